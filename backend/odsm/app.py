@@ -1,0 +1,44 @@
+"""create_app(settings): routers, middleware and the error handler. Nothing runs at import time."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, FastAPI
+
+from odsm import __version__
+from odsm.core.config import Settings
+from odsm.core.db import Database
+from odsm.core.errors import install_error_handlers
+from odsm.core.idempotency import IdempotencyMiddleware
+from odsm.core.request_context import RequestContextMiddleware
+from odsm.features.students.router import router as students_router
+from odsm.features.system.router import router as system_router
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
+    app = FastAPI(
+        title="Ontario Driving School Manager",
+        version=__version__,
+        # The API is private to the desktop app: no docs UI is served.
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        # operationId = the route function's name, so generated types read well.
+        generate_unique_id_function=lambda route: route.name,
+    )
+    app.state.settings = settings
+    if db is not None:
+        app.state.db = db
+    api = APIRouter(prefix=API_PREFIX)
+    api.include_router(system_router)
+    api.include_router(students_router)
+    app.include_router(api)
+    install_error_handlers(app)
+    # No CORSMiddleware on purpose: no browser origin is allowed to call the backend.
+    # Order: the request context (auth, request id) wraps the idempotency replay.
+    if db is not None:
+        app.add_middleware(IdempotencyMiddleware, db=db)
+    secret = settings.api_secret.get_secret_value() if settings.api_secret else None
+    app.add_middleware(RequestContextMiddleware, secret=secret)
+    return app

@@ -1,0 +1,52 @@
+"""Settings from flags and the environment. Nothing here is built at import time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ODSM_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=lambda: Path.cwd() / ".odsm-data")
+    # Empty means a SQLite file in the data dir.
+    database_url: str = Field(default="", validation_alias="DATABASE_URL")
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    # The per-launch secret. It arrives through the environment, never argv.
+    api_secret: SecretStr | None = None
+    # Listen mode: a Unix socket path, or host and port.
+    uds: Path | None = None
+    host: str = "127.0.0.1"
+    port: int = 0
+    # Development convenience: uvicorn --reload.
+    reload: bool = False
+    # How long an idempotency record is kept.
+    idempotency_ttl_hours: int = 24
+    # Bounded retry of a whole unit of work on a locked or serialization-failed database.
+    db_retry_attempts: int = 5
+    sqlite_busy_timeout_ms: int = 5000
+    # pybreaker: consecutive failures before the database breaker opens, and how long it stays open.
+    db_breaker_fail_max: int = 5
+    db_breaker_reset_seconds: float = 10.0
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'odsm.sqlite3'}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.resolved_database_url.startswith("sqlite")
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"

@@ -1,0 +1,65 @@
+"""Pure ASGI middleware: bearer check, request id, and one request.done line per request."""
+
+from __future__ import annotations
+
+import hmac
+import re
+import time
+import uuid
+
+import structlog
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .asgi import send_json
+from .errors import Unauthorized, error_body
+
+log = structlog.get_logger("odsm.http")
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+
+def _request_id_from(headers: dict[bytes, bytes]) -> str:
+    given = headers.get(b"x-request-id", b"").decode("latin-1")
+    return given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+
+
+class RequestContextMiddleware:
+    def __init__(self, app: ASGIApp, secret: str | None) -> None:
+        self.app = app
+        self._expected = f"Bearer {secret}".encode() if secret else None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        request_id = _request_id_from(headers)
+        scope.setdefault("state", {})["request_id"] = request_id
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        started = time.perf_counter()
+        status_holder = {"status": 0}
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status_holder["status"] = message["status"]
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+            await send(message)
+
+        try:
+            given = headers.get(b"authorization", b"")
+            if self._expected is None or not hmac.compare_digest(given, self._expected):
+                err = Unauthorized()
+                await send_json(send_with_id, err.status_code, error_body(err, request_id))
+                return
+            await self.app(scope, receive, send_with_id)
+        finally:
+            log.info(
+                "request.done",
+                method=scope["method"],
+                path=scope["path"],
+                status=status_holder["status"],
+                ms=round((time.perf_counter() - started) * 1000, 2),
+            )
+            structlog.contextvars.clear_contextvars()

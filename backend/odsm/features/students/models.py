@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from odsm.core.db import Base, UTCDateTime, utcnow
+
+
+class Student(Base):
+    __tablename__ = "students"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    date_of_birth: Mapped[date] = mapped_column(Date)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    # Digits only, so "(416) 555-0100" and "4165550100" find the same student.
+    phone_digits: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(254))
+    address: Mapped[str | None] = mapped_column(Text)
+    licence_number: Mapped[str | None] = mapped_column(String(15))
+    licence_class: Mapped[str | None] = mapped_column(String(2))
+    g1_issue_date: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+    # Lower-cased "first last" and "last first" for search without per-row function calls.
+    search_name: Mapped[str] = mapped_column(String(420))
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    # Optimistic concurrency: every UPDATE checks and bumps it (SQLAlchemy's version_id_col).
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+    __table_args__ = (
+        Index("ix_students_licence_number", "licence_number", unique=True),
+        Index("ix_students_search_name", "search_name"),
+        Index("ix_students_phone_digits", "phone_digits"),
+        Index("ix_students_last_first", "last_name", "first_name"),
+    )

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from .schemas import StudentArchive, StudentCreate, StudentPage, StudentRead, StudentUpdate
+from .service import StudentService
+
+router = APIRouter(prefix="/students", tags=["students"])
+
+
+def get_service(request: Request) -> StudentService:
+    return StudentService(request.app.state.db)
+
+
+StudentServiceDep = Annotated[StudentService, Depends(get_service)]
+
+
+def channel(name: str) -> dict[str, object]:
+    return {"x-channel": name}
+
+
+@router.get("", response_model=StudentPage, openapi_extra=channel("db:students:list"))
+def list_students(
+    svc: StudentServiceDep,
+    q: Annotated[str | None, Query(max_length=100)] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 25,
+    include_archived: bool = False,
+) -> StudentPage:
+    return svc.list(q, offset, limit, include_archived)
+
+
+@router.post("", response_model=StudentRead, status_code=201, openapi_extra=channel("db:students:create"))
+def create_student(data: StudentCreate, svc: StudentServiceDep) -> StudentRead:
+    return svc.create(data)
+
+
+@router.get("/{student_id}", response_model=StudentRead, openapi_extra=channel("db:students:get"))
+def get_student(student_id: int, svc: StudentServiceDep) -> StudentRead:
+    return svc.get(student_id)
+
+
+@router.patch("/{student_id}", response_model=StudentRead, openapi_extra=channel("db:students:update"))
+def update_student(student_id: int, data: StudentUpdate, svc: StudentServiceDep) -> StudentRead:
+    return svc.update(student_id, data)
+
+
+@router.post(
+    "/{student_id}/archive", response_model=StudentRead, openapi_extra=channel("db:students:archive")
+)
+def archive_student(student_id: int, data: StudentArchive, svc: StudentServiceDep) -> StudentRead:
+    return svc.archive(student_id, data)

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, computed_field
+from pydantic_core import PydanticCustomError
+
+from .licence import LICENCE_FORMAT, LicenceNumberInvalid, display_licence_number, normalise_licence_number
+
+
+class LicenceClass(StrEnum):
+    G1 = "G1"
+    G2 = "G2"
+    G = "G"
+
+
+def _licence(value: str | None) -> str | None:
+    if value is None or value.strip() == "":
+        return None
+    try:
+        return normalise_licence_number(value)
+    except LicenceNumberInvalid as exc:
+        raise PydanticCustomError(
+            "licence_format", "{reason}", {"reason": str(exc), "format": LICENCE_FORMAT}
+        ) from exc
+
+
+LicenceNumber = Annotated[
+    str | None,
+    AfterValidator(_licence),
+    Field(description=f"Ontario licence number, with or without dashes: {LICENCE_FORMAT}", max_length=40),
+]
+Name = Annotated[str, Field(min_length=1, max_length=100)]
+
+
+class StudentFields(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    first_name: Name
+    last_name: Name
+    date_of_birth: date
+    phone: str | None = Field(default=None, max_length=40)
+    email: EmailStr | None = None
+    address: str | None = Field(default=None, max_length=500)
+    licence_number: LicenceNumber = None
+    licence_class: LicenceClass | None = None
+    g1_issue_date: date | None = None
+    notes: str | None = Field(default=None, max_length=5000)
+
+
+class StudentCreate(StudentFields):
+    pass
+
+
+class StudentUpdate(BaseModel):
+    """Only the fields sent are changed. `version` is the one the client last saw."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    version: int = Field(ge=1)
+    first_name: Name | None = None
+    last_name: Name | None = None
+    date_of_birth: date | None = None
+    phone: str | None = Field(default=None, max_length=40)
+    email: EmailStr | None = None
+    address: str | None = Field(default=None, max_length=500)
+    licence_number: LicenceNumber = None
+    licence_class: LicenceClass | None = None
+    g1_issue_date: date | None = None
+    notes: str | None = Field(default=None, max_length=5000)
+
+
+class StudentArchive(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = Field(ge=1)
+
+
+class Warning(BaseModel):
+    code: str
+    field: str
+    message: str
+
+
+class StudentRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    first_name: str
+    last_name: str
+    date_of_birth: date
+    phone: str | None
+    email: str | None
+    address: str | None
+    licence_number: str | None
+    licence_class: LicenceClass | None
+    g1_issue_date: date | None
+    notes: str | None
+    archived_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    warnings: list[Warning] = Field(default_factory=list)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def licence_number_display(self) -> str | None:
+        return display_licence_number(self.licence_number) if self.licence_number else None
+
+
+class StudentPage(BaseModel):
+    items: list[StudentRead]
+    total: int
+    offset: int
+    limit: int

@@ -1,0 +1,130 @@
+"""The students' rules: licence normalisation and warnings, optimistic concurrency, soft delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from odsm.core.db import Database, utcnow
+from odsm.core.errors import ValidationFailed
+
+from . import repository as repo
+from .errors import LicenceNumberTaken, StudentArchived, StudentNotFound, StudentVersionConflict
+from .licence import licence_warnings
+from .models import Student
+from .schemas import StudentArchive, StudentCreate, StudentPage, StudentRead, StudentUpdate, Warning
+
+REQUIRED_FIELDS = {"first_name", "last_name", "date_of_birth"}
+
+
+def to_read(student: Student) -> StudentRead:
+    read = StudentRead.model_validate(student)
+    if student.licence_number:
+        read.warnings = [
+            Warning(code=w.code, field=w.field, message=w.message)
+            for w in licence_warnings(student.licence_number, student.last_name, student.date_of_birth)
+        ]
+    return read
+
+
+def _derive_search_fields(student: Student) -> None:
+    student.search_name = repo.search_key(
+        f"{student.first_name} {student.last_name} | {student.last_name} {student.first_name}"
+    )
+    student.phone_digits = repo.digits_of(student.phone) if student.phone else None
+
+
+class StudentService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def list(self, q: str | None, offset: int, limit: int, include_archived: bool) -> StudentPage:
+        def fn(s: Session) -> StudentPage:
+            total = s.scalar(repo.count(q, include_archived)) or 0
+            rows = s.scalars(repo.page(q, include_archived, offset, limit)).all()
+            return StudentPage(items=[to_read(r) for r in rows], total=total, offset=offset, limit=limit)
+
+        return self.db.read(fn)
+
+    def get(self, student_id: int) -> StudentRead:
+        return self.db.read(lambda s: to_read(self._load(s, student_id)))
+
+    def create(self, data: StudentCreate) -> StudentRead:
+        def fn(s: Session) -> StudentRead:
+            if data.licence_number:
+                self._ensure_licence_free(s, data.licence_number, None)
+            student = Student(**data.model_dump())
+            _derive_search_fields(student)
+            s.add(student)
+            s.flush()
+            return to_read(student)
+
+        return self.db.write(fn)
+
+    def update(self, student_id: int, data: StudentUpdate) -> StudentRead:
+        changes: dict[str, Any] = {k: getattr(data, k) for k in data.model_fields_set if k != "version"}
+        for name in REQUIRED_FIELDS & changes.keys():
+            if changes[name] is None:
+                raise ValidationFailed.for_field(name, "required", f"{name} cannot be empty.")
+
+        def fn(s: Session) -> StudentRead:
+            student = self._load(s, student_id)
+            self._check_version(student, data.version)
+            if student.archived_at is not None:
+                raise StudentArchived(details={"student_id": student_id})
+            if changes.get("licence_number"):
+                self._ensure_licence_free(s, changes["licence_number"], student.id)
+            for name, value in changes.items():
+                setattr(student, name, value)
+            _derive_search_fields(student)
+            s.flush()
+            return to_read(student)
+
+        return self._guard_stale(student_id, data.version, fn)
+
+    def archive(self, student_id: int, data: StudentArchive) -> StudentRead:
+        def fn(s: Session) -> StudentRead:
+            student = self._load(s, student_id)
+            self._check_version(student, data.version)
+            if student.archived_at is None:
+                student.archived_at = utcnow()
+                s.flush()
+            return to_read(student)
+
+        return self._guard_stale(student_id, data.version, fn)
+
+    def _guard_stale(self, student_id: int, version: int, fn: Any) -> StudentRead:
+        try:
+            result: StudentRead = self.db.write(fn)
+            return result
+        except StaleDataError as exc:
+            # Another writer bumped the version between our read and our UPDATE.
+            raise StudentVersionConflict(details={"student_id": student_id, "your_version": version}) from exc
+
+    @staticmethod
+    def _load(s: Session, student_id: int) -> Student:
+        student = s.get(Student, student_id)
+        if student is None:
+            raise StudentNotFound(details={"student_id": student_id})
+        return student
+
+    @staticmethod
+    def _check_version(student: Student, version: int) -> None:
+        if student.version != version:
+            raise StudentVersionConflict(
+                details={
+                    "student_id": student.id,
+                    "your_version": version,
+                    "current_version": student.version,
+                }
+            )
+
+    @staticmethod
+    def _ensure_licence_free(s: Session, licence_number: str, own_id: int | None) -> None:
+        other = s.scalars(repo.by_licence_number(licence_number)).first()
+        if other is not None and other.id != own_id:
+            raise LicenceNumberTaken(
+                details={"field": "licence_number", "student_id": other.id, "licence_number": licence_number}
+            )
