@@ -1,0 +1,106 @@
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  TaskCancelledError,
+  TimeoutStrategy,
+  circuitBreaker,
+  handleWhen,
+  retry,
+  timeout,
+  wrap,
+  type IPolicy,
+} from 'cockatiel';
+
+export interface PolicyOptions {
+  /** Per-attempt timeout. */
+  timeoutMs?: number;
+  /** Retries after the first attempt, for retryable calls only. */
+  maxRetries?: number;
+  initialDelayMs?: number;
+  maxDelayMs?: number;
+  /** Consecutive transient failures that open the breaker. */
+  breakerThreshold?: number;
+  /** How long the breaker stays open before it lets one trial call through. */
+  halfOpenAfterMs?: number;
+  /** The breaker has opened: the supervisor checks the backend process. */
+  onBreakerOpen?: () => void;
+  /** A trial call succeeded and the breaker closed again. */
+  onBreakerReset?: () => void;
+}
+
+export const defaultPolicyOptions = {
+  timeoutMs: 10_000,
+  maxRetries: 3,
+  initialDelayMs: 100,
+  maxDelayMs: 2_000,
+  breakerThreshold: 5,
+  halfOpenAfterMs: 5_000,
+} as const;
+
+export interface CallOptions {
+  /** True for idempotent channels and for writes that carry the bridge's Idempotency-Key. */
+  retryable: boolean;
+}
+
+export interface BackendPolicies {
+  execute<T extends { status: number }>(fn: (signal: AbortSignal) => Promise<T>, options: CallOptions): Promise<T>;
+  isBreakerOpen(): boolean;
+  dispose(): void;
+}
+
+/** Connection errors that mean "the backend is not there right now", never "your request was wrong". */
+const transientErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'EPIPE', 'ENOTCONN', 'ECONNABORTED', 'ETIMEDOUT']);
+const transientStatuses = new Set([502, 503, 504]);
+
+export function isTransientError(error: unknown): boolean {
+  if (error instanceof TaskCancelledError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && transientErrorCodes.has(code);
+}
+
+export function isTransientResult(result: unknown): boolean {
+  const status = (result as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && transientStatuses.has(status);
+}
+
+export function isTimeout(error: unknown): boolean {
+  return error instanceof TaskCancelledError;
+}
+
+export function isBreakerOpenError(error: unknown): boolean {
+  return error instanceof BrokenCircuitError;
+}
+
+/**
+ * retry(outer) -> circuit breaker -> timeout(inner), as cockatiel's wrap() composes them: every attempt
+ * has its own timeout, every attempt counts for the breaker, and an open breaker stops the retries.
+ */
+export function createBackendPolicies(options: PolicyOptions = {}): BackendPolicies {
+  const o = { ...defaultPolicyOptions, ...options };
+  const transient = handleWhen(isTransientError).orWhenResult(isTransientResult);
+  const breaker = circuitBreaker(transient, {
+    halfOpenAfter: o.halfOpenAfterMs,
+    breaker: new ConsecutiveBreaker(o.breakerThreshold),
+  });
+  const subscriptions = [
+    breaker.onBreak(() => options.onBreakerOpen?.()),
+    breaker.onReset(() => options.onBreakerReset?.()),
+  ];
+  // Aggressive: the caller gets `timeout` at once, and the signal aborts the HTTP request.
+  const perAttemptTimeout = timeout(o.timeoutMs, TimeoutStrategy.Aggressive);
+  // ExponentialBackoff's default generator is decorrelated jitter.
+  const retrying = retry(transient, {
+    maxAttempts: o.maxRetries,
+    backoff: new ExponentialBackoff({ initialDelay: o.initialDelayMs, maxDelay: o.maxDelayMs }),
+  });
+  const once: IPolicy = wrap(breaker, perAttemptTimeout);
+  const withRetry: IPolicy = wrap(retrying, breaker, perAttemptTimeout);
+
+  return {
+    execute: (fn, { retryable }) => (retryable ? withRetry : once).execute(({ signal }) => fn(signal)),
+    isBreakerOpen: () => breaker.state === CircuitState.Open || breaker.state === CircuitState.HalfOpen,
+    dispose: () => subscriptions.forEach((s) => s.dispose()),
+  };
+}

@@ -1,0 +1,29 @@
+// The shape of window.odsm. The renderer imports this type-only; the types come from the contracts.
+import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult } from '../../shared-contracts/channels';
+import type { BackendStatus } from '../shared/app-channels';
+
+/** "db:students:list" -> "students". */
+export type ResourceOf<C extends string> = C extends `db:${infer R}:${string}` ? R : never;
+/** "db:students:list" -> "list". */
+export type VerbOf<C extends string> = C extends `db:${string}:${infer V}` ? V : never;
+
+/** One verb: the channel's payload in, the channel's envelope out. The payload may be omitted where the contract allows. */
+export type ChannelVerb<C extends ChannelName> = Channels[C]['optionalRequest'] extends true
+  ? (payload?: ChannelRequest<C>) => Promise<IpcResult<ChannelResponse<C>>>
+  : (payload: ChannelRequest<C>) => Promise<IpcResult<ChannelResponse<C>>>;
+
+/** odsm.students.list(...), odsm.system.health(), ... one group per resource, one verb per channel. */
+export type DataApi = {
+  [R in ResourceOf<ChannelName>]: {
+    [C in ChannelName as ResourceOf<C> extends R ? VerbOf<C> : never]: ChannelVerb<C>;
+  };
+};
+
+export type OdsmApi = DataApi & {
+  /** Called with every status main pushes; returns the unsubscribe. */
+  onBackendStatus(listener: (status: BackendStatus) => void): () => void;
+  /** The current status, for a screen that mounts after the last push. */
+  getBackendStatus(): Promise<BackendStatus>;
+};
+
+export type { BackendStatus };

@@ -1,0 +1,33 @@
+// The sandboxed preload: ONE exposeInMainWorld, verbs only. It never exposes ipcRenderer or a generic
+// invoke(channel). It imports only electron, the contracts and the shared channel names, because the
+// e2e harness bundles this same file again with `electron` resolved to a Playwright shim.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { channelNames } from '../../shared-contracts/channels';
+import { BACKEND_STATUS_CHANNEL, BACKEND_STATUS_GET_CHANNEL, type BackendStatus } from '../shared/app-channels';
+import type { OdsmApi } from './api';
+
+type Verb = (payload?: unknown) => Promise<unknown>;
+
+function buildDataApi(): Record<string, Record<string, Verb>> {
+  const api: Record<string, Record<string, Verb>> = {};
+  for (const channel of channelNames) {
+    const [, resource, verb] = channel.split(':') as [string, string, string];
+    // Each verb is bound to its own channel name here, in the preload; the page cannot choose a channel.
+    (api[resource] ??= {})[verb] = (payload?: unknown) => ipcRenderer.invoke(channel, payload);
+  }
+  return api;
+}
+
+const api = {
+  ...buildDataApi(),
+  onBackendStatus(listener: (status: BackendStatus) => void): () => void {
+    const relay = (_event: IpcRendererEvent, status: BackendStatus) => listener(status);
+    ipcRenderer.on(BACKEND_STATUS_CHANNEL, relay);
+    return () => {
+      ipcRenderer.removeListener(BACKEND_STATUS_CHANNEL, relay);
+    };
+  },
+  getBackendStatus: () => ipcRenderer.invoke(BACKEND_STATUS_GET_CHANNEL) as Promise<BackendStatus>,
+} as unknown as OdsmApi;
+
+contextBridge.exposeInMainWorld('odsm', api);

@@ -1,0 +1,21 @@
+// Non-data channels shared by main, preload and renderer, so all three agree on names and payloads.
+
+/** Main pushes the backend's state to the window on this channel (webContents.send). */
+export const BACKEND_STATUS_CHANNEL = 'app:backend-status';
+/** The renderer asks for the current state once at start-up (ipcRenderer.invoke). */
+export const BACKEND_STATUS_GET_CHANNEL = 'app:backend-status:get';
+
+export const backendStates = ['starting', 'ready', 'degraded', 'down', 'restarting'] as const;
+export type BackendState = (typeof backendStates)[number];
+
+export interface BackendStatus {
+  state: BackendState;
+  /** Present for down/degraded/restarting: why, in words for the banner. */
+  message?: string;
+  /** The backend's last stderr lines when it failed to start or died. */
+  stderrTail?: string[];
+  /** Restart attempt number while restarting. */
+  attempt?: number;
+  /** ISO timestamp of the change. */
+  at: string;
+}
