@@ -164,9 +164,7 @@ def build_typescript(manifest: dict[str, Any]) -> str:
     for name, entry in manifest["channels"].items():
         op = f'operations["{entry["operationId"]}"]'
         status = entry["successStatus"]
-        response = (
-            "void" if status == 204 else f'{op}["responses"]["{status}"]["content"]["application/json"]'
-        )
+        response = "void" if status == 204 else f'{op}["responses"]["{status}"]["content"]["application/json"]'
         lines += [
             f'  "{name}": {{',
             f"    request: {_ts_request(entry)};",

@@ -12,9 +12,7 @@ async def send_json(send: Send, status: int, payload: dict[str, Any]) -> None:
     await send_bytes(send, status, json.dumps(payload).encode())
 
 
-async def send_bytes(
-    send: Send, status: int, body: bytes, extra_headers: tuple[tuple[bytes, bytes], ...] = ()
-) -> None:
+async def send_bytes(send: Send, status: int, body: bytes, extra_headers: tuple[tuple[bytes, bytes], ...] = ()) -> None:
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     await send({"type": "http.response.start", "status": status, "headers": [*headers, *extra_headers]})
     await send({"type": "http.response.body", "body": body})

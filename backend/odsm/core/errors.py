@@ -138,9 +138,3 @@ def install_error_handlers(app: FastAPI) -> None:
         else:
             err = AppError(str(exc.detail))
         return JSONResponse(error_body(err, request_id_of(request)), status_code=exc.status_code)
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        # The full trace goes to the log with the request id; the answer carries none of it.
-        log.exception("request.crashed", error_type=type(exc).__name__)
-        return render_error(InternalError(), request_id_of(request))

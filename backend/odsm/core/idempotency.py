@@ -124,24 +124,25 @@ class IdempotencyMiddleware:
 
         pending: dict[str, Any] = {"key": key, "fingerprint": fp}
         token = pending_idempotency.set(pending)
-        captured: dict[str, Any] = {"status": 500, "chunks": []}
+        messages: list[Message] = []
 
         async def capture(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                captured["status"] = message["status"]
-            elif message["type"] == "http.response.body":
-                captured["chunks"].append(message.get("body", b""))
-            await send(message)
+            messages.append(message)
 
         try:
             await self.app(scope, _replay_body(body), capture)
         finally:
             pending_idempotency.reset(token)
-        status = int(captured["status"])
+        start = next(m for m in messages if m["type"] == "http.response.start")
+        status = int(start["status"])
         # 5xx means nothing was decided (busy, unavailable): the same key may try again.
-        # A refusal (4xx) or a success is the answer for this key from now on.
+        # A refusal (4xx) or a success is the answer for this key from now on. It is stored before
+        # the client sees it, so an immediate retry finds it.
         if status < 500:
-            await anyio.to_thread.run_sync(_store, self.db, key, fp, status, b"".join(captured["chunks"]))
+            payload = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
+            await anyio.to_thread.run_sync(_store, self.db, key, fp, status, payload)
+        for message in messages:
+            await send(message)
 
 
 async def _read_body(receive: Receive) -> bytes:

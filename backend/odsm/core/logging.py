@@ -43,6 +43,8 @@ def configure_logging(log_dir: Path, level: str = "info") -> None:
     root.setLevel(_LEVELS[level])
     # uvicorn's access log duplicates our request.done line; its error log is kept.
     logging.getLogger("uvicorn.access").disabled = True
+    for noisy in ("httpx", "httpcore", "asyncio", "watchfiles", "multipart"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     structlog.configure(
         processors=[*shared, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
         logger_factory=structlog.stdlib.LoggerFactory(),

@@ -11,7 +11,7 @@ import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .asgi import send_json
-from .errors import Unauthorized, error_body
+from .errors import InternalError, Unauthorized, error_body
 
 log = structlog.get_logger("odsm.http")
 
@@ -54,6 +54,12 @@ class RequestContextMiddleware:
                 await send_json(send_with_id, err.status_code, error_body(err, request_id))
                 return
             await self.app(scope, receive, send_with_id)
+        except Exception as exc:
+            # Logged here, where the request id is still bound; the answer carries no trace.
+            log.exception("request.crashed", error_type=type(exc).__name__)
+            if status_holder["status"] == 0:
+                err = InternalError()
+                await send_json(send_with_id, err.status_code, error_body(err, request_id))
         finally:
             log.info(
                 "request.done",

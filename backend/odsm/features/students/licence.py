@@ -22,9 +22,7 @@ class LicenceNumberInvalid(ValueError):
 def normalise_licence_number(raw: str) -> str:
     candidate = _SEPARATORS.sub("", raw).upper()
     if not _NORMALISED.match(candidate):
-        raise LicenceNumberInvalid(
-            f"An Ontario licence number is one letter and 14 digits, like {LICENCE_FORMAT}."
-        )
+        raise LicenceNumberInvalid(f"An Ontario licence number is one letter and 14 digits, like {LICENCE_FORMAT}.")
     return candidate
 
 

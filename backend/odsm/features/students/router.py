@@ -47,8 +47,6 @@ def update_student(student_id: int, data: StudentUpdate, svc: StudentServiceDep)
     return svc.update(student_id, data)
 
 
-@router.post(
-    "/{student_id}/archive", response_model=StudentRead, openapi_extra=channel("db:students:archive")
-)
+@router.post("/{student_id}/archive", response_model=StudentRead, openapi_extra=channel("db:students:archive"))
 def archive_student(student_id: int, data: StudentArchive, svc: StudentServiceDep) -> StudentRead:
     return svc.archive(student_id, data)

@@ -22,15 +22,13 @@ def _licence(value: str | None) -> str | None:
     try:
         return normalise_licence_number(value)
     except LicenceNumberInvalid as exc:
-        raise PydanticCustomError(
-            "licence_format", "{reason}", {"reason": str(exc), "format": LICENCE_FORMAT}
-        ) from exc
+        raise PydanticCustomError("licence_format", "{reason}", {"reason": str(exc), "format": LICENCE_FORMAT}) from exc
 
 
 LicenceNumber = Annotated[
-    str | None,
+    Annotated[str, Field(max_length=40)] | None,
     AfterValidator(_licence),
-    Field(description=f"Ontario licence number, with or without dashes: {LICENCE_FORMAT}", max_length=40),
+    Field(description=f"Ontario licence number, with or without dashes: {LICENCE_FORMAT}"),
 ]
 Name = Annotated[str, Field(min_length=1, max_length=100)]
 

@@ -1,7 +1,7 @@
-"""students and idempotency keys
+"""students
 
-Revision ID: 0001
-Revises:
+Revision ID: 0002
+Revises: 0001
 Create Date: 2026-11-22 04:39:39.694398
 """
 
@@ -10,22 +10,13 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0001"
-down_revision: str | None = None
+revision: str = "0002"
+down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table(
-        "idempotency_keys",
-        sa.Column("key", sa.String(length=200), nullable=False),
-        sa.Column("fingerprint", sa.String(length=64), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("status_code", sa.Integer(), nullable=True),
-        sa.Column("response_body", sa.LargeBinary(), nullable=True),
-        sa.PrimaryKeyConstraint("key", name=op.f("pk_idempotency_keys")),
-    )
     op.create_table(
         "students",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -62,4 +53,3 @@ def downgrade() -> None:
         batch_op.drop_index("ix_students_last_first")
 
     op.drop_table("students")
-    op.drop_table("idempotency_keys")

@@ -1,0 +1,121 @@
+"""Fixtures: a real SQLite file built by the migrations, served over a real Unix socket."""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from pydantic import SecretStr
+
+from odsm.app import create_app
+from odsm.core.config import Settings
+from odsm.core.db import Database
+from odsm.core.logging import configure_logging
+from odsm.core.migrations import migrate
+
+SECRET = "test-secret-for-this-run"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", api_secret=SecretStr(SECRET), log_level="debug")
+
+
+@pytest.fixture
+def db(settings: Settings) -> Iterator[Database]:
+    configure_logging(settings.log_dir, settings.log_level)
+    database = Database(settings)
+    migrate(settings, database.engine)
+    yield database
+    database.dispose()
+
+
+@dataclass
+class LiveServer:
+    app: FastAPI
+    uds: Path
+    client: httpx.Client
+    settings: Settings
+    db: Database
+
+    def anonymous(self) -> httpx.Client:
+        return httpx.Client(transport=httpx.HTTPTransport(uds=str(self.uds)), base_url="http://odsm")
+
+    def log_lines(self) -> list[str]:
+        return (self.settings.log_dir / "backend.log").read_text().splitlines()
+
+
+class _ThreadedServer(uvicorn.Server):
+    def install_signal_handlers(self) -> None:  # the test runner owns signals
+        pass
+
+
+def _serve(app: FastAPI, uds: Path) -> tuple[_ThreadedServer, threading.Thread]:
+    config = uvicorn.Config(app, uds=str(uds), log_config=None, lifespan="off", access_log=False)
+    server = _ThreadedServer(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("test server did not start")
+        time.sleep(0.01)
+    return server, thread
+
+
+@pytest.fixture
+def serve_app(settings: Settings, db: Database) -> Iterator[Callable[[Callable[[FastAPI], None] | None], LiveServer]]:
+    """Serves create_app(settings, db) on a Unix socket in a private directory; optional app tweak."""
+    started: list[tuple[_ThreadedServer, threading.Thread, httpx.Client, tempfile.TemporaryDirectory[str]]] = []
+
+    def start(tweak: Callable[[FastAPI], None] | None = None) -> LiveServer:
+        app = create_app(settings, db)
+        if tweak is not None:
+            tweak(app)
+        sock_dir = tempfile.TemporaryDirectory(prefix="odsm-sock-")
+        uds = Path(sock_dir.name) / "backend.sock"
+        server, thread = _serve(app, uds)
+        client = httpx.Client(
+            transport=httpx.HTTPTransport(uds=str(uds)),
+            base_url="http://odsm",
+            headers={"Authorization": f"Bearer {SECRET}"},
+            timeout=30,
+        )
+        started.append((server, thread, client, sock_dir))
+        return LiveServer(app=app, uds=uds, client=client, settings=settings, db=db)
+
+    yield start
+    for server, thread, client, sock_dir in started:
+        client.close()
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock_dir.cleanup()
+
+
+@pytest.fixture
+def live(serve_app: Callable[..., LiveServer]) -> LiveServer:
+    return serve_app()
+
+
+def student_payload(**overrides: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "first_name": "Amara",
+        "last_name": "Okafor",
+        "date_of_birth": "2008-03-15",
+        "phone": "(416) 555-0142",
+        "email": "amara@example.com",
+        "licence_number": "O1234-56780-80315",
+        "licence_class": "G1",
+        "g1_issue_date": "2025-04-01",
+    }
+    base.update(overrides)
+    return base

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from pydantic import SecretStr
+from sqlalchemy import func, select
+
+from odsm.core.config import Settings
+from odsm.core.db import Database
+from odsm.core.errors import DatabaseBusy, DatabaseUnavailable
+from odsm.core.logging import configure_logging
+from odsm.core.migrations import migrate
+from odsm.features.students.models import Student
+
+from ..conftest import SECRET, LiveServer, student_payload
+
+
+def _hold_write_lock(db_path: Path, seconds: float, started: threading.Event) -> None:
+    conn = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    started.set()
+    time.sleep(seconds)
+    conn.execute("ROLLBACK")
+    conn.close()
+
+
+def _locked_db(tmp_path: Path, busy_ms: int, attempts: int) -> Database:
+    settings = Settings(
+        data_dir=tmp_path / "data",
+        api_secret=SecretStr(SECRET),
+        sqlite_busy_timeout_ms=busy_ms,
+        db_retry_attempts=attempts,
+    )
+    configure_logging(settings.log_dir, "info")
+    db = Database(settings)
+    migrate(settings, db.engine)
+    return db
+
+
+def _count(db: Database) -> int:
+    return db.read(lambda s: s.scalar(select(func.count()).select_from(Student)) or 0)
+
+
+def _add(db: Database) -> None:
+    db.write(lambda s: s.add(Student(first_name="A", last_name="B", date_of_birth=_dob(), search_name="a b")))
+
+
+def _dob():  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    return date(2008, 1, 1)
+
+
+def test_a_write_is_retried_until_another_writer_releases_the_lock(tmp_path: Path) -> None:
+    db = _locked_db(tmp_path, busy_ms=50, attempts=20)
+    started = threading.Event()
+    holder = threading.Thread(target=_hold_write_lock, args=(tmp_path / "data" / "odsm.sqlite3", 0.6, started))
+    holder.start()
+    started.wait()
+    _add(db)
+    holder.join()
+    assert _count(db) == 1
+    log = (db.settings.log_dir / "backend.log").read_text()
+    assert '"event": "db.retry"' in log
+
+
+def test_a_lock_that_outlasts_the_retries_answers_busy_and_writes_nothing(tmp_path: Path) -> None:
+    db = _locked_db(tmp_path, busy_ms=20, attempts=3)
+    started = threading.Event()
+    holder = threading.Thread(target=_hold_write_lock, args=(tmp_path / "data" / "odsm.sqlite3", 2.0, started))
+    holder.start()
+    started.wait()
+    with pytest.raises(DatabaseBusy):
+        _add(db)
+    holder.join()
+    assert _count(db) == 0
+    # A busy database is not a dead one: the breaker stays closed.
+    assert db.breaker.current_state == "closed"
+
+
+def test_a_dead_database_opens_the_breaker_and_then_fails_fast(tmp_path: Path) -> None:
+    settings = Settings(
+        data_dir=tmp_path / "data",
+        database_url=f"sqlite:///{tmp_path / 'no-such-dir' / 'x.sqlite3'}",
+        api_secret=SecretStr(SECRET),
+        db_breaker_fail_max=2,
+        db_breaker_reset_seconds=60,
+    )
+    db = Database(settings)
+    for _ in range(2):
+        with pytest.raises(DatabaseUnavailable):
+            _count(db)
+    assert db.breaker.current_state == "open"
+    with pytest.raises(DatabaseUnavailable) as opened:
+        _count(db)
+    assert opened.value.details == {"breaker": "open"}
+
+
+def test_busy_database_is_a_503_with_a_stable_code_over_http(serve_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    live: LiveServer = serve_app()
+    live.db.settings.sqlite_busy_timeout_ms = 10
+    live.db.settings.db_retry_attempts = 2
+    live.db.engine.dispose()  # new connections pick up the shorter busy timeout
+    started = threading.Event()
+    holder = threading.Thread(target=_hold_write_lock, args=(live.settings.data_dir / "odsm.sqlite3", 1.5, started))
+    holder.start()
+    started.wait()
+    r = live.client.post("/api/v1/students", json=student_payload(), headers={"Idempotency-Key": "busy-1"})
+    holder.join()
+    assert r.status_code == 503
+    assert r.json()["code"] == "database_busy"
+    # Nothing was decided, so the same key may try again, and now it lands once.
+    again = live.client.post("/api/v1/students", json=student_payload(), headers={"Idempotency-Key": "busy-1"})
+    assert again.status_code == 201
+    assert _count(live.db) == 1

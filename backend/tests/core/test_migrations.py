@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from pydantic import SecretStr
+from sqlalchemy import inspect
+
+from odsm.core.config import Settings
+from odsm.core.db import Database
+from odsm.core.migrations import alembic_config, current_revision, head_revision, migrate
+
+from ..conftest import SECRET
+
+
+def _settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", api_secret=SecretStr(SECRET))
+
+
+def test_migrating_up_from_empty_builds_every_table(tmp_path: Path) -> None:
+    settings = _settings(tmp_path)
+    db = Database(settings)
+    assert current_revision(db.engine) is None
+    migrate(settings, db.engine)
+    assert current_revision(db.engine) == head_revision(db.engine)
+    tables = set(inspect(db.engine).get_table_names())
+    assert {"students", "idempotency_keys", "alembic_version"} <= tables
+    # A fresh database has nothing to lose, so no backup is made.
+    assert not settings.backup_dir.exists()
+
+
+def test_pending_migrations_back_up_the_database_first(tmp_path: Path) -> None:
+    settings = _settings(tmp_path)
+    db = Database(settings)
+    command.upgrade(alembic_config(db.engine), "0001")
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO idempotency_keys (key, fingerprint, created_at) VALUES ('kept', 'f', '2026-01-01')"
+        )
+    migrate(settings, db.engine)
+    assert current_revision(db.engine) == head_revision(db.engine)
+    [backup] = list(settings.backup_dir.glob("*.sqlite3"))
+    assert "before-" in backup.name
+    copy = sqlite3.connect(backup)
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert copy.execute("SELECT key FROM idempotency_keys").fetchall() == [("kept",)]
+    copy.close()
+
+
+def test_migrating_an_up_to_date_database_changes_nothing(tmp_path: Path) -> None:
+    settings = _settings(tmp_path)
+    db = Database(settings)
+    migrate(settings, db.engine)
+    migrate(settings, db.engine)
+    assert not settings.backup_dir.exists()
+
+
+def test_every_connection_gets_the_pragmas(tmp_path: Path) -> None:
+    settings = _settings(tmp_path)
+    db = Database(settings)
+    with db.engine.connect() as conn:
+        pragma = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("foreign_keys") == 1
+        assert pragma("busy_timeout") == settings.sqlite_busy_timeout_ms
+        assert pragma("synchronous") == 2  # FULL
