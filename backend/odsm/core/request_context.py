@@ -58,8 +58,8 @@ class RequestContextMiddleware:
             # Logged here, where the request id is still bound; the answer carries no trace.
             log.exception("request.crashed", error_type=type(exc).__name__)
             if status_holder["status"] == 0:
-                err = InternalError()
-                await send_json(send_with_id, err.status_code, error_body(err, request_id))
+                crash = InternalError()
+                await send_json(send_with_id, crash.status_code, error_body(crash, request_id))
         finally:
             log.info(
                 "request.done",

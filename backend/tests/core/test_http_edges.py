@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 from fastapi import FastAPI
 
@@ -63,8 +64,12 @@ def test_unexpected_errors_answer_internal_without_a_trace_and_log_it(serve_app)
 def test_the_request_id_follows_the_call_to_its_sql_log_line(live: LiveServer) -> None:
     r = live.client.get("/api/v1/students", params={"q": "x"}, headers={"X-Request-ID": "click-7f3a"})
     assert r.headers["x-request-id"] == "click-7f3a"
-    lines = [json.loads(x) for x in live.log_lines()]
-    mine = [x for x in lines if x.get("request_id") == "click-7f3a"]
+    mine: list[dict] = []
+    deadline = time.monotonic() + 5
+    # request.done is written just after the answer is sent, so give it a moment.
+    while not any(x["event"] == "request.done" for x in mine) and time.monotonic() < deadline:
+        time.sleep(0.02)
+        mine = [y for y in map(json.loads, live.log_lines()) if y.get("request_id") == "click-7f3a"]
     assert any(x["event"] == "db.sql" and x["statement"].startswith("SELECT students.id") for x in mine)
     assert any(x["event"] == "request.done" and x["status"] == 200 for x in mine)
 
