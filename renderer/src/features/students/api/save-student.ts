@@ -1,0 +1,28 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../lib/odsm';
+import type { Student, StudentCreate, StudentUpdate } from '../types';
+import { studentKeys } from './student-keys';
+
+export function createStudent(body: StudentCreate) {
+  return call((odsm) => odsm.students.create({ body }));
+}
+
+export function updateStudent(studentId: number, body: StudentUpdate) {
+  return call((odsm) => odsm.students.update({ student_id: studentId, body }));
+}
+
+export type SaveStudentInput =
+  | { kind: 'create'; body: StudentCreate }
+  | { kind: 'update'; studentId: number; body: StudentUpdate };
+
+export function useSaveStudent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SaveStudentInput): Promise<Student> =>
+      input.kind === 'create' ? createStudent(input.body) : updateStudent(input.studentId, input.body),
+    onSuccess: (student) => {
+      queryClient.setQueryData(studentKeys.detail(student.id), student);
+      return queryClient.invalidateQueries({ queryKey: studentKeys.lists() });
+    },
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * The student form edits strings; the backend takes typed, partly optional fields. These pure
+ * functions convert between the two, so the conversion can be tested without a browser.
+ */
+import type { LicenceClass, Student, StudentCreate, StudentUpdate } from '../types';
+
+export const STUDENT_FORM_FIELDS = [
+  'first_name',
+  'last_name',
+  'date_of_birth',
+  'phone',
+  'email',
+  'licence_number',
+  'licence_class',
+  'g1_issue_date',
+  'address',
+  'notes',
+] as const;
+
+export type StudentFormField = (typeof STUDENT_FORM_FIELDS)[number];
+export type StudentFormValues = Record<StudentFormField, string>;
+
+const REQUIRED: readonly StudentFormField[] = ['first_name', 'last_name', 'date_of_birth'];
+
+export function emptyStudentValues(): StudentFormValues {
+  return Object.fromEntries(STUDENT_FORM_FIELDS.map((field) => [field, ''])) as StudentFormValues;
+}
+
+export function studentToValues(student: Student): StudentFormValues {
+  return {
+    first_name: student.first_name,
+    last_name: student.last_name,
+    date_of_birth: student.date_of_birth,
+    phone: student.phone ?? '',
+    email: student.email ?? '',
+    licence_number: student.licence_number_display ?? student.licence_number ?? '',
+    licence_class: student.licence_class ?? '',
+    g1_issue_date: student.g1_issue_date ?? '',
+    address: student.address ?? '',
+    notes: student.notes ?? '',
+  };
+}
+
+/** Required fields left blank; checked before sending so the desk gets "Required", not a schema message. */
+export function missingRequired(values: StudentFormValues): StudentFormField[] {
+  return REQUIRED.filter((field) => values[field].trim() === '');
+}
+
+/** Blank optional text means "no value": null, which the backend stores as empty. */
+function optional(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function comparableLicence(value: string): string {
+  return value.replace(/[\s-]+/g, '').toUpperCase();
+}
+
+export function toCreateBody(values: StudentFormValues): StudentCreate {
+  return {
+    first_name: values.first_name.trim(),
+    last_name: values.last_name.trim(),
+    date_of_birth: values.date_of_birth,
+    phone: optional(values.phone),
+    email: optional(values.email),
+    licence_number: optional(values.licence_number),
+    licence_class: (optional(values.licence_class) as LicenceClass | null) ?? null,
+    g1_issue_date: optional(values.g1_issue_date),
+    address: optional(values.address),
+    notes: optional(values.notes),
+  };
+}
+
+/**
+ * Only the fields the user changed, plus the version they started from. Sending less means two
+ * people editing different fields of one student still collide only on the version, never silently.
+ */
+export function toUpdateBody(original: Student, values: StudentFormValues): StudentUpdate {
+  const before = toCreateBody(studentToValues(original));
+  const after = toCreateBody(values);
+  const body: StudentUpdate = { version: original.version };
+  for (const field of STUDENT_FORM_FIELDS) {
+    const a = before[field];
+    const b = after[field];
+    const same =
+      field === 'licence_number'
+        ? comparableLicence(a ?? '') === comparableLicence(b ?? '')
+        : (a ?? null) === (b ?? null);
+    if (!same) Object.assign(body, { [field]: b });
+  }
+  return body;
+}
+
+export function hasChanges(body: StudentUpdate): boolean {
+  return Object.keys(body).some((key) => key !== 'version');
+}

@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import { Banner } from '../../../components/ui/banner';
+import { Button } from '../../../components/ui/button';
+import { ErrorBanner } from '../../../components/ui/error-banner';
+import { useDebouncedValue } from '../../../hooks/use-debounced-value';
+import { useStudents } from '../api/get-students';
+import type { Student } from '../types';
+import { ArchiveDialog } from './archive-dialog';
+import { fullName } from './format';
+import { Pagination } from './pagination';
+import { StudentForm } from './student-form';
+import { StudentTable } from './student-table';
+
+export const PAGE_SIZE = 25;
+const SEARCH_DEBOUNCE_MS = 300;
+
+type Editing = { student: Student | null } | null;
+type Notice = { kind: 'saved'; student: Student; created: boolean } | { kind: 'archived'; student: Student } | null;
+
+export function StudentsPage() {
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(0);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [archiving, setArchiving] = useState<Student | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const students = useStudents({ ...(q ? { q } : {}), offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+  const data = students.data;
+  const searching = search.trim() !== q || (students.isFetching && students.isPlaceholderData);
+
+  return (
+    <section className="page" aria-labelledby="students-title">
+      <header className="page__header">
+        <div>
+          <h1 id="students-title" className="page__title">
+            Students
+          </h1>
+          <p className="page__subtitle">{data ? `${data.total} active ${data.total === 1 ? 'student' : 'students'}${q ? ' found' : ''}` : '\u00a0'}</p>
+        </div>
+        <Button variant="primary" onClick={() => setEditing({ student: null })} data-testid="new-student">
+          + New student
+        </Button>
+      </header>
+
+      <SaveNotice notice={notice} onDismiss={() => setNotice(null)} />
+
+      <div className="toolbar">
+        <label className="search">
+          <span className="visually-hidden">Search students</span>
+          <input
+            type="search"
+            className="search__input"
+            placeholder="Search by name, licence number or phone"
+            value={search}
+            data-testid="student-search"
+            onChange={(event) => {
+              setSearch(event.target.value);
+              setPage(0);
+            }}
+          />
+        </label>
+        {searching ? <span className="toolbar__hint" aria-live="polite">Searching…</span> : null}
+      </div>
+
+      <div className="card">
+        {students.isError && !data ? (
+          <ErrorBanner
+            error={students.error}
+            title="Could not load students."
+            testId="list-error"
+            actions={<Button onClick={() => students.refetch()}>Try again</Button>}
+          />
+        ) : null}
+        {students.isPending ? <p className="empty-state">Loading students…</p> : null}
+        {data && data.items.length === 0 ? (
+          <p className="empty-state" data-testid="empty-state">
+            {q ? `No students match “${q}”.` : 'No students yet. Add the first one with “New student”.'}
+          </p>
+        ) : null}
+        {data && data.items.length > 0 ? (
+          <StudentTable
+            students={data.items}
+            onEdit={(student) => setEditing({ student })}
+            onArchive={(student) => setArchiving(student)}
+          />
+        ) : null}
+        {data ? <Pagination offset={data.offset} limit={PAGE_SIZE} total={data.total} onPage={setPage} /> : null}
+      </div>
+
+      {editing ? (
+        <StudentForm
+          student={editing.student}
+          onClose={() => setEditing(null)}
+          onSaved={(student, created) => {
+            setEditing(null);
+            setNotice({ kind: 'saved', student, created });
+          }}
+        />
+      ) : null}
+      {archiving ? (
+        <ArchiveDialog
+          student={archiving}
+          onClose={() => setArchiving(null)}
+          onArchived={(student) => {
+            setArchiving(null);
+            setNotice({ kind: 'archived', student });
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function SaveNotice({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
+  if (!notice) return null;
+  if (notice.kind === 'archived') {
+    return <Banner tone="success" title={`${fullName(notice.student)} was archived.`} onDismiss={onDismiss} testId="save-notice" />;
+  }
+  const verb = notice.created ? 'added' : 'saved';
+  const warnings = notice.student.warnings ?? [];
+  if (warnings.length === 0) {
+    return <Banner tone="success" title={`${fullName(notice.student)} was ${verb}.`} onDismiss={onDismiss} testId="save-notice" />;
+  }
+  return (
+    <Banner
+      tone="warning"
+      title={`${fullName(notice.student)} was ${verb}, but please double-check the licence number.`}
+      onDismiss={onDismiss}
+      testId="save-notice"
+    >
+      <ul className="warning-list">
+        {warnings.map((warning) => (
+          <li key={warning.code} data-testid="licence-warning" data-code={warning.code}>
+            {warning.message}
+          </li>
+        ))}
+      </ul>
+    </Banner>
+  );
+}
