@@ -8,6 +8,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import structlog
@@ -47,6 +48,12 @@ class _AnnouncingServer(uvicorn.Server):
     def __init__(self, config: uvicorn.Config, revision: str | None) -> None:
         super().__init__(config)
         self.revision = revision
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        super().handle_exit(sig, frame)
+        # uvicorn re-raises a captured signal after shutdown, which would kill us before the WAL
+        # checkpoint in serve(); a signal here means "stop gracefully", and we exit 0 ourselves.
+        self._captured_signals.clear()
 
     async def startup(self, sockets: list[Any] | None = None) -> None:
         await super().startup(sockets)
