@@ -1,0 +1,126 @@
+# The front door. Every target sets up what it needs on a fresh machine.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+CHROMIUM ?= /usr/bin/chromium
+FROZEN := build/frozen/odsm-backend/odsm-backend
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: help setup dev preview test lint contracts contracts-check freeze package bench demo-data clean \
+        test-backend test-unit test-contract test-contract-frozen test-e2e build-app chromium
+
+help:
+	@echo "make dev      run the app (backend with uvicorn --reload, plus electron-vite dev)"
+	@echo "make test     every check and test: lint, contracts-check, pytest, vitest, contract, frozen, e2e"
+	@echo "make preview  the renderer in Chromium through the real bridge (no Electron binary needed)"
+	@echo "make bench    benchmarks; the last line is one JSON object with every figure"
+	@echo "make contracts / contracts-check / freeze / package / clean"
+
+# --- setup -----------------------------------------------------------------------------------
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --quiet
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+setup: $(VENV)/.synced node_modules/.installed
+
+# --- contracts -------------------------------------------------------------------------------
+define generate_contracts
+	$(PY) -m odsm.contracts --out $(1) >/dev/null
+	npx --no-install openapi-typescript $(1)/openapi.json -o $(1)/openapi.d.ts --silent
+endef
+
+contracts: setup
+	$(call generate_contracts,shared-contracts)
+	@echo "shared-contracts/ regenerated"
+
+contracts-check: setup
+	@tmp=$$(mktemp -d); \
+	$(PY) -m odsm.contracts --out $$tmp >/dev/null; \
+	npx --no-install openapi-typescript $$tmp/openapi.json -o $$tmp/openapi.d.ts --silent; \
+	if ! diff -ru shared-contracts $$tmp; then \
+	  echo "shared-contracts/ is stale: run 'make contracts' and commit the result" >&2; rm -rf $$tmp; exit 1; \
+	fi; rm -rf $$tmp; echo "contracts-check: shared-contracts/ is up to date"
+
+# --- build -----------------------------------------------------------------------------------
+build-app: setup
+	npx --no-install electron-vite build
+	npx --no-install vite build --config e2e/vite.shim.config.ts --logLevel warn
+
+freeze: setup
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath build/frozen \
+	  --workpath build/pyinstaller-work build/backend.spec
+	@echo "frozen backend: $(FROZEN)"
+
+package: build-app freeze
+	npx --no-install electron-builder --config build/electron-builder.yml
+
+# --- run -------------------------------------------------------------------------------------
+dev: setup
+	@scripts/dev.sh
+
+preview: setup chromium build-app
+	node e2e/preview.mjs
+
+demo-data: setup
+	$(PY) -m odsm.demo --data-dir $${ODSM_DATA_DIR:-.odsm-data/dev}
+
+# --- checks ----------------------------------------------------------------------------------
+lint: setup
+	$(VENV)/bin/ruff check backend bench
+	$(VENV)/bin/ruff format --check backend bench
+	$(VENV)/bin/mypy
+	npx --no-install tsc --noEmit -p tsconfig.json
+	npx --no-install eslint electron renderer e2e bench
+
+test-backend: setup
+	$(VENV)/bin/pytest -q -p no:logging
+
+test-unit: setup
+	npx --no-install vitest run --project unit --project renderer
+
+test-contract: setup
+	npx --no-install vitest run --project contract
+
+test-contract-frozen: freeze
+	ODSM_BACKEND_COMMAND=$(CURDIR)/$(FROZEN) npx --no-install vitest run --project contract
+
+test-e2e: chromium build-app
+	npx --no-install vitest run --project e2e
+
+test: setup chromium
+	$(MAKE) contracts-check
+	$(MAKE) lint
+	$(MAKE) test-backend
+	$(MAKE) test-unit
+	$(MAKE) test-contract
+	$(MAKE) test-contract-frozen
+	$(MAKE) test-e2e
+	@echo "make test: all suites passed"
+
+bench: setup build-app freeze
+	$(PY) bench/run.py
+
+clean:
+	rm -rf out build/frozen build/pyinstaller-work test-results
