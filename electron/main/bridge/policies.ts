@@ -74,6 +74,19 @@ export function isBreakerOpenError(error: unknown): boolean {
 }
 
 /**
+ * The aggressive timeout races the call against its timer and aborts the signal; the aborted HTTP request
+ * can reject first with a plain AbortError. Only the timeout aborts this signal, so say so.
+ */
+async function abortAsTimeout<T>(fn: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
+  try {
+    return await fn(signal);
+  } catch (error) {
+    if (signal.aborted) throw new TaskCancelledError('The backend call timed out.');
+    throw error;
+  }
+}
+
+/**
  * retry(outer) -> circuit breaker -> timeout(inner), as cockatiel's wrap() composes them: every attempt
  * has its own timeout, every attempt counts for the breaker, and an open breaker stops the retries.
  */
@@ -99,7 +112,7 @@ export function createBackendPolicies(options: PolicyOptions = {}): BackendPolic
   const withRetry: IPolicy = wrap(retrying, breaker, perAttemptTimeout);
 
   return {
-    execute: (fn, { retryable }) => (retryable ? withRetry : once).execute(({ signal }) => fn(signal)),
+    execute: (fn, { retryable }) => (retryable ? withRetry : once).execute(({ signal }) => abortAsTimeout(fn, signal)),
     isBreakerOpen: () => breaker.state === CircuitState.Open || breaker.state === CircuitState.HalfOpen,
     dispose: () => subscriptions.forEach((s) => s.dispose()),
   };

@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IpcResult } from '../../../shared-contracts/channels';
+import { loadManifest } from '../../main/bridge/manifest';
+import type { IpcInvokeEventLike } from '../../main/bridge/ipc-types';
+import { mainFrameEvent } from '../support/bridge-fixtures';
+import { bridgeOn, TEST_SECRET, type Harness } from '../support/bridge-harness';
+import { ScriptedBackend } from '../support/scripted-backend';
+
+let backend: ScriptedBackend;
+let harness: Harness;
+
+beforeEach(async () => {
+  backend = await ScriptedBackend.start();
+});
+afterEach(async () => {
+  harness?.close();
+  await backend.stop();
+});
+
+describe('sender check', () => {
+  const refused: Array<[string, IpcInvokeEventLike]> = [
+    ['a foreign origin', { senderFrame: { url: 'https://evil.example/index.html', parent: null } }],
+    ['a look-alike host', { senderFrame: { url: 'app://odsm.evil/index.html', parent: null } }],
+    ['an iframe on our origin', { senderFrame: { url: 'app://odsm/frame.html', parent: {} } }],
+    ['a null senderFrame', { senderFrame: null }],
+    ['a file:// page', { senderFrame: { url: 'file:///etc/passwd', parent: null } }],
+  ];
+
+  it.each(refused)('refuses %s and never reaches the backend', async (_name, event) => {
+    harness = bridgeOn(backend);
+    const result = (await harness.ipc.invoke('db:things:get', event, { thing_id: 'a' })) as IpcResult<unknown>;
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    expect(backend.seen).toHaveLength(0);
+  });
+
+  it('accepts our main frame', async () => {
+    harness = bridgeOn(backend);
+    const result = await harness.ipc.invoke('db:things:get', mainFrameEvent(), { thing_id: 'a' });
+    expect(result).toMatchObject({ ok: true });
+    expect(backend.seen).toHaveLength(1);
+  });
+});
+
+describe('payload validation', () => {
+  it('refuses a bad payload with field paths and never reaches the backend', async () => {
+    harness = bridgeOn(backend, {}, loadManifest());
+    const result = (await harness.ipc.invoke('db:students:create', mainFrameEvent(), {
+      body: { first_name: 42, last_name: 'Lee', date_of_birth: '2007-02-30', surprise: true },
+    })) as IpcResult<unknown>;
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('validation_failed');
+    const fields = (result.error.details as { fields: Array<{ field: string; rule: string }> }).fields;
+    const byField = Object.fromEntries(fields.map((f) => [f.field, f.rule]));
+    expect(byField['body.first_name']).toBe('type');
+    expect(byField['body.date_of_birth']).toBe('format');
+    expect(byField['body.surprise']).toBe('additionalProperties');
+    expect(backend.seen).toHaveLength(0);
+  });
+
+  it('refuses a missing path parameter and unknown top-level keys', async () => {
+    harness = bridgeOn(backend, {}, loadManifest());
+    const result = (await harness.ipc.invoke('db:students:get', mainFrameEvent(), { id: 3 })) as IpcResult<unknown>;
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    if (result.ok) return;
+    const fields = (result.error.details as { fields: Array<{ field: string }> }).fields.map((f) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(['student_id', 'id']));
+    expect(backend.seen).toHaveLength(0);
+  });
+
+  it('treats an omitted payload as an empty one', async () => {
+    harness = bridgeOn(backend, {}, loadManifest());
+    backend.fallback = { kind: 'answer', status: 200, body: { items: [], total: 0, offset: 0, limit: 25 } };
+    expect(await harness.ipc.invoke('db:students:list', mainFrameEvent())).toMatchObject({ ok: true });
+    expect(backend.seen[0]?.url).toBe('/api/v1/students');
+  });
+});
+
+describe('the request on the wire', () => {
+  it('sends the secret, the request id of the envelope, and the payload split into path, query and body', async () => {
+    harness = bridgeOn(backend);
+    backend.queue({ kind: 'answer', status: 404, body: { code: 'thing.not_found', message: 'gone', details: { id: 'a/b' }, request_id: 'ignored' } });
+    const result = (await harness.ipc.invoke('db:things:get', mainFrameEvent(), { thing_id: 'a/b', verbose: true })) as IpcResult<unknown>;
+    const seen = backend.seen[0];
+    expect(seen?.url).toBe('/api/v1/things/a%2Fb?verbose=true');
+    expect(seen?.headers.authorization).toBe(`Bearer ${TEST_SECRET}`);
+    expect(result).toMatchObject({ ok: false, error: { code: 'thing.not_found', message: 'gone', details: { id: 'a/b' } } });
+    if (result.ok) return;
+    expect(seen?.headers['x-request-id']).toBe(result.error.requestId);
+    const logged = harness.log.lines.find((l) => l.event === 'ipc.call');
+    expect(logged).toMatchObject({ channel: 'db:things:get', requestId: result.error.requestId, code: 'thing.not_found' });
+    expect(typeof logged?.ms).toBe('number');
+  });
+
+  it('answers backend_unavailable when nothing listens on the socket', async () => {
+    harness = bridgeOn(backend, { maxRetries: 1 });
+    await backend.stop();
+    const result = await harness.ipc.invoke('db:things:get', mainFrameEvent(), { thing_id: 'a' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'backend_unavailable' } });
+    backend = await ScriptedBackend.start();
+  });
+});
+
+describe('registration', () => {
+  it('registers every manifest channel and nothing else; an unknown channel is refused like Electron does', async () => {
+    harness = bridgeOn(backend, {}, loadManifest());
+    expect(harness.ipc.channels().sort()).toEqual(Object.keys(loadManifest().channels).sort());
+    await expect(harness.ipc.invoke('db:students:drop', mainFrameEvent(), {})).rejects.toThrow("No handler registered for 'db:students:drop'");
+    expect(backend.seen).toHaveLength(0);
+  });
+});

@@ -1,0 +1,59 @@
+import type { IpcInvokeEventLike } from '../../main/bridge/ipc-types';
+import type { LogFields, Logger } from '../../main/log/json-logger';
+import type { ChannelEntry, Manifest } from '../../main/bridge/manifest';
+
+export const OUR_ORIGIN = 'app://odsm';
+
+export function mainFrameEvent(url = `${OUR_ORIGIN}/index.html`): IpcInvokeEventLike {
+  return { senderFrame: { url, parent: null }, sender: {} };
+}
+
+const idOnly = {
+  type: 'object',
+  properties: { thing_id: { type: 'string', minLength: 1 }, verbose: { type: 'boolean' } },
+  required: ['thing_id'],
+  additionalProperties: false,
+};
+const withBody = {
+  type: 'object',
+  properties: { body: { type: 'object', properties: { name: { type: 'string', minLength: 1 } }, required: ['name'], additionalProperties: false } },
+  required: ['body'],
+  additionalProperties: false,
+};
+const anything = {};
+
+function entry(partial: Partial<ChannelEntry> & Pick<ChannelEntry, 'method' | 'path'>): ChannelEntry {
+  return {
+    operationId: 'op',
+    successStatus: 200,
+    pathParams: [],
+    queryParams: [],
+    hasBody: false,
+    idempotent: false,
+    idempotencyKey: false,
+    request: anything,
+    response: anything,
+    ...partial,
+  };
+}
+
+/** A synthetic manifest with the three kinds of channel the retry rules tell apart. */
+export const syntheticManifest: Manifest = {
+  version: 'test',
+  errorSchema: anything,
+  channels: {
+    'db:things:get': entry({ method: 'GET', path: '/api/v1/things/{thing_id}', pathParams: ['thing_id'], queryParams: ['verbose'], idempotent: true, request: idOnly }),
+    'db:things:create': entry({ method: 'POST', path: '/api/v1/things', hasBody: true, idempotencyKey: true, successStatus: 201, request: withBody }),
+    'db:things:poke': entry({ method: 'POST', path: '/api/v1/things/poke', hasBody: true, request: withBody }),
+  },
+};
+
+export interface RecordingLogger extends Logger {
+  lines: Array<{ level: string; event: string } & LogFields>;
+}
+
+export function recordingLogger(): RecordingLogger {
+  const lines: RecordingLogger['lines'] = [];
+  const at = (level: string) => (event: string, fields: LogFields = {}) => void lines.push({ level, event, ...fields });
+  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
