@@ -1,0 +1,205 @@
+// The students slice end to end: built renderer in Debian's Chromium -> real preload (shimmed electron)
+// -> real ipcMain handlers and bridge -> real backend over a Unix socket -> a real SQLite file.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { components } from '../shared-contracts/openapi';
+import { repoRoot } from './backend-process';
+import { APP_ORIGIN, expectOk, startHarness, type Harness } from './harness';
+
+type Student = components['schemas']['StudentRead'];
+type StudentPage = components['schemas']['StudentPage'];
+
+const SCREENSHOTS = join(repoRoot, 'test-results/e2e');
+
+let harness: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  page = harness.page;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // A second student, so that the search has something to filter out.
+  expectOk(
+    await harness.invoke('db:students:create', {
+      body: { first_name: 'Liam', last_name: 'Chen', date_of_birth: '2005-02-11', phone: '647-555-0142', licence_class: 'G2' },
+    }),
+  );
+  await harness.openApp();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const rows = () => page.getByTestId('student-row');
+const row = (name: string) => rows().filter({ hasText: name });
+const form = () => page.getByTestId('student-form');
+
+async function studentNamed(lastName: string): Promise<Student> {
+  const list = expectOk(await harness.invoke<StudentPage>('db:students:list', { q: lastName, include_archived: true }));
+  const found = list.items.find((student) => student.last_name === lastName);
+  if (!found) throw new Error(`no student ${lastName} in the backend`);
+  return found;
+}
+
+describe('students, end to end in Chromium', () => {
+  it('1. creates a student with a dashed licence number, after showing the licence format error', async () => {
+    await page.getByTestId('new-student').click();
+    await form().getByLabel('Legal first name').fill('Mara');
+    await form().getByLabel('Legal last name').fill('Okafor');
+    await form().getByLabel('Date of birth').fill('2004-07-19');
+    await form().getByLabel('Phone').fill('416-555-0187');
+    await form().getByLabel('Licence class').selectOption('G1');
+
+    // A licence number the backend refuses: the error sits next to the field, with the format.
+    await form().getByLabel('Licence number').fill('B1234-5678');
+    await page.getByTestId('save-student').click();
+    await expect.poll(() => page.getByTestId('field-error-licence_number').isVisible()).toBe(true);
+    expect(await form().locator('#licence_number-hint').textContent()).toBe('Format: A1234-56789-01234');
+    expect(await form().getByLabel('Licence number').getAttribute('aria-invalid')).toBe('true');
+
+    await form().getByLabel('Licence number').fill('B1234-56780-40719');
+    await page.getByTestId('save-student').click();
+    await form().waitFor({ state: 'detached' });
+  });
+
+  it('2. shows the soft licence warning after saving, without blocking the save', async () => {
+    const notice = page.getByTestId('save-notice');
+    await notice.waitFor();
+    expect(await notice.getAttribute('class')).toContain('banner--warning');
+    const warnings = page.getByTestId('licence-warning');
+    expect(await warnings.count()).toBe(1);
+    expect(await warnings.first().getAttribute('data-code')).toBe('licence.surname_initial_mismatch');
+    // The record was saved, normalised, and the table shows it dashed.
+    await row('Okafor, Mara').waitFor();
+    expect(await row('Okafor, Mara').locator('td.mono').textContent()).toBe('B1234-56780-40719');
+    expect((await studentNamed('Okafor')).licence_number).toBe('B12345678040719');
+    await page.screenshot({ path: join(SCREENSHOTS, 'students.png') });
+  });
+
+  it('3. finds the student by name and by licence number typed without dashes', async () => {
+    expect(await rows().count()).toBe(2);
+    const search = page.getByTestId('student-search');
+    await search.fill('okaf');
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await rows().first().textContent()).toContain('Okafor, Mara');
+
+    await search.fill('B12345678040719');
+    await expect.poll(() => rows().count()).toBe(1);
+    await search.fill('Chen');
+    await expect.poll(async () => (await rows().count()) === 1 && (await rows().first().textContent())?.includes('Chen, Liam')).toBe(true);
+    await search.fill('Okafor');
+    await expect.poll(() => rows().count()).toBe(1);
+  });
+
+  it('4. edits the student', async () => {
+    await page.getByRole('button', { name: 'Edit Mara Okafor' }).click();
+    expect(await form().getByLabel('Licence number').inputValue()).toBe('B1234-56780-40719');
+    // The warning the record carries shows beside the licence field while editing.
+    expect(await form().getByTestId('field-warning-licence_number').count()).toBe(1);
+    await form().getByLabel('Phone').fill('905-555-0111');
+    await page.getByTestId('save-student').click();
+    await form().waitFor({ state: 'detached' });
+    await expect.poll(() => row('Okafor, Mara').textContent()).toContain('905-555-0111');
+    // The backend really holds it: read it back through the real handler, bridge and backend.
+    const stored = expectOk(await harness.invoke<Student>('db:students:get', { student_id: (await studentNamed('Okafor')).id }));
+    expect(stored.phone).toBe('905-555-0111');
+    expect(stored.version).toBe(2);
+    expect(existsSync(harness.dataDir)).toBe(true);
+  });
+
+  it('5. refuses a stale save with a version conflict and reloads the latest copy', async () => {
+    await page.getByRole('button', { name: 'Edit Mara Okafor' }).click();
+    await form().getByLabel('Phone').fill('289-555-0199');
+
+    // Someone at another desk saves first, behind this form's back.
+    const current = await studentNamed('Okafor');
+    expectOk(
+      await harness.invoke('db:students:update', {
+        student_id: current.id,
+        body: { version: current.version, notes: 'Moved lesson to Saturday (other desk)' },
+      }),
+    );
+
+    await page.getByTestId('save-student').click();
+    const conflict = page.getByTestId('version-conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('Someone else changed this student');
+    expect(await conflict.locator('code').textContent()).toMatch(/[0-9a-f-]{36}/); // the request id, for support
+    expect(await page.getByTestId('save-student').isDisabled()).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'students-conflict.png') });
+    // The stale write changed nothing.
+    expect((await studentNamed('Okafor')).phone).toBe('905-555-0111');
+
+    await page.getByTestId('reload-latest').click();
+    await conflict.waitFor({ state: 'detached' });
+    expect(await form().getByLabel('Notes').inputValue()).toBe('Moved lesson to Saturday (other desk)');
+    expect(await form().getByLabel('Phone').inputValue()).toBe('905-555-0111');
+
+    // Redo the change on top of the latest copy: now it saves.
+    await form().getByLabel('Phone').fill('289-555-0199');
+    await page.getByTestId('save-student').click();
+    await form().waitFor({ state: 'detached' });
+    const saved = await studentNamed('Okafor');
+    expect(saved.phone).toBe('289-555-0199');
+    expect(saved.notes).toBe('Moved lesson to Saturday (other desk)');
+  });
+
+  it('6. archives the student after a confirmation, and the student leaves the list', async () => {
+    await page.getByRole('button', { name: 'Archive Mara Okafor' }).click();
+    const dialog = page.getByTestId('archive-dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await row('Okafor, Mara').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Archive Mara Okafor' }).click();
+    await page.getByTestId('confirm-archive').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('empty-state').waitFor();
+    expect(await row('Okafor, Mara').count()).toBe(0);
+    expect((await studentNamed('Okafor')).archived_at).not.toBeNull();
+
+    await page.getByTestId('student-search').fill('');
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await rows().first().textContent()).toContain('Chen, Liam');
+  });
+
+  it('shows the backend status that main pushes, and hides it when ready', async () => {
+    await harness.pushStatus('restarting', { attempt: 2, message: 'The backend stopped unexpectedly.' });
+    const banner = page.getByTestId('backend-status');
+    await banner.waitFor();
+    expect(await banner.getAttribute('data-state')).toBe('restarting');
+    expect(await banner.textContent()).toContain('attempt 2');
+    await harness.pushStatus('ready');
+    await banner.waitFor({ state: 'detached' });
+  });
+
+  it('refuses a call from an iframe on our own origin (the real sender check runs)', async () => {
+    const answer = await page.evaluate(async (src) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      document.body.append(frame);
+      await new Promise((done) => frame.addEventListener('load', done, { once: true }));
+      const odsm = (frame.contentWindow as unknown as { odsm: { students: { list(q: object): Promise<unknown> } } }).odsm;
+      const result = await odsm.students.list({});
+      frame.remove();
+      return result;
+    }, `${APP_ORIGIN}/index.html`);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+  });
+
+  it('sent nothing to the backend or anywhere else: only the static files of its own origin', () => {
+    const { requests, blocked } = harness.network;
+    expect(requests.length).toBeGreaterThan(0);
+    expect(blocked).toEqual([]);
+    for (const request of requests) {
+      expect(new URL(request.url).origin).toBe(APP_ORIGIN);
+      expect(request.method).toBe('GET');
+      expect(request.url).not.toContain('/api/');
+      expect(['document', 'script', 'stylesheet', 'image', 'font', 'other']).toContain(request.resourceType);
+    }
+  });
+});
