@@ -8,13 +8,21 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { BackendConnection } from '../electron/main/bridge/http-transport';
 
-export const repoRoot = resolve(import.meta.dirname, '..');
+/** Found by walking up, because this file also runs bundled from e2e/out/ (make preview). */
+function findRepoRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'shared-contracts', 'channels.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no repository root above ${start}`);
+  }
+}
+
+export const repoRoot = findRepoRoot(import.meta.dirname);
 
 export interface BackendProcess {
   connection: BackendConnection;
