@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextvars
+import logging
 import sqlite3
 import time
 from collections.abc import Callable
@@ -101,6 +102,9 @@ def create_db_engine(settings: Settings) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True)
 
+    if not logging.getLogger("odsm.sql").isEnabledFor(logging.DEBUG):
+        return engine
+
     @event.listens_for(engine, "before_cursor_execute")
     def _log_sql(conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: bool) -> None:
         conn.info["odsm_t0"] = time.perf_counter()
@@ -171,12 +175,20 @@ class Database:
             raise
 
     def _retrying(self, fn: Callable[[Session], T], write: bool) -> T:
+        # Fast path: most units of work never meet a lock, so the retry machinery is built only
+        # once one does.
+        try:
+            return self._once(fn, write)
+        except DBAPIError as exc:
+            if not _is_lock_or_serialization_failure(exc):
+                raise
+            log.warning("db.retry", attempt=1, error=str(exc.orig))
         retrying = Retrying(
             retry=retry_if_exception(_is_lock_or_serialization_failure),
-            stop=stop_after_attempt(self.settings.db_retry_attempts),
+            stop=stop_after_attempt(max(1, self.settings.db_retry_attempts - 1)),
             wait=wait_random_exponential(multiplier=0.05, max=1.0),
             before_sleep=lambda rs: log.warning(
-                "db.retry", attempt=rs.attempt_number, error=str(rs.outcome.exception() if rs.outcome else "")
+                "db.retry", attempt=rs.attempt_number + 1, error=str(rs.outcome.exception() if rs.outcome else "")
             ),
             reraise=True,
         )
