@@ -1,0 +1,118 @@
+import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { BackendConnection, BackendEndpoint } from '../bridge/http-transport';
+import type { BackendCommand } from './backend-command';
+
+export type SpawnFn = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
+
+export type ListenMode = { uds: string } | { host: string; port: number };
+
+export interface ReadyLine {
+  event: 'backend.ready';
+  pid: number;
+  schema: string | null;
+  uds?: string;
+  host?: string;
+  port?: number;
+}
+
+export interface LaunchOptions {
+  command: BackendCommand;
+  dataDir: string;
+  listen: ListenMode;
+  secret: string;
+  /** The child's environment, before ODSM_API_SECRET is added. */
+  env: NodeJS.ProcessEnv;
+  readyTimeoutMs: number;
+  stderrTailLines: number;
+  spawn?: SpawnFn;
+  onStderrLine?: (line: string) => void;
+}
+
+export interface RunningBackend {
+  child: ChildProcess;
+  ready: ReadyLine;
+  connection: BackendConnection;
+  stderrTail(): string[];
+  /** Resolves when the process has exited (already resolved if it has). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** The backend could not start; carries its last stderr lines for the user and the log. */
+export class BackendStartError extends Error {
+  constructor(
+    message: string,
+    readonly stderrTail: string[],
+  ) {
+    super(stderrTail.length ? `${message}\nLast backend stderr lines:\n${stderrTail.join('\n')}` : message);
+    this.name = 'BackendStartError';
+  }
+}
+
+function argsFor(listen: ListenMode): string[] {
+  return 'uds' in listen ? ['--uds', listen.uds] : ['--host', listen.host, '--port', String(listen.port)];
+}
+
+function parseReady(line: string): ReadyLine | undefined {
+  try {
+    const value = JSON.parse(line) as Partial<ReadyLine>;
+    return value && value.event === 'backend.ready' ? (value as ReadyLine) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function endpointOf(ready: ReadyLine, listen: ListenMode): BackendEndpoint {
+  if (ready.uds) return { socketPath: ready.uds };
+  if (ready.port !== undefined) return { host: ready.host ?? '127.0.0.1', port: ready.port };
+  if ('uds' in listen) return { socketPath: listen.uds };
+  throw new Error('the ready line names neither a socket nor a port');
+}
+
+/** Spawns the backend and waits, bounded, for its one JSON ready line on stdout. */
+export function launchBackend(o: LaunchOptions): Promise<RunningBackend> {
+  const spawn = o.spawn ?? nodeSpawn;
+  const args = [...o.command.args, '--data-dir', o.dataDir, ...argsFor(o.listen)];
+  // The secret goes through the environment, never argv (argv is visible to every local user).
+  const child = spawn(o.command.command, args, {
+    env: { ...o.env, ODSM_API_SECRET: o.secret, PYTHONUNBUFFERED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    windowsHide: true,
+  });
+  const tail: string[] = [];
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.once('error', () => resolve({ code: null, signal: null }));
+  });
+  if (child.stderr) {
+    createInterface({ input: child.stderr }).on('line', (line) => {
+      tail.push(line);
+      if (tail.length > o.stderrTailLines) tail.shift();
+      o.onStderrLine?.(line);
+    });
+  }
+  const stderrTail = () => [...tail];
+  const described = `${o.command.command} ${o.command.args.join(' ')}`.trim();
+
+  return new Promise<RunningBackend>((resolve, reject) => {
+    let settled = false;
+    const failWith = (message: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      // Give the stderr reader a moment to drain the lines explaining the failure.
+      void Promise.race([exited, new Promise((r) => setTimeout(r, 200))]).then(() => reject(new BackendStartError(message, stderrTail())));
+    };
+    const timer = setTimeout(() => failWith(`backend (${described}) did not print its ready line within ${o.readyTimeoutMs} ms`), o.readyTimeoutMs);
+    child.once('error', (error) => failWith(`backend (${described}) could not be started: ${error.message}`));
+    void exited.then(({ code, signal }) => failWith(`backend (${described}) exited before it was ready (code ${code}, signal ${signal})`));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const ready = parseReady(line);
+      if (!ready || settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve({ child, ready, connection: { endpoint: endpointOf(ready, o.listen), secret: o.secret }, stderrTail, exited });
+    });
+  });
+}
