@@ -22,10 +22,13 @@ import { createBackendPolicies } from '../electron/main/bridge/policies';
 import { createSenderCheck } from '../electron/main/bridge/sender-check';
 import { createJsonLogger, type Logger } from '../electron/main/log/json-logger';
 import { BACKEND_STATUS_CHANNEL, BACKEND_STATUS_GET_CHANNEL, type BackendState, type BackendStatus } from '../electron/shared/app-channels';
-import { repoRoot, startBackend, type BackendProcess } from './backend-process';
+import { pickBackendCommand } from '../electron/main/backend/backend-command';
+import { BackendSupervisor } from '../electron/main/backend/backend-supervisor';
+import { repoRoot } from './repo-root';
 import { APP_ORIGIN, serveRenderer, type StaticOrigin } from './static-origin';
 
 export { APP_ORIGIN } from './static-origin';
+export { repoRoot } from './repo-root';
 export type { RecordedRequest } from './static-origin';
 
 export const CHROMIUM_PATH = process.env.ODSM_CHROMIUM ?? '/usr/bin/chromium';
@@ -58,13 +61,15 @@ export interface Harness {
   page: Page;
   context: BrowserContext;
   ipcMain: IpcMainStandIn;
-  backend: BackendProcess;
+  /** The real backend supervisor (ODSM_BACKEND_COMMAND, else the venv's python -m odsm). */
+  supervisor: BackendSupervisor;
   dataDir: string;
   /** Requests the browser made (all of them) and those it was refused (other origins). */
   network: StaticOrigin;
   /** Calls a channel the way the renderer would, from our main frame: real handlers, bridge and backend. */
   invoke<T = unknown>(channel: string, payload?: unknown): Promise<IpcResult<T>>;
-  /** Pushes app:backend-status to every open page, as main's webContents.send does. */
+  /** Pushes app:backend-status to every open page, as main's webContents.send does (the supervisor's
+   *  own changes are pushed automatically; this is for states that are hard to cause on purpose). */
   pushStatus(state: BackendState, extra?: Partial<BackendStatus>): Promise<void>;
   /** Opens the app at its index page and waits for the students screen. */
   openApp(page?: Page): Promise<void>;
@@ -84,21 +89,23 @@ export function assertPrerequisites(): void {
   if (missing.length > 0) throw new Error(`e2e prerequisites missing:\n- ${missing.join('\n- ')}`);
 }
 
-export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  assertPrerequisites();
-  const scratch = mkdtempSync(join(tmpdir(), 'odsm-harness-'));
-  const dataDir = options.dataDir ?? join(scratch, 'data');
-  mkdirSync(dataDir, { recursive: true });
-  const log: Logger = createJsonLogger({ level: 'info', write: () => {}, file: options.logFile ?? join(scratch, 'main.log') });
+interface MainSide {
+  supervisor: BackendSupervisor;
+  ipcMain: IpcMainStandIn;
+  /** What app:backend-status:get answers: the last status pushed. */
+  status: { current: BackendStatus };
+  dispose(): Promise<void>;
+}
 
-  let status: BackendStatus = { state: 'starting', at: new Date().toISOString() };
-  const backend = await startBackend({ dataDir });
-  status = { state: 'ready', at: new Date().toISOString() };
-
-  // The same wiring electron/main/index.ts does, with the stand-in in place of Electron's ipcMain.
-  let connection: BackendConnection | undefined = backend.connection;
-  const transport = createHttpTransport({ connection: () => connection });
-  const policies = createBackendPolicies();
+/** The same wiring electron/main/index.ts does, with the stand-in in place of Electron's ipcMain. */
+async function startMainSide(dataDir: string, log: Logger): Promise<MainSide> {
+  const supervisor = new BackendSupervisor({ command: pickBackendCommand({ appRoot: repoRoot, packaged: false }), dataDir, log });
+  await supervisor.start();
+  const transport = createHttpTransport({ connection: () => supervisor.connection() });
+  const policies = createBackendPolicies({
+    onBreakerOpen: () => supervisor.breakerOpened(),
+    onBreakerReset: () => supervisor.breakerReset(),
+  });
   const bridge = createBridge({
     manifest: loadManifest(),
     transport,
@@ -108,42 +115,81 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const ipcMain = new IpcMainStandIn();
   registerChannels(ipcMain, bridge);
-  ipcMain.handle(BACKEND_STATUS_GET_CHANNEL, () => status);
+  const status = { current: supervisor.status() };
+  ipcMain.handle(BACKEND_STATUS_GET_CHANNEL, () => status.current);
+  return {
+    supervisor,
+    ipcMain,
+    status,
+    dispose: async () => {
+      await supervisor.stop();
+      transport.close();
+      policies.dispose();
+    },
+  };
+}
 
-  const context = await chromium.launchPersistentContext(join(scratch, 'chromium-profile'), {
+async function launchChromium(profileDir: string, options: HarnessOptions): Promise<BrowserContext> {
+  const headless = options.headless ?? true;
+  return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
-    headless: options.headless ?? true,
-    args: (options.headless ?? true) ? ['--headless', ...CHROMIUM_ARGS] : CHROMIUM_ARGS,
+    headless,
+    args: headless ? ['--headless', ...CHROMIUM_ARGS] : CHROMIUM_ARGS,
     viewport: options.viewport === undefined ? { width: 1280, height: 860 } : options.viewport,
   });
-  const closed = new Promise<void>((done) => context.once('close', () => done()));
+}
+
+/** main -> renderer push, as webContents.send(BACKEND_STATUS_CHANNEL, status) does, to every open page. */
+async function emitStatus(context: BrowserContext, status: BackendStatus): Promise<void> {
+  await Promise.all(
+    context.pages().map((page) =>
+      page
+        .evaluate(
+          ([channel, value]) => (window as unknown as { __odsmEmit: (c: string, s: unknown) => void }).__odsmEmit(channel, value),
+          [BACKEND_STATUS_CHANNEL, status] as const,
+        )
+        // A page that is navigating has no shim yet; it asks for the current status when it loads.
+        .catch(() => {}),
+    ),
+  );
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  assertPrerequisites();
+  const scratch = mkdtempSync(join(tmpdir(), 'odsm-harness-'));
+  const dataDir = options.dataDir ?? join(scratch, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const log: Logger = createJsonLogger({ level: 'info', write: () => {}, file: options.logFile ?? join(scratch, 'main.log') });
+
+  let main: MainSide | undefined;
+  let context: BrowserContext | undefined;
+  try {
+    main = await startMainSide(dataDir, log);
+    context = await launchChromium(join(scratch, 'chromium-profile'), options);
+  } catch (error) {
+    await main?.dispose();
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
+  }
+  const { supervisor, ipcMain, status } = main;
+  const browser = context;
+  const closed = new Promise<void>((done) => browser.once('close', () => done()));
 
   // The binding is the ipcRenderer -> ipcMain hop. The event carries what Electron would report about
   // the calling frame, so the bridge's real sender check refuses iframes and foreign origins.
-  await context.exposeBinding('__odsmInvoke', ({ frame }, channel: string, payload: unknown) =>
+  await browser.exposeBinding('__odsmInvoke', ({ frame }, channel: string, payload: unknown) =>
     ipcMain.invoke(channel, { senderFrame: { url: frame.url(), parent: frame.parentFrame() ? {} : null } }, payload),
   );
-  await context.addInitScript({ path: PRELOAD_SHIM });
-  const network = await serveRenderer(context, RENDERER_DIR);
+  await browser.addInitScript({ path: PRELOAD_SHIM });
+  const network = await serveRenderer(browser, RENDERER_DIR);
 
-  const pushStatus = async (state: BackendState, extra: Partial<BackendStatus> = {}) => {
-    status = { ...extra, state, at: new Date().toISOString() };
-    await Promise.all(
-      context.pages().map((page) =>
-        page.evaluate(
-          ([channel, pushed]) => (window as unknown as { __odsmEmit: (c: string, s: unknown) => void }).__odsmEmit(channel, pushed),
-          [BACKEND_STATUS_CHANNEL, status] as const,
-        ),
-      ),
-    );
+  const push = (next: BackendStatus) => {
+    status.current = next;
+    return emitStatus(browser, next);
   };
-  void backend.exited.then((code) => {
-    connection = undefined;
-    if (!context.pages().length) return;
-    void pushStatus('down', { message: `The backend stopped (exit code ${code}).`, stderrTail: backend.stderrTail().slice(-8) }).catch(() => {});
-  });
+  const stopFollowing = supervisor.onStatus((next) => void push(next));
 
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = browser.pages()[0] ?? (await browser.newPage());
   const openApp = async (target: Page = page) => {
     await target.goto(`${APP_ORIGIN}/index.html`);
     await target.getByRole('heading', { name: 'Students' }).waitFor();
@@ -152,22 +198,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      await context.close().catch(() => {});
-      await backend.stop();
-      transport.close();
-      policies.dispose();
+      stopFollowing();
+      await browser.close().catch(() => {});
+      await main.dispose();
       rmSync(scratch, { recursive: true, force: true });
     })());
 
   return {
     page,
-    context,
+    context: browser,
     ipcMain,
-    backend,
+    supervisor,
     dataDir,
     network,
     invoke: (channel, payload) => ipcMain.invoke(channel, MAIN_FRAME_EVENT, payload) as Promise<IpcResult<never>>,
-    pushStatus,
+    pushStatus: (state, extra = {}) => push({ ...extra, state, at: new Date().toISOString() }),
     openApp,
     closed,
     close,

@@ -46,7 +46,7 @@ process.on('SIGTERM', () => void stop(143));
 
 await harness.openApp();
 process.stdout.write(
-  `ODSM preview is open (backend pid ${harness.backend.ready.pid}, data in ${dataDir}).\n` +
+  `ODSM preview is open (backend pid ${harness.supervisor.pid()}, data in ${dataDir}).\n` +
     'Close the Chromium window, or press Ctrl+C, to stop.\n',
 );
 harness.page.on('close', () => void stop(0));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { components } from '../shared-contracts/openapi';
-import { repoRoot } from './backend-process';
+import { repoRoot } from './repo-root';
 import { APP_ORIGIN, expectOk, startHarness, type Harness } from './harness';
 
 type Student = components['schemas']['StudentRead'];
@@ -167,12 +167,29 @@ describe('students, end to end in Chromium', () => {
     expect(await rows().first().textContent()).toContain('Chen, Liam');
   });
 
-  it('shows the backend status that main pushes, and hides it when ready', async () => {
-    await harness.pushStatus('restarting', { attempt: 2, message: 'The backend stopped unexpectedly.' });
+  it('shows the banner while the supervisor restarts a killed backend, and works again after', async () => {
     const banner = page.getByTestId('backend-status');
+    const pid = harness.supervisor.pid();
+    expect(pid).toBeTypeOf('number');
+    process.kill(pid!, 'SIGKILL');
     await banner.waitFor();
     expect(await banner.getAttribute('data-state')).toBe('restarting');
-    expect(await banner.textContent()).toContain('attempt 2');
+    expect(await banner.textContent()).toContain('Reconnecting');
+    await banner.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(harness.supervisor.pid()).not.toBe(pid);
+
+    // Same SQLite file after the restart: the data is still there, through the UI.
+    await page.getByTestId('student-search').fill('Chen');
+    await expect.poll(() => rows().count()).toBe(1);
+    await page.getByTestId('student-search').fill('');
+  });
+
+  it('shows a pushed "down" status with the details for support', async () => {
+    await harness.pushStatus('down', { message: 'The backend could not open the database.', stderrTail: ['sqlite3.OperationalError: disk I/O error'] });
+    const banner = page.getByTestId('backend-status');
+    await banner.waitFor();
+    expect(await banner.getAttribute('data-state')).toBe('down');
+    expect(await banner.textContent()).toContain('disk I/O error');
     await harness.pushStatus('ready');
     await banner.waitFor({ state: 'detached' });
   });
