@@ -1,0 +1,111 @@
+// The only place that wires things together and the only main-process file that imports electron
+// (with windows/main-window.ts). Everything it builds is Electron-free and tested on its own.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, ipcMain, protocol, type BrowserWindow } from 'electron';
+import { BACKEND_STATUS_CHANNEL, BACKEND_STATUS_GET_CHANNEL } from '../shared/app-channels';
+import { attachTarget, pickBackendCommand } from './backend/backend-command';
+import { BackendSupervisor } from './backend/backend-supervisor';
+import { createBridge, registerChannels } from './bridge/bridge';
+import { createHttpTransport } from './bridge/http-transport';
+import type { IpcMainLike } from './bridge/ipc-types';
+import { loadManifest } from './bridge/manifest';
+import { createBackendPolicies } from './bridge/policies';
+import { createSenderCheck, originOf } from './bridge/sender-check';
+import { createJsonLogger } from './log/json-logger';
+import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './protocol/app-protocol';
+import { createMainWindow, denyAllPermissions } from './windows/main-window';
+
+// Must run before `ready`: app:// behaves like https (standard, secure) and can be fetched.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would start a second backend on the same database.
+  app.exit(0);
+} else {
+  void main();
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  const dataDir = app.getPath('userData');
+  mkdirSync(join(dataDir, 'logs'), { recursive: true });
+  const log = createJsonLogger({ file: join(dataDir, 'logs', 'main.log') });
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  const rendererUrl = devUrl ?? `${APP_ORIGIN}/index.html`;
+  const allowedOrigins = [APP_ORIGIN, ...(devUrl ? [originOf(devUrl) ?? devUrl] : [])];
+  let win: BrowserWindow | undefined;
+
+  denyAllPermissions();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '../renderer')));
+
+  const attach = attachTarget();
+  const supervisor = attach
+    ? new BackendSupervisor({ attach, dataDir, log })
+    : new BackendSupervisor({
+        command: pickBackendCommand({ appRoot: app.getAppPath(), packaged: app.isPackaged, resourcesPath: process.resourcesPath }),
+        dataDir,
+        log,
+        onStderrLine: (line) => process.stderr.write(`${line}\n`),
+      });
+  const transport = createHttpTransport({ connection: () => supervisor.connection() });
+  const policies = createBackendPolicies({
+    onBreakerOpen: () => supervisor.breakerOpened(),
+    onBreakerReset: () => supervisor.breakerReset(),
+  });
+  const isTrustedSender = createSenderCheck({ allowedOrigins, isOurWebContents: (sender) => win !== undefined && sender === win.webContents });
+  const bridge = createBridge({ manifest: loadManifest(), transport, policies, log, isTrustedSender });
+  const ipc = ipcMain as unknown as IpcMainLike;
+  registerChannels(ipc, bridge);
+  ipc.handle(BACKEND_STATUS_GET_CHANNEL, (event) => {
+    if (!isTrustedSender(event)) throw new Error('forbidden_sender');
+    return supervisor.status();
+  });
+
+  const pushStatus = () => {
+    if (win && !win.isDestroyed()) win.webContents.send(BACKEND_STATUS_CHANNEL, supervisor.status());
+  };
+  supervisor.onStatus(pushStatus);
+
+  const openWindow = () => {
+    win = createMainWindow({ preloadPath: join(__dirname, '../preload/index.cjs'), url: rendererUrl });
+    win.webContents.on('did-finish-load', pushStatus);
+    win.on('closed', () => {
+      win = undefined;
+    });
+  };
+  openWindow();
+
+  app.on('second-instance', () => {
+    if (!win) return openWindow();
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('activate', () => {
+    if (!win) openWindow();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    // Let the backend stop cleanly (SIGTERM, WAL checkpoint) before the app goes.
+    event.preventDefault();
+    void supervisor
+      .stop()
+      .catch((error: unknown) => log.error('backend.stop_failed', { error: String(error) }))
+      .finally(() => {
+        stopped = true;
+        transport.close();
+        policies.dispose();
+        app.quit();
+      });
+  });
+
+  try {
+    await supervisor.start();
+  } catch (error) {
+    // The status ("down", with the backend's last stderr lines) already went to the window's banner.
+    log.error('backend.start_failed', { error: (error as Error).message });
+  }
+}
