@@ -66,6 +66,8 @@ export interface Harness {
   dataDir: string;
   /** Requests the browser made (all of them) and those it was refused (other origins). */
   network: StaticOrigin;
+  /** Every IPC call the page made through the preload, in order (the harness's own invoke() is not listed). */
+  ipcCalls: Array<{ channel: string; payload: unknown }>;
   /** Calls a channel the way the renderer would, from our main frame: real handlers, bridge and backend. */
   invoke<T = unknown>(channel: string, payload?: unknown): Promise<IpcResult<T>>;
   /** Pushes app:backend-status to every open page, as main's webContents.send does (the supervisor's
@@ -177,9 +179,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   // The binding is the ipcRenderer -> ipcMain hop. The event carries what Electron would report about
   // the calling frame, so the bridge's real sender check refuses iframes and foreign origins.
-  await browser.exposeBinding('__odsmInvoke', ({ frame }, channel: string, payload: unknown) =>
-    ipcMain.invoke(channel, { senderFrame: { url: frame.url(), parent: frame.parentFrame() ? {} : null } }, payload),
-  );
+  const ipcCalls: Harness['ipcCalls'] = [];
+  await browser.exposeBinding('__odsmInvoke', ({ frame }, channel: string, payload: unknown) => {
+    ipcCalls.push({ channel, payload });
+    return ipcMain.invoke(channel, { senderFrame: { url: frame.url(), parent: frame.parentFrame() ? {} : null } }, payload);
+  });
   await browser.addInitScript({ path: PRELOAD_SHIM });
   const network = await serveRenderer(browser, RENDERER_DIR);
 
@@ -211,6 +215,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     supervisor,
     dataDir,
     network,
+    ipcCalls,
     invoke: (channel, payload) => ipcMain.invoke(channel, MAIN_FRAME_EVENT, payload) as Promise<IpcResult<never>>,
     pushStatus: (state, extra = {}) => push({ ...extra, state, at: new Date().toISOString() }),
     openApp,

@@ -59,6 +59,7 @@ describe('students, end to end in Chromium', () => {
     await expect.poll(() => page.getByTestId('field-error-licence_number').isVisible()).toBe(true);
     expect(await form().locator('#licence_number-hint').textContent()).toBe('Format: A1234-56789-01234');
     expect(await form().getByLabel('Licence number').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: join(SCREENSHOTS, 'students-form-error.png') });
 
     await form().getByLabel('Licence number').fill('B1234-56780-40719');
     await page.getByTestId('save-student').click();

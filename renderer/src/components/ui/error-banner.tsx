@@ -9,6 +9,7 @@ const FRIENDLY_TITLES: Record<string, string> = {
   database_busy: 'The database is busy. Please try again.',
   internal: 'Something went wrong.',
   not_found: 'That record no longer exists.',
+  forbidden_sender: 'This window is not allowed to reach the database.',
 };
 
 /** Any failed call, shown with its reference number. */

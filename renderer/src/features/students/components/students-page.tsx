@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
@@ -28,6 +28,11 @@ export function StudentsPage() {
   const students = useStudents({ ...(q ? { q } : {}), offset: page * PAGE_SIZE, limit: PAGE_SIZE });
   const data = students.data;
   const searching = search.trim() !== q || (students.isFetching && students.isPlaceholderData);
+
+  // Archiving the last student on the last page leaves it empty: step back to a page that has rows.
+  useEffect(() => {
+    if (data && data.items.length === 0 && data.total > 0 && page > 0) setPage(Math.max(0, Math.ceil(data.total / PAGE_SIZE) - 1));
+  }, [data, page]);
 
   return (
     <section className="page" aria-labelledby="students-title">
