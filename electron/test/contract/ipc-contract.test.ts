@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IpcResult } from '../../../shared-contracts/channels';
+import { BackendSupervisor } from '../../main/backend/backend-supervisor';
+import { createBridge, registerChannels } from '../../main/bridge/bridge';
+import { createHttpTransport, type Transport } from '../../main/bridge/http-transport';
+import { IpcMainStandIn } from '../../main/bridge/ipc-main-stand-in';
+import { loadManifest } from '../../main/bridge/manifest';
+import { createBackendPolicies, type BackendPolicies } from '../../main/bridge/policies';
+import { createSchemaValidator } from '../../main/bridge/schema-validator';
+import { createSenderCheck } from '../../main/bridge/sender-check';
+import { silentLogger } from '../../main/log/json-logger';
+import { mainFrameEvent, OUR_ORIGIN } from '../support/bridge-fixtures';
+import { backendCommand, freshDataDir } from '../support/real-backend';
+import { channelSamples, newStudentBody, type CallChannel } from './channel-samples';
+
+// The real backend (python -m odsm, or the frozen binary via ODSM_BACKEND_COMMAND), the real supervisor,
+// the real bridge and handlers on the stand-in ipcMain: everything but Electron itself.
+const manifest = loadManifest();
+const validator = createSchemaValidator(manifest);
+const ipc = new IpcMainStandIn();
+let supervisor: BackendSupervisor;
+let transport: Transport;
+let policies: BackendPolicies;
+let removeData: () => Promise<void>;
+
+const invoke = async (channel: string, payload?: unknown) =>
+  (await ipc.invoke(channel, mainFrameEvent(), payload)) as IpcResult<unknown>;
+
+const call: CallChannel = async (channel, payload) => {
+  const result = await invoke(channel, payload);
+  if (!result.ok) throw new Error(`${channel} answered ${JSON.stringify(result.error)}`);
+  return result.data;
+};
+
+beforeAll(async () => {
+  const data = await freshDataDir();
+  removeData = data.remove;
+  supervisor = new BackendSupervisor({ command: backendCommand(), dataDir: data.dir, readyTimeoutMs: 45_000 });
+  await supervisor.start();
+  transport = createHttpTransport({ connection: () => supervisor.connection() });
+  policies = createBackendPolicies();
+  const bridge = createBridge({
+    manifest,
+    transport,
+    policies,
+    log: silentLogger,
+    validator,
+    isTrustedSender: createSenderCheck({ allowedOrigins: [OUR_ORIGIN] }),
+  });
+  registerChannels(ipc, bridge);
+});
+
+afterAll(async () => {
+  transport?.close();
+  policies?.dispose();
+  await supervisor?.stop();
+  await removeData?.();
+});
+
+describe('the IPC contract, channel by channel', () => {
+  it('has a sample for every channel in the manifest, and no sample for a channel that is gone', () => {
+    expect(Object.keys(channelSamples).sort()).toEqual(Object.keys(manifest.channels).sort());
+  });
+
+  it('registers exactly the manifest channels', () => {
+    expect(ipc.channels().sort()).toEqual(Object.keys(manifest.channels).sort());
+  });
+
+  describe.each(Object.keys(manifest.channels))('%s', (channel) => {
+    it('answers a valid call with data that matches the response schema', async () => {
+      const sample = channelSamples[channel];
+      if (!sample) throw new Error(`no contract sample for ${channel}: add one to channel-samples.ts`);
+      const payload = await sample.valid(call);
+      expect(validator.validateRequest(channel, payload)).toEqual({ valid: true });
+      const result = await invoke(channel, payload);
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+      if (!result.ok) return;
+      const checked = validator.validateResponse(channel, result.data);
+      expect(checked, JSON.stringify(checked)).toEqual({ valid: true });
+    });
+
+    it('refuses an invalid payload with validation_failed naming the field', async () => {
+      const sample = channelSamples[channel];
+      if (!sample) throw new Error(`no contract sample for ${channel}`);
+      const result = await invoke(channel, sample.invalid);
+      expect(result).toMatchObject({ ok: false, error: { code: 'validation_failed', requestId: expect.any(String) } });
+      if (result.ok) return;
+      const fields = (result.error.details as { fields: Array<{ field: string }> }).fields.map((f) => f.field);
+      expect(fields).toContain(sample.invalidField);
+    });
+
+    it('refuses a payload with a key the contract does not know', async () => {
+      const result = await invoke(channel, { __not_in_the_contract__: 1 });
+      expect(result).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    });
+  });
+
+  it('refuses an unknown channel', async () => {
+    await expect(ipc.invoke('db:students:delete_everything', mainFrameEvent(), {})).rejects.toThrow(/No handler registered/);
+  });
+});
+
+describe('backend answers travel through the bridge unchanged', () => {
+  it('passes 404 student.not_found with its request id', async () => {
+    const result = await invoke('db:students:get', { student_id: 987654 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'student.not_found', requestId: expect.any(String) } });
+  });
+
+  it('passes 409 student.version_conflict for a stale version', async () => {
+    const created = (await call('db:students:create', { body: newStudentBody() })) as { id: number; version: number };
+    await call('db:students:update', { student_id: created.id, body: { version: created.version, phone: '905-555-0111' } });
+    const stale = await invoke('db:students:update', { student_id: created.id, body: { version: created.version, phone: '905-555-0122' } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'student.version_conflict' } });
+  });
+
+  it('passes the backend licence check: a malformed licence number fails with its field', async () => {
+    const body = { first_name: 'Bo', last_name: 'Chan', date_of_birth: '2006-01-02', licence_number: 'Z12' };
+    const result = await invoke('db:students:create', { body });
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+  });
+});
