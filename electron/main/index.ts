@@ -28,7 +28,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function main(): Promise<void> {
   await app.whenReady();
-  const dataDir = app.getPath('userData');
+  // ODSM_DATA_DIR: make dev and the smoke test keep their data out of the user's real profile.
+  const dataDir = process.env.ODSM_DATA_DIR ?? app.getPath('userData');
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
   const log = createJsonLogger({ file: join(dataDir, 'logs', 'main.log') });
   const devUrl = process.env.ELECTRON_RENDERER_URL;
