@@ -108,17 +108,16 @@ async function startMainSide(dataDir: string, log: Logger): Promise<MainSide> {
     onBreakerOpen: () => supervisor.breakerOpened(),
     onBreakerReset: () => supervisor.breakerReset(),
   });
-  const bridge = createBridge({
-    manifest: loadManifest(),
-    transport,
-    policies,
-    log,
-    isTrustedSender: createSenderCheck({ allowedOrigins: [APP_ORIGIN] }),
-  });
+  const isTrustedSender = createSenderCheck({ allowedOrigins: [APP_ORIGIN] });
+  const bridge = createBridge({ manifest: loadManifest(), transport, policies, log, isTrustedSender });
   const ipcMain = new IpcMainStandIn();
   registerChannels(ipcMain, bridge);
   const status = { current: supervisor.status() };
-  ipcMain.handle(BACKEND_STATUS_GET_CHANNEL, () => status.current);
+  // As electron/main/index.ts registers it.
+  ipcMain.handle(BACKEND_STATUS_GET_CHANNEL, (event) => {
+    if (!isTrustedSender(event)) throw new Error('forbidden_sender');
+    return status.current;
+  });
   return {
     supervisor,
     ipcMain,

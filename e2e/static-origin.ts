@@ -2,23 +2,15 @@
  * Serves the built renderer (out/renderer) to Chromium under one fixed origin, with page routing
  * instead of a server: nothing listens on a port, and any request for another origin is aborted
  * and recorded, so a test can prove the page talked to nothing else.
+ *
+ * Each file is answered by the REAL app:// protocol handler (electron/main/protocol/app-protocol.ts),
+ * so the page gets the same path guard, content types and CSP header as in Electron.
  */
-import { readFile } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
 import type { BrowserContext, Request, Route } from 'playwright-core';
+import { APP_ORIGIN as ELECTRON_APP_ORIGIN, createAppProtocolHandler } from '../electron/main/protocol/app-protocol';
 
+/** An https origin stands in for app://odsm: Chromium without Electron has no privileged app:// scheme. */
 export const APP_ORIGIN = 'https://odsm.test';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 export interface RecordedRequest {
   url: string;
@@ -33,15 +25,13 @@ export interface StaticOrigin {
   blocked: RecordedRequest[];
 }
 
-/** `/students/../../etc/passwd` must not leave the renderer folder. */
-export function resolveInside(root: string, urlPath: string): string | undefined {
-  const relative = decodeURIComponent(urlPath).replace(/^\/+/, '') || 'index.html';
-  const file = resolve(root, relative);
-  return file === root || file.startsWith(root + sep) ? file : undefined;
+/** https://odsm.test/assets/x.js -> app://odsm/assets/x.js */
+export function toAppUrl(url: URL): string {
+  return `${ELECTRON_APP_ORIGIN}${url.pathname}${url.search}`;
 }
 
 export async function serveRenderer(context: BrowserContext, rendererDir: string): Promise<StaticOrigin> {
-  const root = resolve(rendererDir);
+  const handle = createAppProtocolHandler(rendererDir);
   const state: StaticOrigin = { requests: [], blocked: [] };
   const record = (request: Request): RecordedRequest => ({ url: request.url(), method: request.method(), resourceType: request.resourceType() });
 
@@ -55,17 +45,11 @@ export async function serveRenderer(context: BrowserContext, rendererDir: string
       await route.abort('blockedbyclient');
       return;
     }
-    const file = resolveInside(root, url.pathname);
-    const body = file ? await readFile(file).catch(() => undefined) : undefined;
-    if (!body) {
-      await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
-      return;
-    }
+    const response = await handle(new Request(toAppUrl(url)));
     await route.fulfill({
-      status: 200,
-      contentType: contentTypes[extname(file!)] ?? 'application/octet-stream',
-      body,
-      headers: { 'cache-control': 'no-store' },
+      status: response.status,
+      headers: Object.fromEntries(response.headers.entries()),
+      body: Buffer.from(await response.arrayBuffer()),
     });
   });
   return state;

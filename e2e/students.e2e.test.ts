@@ -195,17 +195,38 @@ describe('students, end to end in Chromium', () => {
     await banner.waitFor({ state: 'detached' });
   });
 
-  it('refuses a call from an iframe on our own origin (the real sender check runs)', async () => {
-    const answer = await page.evaluate(async (src) => {
+  it('serves the app with the real protocol handler\'s CSP: no http, https or ws source to connect to', async () => {
+    const response = await page.goto(`${APP_ORIGIN}/index.html`);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    const connectSrc = csp.split(';').find((directive) => directive.trim().startsWith('connect-src')) ?? '';
+    expect(connectSrc).not.toMatch(/https?:|wss?:/);
+    // The meta tag in index.html says the same, for the dev server where no header is set.
+    const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(meta).toContain("connect-src 'self'");
+    expect(meta).not.toMatch(/connect-src[^;]*(https?:|wss?:)/);
+    await page.getByRole('heading', { name: 'Students' }).waitFor();
+  });
+
+  it('refuses a call from a child frame (the real sender check sees the calling frame)', async () => {
+    // frame-ancestors 'none' stops our own pages loading in a frame, so the child is an srcdoc frame.
+    const answer = await page.evaluate(async () => {
       const frame = document.createElement('iframe');
-      frame.src = src;
+      frame.srcdoc = '<p>child</p>';
+      const loaded = new Promise((done) => frame.addEventListener('load', done, { once: true }));
       document.body.append(frame);
-      await new Promise((done) => frame.addEventListener('load', done, { once: true }));
-      const odsm = (frame.contentWindow as unknown as { odsm: { students: { list(q: object): Promise<unknown> } } }).odsm;
-      const result = await odsm.students.list({});
+      await loaded;
+      const child = frame.contentWindow as unknown as {
+        odsm?: { students: { list(q: object): Promise<unknown> } };
+        __odsmInvoke?: (channel: string, payload: unknown) => Promise<unknown>;
+      };
+      const result = child.odsm
+        ? await child.odsm.students.list({})
+        : await child.__odsmInvoke?.('db:students:list', {});
       frame.remove();
       return result;
-    }, `${APP_ORIGIN}/index.html`);
+    });
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
   });
 
