@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { IpcResult } from '../shared-contracts/channels';
 import { createBridge, registerChannels } from '../electron/main/bridge/bridge';
-import { createHttpTransport, type BackendConnection } from '../electron/main/bridge/http-transport';
+import { createHttpTransport } from '../electron/main/bridge/http-transport';
 import type { IpcInvokeEventLike } from '../electron/main/bridge/ipc-types';
 import { IpcMainStandIn } from '../electron/main/bridge/ipc-main-stand-in';
 import { loadManifest } from '../electron/main/bridge/manifest';

@@ -5,7 +5,7 @@
 //
 // Expects `npx electron-vite build` and `npx vite build --config e2e/vite.shim.config.ts` to have run
 // (make preview does both); it bundles the TypeScript harness itself, because Node 20 cannot run .ts.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 

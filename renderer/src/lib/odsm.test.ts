@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call, followBackendStatus, isOdsmError, LOCAL_ERROR_CODES, OdsmError, unwrap } from './odsm';
+import { call, followBackendStatus, isOdsmError, LOCAL_ERROR_CODES, unwrap, type OdsmError } from './odsm';
 
 type Host = { odsm?: unknown };
 const host = globalThis as unknown as Host;

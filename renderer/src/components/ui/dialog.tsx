@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, type ReactNode } from 'react';
 
 type DialogProps = {
   title: string;
@@ -18,8 +18,8 @@ export function Dialog({ title, description, onClose, children, footer, size = '
   const titleId = useId();
   const descriptionId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  // The keydown listener is set up once, yet always calls the latest onClose.
+  const close = useEffectEvent(() => onClose());
 
   useEffect(() => {
     const previouslyFocused = document.activeElement as HTMLElement | null;
@@ -30,7 +30,7 @@ export function Dialog({ title, description, onClose, children, footer, size = '
     function onKeyDown(event: KeyboardEvent) {
       if (event.key === 'Escape') {
         event.stopPropagation();
-        onCloseRef.current();
+        close();
       } else if (event.key === 'Tab' && panel) {
         trapTab(panel, event);
       }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
@@ -29,10 +29,10 @@ export function StudentsPage() {
   const data = students.data;
   const searching = search.trim() !== q || (students.isFetching && students.isPlaceholderData);
 
-  // Archiving the last student on the last page leaves it empty: step back to a page that has rows.
-  useEffect(() => {
-    if (data && data.items.length === 0 && data.total > 0 && page > 0) setPage(Math.max(0, Math.ceil(data.total / PAGE_SIZE) - 1));
-  }, [data, page]);
+  // Archiving the last student on the last page leaves it empty: step back to the last page with rows.
+  // Adjusted during render (React's pattern for state derived from new data), never upward, so it settles.
+  const lastPage = data ? Math.max(0, Math.ceil(data.total / PAGE_SIZE) - 1) : page;
+  if (data && data.items.length === 0 && lastPage < page) setPage(lastPage);
 
   return (
     <section className="page" aria-labelledby="students-title">
