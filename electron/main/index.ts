@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   });
   const isTrustedSender = createSenderCheck({ allowedOrigins, isOurWebContents: (sender) => win !== undefined && sender === win.webContents });
   const bridge = createBridge({ manifest: loadManifest(), transport, policies, log, isTrustedSender });
-  const ipc = ipcMain as unknown as IpcMainLike;
+  const ipc: IpcMainLike = ipcMain;
   registerChannels(ipc, bridge);
   ipc.handle(BACKEND_STATUS_GET_CHANNEL, (event) => {
     if (!isTrustedSender(event)) throw new Error('forbidden_sender');

@@ -125,7 +125,10 @@ export class BackendSupervisor {
     this.conn = undefined;
     if (running && running.child.exitCode === null && running.child.signalCode === null) {
       running.child.kill('SIGTERM');
-      const graceful = await Promise.race([running.exited.then(() => true), sleep(this.o.stopGraceMs).then(() => false)]);
+      let timer: NodeJS.Timeout | undefined;
+      const graceExpired = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.o.stopGraceMs)));
+      const graceful = await Promise.race([running.exited.then(() => true), graceExpired]);
+      clearTimeout(timer);
       if (!graceful) {
         this.log.warn('backend.kill', { pid: running.child.pid, graceMs: this.o.stopGraceMs });
         running.child.kill('SIGKILL');
@@ -232,8 +235,4 @@ export class BackendSupervisor {
     this.log.info('backend.status', { state, attempt: extra.attempt });
     for (const listener of this.listeners) listener(this.current);
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
