@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { channelNames } from '../../../shared-contracts/channels';
+import { BACKEND_STATUS_CHANNEL, BACKEND_STATUS_GET_CHANNEL, type BackendStatus } from '../../shared/app-channels';
+import type { OdsmApi } from '../../preload/api';
+
+// The preload runs against a recording stand-in for electron's renderer-side modules.
+const exposed = new Map<string, unknown>();
+const invoke = vi.fn(async (...args: unknown[]) => ({ ok: true, data: args }));
+const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
+  ipcRenderer: {
+    invoke: (...args: unknown[]) => invoke(...args),
+    on: (channel: string, fn: (...args: unknown[]) => void) => (listeners.get(channel) ?? listeners.set(channel, new Set()).get(channel)!).add(fn),
+    removeListener: (channel: string, fn: (...args: unknown[]) => void) => listeners.get(channel)?.delete(fn),
+  },
+}));
+
+async function loadPreload(): Promise<OdsmApi> {
+  vi.resetModules();
+  exposed.clear();
+  await import('../../preload/index');
+  expect([...exposed.keys()]).toEqual(['odsm']);
+  return exposed.get('odsm') as OdsmApi;
+}
+
+beforeEach(() => invoke.mockClear());
+
+describe('the preload', () => {
+  it('exposes one verb per contract channel, grouped by resource, and nothing generic', async () => {
+    const odsm = (await loadPreload()) as unknown as Record<string, Record<string, unknown>>;
+    for (const channel of channelNames) {
+      const [, resource, verb] = channel.split(':') as [string, string, string];
+      expect(typeof odsm[resource]?.[verb], channel).toBe('function');
+    }
+    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'getBackendStatus', 'onBackendStatus'].sort());
+    expect(odsm).not.toHaveProperty('invoke');
+    expect(odsm).not.toHaveProperty('ipcRenderer');
+  });
+
+  it('sends each verb on its own channel with the payload as given', async () => {
+    const odsm = await loadPreload();
+    await odsm.students.list({ q: 'ann', limit: 25 });
+    await odsm.students.update({ student_id: 3, body: { version: 2, phone: '416' } });
+    await odsm.system.health();
+    expect(invoke.mock.calls).toEqual([
+      ['db:students:list', { q: 'ann', limit: 25 }],
+      ['db:students:update', { student_id: 3, body: { version: 2, phone: '416' } }],
+      ['db:system:health', undefined],
+    ]);
+  });
+
+  it('relays backend status pushes until unsubscribed, and asks for the current one', async () => {
+    const odsm = await loadPreload();
+    const seen: BackendStatus[] = [];
+    const unsubscribe = odsm.onBackendStatus((s) => seen.push(s));
+    const push = (s: BackendStatus) => listeners.get(BACKEND_STATUS_CHANNEL)?.forEach((fn) => fn({}, s));
+    push({ state: 'ready', at: 't1' });
+    unsubscribe();
+    push({ state: 'down', at: 't2' });
+    expect(seen).toEqual([{ state: 'ready', at: 't1' }]);
+    await odsm.getBackendStatus();
+    expect(invoke).toHaveBeenLastCalledWith(BACKEND_STATUS_GET_CHANNEL);
+  });
+});
