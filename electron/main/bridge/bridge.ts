@@ -48,20 +48,23 @@ export function createBridge(deps: BridgeDeps): Bridge {
   const validator = deps.validator ?? createSchemaValidator(manifest);
   const newId = deps.newId ?? randomUUID;
 
-  const forward = async (channel: string, entry: ChannelEntry, payload: Payload, requestId: string): Promise<IpcResult<unknown>> => {
+  type Forwarded = { result: IpcResult<unknown>; status: number };
+  const forward = async (channel: string, entry: ChannelEntry, payload: Payload, requestId: string): Promise<Forwarded> => {
     // One key per call, reused by every retry, so the backend replays instead of writing twice.
     const idempotencyKey = entry.idempotencyKey ? newId() : undefined;
     const retryable = entry.idempotent || idempotencyKey !== undefined;
     const request = toTransportRequest(entry, payload, requestId, idempotencyKey);
     const response = await policies.execute((signal) => transport.request({ ...request, signal }), { retryable });
     log.debug('ipc.backend', { channel, requestId, status: response.status, replayed: response.headers['idempotent-replayed'] === 'true' });
-    return response.status >= 200 && response.status < 300 ? ok(response.body) : fromBackendError(response, requestId);
+    const result = response.status >= 200 && response.status < 300 ? ok(response.body) : fromBackendError(response, requestId);
+    return { result, status: response.status };
   };
 
   const call = async (channel: string, event: IpcInvokeEventLike, payload: unknown): Promise<IpcResult<unknown>> => {
     const requestId = newId();
     const started = performance.now();
     let result: IpcResult<unknown>;
+    let status: number | undefined;
     try {
       const entry = Object.hasOwn(manifest.channels, channel) ? manifest.channels[channel] : undefined;
       // An omitted payload is an empty one; the schema decides whether that is enough.
@@ -72,7 +75,8 @@ export function createBridge(deps: BridgeDeps): Bridge {
         result = fail(bridgeErrorCodes.forbiddenSender, 'This sender may not call the backend.', requestId);
       } else {
         const outcome = validator.validateRequest(channel, input);
-        result = outcome.valid ? await forward(channel, entry, input as Payload, requestId) : validationFailed(outcome.fields, requestId);
+        if (outcome.valid) ({ result, status } = await forward(channel, entry, input as Payload, requestId));
+        else result = validationFailed(outcome.fields, requestId);
       }
     } catch (error) {
       result = fromThrown(error, requestId);
@@ -81,8 +85,9 @@ export function createBridge(deps: BridgeDeps): Bridge {
       }
     }
     const ms = Math.round((performance.now() - started) * 100) / 100;
-    if (result.ok) log.info('ipc.call', { channel, requestId, ms, status: 'ok' });
-    else log.warn('ipc.call', { channel, requestId, ms, code: result.error.code });
+    // status: the backend's HTTP status when it answered; code: the envelope's error code on failure.
+    if (result.ok) log.info('ipc.call', { channel, requestId, ms, status });
+    else log.warn('ipc.call', { channel, requestId, ms, status, code: result.error.code });
     return result;
   };
 

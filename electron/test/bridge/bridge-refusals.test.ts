@@ -88,7 +88,7 @@ describe('the request on the wire', () => {
     if (result.ok) return;
     expect(seen?.headers['x-request-id']).toBe(result.error.requestId);
     const logged = harness.log.lines.find((l) => l.event === 'ipc.call');
-    expect(logged).toMatchObject({ channel: 'db:things:get', requestId: result.error.requestId, code: 'thing.not_found' });
+    expect(logged).toMatchObject({ channel: 'db:things:get', requestId: result.error.requestId, status: 404, code: 'thing.not_found' });
     expect(typeof logged?.ms).toBe('number');
   });
 
