@@ -2,6 +2,56 @@
 import type { operations } from "./openapi";
 
 export interface Channels {
+  "db:audit:history": {
+    request: NonNullable<operations["audit_history"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["audit_history"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:audit:verify": {
+    request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["verify_audit_chain"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:instructors:addTimeOff": {
+    request: operations["add_time_off"]["parameters"]["path"] & { body: operations["add_time_off"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["add_time_off"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:instructors:create": {
+    request: { body: operations["create_instructor"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["create_instructor"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:instructors:get": {
+    request: operations["get_instructor"]["parameters"]["path"];
+    optionalRequest: false;
+    response: operations["get_instructor"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:instructors:list": {
+    request: NonNullable<operations["list_instructors"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["list_instructors"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:instructors:removeTimeOff": {
+    request: operations["remove_time_off"]["parameters"]["path"];
+    optionalRequest: false;
+    response: operations["remove_time_off"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:instructors:update": {
+    request: operations["update_instructor"]["parameters"]["path"] & { body: operations["update_instructor"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["update_instructor"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:settings:get": {
+    request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["get_settings"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:settings:update": {
+    request: { body: operations["update_settings"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["update_settings"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:students:archive": {
     request: operations["archive_student"]["parameters"]["path"] & { body: operations["archive_student"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
@@ -32,6 +82,36 @@ export interface Channels {
     optionalRequest: true;
     response: operations["health"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:vehicles:addOdometer": {
+    request: operations["add_odometer"]["parameters"]["path"] & { body: operations["add_odometer"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["add_odometer"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:vehicles:create": {
+    request: { body: operations["create_vehicle"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["create_vehicle"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:vehicles:get": {
+    request: operations["get_vehicle"]["parameters"]["path"];
+    optionalRequest: false;
+    response: operations["get_vehicle"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:vehicles:list": {
+    request: NonNullable<operations["list_vehicles"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["list_vehicles"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:vehicles:odometerLog": {
+    request: operations["odometer_log"]["parameters"]["path"] & NonNullable<operations["odometer_log"]["parameters"]["query"]>;
+    optionalRequest: false;
+    response: operations["odometer_log"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:vehicles:update": {
+    request: operations["update_vehicle"]["parameters"]["path"] & { body: operations["update_vehicle"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["update_vehicle"]["responses"]["200"]["content"]["application/json"];
+  };
 }
 
 export type ChannelName = keyof Channels;
@@ -39,12 +119,28 @@ export type ChannelRequest<C extends ChannelName> = Channels[C]["request"];
 export type ChannelResponse<C extends ChannelName> = Channels[C]["response"];
 
 export const channelNames = [
+  "db:audit:history",
+  "db:audit:verify",
+  "db:instructors:addTimeOff",
+  "db:instructors:create",
+  "db:instructors:get",
+  "db:instructors:list",
+  "db:instructors:removeTimeOff",
+  "db:instructors:update",
+  "db:settings:get",
+  "db:settings:update",
   "db:students:archive",
   "db:students:create",
   "db:students:get",
   "db:students:list",
   "db:students:update",
   "db:system:health",
+  "db:vehicles:addOdometer",
+  "db:vehicles:create",
+  "db:vehicles:get",
+  "db:vehicles:list",
+  "db:vehicles:odometerLog",
+  "db:vehicles:update",
 ] as const satisfies readonly ChannelName[];
 
 export interface IpcError {

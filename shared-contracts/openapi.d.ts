@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit History */
+        get: operations["audit_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify Audit Chain */
+        get: operations["verify_audit_chain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -19,6 +53,94 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instructors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Instructors */
+        get: operations["list_instructors"];
+        put?: never;
+        /** Create Instructor */
+        post: operations["create_instructor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instructors/{instructor_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Instructor */
+        get: operations["get_instructor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Instructor */
+        patch: operations["update_instructor"];
+        trace?: never;
+    };
+    "/api/v1/instructors/{instructor_id}/time-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add Time Off */
+        post: operations["add_time_off"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instructors/{instructor_id}/time-off/{time_off_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove Time Off */
+        delete: operations["remove_time_off"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Settings */
+        get: operations["get_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Settings */
+        patch: operations["update_settings"];
         trace?: never;
     };
     "/api/v1/students": {
@@ -74,10 +196,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vehicles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Vehicles */
+        get: operations["list_vehicles"];
+        put?: never;
+        /** Create Vehicle */
+        post: operations["create_vehicle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/{vehicle_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Vehicle */
+        get: operations["get_vehicle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Vehicle */
+        patch: operations["update_vehicle"];
+        trace?: never;
+    };
+    "/api/v1/vehicles/{vehicle_id}/odometer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Odometer Log */
+        get: operations["odometer_log"];
+        put?: never;
+        /** Add Odometer */
+        post: operations["add_odometer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AuditEntryRead */
+        AuditEntryRead: {
+            /** Action */
+            action: string;
+            /** Actor */
+            actor: string;
+            /** After */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Before */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** Entity */
+            entity: string;
+            /** Entity Id */
+            entity_id: string;
+            /** Hash */
+            hash: string;
+            /** Id */
+            id: number;
+            /** Reason */
+            reason: string | null;
+            /** Student Id */
+            student_id: number | null;
+        };
+        /** AuditPage */
+        AuditPage: {
+            /** Items */
+            items: components["schemas"]["AuditEntryRead"][];
+            /** Total */
+            total: number;
+        };
+        /** AvailabilitySlot */
+        AvailabilitySlot: {
+            /** End Minute */
+            end_minute: number;
+            /** Start Minute */
+            start_minute: number;
+            /**
+             * Weekday
+             * @description 0 = Monday
+             */
+            weekday: number;
+        };
+        /** ChainReport */
+        ChainReport: {
+            /** Checked */
+            checked: number;
+            /** Expected Hash */
+            expected_hash?: string | null;
+            /** First Broken Id */
+            first_broken_id: number | null;
+            /** Head Hash */
+            head_hash?: string | null;
+            /** Ok */
+            ok: boolean;
+            /** Stored Hash */
+            stored_hash?: string | null;
+        };
         /** HTTPValidationError */
         HTTPValidationError: {
             /** Detail */
@@ -94,11 +336,297 @@ export interface components {
             /** Version */
             version: string;
         };
+        /** InstructorCreate */
+        InstructorCreate: {
+            /**
+             * Active
+             * @default true
+             */
+            active: boolean;
+            /**
+             * Authorised Classroom
+             * @default false
+             */
+            authorised_classroom: boolean;
+            /**
+             * Authorised In Car
+             * @default true
+             */
+            authorised_in_car: boolean;
+            /** Availability */
+            availability?: components["schemas"]["AvailabilitySlot"][];
+            /** City Licence Expiry */
+            city_licence_expiry?: string | null;
+            /** Criminal Check Date */
+            criminal_check_date?: string | null;
+            /**
+             * Di Licence Expiry
+             * Format: date
+             */
+            di_licence_expiry: string;
+            /** Di Licence Number */
+            di_licence_number: string;
+            /** Driver Abstract Date */
+            driver_abstract_date?: string | null;
+            /** Email */
+            email?: string | null;
+            /** First Name */
+            first_name: string;
+            /** Last Name */
+            last_name: string;
+            /** Notes */
+            notes?: string | null;
+            /** Own Car Insurance Expiry */
+            own_car_insurance_expiry?: string | null;
+            /** Phone */
+            phone?: string | null;
+        };
+        /** InstructorPage */
+        InstructorPage: {
+            /** Items */
+            items: components["schemas"]["InstructorRead"][];
+            /** Total */
+            total: number;
+        };
+        /** InstructorRead */
+        InstructorRead: {
+            /**
+             * Active
+             * @default true
+             */
+            active: boolean;
+            /**
+             * Authorised Classroom
+             * @default false
+             */
+            authorised_classroom: boolean;
+            /**
+             * Authorised In Car
+             * @default true
+             */
+            authorised_in_car: boolean;
+            /** Availability */
+            availability: components["schemas"]["AvailabilitySlot"][];
+            /** City Licence Expiry */
+            city_licence_expiry?: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Criminal Check Date */
+            criminal_check_date?: string | null;
+            /**
+             * Di Licence Expiry
+             * Format: date
+             */
+            di_licence_expiry: string;
+            /** Di Licence Number */
+            di_licence_number: string;
+            /** Driver Abstract Date */
+            driver_abstract_date?: string | null;
+            /** Email */
+            email?: string | null;
+            /** First Name */
+            first_name: string;
+            /** Id */
+            id: number;
+            /** Last Name */
+            last_name: string;
+            /** Notes */
+            notes?: string | null;
+            /** Own Car Insurance Expiry */
+            own_car_insurance_expiry?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Time Off */
+            time_off: components["schemas"]["TimeOffRead"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** InstructorUpdate */
+        InstructorUpdate: {
+            /** Active */
+            active?: boolean | null;
+            /** Authorised Classroom */
+            authorised_classroom?: boolean | null;
+            /** Authorised In Car */
+            authorised_in_car?: boolean | null;
+            /** Availability */
+            availability?: components["schemas"]["AvailabilitySlot"][] | null;
+            /** City Licence Expiry */
+            city_licence_expiry?: string | null;
+            /** Criminal Check Date */
+            criminal_check_date?: string | null;
+            /** Di Licence Expiry */
+            di_licence_expiry?: string | null;
+            /** Di Licence Number */
+            di_licence_number?: string | null;
+            /** Driver Abstract Date */
+            driver_abstract_date?: string | null;
+            /** Email */
+            email?: string | null;
+            /** First Name */
+            first_name?: string | null;
+            /** Last Name */
+            last_name?: string | null;
+            /** Notes */
+            notes?: string | null;
+            /** Own Car Insurance Expiry */
+            own_car_insurance_expiry?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Version */
+            version: number;
+        };
         /**
          * LicenceClass
          * @enum {string}
          */
         LicenceClass: "G1" | "G2" | "G";
+        /** OdometerCreate */
+        OdometerCreate: {
+            /** Km */
+            km: number;
+            /** Note */
+            note?: string | null;
+        };
+        /** OdometerLog */
+        OdometerLog: {
+            /** Items */
+            items: components["schemas"]["OdometerRead"][];
+        };
+        /** OdometerRead */
+        OdometerRead: {
+            /** Id */
+            id: number;
+            /** Km */
+            km: number;
+            /** Lesson Id */
+            lesson_id: number | null;
+            /** Note */
+            note: string | null;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** Source */
+            source: string;
+        };
+        /** SchoolSettingsRead */
+        SchoolSettingsRead: {
+            /** Address */
+            address: string;
+            /** At Risk Days */
+            at_risk_days: number;
+            /** Bde Classroom Minutes */
+            bde_classroom_minutes: number;
+            /** Bde Flex Minutes */
+            bde_flex_minutes: number;
+            /** Bde In Car Minutes */
+            bde_in_car_minutes: number;
+            /** Certification Fee Cents */
+            certification_fee_cents: number;
+            /** Class Size Max */
+            class_size_max: number;
+            /** Completion Deadline Days */
+            completion_deadline_days: number;
+            /** Expiry Warning Days */
+            expiry_warning_days: number;
+            /** G1 Night End Minute */
+            g1_night_end_minute: number;
+            /** G1 Night Start Minute */
+            g1_night_start_minute: number;
+            /**
+             * Hst Number
+             * @description BN/RT, printed on invoices when HST-registered
+             */
+            hst_number: string;
+            /** Hst Registered */
+            hst_registered: boolean;
+            /** Late Cancel Fee Cents */
+            late_cancel_fee_cents: number;
+            /** Late Cancel Notice Hours */
+            late_cancel_notice_hours: number;
+            /** Max Classroom Minutes Per Day */
+            max_classroom_minutes_per_day: number;
+            /** Max In Car Minutes On Full Classroom Day */
+            max_in_car_minutes_on_full_classroom_day: number;
+            /** Max In Car Minutes Per Day */
+            max_in_car_minutes_per_day: number;
+            /** Mto School Number */
+            mto_school_number: string;
+            /** Name */
+            name: string;
+            /** Pass Mark Percent */
+            pass_mark_percent: number;
+            /** Retention Years */
+            retention_years: number;
+            /** Time Zone */
+            time_zone: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * SchoolSettingsUpdate
+         * @description Only the fields sent are changed.
+         */
+        SchoolSettingsUpdate: {
+            /** Address */
+            address?: string | null;
+            /** At Risk Days */
+            at_risk_days?: number | null;
+            /** Bde Classroom Minutes */
+            bde_classroom_minutes?: number | null;
+            /** Bde Flex Minutes */
+            bde_flex_minutes?: number | null;
+            /** Bde In Car Minutes */
+            bde_in_car_minutes?: number | null;
+            /** Certification Fee Cents */
+            certification_fee_cents?: number | null;
+            /** Class Size Max */
+            class_size_max?: number | null;
+            /** Completion Deadline Days */
+            completion_deadline_days?: number | null;
+            /** Expiry Warning Days */
+            expiry_warning_days?: number | null;
+            /** G1 Night End Minute */
+            g1_night_end_minute?: number | null;
+            /** G1 Night Start Minute */
+            g1_night_start_minute?: number | null;
+            /** Hst Number */
+            hst_number?: string | null;
+            /** Hst Registered */
+            hst_registered?: boolean | null;
+            /** Late Cancel Fee Cents */
+            late_cancel_fee_cents?: number | null;
+            /** Late Cancel Notice Hours */
+            late_cancel_notice_hours?: number | null;
+            /** Max Classroom Minutes Per Day */
+            max_classroom_minutes_per_day?: number | null;
+            /** Max In Car Minutes On Full Classroom Day */
+            max_in_car_minutes_on_full_classroom_day?: number | null;
+            /** Max In Car Minutes Per Day */
+            max_in_car_minutes_per_day?: number | null;
+            /** Mto School Number */
+            mto_school_number?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Pass Mark Percent */
+            pass_mark_percent?: number | null;
+            /** Retention Years */
+            retention_years?: number | null;
+            /** Time Zone */
+            time_zone?: string | null;
+            /** Version */
+            version: number;
+        };
         /** StudentArchive */
         StudentArchive: {
             /** Version */
@@ -109,19 +637,37 @@ export interface components {
             /** Address */
             address?: string | null;
             /**
+             * Consent To Share
+             * @description Consent to share with MTO, IBC and the MTO course inspector
+             * @default false
+             */
+            consent_to_share: boolean;
+            /**
              * Date Of Birth
              * Format: date
              */
             date_of_birth: string;
             /** Email */
             email?: string | null;
+            /** Emergency Contact Name */
+            emergency_contact_name?: string | null;
+            /** Emergency Contact Phone */
+            emergency_contact_phone?: string | null;
             /** First Name */
             first_name: string;
             /** G1 Issue Date */
             g1_issue_date?: string | null;
+            /** Guardian Email */
+            guardian_email?: string | null;
+            /** Guardian Name */
+            guardian_name?: string | null;
+            /** Guardian Phone */
+            guardian_phone?: string | null;
             /** Last Name */
             last_name: string;
             licence_class?: components["schemas"]["LicenceClass"] | null;
+            /** Licence Expiry */
+            licence_expiry?: string | null;
             /**
              * Licence Number
              * @description Ontario licence number, with or without dashes: A1234-56789-01234
@@ -149,6 +695,8 @@ export interface components {
             address: string | null;
             /** Archived At */
             archived_at: string | null;
+            /** Consent At */
+            consent_at: string | null;
             /**
              * Created At
              * Format: date-time
@@ -161,15 +709,27 @@ export interface components {
             date_of_birth: string;
             /** Email */
             email: string | null;
+            /** Emergency Contact Name */
+            emergency_contact_name: string | null;
+            /** Emergency Contact Phone */
+            emergency_contact_phone: string | null;
             /** First Name */
             first_name: string;
             /** G1 Issue Date */
             g1_issue_date: string | null;
+            /** Guardian Email */
+            guardian_email: string | null;
+            /** Guardian Name */
+            guardian_name: string | null;
+            /** Guardian Phone */
+            guardian_phone: string | null;
             /** Id */
             id: number;
             /** Last Name */
             last_name: string;
             licence_class: components["schemas"]["LicenceClass"] | null;
+            /** Licence Expiry */
+            licence_expiry: string | null;
             /** Licence Number */
             licence_number: string | null;
             /** Licence Number Display */
@@ -195,17 +755,31 @@ export interface components {
         StudentUpdate: {
             /** Address */
             address?: string | null;
+            /** Consent To Share */
+            consent_to_share?: boolean | null;
             /** Date Of Birth */
             date_of_birth?: string | null;
             /** Email */
             email?: string | null;
+            /** Emergency Contact Name */
+            emergency_contact_name?: string | null;
+            /** Emergency Contact Phone */
+            emergency_contact_phone?: string | null;
             /** First Name */
             first_name?: string | null;
             /** G1 Issue Date */
             g1_issue_date?: string | null;
+            /** Guardian Email */
+            guardian_email?: string | null;
+            /** Guardian Name */
+            guardian_name?: string | null;
+            /** Guardian Phone */
+            guardian_phone?: string | null;
             /** Last Name */
             last_name?: string | null;
             licence_class?: components["schemas"]["LicenceClass"] | null;
+            /** Licence Expiry */
+            licence_expiry?: string | null;
             /**
              * Licence Number
              * @description Ontario licence number, with or without dashes: A1234-56789-01234
@@ -218,6 +792,43 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** TimeOffCreate */
+        TimeOffCreate: {
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Reason */
+            reason?: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+        };
+        /** TimeOffRead */
+        TimeOffRead: {
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Id */
+            id: number;
+            /** Reason */
+            reason: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+        };
+        /**
+         * Transmission
+         * @enum {string}
+         */
+        Transmission: "automatic" | "manual";
         /** ValidationError */
         ValidationError: {
             /** Context */
@@ -230,6 +841,129 @@ export interface components {
             msg: string;
             /** Error Type */
             type: string;
+        };
+        /** VehicleCreate */
+        VehicleCreate: {
+            /**
+             * Active
+             * @default true
+             */
+            active: boolean;
+            /**
+             * Dual Brake
+             * @default true
+             */
+            dual_brake: boolean;
+            /**
+             * Inspection Expiry
+             * Format: date
+             */
+            inspection_expiry: string;
+            /**
+             * Insurance Expiry
+             * Format: date
+             */
+            insurance_expiry: string;
+            /** Make */
+            make: string;
+            /** Model */
+            model: string;
+            /** Notes */
+            notes?: string | null;
+            /** Odometer Km */
+            odometer_km?: number | null;
+            /** Plate */
+            plate: string;
+            transmission: components["schemas"]["Transmission"];
+            /** Vin */
+            vin: string;
+            /** Year */
+            year: number;
+        };
+        /** VehiclePage */
+        VehiclePage: {
+            /** Items */
+            items: components["schemas"]["VehicleRead"][];
+            /** Total */
+            total: number;
+        };
+        /** VehicleRead */
+        VehicleRead: {
+            /**
+             * Active
+             * @default true
+             */
+            active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Dual Brake
+             * @default true
+             */
+            dual_brake: boolean;
+            /** Id */
+            id: number;
+            /**
+             * Inspection Expiry
+             * Format: date
+             */
+            inspection_expiry: string;
+            /**
+             * Insurance Expiry
+             * Format: date
+             */
+            insurance_expiry: string;
+            /** Last Odometer Km */
+            last_odometer_km?: number | null;
+            /** Make */
+            make: string;
+            /** Model */
+            model: string;
+            /** Notes */
+            notes?: string | null;
+            /** Plate */
+            plate: string;
+            transmission: components["schemas"]["Transmission"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Vin */
+            vin: string;
+            /** Year */
+            year: number;
+        };
+        /** VehicleUpdate */
+        VehicleUpdate: {
+            /** Active */
+            active?: boolean | null;
+            /** Dual Brake */
+            dual_brake?: boolean | null;
+            /** Inspection Expiry */
+            inspection_expiry?: string | null;
+            /** Insurance Expiry */
+            insurance_expiry?: string | null;
+            /** Make */
+            make?: string | null;
+            /** Model */
+            model?: string | null;
+            /** Notes */
+            notes?: string | null;
+            /** Plate */
+            plate?: string | null;
+            transmission?: components["schemas"]["Transmission"] | null;
+            /** Version */
+            version: number;
+            /** Vin */
+            vin?: string | null;
+            /** Year */
+            year?: number | null;
         };
         /** Warning */
         Warning: {
@@ -249,6 +983,60 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    audit_history: {
+        parameters: {
+            query?: {
+                student_id?: number | null;
+                entity?: string | null;
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    verify_audit_chain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainReport"];
+                };
+            };
+        };
+    };
     health: {
         parameters: {
             query?: never;
@@ -265,6 +1053,256 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    list_instructors: {
+        parameters: {
+            query?: {
+                include_inactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructorPage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_instructor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstructorCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructorRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_instructor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                instructor_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructorRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_instructor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                instructor_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstructorUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructorRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    add_time_off: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                instructor_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TimeOffCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructorRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    remove_time_off: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                instructor_id: number;
+                time_off_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructorRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolSettingsRead"];
+                };
+            };
+        };
+    };
+    update_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchoolSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolSettingsRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -424,6 +1462,204 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StudentRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_vehicles: {
+        parameters: {
+            query?: {
+                include_inactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehiclePage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_vehicle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VehicleCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_vehicle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vehicle_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_vehicle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vehicle_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VehicleUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    odometer_log: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                vehicle_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OdometerLog"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    add_odometer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vehicle_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OdometerCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OdometerRead"];
                 };
             };
             /** @description Validation Error */

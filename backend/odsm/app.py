@@ -10,8 +10,12 @@ from odsm.core.db import Database
 from odsm.core.errors import install_error_handlers
 from odsm.core.idempotency import IdempotencyMiddleware
 from odsm.core.request_context import RequestContextMiddleware
+from odsm.features.audit.router import router as audit_router
+from odsm.features.instructors.router import router as instructors_router
+from odsm.features.school.router import router as school_router
 from odsm.features.students.router import router as students_router
 from odsm.features.system.router import router as system_router
+from odsm.features.vehicles.router import router as vehicles_router
 
 API_PREFIX = "/api/v1"
 
@@ -31,8 +35,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     if db is not None:
         app.state.db = db
     api = APIRouter(prefix=API_PREFIX)
-    api.include_router(system_router)
-    api.include_router(students_router)
+    for router in (system_router, school_router, students_router, instructors_router, vehicles_router, audit_router):
+        api.include_router(router)
     app.include_router(api)
     install_error_handlers(app)
     # No CORSMiddleware on purpose: no browser origin is allowed to call the backend.

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from alembic.script import ScriptDirectory
+
+from odsm.core.migrations import alembic_config
 
 from .conftest import SECRET
 
@@ -65,7 +68,7 @@ def test_it_prints_one_ready_line_serves_health_and_stops_on_sigterm(tmp_path: P
         ready = json.loads(proc.stdout.readline())
         assert ready["event"] == "backend.ready"
         assert ready["uds"] == str(uds)
-        assert ready["schema"] == "0002"
+        assert ready["schema"] == ScriptDirectory.from_config(alembic_config(None)).get_current_head()  # type: ignore[arg-type]
         client = httpx.Client(transport=httpx.HTTPTransport(uds=str(uds)), base_url="http://odsm")
         health = client.get("/api/v1/health", headers={"Authorization": f"Bearer {SECRET}"})
         assert health.json()["status"] == "ok"

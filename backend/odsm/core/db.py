@@ -133,6 +133,18 @@ def _is_lock_or_serialization_failure(exc: BaseException) -> bool:
     return pgcode in {"40001", "40P01"}
 
 
+_SQLITE_DOWN = ("unable to open", "disk i/o", "malformed", "readonly database", "database or disk is full")
+
+
+def _is_database_down(exc: BaseException) -> bool:
+    """The database cannot be reached or used at all, as opposed to a bug in one statement."""
+    if not isinstance(exc, OperationalError) or _is_lock_or_serialization_failure(exc):
+        return False
+    if isinstance(exc.orig, sqlite3.OperationalError):
+        return any(marker in str(exc.orig).lower() for marker in _SQLITE_DOWN)
+    return True  # PostgreSQL's OperationalError: the connection is gone or refused
+
+
 class Database:
     """Runs units of work: a fresh session per attempt, retried on lock, guarded by a breaker."""
 
@@ -147,8 +159,8 @@ class Database:
         self.breaker = pybreaker.CircuitBreaker(
             fail_max=settings.db_breaker_fail_max,
             reset_timeout=settings.db_breaker_reset_seconds,
-            # Domain refusals and a busy database say nothing about the database being dead.
-            exclude=[AppError, _is_lock_or_serialization_failure],  # type: ignore[arg-type]
+            # Only a database that cannot be used counts; refusals, locks and bugs say nothing of that.
+            exclude=[lambda e: not _is_database_down(e)],
             name="database",
         )
 
@@ -169,7 +181,7 @@ class Database:
         except DBAPIError as exc:
             if _is_lock_or_serialization_failure(exc):
                 raise DatabaseBusy(details={"attempts": self.settings.db_retry_attempts}) from exc
-            if isinstance(exc, OperationalError):
+            if _is_database_down(exc):
                 log.error("db.unavailable", error=str(exc.orig))
                 raise DatabaseUnavailable() from exc
             raise

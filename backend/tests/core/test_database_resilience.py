@@ -117,3 +117,13 @@ def test_busy_database_is_a_503_with_a_stable_code_over_http(serve_app, tmp_path
     again = live.client.post("/api/v1/students", json=student_payload(), headers={"Idempotency-Key": "busy-1"})
     assert again.status_code == 201
     assert _count(live.db) == 1
+
+
+def test_a_broken_statement_is_internal_and_leaves_the_breaker_closed(db: Database) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    for _ in range(db.settings.db_breaker_fail_max + 1):
+        with pytest.raises(OperationalError):
+            db.read(lambda s: s.execute(text("SELECT * FROM no_such_table")).all())
+    assert db.breaker.current_state == "closed"

@@ -5,6 +5,8 @@ import time
 
 from fastapi import FastAPI
 
+from odsm.core.migrations import head_revision
+
 from ..conftest import LiveServer
 
 
@@ -36,7 +38,7 @@ def test_no_cors_origin_is_allowed(live: LiveServer) -> None:
 def test_health_reports_version_and_schema_revision(live: LiveServer) -> None:
     body = live.client.get("/api/v1/health").json()
     assert body["status"] == "ok"
-    assert body["schema_revision"] == "0002"
+    assert body["schema_revision"] == head_revision(live.db.engine)
     assert body["version"]
 
 

@@ -5,11 +5,13 @@ from datetime import date, datetime
 from sqlalchemy import Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from odsm.core.audit import Audited
 from odsm.core.db import Base, UTCDateTime, utcnow
 
 
-class Student(Base):
+class Student(Audited, Base):
     __tablename__ = "students"
+    __audit_exclude__ = frozenset({"search_name", "phone_digits"})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     first_name: Mapped[str] = mapped_column(String(100))
@@ -23,6 +25,14 @@ class Student(Base):
     licence_number: Mapped[str | None] = mapped_column(String(15))
     licence_class: Mapped[str | None] = mapped_column(String(2))
     g1_issue_date: Mapped[date | None] = mapped_column(Date)
+    licence_expiry: Mapped[date | None] = mapped_column(Date)
+    guardian_name: Mapped[str | None] = mapped_column(String(200))
+    guardian_phone: Mapped[str | None] = mapped_column(String(40))
+    guardian_email: Mapped[str | None] = mapped_column(String(254))
+    emergency_contact_name: Mapped[str | None] = mapped_column(String(200))
+    emergency_contact_phone: Mapped[str | None] = mapped_column(String(40))
+    # Consent to share with MTO, the Insurance Bureau of Canada and the MTO course inspector.
+    consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     notes: Mapped[str | None] = mapped_column(Text)
     # Lower-cased "first last" and "last first" for search without per-row function calls.
     search_name: Mapped[str] = mapped_column(String(420))
@@ -33,6 +43,9 @@ class Student(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+    def audit_student_id(self) -> int | None:
+        return self.id
 
     __table_args__ = (
         Index("ix_students_licence_number", "licence_number", unique=True),

@@ -45,11 +45,19 @@ class StudentFields(BaseModel):
     licence_number: LicenceNumber = None
     licence_class: LicenceClass | None = None
     g1_issue_date: date | None = None
+    licence_expiry: date | None = None
+    guardian_name: str | None = Field(default=None, max_length=200)
+    guardian_phone: str | None = Field(default=None, max_length=40)
+    guardian_email: EmailStr | None = None
+    emergency_contact_name: str | None = Field(default=None, max_length=200)
+    emergency_contact_phone: str | None = Field(default=None, max_length=40)
     notes: str | None = Field(default=None, max_length=5000)
 
 
 class StudentCreate(StudentFields):
-    pass
+    consent_to_share: bool = Field(
+        default=False, description="Consent to share with MTO, IBC and the MTO course inspector"
+    )
 
 
 class StudentUpdate(BaseModel):
@@ -67,7 +75,14 @@ class StudentUpdate(BaseModel):
     licence_number: LicenceNumber = None
     licence_class: LicenceClass | None = None
     g1_issue_date: date | None = None
+    licence_expiry: date | None = None
+    guardian_name: str | None = Field(default=None, max_length=200)
+    guardian_phone: str | None = Field(default=None, max_length=40)
+    guardian_email: EmailStr | None = None
+    emergency_contact_name: str | None = Field(default=None, max_length=200)
+    emergency_contact_phone: str | None = Field(default=None, max_length=40)
     notes: str | None = Field(default=None, max_length=5000)
+    consent_to_share: bool | None = None
 
 
 class StudentArchive(BaseModel):
@@ -95,6 +110,13 @@ class StudentRead(BaseModel):
     licence_number: str | None
     licence_class: LicenceClass | None
     g1_issue_date: date | None
+    licence_expiry: date | None
+    guardian_name: str | None
+    guardian_phone: str | None
+    guardian_email: str | None
+    emergency_contact_name: str | None
+    emergency_contact_phone: str | None
+    consent_at: datetime | None
     notes: str | None
     archived_at: datetime | None
     created_at: datetime

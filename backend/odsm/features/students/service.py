@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from odsm.core import audit
 from odsm.core.db import Database, utcnow
 from odsm.core.errors import ValidationFailed
 
@@ -19,14 +21,35 @@ from .schemas import StudentArchive, StudentCreate, StudentPage, StudentRead, St
 REQUIRED_FIELDS = {"first_name", "last_name", "date_of_birth"}
 
 
+def age_on(dob: date, day: date) -> int:
+    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
 def to_read(student: Student) -> StudentRead:
     read = StudentRead.model_validate(student)
+    warnings: list[Warning] = []
     if student.licence_number:
-        read.warnings = [
+        warnings += [
             Warning(code=w.code, field=w.field, message=w.message)
             for w in licence_warnings(student.licence_number, student.last_name, student.date_of_birth)
         ]
+    if age_on(student.date_of_birth, date.today()) < 18 and not student.guardian_name:
+        warnings.append(
+            Warning(
+                code="student.minor_without_guardian",
+                field="guardian_name",
+                message="This student is under 18: record a parent or guardian.",
+            )
+        )
+    read.warnings = warnings
     return read
+
+
+def _apply_consent(student: Student, consent: bool | None) -> None:
+    if consent is True and student.consent_at is None:
+        student.consent_at = utcnow()
+    elif consent is False:
+        student.consent_at = None
 
 
 def _derive_search_fields(student: Student) -> None:
@@ -55,7 +78,8 @@ class StudentService:
         def fn(s: Session) -> StudentRead:
             if data.licence_number:
                 self._ensure_licence_free(s, data.licence_number, None)
-            student = Student(**data.model_dump())
+            student = Student(**data.model_dump(exclude={"consent_to_share"}))
+            _apply_consent(student, data.consent_to_share)
             _derive_search_fields(student)
             s.add(student)
             s.flush()
@@ -64,7 +88,9 @@ class StudentService:
         return self.db.write(fn)
 
     def update(self, student_id: int, data: StudentUpdate) -> StudentRead:
-        changes: dict[str, Any] = {k: getattr(data, k) for k in data.model_fields_set if k != "version"}
+        changes: dict[str, Any] = {
+            k: getattr(data, k) for k in data.model_fields_set if k not in {"version", "consent_to_share"}
+        }
         for name in REQUIRED_FIELDS & changes.keys():
             if changes[name] is None:
                 raise ValidationFailed.for_field(name, "required", f"{name} cannot be empty.")
@@ -78,6 +104,7 @@ class StudentService:
                 self._ensure_licence_free(s, changes["licence_number"], student.id)
             for name, value in changes.items():
                 setattr(student, name, value)
+            _apply_consent(student, data.consent_to_share)
             _derive_search_fields(student)
             s.flush()
             return to_read(student)
@@ -90,6 +117,7 @@ class StudentService:
             self._check_version(student, data.version)
             if student.archived_at is None:
                 student.archived_at = utcnow()
+                audit.note(s, student, "archive")
                 s.flush()
             return to_read(student)
 

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+
+from .schemas import InstructorCreate, InstructorPage, InstructorRead, InstructorUpdate, TimeOffCreate
+from .service import InstructorService
+
+router = APIRouter(prefix="/instructors", tags=["instructors"])
+
+
+def get_service(request: Request) -> InstructorService:
+    return InstructorService(request.app.state.db)
+
+
+Svc = Annotated[InstructorService, Depends(get_service)]
+
+
+def channel(name: str) -> dict[str, object]:
+    return {"x-channel": f"db:instructors:{name}"}
+
+
+@router.get("", response_model=InstructorPage, openapi_extra=channel("list"))
+def list_instructors(svc: Svc, include_inactive: bool = False) -> InstructorPage:
+    return svc.list(include_inactive)
+
+
+@router.post("", response_model=InstructorRead, status_code=201, openapi_extra=channel("create"))
+def create_instructor(data: InstructorCreate, svc: Svc) -> InstructorRead:
+    return svc.create(data)
+
+
+@router.get("/{instructor_id}", response_model=InstructorRead, openapi_extra=channel("get"))
+def get_instructor(instructor_id: int, svc: Svc) -> InstructorRead:
+    return svc.get(instructor_id)
+
+
+@router.patch("/{instructor_id}", response_model=InstructorRead, openapi_extra=channel("update"))
+def update_instructor(instructor_id: int, data: InstructorUpdate, svc: Svc) -> InstructorRead:
+    return svc.update(instructor_id, data)
+
+
+@router.post(
+    "/{instructor_id}/time-off", response_model=InstructorRead, status_code=201, openapi_extra=channel("addTimeOff")
+)
+def add_time_off(instructor_id: int, data: TimeOffCreate, svc: Svc) -> InstructorRead:
+    return svc.add_time_off(instructor_id, data)
+
+
+@router.delete(
+    "/{instructor_id}/time-off/{time_off_id}", response_model=InstructorRead, openapi_extra=channel("removeTimeOff")
+)
+def remove_time_off(instructor_id: int, time_off_id: int, svc: Svc) -> InstructorRead:
+    return svc.remove_time_off(instructor_id, time_off_id)

@@ -1,0 +1,109 @@
+"""Instructors: credentials, weekly availability and time off."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from odsm.core.db import Database, utcnow
+from odsm.core.errors import ValidationFailed
+from odsm.core.versioning import apply_changes, check_version, guard_stale
+
+from .errors import InstructorNotFound, InstructorVersionConflict, TimeOffNotFound
+from .models import Instructor, InstructorAvailability, InstructorTimeOff
+from .schemas import (
+    AvailabilitySlot,
+    InstructorCreate,
+    InstructorPage,
+    InstructorRead,
+    InstructorUpdate,
+    TimeOffCreate,
+)
+
+REQUIRED = {"first_name", "last_name", "di_licence_number", "di_licence_expiry"}
+
+
+def di_licence_valid_on(instructor: Instructor, day: date) -> bool:
+    return instructor.active and instructor.di_licence_expiry >= day
+
+
+def load_instructor(s: Session, instructor_id: int) -> Instructor:
+    row = s.get(Instructor, instructor_id)
+    if row is None:
+        raise InstructorNotFound(details={"instructor_id": instructor_id})
+    return row
+
+
+def _slots(slots: list[AvailabilitySlot]) -> list[InstructorAvailability]:
+    return [InstructorAvailability(**slot.model_dump()) for slot in slots]
+
+
+class InstructorService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def list(self, include_inactive: bool) -> InstructorPage:
+        def fn(s: Session) -> InstructorPage:
+            stmt = select(Instructor)
+            if not include_inactive:
+                stmt = stmt.where(Instructor.active.is_(True))
+            rows = s.scalars(stmt.order_by(Instructor.last_name, Instructor.first_name)).all()
+            total = s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+            return InstructorPage(items=[InstructorRead.model_validate(r) for r in rows], total=total)
+
+        return self.db.read(fn)
+
+    def get(self, instructor_id: int) -> InstructorRead:
+        return self.db.read(lambda s: InstructorRead.model_validate(load_instructor(s, instructor_id)))
+
+    def create(self, data: InstructorCreate) -> InstructorRead:
+        def fn(s: Session) -> InstructorRead:
+            row = Instructor(**data.model_dump(exclude={"availability"}))
+            row.availability = _slots(data.availability)
+            s.add(row)
+            s.flush()
+            return InstructorRead.model_validate(row)
+
+        return self.db.write(fn)
+
+    def update(self, instructor_id: int, data: InstructorUpdate) -> InstructorRead:
+        changes = {k: getattr(data, k) for k in data.model_fields_set if k not in {"version", "availability"}}
+        for name in REQUIRED & changes.keys():
+            if changes[name] is None:
+                raise ValidationFailed.for_field(name, "required", f"{name} cannot be empty.")
+
+        def fn(s: Session) -> InstructorRead:
+            row = load_instructor(s, instructor_id)
+            check_version(row.version, data.version, InstructorVersionConflict, instructor_id=instructor_id)
+            apply_changes(row, changes)
+            if data.availability is not None:
+                row.availability = _slots(data.availability)
+                # The instructor row changes too, so its version bumps with its availability.
+                row.updated_at = utcnow()
+            s.flush()
+            return InstructorRead.model_validate(row)
+
+        return guard_stale(lambda: self.db.write(fn), InstructorVersionConflict, instructor_id=instructor_id)
+
+    def add_time_off(self, instructor_id: int, data: TimeOffCreate) -> InstructorRead:
+        def fn(s: Session) -> InstructorRead:
+            row = load_instructor(s, instructor_id)
+            row.time_off.append(InstructorTimeOff(**data.model_dump()))
+            s.flush()
+            return InstructorRead.model_validate(row)
+
+        return self.db.write(fn)
+
+    def remove_time_off(self, instructor_id: int, time_off_id: int) -> InstructorRead:
+        def fn(s: Session) -> InstructorRead:
+            row = load_instructor(s, instructor_id)
+            match = next((t for t in row.time_off if t.id == time_off_id), None)
+            if match is None:
+                raise TimeOffNotFound(details={"instructor_id": instructor_id, "time_off_id": time_off_id})
+            row.time_off.remove(match)
+            s.flush()
+            return InstructorRead.model_validate(row)
+
+        return self.db.write(fn)

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from odsm.core.audit import Audited
+from odsm.core.db import Base
+
+
+class SchoolSettings(Audited, Base):
+    """One row. Every rule limit from DOMAIN.md is a setting here, with the documented default."""
+
+    __tablename__ = "school_settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    mto_school_number: Mapped[str] = mapped_column(String(40), default="")
+    hst_number: Mapped[str] = mapped_column(String(40), default="")
+    hst_registered: Mapped[bool] = mapped_column(Boolean, default=True)
+    time_zone: Mapped[str] = mapped_column(String(60), default="America/Toronto")
+    # BDE hours (minutes): 20 h classroom, 10 h in-car, 10 h flex (ontario.ca BDE catalogue entry).
+    bde_classroom_minutes: Mapped[int] = mapped_column(Integer, default=20 * 60)
+    bde_in_car_minutes: Mapped[int] = mapped_column(Integer, default=10 * 60)
+    bde_flex_minutes: Mapped[int] = mapped_column(Integer, default=10 * 60)
+    # Daily limits as schools cite them (unconfirmed): 5 h classroom; 2 h in-car, 1 h on a 5 h classroom day.
+    max_classroom_minutes_per_day: Mapped[int] = mapped_column(Integer, default=5 * 60)
+    max_in_car_minutes_per_day: Mapped[int] = mapped_column(Integer, default=2 * 60)
+    max_in_car_minutes_on_full_classroom_day: Mapped[int] = mapped_column(Integer, default=60)
+    # In-car must be finished within 1 year of the first class (unconfirmed).
+    completion_deadline_days: Mapped[int] = mapped_column(Integer, default=365)
+    # G1: no driving between midnight and 5 a.m.
+    g1_night_start_minute: Mapped[int] = mapped_column(Integer, default=0)
+    g1_night_end_minute: Mapped[int] = mapped_column(Integer, default=5 * 60)
+    expiry_warning_days: Mapped[int] = mapped_column(Integer, default=60)
+    at_risk_days: Mapped[int] = mapped_column(Integer, default=60)
+    late_cancel_notice_hours: Mapped[int] = mapped_column(Integer, default=24)
+    late_cancel_fee_cents: Mapped[int] = mapped_column(Integer, default=4500)
+    class_size_max: Mapped[int] = mapped_column(Integer, default=40)
+    pass_mark_percent: Mapped[int] = mapped_column(Integer, default=70)
+    certification_fee_cents: Mapped[int] = mapped_column(Integer, default=1500)
+    retention_years: Mapped[int] = mapped_column(Integer, default=7)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

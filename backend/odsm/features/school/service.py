@@ -1,0 +1,54 @@
+"""School settings: one row, created with the documented defaults on first read."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from odsm.core.db import Database
+from odsm.core.errors import AppError, ValidationFailed
+from odsm.core.versioning import apply_changes, check_version, guard_stale
+
+from .models import SchoolSettings
+from .schemas import SchoolSettingsRead, SchoolSettingsUpdate
+
+SETTINGS_ID = 1
+
+
+class SettingsVersionConflict(AppError):
+    status_code = 409
+    code = "settings.version_conflict"
+    default_message = "Someone else changed the school settings since you opened them. Reload to see their changes."
+
+
+def load_settings(s: Session) -> SchoolSettings:
+    """For other features' services: the current settings inside their own unit of work."""
+    row = s.get(SchoolSettings, SETTINGS_ID)
+    if row is None:
+        row = SchoolSettings(id=SETTINGS_ID)
+        s.add(row)
+        s.flush()
+    return row
+
+
+class SchoolService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self) -> SchoolSettingsRead:
+        # A write: the first read creates the row with its defaults.
+        return self.db.write(lambda s: SchoolSettingsRead.model_validate(load_settings(s)))
+
+    def update(self, data: SchoolSettingsUpdate) -> SchoolSettingsRead:
+        changes = {k: getattr(data, k) for k in data.model_fields_set if k != "version"}
+        for name, value in changes.items():
+            if value is None:
+                raise ValidationFailed.for_field(name, "required", f"{name} cannot be empty.")
+
+        def fn(s: Session) -> SchoolSettingsRead:
+            row = load_settings(s)
+            check_version(row.version, data.version, SettingsVersionConflict)
+            apply_changes(row, changes)
+            s.flush()
+            return SchoolSettingsRead.model_validate(row)
+
+        return guard_stale(lambda: self.db.write(fn), SettingsVersionConflict, your_version=data.version)

@@ -1,0 +1,24 @@
+from odsm.core.errors import AppError, NotFound
+
+
+class VehicleNotFound(NotFound):
+    code = "vehicle.not_found"
+    default_message = "No vehicle has that id."
+
+
+class VehicleVersionConflict(AppError):
+    status_code = 409
+    code = "vehicle.version_conflict"
+    default_message = "Someone else changed this vehicle since you opened it. Reload to see their changes."
+
+
+class PlateTaken(AppError):
+    status_code = 409
+    code = "vehicle.plate_taken"
+    default_message = "Another vehicle already has this plate."
+
+
+class OdometerWentBackwards(AppError):
+    status_code = 422
+    code = "vehicle.odometer_backwards"
+    default_message = "An odometer reading cannot be lower than the last one."

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from .schemas import OdometerCreate, OdometerLog, OdometerRead, VehicleCreate, VehiclePage, VehicleRead, VehicleUpdate
+from .service import VehicleService
+
+router = APIRouter(prefix="/vehicles", tags=["vehicles"])
+
+
+def get_service(request: Request) -> VehicleService:
+    return VehicleService(request.app.state.db)
+
+
+Svc = Annotated[VehicleService, Depends(get_service)]
+
+
+def channel(name: str) -> dict[str, object]:
+    return {"x-channel": f"db:vehicles:{name}"}
+
+
+@router.get("", response_model=VehiclePage, openapi_extra=channel("list"))
+def list_vehicles(svc: Svc, include_inactive: bool = False) -> VehiclePage:
+    return svc.list(include_inactive)
+
+
+@router.post("", response_model=VehicleRead, status_code=201, openapi_extra=channel("create"))
+def create_vehicle(data: VehicleCreate, svc: Svc) -> VehicleRead:
+    return svc.create(data)
+
+
+@router.get("/{vehicle_id}", response_model=VehicleRead, openapi_extra=channel("get"))
+def get_vehicle(vehicle_id: int, svc: Svc) -> VehicleRead:
+    return svc.get(vehicle_id)
+
+
+@router.patch("/{vehicle_id}", response_model=VehicleRead, openapi_extra=channel("update"))
+def update_vehicle(vehicle_id: int, data: VehicleUpdate, svc: Svc) -> VehicleRead:
+    return svc.update(vehicle_id, data)
+
+
+@router.post(
+    "/{vehicle_id}/odometer", response_model=OdometerRead, status_code=201, openapi_extra=channel("addOdometer")
+)
+def add_odometer(vehicle_id: int, data: OdometerCreate, svc: Svc) -> OdometerRead:
+    return svc.add_odometer(vehicle_id, data)
+
+
+@router.get("/{vehicle_id}/odometer", response_model=OdometerLog, openapi_extra=channel("odometerLog"))
+def odometer_log(vehicle_id: int, svc: Svc, limit: Annotated[int, Query(ge=1, le=500)] = 50) -> OdometerLog:
+    return svc.odometer_log(vehicle_id, limit)

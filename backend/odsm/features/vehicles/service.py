@@ -1,0 +1,136 @@
+"""Vehicles, their credentials, and the append-only odometer log."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from odsm.core.db import Database
+from odsm.core.errors import ValidationFailed
+from odsm.core.versioning import apply_changes, check_version, guard_stale
+
+from .errors import OdometerWentBackwards, PlateTaken, VehicleNotFound, VehicleVersionConflict
+from .models import OdometerReading, Vehicle
+from .schemas import OdometerCreate, OdometerLog, OdometerRead, VehicleCreate, VehiclePage, VehicleRead, VehicleUpdate
+
+
+def vehicle_bookable_on(vehicle: Vehicle, day: date) -> list[str]:
+    """The credentials that are not valid on `day` (empty when the vehicle may be booked)."""
+    lapsed = []
+    if not vehicle.active:
+        lapsed.append("inactive")
+    if vehicle.insurance_expiry < day:
+        lapsed.append("insurance")
+    if vehicle.inspection_expiry < day:
+        lapsed.append("inspection")
+    return lapsed
+
+
+def load_vehicle(s: Session, vehicle_id: int) -> Vehicle:
+    row = s.get(Vehicle, vehicle_id)
+    if row is None:
+        raise VehicleNotFound(details={"vehicle_id": vehicle_id})
+    return row
+
+
+def last_odometer(s: Session, vehicle_id: int) -> int | None:
+    return s.scalar(
+        select(OdometerReading.km)
+        .where(OdometerReading.vehicle_id == vehicle_id)
+        .order_by(OdometerReading.recorded_at.desc(), OdometerReading.id.desc())
+        .limit(1)
+    )
+
+
+def record_odometer(
+    s: Session, vehicle_id: int, km: int, source: str, lesson_id: int | None = None, note: str | None = None
+) -> OdometerReading:
+    last = last_odometer(s, vehicle_id)
+    if last is not None and km < last:
+        raise OdometerWentBackwards(details={"field": "km", "vehicle_id": vehicle_id, "last_km": last, "km": km})
+    reading = OdometerReading(vehicle_id=vehicle_id, km=km, source=source, lesson_id=lesson_id, note=note)
+    s.add(reading)
+    s.flush()
+    return reading
+
+
+def _read(s: Session, row: Vehicle) -> VehicleRead:
+    out = VehicleRead.model_validate(row)
+    out.last_odometer_km = last_odometer(s, row.id)
+    return out
+
+
+class VehicleService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def list(self, include_inactive: bool) -> VehiclePage:
+        def fn(s: Session) -> VehiclePage:
+            stmt = select(Vehicle)
+            if not include_inactive:
+                stmt = stmt.where(Vehicle.active.is_(True))
+            rows = s.scalars(stmt.order_by(Vehicle.plate)).all()
+            total = s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+            return VehiclePage(items=[_read(s, r) for r in rows], total=total)
+
+        return self.db.read(fn)
+
+    def get(self, vehicle_id: int) -> VehicleRead:
+        return self.db.read(lambda s: _read(s, load_vehicle(s, vehicle_id)))
+
+    def create(self, data: VehicleCreate) -> VehicleRead:
+        def fn(s: Session) -> VehicleRead:
+            self._ensure_plate_free(s, data.plate, None)
+            row = Vehicle(**data.model_dump(exclude={"odometer_km"}))
+            s.add(row)
+            s.flush()
+            if data.odometer_km is not None:
+                record_odometer(s, row.id, data.odometer_km, "manual", note="at registration")
+            return _read(s, row)
+
+        return self.db.write(fn)
+
+    def update(self, vehicle_id: int, data: VehicleUpdate) -> VehicleRead:
+        changes = {k: getattr(data, k) for k in data.model_fields_set if k != "version"}
+        for name in {"plate", "vin", "make", "model", "year", "transmission"} & changes.keys():
+            if changes[name] is None:
+                raise ValidationFailed.for_field(name, "required", f"{name} cannot be empty.")
+
+        def fn(s: Session) -> VehicleRead:
+            row = load_vehicle(s, vehicle_id)
+            check_version(row.version, data.version, VehicleVersionConflict, vehicle_id=vehicle_id)
+            if changes.get("plate"):
+                self._ensure_plate_free(s, changes["plate"], row.id)
+            apply_changes(row, changes)
+            s.flush()
+            return _read(s, row)
+
+        return guard_stale(lambda: self.db.write(fn), VehicleVersionConflict, vehicle_id=vehicle_id)
+
+    def add_odometer(self, vehicle_id: int, data: OdometerCreate) -> OdometerRead:
+        def fn(s: Session) -> OdometerRead:
+            load_vehicle(s, vehicle_id)
+            return OdometerRead.model_validate(record_odometer(s, vehicle_id, data.km, "manual", note=data.note))
+
+        return self.db.write(fn)
+
+    def odometer_log(self, vehicle_id: int, limit: int) -> OdometerLog:
+        def fn(s: Session) -> OdometerLog:
+            load_vehicle(s, vehicle_id)
+            rows = s.scalars(
+                select(OdometerReading)
+                .where(OdometerReading.vehicle_id == vehicle_id)
+                .order_by(OdometerReading.recorded_at.desc(), OdometerReading.id.desc())
+                .limit(limit)
+            ).all()
+            return OdometerLog(items=[OdometerRead.model_validate(r) for r in rows])
+
+        return self.db.read(fn)
+
+    @staticmethod
+    def _ensure_plate_free(s: Session, plate: str, own_id: int | None) -> None:
+        other = s.scalar(select(Vehicle.id).where(Vehicle.plate == plate))
+        if other is not None and other != own_id:
+            raise PlateTaken(details={"field": "plate", "vehicle_id": other, "plate": plate})
