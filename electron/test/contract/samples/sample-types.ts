@@ -1,0 +1,18 @@
+/** Calls one channel through the real handlers and unwraps the envelope (throws on ok:false). */
+export type CallChannel = (channel: string, payload?: unknown) => Promise<unknown>;
+
+export interface ChannelSample {
+  /** A payload the backend accepts; may create the records it needs first. */
+  valid: (call: CallChannel) => Promise<unknown>;
+  /** A payload the bridge must refuse with validation_failed before it reaches the backend. */
+  invalid: unknown;
+  /** The field the refusal must name. */
+  invalidField: string;
+}
+
+let counter = 0;
+/** A number no other sample in this run has used, for fields the backend keeps unique. */
+export function nextUnique(): number {
+  counter += 1;
+  return counter;
+}
