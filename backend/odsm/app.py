@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, FastAPI
+from fastapi import FastAPI
 
 from odsm import __version__
 from odsm.core.config import Settings
@@ -34,10 +34,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.state.settings = settings
     if db is not None:
         app.state.db = db
-    api = APIRouter(prefix=API_PREFIX)
     for router in (system_router, school_router, students_router, instructors_router, vehicles_router, audit_router):
-        api.include_router(router)
-    app.include_router(api)
+        app.include_router(router, prefix=API_PREFIX)
     install_error_handlers(app)
     # No CORSMiddleware on purpose: no browser origin is allowed to call the backend.
     # Order: the request context (auth, request id) wraps the idempotency replay.

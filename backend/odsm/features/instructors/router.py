@@ -10,7 +10,7 @@ from .service import InstructorService
 router = APIRouter(prefix="/instructors", tags=["instructors"])
 
 
-def get_service(request: Request) -> InstructorService:
+async def get_service(request: Request) -> InstructorService:
     return InstructorService(request.app.state.db)
 
 
@@ -22,7 +22,7 @@ def channel(name: str) -> dict[str, object]:
 
 
 @router.get("", response_model=InstructorPage, openapi_extra=channel("list"))
-def list_instructors(svc: Svc, include_inactive: bool = False) -> InstructorPage:
+async def list_instructors(svc: Svc, include_inactive: bool = False) -> InstructorPage:
     return svc.list(include_inactive)
 
 
@@ -32,7 +32,7 @@ def create_instructor(data: InstructorCreate, svc: Svc) -> InstructorRead:
 
 
 @router.get("/{instructor_id}", response_model=InstructorRead, openapi_extra=channel("get"))
-def get_instructor(instructor_id: int, svc: Svc) -> InstructorRead:
+async def get_instructor(instructor_id: int, svc: Svc) -> InstructorRead:
     return svc.get(instructor_id)
 
 

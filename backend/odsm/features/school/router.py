@@ -10,7 +10,7 @@ from .service import SchoolService
 router = APIRouter(prefix="/settings", tags=["settings"])
 
 
-def get_service(request: Request) -> SchoolService:
+async def get_service(request: Request) -> SchoolService:
     return SchoolService(request.app.state.db)
 
 

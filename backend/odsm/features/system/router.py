@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
+from sqlalchemy import text
 
 from odsm import __version__
-from odsm.core.migrations import revision_of
 
 router = APIRouter(tags=["system"])
 
@@ -17,7 +17,7 @@ class Health(BaseModel):
 
 
 @router.get("/health", response_model=Health, openapi_extra={"x-channel": "db:system:health"})
-def health(request: Request) -> Health:
+async def health(request: Request) -> Health:
     db = request.app.state.db
-    revision = db.read(lambda s: revision_of(s.connection()))
+    revision = db.read(lambda s: s.execute(text("SELECT version_num FROM alembic_version")).scalar())
     return Health(status="ok", version=__version__, schema_revision=revision, database=db.engine.dialect.name)

@@ -10,7 +10,7 @@ from .service import VehicleService
 router = APIRouter(prefix="/vehicles", tags=["vehicles"])
 
 
-def get_service(request: Request) -> VehicleService:
+async def get_service(request: Request) -> VehicleService:
     return VehicleService(request.app.state.db)
 
 
@@ -22,7 +22,7 @@ def channel(name: str) -> dict[str, object]:
 
 
 @router.get("", response_model=VehiclePage, openapi_extra=channel("list"))
-def list_vehicles(svc: Svc, include_inactive: bool = False) -> VehiclePage:
+async def list_vehicles(svc: Svc, include_inactive: bool = False) -> VehiclePage:
     return svc.list(include_inactive)
 
 
@@ -32,7 +32,7 @@ def create_vehicle(data: VehicleCreate, svc: Svc) -> VehicleRead:
 
 
 @router.get("/{vehicle_id}", response_model=VehicleRead, openapi_extra=channel("get"))
-def get_vehicle(vehicle_id: int, svc: Svc) -> VehicleRead:
+async def get_vehicle(vehicle_id: int, svc: Svc) -> VehicleRead:
     return svc.get(vehicle_id)
 
 
@@ -49,5 +49,5 @@ def add_odometer(vehicle_id: int, data: OdometerCreate, svc: Svc) -> OdometerRea
 
 
 @router.get("/{vehicle_id}/odometer", response_model=OdometerLog, openapi_extra=channel("odometerLog"))
-def odometer_log(vehicle_id: int, svc: Svc, limit: Annotated[int, Query(ge=1, le=500)] = 50) -> OdometerLog:
+async def odometer_log(vehicle_id: int, svc: Svc, limit: Annotated[int, Query(ge=1, le=500)] = 50) -> OdometerLog:
     return svc.odometer_log(vehicle_id, limit)

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import AwareDatetime
+
+from .schemas import AttendanceRecord, SessionCreate, SessionPage, SessionRead
+from .service import ClassroomService
+
+router = APIRouter(prefix="/classroom", tags=["classroom"])
+
+
+def get_service(request: Request) -> ClassroomService:
+    return ClassroomService(request.app.state.db)
+
+
+Svc = Annotated[ClassroomService, Depends(get_service)]
+
+
+def channel(name: str) -> dict[str, object]:
+    return {"x-channel": f"db:classroom:{name}"}
+
+
+@router.get("", response_model=SessionPage, openapi_extra=channel("list"))
+def list_sessions(
+    svc: Svc,
+    start: Annotated[AwareDatetime, Query(description="sessions overlapping [start, end)")],
+    end: Annotated[AwareDatetime, Query()],
+    instructor_id: int | None = None,
+) -> SessionPage:
+    return svc.list(start, end, instructor_id)
+
+
+@router.post("", response_model=SessionRead, status_code=201, openapi_extra=channel("create"))
+def create_session(data: SessionCreate, svc: Svc) -> SessionRead:
+    return svc.create(data)
+
+
+@router.post("/{session_id}/attendance", response_model=SessionRead, openapi_extra=channel("recordAttendance"))
+def record_attendance(session_id: int, data: AttendanceRecord, svc: Svc) -> SessionRead:
+    return svc.record_attendance(session_id, data)
+
+

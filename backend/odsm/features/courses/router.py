@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+
+from .schemas import CourseCreate, CoursePage, CourseRead, CourseUpdate
+from .service import CourseService
+
+router = APIRouter(prefix="/courses", tags=["courses"])
+
+
+def get_service(request: Request) -> CourseService:
+    return CourseService(request.app.state.db)
+
+
+Svc = Annotated[CourseService, Depends(get_service)]
+
+
+def channel(name: str) -> dict[str, object]:
+    return {"x-channel": f"db:courses:{name}"}
+
+
+@router.get("", response_model=CoursePage, openapi_extra=channel("list"))
+def list_courses(svc: Svc, include_inactive: bool = False) -> CoursePage:
+    return svc.list(include_inactive)
+
+
+@router.post("", response_model=CourseRead, status_code=201, openapi_extra=channel("create"))
+def create_course(data: CourseCreate, svc: Svc) -> CourseRead:
+    return svc.create(data)
+
+
+@router.patch("/{course_id}", response_model=CourseRead, openapi_extra=channel("update"))
+def update_course(course_id: int, data: CourseUpdate, svc: Svc) -> CourseRead:
+    return svc.update(course_id, data)

@@ -1,0 +1,103 @@
+"""The hours ledger, for every feature that credits hours: classroom attendance, lessons, home-link, corrections.
+
+Other features call these inside their own unit of work; they never write the ledger table themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from odsm.features.courses.models import Course
+from odsm.features.school.models import SchoolSettings
+from odsm.features.school.service import load_settings
+
+from .errors import EnrollmentLocked, EnrollmentNotFound, EnrollmentWithdrawn
+from .models import Enrollment, HoursEntry
+
+CATEGORIES = ("classroom", "in_car", "flex")
+# Sources that date the first class (home-link work and corrections do not).
+FIRST_CLASS_SOURCES = frozenset({"classroom_session", "lesson"})
+
+
+def load_enrollment(s: Session, enrollment_id: int) -> Enrollment:
+    row = s.get(Enrollment, enrollment_id)
+    if row is None:
+        raise EnrollmentNotFound(details={"enrollment_id": enrollment_id})
+    return row
+
+
+def ensure_open(enrollment: Enrollment) -> None:
+    """Certified records are locked; a withdrawn enrollment takes no new records either."""
+    if enrollment.status == "certified":
+        raise EnrollmentLocked(
+            details={
+                "rule": "certified_records_locked",
+                "enrollment_id": enrollment.id,
+                "certified_on": enrollment.certified_on.isoformat() if enrollment.certified_on else None,
+            }
+        )
+    if enrollment.status == "withdrawn":
+        raise EnrollmentWithdrawn(details={"enrollment_id": enrollment.id})
+
+
+def requirements(course: Course, settings: SchoolSettings) -> dict[str, int]:
+    """A BDE course never asks for less than the school's BDE settings; a package asks what it says."""
+    own = {"classroom": course.classroom_minutes, "in_car": course.in_car_minutes, "flex": course.flex_minutes}
+    if course.kind != "bde":
+        return own
+    floor = {
+        "classroom": settings.bde_classroom_minutes,
+        "in_car": settings.bde_in_car_minutes,
+        "flex": settings.bde_flex_minutes,
+    }
+    return {c: max(own[c], floor[c]) for c in CATEGORIES}
+
+
+def credit(
+    s: Session,
+    enrollment: Enrollment,
+    category: str,
+    minutes: int,
+    occurred_on: date,
+    source: str,
+    source_id: int | None = None,
+    reason: str | None = None,
+) -> HoursEntry:
+    entry = HoursEntry(
+        enrollment_id=enrollment.id,
+        student_id=enrollment.student_id,
+        category=category,
+        minutes=minutes,
+        occurred_on=occurred_on,
+        source=source,
+        source_id=source_id,
+        reason=reason,
+    )
+    s.add(entry)
+    if source in FIRST_CLASS_SOURCES and minutes > 0:
+        first = enrollment.first_class_date
+        if first is None or occurred_on < first:
+            enrollment.first_class_date = occurred_on
+            enrollment.deadline = occurred_on + timedelta(days=load_settings(s).completion_deadline_days)
+    s.flush()
+    return entry
+
+
+def totals(s: Session, enrollment_ids: Iterable[int]) -> dict[int, dict[str, int]]:
+    """Credited minutes per category for each enrollment, summed in SQL."""
+    ids = list(enrollment_ids)
+    out: dict[int, dict[str, int]] = {i: dict.fromkeys(CATEGORIES, 0) for i in ids}
+    if not ids:
+        return out
+    rows = s.execute(
+        select(HoursEntry.enrollment_id, HoursEntry.category, func.sum(HoursEntry.minutes))
+        .where(HoursEntry.enrollment_id.in_(ids))
+        .group_by(HoursEntry.enrollment_id, HoursEntry.category)
+    ).all()
+    for enrollment_id, category, minutes in rows:
+        out[enrollment_id][category] = int(minutes or 0)
+    return out

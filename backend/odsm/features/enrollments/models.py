@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from odsm.core.audit import Audited
+from odsm.core.db import Base, UTCDateTime, utcnow
+
+
+class Enrollment(Audited, Base):
+    __tablename__ = "enrollments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"), index=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id"))
+    enrolled_on: Mapped[date] = mapped_column(Date)
+    # Set from the first credited class or completed lesson; the deadline is counted from it.
+    first_class_date: Mapped[date | None] = mapped_column(Date)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    final_mark_percent: Mapped[int | None] = mapped_column(Integer)
+    result: Mapped[str] = mapped_column(String(10), default="pending")  # pending | pass | fail
+    status: Mapped[str] = mapped_column(String(12), default="active")  # active | certified | withdrawn
+    certified_on: Mapped[date | None] = mapped_column(Date)
+    certified_by: Mapped[str | None] = mapped_column(String(200))
+    mto_reference: Mapped[str | None] = mapped_column(String(60))
+    certification_fee_cents: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    # The certification worklist reads by (status, result) and the at-risk list by (status, deadline).
+    __table_args__ = (
+        Index("ix_enrollments_status_result", "status", "result"),
+        Index("ix_enrollments_status_deadline", "status", "deadline"),
+    )
+
+    def audit_student_id(self) -> int | None:
+        return self.student_id
+
+
+class HoursEntry(Audited, Base):
+    """The hours ledger: append-only (triggers refuse UPDATE and DELETE). A mistake gets a correction entry."""
+
+    __tablename__ = "enrollment_hours"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    enrollment_id: Mapped[int] = mapped_column(ForeignKey("enrollments.id"))
+    # Copied from the enrollment so the audit entry names the student without a query inside the flush.
+    student_id: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(10))  # classroom | in_car | flex
+    minutes: Mapped[int] = mapped_column(Integer)
+    occurred_on: Mapped[date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(20))  # classroom_session | lesson | homelink | correction
+    source_id: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    # Covering index: per-enrollment totals (and "by the deadline" totals) are read from it alone.
+    __table_args__ = (Index("ix_enrollment_hours_totals", "enrollment_id", "category", "occurred_on", "minutes"),)
+
+    def audit_student_id(self) -> int | None:
+        return self.student_id

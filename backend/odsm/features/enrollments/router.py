@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+
+from .schemas import CorrectionAdd, EnrollmentCreate, EnrollmentDetail, EnrollmentPage, HoursAdd, ResultRecord
+from .service import EnrollmentService
+
+router = APIRouter(prefix="/enrollments", tags=["enrollments"])
+
+
+def get_service(request: Request) -> EnrollmentService:
+    return EnrollmentService(request.app.state.db)
+
+
+Svc = Annotated[EnrollmentService, Depends(get_service)]
+
+
+def channel(name: str) -> dict[str, object]:
+    return {"x-channel": f"db:enrollments:{name}"}
+
+
+@router.get("", response_model=EnrollmentPage, openapi_extra=channel("list"))
+def list_enrollments(student_id: int, svc: Svc) -> EnrollmentPage:
+    return svc.list(student_id)
+
+
+@router.post("", response_model=EnrollmentDetail, status_code=201, openapi_extra=channel("create"))
+def create_enrollment(data: EnrollmentCreate, svc: Svc) -> EnrollmentDetail:
+    return svc.create(data)
+
+
+@router.get("/{enrollment_id}", response_model=EnrollmentDetail, openapi_extra=channel("get"))
+def get_enrollment(enrollment_id: int, svc: Svc) -> EnrollmentDetail:
+    return svc.get(enrollment_id)
+
+
+@router.post("/{enrollment_id}/result", response_model=EnrollmentDetail, openapi_extra=channel("recordResult"))
+def record_result(enrollment_id: int, data: ResultRecord, svc: Svc) -> EnrollmentDetail:
+    return svc.record_result(enrollment_id, data)
+
+
+@router.post("/{enrollment_id}/hours", response_model=EnrollmentDetail, status_code=201, openapi_extra=channel("addHours"))
+def add_hours(enrollment_id: int, data: HoursAdd, svc: Svc) -> EnrollmentDetail:
+    return svc.add_hours(enrollment_id, data)
+
+
+@router.post(
+    "/{enrollment_id}/corrections", response_model=EnrollmentDetail, status_code=201, openapi_extra=channel("addCorrection")
+)
+def add_correction(enrollment_id: int, data: CorrectionAdd, svc: Svc) -> EnrollmentDetail:
+    return svc.add_correction(enrollment_id, data)

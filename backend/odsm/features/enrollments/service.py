@@ -1,0 +1,148 @@
+"""Enrollments: a student on a course, the hours ledger against its requirements, the final result."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from odsm.core import audit
+from odsm.core.db import Database
+from odsm.core.errors import ValidationFailed
+from odsm.core.versioning import check_version, guard_stale
+from odsm.features.courses.errors import CourseInactive
+from odsm.features.courses.service import load_course
+from odsm.features.school.service import load_settings
+from odsm.features.students.errors import StudentNotFound
+from odsm.features.students.models import Student
+
+from . import ledger
+from .errors import EnrollmentVersionConflict
+from .models import Enrollment, HoursEntry
+from .schemas import (
+    CorrectionAdd,
+    EnrollmentCreate,
+    EnrollmentDetail,
+    EnrollmentPage,
+    EnrollmentRead,
+    HoursAdd,
+    HoursTotal,
+    LedgerEntryRead,
+    ResultRecord,
+)
+from .school_time import local_today
+
+
+def _reads(s: Session, rows: list[Enrollment]) -> list[EnrollmentRead]:
+    settings = load_settings(s)
+    credited = ledger.totals(s, [r.id for r in rows])
+    out = []
+    for row in rows:
+        course = load_course(s, row.course_id)
+        required = ledger.requirements(course, settings)
+        read = EnrollmentRead.model_validate(row)
+        read.course_name, read.course_kind = course.name, course.kind  # type: ignore[assignment]
+        read.totals = [
+            HoursTotal(
+                category=c,  # type: ignore[arg-type]
+                required_minutes=required[c],
+                credited_minutes=credited[row.id][c],
+                remaining_minutes=max(0, required[c] - credited[row.id][c]),
+            )
+            for c in ledger.CATEGORIES
+        ]
+        out.append(read)
+    return out
+
+
+def _detail(s: Session, row: Enrollment) -> EnrollmentDetail:
+    [read] = _reads(s, [row])
+    entries = s.scalars(
+        select(HoursEntry).where(HoursEntry.enrollment_id == row.id).order_by(HoursEntry.occurred_on, HoursEntry.id)
+    ).all()
+    return EnrollmentDetail(**read.model_dump(), ledger=[LedgerEntryRead.model_validate(e) for e in entries])
+
+
+class EnrollmentService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def list(self, student_id: int) -> EnrollmentPage:
+        def fn(s: Session) -> EnrollmentPage:
+            rows = list(
+                s.scalars(
+                    select(Enrollment)
+                    .where(Enrollment.student_id == student_id)
+                    .order_by(Enrollment.enrolled_on.desc(), Enrollment.id.desc())
+                ).all()
+            )
+            return EnrollmentPage(items=_reads(s, rows), total=len(rows))
+
+        return self.db.read(fn)
+
+    def get(self, enrollment_id: int) -> EnrollmentDetail:
+        return self.db.read(lambda s: _detail(s, ledger.load_enrollment(s, enrollment_id)))
+
+    def create(self, data: EnrollmentCreate) -> EnrollmentDetail:
+        def fn(s: Session) -> EnrollmentDetail:
+            student = s.get(Student, data.student_id)
+            if student is None:
+                raise StudentNotFound(details={"student_id": data.student_id})
+            course = load_course(s, data.course_id)
+            if not course.active:
+                raise CourseInactive(details={"course_id": course.id})
+            row = Enrollment(
+                student_id=student.id,
+                course_id=course.id,
+                enrolled_on=data.enrolled_on or local_today(load_settings(s)),
+            )
+            s.add(row)
+            s.flush()
+            return _detail(s, row)
+
+        return self.db.write(fn)
+
+    def record_result(self, enrollment_id: int, data: ResultRecord) -> EnrollmentDetail:
+        def fn(s: Session) -> EnrollmentDetail:
+            row = ledger.load_enrollment(s, enrollment_id)
+            check_version(row.version, data.version, EnrollmentVersionConflict, enrollment_id=enrollment_id)
+            ledger.ensure_open(row)
+            row.final_mark_percent = data.final_mark_percent
+            row.result = "pass" if data.final_mark_percent >= load_settings(s).pass_mark_percent else "fail"
+            audit.note(s, row, "record_result")
+            s.flush()
+            return _detail(s, row)
+
+        return guard_stale(lambda: self.db.write(fn), EnrollmentVersionConflict, enrollment_id=enrollment_id)
+
+    def add_hours(self, enrollment_id: int, data: HoursAdd) -> EnrollmentDetail:
+        def fn(s: Session) -> EnrollmentDetail:
+            row = ledger.load_enrollment(s, enrollment_id)
+            ledger.ensure_open(row)
+            if data.occurred_on > local_today(load_settings(s)):
+                raise ValidationFailed.for_field("occurred_on", "not_future", "Hours cannot be recorded ahead.")
+            ledger.credit(s, row, "flex", data.minutes, data.occurred_on, "homelink", reason=data.reason)
+            return _detail(s, row)
+
+        return self.db.write(fn)
+
+    def add_correction(self, enrollment_id: int, data: CorrectionAdd) -> EnrollmentDetail:
+        """Allowed on certified enrollments too: a correction is a new, audited entry, never an edit."""
+
+        def fn(s: Session) -> EnrollmentDetail:
+            row = ledger.load_enrollment(s, enrollment_id)
+            occurred_on = data.occurred_on or local_today(load_settings(s))
+            entry = HoursEntry(
+                enrollment_id=row.id,
+                student_id=row.student_id,
+                category=data.category,
+                minutes=data.minutes,
+                occurred_on=occurred_on,
+                source="correction",
+                reason=data.reason,
+            )
+            s.add(entry)
+            audit.note(s, entry, "correction", data.reason)
+            s.flush()
+            return _detail(s, row)
+
+        return self.db.write(fn)
