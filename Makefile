@@ -48,7 +48,7 @@ setup: $(VENV)/.synced node_modules/.installed
 # --- contracts -------------------------------------------------------------------------------
 define generate_contracts
 	$(PY) -m odsm.contracts --out $(1) >/dev/null
-	npx --no-install openapi-typescript $(1)/openapi.json -o $(1)/openapi.d.ts --silent
+	npx --no-install openapi-typescript $(1)/openapi.json -o $(1)/openapi.d.ts --silent --default-non-nullable false
 endef
 
 contracts: setup
@@ -58,7 +58,7 @@ contracts: setup
 contracts-check: setup
 	@tmp=$$(mktemp -d); \
 	$(PY) -m odsm.contracts --out $$tmp >/dev/null; \
-	npx --no-install openapi-typescript $$tmp/openapi.json -o $$tmp/openapi.d.ts --silent; \
+	npx --no-install openapi-typescript $$tmp/openapi.json -o $$tmp/openapi.d.ts --silent --default-non-nullable false; \
 	if ! diff -ru shared-contracts $$tmp; then \
 	  echo "shared-contracts/ is stale: run 'make contracts' and commit the result" >&2; rm -rf $$tmp; exit 1; \
 	fi; rm -rf $$tmp; echo "contracts-check: shared-contracts/ is up to date"

@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 export ODSM_DATA_DIR="${ODSM_DATA_DIR:-$PWD/.odsm-data/dev}"
 mkdir -p "$ODSM_DATA_DIR"
 
-if ! node -e "const fs=require('fs');let p;try{p=require('electron')}catch{process.exit(1)};process.exit(fs.existsSync(p)?0:1)" 2>/dev/null; then
+# Read electron's path.txt rather than require('electron'), which starts a download when the binary is missing.
+electron_bin=""
+if [ -f node_modules/electron/path.txt ]; then electron_bin="node_modules/electron/dist/$(cat node_modules/electron/path.txt)"; fi
+if [ -z "$electron_bin" ] || [ ! -x "$electron_bin" ]; then
   cat >&2 <<'MSG'
 ------------------------------------------------------------------------------------------
 The Electron binary is not installed on this machine (it could not be downloaded), so

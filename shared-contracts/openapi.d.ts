@@ -342,17 +342,17 @@ export interface components {
              * Active
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /**
              * Authorised Classroom
              * @default false
              */
-            authorised_classroom: boolean;
+            authorised_classroom?: boolean;
             /**
              * Authorised In Car
              * @default true
              */
-            authorised_in_car: boolean;
+            authorised_in_car?: boolean;
             /** Availability */
             availability?: components["schemas"]["AvailabilitySlot"][];
             /** City Licence Expiry */
@@ -394,17 +394,17 @@ export interface components {
              * Active
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /**
              * Authorised Classroom
              * @default false
              */
-            authorised_classroom: boolean;
+            authorised_classroom?: boolean;
             /**
              * Authorised In Car
              * @default true
              */
-            authorised_in_car: boolean;
+            authorised_in_car?: boolean;
             /** Availability */
             availability: components["schemas"]["AvailabilitySlot"][];
             /** City Licence Expiry */
@@ -641,7 +641,7 @@ export interface components {
              * @description Consent to share with MTO, IBC and the MTO course inspector
              * @default false
              */
-            consent_to_share: boolean;
+            consent_to_share?: boolean;
             /**
              * Date Of Birth
              * Format: date
@@ -848,12 +848,12 @@ export interface components {
              * Active
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /**
              * Dual Brake
              * @default true
              */
-            dual_brake: boolean;
+            dual_brake?: boolean;
             /**
              * Inspection Expiry
              * Format: date
@@ -893,7 +893,7 @@ export interface components {
              * Active
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /**
              * Created At
              * Format: date-time
@@ -903,7 +903,7 @@ export interface components {
              * Dual Brake
              * @default true
              */
-            dual_brake: boolean;
+            dual_brake?: boolean;
             /** Id */
             id: number;
             /**

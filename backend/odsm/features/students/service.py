@@ -154,5 +154,15 @@ class StudentService:
         other = s.scalars(repo.by_licence_number(licence_number)).first()
         if other is not None and other.id != own_id:
             raise LicenceNumberTaken(
-                details={"field": "licence_number", "student_id": other.id, "licence_number": licence_number}
+                details={
+                    "fields": [
+                        {
+                            "field": "licence_number",
+                            "rule": "unique",
+                            "message": "Another student already has this licence number.",
+                        }
+                    ],
+                    "student_id": other.id,
+                    "licence_number": licence_number,
+                }
             )

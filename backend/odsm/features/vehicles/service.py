@@ -133,4 +133,10 @@ class VehicleService:
     def _ensure_plate_free(s: Session, plate: str, own_id: int | None) -> None:
         other = s.scalar(select(Vehicle.id).where(Vehicle.plate == plate))
         if other is not None and other != own_id:
-            raise PlateTaken(details={"field": "plate", "vehicle_id": other, "plate": plate})
+            raise PlateTaken(
+                details={
+                    "fields": [{"field": "plate", "rule": "unique", "message": "Another vehicle already has this plate."}],
+                    "vehicle_id": other,
+                    "plate": plate,
+                }
+            )
