@@ -135,7 +135,9 @@ class VehicleService:
         if other is not None and other != own_id:
             raise PlateTaken(
                 details={
-                    "fields": [{"field": "plate", "rule": "unique", "message": "Another vehicle already has this plate."}],
+                    "fields": [
+                        {"field": "plate", "rule": "unique", "message": "Another vehicle already has this plate."}
+                    ],
                     "vehicle_id": other,
                     "plate": plate,
                 }

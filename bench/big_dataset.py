@@ -1,0 +1,304 @@
+"""Builds the large benchmark database: 100,000 students and 1,000,000 lessons, through the migrations.
+
+Rows go in with SQLAlchemy Core bulk inserts on the real schema (the ORM tables), bypassing the services:
+this is a benchmark fixture, not school data, so no audit entries are written for it.
+Usage: python bench/big_dataset.py DATA_DIR [--students N] [--lessons N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from pydantic import SecretStr
+from sqlalchemy import Table, create_engine, event, insert
+
+from odsm.core.config import Settings
+from odsm.core.db import Database
+from odsm.core.migrations import migrate
+from odsm.features.courses.models import Course
+from odsm.features.enrollments.models import Enrollment, HoursEntry
+from odsm.features.instructors.models import Instructor
+from odsm.features.lessons.models import Lesson
+from odsm.features.students.models import Student
+from odsm.features.vehicles.models import Vehicle
+
+FIRST = [
+    "Amara",
+    "Ben",
+    "Chloe",
+    "Dev",
+    "Emily",
+    "Farah",
+    "Gurpreet",
+    "Hana",
+    "Isaac",
+    "Jun",
+    "Kiran",
+    "Liam",
+    "Maya",
+    "Noah",
+    "Olivia",
+    "Priya",
+    "Quinn",
+    "Ravi",
+    "Sofia",
+    "Tariq",
+]
+LAST = [
+    "Okafor",
+    "Tremblay",
+    "Singh",
+    "Nguyen",
+    "Smith",
+    "Patel",
+    "Li",
+    "Brown",
+    "Wilson",
+    "Martin",
+    "Roy",
+    "Chen",
+    "Khan",
+    "Gagnon",
+    "Lee",
+    "Kaur",
+    "Ali",
+    "Wong",
+    "Taylor",
+    "Dubois",
+]
+BATCH = 20_000
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+
+def progress(label: str, done: int, total: int, started: float) -> None:
+    rate = done / max(time.perf_counter() - started, 1e-6)
+    sys.stderr.write(f"\r  {label}: {done:,}/{total:,} ({rate:,.0f} rows/s)   ")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def bulk(conn: Any, table: Table, rows: Iterator[dict[str, Any]], total: int, label: str) -> None:
+    started, done, batch = time.perf_counter(), 0, []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == BATCH:
+            conn.execute(insert(table), batch)
+            done += len(batch)
+            batch = []
+            progress(label, done, total, started)
+    if batch:
+        conn.execute(insert(table), batch)
+        done += len(batch)
+    progress(label, done, total, started)
+
+
+def build(data_dir: Path, students: int, lessons: int, instructors: int = 200, vehicles: int = 100) -> Path:
+    settings = Settings(data_dir=data_dir, api_secret=SecretStr("bench"), log_level="warning")
+    db = Database(settings)
+    migrate(settings, db.engine)
+    db.dispose()
+    engine = create_engine(settings.resolved_database_url)
+
+    @event.listens_for(engine, "connect")
+    def _fast(dbapi_conn: Any, _rec: Any) -> None:
+        # A throwaway fixture: no journal while loading. The backend reopens it in WAL mode.
+        dbapi_conn.execute("PRAGMA journal_mode=OFF")
+        dbapi_conn.execute("PRAGMA synchronous=OFF")
+
+    rng = random.Random(20261122)
+    created = NOW - timedelta(days=400)
+    with engine.begin() as conn:
+        bulk(
+            conn,
+            Instructor.__table__,  # type: ignore[arg-type]
+            (
+                {
+                    "id": i,
+                    "first_name": rng.choice(FIRST),
+                    "last_name": rng.choice(LAST),
+                    "di_licence_number": f"DI-{100000 + i}",
+                    "di_licence_expiry": date(2028, 3, 31) if i % 25 else date(2026, 3, 31),
+                    "authorised_in_car": True,
+                    "authorised_classroom": i % 5 == 0,
+                    "active": True,
+                    "created_at": created,
+                    "updated_at": created,
+                    "version": 1,
+                }
+                for i in range(1, instructors + 1)
+            ),
+            instructors,
+            "instructors",
+        )
+        bulk(
+            conn,
+            Vehicle.__table__,  # type: ignore[arg-type]
+            (
+                {
+                    "id": i,
+                    "plate": f"BNCH {i:03d}",
+                    "vin": f"2HGFC2F59MH{i:06d}",
+                    "make": "Honda",
+                    "model": "Civic",
+                    "year": 2022,
+                    "transmission": "automatic",
+                    "dual_brake": True,
+                    "insurance_expiry": date(2027, 6, 30),
+                    "inspection_expiry": date(2027, 6, 30),
+                    "active": True,
+                    "created_at": created,
+                    "updated_at": created,
+                    "version": 1,
+                }
+                for i in range(1, vehicles + 1)
+            ),
+            vehicles,
+            "vehicles",
+        )
+        conn.execute(
+            insert(Course.__table__),  # type: ignore[arg-type]
+            [
+                {
+                    "id": 1,
+                    "name": "BDE Class G",
+                    "kind": "bde",
+                    "classroom_minutes": 1200,
+                    "in_car_minutes": 600,
+                    "flex_minutes": 600,
+                    "price_cents": 89900,
+                    "tax_rate_basis_points": 1300,
+                    "active": True,
+                    "created_at": created,
+                    "updated_at": created,
+                    "version": 1,
+                }
+            ],
+        )
+
+        def student_rows() -> Iterator[dict[str, Any]]:
+            for i in range(1, students + 1):
+                first, last = rng.choice(FIRST), rng.choice(LAST)
+                dob = date(2005 + i % 5, 1 + i % 12, 1 + i % 28)
+                yield {
+                    "id": i,
+                    "first_name": first,
+                    "last_name": last,
+                    "date_of_birth": dob,
+                    "phone": f"(416) 555-{i % 10000:04d}",
+                    "phone_digits": f"416555{i % 10000:04d}",
+                    "licence_number": f"{last[0]}{i:09d}{dob:%y%m%d}"[:15].ljust(15, "0"),
+                    "licence_class": "G1" if i % 3 else "G2",
+                    "search_name": f"{first} {last} | {last} {first}".lower(),
+                    "created_at": created,
+                    "updated_at": created,
+                    "version": 1,
+                }
+
+        bulk(conn, Student.__table__, student_rows(), students, "students")  # type: ignore[arg-type]
+
+        def enrollment_rows() -> Iterator[dict[str, Any]]:
+            for i in range(1, students + 1):
+                first_class = (NOW - timedelta(days=rng.randint(0, 700))).date()
+                yield {
+                    "id": i,
+                    "student_id": i,
+                    "course_id": 1,
+                    "enrolled_on": first_class - timedelta(days=7),
+                    "first_class_date": first_class,
+                    "deadline": first_class + timedelta(days=365),
+                    "final_mark_percent": 80 if i % 3 == 0 else None,
+                    "result": "pass" if i % 3 == 0 else "pending",
+                    "status": "certified" if i % 7 == 0 else "active",
+                    "created_at": created,
+                    "updated_at": created,
+                    "version": 1,
+                }
+
+        bulk(conn, Enrollment.__table__, enrollment_rows(), students, "enrollments")  # type: ignore[arg-type]
+
+        per_student = max(1, lessons // students)
+
+        def lesson_rows() -> Iterator[dict[str, Any]]:
+            lesson_id = 0
+            for s in range(1, students + 1):
+                instructor = 1 + s % instructors
+                vehicle = 1 + s % vehicles
+                base = NOW - timedelta(days=rng.randint(0, 600))
+                for k in range(per_student):
+                    lesson_id += 1
+                    start = (base + timedelta(days=3 * k)).replace(hour=8 + (s % 10), minute=0, second=0)
+                    done = start < NOW
+                    yield {
+                        "id": lesson_id,
+                        "student_id": s,
+                        "enrollment_id": s,
+                        "instructor_id": instructor,
+                        "vehicle_id": vehicle,
+                        "starts_at": start,
+                        "ends_at": start + timedelta(hours=1),
+                        "pickup_location": "Main office",
+                        "status": "completed" if done else "scheduled",
+                        "actual_start": start if done else None,
+                        "actual_end": start + timedelta(hours=1) if done else None,
+                        "skills_covered": [],
+                        "fee_cents": 0,
+                        "created_at": created,
+                        "updated_at": created,
+                        "version": 1,
+                    }
+
+        bulk(conn, Lesson.__table__, lesson_rows(), per_student * students, "lessons")  # type: ignore[arg-type]
+
+        def hours_rows() -> Iterator[dict[str, Any]]:
+            for s in range(1, students + 1):
+                day = (NOW - timedelta(days=300)).date()
+                complete = s % 3 == 0
+                for category, minutes, parts in (
+                    ("classroom", 1200 if complete else 900, 4),
+                    ("in_car", 600 if complete else 420, 10),
+                    ("flex", 600 if complete else 300, 1),
+                ):
+                    for _ in range(parts):
+                        yield {
+                            "enrollment_id": s,
+                            "student_id": s,
+                            "category": category,
+                            "minutes": minutes // parts,
+                            "occurred_on": day,
+                            "source": "homelink" if category == "flex" else "correction",
+                            "reason": "bench fixture",
+                            "recorded_at": created,
+                        }
+
+        bulk(conn, HoursEntry.__table__, hours_rows(), students * 15, "hours ledger")  # type: ignore[arg-type]
+    engine.dispose()
+    # Reopen through the app's engine once, so the file is back in WAL mode with fresh statistics.
+    db = Database(settings)
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    db.dispose()
+    return data_dir / "odsm.sqlite3"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--students", type=int, default=100_000)
+    parser.add_argument("--lessons", type=int, default=1_000_000)
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    path = build(args.data_dir, args.students, args.lessons)
+    sys.stderr.write(f"  built {path} in {time.perf_counter() - t0:.1f} s\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
