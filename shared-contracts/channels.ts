@@ -12,6 +12,76 @@ export interface Channels {
     optionalRequest: true;
     response: operations["verify_audit_chain"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:certification:certify": {
+    request: operations["certify_enrollment"]["parameters"]["path"] & { body: operations["certify_enrollment"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["certify_enrollment"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:certification:worklist": {
+    request: NonNullable<operations["certification_worklist"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["certification_worklist"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:classroom:create": {
+    request: { body: operations["create_session"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["create_session"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:classroom:list": {
+    request: NonNullable<operations["list_sessions"]["parameters"]["query"]>;
+    optionalRequest: false;
+    response: operations["list_sessions"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:classroom:recordAttendance": {
+    request: operations["record_attendance"]["parameters"]["path"] & { body: operations["record_attendance"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["record_attendance"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:courses:create": {
+    request: { body: operations["create_course"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["create_course"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:courses:list": {
+    request: NonNullable<operations["list_courses"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["list_courses"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:courses:update": {
+    request: operations["update_course"]["parameters"]["path"] & { body: operations["update_course"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["update_course"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:enrollments:addCorrection": {
+    request: operations["add_correction"]["parameters"]["path"] & { body: operations["add_correction"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["add_correction"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:enrollments:addHours": {
+    request: operations["add_hours"]["parameters"]["path"] & { body: operations["add_hours"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["add_hours"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:enrollments:create": {
+    request: { body: operations["create_enrollment"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["create_enrollment"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:enrollments:get": {
+    request: operations["get_enrollment"]["parameters"]["path"];
+    optionalRequest: false;
+    response: operations["get_enrollment"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:enrollments:list": {
+    request: NonNullable<operations["list_enrollments"]["parameters"]["query"]>;
+    optionalRequest: false;
+    response: operations["list_enrollments"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:enrollments:recordResult": {
+    request: operations["record_result"]["parameters"]["path"] & { body: operations["record_result"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["record_result"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:instructors:addTimeOff": {
     request: operations["add_time_off"]["parameters"]["path"] & { body: operations["add_time_off"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
@@ -41,6 +111,51 @@ export interface Channels {
     request: operations["update_instructor"]["parameters"]["path"] & { body: operations["update_instructor"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
     response: operations["update_instructor"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:lessons:book": {
+    request: { body: operations["book_lesson"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["book_lesson"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:lessons:cancel": {
+    request: operations["cancel_lesson"]["parameters"]["path"] & { body: operations["cancel_lesson"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["cancel_lesson"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:lessons:check": {
+    request: NonNullable<operations["check_lesson"]["parameters"]["query"]> & { body: operations["check_lesson"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["check_lesson"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:lessons:complete": {
+    request: operations["complete_lesson"]["parameters"]["path"] & { body: operations["complete_lesson"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["complete_lesson"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:lessons:daySheet": {
+    request: NonNullable<operations["day_sheet"]["parameters"]["query"]>;
+    optionalRequest: false;
+    response: operations["day_sheet"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:lessons:get": {
+    request: operations["get_lesson"]["parameters"]["path"];
+    optionalRequest: false;
+    response: operations["get_lesson"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:lessons:list": {
+    request: NonNullable<operations["list_lessons"]["parameters"]["query"]>;
+    optionalRequest: false;
+    response: operations["list_lessons"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:lessons:markNoShow": {
+    request: operations["mark_no_show"]["parameters"]["path"] & { body: operations["mark_no_show"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["mark_no_show"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:lessons:update": {
+    request: operations["update_lesson"]["parameters"]["path"] & { body: operations["update_lesson"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["update_lesson"]["responses"]["200"]["content"]["application/json"];
   };
   "db:settings:get": {
     request: Record<string, never>;
@@ -121,12 +236,35 @@ export type ChannelResponse<C extends ChannelName> = Channels[C]["response"];
 export const channelNames = [
   "db:audit:history",
   "db:audit:verify",
+  "db:certification:certify",
+  "db:certification:worklist",
+  "db:classroom:create",
+  "db:classroom:list",
+  "db:classroom:recordAttendance",
+  "db:courses:create",
+  "db:courses:list",
+  "db:courses:update",
+  "db:enrollments:addCorrection",
+  "db:enrollments:addHours",
+  "db:enrollments:create",
+  "db:enrollments:get",
+  "db:enrollments:list",
+  "db:enrollments:recordResult",
   "db:instructors:addTimeOff",
   "db:instructors:create",
   "db:instructors:get",
   "db:instructors:list",
   "db:instructors:removeTimeOff",
   "db:instructors:update",
+  "db:lessons:book",
+  "db:lessons:cancel",
+  "db:lessons:check",
+  "db:lessons:complete",
+  "db:lessons:daySheet",
+  "db:lessons:get",
+  "db:lessons:list",
+  "db:lessons:markNoShow",
+  "db:lessons:update",
   "db:settings:get",
   "db:settings:update",
   "db:students:archive",

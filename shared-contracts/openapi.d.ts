@@ -38,6 +38,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certification/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Certification Worklist */
+        get: operations["certification_worklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certification/{enrollment_id}/certify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Certify Enrollment */
+        post: operations["certify_enrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classroom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Sessions */
+        get: operations["list_sessions"];
+        put?: never;
+        /** Create Session */
+        post: operations["create_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classroom/{session_id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record Attendance */
+        post: operations["record_attendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Courses */
+        get: operations["list_courses"];
+        put?: never;
+        /** Create Course */
+        post: operations["create_course"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{course_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Course */
+        patch: operations["update_course"];
+        trace?: never;
+    };
+    "/api/v1/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Enrollments */
+        get: operations["list_enrollments"];
+        put?: never;
+        /** Create Enrollment */
+        post: operations["create_enrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enrollments/{enrollment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Enrollment */
+        get: operations["get_enrollment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enrollments/{enrollment_id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add Correction */
+        post: operations["add_correction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enrollments/{enrollment_id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add Hours */
+        post: operations["add_hours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enrollments/{enrollment_id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record Result */
+        post: operations["record_result"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -120,6 +310,130 @@ export interface paths {
         post?: never;
         /** Remove Time Off */
         delete: operations["remove_time_off"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Lessons */
+        get: operations["list_lessons"];
+        put?: never;
+        /** Book Lesson */
+        post: operations["book_lesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lessons/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check Lesson
+         * @description A dry run of book (or, with lesson_id, of rescheduling that lesson): every rule it would break.
+         */
+        post: operations["check_lesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lessons/day-sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Day Sheet */
+        get: operations["day_sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lessons/{lesson_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Lesson */
+        get: operations["get_lesson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Lesson */
+        patch: operations["update_lesson"];
+        trace?: never;
+    };
+    "/api/v1/lessons/{lesson_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel Lesson */
+        post: operations["cancel_lesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lessons/{lesson_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete Lesson */
+        post: operations["complete_lesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lessons/{lesson_id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark No Show */
+        post: operations["mark_no_show"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -254,6 +568,35 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AttendanceEntry */
+        AttendanceEntry: {
+            /** Enrollment Id */
+            enrollment_id: number;
+            /**
+             * Minutes
+             * @description minutes present; 0 = absent
+             */
+            minutes: number;
+        };
+        /** AttendanceRead */
+        AttendanceRead: {
+            /** Enrollment Id */
+            enrollment_id: number;
+            /** Minutes */
+            minutes: number;
+            /** Student Id */
+            student_id: number;
+            /**
+             * Student Name
+             * @default
+             */
+            student_name?: string;
+        };
+        /** AttendanceRecord */
+        AttendanceRecord: {
+            /** Entries */
+            entries: components["schemas"]["AttendanceEntry"][];
+        };
         /** AuditEntryRead */
         AuditEntryRead: {
             /** Action */
@@ -305,6 +648,53 @@ export interface components {
              */
             weekday: number;
         };
+        /** BlockedRow */
+        BlockedRow: {
+            /** Course Id */
+            course_id: number;
+            /** Course Name */
+            course_name: string;
+            /** Days Left */
+            days_left: number | null;
+            /** Deadline */
+            deadline: string | null;
+            /** Enrollment Id */
+            enrollment_id: number;
+            /** Final Mark Percent */
+            final_mark_percent: number | null;
+            /** First Class Date */
+            first_class_date: string | null;
+            /** Reasons */
+            reasons: components["schemas"]["Unmet"][];
+            /** Student Id */
+            student_id: number;
+            /** Student Name */
+            student_name: string;
+            /** Totals */
+            totals: components["schemas"]["HoursTotal"][];
+        };
+        /** CertifyRequest */
+        CertifyRequest: {
+            /** Certified By */
+            certified_by: string;
+            /**
+             * Certified On
+             * @description defaults to today in the school's zone
+             */
+            certified_on?: string | null;
+            /**
+             * Fee Cents
+             * @description defaults to the settings' MTO fee
+             */
+            fee_cents?: number | null;
+            /** Mto Reference */
+            mto_reference: string;
+            /**
+             * Version
+             * @description the enrollment's version
+             */
+            version: number;
+        };
         /** ChainReport */
         ChainReport: {
             /** Checked */
@@ -319,6 +709,327 @@ export interface components {
             ok: boolean;
             /** Stored Hash */
             stored_hash?: string | null;
+        };
+        /** CheckResult */
+        CheckResult: {
+            /** Conflicts */
+            conflicts: components["schemas"]["Conflict"][];
+            /** Ok */
+            ok: boolean;
+        };
+        /** Conflict */
+        Conflict: {
+            /** Code */
+            code: string;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            } | null;
+            /** Message */
+            message: string;
+        };
+        /**
+         * CorrectionAdd
+         * @description A new ledger entry (never an edit): positive or negative minutes, with a required reason.
+         */
+        CorrectionAdd: {
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "classroom" | "in_car" | "flex";
+            /** Minutes */
+            minutes: number;
+            /**
+             * Occurred On
+             * @description defaults to today in the school's zone
+             */
+            occurred_on?: string | null;
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * CourseCreate
+         * @description A BDE course takes its hours from the school settings when they are not given.
+         */
+        CourseCreate: {
+            /**
+             * Active
+             * @default true
+             */
+            active?: boolean;
+            /** Classroom Minutes */
+            classroom_minutes?: number | null;
+            /** Flex Minutes */
+            flex_minutes?: number | null;
+            /** In Car Minutes */
+            in_car_minutes?: number | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "bde" | "package";
+            /** Name */
+            name: string;
+            /**
+             * Price Cents
+             * @default 0
+             */
+            price_cents?: number;
+            /**
+             * Tax Rate Basis Points
+             * @default 1300
+             */
+            tax_rate_basis_points?: number;
+        };
+        /** CoursePage */
+        CoursePage: {
+            /** Items */
+            items: components["schemas"]["CourseRead"][];
+            /** Total */
+            total: number;
+        };
+        /** CourseRead */
+        CourseRead: {
+            /** Active */
+            active: boolean;
+            /** Classroom Minutes */
+            classroom_minutes: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Flex Minutes */
+            flex_minutes: number;
+            /** Id */
+            id: number;
+            /** In Car Minutes */
+            in_car_minutes: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "bde" | "package";
+            /** Name */
+            name: string;
+            /** Price Cents */
+            price_cents: number;
+            /** Tax Rate Basis Points */
+            tax_rate_basis_points: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * CourseUpdate
+         * @description Only the fields sent are changed.
+         */
+        CourseUpdate: {
+            /** Active */
+            active?: boolean | null;
+            /** Classroom Minutes */
+            classroom_minutes?: number | null;
+            /** Flex Minutes */
+            flex_minutes?: number | null;
+            /** In Car Minutes */
+            in_car_minutes?: number | null;
+            /** Name */
+            name?: string | null;
+            /** Price Cents */
+            price_cents?: number | null;
+            /** Tax Rate Basis Points */
+            tax_rate_basis_points?: number | null;
+            /** Version */
+            version: number;
+        };
+        /** DaySheet */
+        DaySheet: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Instructor Id */
+            instructor_id: number;
+            /** Instructor Name */
+            instructor_name: string;
+            /** Items */
+            items: components["schemas"]["DaySheetItem"][];
+            /** Time Zone */
+            time_zone: string;
+        };
+        /** DaySheetItem */
+        DaySheetItem: {
+            /** Attendee Count */
+            attendee_count?: number | null;
+            bde_in_car?: components["schemas"]["InCarProgress"] | null;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "lesson" | "classroom";
+            /** Lesson Id */
+            lesson_id?: number | null;
+            /** Pickup Location */
+            pickup_location?: string | null;
+            /** Room */
+            room?: string | null;
+            /** Session Id */
+            session_id?: number | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Status */
+            status?: ("scheduled" | "completed" | "cancelled" | "late_cancelled" | "no_show") | null;
+            /** Student Id */
+            student_id?: number | null;
+            /** Student Name */
+            student_name?: string | null;
+            /** Student Phone */
+            student_phone?: string | null;
+            /** Topic */
+            topic?: string | null;
+            /** Vehicle Plate */
+            vehicle_plate?: string | null;
+        };
+        /** EnrollmentCreate */
+        EnrollmentCreate: {
+            /** Course Id */
+            course_id: number;
+            /**
+             * Enrolled On
+             * @description defaults to today in the school's zone
+             */
+            enrolled_on?: string | null;
+            /** Student Id */
+            student_id: number;
+        };
+        /** EnrollmentDetail */
+        EnrollmentDetail: {
+            /** Certification Fee Cents */
+            certification_fee_cents: number | null;
+            /** Certified By */
+            certified_by: string | null;
+            /** Certified On */
+            certified_on: string | null;
+            /** Course Id */
+            course_id: number;
+            /**
+             * Course Kind
+             * @default bde
+             * @enum {string}
+             */
+            course_kind?: "bde" | "package";
+            /**
+             * Course Name
+             * @default
+             */
+            course_name?: string;
+            /** Deadline */
+            deadline: string | null;
+            /**
+             * Enrolled On
+             * Format: date
+             */
+            enrolled_on: string;
+            /** Final Mark Percent */
+            final_mark_percent: number | null;
+            /** First Class Date */
+            first_class_date: string | null;
+            /** Id */
+            id: number;
+            /** Ledger */
+            ledger?: components["schemas"]["LedgerEntryRead"][];
+            /** Mto Reference */
+            mto_reference: string | null;
+            /**
+             * Result
+             * @enum {string}
+             */
+            result: "pending" | "pass" | "fail";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "certified" | "withdrawn";
+            /** Student Id */
+            student_id: number;
+            /** Totals */
+            totals?: components["schemas"]["HoursTotal"][];
+            /** Version */
+            version: number;
+        };
+        /** EnrollmentPage */
+        EnrollmentPage: {
+            /** Items */
+            items: components["schemas"]["EnrollmentRead"][];
+            /** Total */
+            total: number;
+        };
+        /** EnrollmentRead */
+        EnrollmentRead: {
+            /** Certification Fee Cents */
+            certification_fee_cents: number | null;
+            /** Certified By */
+            certified_by: string | null;
+            /** Certified On */
+            certified_on: string | null;
+            /** Course Id */
+            course_id: number;
+            /**
+             * Course Kind
+             * @default bde
+             * @enum {string}
+             */
+            course_kind?: "bde" | "package";
+            /**
+             * Course Name
+             * @default
+             */
+            course_name?: string;
+            /** Deadline */
+            deadline: string | null;
+            /**
+             * Enrolled On
+             * Format: date
+             */
+            enrolled_on: string;
+            /** Final Mark Percent */
+            final_mark_percent: number | null;
+            /** First Class Date */
+            first_class_date: string | null;
+            /** Id */
+            id: number;
+            /** Mto Reference */
+            mto_reference: string | null;
+            /**
+             * Result
+             * @enum {string}
+             */
+            result: "pending" | "pass" | "fail";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "certified" | "withdrawn";
+            /** Student Id */
+            student_id: number;
+            /** Totals */
+            totals?: components["schemas"]["HoursTotal"][];
+            /** Version */
+            version: number;
         };
         /** HTTPValidationError */
         HTTPValidationError: {
@@ -335,6 +1046,49 @@ export interface components {
             status: string;
             /** Version */
             version: string;
+        };
+        /**
+         * HoursAdd
+         * @description Flex (home-link) hours: classroom and in-car hours come from sessions and lessons.
+         */
+        HoursAdd: {
+            /** Minutes */
+            minutes: number;
+            /**
+             * Occurred On
+             * Format: date
+             */
+            occurred_on: string;
+            /**
+             * Reason
+             * @description e.g. which home-link module
+             */
+            reason?: string | null;
+        };
+        /** HoursTotal */
+        HoursTotal: {
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "classroom" | "in_car" | "flex";
+            /** Credited Minutes */
+            credited_minutes: number;
+            /** Remaining Minutes */
+            remaining_minutes: number;
+            /** Required Minutes */
+            required_minutes: number;
+        };
+        /** InCarProgress */
+        InCarProgress: {
+            /** Credited Minutes */
+            credited_minutes: number;
+            /** Enrollment Id */
+            enrollment_id: number;
+            /** Remaining Minutes */
+            remaining_minutes: number;
+            /** Required Minutes */
+            required_minutes: number;
         };
         /** InstructorCreate */
         InstructorCreate: {
@@ -484,6 +1238,186 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** LedgerEntryRead */
+        LedgerEntryRead: {
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "classroom" | "in_car" | "flex";
+            /** Id */
+            id: number;
+            /** Minutes */
+            minutes: number;
+            /**
+             * Occurred On
+             * Format: date
+             */
+            occurred_on: string;
+            /** Reason */
+            reason: string | null;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "classroom_session" | "lesson" | "homelink" | "correction";
+            /** Source Id */
+            source_id: number | null;
+        };
+        /**
+         * LessonBook
+         * @description One student, one instructor, one vehicle: in-car is never a group.
+         */
+        LessonBook: {
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /**
+             * Enrollment Id
+             * @description the BDE enrollment; optional for packages
+             */
+            enrollment_id?: number | null;
+            /** Instructor Id */
+            instructor_id: number;
+            /** Pickup Location */
+            pickup_location?: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Student Id */
+            student_id: number;
+            /** Vehicle Id */
+            vehicle_id: number;
+        };
+        /** LessonCancel */
+        LessonCancel: {
+            /** Reason */
+            reason?: string | null;
+            /** Version */
+            version: number;
+        };
+        /** LessonComplete */
+        LessonComplete: {
+            /**
+             * Actual End
+             * Format: date-time
+             */
+            actual_end: string;
+            /**
+             * Actual Start
+             * Format: date-time
+             */
+            actual_start: string;
+            /** Evaluation Notes */
+            evaluation_notes?: string | null;
+            /** Odometer End */
+            odometer_end: number;
+            /** Odometer Start */
+            odometer_start: number;
+            /** Skills Covered */
+            skills_covered?: string[];
+            /** Version */
+            version: number;
+        };
+        /** LessonPage */
+        LessonPage: {
+            /** Items */
+            items: components["schemas"]["LessonRead"][];
+            /** Total */
+            total: number;
+        };
+        /** LessonRead */
+        LessonRead: {
+            /** Actual End */
+            actual_end: string | null;
+            /** Actual Start */
+            actual_start: string | null;
+            /** Cancel Reason */
+            cancel_reason: string | null;
+            /** Cancelled At */
+            cancelled_at: string | null;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Enrollment Id */
+            enrollment_id: number | null;
+            /** Evaluation Notes */
+            evaluation_notes: string | null;
+            /** Fee Cents */
+            fee_cents: number;
+            /** Id */
+            id: number;
+            /** Instructor Id */
+            instructor_id: number;
+            /**
+             * Instructor Name
+             * @default
+             */
+            instructor_name?: string;
+            /** Odometer End */
+            odometer_end: number | null;
+            /** Odometer Start */
+            odometer_start: number | null;
+            /** Pickup Location */
+            pickup_location: string | null;
+            /** Skills Covered */
+            skills_covered: string[];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "scheduled" | "completed" | "cancelled" | "late_cancelled" | "no_show";
+            /** Student Id */
+            student_id: number;
+            /**
+             * Student Name
+             * @default
+             */
+            student_name?: string;
+            /** Vehicle Id */
+            vehicle_id: number;
+            /**
+             * Vehicle Plate
+             * @default
+             */
+            vehicle_plate?: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * LessonUpdate
+         * @description A reschedule or reassignment of a scheduled lesson; every booking rule is checked again.
+         */
+        LessonUpdate: {
+            /** Ends At */
+            ends_at?: string | null;
+            /** Instructor Id */
+            instructor_id?: number | null;
+            /** Pickup Location */
+            pickup_location?: string | null;
+            /** Starts At */
+            starts_at?: string | null;
+            /** Vehicle Id */
+            vehicle_id?: number | null;
+            /** Version */
+            version: number;
+        };
         /**
          * LicenceClass
          * @enum {string}
@@ -518,6 +1452,16 @@ export interface components {
             recorded_at: string;
             /** Source */
             source: string;
+        };
+        /**
+         * ResultRecord
+         * @description The final mark; the result (pass/fail) follows from the school's pass mark.
+         */
+        ResultRecord: {
+            /** Final Mark Percent */
+            final_mark_percent: number;
+            /** Version */
+            version: number;
         };
         /** SchoolSettingsRead */
         SchoolSettingsRead: {
@@ -624,6 +1568,73 @@ export interface components {
             retention_years?: number | null;
             /** Time Zone */
             time_zone?: string | null;
+            /** Version */
+            version: number;
+        };
+        /** SessionCreate */
+        SessionCreate: {
+            /**
+             * Capacity
+             * @description at most settings.class_size_max
+             */
+            capacity: number;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Instructor Id */
+            instructor_id: number;
+            /** Notes */
+            notes?: string | null;
+            /** Room */
+            room: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Topic */
+            topic: string;
+        };
+        /** SessionPage */
+        SessionPage: {
+            /** Items */
+            items: components["schemas"]["SessionRead"][];
+            /** Total */
+            total: number;
+        };
+        /** SessionRead */
+        SessionRead: {
+            /** Attendance */
+            attendance?: components["schemas"]["AttendanceRead"][];
+            /** Capacity */
+            capacity: number;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Id */
+            id: number;
+            /** Instructor Id */
+            instructor_id: number;
+            /**
+             * Instructor Name
+             * @default
+             */
+            instructor_name?: string;
+            /** Notes */
+            notes: string | null;
+            /** Room */
+            room: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Topic */
+            topic: string;
             /** Version */
             version: number;
         };
@@ -829,6 +1840,17 @@ export interface components {
          * @enum {string}
          */
         Transmission: "automatic" | "manual";
+        /** Unmet */
+        Unmet: {
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
+            /** Message */
+            message: string;
+            /** Requirement */
+            requirement: string;
+        };
         /** ValidationError */
         ValidationError: {
             /** Context */
@@ -974,6 +1996,52 @@ export interface components {
             /** Message */
             message: string;
         };
+        /**
+         * Worklist
+         * @description ready: certify now. blocked: hours and result done, something else stops it. at_risk: deadline near, short.
+         */
+        Worklist: {
+            /** At Risk */
+            at_risk: components["schemas"]["WorklistRow"][];
+            /** At Risk Total */
+            at_risk_total: number;
+            /** Blocked */
+            blocked: components["schemas"]["BlockedRow"][];
+            /** Blocked Total */
+            blocked_total: number;
+            /** Ready */
+            ready: components["schemas"]["WorklistRow"][];
+            /** Ready Total */
+            ready_total: number;
+            /**
+             * Today
+             * Format: date
+             */
+            today: string;
+        };
+        /** WorklistRow */
+        WorklistRow: {
+            /** Course Id */
+            course_id: number;
+            /** Course Name */
+            course_name: string;
+            /** Days Left */
+            days_left: number | null;
+            /** Deadline */
+            deadline: string | null;
+            /** Enrollment Id */
+            enrollment_id: number;
+            /** Final Mark Percent */
+            final_mark_percent: number | null;
+            /** First Class Date */
+            first_class_date: string | null;
+            /** Student Id */
+            student_id: number;
+            /** Student Name */
+            student_name: string;
+            /** Totals */
+            totals: components["schemas"]["HoursTotal"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -1033,6 +2101,473 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChainReport"];
+                };
+            };
+        };
+    };
+    certification_worklist: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Worklist"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    certify_enrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrollment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertifyRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_sessions: {
+        parameters: {
+            query: {
+                /** @description sessions overlapping [start, end) */
+                start: string;
+                end: string;
+                instructor_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    record_attendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceRecord"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_courses: {
+        parameters: {
+            query?: {
+                include_inactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoursePage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_course: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_course: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_enrollments: {
+        parameters: {
+            query: {
+                student_id: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentPage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_enrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_enrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrollment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    add_correction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrollment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectionAdd"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    add_hours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrollment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoursAdd"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    record_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrollment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultRecord"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -1241,6 +2776,315 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InstructorRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_lessons: {
+        parameters: {
+            query: {
+                /** @description lessons overlapping [start, end) */
+                start: string;
+                end: string;
+                instructor_id?: number | null;
+                vehicle_id?: number | null;
+                student_id?: number | null;
+                include_cancelled?: boolean;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonPage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    book_lesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonBook"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    check_lesson: {
+        parameters: {
+            query?: {
+                lesson_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonBook"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    day_sheet: {
+        parameters: {
+            query: {
+                instructor_id: number;
+                date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DaySheet"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_lesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_lesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cancel_lesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonCancel"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    complete_lesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonComplete"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    mark_no_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonCancel"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonRead"];
                 };
             };
             /** @description Validation Error */

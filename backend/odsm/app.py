@@ -11,7 +11,12 @@ from odsm.core.errors import install_error_handlers
 from odsm.core.idempotency import IdempotencyMiddleware
 from odsm.core.request_context import RequestContextMiddleware
 from odsm.features.audit.router import router as audit_router
+from odsm.features.certification.router import router as certification_router
+from odsm.features.classroom.router import router as classroom_router
+from odsm.features.courses.router import router as courses_router
+from odsm.features.enrollments.router import router as enrollments_router
 from odsm.features.instructors.router import router as instructors_router
+from odsm.features.lessons.router import router as lessons_router
 from odsm.features.school.router import router as school_router
 from odsm.features.students.router import router as students_router
 from odsm.features.system.router import router as system_router
@@ -34,7 +39,19 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.state.settings = settings
     if db is not None:
         app.state.db = db
-    for router in (system_router, school_router, students_router, instructors_router, vehicles_router, audit_router):
+    for router in (
+        system_router,
+        school_router,
+        students_router,
+        instructors_router,
+        vehicles_router,
+        audit_router,
+        courses_router,
+        enrollments_router,
+        classroom_router,
+        lessons_router,
+        certification_router,
+    ):
         app.include_router(router, prefix=API_PREFIX)
     install_error_handlers(app)
     # No CORSMiddleware on purpose: no browser origin is allowed to call the backend.

@@ -11,7 +11,7 @@ from .service import ClassroomService
 router = APIRouter(prefix="/classroom", tags=["classroom"])
 
 
-def get_service(request: Request) -> ClassroomService:
+async def get_service(request: Request) -> ClassroomService:
     return ClassroomService(request.app.state.db)
 
 
@@ -23,7 +23,7 @@ def channel(name: str) -> dict[str, object]:
 
 
 @router.get("", response_model=SessionPage, openapi_extra=channel("list"))
-def list_sessions(
+async def list_sessions(
     svc: Svc,
     start: Annotated[AwareDatetime, Query(description="sessions overlapping [start, end)")],
     end: Annotated[AwareDatetime, Query()],
@@ -40,5 +40,3 @@ def create_session(data: SessionCreate, svc: Svc) -> SessionRead:
 @router.post("/{session_id}/attendance", response_model=SessionRead, openapi_extra=channel("recordAttendance"))
 def record_attendance(session_id: int, data: AttendanceRecord, svc: Svc) -> SessionRead:
     return svc.record_attendance(session_id, data)
-
-

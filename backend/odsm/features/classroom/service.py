@@ -81,8 +81,10 @@ def _read(s: Session, row: ClassroomSession) -> SessionRead:
         .order_by(Student.last_name, Student.first_name)
     ).all()
     out.attendance = [
-        AttendanceRead(enrollment_id=a.enrollment_id, student_id=a.student_id, student_name=f"{f} {la}", minutes=a.minutes)
-        for a, f, la in rows
+        AttendanceRead(
+            enrollment_id=a.enrollment_id, student_id=a.student_id, student_name=f"{first} {last}", minutes=a.minutes
+        )
+        for a, first, last in rows
     ]
     return out
 
@@ -172,10 +174,8 @@ class ClassroomService:
         existing = s.scalar(
             select(Attendance).where(Attendance.session_id == session.id, Attendance.enrollment_id == enrollment.id)
         )
-        if existing is None and entry.minutes > 0:
-            present = s.scalar(
-                select(func.count()).where(Attendance.session_id == session.id, Attendance.minutes > 0)
-            )
+        if (existing is None or existing.minutes == 0) and entry.minutes > 0:
+            present = s.scalar(select(func.count()).where(Attendance.session_id == session.id, Attendance.minutes > 0))
             if (present or 0) >= session.capacity:
                 raise SessionFull(details={"rule": "capacity", "session_id": session.id, "limit": session.capacity})
         before = existing.minutes if existing else 0

@@ -10,7 +10,7 @@ from .service import CourseService
 router = APIRouter(prefix="/courses", tags=["courses"])
 
 
-def get_service(request: Request) -> CourseService:
+async def get_service(request: Request) -> CourseService:
     return CourseService(request.app.state.db)
 
 
@@ -22,7 +22,7 @@ def channel(name: str) -> dict[str, object]:
 
 
 @router.get("", response_model=CoursePage, openapi_extra=channel("list"))
-def list_courses(svc: Svc, include_inactive: bool = False) -> CoursePage:
+async def list_courses(svc: Svc, include_inactive: bool = False) -> CoursePage:
     return svc.list(include_inactive)
 
 

@@ -22,9 +22,3 @@ class EnrollmentWithdrawn(AppError):
     status_code = 409
     code = "enrollment.withdrawn"
     default_message = "This enrollment was withdrawn."
-
-
-class EnrollmentStudentMismatch(AppError):
-    status_code = 422
-    code = "enrollment.student_mismatch"
-    default_message = "This enrollment belongs to another student."

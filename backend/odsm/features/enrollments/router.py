@@ -10,7 +10,7 @@ from .service import EnrollmentService
 router = APIRouter(prefix="/enrollments", tags=["enrollments"])
 
 
-def get_service(request: Request) -> EnrollmentService:
+async def get_service(request: Request) -> EnrollmentService:
     return EnrollmentService(request.app.state.db)
 
 
@@ -22,7 +22,7 @@ def channel(name: str) -> dict[str, object]:
 
 
 @router.get("", response_model=EnrollmentPage, openapi_extra=channel("list"))
-def list_enrollments(student_id: int, svc: Svc) -> EnrollmentPage:
+async def list_enrollments(student_id: int, svc: Svc) -> EnrollmentPage:
     return svc.list(student_id)
 
 
@@ -32,7 +32,7 @@ def create_enrollment(data: EnrollmentCreate, svc: Svc) -> EnrollmentDetail:
 
 
 @router.get("/{enrollment_id}", response_model=EnrollmentDetail, openapi_extra=channel("get"))
-def get_enrollment(enrollment_id: int, svc: Svc) -> EnrollmentDetail:
+async def get_enrollment(enrollment_id: int, svc: Svc) -> EnrollmentDetail:
     return svc.get(enrollment_id)
 
 
@@ -41,13 +41,18 @@ def record_result(enrollment_id: int, data: ResultRecord, svc: Svc) -> Enrollmen
     return svc.record_result(enrollment_id, data)
 
 
-@router.post("/{enrollment_id}/hours", response_model=EnrollmentDetail, status_code=201, openapi_extra=channel("addHours"))
+@router.post(
+    "/{enrollment_id}/hours", response_model=EnrollmentDetail, status_code=201, openapi_extra=channel("addHours")
+)
 def add_hours(enrollment_id: int, data: HoursAdd, svc: Svc) -> EnrollmentDetail:
     return svc.add_hours(enrollment_id, data)
 
 
 @router.post(
-    "/{enrollment_id}/corrections", response_model=EnrollmentDetail, status_code=201, openapi_extra=channel("addCorrection")
+    "/{enrollment_id}/corrections",
+    response_model=EnrollmentDetail,
+    status_code=201,
+    openapi_extra=channel("addCorrection"),
 )
 def add_correction(enrollment_id: int, data: CorrectionAdd, svc: Svc) -> EnrollmentDetail:
     return svc.add_correction(enrollment_id, data)

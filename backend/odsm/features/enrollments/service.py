@@ -43,7 +43,7 @@ def _reads(s: Session, rows: list[Enrollment]) -> list[EnrollmentRead]:
         read.course_name, read.course_kind = course.name, course.kind  # type: ignore[assignment]
         read.totals = [
             HoursTotal(
-                category=c,  # type: ignore[arg-type]
+                category=c,
                 required_minutes=required[c],
                 credited_minutes=credited[row.id][c],
                 remaining_minutes=max(0, required[c] - credited[row.id][c]),
@@ -54,7 +54,7 @@ def _reads(s: Session, rows: list[Enrollment]) -> list[EnrollmentRead]:
     return out
 
 
-def _detail(s: Session, row: Enrollment) -> EnrollmentDetail:
+def enrollment_detail(s: Session, row: Enrollment) -> EnrollmentDetail:
     [read] = _reads(s, [row])
     entries = s.scalars(
         select(HoursEntry).where(HoursEntry.enrollment_id == row.id).order_by(HoursEntry.occurred_on, HoursEntry.id)
@@ -80,7 +80,7 @@ class EnrollmentService:
         return self.db.read(fn)
 
     def get(self, enrollment_id: int) -> EnrollmentDetail:
-        return self.db.read(lambda s: _detail(s, ledger.load_enrollment(s, enrollment_id)))
+        return self.db.read(lambda s: enrollment_detail(s, ledger.load_enrollment(s, enrollment_id)))
 
     def create(self, data: EnrollmentCreate) -> EnrollmentDetail:
         def fn(s: Session) -> EnrollmentDetail:
@@ -97,7 +97,7 @@ class EnrollmentService:
             )
             s.add(row)
             s.flush()
-            return _detail(s, row)
+            return enrollment_detail(s, row)
 
         return self.db.write(fn)
 
@@ -110,7 +110,7 @@ class EnrollmentService:
             row.result = "pass" if data.final_mark_percent >= load_settings(s).pass_mark_percent else "fail"
             audit.note(s, row, "record_result")
             s.flush()
-            return _detail(s, row)
+            return enrollment_detail(s, row)
 
         return guard_stale(lambda: self.db.write(fn), EnrollmentVersionConflict, enrollment_id=enrollment_id)
 
@@ -121,7 +121,7 @@ class EnrollmentService:
             if data.occurred_on > local_today(load_settings(s)):
                 raise ValidationFailed.for_field("occurred_on", "not_future", "Hours cannot be recorded ahead.")
             ledger.credit(s, row, "flex", data.minutes, data.occurred_on, "homelink", reason=data.reason)
-            return _detail(s, row)
+            return enrollment_detail(s, row)
 
         return self.db.write(fn)
 
@@ -143,6 +143,6 @@ class EnrollmentService:
             s.add(entry)
             audit.note(s, entry, "correction", data.reason)
             s.flush()
-            return _detail(s, row)
+            return enrollment_detail(s, row)
 
         return self.db.write(fn)

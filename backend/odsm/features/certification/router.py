@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from odsm.features.enrollments.schemas import EnrollmentDetail
+
+from .schemas import CertifyRequest, Worklist
+from .service import CertificationService
+
+router = APIRouter(prefix="/certification", tags=["certification"])
+
+
+async def get_service(request: Request) -> CertificationService:
+    return CertificationService(request.app.state.db)
+
+
+Svc = Annotated[CertificationService, Depends(get_service)]
+
+
+def channel(name: str) -> dict[str, object]:
+    return {"x-channel": f"db:certification:{name}"}
+
+
+@router.get("/worklist", response_model=Worklist, openapi_extra=channel("worklist"))
+def certification_worklist(svc: Svc, limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> Worklist:
+    return svc.worklist(limit)
+
+
+@router.post("/{enrollment_id}/certify", response_model=EnrollmentDetail, openapi_extra=channel("certify"))
+def certify_enrollment(enrollment_id: int, data: CertifyRequest, svc: Svc) -> EnrollmentDetail:
+    return svc.certify(enrollment_id, data)

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from odsm.features.enrollments.schemas import HoursTotal
+
+
+class WorklistRow(BaseModel):
+    enrollment_id: int
+    student_id: int
+    student_name: str
+    course_id: int
+    course_name: str
+    first_class_date: date | None
+    deadline: date | None
+    days_left: int | None
+    final_mark_percent: int | None
+    totals: list[HoursTotal]
+
+
+class Unmet(BaseModel):
+    requirement: str
+    message: str
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class BlockedRow(WorklistRow):
+    reasons: list[Unmet]
+
+
+class Worklist(BaseModel):
+    """ready: certify now. blocked: hours and result done, something else stops it. at_risk: deadline near, short."""
+
+    ready: list[WorklistRow]
+    blocked: list[BlockedRow]
+    at_risk: list[WorklistRow]
+    ready_total: int
+    blocked_total: int
+    at_risk_total: int
+    today: date
+
+
+class CertifyRequest(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    version: int = Field(ge=1, description="the enrollment's version")
+    certified_on: date | None = Field(default=None, description="defaults to today in the school's zone")
+    certified_by: str = Field(min_length=1, max_length=200)
+    mto_reference: str = Field(min_length=1, max_length=60)
+    fee_cents: int | None = Field(default=None, ge=0, le=1_000_000, description="defaults to the settings' MTO fee")

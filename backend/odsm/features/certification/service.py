@@ -1,0 +1,86 @@
+"""Certification: the ready / blocked / at-risk worklist, and recording a certification (which locks the records)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+
+from odsm.core import audit
+from odsm.core.db import Database
+from odsm.core.errors import ValidationFailed
+from odsm.core.versioning import check_version, guard_stale
+from odsm.features.courses.models import Course
+from odsm.features.enrollments import ledger
+from odsm.features.enrollments.errors import EnrollmentVersionConflict
+from odsm.features.enrollments.models import Enrollment
+from odsm.features.enrollments.schemas import EnrollmentDetail
+from odsm.features.enrollments.school_time import local_today
+from odsm.features.enrollments.service import enrollment_detail
+from odsm.features.school.service import load_settings
+
+from .errors import AlreadyCertified, NotReady
+from .readiness import assess
+from .schemas import CertifyRequest, Worklist
+
+
+class CertificationService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def worklist(self, limit: int) -> Worklist:
+        def fn(s: Session) -> Worklist:
+            settings = load_settings(s)
+            today = local_today(settings)
+            active_bde = (Enrollment.status == "active", Course.kind == "bde")
+            candidates = assess(s, settings, today, *active_bde, Enrollment.result == "pass")
+            ready = [a for a in candidates if not a.unmet(today)]
+            blocked = [a for a in candidates if a.hours_met() and a.unmet(today)]
+            horizon = today + timedelta(days=settings.at_risk_days)
+            near = assess(s, settings, today, *active_bde, Enrollment.deadline >= today, Enrollment.deadline <= horizon)
+            at_risk = [a for a in near if a.short()]
+            return Worklist(
+                ready=[a.row(today) for a in ready[:limit]],
+                blocked=[a.blocked_row(today) for a in blocked[:limit]],
+                at_risk=[a.row(today) for a in at_risk[:limit]],
+                ready_total=len(ready),
+                blocked_total=len(blocked),
+                at_risk_total=len(at_risk),
+                today=today,
+            )
+
+        return self.db.read(fn)
+
+    def certify(self, enrollment_id: int, data: CertifyRequest) -> EnrollmentDetail:
+        def fn(s: Session) -> EnrollmentDetail:
+            settings = load_settings(s)
+            today = local_today(settings)
+            enrollment = ledger.load_enrollment(s, enrollment_id)
+            check_version(enrollment.version, data.version, EnrollmentVersionConflict, enrollment_id=enrollment_id)
+            if enrollment.status == "certified":
+                raise AlreadyCertified(
+                    details={
+                        "enrollment_id": enrollment.id,
+                        "certified_on": enrollment.certified_on.isoformat() if enrollment.certified_on else None,
+                        "mto_reference": enrollment.mto_reference,
+                    }
+                )
+            certified_on = data.certified_on or today
+            if certified_on > today:
+                raise ValidationFailed.for_field("certified_on", "not_future", "A certification cannot be dated ahead.")
+            [assessment] = assess(s, settings, today, Enrollment.id == enrollment.id)
+            unmet = assessment.unmet(today)
+            if unmet:
+                raise NotReady(details={"enrollment_id": enrollment.id, "unmet": [u.model_dump() for u in unmet]})
+            enrollment.status = "certified"
+            enrollment.certified_on = certified_on
+            enrollment.certified_by = data.certified_by
+            enrollment.mto_reference = data.mto_reference
+            enrollment.certification_fee_cents = (
+                data.fee_cents if data.fee_cents is not None else settings.certification_fee_cents
+            )
+            audit.note(s, enrollment, "certify")
+            s.flush()
+            return enrollment_detail(s, enrollment)
+
+        return guard_stale(lambda: self.db.write(fn), EnrollmentVersionConflict, enrollment_id=enrollment_id)

@@ -1,0 +1,86 @@
+"""Each booking rule refuses with its own code; details name the rule and what it conflicts with."""
+
+from odsm.core.errors import AppError, NotFound
+
+
+class LessonNotFound(NotFound):
+    code = "lesson.not_found"
+    default_message = "No lesson has that id."
+
+
+class LessonVersionConflict(AppError):
+    status_code = 409
+    code = "lesson.version_conflict"
+    default_message = "Someone else changed this lesson since you opened it. Reload to see their changes."
+
+
+class LessonNotScheduled(AppError):
+    status_code = 409
+    code = "lesson.not_scheduled"
+    default_message = "Only a scheduled lesson can be changed, completed, cancelled or marked as a no-show."
+
+
+class LessonInFuture(AppError):
+    status_code = 422
+    code = "lesson.not_yet_happened"
+    default_message = "A lesson cannot be completed or marked as a no-show before it has happened."
+
+
+class BookingRefused(AppError):
+    status_code = 409
+
+
+class InstructorDoubleBooked(BookingRefused):
+    code = "lesson.instructor_double_booked"
+    default_message = "The instructor already has a lesson at that time."
+
+
+class VehicleDoubleBooked(BookingRefused):
+    code = "lesson.vehicle_double_booked"
+    default_message = "The vehicle is already booked at that time."
+
+
+class StudentDoubleBooked(BookingRefused):
+    code = "lesson.student_double_booked"
+    default_message = "The student already has a lesson at that time."
+
+
+class InstructorLicenceInvalid(BookingRefused):
+    code = "lesson.instructor_licence_invalid"
+    default_message = "The instructor's DI licence is not valid on that date, or the instructor is inactive."
+
+
+class InstructorNotAuthorised(BookingRefused):
+    code = "lesson.instructor_not_authorised"
+    default_message = "The instructor is not authorised to teach in-car lessons."
+
+
+class VehicleInactive(BookingRefused):
+    code = "lesson.vehicle_inactive"
+    default_message = "The vehicle is not in service."
+
+
+class VehicleInsuranceLapsed(BookingRefused):
+    code = "lesson.vehicle_insurance_lapsed"
+    default_message = "The vehicle's insurance is not valid on that date."
+
+
+class VehicleInspectionLapsed(BookingRefused):
+    code = "lesson.vehicle_inspection_lapsed"
+    default_message = "The vehicle's safety inspection is not valid on that date."
+
+
+class G1NightBan(BookingRefused):
+    code = "lesson.g1_night_ban"
+    default_message = "A G1 driver may not drive between midnight and 5 a.m."
+
+
+class DailyInCarLimit(BookingRefused):
+    code = "lesson.daily_in_car_limit"
+    default_message = "This lesson would put the student over the daily in-car limit."
+
+
+class EnrollmentStudentMismatch(AppError):
+    status_code = 422
+    code = "lesson.enrollment_mismatch"
+    default_message = "That enrollment belongs to another student."

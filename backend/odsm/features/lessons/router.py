@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import AwareDatetime
+
+from .schemas import (
+    CheckResult,
+    DaySheet,
+    LessonBook,
+    LessonCancel,
+    LessonComplete,
+    LessonPage,
+    LessonRead,
+    LessonUpdate,
+)
+from .service import LessonService
+
+router = APIRouter(prefix="/lessons", tags=["lessons"])
+
+
+async def get_service(request: Request) -> LessonService:
+    return LessonService(request.app.state.db)
+
+
+Svc = Annotated[LessonService, Depends(get_service)]
+
+
+def channel(name: str) -> dict[str, object]:
+    return {"x-channel": f"db:lessons:{name}"}
+
+
+@router.get("", response_model=LessonPage, openapi_extra=channel("list"))
+async def list_lessons(
+    svc: Svc,
+    start: Annotated[AwareDatetime, Query(description="lessons overlapping [start, end)")],
+    end: Annotated[AwareDatetime, Query()],
+    instructor_id: int | None = None,
+    vehicle_id: int | None = None,
+    student_id: int | None = None,
+    include_cancelled: bool = False,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+) -> LessonPage:
+    return svc.list(start, end, instructor_id, vehicle_id, student_id, include_cancelled, limit)
+
+
+@router.post("/check", response_model=CheckResult, openapi_extra=channel("check"))
+async def check_lesson(data: LessonBook, svc: Svc, lesson_id: int | None = None) -> CheckResult:
+    """A dry run of book (or, with lesson_id, of rescheduling that lesson): every rule it would break."""
+    return svc.check(data, lesson_id)
+
+
+@router.get("/day-sheet", response_model=DaySheet, openapi_extra=channel("daySheet"))
+async def day_sheet(instructor_id: int, date: date, svc: Svc) -> DaySheet:
+    return svc.day_sheet(instructor_id, date)
+
+
+@router.post("", response_model=LessonRead, status_code=201, openapi_extra=channel("book"))
+def book_lesson(data: LessonBook, svc: Svc) -> LessonRead:
+    return svc.book(data)
+
+
+@router.get("/{lesson_id}", response_model=LessonRead, openapi_extra=channel("get"))
+async def get_lesson(lesson_id: int, svc: Svc) -> LessonRead:
+    return svc.get(lesson_id)
+
+
+@router.patch("/{lesson_id}", response_model=LessonRead, openapi_extra=channel("update"))
+def update_lesson(lesson_id: int, data: LessonUpdate, svc: Svc) -> LessonRead:
+    return svc.update(lesson_id, data)
+
+
+@router.post("/{lesson_id}/complete", response_model=LessonRead, openapi_extra=channel("complete"))
+def complete_lesson(lesson_id: int, data: LessonComplete, svc: Svc) -> LessonRead:
+    return svc.complete(lesson_id, data)
+
+
+@router.post("/{lesson_id}/cancel", response_model=LessonRead, openapi_extra=channel("cancel"))
+def cancel_lesson(lesson_id: int, data: LessonCancel, svc: Svc) -> LessonRead:
+    return svc.cancel(lesson_id, data)
+
+
+@router.post("/{lesson_id}/no-show", response_model=LessonRead, openapi_extra=channel("markNoShow"))
+def mark_no_show(lesson_id: int, data: LessonCancel, svc: Svc) -> LessonRead:
+    return svc.mark_no_show(lesson_id, data)

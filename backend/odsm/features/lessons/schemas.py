@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+LessonStatus = Literal["scheduled", "completed", "cancelled", "late_cancelled", "no_show"]
+# A lesson lasts at most a day: range queries bound starts_at on both sides with it.
+MAX_LESSON_SECONDS = 24 * 3600
+
+
+def ordered(start: datetime | None, end: datetime | None, what: str) -> None:
+    if start is None or end is None:
+        return
+    if end <= start:
+        raise ValueError(f"{what} end must be after its start")
+    if (end - start).total_seconds() > MAX_LESSON_SECONDS:
+        raise ValueError(f"a {what} lasts at most 24 hours")
+
+
+class LessonBook(BaseModel):
+    """One student, one instructor, one vehicle: in-car is never a group."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    student_id: int
+    enrollment_id: int | None = Field(default=None, description="the BDE enrollment; optional for packages")
+    instructor_id: int
+    vehicle_id: int
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    pickup_location: str | None = Field(default=None, max_length=300)
+
+    @model_validator(mode="after")
+    def _times(self) -> LessonBook:
+        ordered(self.starts_at, self.ends_at, "lesson")
+        return self
+
+
+class LessonUpdate(BaseModel):
+    """A reschedule or reassignment of a scheduled lesson; every booking rule is checked again."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    version: int = Field(ge=1)
+    instructor_id: int | None = None
+    vehicle_id: int | None = None
+    starts_at: AwareDatetime | None = None
+    ends_at: AwareDatetime | None = None
+    pickup_location: str | None = Field(default=None, max_length=300)
+
+
+class LessonComplete(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    version: int = Field(ge=1)
+    actual_start: AwareDatetime
+    actual_end: AwareDatetime
+    odometer_start: int = Field(ge=0, le=10_000_000)
+    odometer_end: int = Field(ge=0, le=10_000_000)
+    skills_covered: list[str] = Field(default_factory=list, max_length=100)
+    evaluation_notes: str | None = Field(default=None, max_length=5000)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> LessonComplete:
+        ordered(self.actual_start, self.actual_end, "lesson")
+        if self.odometer_end < self.odometer_start:
+            raise ValueError("odometer_end cannot be lower than odometer_start")
+        return self
+
+
+class LessonCancel(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    version: int = Field(ge=1)
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class LessonRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    student_id: int
+    student_name: str = ""
+    enrollment_id: int | None
+    instructor_id: int
+    instructor_name: str = ""
+    vehicle_id: int
+    vehicle_plate: str = ""
+    starts_at: datetime
+    ends_at: datetime
+    pickup_location: str | None
+    status: LessonStatus
+    actual_start: datetime | None
+    actual_end: datetime | None
+    odometer_start: int | None
+    odometer_end: int | None
+    skills_covered: list[str]
+    evaluation_notes: str | None
+    cancelled_at: datetime | None
+    cancel_reason: str | None
+    fee_cents: int
+    version: int
+
+
+class LessonPage(BaseModel):
+    items: list[LessonRead]
+    total: int
+
+
+class Conflict(BaseModel):
+    code: str
+    message: str
+    details: dict[str, Any] | None = None
+
+
+class CheckResult(BaseModel):
+    ok: bool
+    conflicts: list[Conflict]
+
+
+class InCarProgress(BaseModel):
+    enrollment_id: int
+    credited_minutes: int
+    required_minutes: int
+    remaining_minutes: int
+
+
+class DaySheetItem(BaseModel):
+    kind: Literal["lesson", "classroom"]
+    starts_at: datetime
+    ends_at: datetime
+    lesson_id: int | None = None
+    status: LessonStatus | None = None
+    student_id: int | None = None
+    student_name: str | None = None
+    student_phone: str | None = None
+    pickup_location: str | None = None
+    vehicle_plate: str | None = None
+    bde_in_car: InCarProgress | None = None
+    session_id: int | None = None
+    room: str | None = None
+    topic: str | None = None
+    attendee_count: int | None = None
+
+
+class DaySheet(BaseModel):
+    instructor_id: int
+    instructor_name: str
+    date: date
+    time_zone: str
+    items: list[DaySheetItem]
