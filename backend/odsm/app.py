@@ -14,6 +14,7 @@ from odsm.features.audit.router import router as audit_router
 from odsm.features.certification.router import router as certification_router
 from odsm.features.classroom.router import router as classroom_router
 from odsm.features.courses.router import router as courses_router
+from odsm.features.demo.router import router as demo_router
 from odsm.features.enrollments.router import router as enrollments_router
 from odsm.features.instructors.router import router as instructors_router
 from odsm.features.lessons.router import router as lessons_router
@@ -51,6 +52,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         classroom_router,
         lessons_router,
         certification_router,
+        demo_router,
     ):
         app.include_router(router, prefix=API_PREFIX)
     install_error_handlers(app)
