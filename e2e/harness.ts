@@ -45,6 +45,18 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** The renderer's screens (its address hash) and the heading each one opens with. */
+export const SCREEN_HEADINGS = {
+  students: 'Students',
+  instructors: 'Instructors',
+  vehicles: 'Vehicles',
+  settings: 'Settings',
+  audit: 'Audit log',
+  calendar: 'Calendar',
+  certification: 'Certification',
+} as const;
+export type AppScreen = keyof typeof SCREEN_HEADINGS;
+
 /** What the real main process sees for a call from our window's main frame. */
 export const MAIN_FRAME_EVENT: IpcInvokeEventLike = { senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null } };
 
@@ -73,8 +85,8 @@ export interface Harness {
   /** Pushes app:backend-status to every open page, as main's webContents.send does (the supervisor's
    *  own changes are pushed automatically; this is for states that are hard to cause on purpose). */
   pushStatus(state: BackendState, extra?: Partial<BackendStatus>): Promise<void>;
-  /** Opens the app at its index page and waits for the students screen. */
-  openApp(page?: Page): Promise<void>;
+  /** Opens the app at its index page on one screen (students unless named) and waits for its heading. */
+  openApp(page?: Page, screen?: AppScreen): Promise<void>;
   /** Resolves when the browser context closes (the user closed the window). */
   closed: Promise<void>;
   close(): Promise<void>;
@@ -193,9 +205,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const stopFollowing = supervisor.onStatus((next) => void push(next));
 
   const page = browser.pages()[0] ?? (await browser.newPage());
-  const openApp = async (target: Page = page) => {
-    await target.goto(`${APP_ORIGIN}/index.html`);
-    await target.getByRole('heading', { name: 'Students' }).waitFor();
+  const openApp = async (target: Page = page, screen: AppScreen = 'students') => {
+    await target.goto(`${APP_ORIGIN}/index.html#${screen}`);
+    await target.getByRole('heading', { level: 1, name: SCREEN_HEADINGS[screen], exact: true }).waitFor();
   };
 
   let closing: Promise<void> | undefined;

@@ -4,6 +4,7 @@ import { App } from './app/app';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/students.css';
+import './styles/records.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,11 +1,12 @@
-import { useState } from 'react';
 import { BackendStatusBanner } from './backend-status-banner';
+import { parseHash, useHash } from './navigation';
 import { AppProvider } from './provider';
 import { screens } from './screens';
 
 export function App() {
-  const [activeId, setActiveId] = useState(screens[0]?.id ?? '');
-  const active = screens.find((screen) => screen.id === activeId) ?? screens[0];
+  const [hash, navigate] = useHash();
+  const route = parseHash(hash);
+  const active = screens.find((screen) => screen.id === route.screen) ?? screens[0];
   const ActiveScreen = active?.component;
 
   return (
@@ -30,7 +31,8 @@ export function App() {
                     type="button"
                     className={screen.id === active?.id ? 'nav__item nav__item--active' : 'nav__item'}
                     aria-current={screen.id === active?.id ? 'page' : undefined}
-                    onClick={() => setActiveId(screen.id)}
+                    data-testid={`nav-${screen.id}`}
+                    onClick={() => navigate(screen.id)}
                   >
                     {screen.label}
                   </button>
@@ -41,7 +43,7 @@ export function App() {
         </aside>
         <main className="shell__main">
           <BackendStatusBanner />
-          {ActiveScreen ? <ActiveScreen /> : null}
+          {ActiveScreen ? <ActiveScreen key={active.id} /> : null}
         </main>
       </div>
     </AppProvider>

@@ -1,5 +1,10 @@
 import type { ComponentType } from 'react';
+import { AuditPage } from '../features/audit/components/audit-page';
+import { DashboardPage } from '../features/dashboard/components/dashboard-page';
+import { InstructorsPage } from '../features/instructors/components/instructors-page';
+import { SettingsPage } from '../features/settings/components/settings-page';
 import { StudentsPage } from '../features/students/components/students-page';
+import { VehiclesPage } from '../features/vehicles/components/vehicles-page';
 
 export type Screen = {
   id: string;
@@ -7,5 +12,12 @@ export type Screen = {
   component: ComponentType;
 };
 
-/** The navigation, as a registry: Calendar and Dashboard join this list when their features land. */
-export const screens: readonly Screen[] = [{ id: 'students', label: 'Students', component: StudentsPage }];
+/** The navigation, as a registry. The first screen opens when the address names none. */
+export const screens: readonly Screen[] = [
+  { id: 'home', label: 'Home', component: DashboardPage },
+  { id: 'students', label: 'Students', component: StudentsPage },
+  { id: 'instructors', label: 'Instructors', component: InstructorsPage },
+  { id: 'vehicles', label: 'Vehicles', component: VehiclesPage },
+  { id: 'settings', label: 'Settings', component: SettingsPage },
+  { id: 'audit', label: 'Audit', component: AuditPage },
+];

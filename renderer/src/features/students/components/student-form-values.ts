@@ -13,9 +13,19 @@ export const STUDENT_FORM_FIELDS = [
   'licence_number',
   'licence_class',
   'g1_issue_date',
+  'licence_expiry',
   'address',
   'notes',
+  'guardian_name',
+  'guardian_phone',
+  'guardian_email',
+  'emergency_contact_name',
+  'emergency_contact_phone',
+  'consent_to_share',
 ] as const;
+
+/** The checkbox's value in the string record: consent given, or not. */
+export const CONSENT_GIVEN = 'yes';
 
 export type StudentFormField = (typeof STUDENT_FORM_FIELDS)[number];
 export type StudentFormValues = Record<StudentFormField, string>;
@@ -36,8 +46,16 @@ export function studentToValues(student: Student): StudentFormValues {
     licence_number: student.licence_number_display ?? student.licence_number ?? '',
     licence_class: student.licence_class ?? '',
     g1_issue_date: student.g1_issue_date ?? '',
+    licence_expiry: student.licence_expiry ?? '',
     address: student.address ?? '',
     notes: student.notes ?? '',
+    guardian_name: student.guardian_name ?? '',
+    guardian_phone: student.guardian_phone ?? '',
+    guardian_email: student.guardian_email ?? '',
+    emergency_contact_name: student.emergency_contact_name ?? '',
+    emergency_contact_phone: student.emergency_contact_phone ?? '',
+    // The backend keeps when consent was given; the form only says whether it is given.
+    consent_to_share: student.consent_at ? CONSENT_GIVEN : '',
   };
 }
 
@@ -66,8 +84,15 @@ export function toCreateBody(values: StudentFormValues): StudentCreate {
     licence_number: optional(values.licence_number),
     licence_class: (optional(values.licence_class) as LicenceClass | null) ?? null,
     g1_issue_date: optional(values.g1_issue_date),
+    licence_expiry: optional(values.licence_expiry),
     address: optional(values.address),
     notes: optional(values.notes),
+    guardian_name: optional(values.guardian_name),
+    guardian_phone: optional(values.guardian_phone),
+    guardian_email: optional(values.guardian_email),
+    emergency_contact_name: optional(values.emergency_contact_name),
+    emergency_contact_phone: optional(values.emergency_contact_phone),
+    consent_to_share: values.consent_to_share === CONSENT_GIVEN,
   };
 }
 
@@ -84,7 +109,7 @@ export function toUpdateBody(original: Student, values: StudentFormValues): Stud
     const b = after[field];
     const same =
       field === 'licence_number'
-        ? comparableLicence(a ?? '') === comparableLicence(b ?? '')
+        ? comparableLicence(String(a ?? '')) === comparableLicence(String(b ?? ''))
         : (a ?? null) === (b ?? null);
     if (!same) Object.assign(body, { [field]: b });
   }

@@ -10,7 +10,13 @@ import { useFetchLatestStudent } from '../api/get-student';
 import { useSaveStudent } from '../api/save-student';
 import { LICENCE_CLASSES, LICENCE_FORMAT_HINT, STUDENT_VERSION_CONFLICT, type Student } from '../types';
 import { fullName } from './format';
+import { CheckboxField } from '../../../components/ui/checkbox-field';
+import { Tabs } from '../../../components/ui/tabs';
+import { StudentHistory } from '../../audit/components/student-history';
+import { useSchoolClock } from '../../settings/api/get-settings';
+import { formatDateTime } from '../../../lib/dates';
 import {
+  CONSENT_GIVEN,
   emptyStudentValues,
   hasChanges,
   missingRequired,
@@ -21,6 +27,8 @@ import {
   type StudentFormField,
   type StudentFormValues,
 } from './student-form-values';
+
+type StudentTab = 'details' | 'history';
 
 type StudentFormProps = {
   /** The student to edit, or null to add a new one. */
@@ -46,6 +54,8 @@ export function StudentForm({ student, onClose, onSaved }: StudentFormProps) {
   const [missing, setMissing] = useState<StudentFormField[]>([]);
   const [reloading, setReloading] = useState(false);
   const [reloadError, setReloadError] = useState<unknown>(null);
+  const [tab, setTab] = useState<StudentTab>('details');
+  const { timeZone } = useSchoolClock();
   const save = useSaveStudent();
   const fetchLatest = useFetchLatestStudent();
 
@@ -74,7 +84,7 @@ export function StudentForm({ student, onClose, onSaved }: StudentFormProps) {
     event.preventDefault();
     const blank = missingRequired(values);
     setMissing(blank);
-    if (blank.length > 0) return;
+    if (blank.length > 0) return setTab('details');
     if (!base) {
       save.mutate({ kind: 'create', body: toCreateBody(values) }, { onSuccess: (saved) => onSaved(saved, true) });
       return;
@@ -153,7 +163,19 @@ export function StudentForm({ student, onClose, onSaved }: StudentFormProps) {
           </ul>
         </Banner>
       ) : null}
-      <form id="student-form" className="form-grid" onSubmit={onSubmit} noValidate>
+      {base ? (
+        <Tabs<StudentTab>
+          label="Student sections"
+          active={tab}
+          onChange={setTab}
+          items={[
+            { id: 'details', label: 'Details' },
+            { id: 'history', label: 'History' },
+          ]}
+        />
+      ) : null}
+      {base && tab === 'history' ? <StudentHistory studentId={base.id} timeZone={timeZone} /> : null}
+      <form id="student-form" className="form-grid" onSubmit={onSubmit} noValidate hidden={tab !== 'details'}>
         <fieldset className="form-grid__section">
           <legend>Student</legend>
           <TextField id="first_name" label="Legal first name" required autoComplete="off" autoFocus {...text('first_name')} />
@@ -189,7 +211,30 @@ export function StudentForm({ student, onClose, onSaved }: StudentFormProps) {
             ))}
           </SelectField>
           <TextField id="g1_issue_date" label="G1 issue date" type="date" {...text('g1_issue_date')} />
+          <TextField id="licence_expiry" label="Licence expiry" type="date" {...text('licence_expiry')} />
           <TextAreaField id="notes" label="Notes" rows={3} {...text('notes')} wide />
+        </fieldset>
+        <fieldset className="form-grid__section">
+          <legend>Parent or guardian (students under 18)</legend>
+          <TextField id="guardian_name" label="Guardian’s name" autoComplete="off" {...text('guardian_name')} />
+          <TextField id="guardian_phone" label="Guardian’s number" type="tel" autoComplete="off" {...text('guardian_phone')} />
+          <TextField id="guardian_email" label="Guardian’s email" type="email" autoComplete="off" {...text('guardian_email')} wide />
+        </fieldset>
+        <fieldset className="form-grid__section">
+          <legend>Emergency contact</legend>
+          <TextField id="emergency_contact_name" label="Contact’s name" autoComplete="off" {...text('emergency_contact_name')} />
+          <TextField id="emergency_contact_phone" label="Contact’s number" type="tel" autoComplete="off" {...text('emergency_contact_phone')} />
+        </fieldset>
+        <fieldset className="form-grid__section">
+          <legend>Consent</legend>
+          <CheckboxField
+            id="consent_to_share"
+            wide
+            label="The student consents to sharing their course record with MTO, the Insurance Bureau of Canada and the MTO course inspector."
+            hint={base?.consent_at ? `Consent recorded ${formatDateTime(base.consent_at)}.` : 'The date and time are recorded when you save.'}
+            checked={values.consent_to_share === CONSENT_GIVEN}
+            onChange={(event) => update('consent_to_share', event.target.checked ? CONSENT_GIVEN : '')}
+          />
         </fieldset>
       </form>
     </Dialog>

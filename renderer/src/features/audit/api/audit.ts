@@ -1,0 +1,23 @@
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { call } from '../../../lib/odsm';
+import type { AuditQuery } from '../types';
+
+export const auditKeys = {
+  all: ['audit'] as const,
+  history: (query: AuditQuery) => [...auditKeys.all, 'history', query] as const,
+};
+
+export function useAuditHistory(query: AuditQuery) {
+  return useQuery({
+    queryKey: auditKeys.history(query),
+    queryFn: () => call((odsm) => odsm.audit.history(query)),
+    placeholderData: keepPreviousData,
+    // The log only grows; always show the newest entries when the history opens.
+    staleTime: 0,
+  });
+}
+
+/** Recomputes the whole hash chain on demand: a button, not a query that runs by itself. */
+export function useVerifyAuditChain() {
+  return useMutation({ mutationFn: () => call((odsm) => odsm.audit.verify()) });
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { actionLabel, changedFields, formatValue } from './audit-diff';
+
+describe('audit diff', () => {
+  it('lists the fields that changed, leaving out version and timestamps', () => {
+    const changes = changedFields({
+      before: { phone: '416-555-0100', email: null, version: 1, updated_at: 'a', notes: 'x' },
+      after: { phone: '416-555-0199', email: 'a@b.ca', version: 2, updated_at: 'b', notes: 'x' },
+    });
+    expect(changes).toEqual([
+      { field: 'phone', before: '416-555-0100', after: '416-555-0199' },
+      { field: 'email', before: null, after: 'a@b.ca' },
+    ]);
+  });
+
+  it('reads a creation as every field going from nothing to its value', () => {
+    expect(changedFields({ before: null, after: { first_name: 'Ada' } })).toEqual([{ field: 'first_name', before: undefined, after: 'Ada' }]);
+  });
+
+  it('names actions and values for the desk', () => {
+    expect(actionLabel('insert')).toBe('Created');
+    expect(actionLabel('certify')).toBe('Certified');
+    expect(actionLabel('mark_no_show')).toBe('Mark no show');
+    expect(formatValue(null)).toBe('—');
+    expect(formatValue(true)).toBe('Yes');
+  });
+});

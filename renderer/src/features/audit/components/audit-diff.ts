@@ -1,0 +1,39 @@
+/** What an audit entry changed: the fields whose value differs between before and after. */
+import type { AuditEntry } from '../types';
+
+export type FieldChange = { field: string; before: unknown; after: unknown };
+
+/** Bookkeeping fields that change on every write and say nothing to the reader. */
+const NOISE = new Set(['version', 'updated_at', 'created_at', 'id']);
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+export function changedFields(entry: Pick<AuditEntry, 'before' | 'after'>): FieldChange[] {
+  const before = entry.before ?? {};
+  const after = entry.after ?? {};
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => !NOISE.has(field));
+  return fields.filter((field) => !same(before[field], after[field])).map((field) => ({ field, before: before[field], after: after[field] }));
+}
+
+/** "licence_number" -> "Licence number". */
+export function fieldLabel(field: string): string {
+  const words = field.replace(/_/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A value as the desk reads it: empty shown as a dash, lists and objects compactly. */
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'object') return Array.isArray(value) ? `${value.length} item${value.length === 1 ? '' : 's'}` : JSON.stringify(value);
+  return String(value);
+}
+
+/** "student.update" / "update" -> "Updated". */
+export function actionLabel(action: string): string {
+  const verb = action.split('.').at(-1) ?? action;
+  const known: Record<string, string> = { insert: 'Created', create: 'Created', update: 'Updated', archive: 'Archived', delete: 'Deleted', certify: 'Certified' };
+  return known[verb] ?? fieldLabel(verb);
+}

@@ -1,0 +1,56 @@
+import { formatDateTime } from '../../../lib/dates';
+import type { AuditEntry } from '../types';
+import { actionLabel, changedFields, fieldLabel, formatValue } from './audit-diff';
+
+/** "students" -> "Student"; table names read as the thing they hold. */
+export function entityLabel(entity: string): string {
+  const singular = entity.replace(/ies$/, 'y').replace(/s$/, '');
+  return fieldLabel(singular);
+}
+
+/** Audit entries, newest first: when, who, what, and a before -> after line per changed field. */
+export function AuditEntries({ entries, timeZone, showEntity = true }: { entries: readonly AuditEntry[]; timeZone: string; showEntity?: boolean }) {
+  return (
+    <ol className="audit-list" data-testid="audit-entries">
+      {entries.map((entry) => {
+        const changes = changedFields(entry);
+        return (
+          <li key={entry.id} className="audit-entry" data-testid="audit-entry" data-action={entry.action}>
+            <div className="audit-entry__head">
+              <span className="audit-entry__action">{actionLabel(entry.action)}</span>
+              {showEntity ? (
+                <span className="badge">
+                  {entityLabel(entry.entity)} #{entry.entity_id}
+                </span>
+              ) : null}
+              <span className="audit-entry__meta">
+                {formatDateTime(entry.at, timeZone)} · {entry.actor}
+              </span>
+              <span className="audit-entry__id mono" title={`Hash ${entry.hash}`}>
+                #{entry.id}
+              </span>
+            </div>
+            {entry.reason ? <p className="audit-entry__reason">Reason: {entry.reason}</p> : null}
+            {changes.length > 0 && entry.before ? (
+              <table className="diff">
+                <tbody>
+                  {changes.map((change) => (
+                    <tr key={change.field} data-testid="audit-change" data-field={change.field}>
+                      <th scope="row">{fieldLabel(change.field)}</th>
+                      <td className="diff__before">{formatValue(change.before)}</td>
+                      <td className="diff__arrow" aria-label="changed to">
+                        →
+                      </td>
+                      <td className="diff__after">{formatValue(change.after)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+            {!entry.before && entry.after ? <p className="muted small">{changes.length} fields recorded.</p> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

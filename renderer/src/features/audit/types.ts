@@ -1,0 +1,8 @@
+// Audit shapes come from the backend's contracts.
+import type { ChannelRequest } from '../../../../shared-contracts/channels';
+import type { components } from '../../../../shared-contracts/openapi';
+
+export type AuditEntry = components['schemas']['AuditEntryRead'];
+export type AuditPage = components['schemas']['AuditPage'];
+export type ChainReport = components['schemas']['ChainReport'];
+export type AuditQuery = ChannelRequest<'db:audit:history'>;

@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { Button } from '../../../components/ui/button';
+import { ErrorBanner } from '../../../components/ui/error-banner';
+import { TextField } from '../../../components/ui/field';
+import { formatDateTime, parseMinuteOfDay, zonedToInstant } from '../../../lib/dates';
+import { useAddTimeOff, useRemoveTimeOff } from '../api/save-instructor';
+import type { Instructor } from '../types';
+
+/** "2026-03-04T09:30" (a wall time in the school's zone, from <input type=datetime-local>) -> an instant. */
+export function localInputToInstant(value: string, timeZone: string): string | null {
+  const [date, time] = value.split('T');
+  const minute = time ? parseMinuteOfDay(time.slice(0, 5)) : null;
+  if (!date || minute === null) return null;
+  return zonedToInstant(date, minute, timeZone);
+}
+
+type Props = { instructor: Instructor; timeZone: string; onChanged: (instructor: Instructor) => void };
+
+export function TimeOffPanel({ instructor, timeZone, onChanged }: Props) {
+  const [startsAt, setStartsAt] = useState('');
+  const [endsAt, setEndsAt] = useState('');
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const add = useAddTimeOff();
+  const remove = useRemoveTimeOff();
+
+  function onAdd(event: FormEvent) {
+    event.preventDefault();
+    const start = localInputToInstant(startsAt, timeZone);
+    const end = localInputToInstant(endsAt, timeZone);
+    if (!start || !end) return setProblem('Enter both a start and an end.');
+    if (end <= start) return setProblem('The time off must end after it starts.');
+    setProblem(null);
+    add.mutate(
+      { instructorId: instructor.id, body: { starts_at: start, ends_at: end, reason: reason.trim() || null } },
+      {
+        onSuccess: (next) => {
+          setStartsAt('');
+          setEndsAt('');
+          setReason('');
+          onChanged(next);
+        },
+      },
+    );
+  }
+
+  const entries = [...instructor.time_off].sort((a, b) => a.starts_at.localeCompare(b.starts_at));
+  return (
+    <div className="time-off" data-testid="time-off-panel">
+      {add.error ? <ErrorBanner error={add.error} title="The time off was not added." /> : null}
+      {remove.error ? <ErrorBanner error={remove.error} title="The time off was not removed." /> : null}
+      {entries.length === 0 ? <p className="muted">No time off booked.</p> : null}
+      {entries.length > 0 ? (
+        <table className="data-table data-table--compact">
+          <thead>
+            <tr>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+              <th scope="col">Reason</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id} data-testid="time-off-row">
+                <td>{formatDateTime(entry.starts_at, timeZone)}</td>
+                <td>{formatDateTime(entry.ends_at, timeZone)}</td>
+                <td>{entry.reason || '—'}</td>
+                <td className="data-table__actions">
+                  <Button
+                    variant="ghost"
+                    className="btn--ghost-danger"
+                    busy={remove.isPending && remove.variables?.timeOffId === entry.id}
+                    onClick={() => remove.mutate({ instructorId: instructor.id, timeOffId: entry.id }, { onSuccess: onChanged })}
+                  >
+                    Remove
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <form className="time-off__add" onSubmit={onAdd} noValidate>
+        <TextField id="time_off_start" label="From" type="datetime-local" value={startsAt} onChange={(event) => setStartsAt(event.target.value)} />
+        <TextField id="time_off_end" label="To" type="datetime-local" value={endsAt} onChange={(event) => setEndsAt(event.target.value)} />
+        <TextField id="time_off_reason" label="Reason" value={reason} onChange={(event) => setReason(event.target.value)} />
+        <Button type="submit" busy={add.isPending} data-testid="add-time-off">
+          Add time off
+        </Button>
+      </form>
+      {problem ? (
+        <p className="field__error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}

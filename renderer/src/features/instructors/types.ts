@@ -1,0 +1,13 @@
+// Instructor shapes come from the backend's contracts.
+import type { ChannelRequest } from '../../../../shared-contracts/channels';
+import type { components } from '../../../../shared-contracts/openapi';
+
+export type Instructor = components['schemas']['InstructorRead'];
+export type InstructorCreate = components['schemas']['InstructorCreate'];
+export type InstructorUpdate = components['schemas']['InstructorUpdate'];
+export type AvailabilitySlot = components['schemas']['AvailabilitySlot'];
+export type TimeOff = components['schemas']['TimeOffRead'];
+export type TimeOffCreate = components['schemas']['TimeOffCreate'];
+export type InstructorListQuery = ChannelRequest<'db:instructors:list'>;
+
+export const INSTRUCTOR_VERSION_CONFLICT = 'instructor.version_conflict';

@@ -1,0 +1,35 @@
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { DEFAULT_TIME_ZONE } from '../../../lib/dates';
+import { call } from '../../../lib/odsm';
+
+export const settingsKeys = {
+  all: ['settings'] as const,
+};
+
+export function getSettings() {
+  return call((odsm) => odsm.settings.get());
+}
+
+export function settingsQueryOptions() {
+  return queryOptions({ queryKey: settingsKeys.all, queryFn: getSettings, staleTime: 60_000 });
+}
+
+export function useSchoolSettings() {
+  return useQuery(settingsQueryOptions());
+}
+
+/** The school's zone and warning horizon, with the documented defaults until settings load. */
+export function useSchoolClock() {
+  const { data } = useSchoolSettings();
+  return {
+    timeZone: data?.time_zone ?? DEFAULT_TIME_ZONE,
+    expiryWarningDays: data?.expiry_warning_days ?? 60,
+    settings: data,
+  };
+}
+
+export function useFetchLatestSettings() {
+  const queryClient = useQueryClient();
+  return useCallback(() => queryClient.fetchQuery({ ...settingsQueryOptions(), staleTime: 0 }), [queryClient]);
+}

@@ -1,0 +1,176 @@
+import { useState, type FormEvent } from 'react';
+import { Banner } from '../../../components/ui/banner';
+import { Button } from '../../../components/ui/button';
+import { CheckboxField } from '../../../components/ui/checkbox-field';
+import { ErrorBanner } from '../../../components/ui/error-banner';
+import { TextField } from '../../../components/ui/field';
+import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
+import { VersionConflictBanner } from '../../../components/ui/version-conflict-banner';
+import { fieldErrorsOf, VALIDATION_FAILED } from '../../../lib/field-errors';
+import { isOdsmError } from '../../../lib/odsm';
+import { useFetchLatestSettings, useSchoolSettings } from '../api/get-settings';
+import { useUpdateSettings } from '../api/update-settings';
+import { SETTINGS_VERSION_CONFLICT, type SchoolSettings } from '../types';
+import {
+  BDE_FIELDS,
+  DAILY_LIMIT_FIELDS,
+  FLAG_ON,
+  IDENTITY_FIELDS,
+  POLICY_FIELDS,
+  SETTINGS_FIELD_NAMES,
+  settingsToValues,
+  toSettingsUpdate,
+  type SettingsFieldSpec,
+  type SettingsValues,
+} from './settings-form-values';
+
+const TIME_ZONES = ['America/Toronto', 'America/Winnipeg', 'America/Thunder_Bay'];
+
+export function SettingsPage() {
+  const settings = useSchoolSettings();
+  return (
+    <section className="page" aria-labelledby="settings-title">
+      <header className="page__header">
+        <div>
+          <h1 id="settings-title" className="page__title">
+            Settings
+          </h1>
+          <p className="page__subtitle">The school’s identity and the rules the app enforces. Hours are shown in hours; the app keeps minutes.</p>
+        </div>
+      </header>
+      {settings.isError ? <ErrorBanner error={settings.error} title="Could not load the school settings." /> : null}
+      {settings.isPending ? <p className="empty-state">Loading settings…</p> : null}
+      {/* The form starts from the first copy it sees and keeps its own base; a conflict offers the latest. */}
+      {settings.data ? <SettingsForm settings={settings.data} /> : null}
+    </section>
+  );
+}
+
+function SettingsForm({ settings }: { settings: SchoolSettings }) {
+  const [base, setBase] = useState(settings);
+  const [values, setValues] = useState<SettingsValues>(() => settingsToValues(settings));
+  const [unreadable, setUnreadable] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+  const [reloading, setReloading] = useState(false);
+  const save = useUpdateSettings();
+  const fetchLatest = useFetchLatestSettings();
+
+  const serverErrors = fieldErrorsOf(save.error, SETTINGS_FIELD_NAMES);
+  const conflict = isOdsmError(save.error) && save.error.code === SETTINGS_VERSION_CONFLICT;
+  const otherError = save.error && !conflict && !(isOdsmError(save.error) && save.error.code === VALIDATION_FAILED);
+
+  function update(field: string, value: string) {
+    setValues((current) => ({ ...current, [field]: value }));
+    setUnreadable(({ [field]: _dropped, ...rest }) => rest);
+    setSaved(false);
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const plan = toSettingsUpdate(base, values);
+    setUnreadable(plan.problems);
+    if (Object.keys(plan.problems).length > 0) return;
+    save.mutate(plan.body, {
+      onSuccess: (next) => {
+        setBase(next);
+        setValues(settingsToValues(next));
+        setSaved(true);
+      },
+    });
+  }
+
+  async function reloadLatest() {
+    setReloading(true);
+    try {
+      const latest = await fetchLatest();
+      setBase(latest);
+      setValues(settingsToValues(latest));
+      save.reset();
+    } finally {
+      setReloading(false);
+    }
+  }
+
+  function renderField(spec: SettingsFieldSpec) {
+    const error = unreadable[spec.field] ?? serverErrors.byField[spec.field]?.message;
+    if (spec.kind === 'flag') {
+      return (
+        <CheckboxField
+          key={spec.field}
+          id={spec.field}
+          label={spec.label}
+          checked={values[spec.field] === FLAG_ON}
+          onChange={(event) => update(spec.field, event.target.checked ? FLAG_ON : '')}
+        />
+      );
+    }
+    const common = {
+      key: spec.field,
+      id: spec.field,
+      label: spec.label,
+      hint: spec.hint,
+      error,
+      value: values[spec.field] ?? '',
+      onChange: (event: { target: { value: string } }) => update(spec.field, event.target.value),
+    };
+    if (spec.field === 'time_zone') {
+      return (
+        <div className="field" key={spec.field}>
+          <label className="field__label" htmlFor="time_zone">
+            {spec.label}
+          </label>
+          <select id="time_zone" className="field__control" value={values.time_zone} onChange={(event) => update('time_zone', event.target.value)}>
+            {[...new Set([values.time_zone ?? '', ...TIME_ZONES])].filter(Boolean).map((zone) => (
+              <option key={zone}>{zone}</option>
+            ))}
+          </select>
+        </div>
+      );
+    }
+    const { key, ...rest } = common;
+    return (
+      <TextField
+        key={key}
+        {...rest}
+        inputMode={spec.kind === 'text' ? undefined : 'decimal'}
+        className={spec.kind === 'text' ? undefined : 'field__control--number'}
+        wide={spec.field === 'address'}
+      />
+    );
+  }
+
+  return (
+    <form className="settings" onSubmit={onSubmit} noValidate data-testid="settings-form">
+      {conflict ? (
+        <VersionConflictBanner what="the settings" requestId={isOdsmError(save.error) ? save.error.requestId : undefined} reloading={reloading} onReload={reloadLatest} />
+      ) : null}
+      {otherError ? <ErrorBanner error={save.error} title="The settings were not saved." testId="save-error" /> : null}
+      <UnplacedErrors problems={serverErrors.unplaced} />
+      {saved ? <Banner tone="success" title="Settings saved." onDismiss={() => setSaved(false)} testId="save-notice" /> : null}
+
+      <div className="settings__grid">
+        <fieldset className="card settings__card form-grid__section">
+          <legend>School</legend>
+          {IDENTITY_FIELDS.map(renderField)}
+        </fieldset>
+        <fieldset className="card settings__card form-grid__section">
+          <legend>BDE course</legend>
+          {BDE_FIELDS.map(renderField)}
+        </fieldset>
+        <fieldset className="card settings__card form-grid__section">
+          <legend>Daily limits</legend>
+          {DAILY_LIMIT_FIELDS.map(renderField)}
+        </fieldset>
+        <fieldset className="card settings__card form-grid__section">
+          <legend>Warnings, fees and records</legend>
+          {POLICY_FIELDS.map(renderField)}
+        </fieldset>
+      </div>
+      <div className="settings__actions">
+        <Button variant="primary" type="submit" busy={save.isPending} disabled={conflict} data-testid="save-settings">
+          Save settings
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,9 @@
+import type { VehicleListQuery } from '../types';
+
+export const vehicleKeys = {
+  all: ['vehicles'] as const,
+  lists: () => [...vehicleKeys.all, 'list'] as const,
+  list: (query: VehicleListQuery) => [...vehicleKeys.lists(), query] as const,
+  detail: (vehicleId: number) => [...vehicleKeys.all, 'detail', vehicleId] as const,
+  odometer: (vehicleId: number) => [...vehicleKeys.all, 'odometer', vehicleId] as const,
+};
