@@ -65,3 +65,19 @@ def test_every_connection_gets_the_pragmas(tmp_path: Path) -> None:
         assert pragma("foreign_keys") == 1
         assert pragma("busy_timeout") == settings.sqlite_busy_timeout_ms
         assert pragma("synchronous") == 2  # FULL
+
+
+def test_the_search_keys_migration_backfills_existing_students(tmp_path: Path) -> None:
+    settings = _settings(tmp_path)
+    db = Database(settings)
+    command.upgrade(alembic_config(db.engine), "0004")
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO students (first_name, last_name, date_of_birth, phone, phone_digits, search_name,"
+            " created_at, updated_at, version) VALUES ('Amara', 'Okafor', '2008-03-15', '(416) 555-0142',"
+            " '4165550142', 'amara okafor', '2026-01-01', '2026-01-01', 1)"
+        )
+    migrate(settings, db.engine)
+    with db.engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT search_first_last, search_last_first, phone_local FROM students").one()
+    assert tuple(row) == ("amara okafor", "okafor amara", "5550142")

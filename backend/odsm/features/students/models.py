@@ -11,7 +11,7 @@ from odsm.core.db import Base, UTCDateTime, utcnow
 
 class Student(Audited, Base):
     __tablename__ = "students"
-    __audit_exclude__ = frozenset({"search_name", "phone_digits"})
+    __audit_exclude__ = frozenset({"search_first_last", "search_last_first", "phone_digits", "phone_local"})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     first_name: Mapped[str] = mapped_column(String(100))
@@ -20,6 +20,8 @@ class Student(Audited, Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     # Digits only, so "(416) 555-0100" and "4165550100" find the same student.
     phone_digits: Mapped[str | None] = mapped_column(String(40))
+    # The last seven digits: front desks often type the number without its area code.
+    phone_local: Mapped[str | None] = mapped_column(String(7))
     email: Mapped[str | None] = mapped_column(String(254))
     address: Mapped[str | None] = mapped_column(Text)
     licence_number: Mapped[str | None] = mapped_column(String(15))
@@ -34,8 +36,10 @@ class Student(Audited, Base):
     # Consent to share with MTO, the Insurance Bureau of Canada and the MTO course inspector.
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     notes: Mapped[str | None] = mapped_column(Text)
-    # Lower-cased "first last" and "last first" for search without per-row function calls.
-    search_name: Mapped[str] = mapped_column(String(420))
+    # Lower-cased "first last" and "last first": search is an index range scan on either
+    # ("oka" finds Okafor, "amara oka" and "okafor am" find Amara Okafor), on SQLite and PostgreSQL alike.
+    search_first_last: Mapped[str] = mapped_column(String(210))
+    search_last_first: Mapped[str] = mapped_column(String(210))
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
@@ -49,7 +53,9 @@ class Student(Audited, Base):
 
     __table_args__ = (
         Index("ix_students_licence_number", "licence_number", unique=True),
-        Index("ix_students_search_name", "search_name"),
+        Index("ix_students_search_first_last", "search_first_last"),
+        Index("ix_students_search_last_first", "search_last_first"),
         Index("ix_students_phone_digits", "phone_digits"),
+        Index("ix_students_phone_local", "phone_local"),
         Index("ix_students_last_first", "last_name", "first_name"),
     )

@@ -1,10 +1,20 @@
-"""select() statements for students; the service runs them inside its unit of work."""
+"""select() statements for students; the service runs them inside its unit of work.
+
+Search matches the START of the first or last name, of the licence number, or of the phone number (with or
+without its area code). Each is an index range scan (`key >= term AND key < term + U+FFFF`), which both
+SQLite and PostgreSQL answer from a plain B-tree index: a search stays fast at 100,000 students, where a
+`LIKE '%term%'` would read every row.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Select, func, or_, select
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from .models import Student
+
+_TOP = "\uffff"
 
 
 def search_key(text: str) -> str:
@@ -15,24 +25,42 @@ def digits_of(text: str) -> str:
     return "".join(c for c in text if c.isdigit())
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def search_keys(first: str, last: str, phone: str | None) -> tuple[str, str, str | None, str | None]:
+    digits = digits_of(phone) if phone else None
+    return (
+        search_key(f"{first} {last}"),
+        search_key(f"{last} {first}"),
+        digits or None,
+        digits[-7:] if digits else None,
+    )
+
+
+def _prefix(column: Any, term: str) -> ColumnElement[bool]:
+    condition: ColumnElement[bool] = (column >= term) & (column < term + _TOP)
+    return condition
+
+
+def _search(q: str) -> ColumnElement[bool] | None:
+    term = search_key(q)
+    if not term:
+        return None
+    conditions = [_prefix(Student.search_first_last, term), _prefix(Student.search_last_first, term)]
+    compact = term.replace("-", "").replace(" ", "").upper()
+    if compact[:1].isalpha() and compact[1:].isdigit():
+        conditions.append(_prefix(Student.licence_number, compact))
+    digits = digits_of(term)
+    if len(digits) >= 3 and len(digits) >= len(term.replace(" ", "")) - 4:
+        conditions += [_prefix(Student.phone_digits, digits), _prefix(Student.phone_local, digits)]
+    return or_(*conditions)
 
 
 def filtered(q: str | None, include_archived: bool) -> Select[Student]:
     stmt = select(Student)
     if not include_archived:
         stmt = stmt.where(Student.archived_at.is_(None))
-    if q and q.strip():
-        term = search_key(q)
-        conditions = [Student.search_name.like(f"%{_escape_like(term)}%", escape="\\")]
-        compact = term.replace("-", "").replace(" ", "").upper()
-        if compact[:1].isalpha() and compact[1:].isdigit():
-            conditions.append(Student.licence_number.like(f"{compact}%"))
-        digits = digits_of(term)
-        if len(digits) >= 3:
-            conditions.append(Student.phone_digits.like(f"%{digits}%"))
-        stmt = stmt.where(or_(*conditions))
+    condition = _search(q) if q else None
+    if condition is not None:
+        stmt = stmt.where(condition)
     return stmt
 
 

@@ -53,10 +53,8 @@ def _apply_consent(student: Student, consent: bool | None) -> None:
 
 
 def _derive_search_fields(student: Student) -> None:
-    student.search_name = repo.search_key(
-        f"{student.first_name} {student.last_name} | {student.last_name} {student.first_name}"
-    )
-    student.phone_digits = repo.digits_of(student.phone) if student.phone else None
+    keys = repo.search_keys(student.first_name, student.last_name, student.phone)
+    student.search_first_last, student.search_last_first, student.phone_digits, student.phone_local = keys
 
 
 class StudentService:
