@@ -46,7 +46,13 @@ def _count(db: Database) -> int:
 
 
 def _add(db: Database) -> None:
-    db.write(lambda s: s.add(Student(first_name="A", last_name="B", date_of_birth=_dob(), search_name="a b")))
+    db.write(
+        lambda s: s.add(
+            Student(
+                first_name="A", last_name="B", date_of_birth=_dob(), search_first_last="a b", search_last_first="b a"
+            )
+        )
+    )
 
 
 def _dob():  # type: ignore[no-untyped-def]
