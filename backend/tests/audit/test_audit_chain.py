@@ -27,7 +27,7 @@ def test_every_write_appends_an_entry_with_before_and_after(live: LiveServer) ->
     assert update["after"]["phone"] == "416-555-0000"
     assert update["entity"] == "students"
     assert update["entity_id"] == str(s["id"])
-    assert "search_name" not in update["after"]
+    assert "search_first_last" not in update["after"]
 
 
 def test_reads_and_refused_writes_append_nothing(live: LiveServer) -> None:
