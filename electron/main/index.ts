@@ -1,6 +1,7 @@
 // The only place that wires things together and the only main-process file that imports electron
 // (with windows/main-window.ts). Everything it builds is Electron-free and tested on its own.
 import { mkdirSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { app, ipcMain, protocol, type BrowserWindow } from 'electron';
 import { BACKEND_STATUS_CHANNEL, BACKEND_STATUS_GET_CHANNEL } from '../shared/app-channels';
@@ -15,6 +16,15 @@ import { createSenderCheck, originOf } from './bridge/sender-check';
 import { createJsonLogger } from './log/json-logger';
 import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './protocol/app-protocol';
 import { createMainWindow, denyAllPermissions } from './windows/main-window';
+
+/** The OS account at this workstation, e.g. "frontdesk@reception-pc": the audit log's "who" until staff login exists. */
+function workstationActor(): string {
+  try {
+    return `${userInfo().username}@${hostname()}`;
+  } catch {
+    return `workstation@${hostname()}`;
+  }
+}
 
 // Must run before `ready`: app:// behaves like https (standard, secure) and can be fetched.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -49,7 +59,7 @@ async function main(): Promise<void> {
         log,
         onStderrLine: (line) => process.stderr.write(`${line}\n`),
       });
-  const transport = createHttpTransport({ connection: () => supervisor.connection() });
+  const transport = createHttpTransport({ connection: () => supervisor.connection(), actor: workstationActor() });
   const policies = createBackendPolicies({
     onBreakerOpen: () => supervisor.breakerOpened(),
     onBreakerReset: () => supervisor.breakerReset(),

@@ -11,11 +11,21 @@ import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .asgi import send_json
+from .audit import current_actor
 from .errors import InternalError, Unauthorized, error_body
 
 log = structlog.get_logger("odsm.http")
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+
+_ACTOR = re.compile(r"^[\w .@:-]{1,100}$")
+
+
+def _actor_from(headers: dict[bytes, bytes]) -> str:
+    """Who is at the workstation (main sends the OS account); the audit log records it."""
+    given = headers.get(b"x-odsm-actor", b"").decode("utf-8", "replace")
+    return given if _ACTOR.match(given) else current_actor.get()
 
 
 def _request_id_from(headers: dict[bytes, bytes]) -> str:
@@ -37,6 +47,7 @@ class RequestContextMiddleware:
         scope.setdefault("state", {})["request_id"] = request_id
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(request_id=request_id)
+        actor_token = current_actor.set(_actor_from(headers))
         started = time.perf_counter()
         status_holder = {"status": 0}
 
@@ -69,3 +80,4 @@ class RequestContextMiddleware:
                 ms=round((time.perf_counter() - started) * 1000, 2),
             )
             structlog.contextvars.clear_contextvars()
+            current_actor.reset(actor_token)

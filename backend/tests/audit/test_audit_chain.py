@@ -72,3 +72,14 @@ def test_verify_reports_the_first_broken_link_after_tampering(live: LiveServer) 
     assert report["ok"] is False
     assert report["first_broken_id"] == 3
     assert report["checked"] == 2
+
+
+def test_the_entry_records_who_was_at_the_workstation(live: LiveServer) -> None:
+    live.client.post("/api/v1/students", json=student_payload(), headers={"X-ODSM-Actor": "maria@reception-pc"})
+    live.client.post(
+        "/api/v1/students",
+        json=student_payload(first_name="Second", licence_number=None),
+        headers={"X-ODSM-Actor": "bad;actor<script>"},
+    )
+    actors = [e["actor"] for e in entries(live)]
+    assert actors == ["front-desk", "maria@reception-pc"]

@@ -61,6 +61,8 @@ export interface HttpTransportOptions {
   /** Read on every call, so a restarted backend on a new port or socket is picked up. */
   connection: () => BackendConnection | undefined;
   maxSockets?: number;
+  /** Who is at this workstation, for the backend's audit log (X-ODSM-Actor); never a secret. */
+  actor?: string;
 }
 
 export function createHttpTransport(options: HttpTransportOptions): Transport {
@@ -81,6 +83,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         accept: 'application/json',
       };
       if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey;
+      if (options.actor) headers['x-odsm-actor'] = options.actor;
       if (payload) {
         headers['content-type'] = 'application/json';
         headers['content-length'] = payload.length;
