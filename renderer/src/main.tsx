@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/components.css';
 import './styles/students.css';
 import './styles/records.css';
+import './styles/calendar.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -11,7 +11,7 @@ export function App() {
 
   return (
     <AppProvider>
-      <div className="shell">
+      <div className={active?.hidden ? 'shell shell--focus' : 'shell'}>
         <aside className="shell__sidebar">
           <div className="brand">
             <span className="brand__mark" aria-hidden="true">
@@ -25,7 +25,7 @@ export function App() {
           </div>
           <nav aria-label="Main">
             <ul className="nav">
-              {screens.map((screen) => (
+              {screens.filter((screen) => !screen.hidden).map((screen) => (
                 <li key={screen.id}>
                   <button
                     type="button"

@@ -1,12 +1,17 @@
+import { navigate } from '../../../app/navigation';
 import { formatLongDate, todayIn } from '../../../lib/dates';
+import { useWorklist } from '../../certification/api/certification';
 import { useSchoolClock } from '../../settings/api/get-settings';
 import { useStudents } from '../../students/api/get-students';
+import { AtRiskCard } from './at-risk-card';
 import { CredentialsCard } from './credentials-card';
+import { TodayCard } from './today-card';
 
 export function DashboardPage() {
   const { timeZone, expiryWarningDays, settings } = useSchoolClock();
   const today = todayIn(timeZone);
   const students = useStudents({ offset: 0, limit: 1 });
+  const worklist = useWorklist();
 
   return (
     <section className="page" aria-labelledby="home-title">
@@ -28,8 +33,33 @@ export function DashboardPage() {
           </p>
           <p className="muted small">active records</p>
         </section>
+        <button type="button" className="card dash-stat dash-stat--link" onClick={() => navigate('certification')} data-testid="dash-ready">
+          <span className="dash-stat__label">Ready to certify</span>
+          <span className="dash-stat__value">{worklist.data ? worklist.data.ready_total : '—'}</span>
+          <span className="muted small">open Certification</span>
+        </button>
+        <button
+          type="button"
+          className={`card dash-stat dash-stat--link${worklist.data && worklist.data.at_risk_total > 0 ? ' dash-stat--warning' : ''}`}
+          onClick={() => navigate('certification')}
+        >
+          <span className="dash-stat__label">At risk</span>
+          <span className="dash-stat__value">{worklist.data ? worklist.data.at_risk_total : '—'}</span>
+          <span className="muted small">deadline near, hours short</span>
+        </button>
+        <button
+          type="button"
+          className={`card dash-stat dash-stat--link${worklist.data && worklist.data.blocked_total > 0 ? ' dash-stat--danger' : ''}`}
+          onClick={() => navigate('certification')}
+        >
+          <span className="dash-stat__label">Blocked</span>
+          <span className="dash-stat__value">{worklist.data ? worklist.data.blocked_total : '—'}</span>
+          <span className="muted small">cannot be certified yet</span>
+        </button>
       </div>
       <div className="dash-grid">
+        <TodayCard today={today} timeZone={timeZone} />
+        <AtRiskCard />
         <CredentialsCard today={today} warningDays={expiryWarningDays} />
       </div>
     </section>

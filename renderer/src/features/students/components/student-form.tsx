@@ -13,8 +13,9 @@ import { fullName } from './format';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Tabs } from '../../../components/ui/tabs';
 import { StudentHistory } from '../../audit/components/student-history';
+import { StudentProgress } from '../../enrollments/components/student-progress';
 import { useSchoolClock } from '../../settings/api/get-settings';
-import { formatDateTime } from '../../../lib/dates';
+import { formatDateTime, todayIn } from '../../../lib/dates';
 import {
   CONSENT_GIVEN,
   emptyStudentValues,
@@ -28,7 +29,7 @@ import {
   type StudentFormValues,
 } from './student-form-values';
 
-type StudentTab = 'details' | 'history';
+type StudentTab = 'details' | 'progress' | 'history';
 
 type StudentFormProps = {
   /** The student to edit, or null to add a new one. */
@@ -170,11 +171,13 @@ export function StudentForm({ student, onClose, onSaved }: StudentFormProps) {
           onChange={setTab}
           items={[
             { id: 'details', label: 'Details' },
+            { id: 'progress', label: 'BDE progress' },
             { id: 'history', label: 'History' },
           ]}
         />
       ) : null}
       {base && tab === 'history' ? <StudentHistory studentId={base.id} timeZone={timeZone} /> : null}
+      {base && tab === 'progress' ? <StudentProgress studentId={base.id} today={todayIn(timeZone)} /> : null}
       <form id="student-form" className="form-grid" onSubmit={onSubmit} noValidate hidden={tab !== 'details'}>
         <fieldset className="form-grid__section">
           <legend>Student</legend>

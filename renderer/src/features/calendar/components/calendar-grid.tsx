@@ -1,0 +1,111 @@
+import type { MouseEvent } from 'react';
+import { addDays, formatMinuteOfDay, formatTimeIn, formatWeekdayDate } from '../../../lib/dates';
+import type { ClassSession } from '../../classroom/types';
+import type { Lesson } from '../../lessons/types';
+import { assignLanes, minuteAt, placeBlock, type CalendarWindow } from './calendar-layout';
+
+type Entry = { key: string; startsAt: string; endsAt: string; lesson?: Lesson; session?: ClassSession };
+
+type Props = {
+  window: CalendarWindow;
+  today: string;
+  lessons: readonly Lesson[];
+  sessions: readonly ClassSession[];
+  /** What a lesson block says besides the student: the vehicle on an instructor's calendar, and the other way round. */
+  secondary: (lesson: Lesson) => string;
+  onPickSlot: (date: string, minute: number) => void;
+  onOpenLesson: (lesson: Lesson) => void;
+};
+
+const HOUR_PX = 56;
+
+export function CalendarGrid({ window, today, lessons, sessions, secondary, onPickSlot, onOpenLesson }: Props) {
+  const days = Array.from({ length: window.days }, (_, index) => addDays(window.firstDay, index));
+  const hours: number[] = [];
+  for (let minute = window.dayStartMinute; minute < window.dayEndMinute; minute += 60) hours.push(minute);
+  const height = ((window.dayEndMinute - window.dayStartMinute) / 60) * HOUR_PX;
+
+  const entries: Entry[] = [
+    ...lessons.map((lesson) => ({ key: `l${lesson.id}`, startsAt: lesson.starts_at, endsAt: lesson.ends_at, lesson })),
+    ...sessions.map((session) => ({ key: `c${session.id}`, startsAt: session.starts_at, endsAt: session.ends_at, session })),
+  ];
+  const placed = assignLanes(entries)
+    .map((entry) => ({ ...entry, placement: placeBlock(entry.item.startsAt, entry.item.endsAt, window) }))
+    .filter((entry) => entry.placement !== null);
+
+  function onColumnClick(event: MouseEvent<HTMLDivElement>, date: string) {
+    if (event.target !== event.currentTarget) return;
+    const rect = event.currentTarget.getBoundingClientRect();
+    onPickSlot(date, minuteAt((event.clientY - rect.top) / rect.height, window));
+  }
+
+  return (
+    <div className="cal" style={{ gridTemplateColumns: `64px repeat(${window.days}, minmax(0, 1fr))` }} data-testid="calendar-grid">
+      <div className="cal__corner" />
+      {days.map((date) => (
+        <div key={date} className={date === today ? 'cal__day-head cal__day-head--today' : 'cal__day-head'}>
+          {formatWeekdayDate(date)}
+        </div>
+      ))}
+      <div className="cal__gutter" style={{ height }}>
+        {hours.map((minute) => (
+          <span key={minute} className="cal__hour" style={{ top: ((minute - window.dayStartMinute) / 60) * HOUR_PX }}>
+            {formatMinuteOfDay(minute)}
+          </span>
+        ))}
+      </div>
+      {days.map((date, dayIndex) => (
+        <div
+          key={date}
+          className={date === today ? 'cal__column cal__column--today' : 'cal__column'}
+          style={{ height, backgroundSize: `100% ${HOUR_PX}px` }}
+          onClick={(event) => onColumnClick(event, date)}
+          data-testid="calendar-column"
+          data-date={date}
+          title="Click an empty time to book a lesson"
+        >
+          {placed
+            .filter((entry) => entry.placement!.dayIndex === dayIndex)
+            .map(({ item, lane, lanes, placement }) => {
+              const style = {
+                top: `${placement!.top}%`,
+                height: `${placement!.height}%`,
+                left: `calc(${(lane / lanes) * 100}% + 2px)`,
+                width: `calc(${100 / lanes}% - 4px)`,
+              };
+              const time = `${formatTimeIn(item.startsAt, window.timeZone)}–${formatTimeIn(item.endsAt, window.timeZone)}`;
+              if (item.lesson) {
+                const lesson = item.lesson;
+                return (
+                  <button
+                    key={item.key}
+                    type="button"
+                    className={`cal__block cal__block--${lesson.status}`}
+                    style={style}
+                    onClick={() => onOpenLesson(lesson)}
+                    data-testid="calendar-lesson"
+                    data-lesson-id={lesson.id}
+                    data-status={lesson.status}
+                  >
+                    <span className="cal__block-time">{time}</span>
+                    <span className="cal__block-title">{lesson.student_name}</span>
+                    <span className="cal__block-meta">{secondary(lesson)}</span>
+                  </button>
+                );
+              }
+              const session = item.session!;
+              return (
+                <div key={item.key} className="cal__block cal__block--class" style={style} data-testid="calendar-class">
+                  <span className="cal__block-time">{time}</span>
+                  <span className="cal__block-title">Class: {session.topic}</span>
+                  <span className="cal__block-meta">
+                    Room {session.room} · {session.attendance?.length ?? 0}/{session.capacity}
+                  </span>
+                </div>
+              );
+            })}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import { parseHash, useHash } from '../../../app/navigation';
+import { Banner } from '../../../components/ui/banner';
+import { Button } from '../../../components/ui/button';
+import { ErrorBanner } from '../../../components/ui/error-banner';
+import { addDays, formatLongDate, formatWeekdayDate, startOfWeek, todayIn, formatMinuteOfDay } from '../../../lib/dates';
+import { useClassSessions } from '../../classroom/api/classroom';
+import { useInstructors } from '../../instructors/api/get-instructors';
+import { useLessons } from '../../lessons/api/lessons';
+import type { Lesson } from '../../lessons/types';
+import { useSchoolClock } from '../../settings/api/get-settings';
+import { useVehicles } from '../../vehicles/api/get-vehicles';
+import { CalendarGrid } from './calendar-grid';
+import { windowRange, type CalendarWindow } from './calendar-layout';
+import { LessonDialog } from './lesson-dialog';
+import type { LessonFormValues } from './lesson-form-values';
+
+type View = 'day' | 'week';
+type Mode = 'instructor' | 'vehicle';
+type Editing = { lesson: Lesson | null; initial: Partial<LessonFormValues> } | null;
+
+const DAY_START = 7 * 60;
+const DAY_END = 21 * 60;
+
+export function CalendarPage() {
+  const [hash, navigate] = useHash();
+  const { timeZone } = useSchoolClock();
+  const today = todayIn(timeZone);
+  const params = parseHash(hash).params;
+  const [view, setView] = useState<View>('week');
+  const [mode, setMode] = useState<Mode>('instructor');
+  const [chosenId, setChosenId] = useState<number | null>(null);
+  const [anchor, setAnchor] = useState(params.get('date') ?? today);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const instructors = useInstructors();
+  const vehicles = useVehicles();
+  const resources = mode === 'instructor' ? (instructors.data?.items ?? []) : (vehicles.data?.items ?? []);
+  const resourceId = chosenId !== null && resources.some((item) => item.id === chosenId) ? chosenId : (resources[0]?.id ?? null);
+
+  const firstDay = view === 'week' ? startOfWeek(anchor) : anchor;
+  const window: CalendarWindow = { firstDay, days: view === 'week' ? 7 : 1, dayStartMinute: DAY_START, dayEndMinute: DAY_END, timeZone };
+  const range = windowRange(window);
+  const lessons = useLessons(
+    { ...range, ...(mode === 'instructor' ? { instructor_id: resourceId } : { vehicle_id: resourceId }), limit: 1000 },
+    resourceId !== null,
+  );
+  const sessions = useClassSessions({ ...range, instructor_id: resourceId }, mode === 'instructor' && resourceId !== null);
+
+  const step = view === 'week' ? 7 : 1;
+  const heading = view === 'week' ? `Week of ${formatWeekdayDate(firstDay)}` : formatLongDate(anchor);
+
+  return (
+    <section className="page" aria-labelledby="calendar-title">
+      <header className="page__header">
+        <div>
+          <h1 id="calendar-title" className="page__title">
+            Calendar
+          </h1>
+          <p className="page__subtitle" data-testid="calendar-range">
+            {heading} · times in {timeZone}
+          </p>
+        </div>
+        <div className="page__actions">
+          {mode === 'instructor' && resourceId !== null ? (
+            <Button onClick={() => navigate('daysheet', { instructor: String(resourceId), date: anchor })} data-testid="open-day-sheet">
+              Print day sheet
+            </Button>
+          ) : null}
+          <Button
+            variant="primary"
+            data-testid="new-lesson"
+            onClick={() =>
+              setEditing({ lesson: null, initial: { date: anchor, ...(mode === 'instructor' ? { instructorId: resourceId } : { vehicleId: resourceId }) } })
+            }
+          >
+            + Book lesson
+          </Button>
+        </div>
+      </header>
+      {notice ? <Banner tone="success" title={notice} onDismiss={() => setNotice(null)} testId="calendar-notice" /> : null}
+      <div className="toolbar cal-toolbar">
+        <div className="segmented" role="group" aria-label="Calendar for">
+          <button type="button" aria-pressed={mode === 'instructor'} onClick={() => setMode('instructor')} data-testid="mode-instructor">
+            Instructor
+          </button>
+          <button type="button" aria-pressed={mode === 'vehicle'} onClick={() => setMode('vehicle')} data-testid="mode-vehicle">
+            Vehicle
+          </button>
+        </div>
+        <select
+          className="field__control cal-toolbar__resource"
+          aria-label={mode === 'instructor' ? 'Instructor' : 'Vehicle'}
+          value={resourceId ?? ''}
+          onChange={(event) => setChosenId(Number(event.target.value))}
+          data-testid="calendar-resource"
+        >
+          {mode === 'instructor'
+            ? (instructors.data?.items ?? []).map((item) => (
+                <option key={item.id} value={item.id}>
+                  {item.first_name} {item.last_name}
+                </option>
+              ))
+            : (vehicles.data?.items ?? []).map((item) => (
+                <option key={item.id} value={item.id}>
+                  {item.plate} · {item.make} {item.model}
+                </option>
+              ))}
+        </select>
+        <div className="segmented" role="group" aria-label="View">
+          <button type="button" aria-pressed={view === 'day'} onClick={() => setView('day')} data-testid="view-day">
+            Day
+          </button>
+          <button type="button" aria-pressed={view === 'week'} onClick={() => setView('week')} data-testid="view-week">
+            Week
+          </button>
+        </div>
+        <div className="cal-toolbar__nav">
+          <Button variant="ghost" onClick={() => setAnchor(addDays(anchor, -step))} aria-label="Previous" data-testid="calendar-prev">
+            ‹
+          </Button>
+          <Button onClick={() => setAnchor(today)}>Today</Button>
+          <Button variant="ghost" onClick={() => setAnchor(addDays(anchor, step))} aria-label="Next" data-testid="calendar-next">
+            ›
+          </Button>
+          <input type="date" className="field__control" aria-label="Go to date" value={anchor} onChange={(event) => event.target.value && setAnchor(event.target.value)} />
+        </div>
+      </div>
+      {lessons.error ? <ErrorBanner error={lessons.error} title="Could not load the lessons." /> : null}
+      {resources.length === 0 && (instructors.data || vehicles.data) ? (
+        <div className="card">
+          <p className="empty-state">Add {mode === 'instructor' ? 'an instructor' : 'a vehicle'} first.</p>
+        </div>
+      ) : (
+        <div className="card cal-card">
+          <CalendarGrid
+            window={window}
+            today={today}
+            lessons={lessons.data?.items ?? []}
+            sessions={mode === 'instructor' ? (sessions.data?.items ?? []) : []}
+            secondary={(lesson) => (mode === 'instructor' ? lesson.vehicle_plate : lesson.instructor_name) ?? ''}
+            onPickSlot={(date, minute) =>
+              setEditing({
+                lesson: null,
+                initial: { date, startTime: formatMinuteOfDay(minute), ...(mode === 'instructor' ? { instructorId: resourceId } : { vehicleId: resourceId }) },
+              })
+            }
+            onOpenLesson={(lesson) => setEditing({ lesson, initial: {} })}
+          />
+        </div>
+      )}
+      <p className="cal-legend muted small">
+        <span className="cal-legend__swatch cal__block--scheduled" /> Scheduled <span className="cal-legend__swatch cal__block--completed" /> Completed{' '}
+        <span className="cal-legend__swatch cal__block--class" /> Classroom <span className="cal-legend__swatch cal__block--no_show" /> No-show
+      </p>
+      {editing ? (
+        <LessonDialog
+          key={editing.lesson?.id ?? 'new'}
+          lesson={editing.lesson}
+          initial={editing.initial}
+          instructors={(instructors.data?.items ?? []).filter((item) => item.authorised_in_car !== false)}
+          vehicles={vehicles.data?.items ?? []}
+          timeZone={timeZone}
+          onClose={() => setEditing(null)}
+          onDone={(message) => {
+            setEditing(null);
+            setNotice(message);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

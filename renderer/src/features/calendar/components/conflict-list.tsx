@@ -1,0 +1,35 @@
+import { formatDateTime, formatTimeIn } from '../../../lib/dates';
+import type { Conflict } from '../../lessons/types';
+
+type SpanDetails = { starts_at?: unknown; ends_at?: unknown; conflicting_lesson_id?: unknown };
+
+/** "the booking from 09:00 to 10:00 on Mar 4" for a conflict that names another booking. */
+export function conflictingSpan(conflict: Conflict, timeZone: string): string | null {
+  const details = (conflict.details ?? {}) as SpanDetails;
+  if (typeof details.starts_at !== 'string' || typeof details.ends_at !== 'string') return null;
+  const id = typeof details.conflicting_lesson_id === 'number' ? ` (lesson #${details.conflicting_lesson_id})` : '';
+  return `Already booked ${formatDateTime(details.starts_at, timeZone)} – ${formatTimeIn(details.ends_at, timeZone)}${id}`;
+}
+
+/** The booking rules this proposal breaks, each with its message and the booking it clashes with. */
+export function ConflictList({ conflicts, timeZone }: { conflicts: readonly Conflict[]; timeZone: string }) {
+  if (conflicts.length === 0) return null;
+  return (
+    <div className="conflicts" role="alert" data-testid="lesson-conflicts">
+      <p className="conflicts__title">
+        {conflicts.length === 1 ? 'This booking breaks a rule:' : `This booking breaks ${conflicts.length} rules:`}
+      </p>
+      <ul className="conflicts__list">
+        {conflicts.map((conflict) => {
+          const span = conflictingSpan(conflict, timeZone);
+          return (
+            <li key={conflict.code} className="conflicts__item" data-testid="lesson-conflict" data-code={conflict.code}>
+              <span className="conflicts__message">{conflict.message}</span>
+              {span ? <span className="conflicts__span" data-testid="conflict-span">{span}</span> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

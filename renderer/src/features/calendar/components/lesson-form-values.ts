@@ -1,0 +1,61 @@
+/** The lesson dialog's fields, and the proposal they make for db:lessons:check / book / update. */
+import { parseMinuteOfDay, zonedParts, zonedToInstant, formatMinuteOfDay } from '../../../lib/dates';
+import type { Lesson, LessonBook, LessonUpdate } from '../../lessons/types';
+
+export type LessonFormValues = {
+  studentId: number | null;
+  studentName: string;
+  enrollmentId: number | null;
+  instructorId: number | null;
+  vehicleId: number | null;
+  date: string;
+  startTime: string;
+  durationMinutes: number;
+  pickupLocation: string;
+};
+
+export const DURATIONS = [30, 45, 60, 90, 120] as const;
+
+export function lessonToValues(lesson: Lesson, timeZone: string): LessonFormValues {
+  const start = zonedParts(lesson.starts_at, timeZone);
+  return {
+    studentId: lesson.student_id,
+    studentName: lesson.student_name ?? '',
+    enrollmentId: lesson.enrollment_id,
+    instructorId: lesson.instructor_id,
+    vehicleId: lesson.vehicle_id,
+    date: start.date,
+    startTime: formatMinuteOfDay(start.minute),
+    durationMinutes: Math.round((new Date(lesson.ends_at).getTime() - new Date(lesson.starts_at).getTime()) / 60_000),
+    pickupLocation: lesson.pickup_location ?? '',
+  };
+}
+
+/** The booking these values describe, with start and end as instants; null until it is complete. */
+export function toProposal(values: LessonFormValues, timeZone: string): LessonBook | null {
+  const minute = parseMinuteOfDay(values.startTime);
+  if (!values.studentId || !values.instructorId || !values.vehicleId || !values.date || minute === null || values.durationMinutes <= 0) return null;
+  const startsAt = zonedToInstant(values.date, minute, timeZone);
+  const endsAt = new Date(new Date(startsAt).getTime() + values.durationMinutes * 60_000).toISOString();
+  return {
+    student_id: values.studentId,
+    enrollment_id: values.enrollmentId,
+    instructor_id: values.instructorId,
+    vehicle_id: values.vehicleId,
+    starts_at: startsAt,
+    ends_at: endsAt,
+    pickup_location: values.pickupLocation.trim() || null,
+  };
+}
+
+/** What changed on an existing lesson (its student stays), with its version. */
+export function toLessonUpdate(lesson: Lesson, proposal: LessonBook): LessonUpdate {
+  const body: LessonUpdate = { version: lesson.version };
+  const same = (a: string, b: string) => new Date(a).getTime() === new Date(b).getTime();
+  if (!same(lesson.starts_at, proposal.starts_at)) body.starts_at = proposal.starts_at;
+  if (!same(lesson.ends_at, proposal.ends_at)) body.ends_at = proposal.ends_at;
+  if (lesson.instructor_id !== proposal.instructor_id) body.instructor_id = proposal.instructor_id;
+  if (lesson.vehicle_id !== proposal.vehicle_id) body.vehicle_id = proposal.vehicle_id;
+  if ((lesson.pickup_location ?? null) !== (proposal.pickup_location ?? null)) body.pickup_location = proposal.pickup_location ?? null;
+  return body;
+}

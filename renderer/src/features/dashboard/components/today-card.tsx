@@ -1,0 +1,66 @@
+import { ErrorBanner } from '../../../components/ui/error-banner';
+import { StatusChip } from '../../../components/ui/status-chip';
+import { addDays, formatTimeIn, zonedToInstant } from '../../../lib/dates';
+import { useClassSessions } from '../../classroom/api/classroom';
+import { useLessons } from '../../lessons/api/lessons';
+import { STATUS_LABELS } from '../../lessons/types';
+
+type Row = { key: string; startsAt: string; endsAt: string; title: string; meta: string; status: string | null };
+
+/** Today's in-car lessons and classes, in time order. */
+export function TodayCard({ today, timeZone }: { today: string; timeZone: string }) {
+  const range = { start: zonedToInstant(today, 0, timeZone), end: zonedToInstant(addDays(today, 1), 0, timeZone) };
+  const lessons = useLessons({ ...range, limit: 500 });
+  const sessions = useClassSessions(range);
+  const rows: Row[] = [
+    ...(lessons.data?.items ?? []).map((lesson) => ({
+      key: `l${lesson.id}`,
+      startsAt: lesson.starts_at,
+      endsAt: lesson.ends_at,
+      title: lesson.student_name ?? '',
+      meta: `In-car with ${lesson.instructor_name} · ${lesson.vehicle_plate}`,
+      status: lesson.status,
+    })),
+    ...(sessions.data?.items ?? []).map((session) => ({
+      key: `c${session.id}`,
+      startsAt: session.starts_at,
+      endsAt: session.ends_at,
+      title: `Class: ${session.topic}`,
+      meta: `Room ${session.room} · ${session.instructor_name} · ${session.attendance?.length ?? 0} of ${session.capacity}`,
+      status: null,
+    })),
+  ].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+
+  return (
+    <section className="card dash-card" aria-labelledby="dash-today" data-testid="dash-today">
+      <header className="dash-card__header">
+        <h2 id="dash-today" className="dash-card__title">
+          Today’s lessons and classes
+        </h2>
+        <span className="muted small">{rows.length} booked</span>
+      </header>
+      {lessons.error || sessions.error ? <ErrorBanner error={lessons.error ?? sessions.error} title="Could not load today’s bookings." /> : null}
+      {lessons.data && sessions.data && rows.length === 0 ? <p className="dash-card__empty">Nothing booked today.</p> : null}
+      <ul className="dash-list">
+        {rows.map((row) => (
+          <li key={row.key} className="dash-list__item" data-testid="today-item">
+            <div>
+              <span className="mono small">
+                {formatTimeIn(row.startsAt, timeZone)}–{formatTimeIn(row.endsAt, timeZone)}
+              </span>{' '}
+              <span className="dash-list__main">{row.title}</span>
+              <div className="muted small">{row.meta}</div>
+            </div>
+            {row.status ? (
+              <StatusChip tone={row.status === 'completed' ? 'ok' : row.status === 'scheduled' ? 'info' : 'danger'}>
+                {STATUS_LABELS[row.status as keyof typeof STATUS_LABELS]}
+              </StatusChip>
+            ) : (
+              <StatusChip tone="neutral">Class</StatusChip>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

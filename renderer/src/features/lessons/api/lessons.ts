@@ -1,0 +1,76 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../lib/odsm';
+import type { LessonBook, LessonCancel, LessonComplete, LessonListQuery, LessonUpdate } from '../types';
+
+export const lessonKeys = {
+  all: ['lessons'] as const,
+  lists: () => [...lessonKeys.all, 'list'] as const,
+  list: (query: LessonListQuery) => [...lessonKeys.lists(), query] as const,
+  check: (lessonId: number | null, body: LessonBook) => [...lessonKeys.all, 'check', lessonId, body] as const,
+  daySheet: (instructorId: number, date: string) => [...lessonKeys.all, 'day-sheet', instructorId, date] as const,
+};
+
+export function useLessons(query: LessonListQuery, enabled = true) {
+  return useQuery({
+    queryKey: lessonKeys.list(query),
+    queryFn: () => call((odsm) => odsm.lessons.list(query)),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/**
+ * The booking rules as a dry run: every conflict the proposal would meet, without saving.
+ * A query keyed by the proposal, so it reruns as the user changes a field and never races an old answer.
+ */
+export function useLessonCheck(lessonId: number | null, body: LessonBook | null) {
+  return useQuery({
+    queryKey: body ? lessonKeys.check(lessonId, body) : [...lessonKeys.all, 'check', 'none'],
+    queryFn: () => call((odsm) => odsm.lessons.check({ ...(lessonId ? { lesson_id: lessonId } : {}), body: body! })),
+    enabled: body !== null,
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
+
+export function useDaySheet(instructorId: number, date: string) {
+  return useQuery({
+    queryKey: lessonKeys.daySheet(instructorId, date),
+    queryFn: () => call((odsm) => odsm.lessons.daySheet({ instructor_id: instructorId, date })),
+    enabled: instructorId > 0 && date !== '',
+  });
+}
+
+export type LessonAction =
+  | { kind: 'book'; body: LessonBook }
+  | { kind: 'update'; lessonId: number; body: LessonUpdate }
+  | { kind: 'complete'; lessonId: number; body: LessonComplete }
+  | { kind: 'cancel'; lessonId: number; body: LessonCancel }
+  | { kind: 'noShow'; lessonId: number; body: LessonCancel };
+
+export function runLessonAction(action: LessonAction) {
+  switch (action.kind) {
+    case 'book':
+      return call((odsm) => odsm.lessons.book({ body: action.body }));
+    case 'update':
+      return call((odsm) => odsm.lessons.update({ lesson_id: action.lessonId, body: action.body }));
+    case 'complete':
+      return call((odsm) => odsm.lessons.complete({ lesson_id: action.lessonId, body: action.body }));
+    case 'cancel':
+      return call((odsm) => odsm.lessons.cancel({ lesson_id: action.lessonId, body: action.body }));
+    case 'noShow':
+      return call((odsm) => odsm.lessons.markNoShow({ lesson_id: action.lessonId, body: action.body }));
+  }
+}
+
+/** Every lesson write: afterwards the calendars, hours, worklist and vehicles' odometers may all have moved. */
+export function useLessonAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: runLessonAction,
+    onSuccess: () =>
+      Promise.all(
+        [['lessons'], ['enrollments'], ['certification'], ['vehicles'], ['audit']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      ),
+  });
+}

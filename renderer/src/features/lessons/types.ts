@@ -1,0 +1,25 @@
+// Lesson shapes come from the backend's contracts.
+import type { ChannelRequest } from '../../../../shared-contracts/channels';
+import type { components } from '../../../../shared-contracts/openapi';
+
+export type Lesson = components['schemas']['LessonRead'];
+export type LessonBook = components['schemas']['LessonBook'];
+export type LessonUpdate = components['schemas']['LessonUpdate'];
+export type LessonComplete = components['schemas']['LessonComplete'];
+export type LessonCancel = components['schemas']['LessonCancel'];
+export type LessonStatus = Lesson['status'];
+export type Conflict = components['schemas']['Conflict'];
+export type CheckResult = components['schemas']['CheckResult'];
+export type DaySheet = components['schemas']['DaySheet'];
+export type DaySheetItem = components['schemas']['DaySheetItem'];
+export type LessonListQuery = ChannelRequest<'db:lessons:list'>;
+
+export const LESSON_VERSION_CONFLICT = 'lesson.version_conflict';
+
+export const STATUS_LABELS: Record<LessonStatus, string> = {
+  scheduled: 'Scheduled',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  late_cancelled: 'Late-cancelled',
+  no_show: 'No-show',
+};
