@@ -1,4 +1,9 @@
+import { certificationSamples } from './samples/certification-samples';
+import { classroomSamples } from './samples/classroom-samples';
+import { courseSamples } from './samples/courses-samples';
+import { enrollmentSamples } from './samples/enrollments-samples';
 import { instructorSamples } from './samples/instructors-samples';
+import { lessonSamples } from './samples/lessons-samples';
 import type { ChannelSample } from './samples/sample-types';
 import { schoolSamples } from './samples/school-samples';
 import { studentSamples } from './samples/students-samples';
@@ -16,4 +21,9 @@ export const channelSamples: Record<string, ChannelSample> = {
   ...studentSamples,
   ...instructorSamples,
   ...vehicleSamples,
+  ...courseSamples,
+  ...enrollmentSamples,
+  ...classroomSamples,
+  ...lessonSamples,
+  ...certificationSamples,
 };

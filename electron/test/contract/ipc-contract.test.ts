@@ -73,6 +73,10 @@ describe('the IPC contract, channel by channel', () => {
       const payload = await sample.valid(call);
       expect(validator.validateRequest(channel, payload)).toEqual({ valid: true });
       const result = await invoke(channel, payload);
+      if (sample.expectError) {
+        expect(result, JSON.stringify(result)).toMatchObject({ ok: false, error: { code: sample.expectError } });
+        return;
+      }
       expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
       if (!result.ok) return;
       const checked = validator.validateResponse(channel, result.data);

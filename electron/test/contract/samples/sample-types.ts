@@ -4,6 +4,11 @@ export type CallChannel = (channel: string, payload?: unknown) => Promise<unknow
 export interface ChannelSample {
   /** A payload the backend accepts; may create the records it needs first. */
   valid: (call: CallChannel) => Promise<unknown>;
+  /**
+   * When the state the valid payload meets makes a refusal the right answer (e.g. loading the demo school
+   * into a database that holds students), the domain error code it must answer with, instead of ok.
+   */
+  expectError?: string;
   /** A payload the bridge must refuse with validation_failed before it reaches the backend. */
   invalid: unknown;
   /** The field the refusal must name. */

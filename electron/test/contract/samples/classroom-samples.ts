@@ -1,0 +1,38 @@
+import type { ChannelRequest } from '../../../../shared-contracts/channels';
+import { createdEnrollment, createdInstructor, createdSession, futureSlot, newSessionBody } from './school-records';
+import type { ChannelSample } from './sample-types';
+
+export const classroomSamples: Record<string, ChannelSample> = {
+  'db:classroom:list': {
+    valid: async (call) => {
+      const session = await createdSession(call);
+      return {
+        start: session.starts_at,
+        end: session.ends_at,
+        instructor_id: session.instructor_id,
+      } satisfies ChannelRequest<'db:classroom:list'>;
+    },
+    invalid: { start: '2030-01-01T00:00:00-05:00' },
+    invalidField: 'end',
+  },
+  'db:classroom:create': {
+    valid: async (call) => {
+      const instructor = await createdInstructor(call, { in_car: false, classroom: true });
+      return { body: newSessionBody(instructor.id, futureSlot(180, 18)) } satisfies ChannelRequest<'db:classroom:create'>;
+    },
+    invalid: { body: { ...newSessionBody(1, futureSlot(180, 18)), capacity: 0 } },
+    invalidField: 'body.capacity',
+  },
+  'db:classroom:recordAttendance': {
+    valid: async (call) => {
+      const session = await createdSession(call);
+      const { enrollment } = await createdEnrollment(call);
+      return {
+        session_id: session.id,
+        body: { entries: [{ enrollment_id: enrollment.id, minutes: 180 }] },
+      } satisfies ChannelRequest<'db:classroom:recordAttendance'>;
+    },
+    invalid: { session_id: 1, body: { entries: [{ enrollment_id: 1, minutes: -1 }] } },
+    invalidField: 'body.entries.0.minutes',
+  },
+};
