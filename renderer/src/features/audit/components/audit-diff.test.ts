@@ -25,3 +25,12 @@ describe('audit diff', () => {
     expect(formatValue(true)).toBe('Yes');
   });
 });
+
+describe('formatValue', () => {
+  it('shows instants in the school zone, cents as dollars and minutes as hours', () => {
+    expect(formatValue('2026-11-21T15:00:00+00:00', 'actual_start')).toMatch(/Nov 21, 2026, 10:00/);
+    expect(formatValue(1500, 'certification_fee_cents')).toBe('$15.00');
+    expect(formatValue(90, 'minutes')).toBe('1.5 h');
+    expect(formatValue('2026-11-22', 'certified_on')).toBe('2026-11-22');
+  });
+});

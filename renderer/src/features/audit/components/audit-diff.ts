@@ -1,4 +1,6 @@
 /** What an audit entry changed: the fields whose value differs between before and after. */
+import { DEFAULT_TIME_ZONE, formatDateTime } from '../../../lib/dates';
+import { formatHours, formatMoney } from '../../../lib/units';
 import type { AuditEntry } from '../types';
 
 export type FieldChange = { field: string; before: unknown; after: unknown };
@@ -19,13 +21,21 @@ export function changedFields(entry: Pick<AuditEntry, 'before' | 'after'>): Fiel
 
 /** "licence_number" -> "Licence number". */
 export function fieldLabel(field: string): string {
-  const words = field.replace(/_/g, ' ').trim();
+  const words = field.replace(/^minutes$/, 'hours').replace(/_(cents|minutes)$/, '').replace(/_/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A value as the desk reads it: empty shown as a dash, lists and objects compactly. */
-export function formatValue(value: unknown): string {
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * A value as the desk reads it: empty shown as a dash, instants in the school's zone, cents as
+ * dollars, minutes as hours, lists and objects compactly.
+ */
+export function formatValue(value: unknown, field = '', timeZone = DEFAULT_TIME_ZONE): string {
   if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string' && INSTANT.test(value)) return formatDateTime(value, timeZone);
+  if (typeof value === 'number' && field.endsWith('_cents')) return formatMoney(value);
+  if (typeof value === 'number' && /(^|_)minutes$/.test(field)) return formatHours(value);
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'object') return Array.isArray(value) ? `${value.length} item${value.length === 1 ? '' : 's'}` : JSON.stringify(value);
   return String(value);

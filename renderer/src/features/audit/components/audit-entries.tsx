@@ -20,7 +20,8 @@ export function AuditEntries({ entries, timeZone, showEntity = true }: { entries
               <span className="audit-entry__action">{actionLabel(entry.action)}</span>
               {showEntity ? (
                 <span className="badge">
-                  {entityLabel(entry.entity)} #{entry.entity_id}
+                  {entityLabel(entry.entity)}
+                  {entry.entity_id ? ` #${entry.entity_id}` : ''}
                 </span>
               ) : null}
               <span className="audit-entry__meta">
@@ -37,11 +38,11 @@ export function AuditEntries({ entries, timeZone, showEntity = true }: { entries
                   {changes.map((change) => (
                     <tr key={change.field} data-testid="audit-change" data-field={change.field}>
                       <th scope="row">{fieldLabel(change.field)}</th>
-                      <td className="diff__before">{formatValue(change.before)}</td>
+                      <td className="diff__before">{formatValue(change.before, change.field, timeZone)}</td>
                       <td className="diff__arrow" aria-label="changed to">
                         →
                       </td>
-                      <td className="diff__after">{formatValue(change.after)}</td>
+                      <td className="diff__after">{formatValue(change.after, change.field, timeZone)}</td>
                     </tr>
                   ))}
                 </tbody>
