@@ -138,13 +138,14 @@ def _append_entries(session: Session, _flush_context: Any) -> None:
     actor = current_actor.get()
     for obj, default_action, before, after in pending:
         action, reason = notes.pop(id(obj), (default_action, None))
-        identity = inspect(obj).identity
+        # The primary key from the row itself: a new object's identity key is only set after the flush.
+        identity = inspect(obj).mapper.primary_key_from_instance(obj)
         row = {
             "id": next_id,
             "at": utcnow(),
             "actor": actor,
             "entity": obj.__tablename__,
-            "entity_id": ":".join(str(i) for i in identity) if identity else "",
+            "entity_id": ":".join(str(i) for i in identity if i is not None),
             "action": action,
             "before": canonical(before) if before is not None else None,
             "after": canonical(after) if after is not None else None,

@@ -22,6 +22,7 @@ def test_every_write_appends_an_entry_with_before_and_after(live: LiveServer) ->
     live.client.post(f"/api/v1/students/{s['id']}/archive", json={"version": 2})
     history = entries(live, student_id=s["id"])
     assert [e["action"] for e in history] == ["archive", "update", "create"]
+    assert {e["entity_id"] for e in history} == {str(s["id"])}
     update = history[1]
     assert update["before"]["phone"] == "(416) 555-0142"
     assert update["after"]["phone"] == "416-555-0000"
