@@ -23,7 +23,7 @@ from odsm.core.config import Settings
 
 IDEMPOTENT_METHODS = {"GET", "HEAD", "PUT", "DELETE"}
 KEYED_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-SUCCESS = ("200", "201", "204")
+SUCCESS = ("200", "201", "202", "204")
 
 ERROR_SCHEMA: dict[str, Any] = {
     "type": "object",
