@@ -52,6 +52,16 @@ export interface Channels {
     optionalRequest: false;
     response: operations["update_course"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:demo:load": {
+    request: { body: operations["load_demo_school"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["load_demo_school"]["responses"]["202"]["content"]["application/json"];
+  };
+  "db:demo:status": {
+    request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["demo_status"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:enrollments:addCorrection": {
     request: operations["add_correction"]["parameters"]["path"] & { body: operations["add_correction"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
@@ -244,6 +254,8 @@ export const channelNames = [
   "db:courses:create",
   "db:courses:list",
   "db:courses:update",
+  "db:demo:load",
+  "db:demo:status",
   "db:enrollments:addCorrection",
   "db:enrollments:addHours",
   "db:enrollments:create",

@@ -142,6 +142,43 @@ export interface paths {
         patch: operations["update_course"];
         trace?: never;
     };
+    "/api/v1/demo/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Load Demo School
+         * @description Starts filling an empty database with the demo school; poll db:demo:status for progress.
+         */
+        post: operations["load_demo_school"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demo/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demo Status */
+        get: operations["demo_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enrollments": {
         parameters: {
             query?: never;
@@ -903,6 +940,39 @@ export interface components {
             topic?: string | null;
             /** Vehicle Plate */
             vehicle_plate?: string | null;
+        };
+        /** DemoLoad */
+        DemoLoad: {
+            /**
+             * Students
+             * @default 200
+             */
+            students?: number;
+        };
+        /** DemoStatus */
+        DemoStatus: {
+            /**
+             * Database Empty
+             * @description when idle: may the demo be loaded here
+             */
+            database_empty?: boolean | null;
+            /** Done */
+            done: number;
+            /** Error */
+            error?: string | null;
+            /** Stage */
+            stage: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "idle" | "running" | "done" | "failed";
+            /** Summary */
+            summary?: {
+                [key: string]: number;
+            } | null;
+            /** Total */
+            total: number;
         };
         /** EnrollmentCreate */
         EnrollmentCreate: {
@@ -2368,6 +2438,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    load_demo_school: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DemoLoad"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoStatus"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    demo_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoStatus"];
                 };
             };
         };
