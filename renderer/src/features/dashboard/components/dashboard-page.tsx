@@ -1,6 +1,7 @@
 import { navigate } from '../../../app/navigation';
 import { formatLongDate, todayIn } from '../../../lib/dates';
 import { useWorklist } from '../../certification/api/certification';
+import { FirstRunCard } from '../../demo/components/first-run-card';
 import { useSchoolClock } from '../../settings/api/get-settings';
 import { useStudents } from '../../students/api/get-students';
 import { AtRiskCard } from './at-risk-card';
@@ -23,6 +24,7 @@ export function DashboardPage() {
           <p className="page__subtitle">{formatLongDate(today)}</p>
         </div>
       </header>
+      <FirstRunCard />
       <div className="dash-stats">
         <section className="card dash-stat" aria-labelledby="dash-students">
           <h2 id="dash-students" className="dash-stat__label">
