@@ -1,6 +1,7 @@
 import { certificationSamples } from './samples/certification-samples';
 import { classroomSamples } from './samples/classroom-samples';
 import { courseSamples } from './samples/courses-samples';
+import { demoSamples } from './samples/demo-samples';
 import { enrollmentSamples } from './samples/enrollments-samples';
 import { instructorSamples } from './samples/instructors-samples';
 import { lessonSamples } from './samples/lessons-samples';
@@ -26,4 +27,5 @@ export const channelSamples: Record<string, ChannelSample> = {
   ...classroomSamples,
   ...lessonSamples,
   ...certificationSamples,
+  ...demoSamples,
 };

@@ -1,9 +1,10 @@
+import type { ChannelRequest } from '../../../../shared-contracts/channels';
 import type { ChannelSample } from './sample-types';
 import { createdStudent } from './students-samples';
 
 export const demoSamples: Record<string, ChannelSample> = {
   'db:demo:status': {
-    valid: async () => ({}),
+    valid: async () => ({}) satisfies ChannelRequest<'db:demo:status'>,
     invalid: { verbose: true },
     invalidField: 'verbose',
   },
@@ -12,10 +13,10 @@ export const demoSamples: Record<string, ChannelSample> = {
     // contract database it must not run. With a student on file, the right answer is the refusal.
     valid: async (call) => {
       await createdStudent(call);
-      return { students: 10 };
+      return { body: { students: 10 } } satisfies ChannelRequest<'db:demo:load'>;
     },
     expectError: 'demo.database_not_empty',
-    invalid: { students: 5 },
-    invalidField: 'students',
+    invalid: { body: { students: 5 } },
+    invalidField: 'body.students',
   },
 };
