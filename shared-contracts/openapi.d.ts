@@ -2178,6 +2178,7 @@ export interface operations {
     certification_worklist: {
         parameters: {
             query?: {
+                /** @description rows per list; totals count all */
                 limit?: number;
             };
             header?: never;

@@ -1,22 +1,22 @@
 """Who may be certified: one assessment serves the worklist and the certify command.
 
-Hours are summed in SQL (one grouped query over the ledger's covering index), and the lapsed
-instructors of completed lessons come from a second query driven by the same enrollment filter; no
-Python loop ever walks lessons.
+Nothing here sums the ledger or walks lessons per row. The enrollments carry running totals (kept
+by enrollments.ledger.credit), so "every hour credited" is a filter on an indexed enrollments scan;
+"taught by a lapsed instructor" is one covering-index scan over those few instructors' lessons.
+Only the rows shown are built into objects; the totals are counted in the same pass.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from odsm.features.courses.models import Course
 from odsm.features.enrollments import ledger
-from odsm.features.enrollments.models import Enrollment, HoursEntry
+from odsm.features.enrollments.models import Enrollment
 from odsm.features.enrollments.schemas import HoursTotal
 from odsm.features.instructors.models import Instructor
 from odsm.features.lessons.models import Lesson
@@ -35,12 +35,6 @@ class Assessment:
     credited: dict[str, int]
     by_deadline: dict[str, int]
     lapsed_instructors: list[Instructor] = field(default_factory=list)
-
-    def hours_met(self) -> bool:
-        return all(self.credited[c] >= self.required[c] for c in ledger.CATEGORIES)
-
-    def short(self) -> bool:
-        return not self.hours_met()
 
     def unmet(self, today: date) -> list[Unmet]:
         e, found = self.enrollment, []
@@ -114,57 +108,114 @@ class Assessment:
         return BlockedRow(**self.row(today).model_dump(), reasons=self.unmet(today))
 
 
-def _sum(category: str, by_deadline: bool) -> ColumnElement[Any]:
-    cond: ColumnElement[bool] = HoursEntry.category == category
-    if by_deadline:
-        cond = and_(cond, HoursEntry.occurred_on <= Enrollment.deadline)
-    return func.coalesce(func.sum(case((cond, HoursEntry.minutes), else_=0)), 0)
+def _required(settings: SchoolSettings, category: str) -> ColumnElement[int]:
+    """The course's requirement, never below the school's BDE setting (as ledger.requirements)."""
+    own = getattr(Course, f"{category}_minutes")
+    floor = getattr(settings, f"bde_{category}_minutes")
+    return case((own > floor, own), else_=floor)
+
+
+def _met(settings: SchoolSettings, suffix: str = "") -> list[ColumnElement[bool]]:
+    return [getattr(Enrollment, f"{c}_minutes{suffix}") >= _required(settings, c) for c in ledger.CATEGORIES]
+
+
+def lapsed_instructor_ids(s: Session, today: date) -> list[int]:
+    """Instructors without a valid DI licence today: a handful, so an IN list stays short."""
+    lapsed = or_(Instructor.di_licence_expiry < today, Instructor.active == false())
+    return list(s.scalars(select(Instructor.id).where(lapsed)))
+
+
+def taught_by_lapsed(s: Session, lapsed_ids: list[int]) -> set[int]:
+    """Enrollments with a completed lesson by a lapsed instructor (a covering index scan per instructor)."""
+    if not lapsed_ids:
+        return set()
+    stmt = (
+        select(Lesson.enrollment_id)
+        .where(Lesson.instructor_id.in_(lapsed_ids), Lesson.status == "completed", Lesson.enrollment_id.is_not(None))
+        .distinct()
+    )
+    return {int(i) for i in s.scalars(stmt) if i is not None}
+
+
+def split_done(s: Session, settings: SchoolSettings, today: date) -> tuple[list[int], list[int]]:
+    """Active BDE enrollments with a pass and every hour credited, split into ready and blocked ids.
+
+    Blocked: some hours came after the deadline, or a lapsed instructor taught the student. Ordered
+    by deadline. One indexed query over the running totals, no per-row subqueries.
+    """
+    done = [
+        Enrollment.status == "active",
+        Course.kind == "bde",
+        Enrollment.result == "pass",
+        *_met(settings),
+    ]
+    stmt = (
+        select(Enrollment.id, and_(*_met(settings, "_on_time")))
+        .join(Course, Course.id == Enrollment.course_id)
+        .where(*done)
+        .order_by(Enrollment.deadline, Enrollment.id)
+    )
+    lapsed = taught_by_lapsed(s, lapsed_instructor_ids(s, today))
+    ready: list[int] = []
+    blocked: list[int] = []
+    for enrollment_id, on_time in s.execute(stmt).all():
+        (ready if on_time and enrollment_id not in lapsed else blocked).append(enrollment_id)
+    return ready, blocked
+
+
+def at_risk_filter(settings: SchoolSettings, today: date) -> list[ColumnElement[bool]]:
+    horizon = today + timedelta(days=settings.at_risk_days)
+    short = or_(*[getattr(Enrollment, f"{c}_minutes") < _required(settings, c) for c in ledger.CATEGORIES])
+    return [
+        Enrollment.status == "active",
+        Course.kind == "bde",
+        Enrollment.deadline >= today,
+        Enrollment.deadline <= horizon,
+        short,
+    ]
+
+
+def count(s: Session, where: list[ColumnElement[bool]]) -> int:
+    stmt = select(func.count()).select_from(Enrollment).join(Course, Course.id == Enrollment.course_id).where(*where)
+    return int(s.scalar(stmt) or 0)
 
 
 def assess(
     s: Session, settings: SchoolSettings, today: date, *where: ColumnElement[bool], limit: int | None = None
 ) -> list[Assessment]:
-    cats = ledger.CATEGORIES
+    """Reads the enrollments' running totals (no ledger scan) and, for those rows, any lapsed instructor."""
+    courses = {c.id: c for c in s.scalars(select(Course)).all()}
     stmt = (
-        select(
-            Enrollment,
-            Course,
-            Student.first_name,
-            Student.last_name,
-            *[_sum(c, False) for c in cats],
-            *[_sum(c, True) for c in cats],
-        )
+        select(Enrollment.__table__, Student.first_name, Student.last_name)
         .join(Course, Course.id == Enrollment.course_id)
         .join(Student, Student.id == Enrollment.student_id)
-        .outerjoin(HoursEntry, HoursEntry.enrollment_id == Enrollment.id)
         .where(*where)
-        .group_by(Enrollment.id, Course.id, Student.id)
         .order_by(Enrollment.deadline, Enrollment.id)
+        .limit(limit)
     )
-    if limit is not None:
-        stmt = stmt.limit(limit)
     found: dict[int, Assessment] = {}
     for row in s.execute(stmt).all():
-        enrollment, course, first, last, *sums = row
-        found[enrollment.id] = Assessment(
-            enrollment=enrollment,
+        course = courses[row.course_id]
+        found[row.id] = Assessment(
+            enrollment=row,  # type: ignore[arg-type]  # a Row with the enrollment's columns
             course=course,
-            student_name=f"{first} {last}",
+            student_name=f"{row.first_name} {row.last_name}",
             required=ledger.requirements(course, settings),
-            credited={c: int(v) for c, v in zip(cats, sums[:3], strict=True)},
-            by_deadline={c: int(v) for c, v in zip(cats, sums[3:], strict=True)},
+            credited={c: getattr(row, f"{c}_minutes") for c in ledger.CATEGORIES},
+            by_deadline={c: getattr(row, f"{c}_minutes_on_time") for c in ledger.CATEGORIES},
         )
-    if found:
-        lapsed = s.execute(
+    lapsed_ids = lapsed_instructor_ids(s, today)
+    if found and lapsed_ids:
+        taught = s.execute(
             select(Lesson.enrollment_id, Instructor)
             .join(Instructor, Instructor.id == Lesson.instructor_id)
             .where(
                 Lesson.enrollment_id.in_(list(found)),
                 Lesson.status == "completed",
-                or_(Instructor.di_licence_expiry < today, Instructor.active == false()),
+                Lesson.instructor_id.in_(lapsed_ids),
             )
             .distinct()
         ).all()
-        for enrollment_id, instructor in lapsed:
+        for enrollment_id, instructor in taught:
             found[enrollment_id or 0].lapsed_instructors.append(instructor)
     return list(found.values())

@@ -24,7 +24,9 @@ def channel(name: str) -> dict[str, object]:
 
 
 @router.get("/worklist", response_model=Worklist, openapi_extra=channel("worklist"))
-def certification_worklist(svc: Svc, limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> Worklist:
+def certification_worklist(
+    svc: Svc, limit: Annotated[int, Query(ge=1, le=2000, description="rows per list; totals count all")] = 200
+) -> Worklist:
     return svc.worklist(limit)
 
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlalchemy.orm import Session
 
 from odsm.core import audit
 from odsm.core.db import Database
 from odsm.core.errors import ValidationFailed
 from odsm.core.versioning import check_version, guard_stale
-from odsm.features.courses.models import Course
 from odsm.features.enrollments import ledger
 from odsm.features.enrollments.errors import EnrollmentVersionConflict
 from odsm.features.enrollments.models import Enrollment
@@ -20,7 +17,7 @@ from odsm.features.enrollments.service import enrollment_detail
 from odsm.features.school.service import load_settings
 
 from .errors import AlreadyCertified, NotReady
-from .readiness import assess
+from .readiness import assess, at_risk_filter, count, split_done
 from .schemas import CertifyRequest, Worklist
 
 
@@ -32,20 +29,15 @@ class CertificationService:
         def fn(s: Session) -> Worklist:
             settings = load_settings(s)
             today = local_today(settings)
-            active_bde = (Enrollment.status == "active", Course.kind == "bde")
-            candidates = assess(s, settings, today, *active_bde, Enrollment.result == "pass")
-            ready = [a for a in candidates if not a.unmet(today)]
-            blocked = [a for a in candidates if a.hours_met() and a.unmet(today)]
-            horizon = today + timedelta(days=settings.at_risk_days)
-            near = assess(s, settings, today, *active_bde, Enrollment.deadline >= today, Enrollment.deadline <= horizon)
-            at_risk = [a for a in near if a.short()]
+            ready, blocked = split_done(s, settings, today)
+            risky = at_risk_filter(settings, today)
             return Worklist(
-                ready=[a.row(today) for a in ready[:limit]],
-                blocked=[a.blocked_row(today) for a in blocked[:limit]],
-                at_risk=[a.row(today) for a in at_risk[:limit]],
+                ready=[a.row(today) for a in assess(s, settings, today, Enrollment.id.in_(ready[:limit]))],
+                blocked=[a.blocked_row(today) for a in assess(s, settings, today, Enrollment.id.in_(blocked[:limit]))],
+                at_risk=[a.row(today) for a in assess(s, settings, today, *risky, limit=limit)],
                 ready_total=len(ready),
                 blocked_total=len(blocked),
-                at_risk_total=len(at_risk),
+                at_risk_total=count(s, risky),
                 today=today,
             )
 

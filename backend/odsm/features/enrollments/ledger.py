@@ -8,15 +8,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
+from odsm.core import audit
 from odsm.features.courses.models import Course
 from odsm.features.school.models import SchoolSettings
 from odsm.features.school.service import load_settings
 
 from .errors import EnrollmentLocked, EnrollmentNotFound, EnrollmentWithdrawn
-from .models import Enrollment, HoursEntry
+from .models import TOTAL_COLUMNS, Enrollment, HoursEntry
 
 CATEGORIES = ("classroom", "in_car", "flex")
 # Sources that date the first class (home-link work and corrections do not).
@@ -66,6 +67,7 @@ def credit(
     source: str,
     source_id: int | None = None,
     reason: str | None = None,
+    audit_action: str | None = None,
 ) -> HoursEntry:
     entry = HoursEntry(
         enrollment_id=enrollment.id,
@@ -78,13 +80,45 @@ def credit(
         reason=reason,
     )
     s.add(entry)
+    if audit_action is not None:
+        audit.note(s, entry, audit_action, reason)
     if source in FIRST_CLASS_SOURCES and minutes > 0:
         first = enrollment.first_class_date
         if first is None or occurred_on < first:
             enrollment.first_class_date = occurred_on
             enrollment.deadline = occurred_on + timedelta(days=load_settings(s).completion_deadline_days)
     s.flush()
+    refresh_totals(s, enrollment)
     return entry
+
+
+def refresh_totals(s: Session, enrollment: Enrollment) -> None:
+    """Recomputes the enrollment's running totals from its ledger (one indexed, grouped query).
+
+    A bulk UPDATE: derived columns neither bump the version a user is editing against nor make an
+    audit entry (the ledger entry that caused them is audited).
+    """
+    rows = s.execute(
+        select(
+            HoursEntry.category,
+            func.sum(HoursEntry.minutes),
+            func.sum(case((HoursEntry.occurred_on <= enrollment.deadline, HoursEntry.minutes), else_=0))
+            if enrollment.deadline is not None
+            else func.sum(HoursEntry.minutes),
+        )
+        .where(HoursEntry.enrollment_id == enrollment.id)
+        .group_by(HoursEntry.category)
+    ).all()
+    values = dict.fromkeys(TOTAL_COLUMNS, 0)
+    for category, total, on_time in rows:
+        values[f"{category}_minutes"] = int(total or 0)
+        values[f"{category}_minutes_on_time"] = int(on_time or 0)
+    s.execute(
+        update(Enrollment)
+        .where(Enrollment.id == enrollment.id)
+        .values(**values)
+        .execution_options(synchronize_session="fetch")
+    )
 
 
 def totals(s: Session, enrollment_ids: Iterable[int]) -> dict[int, dict[str, int]]:

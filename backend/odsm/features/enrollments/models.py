@@ -8,9 +8,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 from odsm.core.audit import Audited
 from odsm.core.db import Base, UTCDateTime, utcnow
 
+TOTAL_COLUMNS = tuple(f"{c}_minutes{s}" for c in ("classroom", "in_car", "flex") for s in ("", "_on_time"))
+
 
 class Enrollment(Audited, Base):
     __tablename__ = "enrollments"
+    __audit_exclude__ = frozenset(TOTAL_COLUMNS)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     student_id: Mapped[int] = mapped_column(ForeignKey("students.id"), index=True)
@@ -26,6 +29,15 @@ class Enrollment(Audited, Base):
     certified_by: Mapped[str | None] = mapped_column(String(200))
     mto_reference: Mapped[str | None] = mapped_column(String(60))
     certification_fee_cents: Mapped[int | None] = mapped_column(Integer)
+    # Running totals, recomputed from the ledger (the record) by ledger.credit on every entry: the
+    # certification worklist filters on them instead of summing a million ledger rows each time.
+    # "on_time" counts only entries dated on or before the deadline.
+    classroom_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    in_car_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    flex_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    classroom_minutes_on_time: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    in_car_minutes_on_time: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    flex_minutes_on_time: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
@@ -33,7 +45,8 @@ class Enrollment(Audited, Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     # The certification worklist reads by (status, result) and the at-risk list by (status, deadline).
     __table_args__ = (
-        Index("ix_enrollments_status_result", "status", "result"),
+        # (status, result, deadline): the ready list filters on both and pages by deadline without a sort.
+        Index("ix_enrollments_status_result_deadline", "status", "result", "deadline"),
         Index("ix_enrollments_status_deadline", "status", "deadline"),
     )
 

@@ -131,18 +131,8 @@ class EnrollmentService:
         def fn(s: Session) -> EnrollmentDetail:
             row = ledger.load_enrollment(s, enrollment_id)
             occurred_on = data.occurred_on or local_today(load_settings(s))
-            entry = HoursEntry(
-                enrollment_id=row.id,
-                student_id=row.student_id,
-                category=data.category,
-                minutes=data.minutes,
-                occurred_on=occurred_on,
-                source="correction",
-                reason=data.reason,
-            )
-            s.add(entry)
-            audit.note(s, entry, "correction", data.reason)
-            s.flush()
+            reason = data.reason
+            ledger.credit(s, row, data.category, data.minutes, occurred_on, "correction", None, reason, "correction")
             return enrollment_detail(s, row)
 
         return self.db.write(fn)

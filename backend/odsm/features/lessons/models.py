@@ -48,6 +48,8 @@ class Lesson(Audited, Base):
         Index("ix_lessons_student_start", "student_id", "starts_at"),
         Index("ix_lessons_starts_at", "starts_at"),
         Index("ix_lessons_enrollment_status", "enrollment_id", "status", "instructor_id"),
+        # The certification worklist: which enrollments a lapsed instructor taught (covering).
+        Index("ix_lessons_instructor_status_enrollment", "instructor_id", "status", "enrollment_id"),
     )
 
     def audit_student_id(self) -> int | None:

@@ -69,6 +69,12 @@ def upgrade() -> None:
         sa.Column("certified_by", sa.String(length=200), nullable=True),
         sa.Column("mto_reference", sa.String(length=60), nullable=True),
         sa.Column("certification_fee_cents", sa.Integer(), nullable=True),
+        sa.Column("classroom_minutes", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("classroom_minutes_on_time", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("in_car_minutes", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("in_car_minutes_on_time", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("flex_minutes", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("flex_minutes_on_time", sa.Integer(), server_default="0", nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
@@ -78,7 +84,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("enrollments", schema=None) as batch_op:
         batch_op.create_index("ix_enrollments_status_deadline", ["status", "deadline"], unique=False)
-        batch_op.create_index("ix_enrollments_status_result", ["status", "result"], unique=False)
+        batch_op.create_index("ix_enrollments_status_result_deadline", ["status", "result", "deadline"], unique=False)
         batch_op.create_index(batch_op.f("ix_enrollments_student_id"), ["student_id"], unique=False)
 
     op.create_table(
@@ -163,6 +169,9 @@ def upgrade() -> None:
             "ix_lessons_enrollment_status", ["enrollment_id", "status", "instructor_id"], unique=False
         )
         batch_op.create_index("ix_lessons_instructor_start", ["instructor_id", "starts_at"], unique=False)
+        batch_op.create_index(
+            "ix_lessons_instructor_status_enrollment", ["instructor_id", "status", "enrollment_id"], unique=False
+        )
         batch_op.create_index("ix_lessons_starts_at", ["starts_at"], unique=False)
         batch_op.create_index("ix_lessons_student_start", ["student_id", "starts_at"], unique=False)
         batch_op.create_index("ix_lessons_vehicle_start", ["vehicle_id", "starts_at"], unique=False)
@@ -196,6 +205,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_lessons_vehicle_start")
         batch_op.drop_index("ix_lessons_student_start")
         batch_op.drop_index("ix_lessons_starts_at")
+        batch_op.drop_index("ix_lessons_instructor_status_enrollment")
         batch_op.drop_index("ix_lessons_instructor_start")
         batch_op.drop_index("ix_lessons_enrollment_status")
 
@@ -210,7 +220,7 @@ def downgrade() -> None:
     op.drop_table("classroom_attendance")
     with op.batch_alter_table("enrollments", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_enrollments_student_id"))
-        batch_op.drop_index("ix_enrollments_status_result")
+        batch_op.drop_index("ix_enrollments_status_result_deadline")
         batch_op.drop_index("ix_enrollments_status_deadline")
 
     op.drop_table("enrollments")
