@@ -29,50 +29,24 @@ from odsm.features.lessons.models import Lesson
 from odsm.features.students.models import Student
 from odsm.features.vehicles.models import Vehicle
 
-FIRST = [
-    "Amara",
-    "Ben",
-    "Chloe",
-    "Dev",
-    "Emily",
-    "Farah",
-    "Gurpreet",
-    "Hana",
-    "Isaac",
-    "Jun",
-    "Kiran",
-    "Liam",
-    "Maya",
-    "Noah",
-    "Olivia",
-    "Priya",
-    "Quinn",
-    "Ravi",
-    "Sofia",
-    "Tariq",
-]
-LAST = [
-    "Okafor",
-    "Tremblay",
-    "Singh",
-    "Nguyen",
-    "Smith",
-    "Patel",
-    "Li",
-    "Brown",
-    "Wilson",
-    "Martin",
-    "Roy",
-    "Chen",
-    "Khan",
-    "Gagnon",
-    "Lee",
-    "Kaur",
-    "Ali",
-    "Wong",
-    "Taylor",
-    "Dubois",
-]
+FIRST = ["Amara", "Ben", "Chloe", "Dev", "Emily", "Farah", "Gurpreet", "Hana", "Isaac", "Jun", "Kiran", "Liam"]
+LAST = ["Okafor", "Tremblay", "Singh", "Nguyen", "Smith", "Patel", "Li", "Brown", "Wilson", "Martin", "Roy", "Chen"]
+_SYLLABLES = ["ka", "lo", "mi", "ra", "to", "ne", "sa", "vi", "do", "ri", "an", "el", "or", "un", "be", "ch"]
+
+
+def name_pool(real: list[str], size: int, rng: random.Random) -> tuple[list[str], list[float]]:
+    """Names with a realistic spread: a few common ones (about 1.5% of people) and a long tail (Zipf-like).
+
+    A pool of 20 names would give every surname 5% of 100,000 students, which no school has.
+    """
+    names = list(real)
+    while len(names) < size:
+        word = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))
+        names.append(word.capitalize())
+    weights = [1 / (rank + 6) for rank in range(len(names))]
+    return names, weights
+
+
 BATCH = 20_000
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
@@ -114,6 +88,8 @@ def build(data_dir: Path, students: int, lessons: int, instructors: int = 200, v
         dbapi_conn.execute("PRAGMA synchronous=OFF")
 
     rng = random.Random(20261122)
+    firsts, first_weights = name_pool(FIRST, 400, rng)
+    lasts, last_weights = name_pool(LAST, 3000, rng)
     created = NOW - timedelta(days=400)
     with engine.begin() as conn:
         bulk(
@@ -122,8 +98,8 @@ def build(data_dir: Path, students: int, lessons: int, instructors: int = 200, v
             (
                 {
                     "id": i,
-                    "first_name": rng.choice(FIRST),
-                    "last_name": rng.choice(LAST),
+                    "first_name": rng.choices(firsts, first_weights)[0],
+                    "last_name": rng.choices(lasts, last_weights)[0],
                     "di_licence_number": f"DI-{100000 + i}",
                     "di_licence_expiry": date(2028, 3, 31) if i % 25 else date(2026, 3, 31),
                     "authorised_in_car": True,
@@ -185,7 +161,7 @@ def build(data_dir: Path, students: int, lessons: int, instructors: int = 200, v
 
         def student_rows() -> Iterator[dict[str, Any]]:
             for i in range(1, students + 1):
-                first, last = rng.choice(FIRST), rng.choice(LAST)
+                first, last = rng.choices(firsts, first_weights)[0], rng.choices(lasts, last_weights)[0]
                 dob = date(2005 + i % 5, 1 + i % 12, 1 + i % 28)
                 yield {
                     "id": i,
@@ -206,19 +182,36 @@ def build(data_dir: Path, students: int, lessons: int, instructors: int = 200, v
 
         bulk(conn, Student.__table__, student_rows(), students, "students")  # type: ignore[arg-type]
 
+        hours_day = (NOW - timedelta(days=300)).date()
+
+        def planned_minutes(i: int) -> dict[str, int]:
+            complete = i % 3 == 0
+            return {
+                "classroom": 1200 if complete else 900,
+                "in_car": 600 if complete else 420,
+                "flex": 600 if complete else 300,
+            }
+
         def enrollment_rows() -> Iterator[dict[str, Any]]:
             for i in range(1, students + 1):
                 first_class = (NOW - timedelta(days=rng.randint(0, 700))).date()
+                deadline = first_class + timedelta(days=365)
+                # The running totals the service keeps beside the ledger (the ledger rows follow below).
+                totals = {f"{c}_minutes": m for c, m in planned_minutes(i).items()}
+                on_time = hours_day <= deadline
+                totals |= {f"{c}_minutes_on_time": (m if on_time else 0) for c, m in planned_minutes(i).items()}
                 yield {
+                    **totals,
                     "id": i,
                     "student_id": i,
                     "course_id": 1,
                     "enrolled_on": first_class - timedelta(days=7),
                     "first_class_date": first_class,
-                    "deadline": first_class + timedelta(days=365),
+                    "deadline": deadline,
                     "final_mark_percent": 80 if i % 3 == 0 else None,
                     "result": "pass" if i % 3 == 0 else "pending",
-                    "status": "certified" if i % 7 == 0 else "active",
+                    # Finished students get certified promptly; about one in fifty waits on the worklist.
+                    "status": "certified" if i % 3 == 0 and i % 50 else "active",
                     "created_at": created,
                     "updated_at": created,
                     "version": 1,
@@ -261,13 +254,10 @@ def build(data_dir: Path, students: int, lessons: int, instructors: int = 200, v
 
         def hours_rows() -> Iterator[dict[str, Any]]:
             for s in range(1, students + 1):
-                day = (NOW - timedelta(days=300)).date()
-                complete = s % 3 == 0
-                for category, minutes, parts in (
-                    ("classroom", 1200 if complete else 900, 4),
-                    ("in_car", 600 if complete else 420, 10),
-                    ("flex", 600 if complete else 300, 1),
-                ):
+                day = hours_day
+                planned = planned_minutes(s)
+                for category, parts in (("classroom", 4), ("in_car", 10), ("flex", 1)):
+                    minutes = planned[category]
                     for _ in range(parts):
                         yield {
                             "enrollment_id": s,

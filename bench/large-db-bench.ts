@@ -10,7 +10,7 @@ import { bridgeTo, percentile, python, round3, startAndWait } from './bench-supp
 
 const dataDir = process.env.BENCH_DATA_DIR;
 if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
-const SEARCHES = ['oka', 'singh', 'amara', 'tremblay li', 'kaur', 'O00004', '555-0142', 'nguyen b', 'chen', 'wilson'];
+const SEARCHES = ['oka', 'singh', 'amara', 'tremblay li', 'kaur', 'O00004', '555-0142', 'nguyen b', 'chen', 'wilson', 'smi', 'pat'];
 
 async function timeEach(n: number, call: (i: number) => Promise<void>): Promise<{ p50_ms: number; p95_ms: number; max_ms: number }> {
   for (let i = 0; i < Math.min(20, n); i += 1) await call(i); // warm-up

@@ -65,12 +65,13 @@ def filtered(q: str | None, include_archived: bool) -> Select[Student]:
 
 
 def page(q: str | None, include_archived: bool, offset: int, limit: int) -> Select[Student]:
-    return (
-        filtered(q, include_archived)
-        .order_by(Student.last_name, Student.first_name, Student.id)
-        .offset(offset)
-        .limit(limit)
-    )
+    # The "last first" key orders like the table shows (case-insensitively). Unfiltered, walking its index
+    # is the fastest way to a page. Filtered, it is ordered as an expression on purpose: given the bare
+    # column, SQLite prefers to walk that whole index to skip the sort, reading 100,000 rows to find a
+    # sparse match (160 ms), instead of sorting the few hundred rows the OR of index ranges found (5 ms).
+    searching = bool(q and search_key(q))
+    order = Student.search_last_first.concat("") if searching else Student.search_last_first
+    return filtered(q, include_archived).order_by(order, Student.id).offset(offset).limit(limit)
 
 
 def count(q: str | None, include_archived: bool) -> Select[int]:
