@@ -247,3 +247,31 @@ def test_rescheduling_rechecks_every_rule(school: School) -> None:
     assert (instant(moved["starts_at"]), moved["version"]) == (instant(at(DAY, 11)), 2)
     stale = school.c.patch(f"/api/v1/lessons/{mine['id']}", json={"version": 1, "pickup_location": "x"})
     refused(stale, 409, "lesson.version_conflict")
+
+
+def test_booking_refuses_an_instructor_on_recorded_time_off(school: School) -> None:
+    i = school.instructor()
+    off = ok(
+        school.c.post(
+            f"/api/v1/instructors/{i['id']}/time-off",
+            json={"starts_at": at(DAY, 12), "ends_at": at(DAY, 17), "reason": "Dentist"},
+        ),
+        201,
+    )["time_off"][0]
+    ok(school.book(school.student(), i, school.vehicle(), at(DAY, 11), at(DAY, 12)), 201)
+    d = refused(
+        school.book(school.student(), i, school.vehicle(), at(DAY, 13), at(DAY, 14)), 409, "lesson.instructor_time_off"
+    )
+    assert (d["rule"], d["time_off_id"], d["reason"]) == ("instructor_time_off", off["id"], "Dentist")
+
+
+def test_booking_refuses_an_instructor_who_is_teaching_a_class_then(school: School) -> None:
+    i = school.instructor(authorised_classroom=True)
+    session = school.session(i["id"], DAY, 18, 2)
+    ok(school.book(school.student(), i, school.vehicle(), at(DAY, 17), at(DAY, 18)), 201)
+    d = refused(
+        school.book(school.student(), i, school.vehicle(), at(DAY, 19), at(DAY, 20)),
+        409,
+        "lesson.instructor_teaching_class",
+    )
+    assert (d["rule"], d["conflicting_session_id"]) == ("instructor_double_booking", session["id"])

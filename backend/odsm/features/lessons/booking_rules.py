@@ -14,11 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from odsm.core.errors import AppError
+from odsm.features.classroom.models import ClassroomSession
 from odsm.features.classroom.service import classroom_minutes_on
 from odsm.features.enrollments import ledger
 from odsm.features.enrollments.models import Enrollment
 from odsm.features.enrollments.school_time import at_local, day_bounds, local_date, minutes_between, zone
-from odsm.features.instructors.models import Instructor
+from odsm.features.instructors.models import Instructor, InstructorTimeOff
 from odsm.features.instructors.service import di_licence_valid_on
 from odsm.features.school.models import SchoolSettings
 from odsm.features.students.errors import StudentArchived
@@ -32,6 +33,8 @@ from .errors import (
     InstructorDoubleBooked,
     InstructorLicenceInvalid,
     InstructorNotAuthorised,
+    InstructorOnTimeOff,
+    InstructorTeachingClass,
     StudentDoubleBooked,
     VehicleDoubleBooked,
     VehicleInactive,
@@ -98,6 +101,57 @@ def overlaps(s: Session, p: Proposal) -> list[AppError]:
         other = first_overlap(s, column, owner_id, p.starts_at, p.ends_at, p.lesson_id)
         if other is not None:
             found.append(error(details={"rule": rule, key: owner_id, **_span(other)}))
+    return found
+
+
+def instructor_busy(s: Session, p: Proposal) -> list[AppError]:
+    """Recorded time off, and classes the instructor teaches, hold the instructor as a lesson does."""
+    found: list[AppError] = []
+    off = s.scalars(
+        select(InstructorTimeOff)
+        .where(
+            InstructorTimeOff.instructor_id == p.instructor.id,
+            InstructorTimeOff.starts_at < p.ends_at,
+            InstructorTimeOff.ends_at > p.starts_at,
+        )
+        .limit(1)
+    ).first()
+    if off is not None:
+        found.append(
+            InstructorOnTimeOff(
+                details={
+                    "rule": "instructor_time_off",
+                    "instructor_id": p.instructor.id,
+                    "time_off_id": off.id,
+                    "starts_at": off.starts_at.isoformat(),
+                    "ends_at": off.ends_at.isoformat(),
+                    "reason": off.reason,
+                }
+            )
+        )
+    session = s.scalars(
+        select(ClassroomSession)
+        .where(
+            ClassroomSession.instructor_id == p.instructor.id,
+            ClassroomSession.starts_at < p.ends_at,
+            ClassroomSession.starts_at > p.starts_at - MAX_LESSON,
+            ClassroomSession.ends_at > p.starts_at,
+        )
+        .limit(1)
+    ).first()
+    if session is not None:
+        found.append(
+            InstructorTeachingClass(
+                details={
+                    "rule": "instructor_double_booking",
+                    "instructor_id": p.instructor.id,
+                    "conflicting_session_id": session.id,
+                    "starts_at": session.starts_at.isoformat(),
+                    "ends_at": session.ends_at.isoformat(),
+                    "topic": session.topic,
+                }
+            )
+        )
     return found
 
 
@@ -223,6 +277,7 @@ def evaluate(s: Session, settings: SchoolSettings, p: Proposal) -> list[AppError
     return [
         *enrollment_rules(p),
         *overlaps(s, p),
+        *instructor_busy(s, p),
         *instructor_rules(p, day),
         *vehicle_rules(p, day),
         *g1_night(settings, p),

@@ -50,6 +50,16 @@ class InstructorLicenceInvalid(BookingRefused):
     default_message = "The instructor's DI licence is not valid on that date, or the instructor is inactive."
 
 
+class InstructorOnTimeOff(BookingRefused):
+    code = "lesson.instructor_time_off"
+    default_message = "The instructor has time off then."
+
+
+class InstructorTeachingClass(BookingRefused):
+    code = "lesson.instructor_teaching_class"
+    default_message = "The instructor is teaching a class at that time."
+
+
 class InstructorNotAuthorised(BookingRefused):
     code = "lesson.instructor_not_authorised"
     default_message = "The instructor is not authorised to teach in-car lessons."
