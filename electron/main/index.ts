@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   const dataDir = process.env.ODSM_DATA_DIR ?? app.getPath('userData');
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
   const log = createJsonLogger({ file: join(dataDir, 'logs', 'main.log') });
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  // Only a development build may load the renderer from electron-vite's dev server; a packaged app
+  // always serves its own files from app:// (an environment variable must not point it elsewhere).
+  const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const rendererUrl = devUrl ?? `${APP_ORIGIN}/index.html`;
   const allowedOrigins = [APP_ORIGIN, ...(devUrl ? [originOf(devUrl) ?? devUrl] : [])];
   let win: BrowserWindow | undefined;

@@ -13,6 +13,7 @@ from typing import Any
 import anyio
 import structlog
 from sqlalchemy import Integer, LargeBinary, String, delete
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -45,8 +46,18 @@ def fingerprint_of(method: str, path: str, query: bytes, body: bytes) -> str:
 
 
 def claim_key(session: Session, pending: dict[str, Any]) -> None:
-    session.add(IdempotencyRecord(key=pending["key"], fingerprint=pending["fingerprint"]))
-    session.flush()
+    """Claims the key inside the write's transaction. A concurrent request with the same key (a retry
+    sent while the first attempt still runs) finds the claim once the first commits, and stops here."""
+    if session.get(IdempotencyRecord, pending["key"]) is not None:
+        pending["conflict"] = True
+        raise IdempotencyInProgress()
+    try:
+        with session.begin_nested():
+            session.add(IdempotencyRecord(key=pending["key"], fingerprint=pending["fingerprint"]))
+            session.flush()
+    except IntegrityError as exc:  # PostgreSQL: the other claim committed between our read and insert
+        pending["conflict"] = True
+        raise IdempotencyInProgress() from exc
 
 
 def _lookup(db: Database, key: str) -> tuple[str, int | None, bytes | None] | None:
@@ -133,12 +144,24 @@ class IdempotencyMiddleware:
             await self.app(scope, _replay_body(body), capture)
         finally:
             pending_idempotency.reset(token)
+        if pending.get("conflict"):
+            # Another request with this key wrote first: answer with its stored answer when there is one,
+            # and never store ours over it.
+            again = await anyio.to_thread.run_sync(_lookup, self.db, key)
+            if again is not None and again[0] == fp and again[1] is not None and again[2] is not None:
+                log.info("idempotency.replayed", key=key, status=again[1], after="concurrent_claim")
+                await send_bytes(send, again[1], again[2], ((b"idempotent-replayed", b"true"),))
+                return
+            for message in messages:
+                await send(message)
+            return
         start = next(m for m in messages if m["type"] == "http.response.start")
         status = int(start["status"])
-        # 5xx means nothing was decided (busy, unavailable): the same key may try again.
-        # A refusal (4xx) or a success is the answer for this key from now on. It is stored before
-        # the client sees it, so an immediate retry finds it.
-        if status < 500:
+        # A refusal (4xx) or a success is the answer for this key from now on; so is a 5xx once the write
+        # committed its claim (the write landed, so a retry must not run it again). A 5xx before any
+        # commit (busy, unavailable) decided nothing: the same key may try again.
+        # The answer is stored before the client sees it, so an immediate retry finds it.
+        if status < 500 or pending.get("claimed"):
             payload = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
             await anyio.to_thread.run_sync(_store, self.db, key, fp, status, payload)
         for message in messages:

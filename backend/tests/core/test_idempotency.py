@@ -71,3 +71,49 @@ def test_an_overlong_key_is_refused_naming_the_header(live: LiveServer) -> None:
     assert r.status_code == 422
     assert r.json()["details"]["fields"][0]["field"] == "Idempotency-Key"
     assert students_in_db(live) == 0
+
+
+def test_a_retry_sent_while_the_first_attempt_runs_never_writes_twice(serve_app) -> None:  # type: ignore[no-untyped-def]
+    import threading
+    import time as _time
+
+    from fastapi import FastAPI
+
+    from odsm.core.db import Database
+
+    def slow_down(app: FastAPI) -> None:
+        db: Database = app.state.db
+        original = db.write
+
+        def slow_write(fn):  # type: ignore[no-untyped-def]
+            def slow(s):  # type: ignore[no-untyped-def]
+                result = fn(s)
+                _time.sleep(0.6)  # the first attempt is still inside its transaction
+                return result
+
+            return original(slow)
+
+        db.write = slow_write  # type: ignore[method-assign]
+
+    live: LiveServer = serve_app(slow_down)
+    headers = {"Idempotency-Key": "slow-create"}
+    answers: list = []
+
+    def post() -> None:
+        answers.append(live.client.post("/api/v1/students", json=student_payload(), headers=headers))
+
+    first = threading.Thread(target=post)
+    first.start()
+    _time.sleep(0.2)
+    post()  # the bridge's retry, while the first still runs
+    first.join()
+    assert students_in_db(live) == 1
+    codes = sorted(a.status_code for a in answers)
+    assert codes in ([201, 201], [201, 409]), [a.text for a in answers]
+    for a in answers:
+        if a.status_code == 409:
+            assert a.json()["code"] == "idempotency_in_progress"
+    # Once the first attempt's answer is stored, the key replays it.
+    again = live.client.post("/api/v1/students", json=student_payload(), headers=headers)
+    assert again.status_code == 201
+    assert again.headers.get("idempotent-replayed") == "true"

@@ -21,7 +21,8 @@ export function CertificationPage() {
   const [certifying, setCertifying] = useState<WorklistRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const data = worklist.data;
-  const feeCents = settings?.certification_fee_cents ?? 1500;
+  // The MTO fee is a school setting; the dialog waits for it rather than guessing a number.
+  const feeCents = settings?.certification_fee_cents;
 
   return (
     <section className="page" aria-labelledby="certification-title">
@@ -30,7 +31,7 @@ export function CertificationPage() {
           <h1 id="certification-title" className="page__title">
             Certification
           </h1>
-          <p className="page__subtitle">Students who finished BDE, those running out of time, and what holds the rest back. MTO fee: {formatMoney(feeCents)} a student.</p>
+          <p className="page__subtitle">Students who finished BDE, those running out of time, and what holds the rest back. MTO fee: {feeCents === undefined ? '…' : formatMoney(feeCents)} a student.</p>
         </div>
         <Button busy={verify.isPending} onClick={() => verify.mutate()} data-testid="verify-chain">
           Verify audit chain
@@ -120,7 +121,7 @@ export function CertificationPage() {
           </WorkSection>
         </>
       ) : null}
-      {certifying ? (
+      {certifying && feeCents !== undefined ? (
         <CertifyDialog
           row={certifying}
           feeCents={feeCents}
