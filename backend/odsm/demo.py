@@ -16,7 +16,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pydantic import SecretStr
-from sqlalchemy import func, select
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from odsm.core.config import Settings
 from odsm.core.db import Database
@@ -27,10 +28,12 @@ from odsm.features.certification.schemas import CertifyRequest
 from odsm.features.certification.service import CertificationService
 from odsm.features.classroom.schemas import AttendanceEntry, AttendanceRecord, SessionCreate
 from odsm.features.classroom.service import ClassroomService
+from odsm.features.courses.models import Course
 from odsm.features.courses.schemas import CourseCreate
 from odsm.features.courses.service import CourseService
 from odsm.features.enrollments.schemas import EnrollmentCreate, HoursAdd, ResultRecord
 from odsm.features.enrollments.service import EnrollmentService
+from odsm.features.instructors.models import Instructor
 from odsm.features.instructors.schemas import AvailabilitySlot, InstructorCreate
 from odsm.features.instructors.service import InstructorService
 from odsm.features.lessons.schemas import LessonBook, LessonComplete
@@ -40,6 +43,7 @@ from odsm.features.school.service import SchoolService
 from odsm.features.students.models import Student
 from odsm.features.students.schemas import StudentCreate
 from odsm.features.students.service import StudentService
+from odsm.features.vehicles.models import Vehicle
 from odsm.features.vehicles.schemas import VehicleCreate
 from odsm.features.vehicles.service import VehicleService
 
@@ -57,7 +61,16 @@ LESSON_SLOTS = [time(9), time(10, 30), time(13), time(14, 30), time(16)]
 class DemoRefused(AppError):
     status_code = 409
     code = "demo.database_not_empty"
-    default_message = "Demo data goes only into an empty database; this one already holds students."
+    default_message = "Demo data goes only into an empty database; this one already holds school records."
+
+
+def school_is_empty(db: Database) -> bool:
+    """No student, instructor, vehicle or course: nothing real that demo rows could mix into."""
+
+    def fn(s: Session) -> bool:
+        return not any(s.scalar(select(m.id).limit(1)) for m in (Student, Instructor, Vehicle, Course))
+
+    return db.read(fn)
 
 
 @dataclass
@@ -89,7 +102,7 @@ class DemoBuilder:
         self.odometer: dict[int, int] = {}
 
     def run(self) -> DemoSummary:
-        if self.db.read(lambda s: s.scalar(select(func.count()).select_from(Student))):
+        if not school_is_empty(self.db):
             raise DemoRefused()
         self._school()
         classroom_teacher, car_teachers = self._instructors()

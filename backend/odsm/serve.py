@@ -7,6 +7,7 @@ import os
 import sys
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -18,6 +19,7 @@ from sqlalchemy import text
 from odsm.app import create_app
 from odsm.core.config import Settings
 from odsm.core.db import Database
+from odsm.core.idempotency import purge_expired
 from odsm.core.logging import configure_logging
 from odsm.core.migrations import migrate
 
@@ -41,6 +43,10 @@ def build(settings: Settings) -> tuple[Any, Database, str | None]:
     configure_logging(settings.log_dir, settings.log_level)
     db = Database(settings)
     revision = migrate(settings, db.engine)
+    # Stored answers are only for retries within seconds; keeping them longer only keeps personal data.
+    purged = purge_expired(db, timedelta(hours=settings.idempotency_ttl_hours))
+    if purged:
+        log.info("idempotency.purged", keys=purged)
     return create_app(settings, db), db, revision
 
 

@@ -55,3 +55,19 @@ def test_the_first_run_choice_loads_in_the_background_with_progress(live: LiveSe
     assert status["summary"]["students"] == 12
     assert "students" in seen_stages or "lessons" in seen_stages
     assert live.client.get("/api/v1/students").json()["total"] == 12
+
+
+def test_the_demo_never_mixes_into_a_school_that_has_only_instructors(live: LiveServer) -> None:
+    r = live.client.post(
+        "/api/v1/instructors",
+        json={
+            "first_name": "Real",
+            "last_name": "Teacher",
+            "di_licence_number": "DI-1",
+            "di_licence_expiry": "2030-03-31",
+        },
+    )
+    assert r.status_code == 201
+    assert live.client.get("/api/v1/demo/status").json()["database_empty"] is False
+    refused = live.client.post("/api/v1/demo/load", json={"students": 20})
+    assert refused.json()["code"] == "demo.database_not_empty"

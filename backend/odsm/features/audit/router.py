@@ -23,7 +23,7 @@ def verify_audit_chain(svc: Svc) -> ChainReport:
 
 
 @router.get("", response_model=AuditPage, openapi_extra={"x-channel": "db:audit:history"})
-async def audit_history(
+def audit_history(
     svc: Svc,
     student_id: int | None = None,
     entity: Annotated[str | None, Query(max_length=60)] = None,

@@ -23,7 +23,7 @@ def channel(name: str) -> dict[str, object]:
 
 
 @router.get("", response_model=SessionPage, openapi_extra=channel("list"))
-async def list_sessions(
+def list_sessions(
     svc: Svc,
     start: Annotated[AwareDatetime, Query(description="sessions overlapping [start, end)")],
     end: Annotated[AwareDatetime, Query()],

@@ -7,11 +7,9 @@ from dataclasses import asdict
 from typing import Literal
 
 import structlog
-from sqlalchemy import func, select
 
 from odsm.core.db import Database
-from odsm.demo import DemoRefused, load_demo
-from odsm.features.students.models import Student
+from odsm.demo import DemoRefused, load_demo, school_is_empty
 
 from .schemas import DemoStatus
 
@@ -35,14 +33,14 @@ class DemoJob:
         with self._lock:
             status = self._status.model_copy()
         if status.state == "idle":
-            status.database_empty = not self.db.read(lambda s: s.scalar(select(func.count()).select_from(Student)))
+            status.database_empty = school_is_empty(self.db)
         return status
 
     def start(self, students: int) -> DemoStatus:
         with self._lock:
             if self._status.state == "running":
                 raise DemoLoadInProgress()
-            if self.db.read(lambda s: s.scalar(select(func.count()).select_from(Student))):
+            if not school_is_empty(self.db):
                 raise DemoRefused()
             self._status = DemoStatus(state="running", stage="starting", done=0, total=0)
         threading.Thread(target=self._run, args=(students,), name="demo-load", daemon=True).start()

@@ -33,7 +33,7 @@ def channel(name: str) -> dict[str, object]:
 
 
 @router.get("", response_model=LessonPage, openapi_extra=channel("list"))
-async def list_lessons(
+def list_lessons(
     svc: Svc,
     start: Annotated[AwareDatetime, Query(description="lessons overlapping [start, end)")],
     end: Annotated[AwareDatetime, Query()],
@@ -47,13 +47,13 @@ async def list_lessons(
 
 
 @router.post("/check", response_model=CheckResult, openapi_extra=channel("check"))
-async def check_lesson(data: LessonBook, svc: Svc, lesson_id: int | None = None) -> CheckResult:
+def check_lesson(data: LessonBook, svc: Svc, lesson_id: int | None = None) -> CheckResult:
     """A dry run of book (or, with lesson_id, of rescheduling that lesson): every rule it would break."""
     return svc.check(data, lesson_id)
 
 
 @router.get("/day-sheet", response_model=DaySheet, openapi_extra=channel("daySheet"))
-async def day_sheet(instructor_id: int, date: date, svc: Svc) -> DaySheet:
+def day_sheet(instructor_id: int, date: date, svc: Svc) -> DaySheet:
     return svc.day_sheet(instructor_id, date)
 
 

@@ -225,7 +225,8 @@ class LessonService:
             lesson = load_lesson(s, lesson_id)
             _scheduled(lesson, data.version)
             now = utcnow()
-            late = now >= lesson.starts_at - timedelta(hours=settings.late_cancel_notice_hours)
+            # "Less than the notice ahead" is late: exactly the notice ahead is still on time.
+            late = now > lesson.starts_at - timedelta(hours=settings.late_cancel_notice_hours)
             lesson.status = "late_cancelled" if late else "cancelled"
             lesson.fee_cents = settings.late_cancel_fee_cents if late else 0
             lesson.cancelled_at, lesson.cancel_reason = now, data.reason

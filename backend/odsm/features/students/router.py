@@ -17,9 +17,11 @@ async def get_service(request: Request) -> StudentService:
 StudentServiceDep = Annotated[StudentService, Depends(get_service)]
 
 
-# Quick reads are `async def` and run on the event loop: SQLite in WAL mode never makes a reader wait
-# for a writer, and a sub-millisecond query costs less than the hop to a worker thread. Writes, which
-# can wait on the write lock, and heavy reads stay `def` and run in the threadpool.
+# Quick reads (a primary key, an indexed page) are `async def` and run on the event loop: SQLite in WAL
+# mode never makes a reader wait for a writer, and a sub-millisecond query costs less than the hop to a
+# worker thread. Writes, which
+# can wait on the write lock, and reads that may scan many rows (calendar ranges, day sheets, the
+# worklist, audit pages) stay `def` and run in the threadpool.
 
 
 def channel(name: str) -> dict[str, object]:
