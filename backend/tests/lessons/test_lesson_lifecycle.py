@@ -142,3 +142,35 @@ def test_day_sheet_lists_the_instructors_day_in_order(school: School) -> None:
         "remaining_minutes": 600,
     }
     assert instant(sheet["items"][0]["starts_at"]) == instant(at(DAY, 8))
+
+
+def test_completion_holds_the_actual_times_to_the_daily_in_car_limit(school: School) -> None:
+    s = school.student()
+    day = days_ago(2)
+    lesson = ok(school.book(s, school.instructor(), school.vehicle(), at(day, 10), at(day, 11)), 201)
+    body = {
+        "version": lesson["version"],
+        "actual_start": at(day, 10),
+        "actual_end": at(day, 13),  # three hours of driving credited would pass the 2 h a day
+        "odometer_start": 40100,
+        "odometer_end": 40180,
+    }
+    d = refused(school.c.post(f"/api/v1/lessons/{lesson['id']}/complete", json=body), 409, "lesson.daily_in_car_limit")
+    assert (d["rule"], d["limit_minutes"], d["lesson_minutes"]) == ("max_in_car_minutes_per_day", 120, 180)
+    body["actual_end"] = at(day, 11, 15)
+    done = ok(school.c.post(f"/api/v1/lessons/{lesson['id']}/complete", json=body))
+    assert done["status"] == "completed"
+
+
+def test_completion_holds_a_g1_student_to_the_night_ban(school: School) -> None:
+    s = school.student(licence_class="G1")
+    day = days_ago(2)
+    lesson = ok(school.book(s, school.instructor(), school.vehicle(), at(day, 5), at(day, 6)), 201)
+    body = {
+        "version": lesson["version"],
+        "actual_start": at(day, 4, 30),
+        "actual_end": at(day, 5, 30),
+        "odometer_start": 40100,
+        "odometer_end": 40130,
+    }
+    refused(school.c.post(f"/api/v1/lessons/{lesson['id']}/complete", json=body), 409, "lesson.g1_night_ban")

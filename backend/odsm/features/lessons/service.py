@@ -106,6 +106,32 @@ def _scheduled(lesson: Lesson, version: int) -> None:
         raise LessonNotScheduled(details={"lesson_id": lesson.id, "status": lesson.status})
 
 
+def _check_actual_times(s: Session, lesson: Lesson, data: LessonComplete) -> None:
+    """The hours that count are the actual ones, so they answer to the rules the booking did: the G1
+    night ban, the daily in-car limit, and the instructor's and vehicle's credentials on that day.
+    (Overlap is not re-checked: a lesson that ran ten minutes into the next slot still happened.)"""
+    settings = load_settings(s)
+    p = _proposal(
+        s,
+        lesson.student_id,
+        lesson.enrollment_id,
+        lesson.instructor_id,
+        lesson.vehicle_id,
+        data.actual_start,
+        data.actual_end,
+        lesson_id=lesson.id,
+    )
+    day = local_date(settings, data.actual_start)
+    broken = [
+        *rules.instructor_rules(p, day),
+        *rules.vehicle_rules(p, day),
+        *rules.g1_night(settings, p),
+        *rules.daily_in_car(s, settings, p, day),
+    ]
+    if broken:
+        raise broken[0]
+
+
 class LessonService:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -200,6 +226,7 @@ class LessonService:
                 ledger.ensure_open(enrollment)
             if data.actual_end > utcnow():
                 raise LessonInFuture(details={"field": "actual_end", "actual_end": data.actual_end.isoformat()})
+            _check_actual_times(s, lesson, data)
             record_odometer(s, lesson.vehicle_id, data.odometer_start, "lesson_start", lesson_id=lesson.id)
             record_odometer(s, lesson.vehicle_id, data.odometer_end, "lesson_end", lesson_id=lesson.id)
             for name, value in data.model_dump(exclude={"version"}).items():
