@@ -81,3 +81,10 @@ def test_the_search_keys_migration_backfills_existing_students(tmp_path: Path) -
     with db.engine.connect() as conn:
         row = conn.exec_driver_sql("SELECT search_first_last, search_last_first, phone_local FROM students").one()
     assert tuple(row) == ("amara okafor", "okafor amara", "5550142")
+
+
+def test_the_head_read_from_the_files_is_alembics_head(tmp_path: Path) -> None:
+    from odsm.core.migrations import script_head
+
+    db = Database(_settings(tmp_path))
+    assert script_head() == head_revision(db.engine)
