@@ -161,3 +161,13 @@ def test_certify_locks_the_records_and_a_correction_still_works(live: LiveServer
     assert ("correction", fix["reason"]) in actions
     assert ("certify", None) in actions
     assert ok(school.c.get("/api/v1/audit/verify"))["ok"] is True
+
+
+def test_an_instructor_who_left_with_a_valid_licence_does_not_block_their_students(school: School) -> None:
+    teacher = school.instructor()
+    finished = _finish(school, days_ago(5), lesson_instructor=teacher)
+    left = ok(school.c.patch(f"/api/v1/instructors/{teacher['id']}", json={"version": 1, "active": False}))
+    assert left["active"] is False
+    w = _worklist(school)
+    assert [r["enrollment_id"] for r in w["ready"]] == [finished["id"]]
+    assert w["blocked"] == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from odsm.features.courses.models import Course
@@ -120,9 +120,12 @@ def _met(settings: SchoolSettings, suffix: str = "") -> list[ColumnElement[bool]
 
 
 def lapsed_instructor_ids(s: Session, today: date) -> list[int]:
-    """Instructors without a valid DI licence today: a handful, so an IN list stays short."""
-    lapsed = or_(Instructor.di_licence_expiry < today, Instructor.active == false())
-    return list(s.scalars(select(Instructor.id).where(lapsed)))
+    """Instructors whose DI licence has lapsed today: a handful, so an IN list stays short.
+
+    Only the licence counts (DOMAIN.md): an instructor who left the school with a valid licence still
+    taught validly, and their former students may be certified.
+    """
+    return list(s.scalars(select(Instructor.id).where(Instructor.di_licence_expiry < today)))
 
 
 def taught_by_lapsed(s: Session, lapsed_ids: list[int]) -> set[int]:
