@@ -6,11 +6,11 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from odsm.core import audit
 from odsm.core.db import Database, utcnow
 from odsm.core.errors import ValidationFailed
+from odsm.core.versioning import check_version, guard_stale
 
 from . import repository as repo
 from .errors import LicenceNumberTaken, StudentArchived, StudentNotFound, StudentVersionConflict
@@ -95,7 +95,7 @@ class StudentService:
 
         def fn(s: Session) -> StudentRead:
             student = self._load(s, student_id)
-            self._check_version(student, data.version)
+            check_version(student.version, data.version, StudentVersionConflict, student_id=student.id)
             if student.archived_at is not None:
                 raise StudentArchived(details={"student_id": student_id})
             if changes.get("licence_number"):
@@ -107,27 +107,23 @@ class StudentService:
             s.flush()
             return to_read(student)
 
-        return self._guard_stale(student_id, data.version, fn)
+        return guard_stale(
+            lambda: self.db.write(fn), StudentVersionConflict, student_id=student_id, your_version=data.version
+        )
 
     def archive(self, student_id: int, data: StudentArchive) -> StudentRead:
         def fn(s: Session) -> StudentRead:
             student = self._load(s, student_id)
-            self._check_version(student, data.version)
+            check_version(student.version, data.version, StudentVersionConflict, student_id=student.id)
             if student.archived_at is None:
                 student.archived_at = utcnow()
                 audit.note(s, student, "archive")
                 s.flush()
             return to_read(student)
 
-        return self._guard_stale(student_id, data.version, fn)
-
-    def _guard_stale(self, student_id: int, version: int, fn: Any) -> StudentRead:
-        try:
-            result: StudentRead = self.db.write(fn)
-            return result
-        except StaleDataError as exc:
-            # Another writer bumped the version between our read and our UPDATE.
-            raise StudentVersionConflict(details={"student_id": student_id, "your_version": version}) from exc
+        return guard_stale(
+            lambda: self.db.write(fn), StudentVersionConflict, student_id=student_id, your_version=data.version
+        )
 
     @staticmethod
     def _load(s: Session, student_id: int) -> Student:
@@ -135,17 +131,6 @@ class StudentService:
         if student is None:
             raise StudentNotFound(details={"student_id": student_id})
         return student
-
-    @staticmethod
-    def _check_version(student: Student, version: int) -> None:
-        if student.version != version:
-            raise StudentVersionConflict(
-                details={
-                    "student_id": student.id,
-                    "your_version": version,
-                    "current_version": student.version,
-                }
-            )
 
     @staticmethod
     def _ensure_licence_free(s: Session, licence_number: str, own_id: int | None) -> None:
