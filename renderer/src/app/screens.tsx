@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { AuditPage } from '../features/audit/components/audit-page';
 import { CalendarPage } from '../features/calendar/components/calendar-page';
 import { DaySheetPage } from '../features/calendar/components/day-sheet-page';
+import { ClassesPage } from '../features/classroom/components/classes-page';
 import { CertificationPage } from '../features/certification/components/certification-page';
 import { DashboardPage } from '../features/dashboard/components/dashboard-page';
 import { InstructorsPage } from '../features/instructors/components/instructors-page';
@@ -21,6 +22,7 @@ export type Screen = {
 export const screens: readonly Screen[] = [
   { id: 'home', label: 'Home', component: DashboardPage },
   { id: 'calendar', label: 'Calendar', component: CalendarPage },
+  { id: 'classes', label: 'Classes', component: ClassesPage },
   { id: 'students', label: 'Students', component: StudentsPage },
   { id: 'instructors', label: 'Instructors', component: InstructorsPage },
   { id: 'vehicles', label: 'Vehicles', component: VehiclesPage },

@@ -4,3 +4,9 @@ import type { components } from '../../../../shared-contracts/openapi';
 
 export type ClassSession = components['schemas']['SessionRead'];
 export type ClassSessionQuery = ChannelRequest<'db:classroom:list'>;
+export type ClassSessionCreate = components['schemas']['SessionCreate'];
+export type AttendanceRecord = components['schemas']['AttendanceRecord'];
+export type Attendance = components['schemas']['AttendanceRead'];
+
+export const INSTRUCTOR_NOT_AUTHORISED = 'classroom.instructor_not_authorised';
+export const CLASS_SIZE_EXCEEDED = 'classroom.class_size_exceeded';

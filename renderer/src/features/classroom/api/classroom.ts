@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../lib/odsm';
-import type { ClassSessionQuery } from '../types';
+import type { AttendanceRecord, ClassSessionCreate, ClassSessionQuery } from '../types';
 
 export const classroomKeys = {
   all: ['classroom'] as const,
@@ -13,5 +13,27 @@ export function useClassSessions(query: ClassSessionQuery, enabled = true) {
     queryFn: () => call((odsm) => odsm.classroom.list(query)),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+export function useCreateClassSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ClassSessionCreate) => call((odsm) => odsm.classroom.create({ body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: classroomKeys.all }),
+  });
+}
+
+/** Minutes present per enrolled student; the backend credits them to the classroom hours. */
+export function useRecordAttendance(sessionId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AttendanceRecord) => call((odsm) => odsm.classroom.recordAttendance({ session_id: sessionId, body })),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: classroomKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['enrollments'] }),
+        queryClient.invalidateQueries({ queryKey: ['certification'] }),
+      ]),
   });
 }

@@ -34,3 +34,38 @@ export function useAddHours(enrollmentId: number) {
     onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: enrollmentKeys.all }), queryClient.invalidateQueries({ queryKey: ['certification'] })]),
   });
 }
+
+type EnrollmentCreate = components['schemas']['EnrollmentCreate'];
+type ResultRecord = components['schemas']['ResultRecord'];
+type CorrectionAdd = components['schemas']['CorrectionAdd'];
+
+function useInvalidateEnrollments() {
+  const queryClient = useQueryClient();
+  return () => Promise.all([queryClient.invalidateQueries({ queryKey: enrollmentKeys.all }), queryClient.invalidateQueries({ queryKey: ['certification'] })]);
+}
+
+export function useCreateEnrollment() {
+  const invalidate = useInvalidateEnrollments();
+  return useMutation({
+    mutationFn: (body: EnrollmentCreate) => call((odsm) => odsm.enrollments.create({ body })),
+    onSuccess: invalidate,
+  });
+}
+
+/** The final mark; the backend decides pass or fail from the school's pass mark. */
+export function useRecordResult(enrollmentId: number) {
+  const invalidate = useInvalidateEnrollments();
+  return useMutation({
+    mutationFn: (body: ResultRecord) => call((odsm) => odsm.enrollments.recordResult({ enrollment_id: enrollmentId, body })),
+    onSuccess: invalidate,
+  });
+}
+
+/** A signed ledger entry with a reason: how the desk fixes hours, also after certification. */
+export function useAddCorrection(enrollmentId: number) {
+  const invalidate = useInvalidateEnrollments();
+  return useMutation({
+    mutationFn: (body: CorrectionAdd) => call((odsm) => odsm.enrollments.addCorrection({ enrollment_id: enrollmentId, body })),
+    onSuccess: invalidate,
+  });
+}

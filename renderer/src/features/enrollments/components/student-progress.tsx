@@ -10,6 +10,7 @@ import { isOdsmError } from '../../../lib/odsm';
 import { formatHours, hoursToMinutes } from '../../../lib/units';
 import { useAddHours, useEnrollment, useStudentEnrollments } from '../api/enrollments';
 import { CATEGORY_LABELS, CATEGORY_ORDER, ENROLLMENT_LOCKED, type Enrollment } from '../types';
+import { AddCorrection, EnrollInBde, RecordFinalMark } from './enrollment-actions';
 import { hoursByWeek } from './hours-by-week';
 
 /** Each of a student's enrollments: hours per category against the requirement, deadline and result. */
@@ -20,6 +21,7 @@ export function StudentProgress({ studentId, today }: { studentId: number; today
       {enrollments.error ? <ErrorBanner error={enrollments.error} title="Could not load the courses." /> : null}
       {enrollments.isPending ? <p className="muted">Loading…</p> : null}
       {enrollments.data && enrollments.data.items.length === 0 ? <p className="muted">Not enrolled in a course yet.</p> : null}
+      {enrollments.data && !enrollments.data.items.some((item) => item.course_kind === 'bde') ? <EnrollInBde studentId={studentId} today={today} /> : null}
       {enrollments.data?.items.map((enrollment) => <EnrollmentProgress key={enrollment.id} enrollment={enrollment} today={today} />)}
     </div>
   );
@@ -64,6 +66,11 @@ function EnrollmentProgress({ enrollment, today }: { enrollment: Enrollment; tod
       })}
       {chart.length > 1 ? <BarChart items={chart} label="Hours credited per week" unit="h" /> : null}
       <AddFlexHours enrollmentId={enrollment.id} today={today} />
+      {enrollment.course_kind === 'bde' ? <RecordFinalMark enrollment={enrollment} /> : null}
+      <details className="progress-panel__corrections" open={enrollment.status === 'certified' || undefined}>
+        <summary>Corrections{enrollment.status === 'certified' ? ' (the record is locked: hours change only by correction)' : ''}</summary>
+        <AddCorrection enrollmentId={enrollment.id} today={today} />
+      </details>
     </section>
   );
 }

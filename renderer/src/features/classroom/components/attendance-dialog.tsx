@@ -1,0 +1,154 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Banner } from '../../../components/ui/banner';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
+import { ErrorBanner } from '../../../components/ui/error-banner';
+import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
+import { formatDateTime, formatTimeIn } from '../../../lib/dates';
+import { fieldErrorsOf } from '../../../lib/field-errors';
+import { call, isOdsmError } from '../../../lib/odsm';
+import { StudentPicker } from '../../calendar/components/student-picker';
+import { enrollmentKeys } from '../../enrollments/api/enrollments';
+import { useRecordAttendance } from '../api/classroom';
+import type { ClassSession } from '../types';
+import { describeAttendanceRefusal, formatDuration } from './attendance-refusal';
+
+type Row = { enrollmentId: number; studentName: string; minutes: string };
+
+type Props = { session: ClassSession; timeZone: string; onClose: () => void; onDone: (message: string) => void };
+
+export function sessionMinutes(session: Pick<ClassSession, 'starts_at' | 'ends_at'>): number {
+  return Math.round((new Date(session.ends_at).getTime() - new Date(session.starts_at).getTime()) / 60_000);
+}
+
+/** Who attended and for how long; minutes default to the whole session. */
+export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) {
+  const queryClient = useQueryClient();
+  const save = useRecordAttendance(session.id);
+  const length = sessionMinutes(session);
+  const [rows, setRows] = useState<Row[]>(() =>
+    (session.attendance ?? []).map((item) => ({ enrollmentId: item.enrollment_id, studentName: item.student_name ?? `Student #${item.student_id}`, minutes: String(item.minutes) })),
+  );
+  const [picks, setPicks] = useState(0);
+  const [finding, setFinding] = useState(false);
+  const [pickProblem, setPickProblem] = useState<string | null>(null);
+  const [rowProblem, setRowProblem] = useState<string | null>(null);
+  const refusal = describeAttendanceRefusal(save.error, (id) => rows.find((row) => row.enrollmentId === id)?.studentName);
+  const fields = fieldErrorsOf(save.error, []);
+
+  async function onPick(student: { id: number; name: string }) {
+    setPicks((count) => count + 1);
+    setPickProblem(null);
+    setFinding(true);
+    try {
+      const enrollments = await queryClient.fetchQuery({
+        queryKey: enrollmentKeys.forStudent(student.id),
+        queryFn: () => call((odsm) => odsm.enrollments.list({ student_id: student.id })),
+      });
+      const bde = enrollments.items.find((item) => item.course_kind === 'bde' && item.status === 'active');
+      if (!bde) return setPickProblem(`${student.name} has no active BDE enrollment. Enrol them from their record first.`);
+      if (rows.some((row) => row.enrollmentId === bde.id)) return setPickProblem(`${student.name} is already on the list.`);
+      setRows((current) => [...current, { enrollmentId: bde.id, studentName: student.name, minutes: String(length) }]);
+      save.reset();
+    } catch (error) {
+      setPickProblem(error instanceof Error ? error.message : 'Could not load the student’s courses.');
+    } finally {
+      setFinding(false);
+    }
+  }
+
+  function onSave() {
+    const entries: { enrollment_id: number; minutes: number }[] = [];
+    for (const row of rows) {
+      const minutes = /^\d+$/.test(row.minutes.trim()) ? Number(row.minutes.trim()) : null;
+      if (minutes === null) return setRowProblem(`${row.studentName}: enter whole minutes present (0 = absent).`);
+      if (minutes > length) return setRowProblem(`${row.studentName}: at most ${length} minutes, the length of the class.`);
+      entries.push({ enrollment_id: row.enrollmentId, minutes });
+    }
+    if (entries.length === 0) return setRowProblem('Add at least one student.');
+    setRowProblem(null);
+    save.mutate({ entries }, { onSuccess: () => onDone(`Attendance saved for ${entries.length} student${entries.length === 1 ? '' : 's'}.`) });
+  }
+
+  const footer = (
+    <>
+      <Button onClick={onClose}>Close</Button>
+      <Button variant="primary" busy={save.isPending} onClick={onSave} data-testid="save-attendance">
+        Save attendance
+      </Button>
+    </>
+  );
+
+  return (
+    <Dialog
+      title={`Attendance · ${session.topic}`}
+      description={`${formatDateTime(session.starts_at, timeZone)}–${formatTimeIn(session.ends_at, timeZone)} · ${session.room} · ${formatDuration(length)}`}
+      onClose={onClose}
+      size="large"
+      testId="attendance-dialog"
+      footer={footer}
+    >
+      {refusal ? (
+        <Banner tone="error" title="The attendance was not saved." requestId={isOdsmError(save.error) ? save.error.requestId : undefined} testId="attendance-refusal">
+          <p>{refusal.message}</p>
+        </Banner>
+      ) : null}
+      <UnplacedErrors problems={fields.unplaced} />
+      {save.error && !refusal && fields.unplaced.length === 0 ? <ErrorBanner error={save.error} title="The attendance was not saved." testId="attendance-error" /> : null}
+      {rowProblem ? <Banner tone="error" title={rowProblem} testId="attendance-problem" /> : null}
+      <StudentPicker key={picks} studentName="" locked={false} onPick={(student) => void onPick(student)} />
+      {finding ? <p className="muted small">Finding the BDE enrollment…</p> : null}
+      {pickProblem ? (
+        <p className="field__error" role="alert" data-testid="attendance-pick-problem">
+          {pickProblem}
+        </p>
+      ) : null}
+      <table className="data-table data-table--compact" data-testid="attendance-rows">
+        <thead>
+          <tr>
+            <th scope="col">Student</th>
+            <th scope="col">Minutes present</th>
+            <th scope="col">
+              <span className="visually-hidden">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={3} className="muted">
+                No students yet. Search for a student above to add them.
+              </td>
+            </tr>
+          ) : null}
+          {rows.map((row) => (
+            <tr key={row.enrollmentId} data-testid="attendance-row" className={refusal?.enrollmentId === row.enrollmentId ? 'row--invalid' : undefined}>
+              <td>{row.studentName}</td>
+              <td>
+                <input
+                  className="field__control"
+                  inputMode="numeric"
+                  aria-label={`Minutes present for ${row.studentName}`}
+                  aria-invalid={refusal?.enrollmentId === row.enrollmentId || undefined}
+                  value={row.minutes}
+                  onChange={(event) => {
+                    const value = event.target.value;
+                    setRows((current) => current.map((item) => (item.enrollmentId === row.enrollmentId ? { ...item, minutes: value } : item)));
+                    save.reset();
+                  }}
+                />
+              </td>
+              <td>
+                <Button variant="ghost" onClick={() => setRows((current) => current.filter((item) => item.enrollmentId !== row.enrollmentId))}>
+                  Remove
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">Minutes present default to the whole class ({length} min); enter 0 for absent.</p>
+    </Dialog>
+  );
+}

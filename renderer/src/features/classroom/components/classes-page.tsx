@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { Banner } from '../../../components/ui/banner';
+import { Button } from '../../../components/ui/button';
+import { ErrorBanner } from '../../../components/ui/error-banner';
+import { addDays, formatWeekdayDate, formatTimeIn, startOfWeek, todayIn, zonedParts } from '../../../lib/dates';
+import { windowRange } from '../../calendar/components/calendar-layout';
+import { useInstructors } from '../../instructors/api/get-instructors';
+import { useSchoolClock } from '../../settings/api/get-settings';
+import { useClassSessions } from '../api/classroom';
+import type { ClassSession } from '../types';
+import { AttendanceDialog } from './attendance-dialog';
+import { NewClassDialog } from './new-class-dialog';
+
+/** The week's classroom sessions, with a new-class dialog and attendance per session. */
+export function ClassesPage() {
+  const { timeZone } = useSchoolClock();
+  const today = todayIn(timeZone);
+  const [firstDay, setFirstDay] = useState(() => startOfWeek(today));
+  const [creating, setCreating] = useState(false);
+  const [attending, setAttending] = useState<ClassSession | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const range = windowRange({ firstDay, days: 7, timeZone });
+  const sessions = useClassSessions(range);
+  const instructors = useInstructors();
+  const items = [...(sessions.data?.items ?? [])].sort((a, b) => a.starts_at.localeCompare(b.starts_at));
+
+  return (
+    <section className="page" aria-labelledby="classes-title">
+      <header className="page__header">
+        <div>
+          <h1 id="classes-title" className="page__title">
+            Classes
+          </h1>
+          <p className="page__subtitle" data-testid="classes-range">
+            Week of {formatWeekdayDate(firstDay)} · times in {timeZone}
+          </p>
+        </div>
+        <div className="page__actions">
+          <Button onClick={() => setFirstDay(addDays(firstDay, -7))} aria-label="Previous week">
+            ‹
+          </Button>
+          <Button onClick={() => setFirstDay(startOfWeek(today))}>This week</Button>
+          <Button onClick={() => setFirstDay(addDays(firstDay, 7))} aria-label="Next week">
+            ›
+          </Button>
+          <Button variant="primary" onClick={() => setCreating(true)} data-testid="new-class">
+            + New class
+          </Button>
+        </div>
+      </header>
+      {notice ? <Banner tone="success" title={notice} testId="classes-notice" /> : null}
+      {sessions.error ? <ErrorBanner error={sessions.error} title="Could not load the classes." /> : null}
+      {sessions.isPending ? <p className="muted">Loading…</p> : null}
+      {sessions.data && items.length === 0 ? <p className="muted">No classes this week.</p> : null}
+      {items.length > 0 ? (
+        <table className="data-table" data-testid="class-sessions">
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Time</th>
+              <th scope="col">Topic</th>
+              <th scope="col">Room</th>
+              <th scope="col">Instructor</th>
+              <th scope="col">Attendance</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((session) => (
+              <tr key={session.id} data-testid="class-session" data-session-id={session.id}>
+                <td>{formatWeekdayDate(zonedParts(session.starts_at, timeZone).date)}</td>
+                <td>
+                  {formatTimeIn(session.starts_at, timeZone)}–{formatTimeIn(session.ends_at, timeZone)}
+                </td>
+                <td>{session.topic}</td>
+                <td>{session.room}</td>
+                <td>{session.instructor_name}</td>
+                <td>
+                  {(session.attendance ?? []).filter((item) => item.minutes > 0).length} / {session.capacity}
+                </td>
+                <td>
+                  <Button
+                    onClick={() => {
+                      setNotice(null);
+                      setAttending(session);
+                    }}
+                    data-testid="open-attendance"
+                  >
+                    Attendance…
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {creating ? (
+        <NewClassDialog
+          instructors={instructors.data?.items ?? []}
+          date={firstDay <= today && today < addDays(firstDay, 7) ? today : firstDay}
+          timeZone={timeZone}
+          onClose={() => setCreating(false)}
+          onDone={(message) => {
+            setCreating(false);
+            setNotice(message);
+          }}
+        />
+      ) : null}
+      {attending ? (
+        <AttendanceDialog
+          session={attending}
+          timeZone={timeZone}
+          onClose={() => setAttending(null)}
+          onDone={(message) => {
+            setAttending(null);
+            setNotice(message);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
