@@ -18,6 +18,16 @@ describe('describeAttendanceRefusal', () => {
     });
   });
 
+  it('leaves out the minutes already credited when there are none', () => {
+    const error = new OdsmError({
+      code: 'classroom.daily_limit_exceeded',
+      message: 'over',
+      requestId: '',
+      details: { enrollment_id: 7, date: '2026-03-04', limit_minutes: 300, already_minutes: 0, minutes: 360 },
+    });
+    expect(describeAttendanceRefusal(error, names)?.message).toBe('Ada Lovelace: 6 h on Mar 4, 2026 would pass the daily classroom limit of 5 h.');
+  });
+
   it('explains minutes beyond the session length', () => {
     const error = new OdsmError({ code: 'classroom.minutes_exceed_session', message: 'x', requestId: '', details: { enrollment_id: 8, limit_minutes: 120, minutes: 150 } });
     expect(describeAttendanceRefusal(error, names)).toEqual({ enrollmentId: 8, message: 'Enrollment #8: 2 h 30 min is more than the session lasted (2 h).' });

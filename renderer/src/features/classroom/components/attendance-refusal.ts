@@ -37,10 +37,11 @@ export function describeAttendanceRefusal(error: unknown, nameOf: (enrollmentId:
   }
   const already = num(details.already_minutes);
   const day = typeof details.date === 'string' ? formatDate(details.date) : 'that day';
+  const amount = minutes !== null ? formatDuration(minutes) : 'this session';
+  const cap = limit !== null ? formatDuration(limit) : 'the school’s';
+  if (!already) return { enrollmentId, message: `${who}: ${amount} on ${day} would pass the daily classroom limit of ${cap}.` };
   return {
     enrollmentId,
-    message:
-      `${who}: already ${already !== null ? formatDuration(already) : 'some time'} of classroom on ${day}; ` +
-      `${minutes !== null ? formatDuration(minutes) : 'this session'} more would pass the daily limit of ${limit !== null ? formatDuration(limit) : 'the school'}.`,
+    message: `${who}: already ${formatDuration(already)} of classroom on ${day}; ${amount} more would pass the daily limit of ${cap}.`,
   };
 }

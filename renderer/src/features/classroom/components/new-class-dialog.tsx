@@ -32,7 +32,9 @@ function notAuthorisedReason(details: Record<string, unknown>): string {
 export function NewClassDialog({ instructors, date: initialDate, timeZone, onClose, onDone }: Props) {
   const create = useCreateClassSession();
   const eligible = instructors.filter((item) => item.authorised_classroom && item.active);
-  const [instructorId, setInstructorId] = useState<number | null>(eligible[0]?.id ?? null);
+  // Until the desk picks one, the first eligible instructor (the list may still be loading when the dialog opens).
+  const [chosenId, setInstructorId] = useState<number | null>(null);
+  const instructorId = chosenId !== null && eligible.some((item) => item.id === chosenId) ? chosenId : (eligible[0]?.id ?? null);
   const [date, setDate] = useState(initialDate);
   const [start, setStart] = useState('18:00');
   const [end, setEnd] = useState('20:00');
