@@ -53,8 +53,9 @@ class Student(Audited, Base):
 
     __table_args__ = (
         Index("ix_students_licence_number", "licence_number", unique=True),
-        Index("ix_students_search_first_last", "search_first_last"),
-        Index("ix_students_search_last_first", "search_last_first"),
+        # archived_at rides along so that counting the matches of a search reads the index alone.
+        Index("ix_students_search_first_last", "search_first_last", "archived_at"),
+        Index("ix_students_search_last_first", "search_last_first", "archived_at"),
         Index("ix_students_phone_digits", "phone_digits"),
         Index("ix_students_phone_local", "phone_local"),
         Index("ix_students_last_first", "last_name", "first_name"),

@@ -55,8 +55,8 @@ def upgrade() -> None:
         batch_op.alter_column("search_first_last", server_default=None)
         batch_op.alter_column("search_last_first", server_default=None)
         batch_op.create_index("ix_students_phone_local", ["phone_local"], unique=False)
-        batch_op.create_index("ix_students_search_first_last", ["search_first_last"], unique=False)
-        batch_op.create_index("ix_students_search_last_first", ["search_last_first"], unique=False)
+        batch_op.create_index("ix_students_search_first_last", ["search_first_last", "archived_at"], unique=False)
+        batch_op.create_index("ix_students_search_last_first", ["search_last_first", "archived_at"], unique=False)
 
 
 def downgrade() -> None:
