@@ -8,6 +8,7 @@ import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
 import { VersionConflictBanner } from '../../../components/ui/version-conflict-banner';
 import { fieldErrorsOf, VALIDATION_FAILED } from '../../../lib/field-errors';
 import { isOdsmError } from '../../../lib/odsm';
+import { CoursesSection } from '../../courses/components/courses-section';
 import { useFetchLatestSettings, useSchoolSettings } from '../api/get-settings';
 import { useUpdateSettings } from '../api/update-settings';
 import { SETTINGS_VERSION_CONFLICT, type SchoolSettings } from '../types';
@@ -42,6 +43,7 @@ export function SettingsPage() {
       {settings.isPending ? <p className="empty-state">Loading settings…</p> : null}
       {/* The form starts from the first copy it sees and keeps its own base; a conflict offers the latest. */}
       {settings.data ? <SettingsForm settings={settings.data} /> : null}
+      <CoursesSection />
     </section>
   );
 }
