@@ -4,9 +4,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from odsm.core.channels import channels_for
+
 from .schemas import AuditPage, ChainReport
 from .service import AuditService
 
+channel = channels_for("audit")
 router = APIRouter(prefix="/audit", tags=["audit"])
 
 
@@ -17,12 +20,12 @@ async def get_service(request: Request) -> AuditService:
 Svc = Annotated[AuditService, Depends(get_service)]
 
 
-@router.get("/verify", response_model=ChainReport, openapi_extra={"x-channel": "db:audit:verify"})
+@router.get("/verify", response_model=ChainReport, openapi_extra=channel("verify"))
 def verify_audit_chain(svc: Svc) -> ChainReport:
     return svc.verify()
 
 
-@router.get("", response_model=AuditPage, openapi_extra={"x-channel": "db:audit:history"})
+@router.get("", response_model=AuditPage, openapi_extra=channel("history"))
 def audit_history(
     svc: Svc,
     student_id: int | None = None,

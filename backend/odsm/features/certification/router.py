@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from odsm.core.channels import channels_for
 from odsm.features.enrollments.schemas import EnrollmentDetail
 
 from .schemas import CertifyRequest, Worklist
@@ -19,8 +20,7 @@ async def get_service(request: Request) -> CertificationService:
 Svc = Annotated[CertificationService, Depends(get_service)]
 
 
-def channel(name: str) -> dict[str, object]:
-    return {"x-channel": f"db:certification:{name}"}
+channel = channels_for("certification")
 
 
 @router.get("/worklist", response_model=Worklist, openapi_extra=channel("worklist"))

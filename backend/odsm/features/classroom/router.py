@@ -5,6 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import AwareDatetime
 
+from odsm.core.channels import channels_for
+
 from .schemas import AttendanceRecord, SessionCreate, SessionPage, SessionRead
 from .service import ClassroomService
 
@@ -18,8 +20,7 @@ async def get_service(request: Request) -> ClassroomService:
 Svc = Annotated[ClassroomService, Depends(get_service)]
 
 
-def channel(name: str) -> dict[str, object]:
-    return {"x-channel": f"db:classroom:{name}"}
+channel = channels_for("classroom")
 
 
 @router.get("", response_model=SessionPage, openapi_extra=channel("list"))

@@ -4,6 +4,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
+from odsm.core.channels import channels_for
+
 from .schemas import CourseCreate, CoursePage, CourseRead, CourseUpdate
 from .service import CourseService
 
@@ -17,8 +19,7 @@ async def get_service(request: Request) -> CourseService:
 Svc = Annotated[CourseService, Depends(get_service)]
 
 
-def channel(name: str) -> dict[str, object]:
-    return {"x-channel": f"db:courses:{name}"}
+channel = channels_for("courses")
 
 
 @router.get("", response_model=CoursePage, openapi_extra=channel("list"))

@@ -4,9 +4,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
+from odsm.core.channels import channels_for
+
 from .jobs import DemoJob
 from .schemas import DemoLoad, DemoStatus
 
+channel = channels_for("demo")
 router = APIRouter(prefix="/demo", tags=["demo"])
 
 
@@ -21,12 +24,12 @@ async def get_job(request: Request) -> DemoJob:
 Job = Annotated[DemoJob, Depends(get_job)]
 
 
-@router.get("/status", response_model=DemoStatus, openapi_extra={"x-channel": "db:demo:status"})
+@router.get("/status", response_model=DemoStatus, openapi_extra=channel("status"))
 def demo_status(job: Job) -> DemoStatus:
     return job.status()
 
 
-@router.post("/load", response_model=DemoStatus, status_code=202, openapi_extra={"x-channel": "db:demo:load"})
+@router.post("/load", response_model=DemoStatus, status_code=202, openapi_extra=channel("load"))
 def load_demo_school(data: DemoLoad, job: Job) -> DemoStatus:
     """Starts filling an empty database with the demo school; poll db:demo:status for progress."""
     return job.start(data.students)

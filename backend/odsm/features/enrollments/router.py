@@ -4,6 +4,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
+from odsm.core.channels import channels_for
+
 from .schemas import CorrectionAdd, EnrollmentCreate, EnrollmentDetail, EnrollmentPage, HoursAdd, ResultRecord
 from .service import EnrollmentService
 
@@ -17,8 +19,7 @@ async def get_service(request: Request) -> EnrollmentService:
 Svc = Annotated[EnrollmentService, Depends(get_service)]
 
 
-def channel(name: str) -> dict[str, object]:
-    return {"x-channel": f"db:enrollments:{name}"}
+channel = channels_for("enrollments")
 
 
 @router.get("", response_model=EnrollmentPage, openapi_extra=channel("list"))

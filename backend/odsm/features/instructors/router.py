@@ -4,6 +4,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
+from odsm.core.channels import channels_for
+
 from .schemas import InstructorCreate, InstructorPage, InstructorRead, InstructorUpdate, TimeOffCreate
 from .service import InstructorService
 
@@ -17,8 +19,7 @@ async def get_service(request: Request) -> InstructorService:
 Svc = Annotated[InstructorService, Depends(get_service)]
 
 
-def channel(name: str) -> dict[str, object]:
-    return {"x-channel": f"db:instructors:{name}"}
+channel = channels_for("instructors")
 
 
 @router.get("", response_model=InstructorPage, openapi_extra=channel("list"))

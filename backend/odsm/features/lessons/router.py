@@ -6,6 +6,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import AwareDatetime
 
+from odsm.core.channels import channels_for
+
 from .schemas import (
     CheckResult,
     DaySheet,
@@ -28,8 +30,7 @@ async def get_service(request: Request) -> LessonService:
 Svc = Annotated[LessonService, Depends(get_service)]
 
 
-def channel(name: str) -> dict[str, object]:
-    return {"x-channel": f"db:lessons:{name}"}
+channel = channels_for("lessons")
 
 
 @router.get("", response_model=LessonPage, openapi_extra=channel("list"))

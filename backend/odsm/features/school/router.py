@@ -4,9 +4,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
+from odsm.core.channels import channels_for
+
 from .schemas import SchoolSettingsRead, SchoolSettingsUpdate
 from .service import SchoolService
 
+channel = channels_for("settings")
 router = APIRouter(prefix="/settings", tags=["settings"])
 
 
@@ -17,11 +20,11 @@ async def get_service(request: Request) -> SchoolService:
 SchoolServiceDep = Annotated[SchoolService, Depends(get_service)]
 
 
-@router.get("", response_model=SchoolSettingsRead, openapi_extra={"x-channel": "db:settings:get"})
+@router.get("", response_model=SchoolSettingsRead, openapi_extra=channel("get"))
 def get_settings(svc: SchoolServiceDep) -> SchoolSettingsRead:
     return svc.get()
 
 
-@router.patch("", response_model=SchoolSettingsRead, openapi_extra={"x-channel": "db:settings:update"})
+@router.patch("", response_model=SchoolSettingsRead, openapi_extra=channel("update"))
 def update_settings(data: SchoolSettingsUpdate, svc: SchoolServiceDep) -> SchoolSettingsRead:
     return svc.update(data)

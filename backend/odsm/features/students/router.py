@@ -4,6 +4,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from odsm.core.channels import channels_for
+
 from .schemas import StudentArchive, StudentCreate, StudentPage, StudentRead, StudentUpdate
 from .service import StudentService
 
@@ -24,11 +26,10 @@ StudentServiceDep = Annotated[StudentService, Depends(get_service)]
 # worklist, audit pages) stay `def` and run in the threadpool.
 
 
-def channel(name: str) -> dict[str, object]:
-    return {"x-channel": name}
+channel = channels_for("students")
 
 
-@router.get("", response_model=StudentPage, openapi_extra=channel("db:students:list"))
+@router.get("", response_model=StudentPage, openapi_extra=channel("list"))
 async def list_students(
     svc: StudentServiceDep,
     q: Annotated[str | None, Query(max_length=100)] = None,
@@ -39,21 +40,21 @@ async def list_students(
     return svc.list(q, offset, limit, include_archived)
 
 
-@router.post("", response_model=StudentRead, status_code=201, openapi_extra=channel("db:students:create"))
+@router.post("", response_model=StudentRead, status_code=201, openapi_extra=channel("create"))
 def create_student(data: StudentCreate, svc: StudentServiceDep) -> StudentRead:
     return svc.create(data)
 
 
-@router.get("/{student_id}", response_model=StudentRead, openapi_extra=channel("db:students:get"))
+@router.get("/{student_id}", response_model=StudentRead, openapi_extra=channel("get"))
 async def get_student(student_id: int, svc: StudentServiceDep) -> StudentRead:
     return svc.get(student_id)
 
 
-@router.patch("/{student_id}", response_model=StudentRead, openapi_extra=channel("db:students:update"))
+@router.patch("/{student_id}", response_model=StudentRead, openapi_extra=channel("update"))
 def update_student(student_id: int, data: StudentUpdate, svc: StudentServiceDep) -> StudentRead:
     return svc.update(student_id, data)
 
 
-@router.post("/{student_id}/archive", response_model=StudentRead, openapi_extra=channel("db:students:archive"))
+@router.post("/{student_id}/archive", response_model=StudentRead, openapi_extra=channel("archive"))
 def archive_student(student_id: int, data: StudentArchive, svc: StudentServiceDep) -> StudentRead:
     return svc.archive(student_id, data)

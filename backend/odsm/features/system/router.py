@@ -5,7 +5,9 @@ from pydantic import BaseModel
 from sqlalchemy import text
 
 from odsm import __version__
+from odsm.core.channels import channels_for
 
+channel = channels_for("system")
 router = APIRouter(tags=["system"])
 
 
@@ -16,7 +18,7 @@ class Health(BaseModel):
     database: str
 
 
-@router.get("/health", response_model=Health, openapi_extra={"x-channel": "db:system:health"})
+@router.get("/health", response_model=Health, openapi_extra=channel("health"))
 async def health(request: Request) -> Health:
     db = request.app.state.db
     revision = db.read(lambda s: s.execute(text("SELECT version_num FROM alembic_version")).scalar())

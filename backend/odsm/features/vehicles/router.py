@@ -4,6 +4,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from odsm.core.channels import channels_for
+
 from .schemas import OdometerCreate, OdometerLog, OdometerRead, VehicleCreate, VehiclePage, VehicleRead, VehicleUpdate
 from .service import VehicleService
 
@@ -17,8 +19,7 @@ async def get_service(request: Request) -> VehicleService:
 Svc = Annotated[VehicleService, Depends(get_service)]
 
 
-def channel(name: str) -> dict[str, object]:
-    return {"x-channel": f"db:vehicles:{name}"}
+channel = channels_for("vehicles")
 
 
 @router.get("", response_model=VehiclePage, openapi_extra=channel("list"))
