@@ -22,12 +22,7 @@ from sqlalchemy import Table, create_engine, event, insert
 from odsm.core.config import Settings
 from odsm.core.db import Database
 from odsm.core.migrations import migrate
-from odsm.features.courses.models import Course
-from odsm.features.enrollments.models import Enrollment, HoursEntry
-from odsm.features.instructors.models import Instructor
-from odsm.features.lessons.models import Lesson
-from odsm.features.students.models import Student
-from odsm.features.vehicles.models import Vehicle
+from odsm.models import Course, Enrollment, HoursEntry, Instructor, Lesson, Student, Vehicle
 
 FIRST = ["Amara", "Ben", "Chloe", "Dev", "Emily", "Farah", "Gurpreet", "Hana", "Isaac", "Jun", "Kiran", "Liam"]
 LAST = ["Okafor", "Tremblay", "Singh", "Nguyen", "Smith", "Patel", "Li", "Brown", "Wilson", "Martin", "Roy", "Chen"]

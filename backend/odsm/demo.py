@@ -28,24 +28,21 @@ from odsm.features.certification.schemas import CertifyRequest
 from odsm.features.certification.service import CertificationService
 from odsm.features.classroom.schemas import AttendanceEntry, AttendanceRecord, SessionCreate
 from odsm.features.classroom.service import ClassroomService
-from odsm.features.courses.models import Course
 from odsm.features.courses.schemas import CourseCreate
 from odsm.features.courses.service import CourseService
 from odsm.features.enrollments.schemas import EnrollmentCreate, HoursAdd, ResultRecord
 from odsm.features.enrollments.service import EnrollmentService
-from odsm.features.instructors.models import Instructor
 from odsm.features.instructors.schemas import AvailabilitySlot, InstructorCreate
 from odsm.features.instructors.service import InstructorService
 from odsm.features.lessons.schemas import LessonBook, LessonComplete
 from odsm.features.lessons.service import LessonService
 from odsm.features.school.schemas import SchoolSettingsUpdate
 from odsm.features.school.service import SchoolService
-from odsm.features.students.models import Student
 from odsm.features.students.schemas import StudentCreate
 from odsm.features.students.service import StudentService
-from odsm.features.vehicles.models import Vehicle
 from odsm.features.vehicles.schemas import VehicleCreate
 from odsm.features.vehicles.service import VehicleService
+from odsm.models import Course, Instructor, Student, Vehicle
 
 ZONE = ZoneInfo("America/Toronto")
 FIRST = ["Amara", "Ben", "Chloe", "Dev", "Emily", "Farah", "Gurpreet", "Hana", "Isaac", "Jun", "Kiran", "Liam"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
+import odsm.models  # noqa: F401  registers every table on Base.metadata
 from odsm.core.db import Base
-from odsm.features import all_models  # noqa: F401  registers every table on Base.metadata
 
 config = context.config
 target_metadata = Base.metadata

@@ -14,7 +14,7 @@ from odsm.core.db import Database
 from odsm.core.errors import DatabaseBusy, DatabaseUnavailable
 from odsm.core.logging import configure_logging
 from odsm.core.migrations import migrate
-from odsm.features.students.models import Student
+from odsm.models import Student
 
 from ..conftest import SECRET, LiveServer, student_payload
 

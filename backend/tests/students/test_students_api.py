@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from odsm.features.students.models import Student
+from odsm.models import Student
 
 from ..conftest import LiveServer, student_payload
 

@@ -14,14 +14,9 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from odsm.features.courses.models import Course
 from odsm.features.enrollments import ledger
-from odsm.features.enrollments.models import Enrollment
 from odsm.features.enrollments.schemas import HoursTotal
-from odsm.features.instructors.models import Instructor
-from odsm.features.lessons.models import Lesson
-from odsm.features.school.models import SchoolSettings
-from odsm.features.students.models import Student
+from odsm.models import Course, Enrollment, Instructor, Lesson, SchoolSettings, Student
 
 from .schemas import BlockedRow, Unmet, WorklistRow
 

@@ -10,11 +10,11 @@ from odsm.core.errors import ValidationFailed
 from odsm.core.versioning import check_version, guard_stale
 from odsm.features.enrollments import ledger
 from odsm.features.enrollments.errors import EnrollmentVersionConflict
-from odsm.features.enrollments.models import Enrollment
 from odsm.features.enrollments.schemas import EnrollmentDetail
-from odsm.features.enrollments.school_time import local_today
 from odsm.features.enrollments.service import enrollment_detail
+from odsm.features.school.clock import local_today
 from odsm.features.school.service import load_settings
+from odsm.models import Enrollment
 
 from .errors import AlreadyCertified, NotReady
 from .readiness import assess, at_risk_filter, count, split_done

@@ -9,12 +9,10 @@ from sqlalchemy.orm import Session
 
 from odsm.core.db import Database
 from odsm.features.enrollments import ledger
-from odsm.features.enrollments.school_time import day_bounds, local_date, minutes_between
-from odsm.features.instructors.models import Instructor
 from odsm.features.instructors.service import di_licence_valid_on, load_instructor
-from odsm.features.school.models import SchoolSettings
+from odsm.features.school.clock import day_bounds, local_date, minutes_between
 from odsm.features.school.service import load_settings
-from odsm.features.students.models import Student
+from odsm.models import Attendance, ClassroomSession, Instructor, SchoolSettings, Student
 
 from .errors import (
     ClassSizeExceeded,
@@ -24,7 +22,6 @@ from .errors import (
     SessionFull,
     SessionNotFound,
 )
-from .models import Attendance, ClassroomSession
 from .schemas import AttendanceEntry, AttendanceRead, AttendanceRecord, SessionCreate, SessionPage, SessionRead
 
 # Sessions last at most a day (schema), so a range query can bound starts_at on both sides.

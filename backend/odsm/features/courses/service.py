@@ -9,9 +9,9 @@ from odsm.core.db import Database
 from odsm.core.errors import ValidationFailed
 from odsm.core.versioning import apply_changes, check_version, guard_stale
 from odsm.features.school.service import load_settings
+from odsm.models import Course
 
 from .errors import CourseNotFound, CourseVersionConflict
-from .models import Course
 from .schemas import CourseCreate, CoursePage, CourseRead, CourseUpdate
 
 

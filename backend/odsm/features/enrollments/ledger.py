@@ -12,12 +12,10 @@ from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from odsm.core import audit
-from odsm.features.courses.models import Course
-from odsm.features.school.models import SchoolSettings
 from odsm.features.school.service import load_settings
+from odsm.models import TOTAL_COLUMNS, Course, Enrollment, HoursEntry, SchoolSettings
 
 from .errors import EnrollmentLocked, EnrollmentNotFound, EnrollmentWithdrawn
-from .models import TOTAL_COLUMNS, Enrollment, HoursEntry
 
 CATEGORIES = ("classroom", "in_car", "flex")
 # Sources that date the first class (home-link work and corrections do not).

@@ -11,13 +11,13 @@ from odsm.core.errors import ValidationFailed
 from odsm.core.versioning import check_version, guard_stale
 from odsm.features.courses.errors import CourseInactive
 from odsm.features.courses.service import load_course
+from odsm.features.school.clock import local_today
 from odsm.features.school.service import load_settings
 from odsm.features.students.errors import StudentNotFound
-from odsm.features.students.models import Student
+from odsm.models import Enrollment, HoursEntry, Student
 
 from . import ledger
 from .errors import EnrollmentVersionConflict
-from .models import Enrollment, HoursEntry
 from .schemas import (
     CorrectionAdd,
     EnrollmentCreate,
@@ -29,7 +29,6 @@ from .schemas import (
     LedgerEntryRead,
     ResultRecord,
 )
-from .school_time import local_today
 
 
 def _reads(s: Session, rows: list[Enrollment]) -> list[EnrollmentRead]:

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 from odsm.core.db import Database, utcnow
 from odsm.core.errors import ValidationFailed
 from odsm.core.versioning import apply_changes, check_version, guard_stale
+from odsm.models import Instructor, InstructorAvailability, InstructorTimeOff
 
 from .errors import InstructorNotFound, InstructorVersionConflict, TimeOffNotFound
-from .models import Instructor, InstructorAvailability, InstructorTimeOff
 from .schemas import (
     AvailabilitySlot,
     InstructorCreate,

@@ -14,18 +14,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from odsm.core.errors import AppError
-from odsm.features.classroom.models import ClassroomSession
 from odsm.features.classroom.service import classroom_minutes_on
 from odsm.features.enrollments import ledger
-from odsm.features.enrollments.models import Enrollment
-from odsm.features.enrollments.school_time import at_local, day_bounds, local_date, minutes_between, zone
-from odsm.features.instructors.models import Instructor, InstructorTimeOff
 from odsm.features.instructors.service import di_licence_valid_on
-from odsm.features.school.models import SchoolSettings
+from odsm.features.school.clock import at_local, day_bounds, local_date, minutes_between, zone
 from odsm.features.students.errors import StudentArchived
-from odsm.features.students.models import Student
-from odsm.features.vehicles.models import Vehicle
 from odsm.features.vehicles.service import vehicle_bookable_on
+from odsm.models import (
+    ClassroomSession,
+    Enrollment,
+    Instructor,
+    InstructorTimeOff,
+    Lesson,
+    SchoolSettings,
+    Student,
+    Vehicle,
+)
 
 from .errors import (
     DailyInCarLimit,
@@ -41,7 +45,6 @@ from .errors import (
     VehicleInspectionLapsed,
     VehicleInsuranceLapsed,
 )
-from .models import Lesson
 from .schemas import MAX_LESSON_SECONDS
 
 # Lessons that hold their slot (a cancelled or missed lesson frees it).

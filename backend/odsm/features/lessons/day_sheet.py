@@ -7,19 +7,14 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from odsm.features.classroom.models import Attendance
 from odsm.features.classroom.service import sessions_between
-from odsm.features.courses.models import Course
 from odsm.features.enrollments import ledger
-from odsm.features.enrollments.models import Enrollment
-from odsm.features.enrollments.school_time import day_bounds
 from odsm.features.instructors.service import load_instructor
+from odsm.features.school.clock import day_bounds
 from odsm.features.school.service import load_settings
-from odsm.features.students.models import Student
-from odsm.features.vehicles.models import Vehicle
+from odsm.models import Attendance, Course, Enrollment, Lesson, Student, Vehicle
 
 from . import booking_rules as rules
-from .models import Lesson
 from .schemas import DaySheet, DaySheetItem, InCarProgress
 
 

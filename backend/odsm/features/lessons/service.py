@@ -12,19 +12,16 @@ from odsm.core.db import Database, utcnow
 from odsm.core.errors import ValidationFailed
 from odsm.core.versioning import check_version, guard_stale
 from odsm.features.enrollments import ledger
-from odsm.features.enrollments.school_time import local_date, minutes_between
-from odsm.features.instructors.models import Instructor
 from odsm.features.instructors.service import load_instructor
+from odsm.features.school.clock import local_date, minutes_between
 from odsm.features.school.service import load_settings
 from odsm.features.students.errors import StudentNotFound
-from odsm.features.students.models import Student
-from odsm.features.vehicles.models import Vehicle
 from odsm.features.vehicles.service import load_vehicle, record_odometer
+from odsm.models import Instructor, Lesson, Student, Vehicle
 
 from . import booking_rules as rules
 from .day_sheet import build_day_sheet
 from .errors import EnrollmentStudentMismatch, LessonInFuture, LessonNotFound, LessonNotScheduled, LessonVersionConflict
-from .models import Lesson
 from .schemas import (
     CheckResult,
     Conflict,

@@ -7,8 +7,8 @@ from sqlalchemy.orm import Session
 from odsm.core.db import Database
 from odsm.core.errors import AppError, ValidationFailed
 from odsm.core.versioning import apply_changes, check_version, guard_stale
+from odsm.models import SchoolSettings
 
-from .models import SchoolSettings
 from .schemas import SchoolSettingsRead, SchoolSettingsUpdate
 
 SETTINGS_ID = 1

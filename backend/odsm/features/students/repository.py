@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 
-from .models import Student
+from odsm.models import Student
 
 _TOP = "\uffff"
 

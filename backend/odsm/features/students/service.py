@@ -11,11 +11,11 @@ from odsm.core import audit
 from odsm.core.db import Database, utcnow
 from odsm.core.errors import ValidationFailed
 from odsm.core.versioning import check_version, guard_stale
+from odsm.models import Student
 
 from . import repository as repo
 from .errors import LicenceNumberTaken, StudentArchived, StudentNotFound, StudentVersionConflict
 from .licence import licence_warnings
-from .models import Student
 from .schemas import StudentArchive, StudentCreate, StudentPage, StudentRead, StudentUpdate, Warning
 
 REQUIRED_FIELDS = {"first_name", "last_name", "date_of_birth"}

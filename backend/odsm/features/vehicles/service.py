@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 from odsm.core.db import Database
 from odsm.core.errors import ValidationFailed
 from odsm.core.versioning import apply_changes, check_version, guard_stale
+from odsm.models import OdometerReading, Vehicle
 
 from .errors import OdometerWentBackwards, PlateTaken, VehicleNotFound, VehicleVersionConflict
-from .models import OdometerReading, Vehicle
 from .schemas import OdometerCreate, OdometerLog, OdometerRead, VehicleCreate, VehiclePage, VehicleRead, VehicleUpdate
 
 

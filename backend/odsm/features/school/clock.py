@@ -1,7 +1,4 @@
-"""The school's clock: local dates and day bounds in settings.time_zone.
-
-It belongs with the school settings; it lives here because that package is owned elsewhere.
-"""
+"""The school's clock: local dates and day bounds in settings.time_zone."""
 
 from __future__ import annotations
 
@@ -9,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from odsm.core.db import utcnow
-from odsm.features.school.models import SchoolSettings
+from odsm.models import SchoolSettings
 
 
 def zone(settings: SchoolSettings) -> ZoneInfo:
