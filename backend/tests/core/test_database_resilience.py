@@ -10,10 +10,10 @@ from pydantic import SecretStr
 from sqlalchemy import func, select
 
 from odsm.core.config import Settings
-from odsm.core.db import Database
 from odsm.core.errors import DatabaseBusy, DatabaseUnavailable
 from odsm.core.logging import configure_logging
 from odsm.core.migrations import migrate
+from odsm.core.unit_of_work import Database
 from odsm.models import Student
 
 from ..conftest import SECRET, LiveServer, student_payload

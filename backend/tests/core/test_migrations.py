@@ -8,8 +8,8 @@ from pydantic import SecretStr
 from sqlalchemy import inspect
 
 from odsm.core.config import Settings
-from odsm.core.db import Database
 from odsm.core.migrations import alembic_config, current_revision, head_revision, migrate
+from odsm.core.unit_of_work import Database
 
 from ..conftest import SECRET
 
