@@ -5,9 +5,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import anyio
+import httpx
 import pytest
 from fastapi import FastAPI, Query
-from fastapi.testclient import TestClient
 
 from odsm.core.config import Settings
 from odsm.core.quick_reads import quick_read
@@ -35,9 +36,14 @@ def _app(settings: Settings) -> FastAPI:
     ids=["sqlite-reads-on-the-loop", "postgresql-reads-in-the-threadpool"],
 )
 def test_a_quick_read_runs_on_the_loop_for_sqlite_only(tmp_path: Path, database_url: str, on_loop: bool) -> None:
-    with TestClient(_app(Settings(data_dir=tmp_path, database_url=database_url))) as client:
-        loop = client.get("/loop").json()
-        answer = client.get("/read/21", params={"twice": "true"}).json()
+    app = _app(Settings(data_dir=tmp_path, database_url=database_url))
+
+    async def ask() -> tuple[int, dict[str, int]]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://odsm") as client:
+            loop = (await client.get("/loop")).json()
+            return loop, (await client.get("/read/21", params={"twice": "true"})).json()
+
+    loop, answer = anyio.run(ask)
     assert answer["n"] == 42  # the route's own parameters still arrive
     assert (answer["thread"] == loop) is on_loop
 
