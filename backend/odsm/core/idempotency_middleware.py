@@ -24,8 +24,9 @@ class IdempotencyMiddleware:
         self.db = db
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        raw_key = dict(scope["headers"]).get(b"idempotency-key") if scope["type"] == "http" else None
-        if raw_key is None or scope["method"] not in WRITE_METHODS:
+        is_write = scope["type"] == "http" and scope["method"] in WRITE_METHODS
+        raw_key = dict(scope["headers"]).get(b"idempotency-key") if is_write else None
+        if raw_key is None:
             await self.app(scope, receive, send)
             return
         key = raw_key.decode("latin-1").strip()
