@@ -91,6 +91,7 @@ lint: setup
 	$(VENV)/bin/ruff check backend bench
 	$(VENV)/bin/ruff format --check backend bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 	npx --no-install tsc --noEmit -p tsconfig.json
 	npx --no-install eslint electron renderer e2e bench
 

@@ -20,8 +20,8 @@ from pydantic import SecretStr
 from sqlalchemy import Table, create_engine, event, insert
 
 from odsm.core.config import Settings
-from odsm.core.db import Database
 from odsm.core.migrations import migrate
+from odsm.core.unit_of_work import Database
 from odsm.models import Course, Enrollment, HoursEntry, Instructor, Lesson, Student, Vehicle
 
 FIRST = ["Amara", "Ben", "Chloe", "Dev", "Emily", "Farah", "Gurpreet", "Hana", "Isaac", "Jun", "Kiran", "Liam"]

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from sqlalchemy import Engine
 
 from odsm import __version__
 from odsm.core.config import Settings
-from odsm.core.db import Database
 from odsm.core.errors import install_error_handlers
-from odsm.core.idempotency import IdempotencyMiddleware
+from odsm.core.idempotency import claim_idempotency_key
+from odsm.core.idempotency_middleware import IdempotencyMiddleware
 from odsm.core.request_context import RequestContextMiddleware
+from odsm.core.unit_of_work import Database
 from odsm.features.audit.router import router as audit_router
 from odsm.features.certification.router import router as certification_router
 from odsm.features.classroom.router import router as classroom_router
@@ -24,6 +26,12 @@ from odsm.features.system.router import router as system_router
 from odsm.features.vehicles.router import router as vehicles_router
 
 API_PREFIX = "/api/v1"
+
+
+def open_database(settings: Settings, engine: Engine | None = None) -> Database:
+    """The database the app serves from: each write also claims the request's Idempotency-Key, in the
+    write's own transaction (the middleware below sets which key)."""
+    return Database(settings, engine, write_hooks=[claim_idempotency_key])
 
 
 def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
@@ -59,6 +67,9 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     # No CORSMiddleware on purpose: no browser origin is allowed to call the backend.
     # Order: the request context (auth, request id) wraps the idempotency replay.
     if db is not None:
+        if claim_idempotency_key not in db.write_hooks:
+            # Without the claim, a retry sent while the first attempt still runs would write twice.
+            raise ValueError("create_app needs a database from open_database(settings)")
         app.add_middleware(IdempotencyMiddleware, db=db)
     secret = settings.api_secret.get_secret_value() if settings.api_secret else None
     app.add_middleware(RequestContextMiddleware, secret=secret)

@@ -20,10 +20,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from odsm.core.config import Settings
-from odsm.core.db import Database
 from odsm.core.errors import AppError
 from odsm.core.logging import configure_logging
 from odsm.core.migrations import migrate
+from odsm.core.unit_of_work import Database
 from odsm.features.certification.schemas import CertifyRequest
 from odsm.features.certification.service import CertificationService
 from odsm.features.classroom.schemas import AttendanceEntry, AttendanceRecord, SessionCreate

@@ -14,14 +14,14 @@ from typing import Any
 
 import structlog
 import uvicorn
-from sqlalchemy import text
 
-from odsm.app import create_app
+from odsm.app import create_app, open_database
 from odsm.core.config import Settings
-from odsm.core.db import Database
 from odsm.core.idempotency import purge_expired
 from odsm.core.logging import configure_logging
+from odsm.core.maintenance_repository import checkpoint_wal
 from odsm.core.migrations import migrate
+from odsm.core.unit_of_work import Database
 
 log = structlog.get_logger("odsm.serve")
 
@@ -41,7 +41,7 @@ def check_socket_dir(uds: Path) -> None:
 
 def build(settings: Settings) -> tuple[Any, Database, str | None]:
     configure_logging(settings.log_dir, settings.log_level)
-    db = Database(settings)
+    db = open_database(settings)
     revision = migrate(settings, db.engine)
     # Stored answers are only for retries within seconds; keeping them longer only keeps personal data.
     purged = purge_expired(db, timedelta(hours=settings.idempotency_ttl_hours))
@@ -95,9 +95,7 @@ def _watch_parent(server: uvicorn.Server, interval: float = 0.5) -> None:
 def checkpoint(db: Database) -> None:
     if not db.settings.is_sqlite:
         return
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute(text("SELECT 1"))
+    checkpoint_wal(db.engine)
     log.info("db.checkpointed")
 
 

@@ -16,11 +16,11 @@ import uvicorn
 from fastapi import FastAPI
 from pydantic import SecretStr
 
-from odsm.app import create_app
+from odsm.app import create_app, open_database
 from odsm.core.config import Settings
-from odsm.core.db import Database
 from odsm.core.logging import configure_logging
 from odsm.core.migrations import migrate
+from odsm.core.unit_of_work import Database
 
 SECRET = "test-secret-for-this-run"
 
@@ -33,7 +33,7 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def db(settings: Settings) -> Iterator[Database]:
     configure_logging(settings.log_dir, settings.log_level)
-    database = Database(settings)
+    database = open_database(settings)
     migrate(settings, database.engine)
     yield database
     database.dispose()

@@ -11,7 +11,9 @@ import tempfile
 import textwrap
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -54,18 +56,29 @@ def _pid_alive(pid: int) -> bool:
     return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")
 
 
-def test_it_prints_one_ready_line_serves_health_and_stops_on_sigterm(tmp_path: Path, sock_dir: Path) -> None:
-    uds = sock_dir / "backend.sock"
+@contextmanager
+def _backend(
+    tmp_path: Path, *listen: str, stderr: int = subprocess.PIPE
+) -> Iterator[tuple[subprocess.Popen[str], dict[str, Any]]]:
+    """`python -m odsm` on a fresh data dir, with its ready line read; killed if still alive at the end."""
     proc = subprocess.Popen(
-        [*BACKEND_CMD, "--data-dir", str(tmp_path / "data"), "--uds", str(uds)],
+        [*BACKEND_CMD, "--data-dir", str(tmp_path / "data"), *listen],
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=stderr,
         text=True,
         env=_env(),
     )
     try:
         assert proc.stdout is not None
-        ready = json.loads(proc.stdout.readline())
+        yield proc, json.loads(proc.stdout.readline())
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_it_prints_one_ready_line_serves_health_and_stops_on_sigterm(tmp_path: Path, sock_dir: Path) -> None:
+    uds = sock_dir / "backend.sock"
+    with _backend(tmp_path, "--uds", str(uds)) as (proc, ready):
         assert ready["event"] == "backend.ready"
         assert ready["uds"] == str(uds)
         assert ready["schema"] == ScriptDirectory.from_config(alembic_config(None)).get_current_head()  # type: ignore[arg-type]
@@ -81,32 +94,17 @@ def test_it_prints_one_ready_line_serves_health_and_stops_on_sigterm(tmp_path: P
         proc.send_signal(signal.SIGTERM)
         assert _wait_exit(proc, 15) == 0
         # Nothing else was printed on stdout: the ready line is the only one.
-        assert proc.stdout.read() == ""
+        assert proc.stdout is not None and proc.stdout.read() == ""
         wal = tmp_path / "data" / "odsm.sqlite3-wal"
         assert not wal.exists() or wal.stat().st_size == 0, "WAL was not checkpointed on SIGTERM"
-    finally:
-        proc.kill()
-        proc.wait()
 
 
 def test_tcp_mode_reports_the_real_port(tmp_path: Path) -> None:
-    proc = subprocess.Popen(
-        [*BACKEND_CMD, "--data-dir", str(tmp_path / "data"), "--host", "127.0.0.1", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=_env(),
-    )
-    try:
-        assert proc.stdout is not None
-        ready = json.loads(proc.stdout.readline())
+    with _backend(tmp_path, "--host", "127.0.0.1", "--port", "0", stderr=subprocess.DEVNULL) as (_proc, ready):
         assert ready["host"] == "127.0.0.1"
         assert ready["port"] > 0
         r = httpx.get(f"http://127.0.0.1:{ready['port']}/api/v1/health", headers={"Authorization": f"Bearer {SECRET}"})
         assert r.status_code == 200
-    finally:
-        proc.terminate()
-        proc.wait(timeout=15)
 
 
 def test_it_exits_when_its_parent_dies(tmp_path: Path, sock_dir: Path) -> None:

@@ -9,41 +9,21 @@ migration), and `verify_chain` recomputes every hash to find the first broken li
 from __future__ import annotations
 
 import contextvars
-import hashlib
-import json
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Integer, String, Text, event, insert, inspect, select, text
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
 
-from .db import Base, UTCDateTime, utcnow
-
-GENESIS = "0" * 64
-# Several workstations on one PostgreSQL server append one at a time (SQLite's write lock does this).
-PG_AUDIT_LOCK = 7_312_047_731
+from . import audit_repository as log_rows
+from .audit_entry import GENESIS, AuditEntry, canonical, entry_hash, hashed_fields
+from .orm import utcnow
 
 current_actor: contextvars.ContextVar[str] = contextvars.ContextVar("current_actor", default="front-desk")
 
-
-class AuditEntry(Base):
-    __tablename__ = "audit_log"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime())
-    actor: Mapped[str] = mapped_column(String(100))
-    entity: Mapped[str] = mapped_column(String(60), index=True)
-    entity_id: Mapped[str] = mapped_column(String(40))
-    action: Mapped[str] = mapped_column(String(40))
-    before: Mapped[str | None] = mapped_column(Text)
-    after: Mapped[str | None] = mapped_column(Text)
-    reason: Mapped[str | None] = mapped_column(Text)
-    # The student an entry concerns, when there is one: the per-student history reads by it.
-    student_id: Mapped[int | None] = mapped_column(Integer, index=True)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+Change = tuple[Any, str, dict[str, Any] | None, dict[str, Any] | None]  # object, action, before, after
 
 
 class Audited:
@@ -95,21 +75,8 @@ def _before(obj: Any) -> dict[str, Any]:
     return out
 
 
-def canonical(payload: dict[str, Any]) -> str:
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def entry_hash(prev_hash: str, fields: dict[str, Any]) -> str:
-    return hashlib.sha256((prev_hash + canonical(fields)).encode()).hexdigest()
-
-
-def _hashed_fields(row: dict[str, Any]) -> dict[str, Any]:
-    keys = ("id", "at", "actor", "entity", "entity_id", "action", "before", "after", "reason", "student_id")
-    return {k: (row[k].isoformat() if isinstance(row[k], datetime) else row[k]) for k in keys}
-
-
-def _pending_entries(session: Session) -> list[tuple[Any, str, dict[str, Any] | None, dict[str, Any] | None]]:
-    found: list[tuple[Any, str, dict[str, Any] | None, dict[str, Any] | None]] = []
+def _pending_changes(session: Session) -> list[Change]:
+    found: list[Change] = []
     for obj in session.new:
         if isinstance(obj, Audited):
             found.append((obj, "create", None, _snapshot(obj)))
@@ -126,14 +93,13 @@ def _pending_entries(session: Session) -> list[tuple[Any, str, dict[str, Any] | 
 
 @event.listens_for(Session, "after_flush")
 def _append_entries(session: Session, _flush_context: Any) -> None:
-    pending = _pending_entries(session)
+    pending = _pending_changes(session)
     if not pending:
         return
     conn = session.connection()
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_AUDIT_LOCK})
-    last = conn.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
-    next_id, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    log_rows.lock_chain_for_append(conn)
+    head = log_rows.chain_head(conn)
+    next_id, prev_hash = (head[0] + 1, head[1]) if head else (1, GENESIS)
     notes: dict[int, tuple[str, str | None]] = session.info.get("audit_notes", {})
     actor = current_actor.get()
     for obj, default_action, before, after in pending:
@@ -153,21 +119,19 @@ def _append_entries(session: Session, _flush_context: Any) -> None:
             "student_id": obj.audit_student_id(),
         }
         row["prev_hash"] = prev_hash
-        row["hash"] = entry_hash(prev_hash, _hashed_fields(row))
-        conn.execute(insert(AuditEntry), [row])
+        row["hash"] = entry_hash(prev_hash, hashed_fields(row))
+        log_rows.append(conn, row)
         next_id, prev_hash = next_id + 1, row["hash"]
 
 
 def verify_chain(session: Session, batch: int = 5000) -> dict[str, Any]:
     prev_hash, checked, last_id = GENESIS, 0, 0
     while True:
-        rows = session.execute(
-            select(AuditEntry).where(AuditEntry.id > last_id).order_by(AuditEntry.id).limit(batch)
-        ).scalars()
-        seen = False
+        rows = log_rows.entries_after(session, last_id, batch)
+        if not rows:
+            return {"ok": True, "checked": checked, "first_broken_id": None, "head_hash": prev_hash}
         for e in rows:
-            seen = True
-            fields = _hashed_fields({c.key: getattr(e, c.key) for c in AuditEntry.__table__.columns})
+            fields = hashed_fields({c.key: getattr(e, c.key) for c in AuditEntry.__table__.columns})
             expected = entry_hash(prev_hash, fields)
             if e.prev_hash != prev_hash or e.hash != expected:
                 return {
@@ -178,5 +142,3 @@ def verify_chain(session: Session, batch: int = 5000) -> dict[str, Any]:
                     "stored_hash": e.hash,
                 }
             prev_hash, checked, last_id = e.hash, checked + 1, e.id
-        if not seen:
-            return {"ok": True, "checked": checked, "first_broken_id": None, "head_hash": prev_hash}

@@ -12,19 +12,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import structlog
-from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy import Connection, Engine
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 from .config import Settings
-from .db import utcnow
+from .maintenance_repository import migration_lock, schema_revision
+from .orm import utcnow
 
 log = structlog.get_logger("odsm.migrations")
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
-# Any fixed 64-bit number: every workstation sharing one PostgreSQL server takes the same lock.
-PG_MIGRATION_LOCK = 7_312_047_730
 
 
 _REVISION = re.compile(r'^revision: str = "(?P<rev>\w+)"', re.M)
@@ -51,10 +50,7 @@ def script_head() -> str | None:
 
 def stored_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        return str(value) if value is not None else None
+        return schema_revision(conn)
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -115,17 +111,11 @@ def migrate(settings: Settings, engine: Engine) -> str | None:
             log.info("db.migrate", from_revision=current, to_revision=head)
             command.upgrade(alembic_config(engine), "head")
         return head
-    # PostgreSQL: several workstations may start together; one migrates while the rest wait.
     from alembic import command
 
-    with engine.connect() as conn:
-        conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": PG_MIGRATION_LOCK})
-        try:
-            cfg = alembic_config(engine)
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
-            conn.commit()
-        finally:
-            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": PG_MIGRATION_LOCK})
-            conn.commit()
+    with engine.connect() as conn, migration_lock(conn):
+        cfg = alembic_config(engine)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+        conn.commit()
     return head

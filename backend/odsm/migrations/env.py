@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 import odsm.models  # noqa: F401  registers every table on Base.metadata
-from odsm.core.db import Base
+from odsm.core.orm import Base
 
 config = context.config
 target_metadata = Base.metadata

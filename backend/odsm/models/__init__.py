@@ -2,8 +2,8 @@
 
 Importing this package registers every table on Base.metadata (Alembic reads it from here)."""
 
-from odsm.core.audit import AuditEntry
-from odsm.core.idempotency import IdempotencyRecord
+from odsm.core.audit_entry import AuditEntry
+from odsm.core.idempotency_record import IdempotencyRecord
 
 from .classroom import Attendance, ClassroomSession
 from .courses import Course

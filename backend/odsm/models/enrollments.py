@@ -6,7 +6,7 @@ from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from odsm.core.audit import Audited
-from odsm.core.db import Base, UTCDateTime, utcnow
+from odsm.core.orm import Base, UTCDateTime, utcnow
 
 TOTAL_COLUMNS = tuple(f"{c}_minutes{s}" for c in ("classroom", "in_car", "flex") for s in ("", "_on_time"))
 

@@ -4,7 +4,7 @@ from sqlalchemy import Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from odsm.core.audit import Audited
-from odsm.core.db import Base
+from odsm.core.orm import Base
 
 
 class SchoolSettings(Audited, Base):

@@ -6,7 +6,7 @@ from sqlalchemy import Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from odsm.core.audit import Audited
-from odsm.core.db import Base, UTCDateTime, utcnow
+from odsm.core.orm import Base, UTCDateTime, utcnow
 
 
 class Student(Audited, Base):

@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 from sqlalchemy import text
 
-from odsm.core.audit import GENESIS
+from odsm.core.audit_entry import GENESIS
 
 from ..conftest import LiveServer, student_payload
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -10,10 +12,10 @@ from pydantic import SecretStr
 from sqlalchemy import func, select
 
 from odsm.core.config import Settings
-from odsm.core.db import Database
 from odsm.core.errors import DatabaseBusy, DatabaseUnavailable
 from odsm.core.logging import configure_logging
 from odsm.core.migrations import migrate
+from odsm.core.unit_of_work import Database
 from odsm.models import Student
 
 from ..conftest import SECRET, LiveServer, student_payload
@@ -26,6 +28,19 @@ def _hold_write_lock(db_path: Path, seconds: float, started: threading.Event) ->
     time.sleep(seconds)
     conn.execute("ROLLBACK")
     conn.close()
+
+
+@contextmanager
+def _write_lock_held(tmp_path: Path, seconds: float) -> Iterator[None]:
+    """Another connection holds the write lock for `seconds` while the block runs; joined at the end."""
+    started = threading.Event()
+    holder = threading.Thread(target=_hold_write_lock, args=(tmp_path / "data" / "odsm.sqlite3", seconds, started))
+    holder.start()
+    started.wait()
+    try:
+        yield
+    finally:
+        holder.join()
 
 
 def _locked_db(tmp_path: Path, busy_ms: int, attempts: int) -> Database:
@@ -63,12 +78,8 @@ def _dob():  # type: ignore[no-untyped-def]
 
 def test_a_write_is_retried_until_another_writer_releases_the_lock(tmp_path: Path) -> None:
     db = _locked_db(tmp_path, busy_ms=50, attempts=20)
-    started = threading.Event()
-    holder = threading.Thread(target=_hold_write_lock, args=(tmp_path / "data" / "odsm.sqlite3", 0.6, started))
-    holder.start()
-    started.wait()
-    _add(db)
-    holder.join()
+    with _write_lock_held(tmp_path, seconds=0.6):
+        _add(db)
     assert _count(db) == 1
     log = (db.settings.log_dir / "backend.log").read_text()
     assert '"event": "db.retry"' in log
@@ -76,13 +87,8 @@ def test_a_write_is_retried_until_another_writer_releases_the_lock(tmp_path: Pat
 
 def test_a_lock_that_outlasts_the_retries_answers_busy_and_writes_nothing(tmp_path: Path) -> None:
     db = _locked_db(tmp_path, busy_ms=20, attempts=3)
-    started = threading.Event()
-    holder = threading.Thread(target=_hold_write_lock, args=(tmp_path / "data" / "odsm.sqlite3", 2.0, started))
-    holder.start()
-    started.wait()
-    with pytest.raises(DatabaseBusy):
+    with _write_lock_held(tmp_path, seconds=2.0), pytest.raises(DatabaseBusy):
         _add(db)
-    holder.join()
     assert _count(db) == 0
     # A busy database is not a dead one: the breaker stays closed.
     assert db.breaker.current_state == "closed"

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from odsm.core.idempotency import IdempotencyRecord
-from odsm.models import Student
+from odsm.models import IdempotencyRecord, Student
 
 from ..conftest import LiveServer, student_payload
 
@@ -79,7 +78,7 @@ def test_a_retry_sent_while_the_first_attempt_runs_never_writes_twice(serve_app)
 
     from fastapi import FastAPI
 
-    from odsm.core.db import Database
+    from odsm.core.unit_of_work import Database
 
     def slow_down(app: FastAPI) -> None:
         db: Database = app.state.db

@@ -8,14 +8,24 @@ from pydantic import SecretStr
 from sqlalchemy import inspect
 
 from odsm.core.config import Settings
-from odsm.core.db import Database
 from odsm.core.migrations import alembic_config, current_revision, head_revision, migrate
+from odsm.core.unit_of_work import Database
 
 from ..conftest import SECRET
 
 
 def _settings(tmp_path: Path) -> Settings:
     return Settings(data_dir=tmp_path / "data", api_secret=SecretStr(SECRET))
+
+
+def _database_at(tmp_path: Path, revision: str, seed_sql: str) -> tuple[Settings, Database]:
+    """A database migrated only up to `revision`, holding one row written as that schema had it."""
+    settings = _settings(tmp_path)
+    db = Database(settings)
+    command.upgrade(alembic_config(db.engine), revision)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(seed_sql)
+    return settings, db
 
 
 def test_migrating_up_from_empty_builds_every_table(tmp_path: Path) -> None:
@@ -31,13 +41,11 @@ def test_migrating_up_from_empty_builds_every_table(tmp_path: Path) -> None:
 
 
 def test_pending_migrations_back_up_the_database_first(tmp_path: Path) -> None:
-    settings = _settings(tmp_path)
-    db = Database(settings)
-    command.upgrade(alembic_config(db.engine), "0001")
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql(
-            "INSERT INTO idempotency_keys (key, fingerprint, created_at) VALUES ('kept', 'f', '2026-01-01')"
-        )
+    settings, db = _database_at(
+        tmp_path,
+        "0001",
+        "INSERT INTO idempotency_keys (key, fingerprint, created_at) VALUES ('kept', 'f', '2026-01-01')",
+    )
     migrate(settings, db.engine)
     assert current_revision(db.engine) == head_revision(db.engine)
     [backup] = list(settings.backup_dir.glob("*.sqlite3"))
@@ -68,15 +76,13 @@ def test_every_connection_gets_the_pragmas(tmp_path: Path) -> None:
 
 
 def test_the_search_keys_migration_backfills_existing_students(tmp_path: Path) -> None:
-    settings = _settings(tmp_path)
-    db = Database(settings)
-    command.upgrade(alembic_config(db.engine), "0004")
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql(
-            "INSERT INTO students (first_name, last_name, date_of_birth, phone, phone_digits, search_name,"
-            " created_at, updated_at, version) VALUES ('Amara', 'Okafor', '2008-03-15', '(416) 555-0142',"
-            " '4165550142', 'amara okafor', '2026-01-01', '2026-01-01', 1)"
-        )
+    settings, db = _database_at(
+        tmp_path,
+        "0004",
+        "INSERT INTO students (first_name, last_name, date_of_birth, phone, phone_digits, search_name,"
+        " created_at, updated_at, version) VALUES ('Amara', 'Okafor', '2008-03-15', '(416) 555-0142',"
+        " '4165550142', 'amara okafor', '2026-01-01', '2026-01-01', 1)",
+    )
     migrate(settings, db.engine)
     with db.engine.connect() as conn:
         row = conn.exec_driver_sql("SELECT search_first_last, search_last_first, phone_local FROM students").one()

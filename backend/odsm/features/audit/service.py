@@ -3,8 +3,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from odsm.core.audit import AuditEntry, verify_chain
-from odsm.core.db import Database
+from odsm.core.audit import verify_chain
+from odsm.core.unit_of_work import Database
+from odsm.models import AuditEntry
 
 from .schemas import AuditEntryRead, AuditPage, ChainReport
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from odsm.core import audit
-from odsm.core.db import Database
 from odsm.core.errors import ValidationFailed
+from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
 from odsm.features.enrollments import ledger
 from odsm.features.enrollments.errors import EnrollmentVersionConflict

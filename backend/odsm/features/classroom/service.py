@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from odsm.core.db import Database
+from odsm.core.unit_of_work import Database
 from odsm.features.enrollments import ledger
 from odsm.features.instructors.service import di_licence_valid_on, load_instructor
 from odsm.features.school.clock import day_bounds, local_date, minutes_between

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 
 from odsm.core.channels import channels_for
+from odsm.core.quick_reads import quick_read
 
 from .schemas import CourseCreate, CoursePage, CourseRead, CourseUpdate
 from .service import CourseService
@@ -23,7 +24,8 @@ channel = channels_for("courses")
 
 
 @router.get("", response_model=CoursePage, openapi_extra=channel("list"))
-async def list_courses(svc: Svc, include_inactive: bool = False) -> CoursePage:
+@quick_read
+def list_courses(svc: Svc, include_inactive: bool = False) -> CoursePage:
     return svc.list(include_inactive)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from odsm.core.db import Database
 from odsm.core.errors import ValidationFailed
+from odsm.core.unit_of_work import Database
 from odsm.core.versioning import apply_changes, check_version, guard_stale
 from odsm.features.school.service import load_settings
 from odsm.models import Course

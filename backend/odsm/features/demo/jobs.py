@@ -8,7 +8,7 @@ from typing import Literal
 
 import structlog
 
-from odsm.core.db import Database
+from odsm.core.unit_of_work import Database
 from odsm.demo import DemoRefused, load_demo, school_is_empty
 
 from .schemas import DemoStatus

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 
 from odsm.core.channels import channels_for
+from odsm.core.quick_reads import quick_read
 
 from .schemas import CorrectionAdd, EnrollmentCreate, EnrollmentDetail, EnrollmentPage, HoursAdd, ResultRecord
 from .service import EnrollmentService
@@ -23,7 +24,8 @@ channel = channels_for("enrollments")
 
 
 @router.get("", response_model=EnrollmentPage, openapi_extra=channel("list"))
-async def list_enrollments(student_id: int, svc: Svc) -> EnrollmentPage:
+@quick_read
+def list_enrollments(student_id: int, svc: Svc) -> EnrollmentPage:
     return svc.list(student_id)
 
 
@@ -33,7 +35,8 @@ def create_enrollment(data: EnrollmentCreate, svc: Svc) -> EnrollmentDetail:
 
 
 @router.get("/{enrollment_id}", response_model=EnrollmentDetail, openapi_extra=channel("get"))
-async def get_enrollment(enrollment_id: int, svc: Svc) -> EnrollmentDetail:
+@quick_read
+def get_enrollment(enrollment_id: int, svc: Svc) -> EnrollmentDetail:
     return svc.get(enrollment_id)
 
 

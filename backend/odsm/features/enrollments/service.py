@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from odsm.core import audit
-from odsm.core.db import Database
 from odsm.core.errors import ValidationFailed
+from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
 from odsm.features.courses.errors import CourseInactive
 from odsm.features.courses.service import load_course

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 
 from odsm.core.channels import channels_for
+from odsm.core.quick_reads import quick_read
 
 from .schemas import InstructorCreate, InstructorPage, InstructorRead, InstructorUpdate, TimeOffCreate
 from .service import InstructorService
@@ -23,7 +24,8 @@ channel = channels_for("instructors")
 
 
 @router.get("", response_model=InstructorPage, openapi_extra=channel("list"))
-async def list_instructors(svc: Svc, include_inactive: bool = False) -> InstructorPage:
+@quick_read
+def list_instructors(svc: Svc, include_inactive: bool = False) -> InstructorPage:
     return svc.list(include_inactive)
 
 
@@ -33,7 +35,8 @@ def create_instructor(data: InstructorCreate, svc: Svc) -> InstructorRead:
 
 
 @router.get("/{instructor_id}", response_model=InstructorRead, openapi_extra=channel("get"))
-async def get_instructor(instructor_id: int, svc: Svc) -> InstructorRead:
+@quick_read
+def get_instructor(instructor_id: int, svc: Svc) -> InstructorRead:
     return svc.get(instructor_id)
 
 

@@ -7,8 +7,9 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from odsm.core.db import Database, utcnow
 from odsm.core.errors import ValidationFailed
+from odsm.core.orm import utcnow
+from odsm.core.unit_of_work import Database
 from odsm.core.versioning import apply_changes, check_version, guard_stale
 from odsm.models import Instructor, InstructorAvailability, InstructorTimeOff
 

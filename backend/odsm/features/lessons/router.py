@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import AwareDatetime
 
 from odsm.core.channels import channels_for
+from odsm.core.quick_reads import quick_read
 
 from .schemas import (
     CheckResult,
@@ -64,7 +65,8 @@ def book_lesson(data: LessonBook, svc: Svc) -> LessonRead:
 
 
 @router.get("/{lesson_id}", response_model=LessonRead, openapi_extra=channel("get"))
-async def get_lesson(lesson_id: int, svc: Svc) -> LessonRead:
+@quick_read
+def get_lesson(lesson_id: int, svc: Svc) -> LessonRead:
     return svc.get(lesson_id)
 
 

@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from odsm.core.db import Database, utcnow
 from odsm.core.errors import ValidationFailed
+from odsm.core.orm import utcnow
+from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
 from odsm.features.enrollments import ledger
 from odsm.features.instructors.service import load_instructor

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from odsm.core.db import utcnow
+from odsm.core.orm import utcnow
 from odsm.models import SchoolSettings
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from odsm.core.db import Database
 from odsm.core.errors import AppError, ValidationFailed
+from odsm.core.unit_of_work import Database
 from odsm.core.versioning import apply_changes, check_version, guard_stale
 from odsm.models import SchoolSettings
 

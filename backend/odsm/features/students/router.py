@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 
 from odsm.core.channels import channels_for
+from odsm.core.quick_reads import quick_read
 
 from .schemas import StudentArchive, StudentCreate, StudentPage, StudentRead, StudentUpdate
 from .service import StudentService
@@ -19,18 +20,16 @@ async def get_service(request: Request) -> StudentService:
 StudentServiceDep = Annotated[StudentService, Depends(get_service)]
 
 
-# Quick reads (a primary key, an indexed page) are `async def` and run on the event loop: SQLite in WAL
-# mode never makes a reader wait for a writer, and a sub-millisecond query costs less than the hop to a
-# worker thread. Writes, which
-# can wait on the write lock, and reads that may scan many rows (calendar ranges, day sheets, the
-# worklist, audit pages) stay `def` and run in the threadpool.
+# Quick reads (a primary key, an indexed page) are `@quick_read`: odsm.core.quick_reads decides whether
+# they run on the event loop (SQLite) or in the threadpool. Writes and long reads stay plain `def`.
 
 
 channel = channels_for("students")
 
 
 @router.get("", response_model=StudentPage, openapi_extra=channel("list"))
-async def list_students(
+@quick_read
+def list_students(
     svc: StudentServiceDep,
     q: Annotated[str | None, Query(max_length=100)] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
@@ -46,7 +45,8 @@ def create_student(data: StudentCreate, svc: StudentServiceDep) -> StudentRead:
 
 
 @router.get("/{student_id}", response_model=StudentRead, openapi_extra=channel("get"))
-async def get_student(student_id: int, svc: StudentServiceDep) -> StudentRead:
+@quick_read
+def get_student(student_id: int, svc: StudentServiceDep) -> StudentRead:
     return svc.get(student_id)
 
 

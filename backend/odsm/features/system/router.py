@@ -6,6 +6,7 @@ from sqlalchemy import text
 
 from odsm import __version__
 from odsm.core.channels import channels_for
+from odsm.core.quick_reads import quick_read
 
 channel = channels_for("system")
 router = APIRouter(tags=["system"])
@@ -19,7 +20,8 @@ class Health(BaseModel):
 
 
 @router.get("/health", response_model=Health, openapi_extra=channel("health"))
-async def health(request: Request) -> Health:
+@quick_read
+def health(request: Request) -> Health:
     db = request.app.state.db
     revision = db.read(lambda s: s.execute(text("SELECT version_num FROM alembic_version")).scalar())
     return Health(status="ok", version=__version__, schema_revision=revision, database=db.engine.dialect.name)

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 
 from odsm.core.channels import channels_for
+from odsm.core.quick_reads import quick_read
 
 from .schemas import OdometerCreate, OdometerLog, OdometerRead, VehicleCreate, VehiclePage, VehicleRead, VehicleUpdate
 from .service import VehicleService
@@ -23,7 +24,8 @@ channel = channels_for("vehicles")
 
 
 @router.get("", response_model=VehiclePage, openapi_extra=channel("list"))
-async def list_vehicles(svc: Svc, include_inactive: bool = False) -> VehiclePage:
+@quick_read
+def list_vehicles(svc: Svc, include_inactive: bool = False) -> VehiclePage:
     return svc.list(include_inactive)
 
 
@@ -33,7 +35,8 @@ def create_vehicle(data: VehicleCreate, svc: Svc) -> VehicleRead:
 
 
 @router.get("/{vehicle_id}", response_model=VehicleRead, openapi_extra=channel("get"))
-async def get_vehicle(vehicle_id: int, svc: Svc) -> VehicleRead:
+@quick_read
+def get_vehicle(vehicle_id: int, svc: Svc) -> VehicleRead:
     return svc.get(vehicle_id)
 
 
@@ -50,5 +53,6 @@ def add_odometer(vehicle_id: int, data: OdometerCreate, svc: Svc) -> OdometerRea
 
 
 @router.get("/{vehicle_id}/odometer", response_model=OdometerLog, openapi_extra=channel("odometerLog"))
-async def odometer_log(vehicle_id: int, svc: Svc, limit: Annotated[int, Query(ge=1, le=500)] = 50) -> OdometerLog:
+@quick_read
+def odometer_log(vehicle_id: int, svc: Svc, limit: Annotated[int, Query(ge=1, le=500)] = 50) -> OdometerLog:
     return svc.odometer_log(vehicle_id, limit)

@@ -1,0 +1,125 @@
+"""Pure ASGI: replays a stored answer for a repeated Idempotency-Key; stores the answer for a new one."""
+
+from __future__ import annotations
+
+import anyio
+import structlog
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .asgi import send_bytes, send_json
+from .errors import AppError, IdempotencyInProgress, IdempotencyKeyReused, ValidationFailed, error_body
+from .idempotency import IdempotencyClaim, StoredAnswer, fingerprint_of, pending_claim, store_answer, stored_answer
+from .idempotency_record import MAX_KEY_LENGTH
+from .unit_of_work import Database
+
+log = structlog.get_logger("odsm.idempotency")
+
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+_REPLAYED = ((b"idempotent-replayed", b"true"),)
+
+
+class IdempotencyMiddleware:
+    def __init__(self, app: ASGIApp, db: Database) -> None:
+        self.app = app
+        self.db = db
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        is_write = scope["type"] == "http" and scope["method"] in WRITE_METHODS
+        raw_key = dict(scope["headers"]).get(b"idempotency-key") if is_write else None
+        if raw_key is None:
+            await self.app(scope, receive, send)
+            return
+        key = raw_key.decode("latin-1").strip()
+        request_id = str(scope.get("state", {}).get("request_id", ""))
+        if not key or len(key) > MAX_KEY_LENGTH:
+            invalid = ValidationFailed.for_field(
+                "Idempotency-Key", "length", f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} characters."
+            )
+            await _refuse(send, invalid, request_id)
+            return
+
+        body = await _read_body(receive)
+        claim = IdempotencyClaim(
+            key, fingerprint_of(scope["method"], scope["path"], scope.get("query_string", b""), body)
+        )
+        found = await anyio.to_thread.run_sync(stored_answer, self.db, key)
+        if found is not None:
+            if found.fingerprint != claim.fingerprint:
+                await _refuse(send, IdempotencyKeyReused(), request_id)
+            elif not found.complete:
+                await _refuse(send, IdempotencyInProgress(), request_id)
+            else:
+                await _replay(send, key, found)
+            return
+
+        messages = await self._serve_claiming(scope, body, claim)
+        if claim.conflict:
+            # Another request with this key wrote first: answer with its stored answer when there is one,
+            # and never store ours over it.
+            again = await anyio.to_thread.run_sync(stored_answer, self.db, key)
+            if again is not None and again.fingerprint == claim.fingerprint and again.complete:
+                await _replay(send, key, again, after="concurrent_claim")
+                return
+        else:
+            await self._store_if_decided(claim, messages)
+        for message in messages:
+            await send(message)
+
+    async def _serve_claiming(self, scope: Scope, body: bytes, claim: IdempotencyClaim) -> list[Message]:
+        messages: list[Message] = []
+
+        async def capture(message: Message) -> None:
+            messages.append(message)
+
+        token = pending_claim.set(claim)
+        try:
+            await self.app(scope, _replay_body(body), capture)
+        finally:
+            pending_claim.reset(token)
+        return messages
+
+    async def _store_if_decided(self, claim: IdempotencyClaim, messages: list[Message]) -> None:
+        start = next(m for m in messages if m["type"] == "http.response.start")
+        status = int(start["status"])
+        # A refusal (4xx) or a success is the answer for this key from now on; so is a 5xx once the write
+        # committed its claim (the write landed, so a retry must not run it again). A 5xx before any
+        # commit (busy, unavailable) decided nothing: the same key may try again.
+        # The answer is stored before the client sees it, so an immediate retry finds it.
+        if status < 500 or claim.claimed:
+            payload = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
+            await anyio.to_thread.run_sync(store_answer, self.db, claim, status, payload)
+
+
+async def _refuse(send: Send, error: AppError, request_id: str) -> None:
+    await send_json(send, error.status_code, error_body(error, request_id))
+
+
+async def _replay(send: Send, key: str, answer: StoredAnswer, **why: str) -> None:
+    assert answer.status_code is not None and answer.body is not None  # callers check `complete`
+    log.info("idempotency.replayed", key=key, status=answer.status_code, **why)
+    await send_bytes(send, answer.status_code, answer.body, _REPLAYED)
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body"):
+            break
+    return b"".join(chunks)
+
+
+def _replay_body(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return {"type": "http.disconnect"}
+
+    return receive

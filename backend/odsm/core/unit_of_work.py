@@ -1,0 +1,107 @@
+"""The one way to run a unit of work: a fresh session per attempt, retried on a lock, guarded by a breaker.
+
+What else a write must do inside its transaction (claiming an Idempotency-Key) comes in as a write hook,
+passed by the composition root (`odsm.app.open_database`): this module knows no such concern by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+import pybreaker
+import structlog
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
+
+from .config import Settings
+from .db_failures import is_database_down, is_lock_or_serialization_failure
+from .engine import create_db_engine, write_engine
+from .errors import AppError, DatabaseBusy, DatabaseUnavailable
+
+log = structlog.get_logger("odsm.db")
+
+T = TypeVar("T")
+
+AfterCommit = Callable[[], None]
+# Runs first inside every write transaction (each attempt); what it returns runs once that transaction
+# commits, so a rolled-back attempt leaves no trace of the hook either.
+WriteHook = Callable[[Session], AfterCommit | None]
+
+
+class Database:
+    """Runs units of work: `read(fn)` and `write(fn)` hand `fn` a session inside one transaction."""
+
+    def __init__(self, settings: Settings, engine: Engine | None = None, write_hooks: Sequence[WriteHook] = ()) -> None:
+        self.settings = settings
+        self.engine = engine or create_db_engine(settings)
+        self.write_hooks = tuple(write_hooks)
+        self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(write_engine(settings, self.engine), expire_on_commit=False)
+        self.breaker = pybreaker.CircuitBreaker(
+            fail_max=settings.db_breaker_fail_max,
+            reset_timeout=settings.db_breaker_reset_seconds,
+            # Only a database that cannot be used counts; refusals, locks and bugs say nothing of that.
+            exclude=[lambda e: not is_database_down(e)],
+            name="database",
+        )
+
+    def read(self, fn: Callable[[Session], T]) -> T:
+        return self._run(fn, write=False)
+
+    def write(self, fn: Callable[[Session], T]) -> T:
+        return self._run(fn, write=True)
+
+    def _run(self, fn: Callable[[Session], T], *, write: bool) -> T:
+        try:
+            result: T = self.breaker.call(self._retrying, fn, write)
+            return result
+        except pybreaker.CircuitBreakerError as exc:
+            raise DatabaseUnavailable(details={"breaker": "open"}) from exc
+        except AppError:
+            raise
+        except DBAPIError as exc:
+            if is_lock_or_serialization_failure(exc):
+                raise DatabaseBusy(details={"attempts": self.settings.db_retry_attempts}) from exc
+            if is_database_down(exc):
+                log.error("db.unavailable", error=str(exc.orig))
+                raise DatabaseUnavailable() from exc
+            raise
+
+    def _retrying(self, fn: Callable[[Session], T], write: bool) -> T:
+        # Fast path: most units of work never meet a lock, so the retry machinery is built only
+        # once one does.
+        try:
+            return self._once(fn, write)
+        except DBAPIError as exc:
+            if not is_lock_or_serialization_failure(exc):
+                raise
+            log.warning("db.retry", attempt=1, error=str(exc.orig))
+        retrying = Retrying(
+            retry=retry_if_exception(is_lock_or_serialization_failure),
+            stop=stop_after_attempt(max(1, self.settings.db_retry_attempts - 1)),
+            wait=wait_random_exponential(multiplier=0.05, max=1.0),
+            before_sleep=lambda rs: log.warning(
+                "db.retry", attempt=rs.attempt_number + 1, error=str(rs.outcome.exception() if rs.outcome else "")
+            ),
+            reraise=True,
+        )
+        for attempt in retrying:
+            with attempt:
+                return self._once(fn, write)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _once(self, fn: Callable[[Session], T], write: bool) -> T:
+        factory = self._write_sessions if write else self._read_sessions
+        with factory() as session:
+            with session.begin():
+                after_commit = [after for hook in self.write_hooks if (after := hook(session))] if write else []
+                result = fn(session)
+            for after in after_commit:
+                after()
+            return result
+
+    def dispose(self) -> None:
+        self.engine.dispose()
