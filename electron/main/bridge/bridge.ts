@@ -61,15 +61,14 @@ export function createBridge(deps: BridgeDeps): Bridge {
     return { result, status: response.status };
   };
 
-  const routeOf = (channel: string): Route | undefined => {
-    if (Object.hasOwn(manifest.channels, channel)) return { to: 'backend', entry: manifest.channels[channel]! };
-    if (Object.hasOwn(appChannels, channel)) return { to: 'main', appChannel: appChannels[channel]! };
-    return undefined;
-  };
+  const routes = new Map<string, Route>([
+    ...Object.entries(manifest.channels).map(([name, entry]): [string, Route] => [name, { to: 'backend', entry }]),
+    ...Object.entries(appChannels).map(([name, appChannel]): [string, Route] => [name, { to: 'main', appChannel }]),
+  ]);
 
   /** Sender, then payload, then the backend (db:*) or main itself (app:*). */
   const answer = async (channel: string, event: IpcInvokeEventLike, payload: unknown, requestId: string): Promise<Answered> => {
-    const route = routeOf(channel);
+    const route = routes.get(channel);
     if (!route) return { result: fail(bridgeErrorCodes.internal, `Unknown channel ${channel}.`, requestId) };
     if (!deps.isTrustedSender(event)) {
       return { result: fail(bridgeErrorCodes.forbiddenSender, 'This sender may not call the backend.', requestId) };
@@ -102,7 +101,7 @@ export function createBridge(deps: BridgeDeps): Bridge {
     return result;
   };
 
-  return { channels: [...Object.keys(manifest.channels), ...Object.keys(appChannels)], call };
+  return { channels: [...routes.keys()], call };
 }
 
 /** ONE handle() wrapper registers every channel, db:* and app:* alike; returns a function that removes them all. */
