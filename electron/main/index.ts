@@ -1,5 +1,6 @@
-// The only place that wires things together and the only main-process file that imports electron
-// (with windows/main-window.ts). Everything it builds is Electron-free and tested on its own.
+// The app's composition root and the only main-process file that imports electron (with
+// windows/main-window.ts). It hands Electron's parts to setupBridge, the bridge's own root, which the
+// tests, the e2e harness and the bench call with theirs. Everything it builds is Electron-free and tested.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, ipcMain, protocol, type BrowserWindow } from 'electron';
