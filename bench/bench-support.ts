@@ -1,16 +1,9 @@
 /** Shared by the benches: start a process and wait for its ready line; the real bridge on a stand-in ipcMain. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { createBridge, registerChannels } from '../electron/main/bridge/bridge';
-import { createHttpTransport, type Transport } from '../electron/main/bridge/http-transport';
-import { IpcMainStandIn } from '../electron/main/bridge/ipc-main-stand-in';
-import { loadManifest } from '../electron/main/bridge/manifest';
-import { createBackendPolicies } from '../electron/main/bridge/policies';
-import { createSenderCheck } from '../electron/main/bridge/sender-check';
 import { createJsonLogger } from '../electron/main/log/json-logger';
+import { standInBridge } from '../electron/test/support/stand-in-bridge';
 
-const ORIGIN = 'app://odsm';
-export const EVENT = { senderFrame: { url: `${ORIGIN}/index.html`, parent: null } };
 export const python = process.env.BENCH_PYTHON ?? '.venv/bin/python';
 
 export function startAndWait(command: string, args: string[], env: NodeJS.ProcessEnv, marker: string): Promise<ChildProcess> {
@@ -30,34 +23,25 @@ export function startAndWait(command: string, args: string[], env: NodeJS.Proces
 }
 
 export interface BridgeRig {
-  invoke(channel: string, payload?: unknown): Promise<unknown>;
-  /** Like invoke, but throws unless the envelope is ok; returns its data. */
+  /** Like a renderer call, but throws unless the envelope is ok; returns its data. */
   data<T>(channel: string, payload?: unknown): Promise<T>;
-  transport: Transport;
+  dispose(): void;
 }
 
+/** setupBridge, as the app builds it, on the stand-in ipcMain; calls come from our window's main frame. */
 export function bridgeTo(socketPath: string, secret: string): BridgeRig {
-  const transport = createHttpTransport({ connection: () => ({ endpoint: { socketPath }, secret }), maxSockets: 16 });
-  const ipc = new IpcMainStandIn();
-  registerChannels(
-    ipc,
-    createBridge({
-      manifest: loadManifest(),
-      transport,
-      policies: createBackendPolicies({ timeoutMs: 30_000 }),
-      log: createJsonLogger({ level: 'warn' }),
-      isTrustedSender: createSenderCheck({ allowedOrigins: [ORIGIN] }),
-    }),
-  );
-  const invoke = (channel: string, payload?: unknown) => ipc.invoke(channel, EVENT, payload);
+  const bridge = standInBridge({
+    connection: () => ({ endpoint: { socketPath }, secret }),
+    log: createJsonLogger({ level: 'warn' }),
+    policy: { timeoutMs: 30_000 },
+  });
   return {
-    invoke,
-    transport,
     async data<T>(channel: string, payload?: unknown): Promise<T> {
-      const r = (await invoke(channel, payload)) as { ok: boolean; data?: T; error?: unknown };
+      const r = await bridge.invoke<T>(channel, payload);
       if (!r.ok) throw new Error(`${channel} failed: ${JSON.stringify(r.error)}`);
-      return r.data as T;
+      return r.data;
     },
+    dispose: () => bridge.dispose(),
   };
 }
 

@@ -15,6 +15,24 @@ const DURATION_MS = Number(process.env.BENCH_SECONDS ?? '4') * 1000;
 
 interface Figures { p50_ms: number; p99_ms: number; rps: number; n: number }
 
+const rawAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+
+/** One keep-alive GET over a Unix socket, its JSON answer parsed, as the bridge's transport does. */
+function getJson(socketPath: string, path: string, headers: http.OutgoingHttpHeaders = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ socketPath, path, agent: rawAgent, headers: { ...headers, 'x-request-id': 'bench' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        resolve();
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 async function measure(call: () => Promise<void>, concurrency: number): Promise<Figures> {
   for (let i = 0; i < 200; i += 1) await call(); // warm-up: sockets, caches, JIT
   const samples: number[] = [];
@@ -44,48 +62,15 @@ async function main(): Promise<void> {
     ]);
     children.push(backend, echo);
     const rig = bridgeTo(join(dir, 'backend.sock'), secret);
-    const transport = rig.transport;
-
-    const created = {
-      data: await rig.data<{ id: number }>('db:students:create', {
-        body: { first_name: 'Bench', last_name: 'Mark', date_of_birth: '2008-05-05', licence_number: 'M1234-56780-80505' },
-      }),
-    };
+    const created = await rig.data<{ id: number }>('db:students:create', {
+      body: { first_name: 'Bench', last_name: 'Mark', date_of_birth: '2008-05-05', licence_number: 'M1234-56780-80505' },
+    });
     const get = async (): Promise<void> => {
-      await rig.data('db:students:get', { student_id: created.data.id });
+      await rig.data('db:students:get', { student_id: created.id });
     };
-
-    const echoAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-    const echoCall = (): Promise<void> =>
-      new Promise((resolve, reject) => {
-        const req = http.request({ socketPath: join(dir, 'echo.sock'), path: '/echo', agent: echoAgent, headers: { 'x-request-id': 'bench' } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            JSON.parse(Buffer.concat(chunks).toString('utf8'));
-            resolve();
-          });
-        });
-        req.on('error', reject);
-        req.end();
-      });
-
-    const directCall = (): Promise<void> =>
-      new Promise((resolve, reject) => {
-        const req = http.request(
-          { socketPath: join(dir, 'backend.sock'), path: `/api/v1/students/${created.data.id}`, agent: echoAgent, headers: { authorization: `Bearer ${secret}`, 'x-request-id': 'bench' } },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => {
-              JSON.parse(Buffer.concat(chunks).toString('utf8'));
-              resolve();
-            });
-          },
-        );
-        req.on('error', reject);
-        req.end();
-      });
+    // The same GET without the bridge: straight to the backend, and to an ASGI app that only echoes.
+    const directCall = () => getJson(join(dir, 'backend.sock'), `/api/v1/students/${created.id}`, { authorization: `Bearer ${secret}` });
+    const echoCall = () => getJson(join(dir, 'echo.sock'), '/echo');
 
     const result = {
       bridge_c1: await measure(get, 1),
@@ -94,8 +79,8 @@ async function main(): Promise<void> {
       bridge_c16: await measure(get, 16),
       echo_c16: await measure(echoCall, 16),
     };
-    transport.close();
-    echoAgent.destroy();
+    rig.dispose();
+    rawAgent.destroy();
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     for (const child of children) child.kill('SIGTERM');

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     const worklist = await timeEach(10, async () => {
       await rig.data('db:certification:worklist', { limit: 500 });
     });
-    rig.transport.close();
+    rig.dispose();
     process.stdout.write(`${JSON.stringify({ search, week, worklist })}\n`);
   } finally {
     backend.kill('SIGTERM');

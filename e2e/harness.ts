@@ -4,26 +4,22 @@
  * (sender check, Ajv, cockatiel, UDS transport) and the REAL backend on a real SQLite file.
  *
  *   page -> window.odsm (real preload) -> shim ipcRenderer.invoke -> binding __odsmInvoke
- *        -> IpcMainStandIn.invoke -> registerChannels/createBridge -> HTTP over a Unix socket -> backend
+ *        -> IpcMainStandIn.invoke -> the handlers setupBridge registered -> HTTP over a Unix socket -> backend
  *
  * Used by e2e/*.e2e.test.ts (headless) and by `make preview` (headed, persistent data dir).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import type { IpcResult } from '../shared-contracts/channels';
-import { createBridge, registerChannels } from '../electron/main/bridge/bridge';
-import { createHttpTransport } from '../electron/main/bridge/http-transport';
 import type { IpcInvokeEventLike } from '../electron/main/bridge/ipc-types';
-import { IpcMainStandIn } from '../electron/main/bridge/ipc-main-stand-in';
-import { loadManifest } from '../electron/main/bridge/manifest';
-import { createBackendPolicies } from '../electron/main/bridge/policies';
-import { createSenderCheck } from '../electron/main/bridge/sender-check';
 import { createJsonLogger, type Logger } from '../electron/main/log/json-logger';
-import { BACKEND_STATUS_CHANNEL, BACKEND_STATUS_GET_CHANNEL, type BackendState, type BackendStatus } from '../electron/shared/app-channels';
+import { BACKEND_STATUS_CHANNEL, type BackendState, type BackendStatus } from '../electron/shared/app-channels';
 import { pickBackendCommand } from '../electron/main/backend/backend-command';
 import { BackendSupervisor } from '../electron/main/backend/backend-supervisor';
+import type { IpcMainStandIn } from '../electron/test/support/ipc-main-stand-in';
+import { standInBridge } from '../electron/test/support/stand-in-bridge';
 import { repoRoot } from './repo-root';
 import { APP_ORIGIN, serveRenderer, type StaticOrigin } from './static-origin';
 
@@ -57,8 +53,18 @@ export const SCREEN_HEADINGS = {
 } as const;
 export type AppScreen = keyof typeof SCREEN_HEADINGS;
 
-/** What the real main process sees for a call from our window's main frame. */
-export const MAIN_FRAME_EVENT: IpcInvokeEventLike = { senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null } };
+/**
+ * What the real main process sees for a call from a frame of one of our pages: each page stands in for
+ * our window's WebContents, and the frame says where the call came from (an iframe has a parent).
+ */
+function senderEvent(page: Page, frame: Frame): IpcInvokeEventLike {
+  return { senderFrame: { url: frame.url(), parent: frame.parentFrame() ? {} : null }, sender: page };
+}
+
+/** The harness's own calls: from our page's main frame on the app, wherever the page is right now. */
+function appMainFrameOf(page: Page): IpcInvokeEventLike {
+  return { senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null }, sender: page };
+}
 
 export interface HarnessOptions {
   /** Persistent data dir (preview); a fresh temp dir, removed on close, when absent. */
@@ -111,33 +117,26 @@ interface MainSide {
   dispose(): Promise<void>;
 }
 
-/** The same wiring electron/main/index.ts does, with the stand-in in place of Electron's ipcMain. */
-async function startMainSide(dataDir: string, log: Logger): Promise<MainSide> {
+/** setupBridge, as electron/main/index.ts calls it, with the stand-in in place of Electron's ipcMain. */
+async function startMainSide(dataDir: string, log: Logger, isOurWebContents: (sender: unknown) => boolean): Promise<MainSide> {
   const supervisor = new BackendSupervisor({ command: pickBackendCommand({ appRoot: repoRoot, packaged: false }), dataDir, log });
   await supervisor.start();
-  const transport = createHttpTransport({ connection: () => supervisor.connection() });
-  const policies = createBackendPolicies({
-    onBreakerOpen: () => supervisor.breakerOpened(),
-    onBreakerReset: () => supervisor.breakerReset(),
-  });
-  const isTrustedSender = createSenderCheck({ allowedOrigins: [APP_ORIGIN] });
-  const bridge = createBridge({ manifest: loadManifest(), transport, policies, log, isTrustedSender });
-  const ipcMain = new IpcMainStandIn();
-  registerChannels(ipcMain, bridge);
   const status = { current: supervisor.status() };
-  // As electron/main/index.ts registers it.
-  ipcMain.handle(BACKEND_STATUS_GET_CHANNEL, (event) => {
-    if (!isTrustedSender(event)) throw new Error('forbidden_sender');
-    return status.current;
+  const bridge = standInBridge({
+    connection: () => supervisor.connection(),
+    allowedOrigins: [APP_ORIGIN],
+    isOurWebContents,
+    app: { backendStatus: () => status.current },
+    log,
+    policy: { onBreakerOpen: () => supervisor.breakerOpened(), onBreakerReset: () => supervisor.breakerReset() },
   });
   return {
     supervisor,
-    ipcMain,
+    ipcMain: bridge.ipc,
     status,
     dispose: async () => {
       await supervisor.stop();
-      transport.close();
-      policies.dispose();
+      bridge.dispose();
     },
   };
 }
@@ -176,8 +175,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   let main: MainSide | undefined;
   let context: BrowserContext | undefined;
+  // Our "windows" are the pages of our browser context; a call from anything else is refused.
+  const isOurPage = (sender: unknown) => context?.pages().includes(sender as Page) ?? false;
   try {
-    main = await startMainSide(dataDir, log);
+    main = await startMainSide(dataDir, log, isOurPage);
     context = await launchChromium(join(scratch, 'chromium-profile'), options);
   } catch (error) {
     await main?.dispose();
@@ -189,11 +190,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const closed = new Promise<void>((done) => browser.once('close', () => done()));
 
   // The binding is the ipcRenderer -> ipcMain hop. The event carries what Electron would report about
-  // the calling frame, so the bridge's real sender check refuses iframes and foreign origins.
+  // the calling page and frame, so the bridge's real sender check refuses iframes and foreign origins.
   const ipcCalls: Harness['ipcCalls'] = [];
-  await browser.exposeBinding('__odsmInvoke', ({ frame }, channel: string, payload: unknown) => {
+  await browser.exposeBinding('__odsmInvoke', ({ page, frame }, channel: string, payload: unknown) => {
     ipcCalls.push({ channel, payload });
-    return ipcMain.invoke(channel, { senderFrame: { url: frame.url(), parent: frame.parentFrame() ? {} : null } }, payload);
+    return ipcMain.invoke(channel, senderEvent(page, frame), payload);
   });
   await browser.addInitScript({ path: PRELOAD_SHIM });
   const network = await serveRenderer(browser, RENDERER_DIR);
@@ -227,7 +228,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     network,
     ipcCalls,
-    invoke: (channel, payload) => ipcMain.invoke(channel, MAIN_FRAME_EVENT, payload) as Promise<IpcResult<never>>,
+    invoke: (channel, payload) => ipcMain.invoke(channel, appMainFrameOf(page), payload) as Promise<IpcResult<never>>,
     pushStatus: (state, extra = {}) => push({ ...extra, state, at: new Date().toISOString() }),
     openApp,
     closed,

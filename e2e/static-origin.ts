@@ -26,7 +26,7 @@ export interface StaticOrigin {
 }
 
 /** https://odsm.test/assets/x.js -> app://odsm/assets/x.js */
-export function toAppUrl(url: URL): string {
+function toAppUrl(url: URL): string {
   return `${ELECTRON_APP_ORIGIN}${url.pathname}${url.search}`;
 }
 

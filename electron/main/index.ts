@@ -1,30 +1,17 @@
-// The only place that wires things together and the only main-process file that imports electron
-// (with windows/main-window.ts). Everything it builds is Electron-free and tested on its own.
+// The app's composition root and the only main-process file that imports electron (with
+// windows/main-window.ts). It hands Electron's parts to setupBridge, the bridge's own root, which the
+// tests, the e2e harness and the bench call with theirs. Everything it builds is Electron-free and tested.
 import { mkdirSync } from 'node:fs';
-import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { app, ipcMain, protocol, type BrowserWindow } from 'electron';
-import { BACKEND_STATUS_CHANNEL, BACKEND_STATUS_GET_CHANNEL } from '../shared/app-channels';
+import { BACKEND_STATUS_CHANNEL } from '../shared/app-channels';
 import { attachTarget, pickBackendCommand } from './backend/backend-command';
 import { BackendSupervisor } from './backend/backend-supervisor';
-import { createBridge, registerChannels } from './bridge/bridge';
-import { createHttpTransport } from './bridge/http-transport';
-import type { IpcMainLike } from './bridge/ipc-types';
-import { loadManifest } from './bridge/manifest';
-import { createBackendPolicies } from './bridge/policies';
-import { createSenderCheck, originOf } from './bridge/sender-check';
+import { originOf } from './bridge/sender-check';
+import { setupBridge } from './bridge/setup-bridge';
 import { createJsonLogger } from './log/json-logger';
 import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './protocol/app-protocol';
 import { createMainWindow, denyAllPermissions } from './windows/main-window';
-
-/** The OS account at this workstation, e.g. "frontdesk@reception-pc": the audit log's "who" until staff login exists. */
-function workstationActor(): string {
-  try {
-    return `${userInfo().username}@${hostname()}`;
-  } catch {
-    return `workstation@${hostname()}`;
-  }
-}
 
 // Must run before `ready`: app:// behaves like https (standard, secure) and can be fetched.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -61,18 +48,14 @@ async function main(): Promise<void> {
         log,
         onStderrLine: (line) => process.stderr.write(`${line}\n`),
       });
-  const transport = createHttpTransport({ connection: () => supervisor.connection(), actor: workstationActor() });
-  const policies = createBackendPolicies({
-    onBreakerOpen: () => supervisor.breakerOpened(),
-    onBreakerReset: () => supervisor.breakerReset(),
-  });
-  const isTrustedSender = createSenderCheck({ allowedOrigins, isOurWebContents: (sender) => win !== undefined && sender === win.webContents });
-  const bridge = createBridge({ manifest: loadManifest(), transport, policies, log, isTrustedSender });
-  const ipc: IpcMainLike = ipcMain;
-  registerChannels(ipc, bridge);
-  ipc.handle(BACKEND_STATUS_GET_CHANNEL, (event) => {
-    if (!isTrustedSender(event)) throw new Error('forbidden_sender');
-    return supervisor.status();
+  const bridge = setupBridge({
+    ipcMain,
+    connection: () => supervisor.connection(),
+    allowedOrigins,
+    isOurWebContents: (sender) => win !== undefined && sender === win.webContents,
+    app: { backendStatus: () => supervisor.status() },
+    log,
+    policy: { onBreakerOpen: () => supervisor.breakerOpened(), onBreakerReset: () => supervisor.breakerReset() },
   });
 
   const pushStatus = () => {
@@ -109,8 +92,7 @@ async function main(): Promise<void> {
       .catch((error: unknown) => log.error('backend.stop_failed', { error: String(error) }))
       .finally(() => {
         stopped = true;
-        transport.close();
-        policies.dispose();
+        bridge.dispose();
         app.quit();
       });
   });

@@ -2,7 +2,7 @@
 // invoke(channel). It imports only electron, the contracts and the shared channel names, because the
 // e2e harness bundles this same file again with `electron` resolved to a Playwright shim.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { channelNames } from '../../shared-contracts/channels';
+import { channelNames, type IpcResult } from '../../shared-contracts/channels';
 import { BACKEND_STATUS_CHANNEL, BACKEND_STATUS_GET_CHANNEL, type BackendStatus } from '../shared/app-channels';
 import type { OdsmApi } from './api';
 
@@ -27,7 +27,13 @@ const api = {
       ipcRenderer.removeListener(BACKEND_STATUS_CHANNEL, relay);
     };
   },
-  getBackendStatus: () => ipcRenderer.invoke(BACKEND_STATUS_GET_CHANNEL) as Promise<BackendStatus>,
+  // The one verb that answers plain data: main's status is not backend data, and a failure here only
+  // means "wait for the next push" (see renderer/src/lib/odsm.ts followBackendStatus).
+  async getBackendStatus(): Promise<BackendStatus> {
+    const result = (await ipcRenderer.invoke(BACKEND_STATUS_GET_CHANNEL)) as IpcResult<BackendStatus>;
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.data;
+  },
 } as unknown as OdsmApi;
 
 contextBridge.exposeInMainWorld('odsm', api);

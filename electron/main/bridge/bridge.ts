@@ -2,27 +2,28 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { IpcResult } from '../../../shared-contracts/channels';
 import type { Logger } from '../log/json-logger';
+import type { AppChannel } from './app-channel-handlers';
 import type { Transport, TransportRequest } from './http-transport';
 import { bridgeErrorCodes, fail, fromBackendError, fromThrown, ok, validationFailed } from './ipc-envelope';
 import type { IpcInvokeEventLike, IpcMainLike } from './ipc-types';
 import type { ChannelEntry, Manifest } from './manifest';
 import type { BackendPolicies } from './policies';
-import { createSchemaValidator, type SchemaValidator } from './schema-validator';
+import type { SchemaValidator } from './schema-validator';
 
 export interface BridgeDeps {
   manifest: Manifest;
+  /** app:* channels that main answers itself, through the same checks as the manifest's. */
+  appChannels: Record<string, AppChannel>;
   transport: Transport;
   policies: BackendPolicies;
   log: Logger;
   isTrustedSender: (event: IpcInvokeEventLike) => boolean;
-  /** Shared with contract tests that also check responses; built from the manifest when absent. */
-  validator?: SchemaValidator;
-  /** Injectable for tests; crypto.randomUUID by default. */
-  newId?: () => string;
+  /** Knows every channel's schemas, the manifest's and the app channels'. */
+  validator: SchemaValidator;
 }
 
 export interface Bridge {
-  /** Every channel in the manifest. */
+  /** Every channel it answers: the manifest's, then the app channels. */
   readonly channels: readonly string[];
   /** One IPC call, start to end. Never throws: every outcome is an envelope. */
   call(channel: string, event: IpcInvokeEventLike, payload: unknown): Promise<IpcResult<unknown>>;
@@ -43,15 +44,15 @@ function toTransportRequest(entry: ChannelEntry, payload: Payload, requestId: st
   };
 }
 
-export function createBridge(deps: BridgeDeps): Bridge {
-  const { manifest, transport, policies, log } = deps;
-  const validator = deps.validator ?? createSchemaValidator(manifest);
-  const newId = deps.newId ?? randomUUID;
+type Answered = { result: IpcResult<unknown>; status?: number };
+type Route = { to: 'backend'; entry: ChannelEntry } | { to: 'main'; appChannel: AppChannel };
 
-  type Forwarded = { result: IpcResult<unknown>; status: number };
-  const forward = async (channel: string, entry: ChannelEntry, payload: Payload, requestId: string): Promise<Forwarded> => {
+export function createBridge(deps: BridgeDeps): Bridge {
+  const { manifest, appChannels, transport, policies, log, validator } = deps;
+
+  const forward = async (channel: string, entry: ChannelEntry, payload: Payload, requestId: string): Promise<Answered> => {
     // One key per call, reused by every retry, so the backend replays instead of writing twice.
-    const idempotencyKey = entry.idempotencyKey ? newId() : undefined;
+    const idempotencyKey = entry.idempotencyKey ? randomUUID() : undefined;
     const retryable = entry.idempotent || idempotencyKey !== undefined;
     const request = toTransportRequest(entry, payload, requestId, idempotencyKey);
     const response = await policies.execute((signal) => transport.request({ ...request, signal }), { retryable });
@@ -60,24 +61,33 @@ export function createBridge(deps: BridgeDeps): Bridge {
     return { result, status: response.status };
   };
 
+  const routes = new Map<string, Route>([
+    ...Object.entries(manifest.channels).map(([name, entry]): [string, Route] => [name, { to: 'backend', entry }]),
+    ...Object.entries(appChannels).map(([name, appChannel]): [string, Route] => [name, { to: 'main', appChannel }]),
+  ]);
+
+  /** Sender, then payload, then the backend (db:*) or main itself (app:*). */
+  const answer = async (channel: string, event: IpcInvokeEventLike, payload: unknown, requestId: string): Promise<Answered> => {
+    const route = routes.get(channel);
+    if (!route) return { result: fail(bridgeErrorCodes.internal, `Unknown channel ${channel}.`, requestId) };
+    if (!deps.isTrustedSender(event)) {
+      return { result: fail(bridgeErrorCodes.forbiddenSender, 'This sender may not call the backend.', requestId) };
+    }
+    // An omitted payload is an empty one; the schema decides whether that is enough.
+    const input = (payload === undefined ? {} : payload) as Payload;
+    const outcome = validator.validateRequest(channel, input);
+    if (!outcome.valid) return { result: validationFailed(outcome.fields, requestId) };
+    if (route.to === 'backend') return forward(channel, route.entry, input, requestId);
+    return { result: ok(await route.appChannel.answer(input)) };
+  };
+
   const call = async (channel: string, event: IpcInvokeEventLike, payload: unknown): Promise<IpcResult<unknown>> => {
-    const requestId = newId();
+    const requestId = randomUUID();
     const started = performance.now();
     let result: IpcResult<unknown>;
     let status: number | undefined;
     try {
-      const entry = Object.hasOwn(manifest.channels, channel) ? manifest.channels[channel] : undefined;
-      // An omitted payload is an empty one; the schema decides whether that is enough.
-      const input = payload === undefined ? {} : payload;
-      if (!entry) {
-        result = fail(bridgeErrorCodes.internal, `Unknown channel ${channel}.`, requestId);
-      } else if (!deps.isTrustedSender(event)) {
-        result = fail(bridgeErrorCodes.forbiddenSender, 'This sender may not call the backend.', requestId);
-      } else {
-        const outcome = validator.validateRequest(channel, input);
-        if (outcome.valid) ({ result, status } = await forward(channel, entry, input as Payload, requestId));
-        else result = validationFailed(outcome.fields, requestId);
-      }
+      ({ result, status } = await answer(channel, event, payload, requestId));
     } catch (error) {
       result = fromThrown(error, requestId);
       if (result.ok === false && result.error.code === bridgeErrorCodes.internal) {
@@ -91,10 +101,10 @@ export function createBridge(deps: BridgeDeps): Bridge {
     return result;
   };
 
-  return { channels: Object.keys(manifest.channels), call };
+  return { channels: [...routes.keys()], call };
 }
 
-/** ONE handle() wrapper registers every manifest channel; returns a function that removes them all. */
+/** ONE handle() wrapper registers every channel, db:* and app:* alike; returns a function that removes them all. */
 export function registerChannels(ipcMain: IpcMainLike, bridge: Bridge): () => void {
   for (const channel of bridge.channels) {
     ipcMain.handle(channel, (event, payload) => bridge.call(channel, event, payload));

@@ -34,7 +34,7 @@ export interface Transport {
 }
 
 /** Raised when there is no backend to talk to yet (supervisor still starting, or down). */
-export class BackendNotConnectedError extends Error {
+class BackendNotConnectedError extends Error {
   readonly code = 'ENOTCONN';
   constructor() {
     super('The backend is not connected.');
@@ -42,7 +42,7 @@ export class BackendNotConnectedError extends Error {
   }
 }
 
-export function buildPath(template: string, pathParams: Record<string, unknown> = {}, query: Record<string, unknown> = {}): string {
+function buildPath(template: string, pathParams: Record<string, unknown> = {}, query: Record<string, unknown> = {}): string {
   const path = template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = pathParams[name];
     if (value === undefined || value === null) throw new Error(`missing path parameter ${name}`);

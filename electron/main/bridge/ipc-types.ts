@@ -10,7 +10,7 @@ export interface SenderFrameLike {
 export interface IpcInvokeEventLike {
   /** Electron sets this to null when the frame has navigated away or been destroyed. */
   senderFrame: SenderFrameLike | null;
-  /** The sending WebContents; compared by identity with our window's when a check is given. */
+  /** The sending WebContents; compared by identity with our window's. */
   sender?: unknown;
 }
 

@@ -1,6 +1,5 @@
 import {
   BrokenCircuitError,
-  CircuitState,
   ConsecutiveBreaker,
   ExponentialBackoff,
   TaskCancelledError,
@@ -30,7 +29,7 @@ export interface PolicyOptions {
   onBreakerReset?: () => void;
 }
 
-export const defaultPolicyOptions = {
+const defaultPolicyOptions = {
   timeoutMs: 10_000,
   maxRetries: 3,
   initialDelayMs: 100,
@@ -46,7 +45,6 @@ export interface CallOptions {
 
 export interface BackendPolicies {
   execute<T extends { status: number }>(fn: (signal: AbortSignal) => Promise<T>, options: CallOptions): Promise<T>;
-  isBreakerOpen(): boolean;
   dispose(): void;
 }
 
@@ -113,7 +111,6 @@ export function createBackendPolicies(options: PolicyOptions = {}): BackendPolic
 
   return {
     execute: (fn, { retryable }) => (retryable ? withRetry : once).execute(({ signal }) => abortAsTimeout(fn, signal)),
-    isBreakerOpen: () => breaker.state === CircuitState.Open || breaker.state === CircuitState.HalfOpen,
     dispose: () => subscriptions.forEach((s) => s.dispose()),
   };
 }

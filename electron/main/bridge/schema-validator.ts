@@ -1,6 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { addJsonFormats } from './json-formats';
-import type { Manifest } from './manifest';
+import type { ChannelSchemas, JsonSchema } from './manifest';
 
 export interface FieldIssue {
   /** Dotted path into the IPC payload, e.g. "body.first_name" or "student_id". */
@@ -15,6 +15,8 @@ export type ValidationOutcome = { valid: true } | { valid: false; fields: FieldI
 export interface SchemaValidator {
   validateRequest(channel: string, payload: unknown): ValidationOutcome;
   validateResponse(channel: string, data: unknown): ValidationOutcome;
+  /** A failed envelope's `error` against the manifest's errorSchema: the shape the renderer branches on. */
+  validateError(error: unknown): ValidationOutcome;
 }
 
 function fieldOf(error: ErrorObject): string {
@@ -32,7 +34,7 @@ function unescapePointer(segment: string): string {
 }
 
 /** One issue per field: a nullable field (anyOf string|null) fails every branch, and the first says it best. */
-export function toFieldIssues(errors: ErrorObject[]): FieldIssue[] {
+function toFieldIssues(errors: ErrorObject[]): FieldIssue[] {
   const byField = new Map<string, FieldIssue>();
   for (const error of errors) {
     const field = fieldOf(error);
@@ -42,25 +44,28 @@ export function toFieldIssues(errors: ErrorObject[]): FieldIssue[] {
   return [...byField.values()];
 }
 
-export function createSchemaValidator(manifest: Manifest): SchemaValidator {
+export function createSchemaValidator(channels: Record<string, ChannelSchemas>, errorSchema: JsonSchema): SchemaValidator {
   // strict: false because pydantic emits annotations such as "title" alongside $ref.
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addJsonFormats(ajv);
   const requests = new Map<string, ValidateFunction>();
   const responses = new Map<string, ValidateFunction>();
-  // Compile everything up front, so a bad manifest fails at start-up and not on the first click.
-  for (const [name, entry] of Object.entries(manifest.channels)) {
-    requests.set(name, ajv.compile(entry.request));
-    responses.set(name, ajv.compile(entry.response));
+  // Compile everything up front, so a bad schema fails at start-up and not on the first click.
+  for (const [name, schemas] of Object.entries(channels)) {
+    requests.set(name, ajv.compile(schemas.request));
+    responses.set(name, ajv.compile(schemas.response));
   }
+  const validateError = ajv.compile(errorSchema);
+  const check = (validate: ValidateFunction, value: unknown): ValidationOutcome =>
+    validate(value) ? { valid: true } : { valid: false, fields: toFieldIssues(validate.errors ?? []) };
   const run = (table: Map<string, ValidateFunction>, channel: string, value: unknown): ValidationOutcome => {
     const validate = table.get(channel);
     if (!validate) return { valid: false, fields: [{ field: '', rule: 'channel', message: `unknown channel ${channel}` }] };
-    if (validate(value)) return { valid: true };
-    return { valid: false, fields: toFieldIssues(validate.errors ?? []) };
+    return check(validate, value);
   };
   return {
     validateRequest: (channel, payload) => run(requests, channel, payload),
     validateResponse: (channel, data) => run(responses, channel, data),
+    validateError: (error) => check(validateError, error),
   };
 }

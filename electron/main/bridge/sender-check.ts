@@ -3,8 +3,8 @@ import type { IpcInvokeEventLike } from './ipc-types';
 export interface SenderCheckOptions {
   /** Origins allowed to call, e.g. "app://odsm" or, in dev, "http://localhost:5173". */
   allowedOrigins: readonly string[];
-  /** Optional identity check of event.sender against our window's webContents. */
-  isOurWebContents?: (sender: unknown) => boolean;
+  /** Identity check of event.sender against our window's webContents (in tests, against their stand-in). */
+  isOurWebContents: (sender: unknown) => boolean;
 }
 
 /**
@@ -21,7 +21,7 @@ export function originOf(url: string): string | undefined {
   }
 }
 
-/** Our window's main frame on our origin; a null senderFrame (navigated or destroyed) is refused. */
+/** Our window's main frame on our origin, sent by our window; a null senderFrame (navigated or destroyed) is refused. */
 export function createSenderCheck(options: SenderCheckOptions): (event: IpcInvokeEventLike) => boolean {
   const allowed = new Set(options.allowedOrigins.map((o) => originOf(o) ?? o));
   return (event) => {
@@ -30,7 +30,6 @@ export function createSenderCheck(options: SenderCheckOptions): (event: IpcInvok
     if (frame.parent !== null) return false;
     const origin = originOf(frame.url);
     if (!origin || !allowed.has(origin)) return false;
-    if (options.isOurWebContents && !options.isOurWebContents(event.sender)) return false;
-    return true;
+    return options.isOurWebContents(event.sender);
   };
 }

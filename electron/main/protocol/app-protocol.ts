@@ -3,7 +3,7 @@ import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** The renderer's origin: app://odsm (a privileged, standard, secure scheme; never file://). */
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'odsm';
+const APP_HOST = 'odsm';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** No http, https or ws source anywhere: the renderer talks only through the preload. */

@@ -1,21 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { IpcResult } from '../../../shared-contracts/channels';
 import { loadManifest } from '../../main/bridge/manifest';
 import type { IpcInvokeEventLike } from '../../main/bridge/ipc-types';
 import { mainFrameEvent } from '../support/bridge-fixtures';
-import { bridgeOn, TEST_SECRET, type Harness } from '../support/bridge-harness';
-import { ScriptedBackend } from '../support/scripted-backend';
-
-let backend: ScriptedBackend;
-let harness: Harness;
-
-beforeEach(async () => {
-  backend = await ScriptedBackend.start();
-});
-afterEach(async () => {
-  harness?.close();
-  await backend.stop();
-});
+import { bridgeTest, TEST_ACTOR, TEST_SECRET } from '../support/bridge-harness';
+import { BACKEND_STATUS_GET_CHANNEL } from '../../shared/app-channels';
 
 describe('sender check', () => {
   const refused: Array<[string, IpcInvokeEventLike]> = [
@@ -24,17 +13,18 @@ describe('sender check', () => {
     ['an iframe on our origin', { senderFrame: { url: 'app://odsm/frame.html', parent: {} } }],
     ['a null senderFrame', { senderFrame: null }],
     ['a file:// page', { senderFrame: { url: 'file:///etc/passwd', parent: null } }],
+    ['another WebContents on our origin', { senderFrame: { url: 'app://odsm/index.html', parent: null }, sender: {} }],
   ];
 
-  it.each(refused)('refuses %s and never reaches the backend', async (_name, event) => {
-    harness = bridgeOn(backend);
+  bridgeTest.for(refused)('refuses %s and never reaches the backend', async ([, event], { backend, bridgeOn }) => {
+    const harness = bridgeOn();
     const result = (await harness.ipc.invoke('db:things:get', event, { thing_id: 'a' })) as IpcResult<unknown>;
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
     expect(backend.seen).toHaveLength(0);
   });
 
-  it('accepts our main frame', async () => {
-    harness = bridgeOn(backend);
+  bridgeTest('accepts our main frame', async ({ backend, bridgeOn }) => {
+    const harness = bridgeOn();
     const result = await harness.ipc.invoke('db:things:get', mainFrameEvent(), { thing_id: 'a' });
     expect(result).toMatchObject({ ok: true });
     expect(backend.seen).toHaveLength(1);
@@ -42,8 +32,8 @@ describe('sender check', () => {
 });
 
 describe('payload validation', () => {
-  it('refuses a bad payload with field paths and never reaches the backend', async () => {
-    harness = bridgeOn(backend, {}, loadManifest());
+  bridgeTest('refuses a bad payload with field paths and never reaches the backend', async ({ backend, bridgeOn }) => {
+    const harness = bridgeOn({}, loadManifest());
     const result = (await harness.ipc.invoke('db:students:create', mainFrameEvent(), {
       body: { first_name: 42, last_name: 'Lee', date_of_birth: '2007-02-30', surprise: true },
     })) as IpcResult<unknown>;
@@ -58,8 +48,8 @@ describe('payload validation', () => {
     expect(backend.seen).toHaveLength(0);
   });
 
-  it('refuses a missing path parameter and unknown top-level keys', async () => {
-    harness = bridgeOn(backend, {}, loadManifest());
+  bridgeTest('refuses a missing path parameter and unknown top-level keys', async ({ backend, bridgeOn }) => {
+    const harness = bridgeOn({}, loadManifest());
     const result = (await harness.ipc.invoke('db:students:get', mainFrameEvent(), { id: 3 })) as IpcResult<unknown>;
     expect(result).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
     if (result.ok) return;
@@ -68,8 +58,8 @@ describe('payload validation', () => {
     expect(backend.seen).toHaveLength(0);
   });
 
-  it('treats an omitted payload as an empty one', async () => {
-    harness = bridgeOn(backend, {}, loadManifest());
+  bridgeTest('treats an omitted payload as an empty one', async ({ backend, bridgeOn }) => {
+    const harness = bridgeOn({}, loadManifest());
     backend.fallback = { kind: 'answer', status: 200, body: { items: [], total: 0, offset: 0, limit: 25 } };
     expect(await harness.ipc.invoke('db:students:list', mainFrameEvent())).toMatchObject({ ok: true });
     expect(backend.seen[0]?.url).toBe('/api/v1/students');
@@ -77,8 +67,8 @@ describe('payload validation', () => {
 });
 
 describe('the request on the wire', () => {
-  it('sends the secret, the request id of the envelope, and the payload split into path, query and body', async () => {
-    harness = bridgeOn(backend);
+  bridgeTest('sends the secret, the request id of the envelope, and the payload split into path, query and body', async ({ backend, bridgeOn }) => {
+    const harness = bridgeOn();
     backend.queue({ kind: 'answer', status: 404, body: { code: 'thing.not_found', message: 'gone', details: { id: 'a/b' }, request_id: 'ignored' } });
     const result = (await harness.ipc.invoke('db:things:get', mainFrameEvent(), { thing_id: 'a/b', verbose: true })) as IpcResult<unknown>;
     const seen = backend.seen[0];
@@ -92,19 +82,44 @@ describe('the request on the wire', () => {
     expect(typeof logged?.ms).toBe('number');
   });
 
-  it('answers backend_unavailable when nothing listens on the socket', async () => {
-    harness = bridgeOn(backend, { maxRetries: 1 });
+  bridgeTest('names who is at the workstation in X-ODSM-Actor', async ({ backend, bridgeOn }) => {
+    const harness = bridgeOn();
+    await harness.invoke('db:things:get', { thing_id: 'a' });
+    expect(backend.seen[0]?.headers['x-odsm-actor']).toBe(TEST_ACTOR);
+  });
+
+  bridgeTest('answers backend_unavailable when nothing listens on the socket', async ({ backend, bridgeOn }) => {
+    const harness = bridgeOn({ maxRetries: 1 });
     await backend.stop();
     const result = await harness.ipc.invoke('db:things:get', mainFrameEvent(), { thing_id: 'a' });
     expect(result).toMatchObject({ ok: false, error: { code: 'backend_unavailable' } });
-    backend = await ScriptedBackend.start();
+  });
+});
+
+describe('the error envelope', () => {
+  bridgeTest("matches the manifest's errorSchema, whoever refused the call", async ({ backend, bridgeOn }) => {
+    const harness = bridgeOn({ maxRetries: 0 });
+    backend.queue({ kind: 'answer', status: 404, body: { code: 'thing.not_found', message: 'gone', details: { id: 'a' }, request_id: 'x' } });
+    backend.queue({ kind: 'answer', status: 502 });
+    const refusals = [
+      await harness.ipc.invoke('db:things:get', { senderFrame: null }, { thing_id: 'a' }),
+      await harness.invoke('db:things:get', {}),
+      await harness.invoke('db:things:get', { thing_id: 'a' }),
+      await harness.invoke('db:things:get', { thing_id: 'a' }),
+    ] as Array<IpcResult<unknown>>;
+    expect(refusals.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['forbidden_sender', 'validation_failed', 'thing.not_found', 'backend_unavailable']);
+    for (const result of refusals) {
+      if (!result.ok) expect(harness.validator.validateError(result.error), result.error.code).toEqual({ valid: true });
+    }
+    // The backend's own body says request_id; the envelope always says requestId.
+    expect(harness.validator.validateError({ code: 'x', message: 'y', request_id: 'z' })).toMatchObject({ valid: false });
   });
 });
 
 describe('registration', () => {
-  it('registers every manifest channel and nothing else; an unknown channel is refused like Electron does', async () => {
-    harness = bridgeOn(backend, {}, loadManifest());
-    expect(harness.ipc.channels().sort()).toEqual(Object.keys(loadManifest().channels).sort());
+  bridgeTest('registers every manifest channel and the app channels, nothing else; an unknown channel is refused like Electron does', async ({ backend, bridgeOn }) => {
+    const harness = bridgeOn({}, loadManifest());
+    expect(harness.ipc.channels().sort()).toEqual([...Object.keys(loadManifest().channels), BACKEND_STATUS_GET_CHANNEL].sort());
     await expect(harness.ipc.invoke('db:students:drop', mainFrameEvent(), {})).rejects.toThrow("No handler registered for 'db:students:drop'");
     expect(backend.seen).toHaveLength(0);
   });

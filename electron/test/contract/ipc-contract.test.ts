@@ -1,30 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../../shared-contracts/channels';
 import { BackendSupervisor } from '../../main/backend/backend-supervisor';
-import { createBridge, registerChannels } from '../../main/bridge/bridge';
-import { createHttpTransport, type Transport } from '../../main/bridge/http-transport';
-import { IpcMainStandIn } from '../../main/bridge/ipc-main-stand-in';
 import { loadManifest } from '../../main/bridge/manifest';
-import { createBackendPolicies, type BackendPolicies } from '../../main/bridge/policies';
-import { createSchemaValidator } from '../../main/bridge/schema-validator';
-import { createSenderCheck } from '../../main/bridge/sender-check';
 import { silentLogger } from '../../main/log/json-logger';
-import { mainFrameEvent, OUR_ORIGIN } from '../support/bridge-fixtures';
+import { BACKEND_STATUS_GET_CHANNEL } from '../../shared/app-channels';
+import { mainFrameEvent } from '../support/bridge-fixtures';
 import { backendCommand, freshDataDir } from '../support/real-backend';
+import { standInBridge, type StandInBridge } from '../support/stand-in-bridge';
 import { channelSamples, newStudentBody, type CallChannel } from './channel-samples';
 
 // The real backend (python -m odsm, or the frozen binary via ODSM_BACKEND_COMMAND), the real supervisor,
-// the real bridge and handlers on the stand-in ipcMain: everything but Electron itself.
+// and setupBridge on the stand-in ipcMain: everything but Electron itself.
 const manifest = loadManifest();
-const validator = createSchemaValidator(manifest);
-const ipc = new IpcMainStandIn();
 let supervisor: BackendSupervisor;
-let transport: Transport;
-let policies: BackendPolicies;
+let bridge: StandInBridge;
 let removeData: () => Promise<void>;
 
-const invoke = async (channel: string, payload?: unknown) =>
-  (await ipc.invoke(channel, mainFrameEvent(), payload)) as IpcResult<unknown>;
+const invoke = (channel: string, payload?: unknown) => bridge.invoke(channel, payload);
 
 const call: CallChannel = async (channel, payload) => {
   const result = await invoke(channel, payload);
@@ -32,27 +24,21 @@ const call: CallChannel = async (channel, payload) => {
   return result.data;
 };
 
+/** A failed envelope, checked against the manifest's errorSchema as well as the test's own expectation. */
+function expectErrorShape(result: IpcResult<unknown>): void {
+  if (!result.ok) expect(bridge.validator.validateError(result.error)).toEqual({ valid: true });
+}
+
 beforeAll(async () => {
   const data = await freshDataDir();
   removeData = data.remove;
   supervisor = new BackendSupervisor({ command: backendCommand(), dataDir: data.dir, readyTimeoutMs: 45_000 });
   await supervisor.start();
-  transport = createHttpTransport({ connection: () => supervisor.connection() });
-  policies = createBackendPolicies();
-  const bridge = createBridge({
-    manifest,
-    transport,
-    policies,
-    log: silentLogger,
-    validator,
-    isTrustedSender: createSenderCheck({ allowedOrigins: [OUR_ORIGIN] }),
-  });
-  registerChannels(ipc, bridge);
+  bridge = standInBridge({ connection: () => supervisor.connection(), log: silentLogger, app: { backendStatus: () => supervisor.status() } });
 });
 
 afterAll(async () => {
-  transport?.close();
-  policies?.dispose();
+  bridge?.dispose();
   await supervisor?.stop();
   await removeData?.();
 });
@@ -62,8 +48,8 @@ describe('the IPC contract, channel by channel', () => {
     expect(Object.keys(channelSamples).sort()).toEqual(Object.keys(manifest.channels).sort());
   });
 
-  it('registers exactly the manifest channels', () => {
-    expect(ipc.channels().sort()).toEqual(Object.keys(manifest.channels).sort());
+  it('registers exactly the manifest channels and the app channels', () => {
+    expect(bridge.ipc.channels().sort()).toEqual([...Object.keys(manifest.channels), BACKEND_STATUS_GET_CHANNEL].sort());
   });
 
   describe.each(Object.keys(manifest.channels))('%s', (channel) => {
@@ -71,7 +57,7 @@ describe('the IPC contract, channel by channel', () => {
       const sample = channelSamples[channel];
       if (!sample) throw new Error(`no contract sample for ${channel}: add one to channel-samples.ts`);
       const payload = await sample.valid(call);
-      expect(validator.validateRequest(channel, payload)).toEqual({ valid: true });
+      expect(bridge.validator.validateRequest(channel, payload)).toEqual({ valid: true });
       const result = await invoke(channel, payload);
       if (sample.expectError) {
         expect(result, JSON.stringify(result)).toMatchObject({ ok: false, error: { code: sample.expectError } });
@@ -79,7 +65,7 @@ describe('the IPC contract, channel by channel', () => {
       }
       expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
       if (!result.ok) return;
-      const checked = validator.validateResponse(channel, result.data);
+      const checked = bridge.validator.validateResponse(channel, result.data);
       expect(checked, JSON.stringify(checked)).toEqual({ valid: true });
     });
 
@@ -88,6 +74,7 @@ describe('the IPC contract, channel by channel', () => {
       if (!sample) throw new Error(`no contract sample for ${channel}`);
       const result = await invoke(channel, sample.invalid);
       expect(result).toMatchObject({ ok: false, error: { code: 'validation_failed', requestId: expect.any(String) } });
+      expectErrorShape(result);
       if (result.ok) return;
       const fields = (result.error.details as { fields: Array<{ field: string }> }).fields.map((f) => f.field);
       expect(fields).toContain(sample.invalidField);
@@ -100,7 +87,15 @@ describe('the IPC contract, channel by channel', () => {
   });
 
   it('refuses an unknown channel', async () => {
-    await expect(ipc.invoke('db:students:delete_everything', mainFrameEvent(), {})).rejects.toThrow(/No handler registered/);
+    await expect(bridge.ipc.invoke('db:students:delete_everything', mainFrameEvent(), {})).rejects.toThrow(/No handler registered/);
+  });
+});
+
+describe('app channels', () => {
+  it('answers app:backend-status:get with the supervisor status, in the shape of its schema', async () => {
+    const result = await invoke(BACKEND_STATUS_GET_CHANNEL);
+    expect(result).toMatchObject({ ok: true, data: { state: 'ready' } });
+    if (result.ok) expect(bridge.validator.validateResponse(BACKEND_STATUS_GET_CHANNEL, result.data)).toEqual({ valid: true });
   });
 });
 
@@ -108,6 +103,7 @@ describe('backend answers travel through the bridge unchanged', () => {
   it('passes 404 student.not_found with its request id', async () => {
     const result = await invoke('db:students:get', { student_id: 987654 });
     expect(result).toMatchObject({ ok: false, error: { code: 'student.not_found', requestId: expect.any(String) } });
+    expectErrorShape(result);
   });
 
   it('passes 409 student.version_conflict for a stale version', async () => {

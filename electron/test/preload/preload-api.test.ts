@@ -5,7 +5,7 @@ import type { OdsmApi } from '../../preload/api';
 
 // The preload runs against a recording stand-in for electron's renderer-side modules.
 const exposed = new Map<string, unknown>();
-const invoke = vi.fn(async (...args: unknown[]) => ({ ok: true, data: args }));
+const invoke = vi.fn(async (...args: unknown[]): Promise<unknown> => ({ ok: true, data: args }));
 const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
 
 vi.mock('electron', () => ({
@@ -62,5 +62,14 @@ describe('the preload', () => {
     expect(seen).toEqual([{ state: 'ready', at: 't1' }]);
     await odsm.getBackendStatus();
     expect(invoke).toHaveBeenLastCalledWith(BACKEND_STATUS_GET_CHANNEL);
+  });
+
+  it("unwraps main's envelope for the current status, and rejects a refusal", async () => {
+    const odsm = await loadPreload();
+    const status: BackendStatus = { state: 'degraded', message: 'slow', at: 't3' };
+    invoke.mockResolvedValueOnce({ ok: true, data: status });
+    await expect(odsm.getBackendStatus()).resolves.toEqual(status);
+    invoke.mockResolvedValueOnce({ ok: false, error: { code: 'forbidden_sender', message: 'no', requestId: 'r1' } });
+    await expect(odsm.getBackendStatus()).rejects.toThrow('forbidden_sender');
   });
 });

@@ -1,11 +1,14 @@
 import type { IpcInvokeEventLike } from '../../main/bridge/ipc-types';
 import type { LogFields, Logger } from '../../main/log/json-logger';
-import type { ChannelEntry, Manifest } from '../../main/bridge/manifest';
+import { loadManifest, type ChannelEntry, type Manifest } from '../../main/bridge/manifest';
 
 export const OUR_ORIGIN = 'app://odsm';
+/** Stands in for our window's WebContents, which the sender check compares by identity. */
+export const OUR_WEB_CONTENTS = Object.freeze({ id: 1 });
 
+/** A call from our window's main frame (or, given a url, from its main frame on another page). */
 export function mainFrameEvent(url = `${OUR_ORIGIN}/index.html`): IpcInvokeEventLike {
-  return { senderFrame: { url, parent: null }, sender: {} };
+  return { senderFrame: { url, parent: null }, sender: OUR_WEB_CONTENTS };
 }
 
 const idOnly = {
@@ -40,7 +43,7 @@ function entry(partial: Partial<ChannelEntry> & Pick<ChannelEntry, 'method' | 'p
 /** A synthetic manifest with the three kinds of channel the retry rules tell apart. */
 export const syntheticManifest: Manifest = {
   version: 'test',
-  errorSchema: anything,
+  errorSchema: loadManifest().errorSchema,
   channels: {
     'db:things:get': entry({ method: 'GET', path: '/api/v1/things/{thing_id}', pathParams: ['thing_id'], queryParams: ['verbose'], idempotent: true, request: idOnly }),
     'db:things:create': entry({ method: 'POST', path: '/api/v1/things', hasBody: true, idempotencyKey: true, successStatus: 201, request: withBody }),

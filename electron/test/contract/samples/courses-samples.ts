@@ -1,13 +1,10 @@
 import type { ChannelRequest } from '../../../../shared-contracts/channels';
 import { createdCourse, newCourseBody } from './school-records';
-import type { ChannelSample } from './sample-types';
+import { afterCreating, type ChannelSample } from './sample-types';
 
 export const courseSamples: Record<string, ChannelSample> = {
   'db:courses:list': {
-    valid: async (call) => {
-      await createdCourse(call);
-      return { include_inactive: true } satisfies ChannelRequest<'db:courses:list'>;
-    },
+    valid: afterCreating(createdCourse, { include_inactive: true } satisfies ChannelRequest<'db:courses:list'>),
     invalid: { include_inactive: 'all' },
     invalidField: 'include_inactive',
   },

@@ -1,5 +1,5 @@
 import type { ChannelRequest } from '../../../../shared-contracts/channels';
-import type { ChannelSample } from './sample-types';
+import { afterCreating, type ChannelSample } from './sample-types';
 import { createdStudent } from './students-samples';
 
 export const demoSamples: Record<string, ChannelSample> = {
@@ -11,10 +11,7 @@ export const demoSamples: Record<string, ChannelSample> = {
   'db:demo:load': {
     // The demo school only goes into an empty database, and it fills it in the background: in the shared
     // contract database it must not run. With a student on file, the right answer is the refusal.
-    valid: async (call) => {
-      await createdStudent(call);
-      return { body: { students: 10 } } satisfies ChannelRequest<'db:demo:load'>;
-    },
+    valid: afterCreating(createdStudent, { body: { students: 10 } } satisfies ChannelRequest<'db:demo:load'>),
     expectError: 'demo.database_not_empty',
     invalid: { body: { students: 5 } },
     invalidField: 'body.students',

@@ -1,7 +1,12 @@
 import type { ChannelRequest } from '../../../../shared-contracts/channels';
 import { createdCourse, createdEnrollment } from './school-records';
-import type { ChannelSample } from './sample-types';
+import type { CallChannel, ChannelSample } from './sample-types';
 import { createdStudent } from './students-samples';
+
+/** A payload for a fresh enrollment: its id, and the body given. */
+function onNewEnrollment<B>(body: B): (call: CallChannel) => Promise<{ enrollment_id: number; body: B }> {
+  return async (call) => ({ enrollment_id: (await createdEnrollment(call)).enrollment.id, body });
+}
 
 export const enrollmentSamples: Record<string, ChannelSample> = {
   'db:enrollments:list': {
@@ -32,25 +37,17 @@ export const enrollmentSamples: Record<string, ChannelSample> = {
     invalidField: 'body.final_mark_percent',
   },
   'db:enrollments:addHours': {
-    valid: async (call) => {
-      const { enrollment } = await createdEnrollment(call);
-      // Home-link hours cannot be recorded ahead: a past date.
-      return {
-        enrollment_id: enrollment.id,
-        body: { minutes: 90, occurred_on: '2025-03-10', reason: 'Home-link module 3' },
-      } satisfies ChannelRequest<'db:enrollments:addHours'>;
-    },
+    // Home-link hours cannot be recorded ahead: a past date.
+    valid: onNewEnrollment({ minutes: 90, occurred_on: '2025-03-10', reason: 'Home-link module 3' } satisfies ChannelRequest<'db:enrollments:addHours'>['body']),
     invalid: { enrollment_id: 1, body: { minutes: 0, occurred_on: '2025-03-10' } },
     invalidField: 'body.minutes',
   },
   'db:enrollments:addCorrection': {
-    valid: async (call) => {
-      const { enrollment } = await createdEnrollment(call);
-      return {
-        enrollment_id: enrollment.id,
-        body: { category: 'classroom', minutes: 120, reason: 'Session sheet from 2025-03-04 entered late' },
-      } satisfies ChannelRequest<'db:enrollments:addCorrection'>;
-    },
+    valid: onNewEnrollment({
+      category: 'classroom',
+      minutes: 120,
+      reason: 'Session sheet from 2025-03-04 entered late',
+    } satisfies ChannelRequest<'db:enrollments:addCorrection'>['body']),
     invalid: { enrollment_id: 1, body: { category: 'in_car', minutes: 30, reason: 'no' } },
     invalidField: 'body.reason',
   },

@@ -1,35 +1,12 @@
-import type { ChannelRequest, ChannelResponse } from '../../../../shared-contracts/channels';
-import { nextUnique, type CallChannel, type ChannelSample } from './sample-types';
-
-type Instructor = ChannelResponse<'db:instructors:create'>;
-
-function newInstructorBody(): ChannelRequest<'db:instructors:create'>['body'] {
-  const n = nextUnique();
-  return {
-    first_name: 'Raj',
-    last_name: `Patel${n}`,
-    di_licence_number: `DI${String(n).padStart(6, '0')}`,
-    di_licence_expiry: '2030-01-31',
-    // Defaulted by the backend, but the generated types mark defaulted fields required (openapi-typescript defaultNonNullable).
-    authorised_in_car: true,
-    authorised_classroom: false,
-    active: true,
-    availability: [{ weekday: 0, start_minute: 540, end_minute: 1020 }],
-  };
-}
-
-async function createdInstructor(call: CallChannel): Promise<Instructor> {
-  return (await call('db:instructors:create', { body: newInstructorBody() })) as Instructor;
-}
+import type { ChannelRequest } from '../../../../shared-contracts/channels';
+import { createdInstructor, newInstructorBody, type Instructor } from './school-records';
+import { afterCreating, type ChannelSample } from './sample-types';
 
 const dayOff = { starts_at: '2030-02-01T09:00:00-05:00', ends_at: '2030-02-01T17:00:00-05:00', reason: 'Course' };
 
 export const instructorSamples: Record<string, ChannelSample> = {
   'db:instructors:list': {
-    valid: async (call) => {
-      await createdInstructor(call);
-      return { include_inactive: true } satisfies ChannelRequest<'db:instructors:list'>;
-    },
+    valid: afterCreating(createdInstructor, { include_inactive: true } satisfies ChannelRequest<'db:instructors:list'>),
     invalid: { include_inactive: 'yes' },
     invalidField: 'include_inactive',
   },

@@ -21,3 +21,11 @@ export function nextUnique(): number {
   counter += 1;
   return counter;
 }
+
+/** A payload that needs one record to exist first (a list with something in it), made by `create`. */
+export function afterCreating<P>(create: (call: CallChannel) => Promise<unknown>, payload: P): (call: CallChannel) => Promise<P> {
+  return async (call) => {
+    await create(call);
+    return payload;
+  };
+}

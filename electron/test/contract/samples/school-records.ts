@@ -76,9 +76,9 @@ export async function createdInstructor(
   return (await call('db:instructors:create', { body: newInstructorBody(authorised) })) as Instructor;
 }
 
-export async function createdVehicle(call: CallChannel): Promise<Vehicle> {
+export function newVehicleBody(): ChannelRequest<'db:vehicles:create'>['body'] {
   const n = nextUnique();
-  const body: ChannelRequest<'db:vehicles:create'>['body'] = {
+  return {
     plate: `LS${String(n).padStart(5, '0')}`,
     vin: `3FADP4BJ${String(n).padStart(9, '0')}`,
     make: 'Toyota',
@@ -91,7 +91,10 @@ export async function createdVehicle(call: CallChannel): Promise<Vehicle> {
     odometer_km: 20_000,
     active: true,
   };
-  return (await call('db:vehicles:create', { body })) as Vehicle;
+}
+
+export async function createdVehicle(call: CallChannel): Promise<Vehicle> {
+  return (await call('db:vehicles:create', { body: newVehicleBody() })) as Vehicle;
 }
 
 export function newCourseBody(): ChannelRequest<'db:courses:create'>['body'] {

@@ -1,5 +1,5 @@
 import type { ChannelRequest, ChannelResponse } from '../../../../shared-contracts/channels';
-import { nextUnique, type CallChannel, type ChannelSample } from './sample-types';
+import { afterCreating, nextUnique, type CallChannel, type ChannelSample } from './sample-types';
 
 type Student = ChannelResponse<'db:students:create'>;
 
@@ -29,10 +29,7 @@ export async function createdStudent(call: CallChannel): Promise<Student> {
 
 export const studentSamples: Record<string, ChannelSample> = {
   'db:students:list': {
-    valid: async (call) => {
-      await createdStudent(call);
-      return { q: 'Ann', limit: 10, offset: 0 } satisfies ChannelRequest<'db:students:list'>;
-    },
+    valid: afterCreating(createdStudent, { q: 'Ann', limit: 10, offset: 0 } satisfies ChannelRequest<'db:students:list'>),
     invalid: { limit: 0 },
     invalidField: 'limit',
   },

@@ -1,35 +1,10 @@
-import type { ChannelRequest, ChannelResponse } from '../../../../shared-contracts/channels';
-import { nextUnique, type CallChannel, type ChannelSample } from './sample-types';
-
-type Vehicle = ChannelResponse<'db:vehicles:create'>;
-
-function newVehicleBody(): ChannelRequest<'db:vehicles:create'>['body'] {
-  const n = nextUnique();
-  return {
-    plate: `CD${String(n).padStart(5, '0')}`,
-    vin: `2HGFC2F5${String(n).padStart(9, '0')}`,
-    make: 'Honda',
-    model: 'Civic',
-    year: 2022,
-    transmission: 'automatic',
-    dual_brake: true,
-    insurance_expiry: '2030-06-30',
-    inspection_expiry: '2030-03-31',
-    odometer_km: 12_000,
-    active: true,
-  };
-}
-
-async function createdVehicle(call: CallChannel): Promise<Vehicle> {
-  return (await call('db:vehicles:create', { body: newVehicleBody() })) as Vehicle;
-}
+import type { ChannelRequest } from '../../../../shared-contracts/channels';
+import { createdVehicle, newVehicleBody } from './school-records';
+import { afterCreating, type ChannelSample } from './sample-types';
 
 export const vehicleSamples: Record<string, ChannelSample> = {
   'db:vehicles:list': {
-    valid: async (call) => {
-      await createdVehicle(call);
-      return { include_inactive: false } satisfies ChannelRequest<'db:vehicles:list'>;
-    },
+    valid: afterCreating(createdVehicle, { include_inactive: false } satisfies ChannelRequest<'db:vehicles:list'>),
     invalid: { include_inactive: 1 },
     invalidField: 'include_inactive',
   },
@@ -52,7 +27,8 @@ export const vehicleSamples: Record<string, ChannelSample> = {
     invalidField: 'body.year',
   },
   'db:vehicles:addOdometer': {
-    valid: async (call) => ({ vehicle_id: (await createdVehicle(call)).id, body: { km: 12_500, note: 'Weekly check' } }) satisfies ChannelRequest<'db:vehicles:addOdometer'>,
+    // Past the 20,000 km the vehicle was created with: an odometer never runs backwards.
+    valid: async (call) => ({ vehicle_id: (await createdVehicle(call)).id, body: { km: 20_500, note: 'Weekly check' } }) satisfies ChannelRequest<'db:vehicles:addOdometer'>,
     invalid: { vehicle_id: 1, body: { km: -5 } },
     invalidField: 'body.km',
   },

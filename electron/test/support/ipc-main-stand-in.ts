@@ -1,7 +1,7 @@
-import type { IpcHandler, IpcInvokeEventLike, IpcMainLike } from './ipc-types';
+import type { IpcHandler, IpcInvokeEventLike, IpcMainLike } from '../../main/bridge/ipc-types';
 
 /**
- * An in-repo stand-in for Electron's ipcMain, for tests and the e2e harness (no Electron binary).
+ * An in-repo stand-in for Electron's ipcMain, for tests, the e2e harness and the bench (no Electron binary).
  * It mimics the parts that matter: one handler per channel, a second handle() throws,
  * and invoking a channel with no handler rejects with Electron's message.
  */

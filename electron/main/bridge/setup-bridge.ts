@@ -1,0 +1,70 @@
+// The bridge's one composition root. electron/main/index.ts calls it with Electron's ipcMain; the e2e
+// harness, the contract and bridge tests and the bench call it with the stand-in and their own parts,
+// so what they test and measure is what ships: the same sender check, validator, transport, policies
+// and channels, db:* and app:* alike.
+import { hostname, userInfo } from 'node:os';
+import type { Logger } from '../log/json-logger';
+import { createAppChannels, type AppChannelHandlers } from './app-channel-handlers';
+import { createBridge, registerChannels } from './bridge';
+import { createHttpTransport, type BackendConnection } from './http-transport';
+import type { IpcMainLike } from './ipc-types';
+import { loadManifest, type Manifest } from './manifest';
+import { createBackendPolicies, type PolicyOptions } from './policies';
+import { createSchemaValidator, type SchemaValidator } from './schema-validator';
+import { createSenderCheck } from './sender-check';
+
+export interface SetupBridgeOptions {
+  ipcMain: IpcMainLike;
+  /** Where the backend listens now; read on every call, so a restarted backend is picked up. */
+  connection: () => BackendConnection | undefined;
+  /** Origins whose main frame may call, e.g. "app://odsm" (and the dev server's in dev). */
+  allowedOrigins: readonly string[];
+  /** Whether event.sender is our window's WebContents. */
+  isOurWebContents: (sender: unknown) => boolean;
+  app: AppChannelHandlers;
+  log: Logger;
+  /** Timeouts, retries and the breaker's limits and callbacks; the defaults otherwise. */
+  policy?: PolicyOptions;
+  /** Who is at this workstation (X-ODSM-Actor); the OS account unless a test names one. */
+  actor?: string;
+  /** The generated manifest unless a test gives a synthetic one. */
+  manifest?: Manifest;
+}
+
+export interface BridgeSetup {
+  /** Every channel registered on ipcMain. */
+  readonly channels: readonly string[];
+  /** The validator the bridge checks payloads with; contract tests check answers with it too. */
+  readonly validator: SchemaValidator;
+  /** Removes the handlers, closes the backend's sockets and drops the breaker's listeners. */
+  dispose(): void;
+}
+
+/** The OS account at this workstation, e.g. "frontdesk@reception-pc": the audit log's "who" until staff login exists. */
+function workstationActor(): string {
+  try {
+    return `${userInfo().username}@${hostname()}`;
+  } catch {
+    return `workstation@${hostname()}`;
+  }
+}
+
+export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
+  const manifest = options.manifest ?? loadManifest();
+  const appChannels = createAppChannels(options.app);
+  const validator = createSchemaValidator({ ...manifest.channels, ...appChannels }, manifest.errorSchema);
+  const transport = createHttpTransport({ connection: options.connection, actor: options.actor ?? workstationActor() });
+  const policies = createBackendPolicies(options.policy);
+  const isTrustedSender = createSenderCheck({ allowedOrigins: options.allowedOrigins, isOurWebContents: options.isOurWebContents });
+  const bridge = createBridge({ manifest, appChannels, transport, policies, log: options.log, isTrustedSender, validator });
+  const unregister = registerChannels(options.ipcMain, bridge);
+  return {
+    channels: bridge.channels,
+    validator,
+    dispose: () => {
+      unregister();
+      transport.close();
+      policies.dispose();
+    },
+  };
+}
