@@ -1,19 +1,16 @@
 import { useState } from 'react';
-import { parseHash, useHash } from '../../../app/navigation';
 import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
-import { addDays, formatLongDate, formatWeekdayDate, startOfWeek, todayIn, formatMinuteOfDay } from '../../../lib/dates';
-import { useClassSessions } from '../../classroom/api/classroom';
-import { useInstructors } from '../../instructors/api/get-instructors';
-import { useLessons } from '../../lessons/api/lessons';
-import type { Lesson } from '../../lessons/types';
-import { useSchoolClock } from '../../settings/api/get-settings';
-import { useVehicles } from '../../vehicles/api/get-vehicles';
+import { addDays, formatLongDate, formatWeekdayDate, startOfWeek, todayIn, formatMinuteOfDay, windowRange } from '../../../lib/dates';
+import { parseHash, useHash } from '../../../lib/navigation';
+import { useClassSessions } from '../../classroom';
+import { useInstructors } from '../../instructors';
+import { LessonDialog, useLessons, type Lesson, type LessonFormValues } from '../../lessons';
+import { useSchoolClock } from '../../settings';
+import { useVehicles } from '../../vehicles';
 import { CalendarGrid } from './calendar-grid';
-import { windowRange, type CalendarWindow } from './calendar-layout';
-import { LessonDialog } from './lesson-dialog';
-import type { LessonFormValues } from './lesson-form-values';
+import type { CalendarWindow } from './calendar-layout';
 
 type View = 'day' | 'week';
 type Mode = 'instructor' | 'vehicle';

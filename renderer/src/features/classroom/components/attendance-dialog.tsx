@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
@@ -7,9 +6,9 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
 import { formatDateTime, formatTimeIn } from '../../../lib/dates';
 import { fieldErrorsOf } from '../../../lib/field-errors';
-import { call, isOdsmError } from '../../../lib/odsm';
-import { StudentPicker } from '../../calendar/components/student-picker';
-import { enrollmentKeys } from '../../enrollments/api/enrollments';
+import { isOdsmError } from '../../../lib/odsm';
+import { useFetchStudentEnrollments } from '../../enrollments';
+import { StudentPicker } from '../../students';
 import { useRecordAttendance } from '../api/classroom';
 import type { ClassSession } from '../types';
 import { describeAttendanceRefusal, formatDuration } from './attendance-refusal';
@@ -24,7 +23,7 @@ export function sessionMinutes(session: Pick<ClassSession, 'starts_at' | 'ends_a
 
 /** Who attended and for how long; minutes default to the whole session. */
 export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) {
-  const queryClient = useQueryClient();
+  const fetchStudentEnrollments = useFetchStudentEnrollments();
   const save = useRecordAttendance(session.id);
   const length = sessionMinutes(session);
   const [rows, setRows] = useState<Row[]>(() =>
@@ -42,10 +41,7 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
     setPickProblem(null);
     setFinding(true);
     try {
-      const enrollments = await queryClient.fetchQuery({
-        queryKey: enrollmentKeys.forStudent(student.id),
-        queryFn: () => call((odsm) => odsm.enrollments.list({ student_id: student.id })),
-      });
+      const enrollments = await fetchStudentEnrollments(student.id);
       const bde = enrollments.items.find((item) => item.course_kind === 'bde' && item.status === 'active');
       if (!bde) return setPickProblem(`${student.name} has no active BDE enrollment. Enrol them from their record first.`);
       if (rows.some((row) => row.enrollmentId === bde.id)) return setPickProblem(`${student.name} is already on the list.`);

@@ -1,9 +1,9 @@
-import { navigate } from '../../../app/navigation';
 import { formatLongDate, todayIn } from '../../../lib/dates';
-import { useWorklist } from '../../certification/api/certification';
-import { FirstRunCard } from '../../demo/components/first-run-card';
-import { useSchoolClock } from '../../settings/api/get-settings';
-import { useStudents } from '../../students/api/get-students';
+import { navigate } from '../../../lib/navigation';
+import { useWorklist } from '../../certification';
+import { FirstRunCard } from '../../demo';
+import { useSchoolClock } from '../../settings';
+import { useStudents } from '../../students';
 import { AtRiskCard } from './at-risk-card';
 import { CredentialsCard } from './credentials-card';
 import { TodayCard } from './today-card';

@@ -7,7 +7,7 @@ import { StatusChip } from '../../../components/ui/status-chip';
 import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
 import { fieldErrorsOf } from '../../../lib/field-errors';
 import { isOdsmError } from '../../../lib/odsm';
-import { useCourses, useCreateCourse } from '../../courses/api/courses';
+import { useCourses, useCreateCourse } from '../../courses';
 import { useAddCorrection, useCreateEnrollment, useRecordResult } from '../api/enrollments';
 import { CATEGORY_LABELS, CATEGORY_ORDER, ENROLLMENT_LOCKED, type Enrollment, type HoursCategory } from '../types';
 import { formatSignedDuration, parseCorrectionMinutes, type CorrectionSign } from './correction-minutes';

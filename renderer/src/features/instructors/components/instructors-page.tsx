@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { ExpiryChip } from '../../../components/ui/status-chip';
 import { todayIn } from '../../../lib/dates';
 import { formatHours } from '../../../lib/units';
-import { useSchoolClock } from '../../settings/api/get-settings';
+import { useSchoolClock } from '../../settings';
 import { useInstructors } from '../api/get-instructors';
 import type { Instructor } from '../types';
 import { weeklyMinutes } from './availability';

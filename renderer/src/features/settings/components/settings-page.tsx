@@ -8,7 +8,7 @@ import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
 import { VersionConflictBanner } from '../../../components/ui/version-conflict-banner';
 import { fieldErrorsOf, VALIDATION_FAILED } from '../../../lib/field-errors';
 import { isOdsmError } from '../../../lib/odsm';
-import { CoursesSection } from '../../courses/components/courses-section';
+import { CoursesSection } from '../../courses';
 import { useFetchLatestSettings, useSchoolSettings } from '../api/get-settings';
 import { useUpdateSettings } from '../api/update-settings';
 import { SETTINGS_VERSION_CONFLICT, type SchoolSettings } from '../types';

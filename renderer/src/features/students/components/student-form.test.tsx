@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createQueryClient } from '../../../app/provider';
+import { createQueryClient } from '../../../lib/query-client';
 import type { Student } from '../types';
 import { StudentForm } from './student-form';
 

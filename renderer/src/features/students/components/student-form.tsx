@@ -12,9 +12,9 @@ import { LICENCE_CLASSES, LICENCE_FORMAT_HINT, STUDENT_VERSION_CONFLICT, type St
 import { fullName } from './format';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Tabs } from '../../../components/ui/tabs';
-import { StudentHistory } from '../../audit/components/student-history';
-import { StudentProgress } from '../../enrollments/components/student-progress';
-import { useSchoolClock } from '../../settings/api/get-settings';
+import { StudentHistory } from '../../audit';
+import { StudentProgress } from '../../enrollments';
+import { useSchoolClock } from '../../settings';
 import { formatDateTime, todayIn } from '../../../lib/dates';
 import {
   CONSENT_GIVEN,

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
+import { Pagination } from '../../../components/ui/pagination';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { useStudents } from '../api/get-students';
 import type { Student } from '../types';
 import { ArchiveDialog } from './archive-dialog';
 import { fullName } from './format';
-import { Pagination } from './pagination';
 import { StudentForm } from './student-form';
 import { StudentTable } from './student-table';
 

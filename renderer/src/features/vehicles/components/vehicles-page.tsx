@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { ExpiryChip } from '../../../components/ui/status-chip';
 import { todayIn } from '../../../lib/dates';
 import { expiryStatus } from '../../../lib/expiry';
-import { useSchoolClock } from '../../settings/api/get-settings';
+import { useSchoolClock } from '../../settings';
 import { useVehicles } from '../api/get-vehicles';
 import type { Vehicle } from '../types';
 import { VehicleForm } from './vehicle-form';

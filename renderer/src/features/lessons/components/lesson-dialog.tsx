@@ -8,15 +8,15 @@ import { StatusChip } from '../../../components/ui/status-chip';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { formatDateTime } from '../../../lib/dates';
 import { isOdsmError } from '../../../lib/odsm';
-import { useStudentEnrollments } from '../../enrollments/api/enrollments';
-import type { Instructor } from '../../instructors/types';
-import { useLessonAction, useLessonCheck } from '../../lessons/api/lessons';
-import { LESSON_VERSION_CONFLICT, STATUS_LABELS, type Conflict, type Lesson } from '../../lessons/types';
-import type { Vehicle } from '../../vehicles/types';
+import { useStudentEnrollments } from '../../enrollments';
+import type { Instructor } from '../../instructors';
+import { StudentPicker } from '../../students';
+import type { Vehicle } from '../../vehicles';
+import { useLessonAction, useLessonCheck } from '../api/lessons';
+import { LESSON_VERSION_CONFLICT, STATUS_LABELS, type Conflict, type Lesson } from '../types';
 import { CompleteLessonForm } from './complete-lesson-form';
 import { ConflictList } from './conflict-list';
 import { DURATIONS, lessonToValues, toLessonUpdate, toProposal, type LessonFormValues } from './lesson-form-values';
-import { StudentPicker } from './student-picker';
 
 type Props = {
   lesson: Lesson | null;
