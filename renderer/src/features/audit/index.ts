@@ -1,4 +1,4 @@
 // The audit feature's public face: what the app and other features may import.
-export { useVerifyAuditChain } from './api/audit';
-export { AuditPage, ChainResult } from './components/audit-page';
+export { AuditPage } from './components/audit-page';
+export { useChainCheck } from './components/chain-check';
 export { StudentHistory } from './components/student-history';

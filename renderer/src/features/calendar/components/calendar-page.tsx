@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
+import { Page } from '../../../components/ui/page';
 import { addDays, formatLongDate, formatWeekdayDate, startOfWeek, todayIn, formatMinuteOfDay, windowRange } from '../../../lib/dates';
 import { parseHash, useHash } from '../../../lib/navigation';
 import { useClassSessions } from '../../classroom';
@@ -49,16 +50,12 @@ export function CalendarPage() {
   const heading = view === 'week' ? `Week of ${formatWeekdayDate(firstDay)}` : formatLongDate(anchor);
 
   return (
-    <section className="page" aria-labelledby="calendar-title">
-      <header className="page__header">
-        <div>
-          <h1 id="calendar-title" className="page__title">
-            Calendar
-          </h1>
-          <p className="page__subtitle" data-testid="calendar-range">
-            {heading} · times in {timeZone}
-          </p>
-        </div>
+    <Page
+      id="calendar"
+      title="Calendar"
+      subtitle={`${heading} · times in ${timeZone}`}
+      subtitleTestId="calendar-range"
+      actions={
         <div className="page__actions">
           {mode === 'instructor' && resourceId !== null ? (
             <Button onClick={() => navigate('daysheet', { instructor: String(resourceId), date: anchor })} data-testid="open-day-sheet">
@@ -75,7 +72,8 @@ export function CalendarPage() {
             + Book lesson
           </Button>
         </div>
-      </header>
+      }
+    >
       {notice ? <Banner tone="success" title={notice} onDismiss={() => setNotice(null)} testId="calendar-notice" /> : null}
       <div className="toolbar cal-toolbar">
         <div className="segmented" role="group" aria-label="Calendar for">
@@ -166,6 +164,6 @@ export function CalendarPage() {
           }}
         />
       ) : null}
-    </section>
+    </Page>
   );
 }

@@ -4,6 +4,8 @@ import { Button } from '../../../components/ui/button';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { TextField } from '../../../components/ui/field';
+import { Page } from '../../../components/ui/page';
+import { QueryStates } from '../../../components/ui/query-states';
 import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
 import { VersionConflictBanner } from '../../../components/ui/version-conflict-banner';
 import { fieldErrorsOf, VALIDATION_FAILED } from '../../../lib/field-errors';
@@ -30,21 +32,13 @@ const TIME_ZONES = ['America/Toronto', 'America/Winnipeg', 'America/Thunder_Bay'
 export function SettingsPage() {
   const settings = useSchoolSettings();
   return (
-    <section className="page" aria-labelledby="settings-title">
-      <header className="page__header">
-        <div>
-          <h1 id="settings-title" className="page__title">
-            Settings
-          </h1>
-          <p className="page__subtitle">The school’s identity and the rules the app enforces. Hours are shown in hours; the app keeps minutes.</p>
-        </div>
-      </header>
-      {settings.isError ? <ErrorBanner error={settings.error} title="Could not load the school settings." /> : null}
-      {settings.isPending ? <p className="empty-state">Loading settings…</p> : null}
-      {/* The form starts from the first copy it sees and keeps its own base; a conflict offers the latest. */}
-      {settings.data ? <SettingsForm settings={settings.data} /> : null}
+    <Page id="settings" title="Settings" subtitle="The school’s identity and the rules the app enforces. Hours are shown in hours; the app keeps minutes.">
+      <QueryStates query={settings} errorTitle="Could not load the school settings." loading="Loading settings…">
+        {/* The form starts from the first copy it sees and keeps its own base; a conflict offers the latest. */}
+        {settings.data ? <SettingsForm settings={settings.data} /> : null}
+      </QueryStates>
       <CoursesSection />
-    </section>
+    </Page>
   );
 }
 
