@@ -11,9 +11,8 @@ type RecordFormOptions<R, V> = {
   emptyValues: () => V;
   /** The newest copy of the record, past the cache. */
   fetchLatest: (record: R) => Promise<R>;
-  /** The save mutation's error and reset. */
-  saveError: unknown;
-  resetSave: () => void;
+  /** The save mutation: its error, and how to clear it. */
+  save: { error: unknown; reset: () => void };
   /** The code the backend answers when someone else saved first. */
   conflictCode: string;
 };
@@ -23,7 +22,7 @@ type RecordFormOptions<R, V> = {
  * save), `values` what the form shows. After a version conflict, "Reload latest" adopts the newest
  * copy and clears the failed save.
  */
-export function useRecordForm<R, V>({ record, toValues, emptyValues, fetchLatest, saveError, resetSave, conflictCode }: RecordFormOptions<R, V>) {
+export function useRecordForm<R, V>({ record, toValues, emptyValues, fetchLatest, save, conflictCode }: RecordFormOptions<R, V>) {
   const [base, setBase] = useState<R | null>(record);
   const [values, setValues] = useState<V>(() => (record ? toValues(record) : emptyValues()));
   const [reloading, setReloading] = useState(false);
@@ -31,6 +30,7 @@ export function useRecordForm<R, V>({ record, toValues, emptyValues, fetchLatest
   // Required fields left blank at the last submit; a field leaves the list once edited.
   const [missing, setMissing] = useState<readonly (keyof V & string)[]>([]);
 
+  const saveError = save.error;
   const conflict = isOdsmError(saveError) && saveError.code === conflictCode;
   // Field problems show beside their fields; anything else gets a banner.
   const otherError = Boolean(saveError) && !conflict && !(isOdsmError(saveError) && saveError.code === VALIDATION_FAILED);
@@ -70,7 +70,7 @@ export function useRecordForm<R, V>({ record, toValues, emptyValues, fetchLatest
     try {
       adopt(await fetchLatest(base));
       setMissing([]);
-      resetSave();
+      save.reset();
     } catch (error) {
       setReloadError(error);
     } finally {
@@ -78,5 +78,5 @@ export function useRecordForm<R, V>({ record, toValues, emptyValues, fetchLatest
     }
   }
 
-  return { base, setBase, values, setValues, update, bindText, bindFlag, missing, setMissing, adopt, conflict, otherError, reloading, reloadError, reloadLatest };
+  return { base, setBase, values, setValues, update, bindText, bindFlag, missing, setMissing, adopt, saveError, conflict, otherError, reloading, reloadError, reloadLatest };
 }

@@ -4,30 +4,30 @@ import { ErrorBanner } from './error-banner';
 import { UnplacedErrors } from './unplaced-errors';
 import { VersionConflictBanner } from './version-conflict-banner';
 
+/** What useRecordForm knows about the last save and reload. */
+type SaveState = { saveError: unknown; conflict: boolean; otherError: boolean; reloading: boolean; reloadError: unknown; reloadLatest: () => void };
+
 type SaveProblemsProps = {
+  form: SaveState;
   /** "this student", "the settings": what someone else changed. */
   what: string;
-  saveError: unknown;
-  conflict: boolean;
-  otherError: boolean;
   /** Shown when the save failed for a reason other than a conflict or a field. */
   failedTitle: string;
   unplaced: readonly FieldProblem[];
-  reloading: boolean;
-  onReload: () => void;
-  /** A failed "Reload latest", with the title to show it under. */
-  reload?: { error: unknown; title: string };
+  /** Shown over a failed "Reload latest"; without it such a failure stays quiet. */
+  reloadFailedTitle?: string;
 };
 
 /** Why a form's save did not land: someone else saved first, a failure, or problems with fields the form does not show. */
-export function SaveProblems({ what, saveError, conflict, otherError, failedTitle, unplaced, reloading, onReload, reload }: SaveProblemsProps) {
+export function SaveProblems({ form, what, failedTitle, unplaced, reloadFailedTitle }: SaveProblemsProps) {
+  const { saveError } = form;
   return (
     <>
-      {conflict ? (
-        <VersionConflictBanner what={what} requestId={isOdsmError(saveError) ? saveError.requestId : undefined} reloading={reloading} onReload={onReload} />
+      {form.conflict ? (
+        <VersionConflictBanner what={what} requestId={isOdsmError(saveError) ? saveError.requestId : undefined} reloading={form.reloading} onReload={form.reloadLatest} />
       ) : null}
-      {reload?.error ? <ErrorBanner error={reload.error} title={reload.title} testId="reload-error" /> : null}
-      {otherError ? <ErrorBanner error={saveError} title={failedTitle} testId="save-error" /> : null}
+      {reloadFailedTitle && form.reloadError ? <ErrorBanner error={form.reloadError} title={reloadFailedTitle} testId="reload-error" /> : null}
+      {form.otherError ? <ErrorBanner error={saveError} title={failedTitle} testId="save-error" /> : null}
       <UnplacedErrors problems={unplaced} />
     </>
   );

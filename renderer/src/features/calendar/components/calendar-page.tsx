@@ -3,6 +3,7 @@ import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Page } from '../../../components/ui/page';
+import { Segmented, type SegmentOption } from '../../../components/ui/segmented';
 import { addDays, formatLongDate, formatWeekdayDate, startOfWeek, todayIn, formatMinuteOfDay, windowRange } from '../../../lib/dates';
 import { parseHash, useHash } from '../../../lib/navigation';
 import { useClassSessions } from '../../classroom';
@@ -17,6 +18,14 @@ type View = 'day' | 'week';
 type Mode = 'instructor' | 'vehicle';
 type Editing = { lesson: Lesson | null; initial: Partial<LessonFormValues> } | null;
 
+const MODES: readonly SegmentOption<Mode>[] = [
+  { id: 'instructor', label: 'Instructor' },
+  { id: 'vehicle', label: 'Vehicle' },
+];
+const VIEWS: readonly SegmentOption<View>[] = [
+  { id: 'day', label: 'Day' },
+  { id: 'week', label: 'Week' },
+];
 const DAY_START = 7 * 60;
 const DAY_END = 21 * 60;
 
@@ -76,14 +85,7 @@ export function CalendarPage() {
     >
       {notice ? <Banner tone="success" title={notice} onDismiss={() => setNotice(null)} testId="calendar-notice" /> : null}
       <div className="toolbar cal-toolbar">
-        <div className="segmented" role="group" aria-label="Calendar for">
-          <button type="button" aria-pressed={mode === 'instructor'} onClick={() => setMode('instructor')} data-testid="mode-instructor">
-            Instructor
-          </button>
-          <button type="button" aria-pressed={mode === 'vehicle'} onClick={() => setMode('vehicle')} data-testid="mode-vehicle">
-            Vehicle
-          </button>
-        </div>
+        <Segmented label="Calendar for" options={MODES} value={mode} onChange={setMode} testIdPrefix="mode" />
         <select
           className="field__control cal-toolbar__resource"
           aria-label={mode === 'instructor' ? 'Instructor' : 'Vehicle'}
@@ -103,14 +105,7 @@ export function CalendarPage() {
                 </option>
               ))}
         </select>
-        <div className="segmented" role="group" aria-label="View">
-          <button type="button" aria-pressed={view === 'day'} onClick={() => setView('day')} data-testid="view-day">
-            Day
-          </button>
-          <button type="button" aria-pressed={view === 'week'} onClick={() => setView('week')} data-testid="view-week">
-            Week
-          </button>
-        </div>
+        <Segmented label="View" options={VIEWS} value={view} onChange={setView} testIdPrefix="view" />
         <div className="cal-toolbar__nav">
           <Button variant="ghost" onClick={() => setAnchor(addDays(anchor, -step))} aria-label="Previous" data-testid="calendar-prev">
             ‹

@@ -6,6 +6,7 @@ import { FormFooter } from '../../../components/ui/form-footer';
 import { SaveProblems } from '../../../components/ui/save-problems';
 import { Tabs } from '../../../components/ui/tabs';
 import { useRecordForm } from '../../../hooks/use-record-form';
+import { hasChanges } from '../../../lib/changes';
 import { fieldErrorsOf } from '../../../lib/field-errors';
 import { useFetchLatestInstructor } from '../api/get-instructors';
 import { useSaveInstructor } from '../api/save-instructor';
@@ -14,7 +15,6 @@ import { availabilityProblem } from './availability';
 import { AvailabilityEditor } from './availability-editor';
 import {
   emptyInstructorValues,
-  hasInstructorChanges,
   INSTRUCTOR_FORM_FIELDS,
   instructorToValues,
   missingInstructorFields,
@@ -37,8 +37,7 @@ export function InstructorForm({ instructor, timeZone, onClose, onSaved }: Props
     toValues: instructorToValues,
     emptyValues: emptyInstructorValues,
     fetchLatest: (current) => fetchLatest(current.id),
-    saveError: save.error,
-    resetSave: save.reset,
+    save,
     conflictCode: INSTRUCTOR_VERSION_CONFLICT,
   });
   const { base, values } = form;
@@ -57,7 +56,7 @@ export function InstructorForm({ instructor, timeZone, onClose, onSaved }: Props
       return;
     }
     const body = toInstructorUpdate(base, values);
-    if (!hasInstructorChanges(body)) return onClose();
+    if (!hasChanges(body)) return onClose();
     save.mutate({ kind: 'update', instructorId: base.id, body }, { onSuccess: (saved) => onSaved(saved, false) });
   }
 
@@ -73,16 +72,7 @@ export function InstructorForm({ instructor, timeZone, onClose, onSaved }: Props
         </FormFooter>
       }
     >
-      <SaveProblems
-        what="this instructor"
-        saveError={save.error}
-        conflict={form.conflict}
-        otherError={form.otherError}
-        failedTitle="The instructor was not saved."
-        unplaced={serverErrors.unplaced}
-        reloading={form.reloading}
-        onReload={form.reloadLatest}
-      />
+      <SaveProblems form={form} what="this instructor" failedTitle="The instructor was not saved." unplaced={serverErrors.unplaced} />
       <Tabs<Tab>
         label="Instructor sections"
         active={tab}

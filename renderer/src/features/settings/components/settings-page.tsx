@@ -50,8 +50,7 @@ function SettingsForm({ settings }: { settings: SchoolSettings }) {
     toValues: settingsToValues,
     emptyValues: () => settingsToValues(settings),
     fetchLatest: () => fetchLatest(),
-    saveError: save.error,
-    resetSave: save.reset,
+    save,
     conflictCode: SETTINGS_VERSION_CONFLICT,
   });
   const { values } = form;
@@ -127,16 +126,7 @@ function SettingsForm({ settings }: { settings: SchoolSettings }) {
 
   return (
     <form className="settings" onSubmit={onSubmit} noValidate data-testid="settings-form">
-      <SaveProblems
-        what="the settings"
-        saveError={save.error}
-        conflict={form.conflict}
-        otherError={form.otherError}
-        failedTitle="The settings were not saved."
-        unplaced={serverErrors.unplaced}
-        reloading={form.reloading}
-        onReload={form.reloadLatest}
-      />
+      <SaveProblems form={form} what="the settings" failedTitle="The settings were not saved." unplaced={serverErrors.unplaced} />
       {saved ? <Banner tone="success" title="Settings saved." onDismiss={() => setSaved(false)} testId="save-notice" /> : null}
 
       <div className="settings__grid">

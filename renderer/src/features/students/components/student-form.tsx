@@ -4,6 +4,7 @@ import { FormFooter } from '../../../components/ui/form-footer';
 import { SaveProblems } from '../../../components/ui/save-problems';
 import { Tabs } from '../../../components/ui/tabs';
 import { useRecordForm } from '../../../hooks/use-record-form';
+import { hasChanges } from '../../../lib/changes';
 import { todayIn } from '../../../lib/dates';
 import { fieldErrorsOf, type FieldProblem } from '../../../lib/field-errors';
 import { StudentHistory } from '../../audit';
@@ -16,7 +17,6 @@ import { fullName } from './format';
 import { StudentFields } from './student-fields';
 import {
   emptyStudentValues,
-  hasChanges,
   missingRequired,
   STUDENT_FORM_FIELDS,
   studentToValues,
@@ -54,8 +54,7 @@ export function StudentForm({ student, onClose, onSaved }: StudentFormProps) {
     toValues: studentToValues,
     emptyValues: emptyStudentValues,
     fetchLatest: (current) => fetchLatest(current.id),
-    saveError: save.error,
-    resetSave: save.reset,
+    save,
     conflictCode: STUDENT_VERSION_CONFLICT,
   });
   const { base, values } = form;
@@ -102,17 +101,7 @@ export function StudentForm({ student, onClose, onSaved }: StudentFormProps) {
         </FormFooter>
       }
     >
-      <SaveProblems
-        what="this student"
-        saveError={save.error}
-        conflict={form.conflict}
-        otherError={form.otherError}
-        failedTitle="The student was not saved."
-        unplaced={serverErrors.unplaced}
-        reloading={form.reloading}
-        onReload={form.reloadLatest}
-        reload={{ error: form.reloadError, title: 'Could not reload this student.' }}
-      />
+      <SaveProblems form={form} what="this student" failedTitle="The student was not saved." unplaced={serverErrors.unplaced} reloadFailedTitle="Could not reload this student." />
       {base ? (
         <Tabs<StudentTab>
           label="Student sections"

@@ -7,6 +7,7 @@ import { FormFooter } from '../../../components/ui/form-footer';
 import { SaveProblems } from '../../../components/ui/save-problems';
 import { Tabs } from '../../../components/ui/tabs';
 import { useRecordForm } from '../../../hooks/use-record-form';
+import { hasChanges } from '../../../lib/changes';
 import { fieldErrorsOf } from '../../../lib/field-errors';
 import { useFetchLatestVehicle } from '../api/get-vehicles';
 import { useSaveVehicle } from '../api/save-vehicle';
@@ -35,8 +36,7 @@ export function VehicleForm({ vehicle, timeZone, initialTab = 'details', onClose
     toValues: vehicleToValues,
     emptyValues: emptyVehicleValues,
     fetchLatest: (current) => fetchLatest(current.id),
-    saveError: save.error,
-    resetSave: save.reset,
+    save,
     conflictCode: VEHICLE_VERSION_CONFLICT,
   });
   const { base, values } = form;
@@ -53,7 +53,7 @@ export function VehicleForm({ vehicle, timeZone, initialTab = 'details', onClose
       return;
     }
     const body = toVehicleUpdate(base, values);
-    if (Object.keys(body).length === 1) return onClose();
+    if (!hasChanges(body)) return onClose();
     save.mutate({ kind: 'update', vehicleId: base.id, body }, { onSuccess: (saved) => onSaved(saved, false) });
   }
 
@@ -73,16 +73,7 @@ export function VehicleForm({ vehicle, timeZone, initialTab = 'details', onClose
         )
       }
     >
-      <SaveProblems
-        what="this vehicle"
-        saveError={save.error}
-        conflict={form.conflict}
-        otherError={form.otherError}
-        failedTitle="The vehicle was not saved."
-        unplaced={serverErrors.unplaced}
-        reloading={form.reloading}
-        onReload={form.reloadLatest}
-      />
+      <SaveProblems form={form} what="this vehicle" failedTitle="The vehicle was not saved." unplaced={serverErrors.unplaced} />
       <Tabs<Tab>
         label="Vehicle sections"
         active={tab}
