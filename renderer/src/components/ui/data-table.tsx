@@ -3,10 +3,10 @@ import type { ReactNode } from 'react';
 export type Column = string | { label: ReactNode; className: string };
 
 type DataTableProps = {
-  testId: string;
+  testId?: string;
   columns: readonly Column[];
-  /** Adds a last column for row buttons, named for screen readers only. */
-  withActions?: boolean;
+  /** Adds a last column for row buttons, named for screen readers only ("Actions" unless a name is given). */
+  withActions?: boolean | string;
   className?: string;
   /** The rows. */
   children: ReactNode;
@@ -31,7 +31,7 @@ export function DataTable({ testId, columns, withActions = false, className, chi
           )}
           {withActions ? (
             <th scope="col" className="data-table__actions-head">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{typeof withActions === 'string' ? withActions : 'Actions'}</span>
             </th>
           ) : null}
         </tr>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
+import { DataTable } from '../../../components/ui/data-table';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
@@ -100,50 +101,39 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
           {pickProblem}
         </p>
       ) : null}
-      <table className="data-table data-table--compact" data-testid="attendance-rows">
-        <thead>
+      <DataTable className="data-table--compact" testId="attendance-rows" columns={['Student', 'Minutes present']} withActions="Remove">
+        {rows.length === 0 ? (
           <tr>
-            <th scope="col">Student</th>
-            <th scope="col">Minutes present</th>
-            <th scope="col">
-              <span className="visually-hidden">Remove</span>
-            </th>
+            <td colSpan={3} className="muted">
+              No students yet. Search for a student above to add them.
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={3} className="muted">
-                No students yet. Search for a student above to add them.
-              </td>
-            </tr>
-          ) : null}
-          {rows.map((row) => (
-            <tr key={row.enrollmentId} data-testid="attendance-row" className={refusal?.enrollmentId === row.enrollmentId ? 'row--invalid' : undefined}>
-              <td>{row.studentName}</td>
-              <td>
-                <input
-                  className="field__control"
-                  inputMode="numeric"
-                  aria-label={`Minutes present for ${row.studentName}`}
-                  aria-invalid={refusal?.enrollmentId === row.enrollmentId || undefined}
-                  value={row.minutes}
-                  onChange={(event) => {
-                    const value = event.target.value;
-                    setRows((current) => current.map((item) => (item.enrollmentId === row.enrollmentId ? { ...item, minutes: value } : item)));
-                    save.reset();
-                  }}
-                />
-              </td>
-              <td>
-                <Button variant="ghost" onClick={() => setRows((current) => current.filter((item) => item.enrollmentId !== row.enrollmentId))}>
-                  Remove
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ) : null}
+        {rows.map((row) => (
+          <tr key={row.enrollmentId} data-testid="attendance-row" className={refusal?.enrollmentId === row.enrollmentId ? 'row--invalid' : undefined}>
+            <td>{row.studentName}</td>
+            <td>
+              <input
+                className="field__control"
+                inputMode="numeric"
+                aria-label={`Minutes present for ${row.studentName}`}
+                aria-invalid={refusal?.enrollmentId === row.enrollmentId || undefined}
+                value={row.minutes}
+                onChange={(event) => {
+                  const value = event.target.value;
+                  setRows((current) => current.map((item) => (item.enrollmentId === row.enrollmentId ? { ...item, minutes: value } : item)));
+                  save.reset();
+                }}
+              />
+            </td>
+            <td>
+              <Button variant="ghost" onClick={() => setRows((current) => current.filter((item) => item.enrollmentId !== row.enrollmentId))}>
+                Remove
+              </Button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <p className="muted small">Minutes present default to the whole class ({length} min); enter 0 for absent.</p>
     </Dialog>
   );
