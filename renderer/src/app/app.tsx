@@ -1,5 +1,5 @@
 import { BackendStatusBanner } from './backend-status-banner';
-import { parseHash, useHash } from './navigation';
+import { parseHash, useHash } from '../lib/navigation';
 import { AppProvider } from './provider';
 import { screens } from './screens';
 

@@ -1,24 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { isOdsmError } from '../lib/odsm';
-
-/** Codes where asking again cannot help: the answer will be the same. */
-const NO_RETRY_CODES = new Set(['validation_failed', 'not_found', 'student.not_found', 'unauthorized']);
-
-export function createQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        // The main-process bridge already retries idempotent calls with backoff; one more try here
-        // covers a backend restart, without stacking a second retry storm on top of the bridge's.
-        retry: (failureCount, error) => failureCount < 1 && !(isOdsmError(error) && NO_RETRY_CODES.has(error.code)),
-        staleTime: 10_000,
-        refetchOnWindowFocus: false,
-      },
-      mutations: { retry: false },
-    },
-  });
-}
+import { createQueryClient } from '../lib/query-client';
 
 export function AppProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);

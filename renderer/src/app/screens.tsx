@@ -1,14 +1,13 @@
 import type { ComponentType } from 'react';
-import { AuditPage } from '../features/audit/components/audit-page';
-import { CalendarPage } from '../features/calendar/components/calendar-page';
-import { DaySheetPage } from '../features/calendar/components/day-sheet-page';
-import { ClassesPage } from '../features/classroom/components/classes-page';
-import { CertificationPage } from '../features/certification/components/certification-page';
-import { DashboardPage } from '../features/dashboard/components/dashboard-page';
-import { InstructorsPage } from '../features/instructors/components/instructors-page';
-import { SettingsPage } from '../features/settings/components/settings-page';
-import { StudentsPage } from '../features/students/components/students-page';
-import { VehiclesPage } from '../features/vehicles/components/vehicles-page';
+import { AuditPage } from '../features/audit';
+import { CalendarPage, DaySheetPage } from '../features/calendar';
+import { CertificationPage } from '../features/certification';
+import { ClassesPage } from '../features/classroom';
+import { DashboardPage } from '../features/dashboard';
+import { InstructorsPage } from '../features/instructors';
+import { SettingsPage } from '../features/settings';
+import { StudentsPage } from '../features/students';
+import { VehiclesPage } from '../features/vehicles';
 
 export type Screen = {
   id: string;

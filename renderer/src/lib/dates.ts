@@ -121,3 +121,11 @@ export function zonedToInstant(isoDate: string, minute: number, timeZone = DEFAU
 export function formatTimeIn(instant: string, timeZone = DEFAULT_TIME_ZONE): string {
   return formatMinuteOfDay(zonedParts(instant, timeZone).minute);
 }
+
+/** The instants bounding the window's days, for the list queries: [first midnight, last midnight). */
+export function windowRange(window: { firstDay: string; days: number; timeZone: string }): { start: string; end: string } {
+  return {
+    start: zonedToInstant(window.firstDay, 0, window.timeZone),
+    end: zonedToInstant(addDays(window.firstDay, window.days), 0, window.timeZone),
+  };
+}

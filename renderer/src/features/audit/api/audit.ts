@@ -1,9 +1,10 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { call } from '../../../lib/odsm';
 import type { AuditQuery } from '../types';
+import { rootKey } from '../../../lib/query-keys';
 
 export const auditKeys = {
-  all: ['audit'] as const,
+  all: rootKey('audit'),
   history: (query: AuditQuery) => [...auditKeys.all, 'history', query] as const,
 };
 

@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import { Banner } from '../../../components/ui/banner';
-import { Button } from '../../../components/ui/button';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { formatDateTime } from '../../../lib/dates';
-import { useSchoolClock } from '../../settings/api/get-settings';
-import { Pagination } from '../../students/components/pagination';
-import { useAuditHistory, useVerifyAuditChain } from '../api/audit';
-import type { ChainReport } from '../types';
+import { Page } from '../../../components/ui/page';
+import { Pagination } from '../../../components/ui/pagination';
+import { QueryStates } from '../../../components/ui/query-states';
+import { useSchoolClock } from '../../settings';
+import { useAuditHistory } from '../api/audit';
 import { AuditEntries } from './audit-entries';
+import { useChainCheck } from './chain-check';
 
 const PAGE = 25;
 const ENTITIES = [
@@ -23,23 +21,16 @@ export function AuditPage() {
   const [offset, setOffset] = useState(0);
   const [entity, setEntity] = useState('');
   const history = useAuditHistory({ offset, limit: PAGE, ...(entity ? { entity } : {}) });
-  const verify = useVerifyAuditChain();
+  const chainCheck = useChainCheck(timeZone, 'primary');
 
   return (
-    <section className="page" aria-labelledby="audit-title">
-      <header className="page__header">
-        <div>
-          <h1 id="audit-title" className="page__title">
-            Audit log
-          </h1>
-          <p className="page__subtitle">Every change, in order. Each entry is chained by hash to the one before it, so no entry can be quietly altered.</p>
-        </div>
-        <Button variant="primary" busy={verify.isPending} onClick={() => verify.mutate()} data-testid="verify-chain">
-          Verify audit chain
-        </Button>
-      </header>
-      {verify.error ? <ErrorBanner error={verify.error} title="Could not verify the audit chain." /> : null}
-      {verify.data ? <ChainResult report={verify.data} timeZone={timeZone} /> : null}
+    <Page
+      id="audit"
+      title="Audit log"
+      subtitle="Every change, in order. Each entry is chained by hash to the one before it, so no entry can be quietly altered."
+      actions={chainCheck.button}
+    >
+      {chainCheck.outcome}
       <div className="toolbar">
         <label className="inline-field">
           <span>Show</span>
@@ -60,39 +51,15 @@ export function AuditPage() {
         </label>
       </div>
       <div className="card card--padded">
-        {history.isError ? <ErrorBanner error={history.error} title="Could not load the audit log." /> : null}
-        {history.isPending ? <p className="empty-state">Loading…</p> : null}
-        {history.data && history.data.items.length === 0 ? <p className="empty-state">Nothing recorded yet.</p> : null}
-        {history.data && history.data.items.length > 0 ? <AuditEntries entries={history.data.items} timeZone={timeZone} /> : null}
+        <QueryStates query={history} isEmpty={history.data?.items.length === 0} errorTitle="Could not load the audit log." loading="Loading…" empty="Nothing recorded yet.">
+          <AuditEntries entries={history.data?.items ?? []} timeZone={timeZone} />
+        </QueryStates>
       </div>
       {history.data ? (
         <div className="card">
           <Pagination offset={offset} limit={PAGE} total={history.data.total} onPage={(page) => setOffset(page * PAGE)} />
         </div>
       ) : null}
-    </section>
-  );
-}
-
-export function ChainResult({ report, timeZone }: { report: ChainReport; timeZone: string }) {
-  if (report.ok) {
-    return (
-      <Banner tone="success" title={`The audit chain is intact: ${report.checked.toLocaleString('en-CA')} entries checked.`} testId="chain-result">
-        <p className="small">
-          Checked {formatDateTime(new Date().toISOString(), timeZone)}. Latest hash <code>{report.head_hash?.slice(0, 16) ?? '—'}…</code>
-        </p>
-      </Banner>
-    );
-  }
-  return (
-    <Banner tone="error" title={`The audit chain is broken at entry #${report.first_broken_id}.`} testId="chain-result">
-      <p>
-        Entry #{report.first_broken_id} does not match the hash recorded for it, so it or an earlier entry was changed outside the app. Keep a copy of
-        the database and contact support.
-      </p>
-      <p className="small mono">
-        expected {report.expected_hash?.slice(0, 16)}… stored {report.stored_hash?.slice(0, 16)}…
-      </p>
-    </Banner>
+    </Page>
   );
 }

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import { addDays, formatMinuteOfDay, formatTimeIn, formatWeekdayDate } from '../../../lib/dates';
-import type { ClassSession } from '../../classroom/types';
-import type { Lesson } from '../../lessons/types';
+import type { ClassSession } from '../../classroom';
+import type { Lesson } from '../../lessons';
 import { assignLanes, minuteAt, placeBlock, type CalendarWindow } from './calendar-layout';
 
 type Entry = { key: string; startsAt: string; endsAt: string; lesson?: Lesson; session?: ClassSession };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignLanes, minuteAt, placeBlock, windowRange, type CalendarWindow } from './calendar-layout';
+import { windowRange } from '../../../lib/dates';
+import { assignLanes, minuteAt, placeBlock, type CalendarWindow } from './calendar-layout';
 
 const week: CalendarWindow = { firstDay: '2026-03-02', days: 7, dayStartMinute: 7 * 60, dayEndMinute: 21 * 60, timeZone: 'America/Toronto' };
 

@@ -2,7 +2,7 @@
  * Where a booking sits on the calendar: which visible day, and how far down and how tall, from its
  * start and end read as wall-clock time in the school's zone (never the computer's zone).
  */
-import { addDays, daysBetween, zonedParts, zonedToInstant } from '../../../lib/dates';
+import { daysBetween, zonedParts } from '../../../lib/dates';
 
 export type CalendarWindow = {
   /** The first visible day, YYYY-MM-DD. */
@@ -42,14 +42,6 @@ export function placeBlock(startsAt: string, endsAt: string, window: CalendarWin
     height: ((to - from) / span) * 100,
     clippedStart: start.minute < window.dayStartMinute,
     clippedEnd: endMinute > window.dayEndMinute,
-  };
-}
-
-/** The instants bounding the window's days, for the list queries: [first midnight, last midnight). */
-export function windowRange(window: Pick<CalendarWindow, 'firstDay' | 'days' | 'timeZone'>): { start: string; end: string } {
-  return {
-    start: zonedToInstant(window.firstDay, 0, window.timeZone),
-    end: zonedToInstant(addDays(window.firstDay, window.days), 0, window.timeZone),
   };
 }
 

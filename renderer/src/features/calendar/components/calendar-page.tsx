@@ -1,24 +1,31 @@
 import { useState } from 'react';
-import { parseHash, useHash } from '../../../app/navigation';
 import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
-import { addDays, formatLongDate, formatWeekdayDate, startOfWeek, todayIn, formatMinuteOfDay } from '../../../lib/dates';
-import { useClassSessions } from '../../classroom/api/classroom';
-import { useInstructors } from '../../instructors/api/get-instructors';
-import { useLessons } from '../../lessons/api/lessons';
-import type { Lesson } from '../../lessons/types';
-import { useSchoolClock } from '../../settings/api/get-settings';
-import { useVehicles } from '../../vehicles/api/get-vehicles';
+import { Page } from '../../../components/ui/page';
+import { Segmented, type SegmentOption } from '../../../components/ui/segmented';
+import { addDays, formatLongDate, formatWeekdayDate, startOfWeek, todayIn, formatMinuteOfDay, windowRange } from '../../../lib/dates';
+import { parseHash, useHash } from '../../../lib/navigation';
+import { useClassSessions } from '../../classroom';
+import { useInstructors } from '../../instructors';
+import { LessonDialog, useLessons, type Lesson, type LessonFormValues } from '../../lessons';
+import { useSchoolClock } from '../../settings';
+import { useVehicles } from '../../vehicles';
 import { CalendarGrid } from './calendar-grid';
-import { windowRange, type CalendarWindow } from './calendar-layout';
-import { LessonDialog } from './lesson-dialog';
-import type { LessonFormValues } from './lesson-form-values';
+import type { CalendarWindow } from './calendar-layout';
 
 type View = 'day' | 'week';
 type Mode = 'instructor' | 'vehicle';
 type Editing = { lesson: Lesson | null; initial: Partial<LessonFormValues> } | null;
 
+const MODES: readonly SegmentOption<Mode>[] = [
+  { id: 'instructor', label: 'Instructor' },
+  { id: 'vehicle', label: 'Vehicle' },
+];
+const VIEWS: readonly SegmentOption<View>[] = [
+  { id: 'day', label: 'Day' },
+  { id: 'week', label: 'Week' },
+];
 const DAY_START = 7 * 60;
 const DAY_END = 21 * 60;
 
@@ -52,16 +59,12 @@ export function CalendarPage() {
   const heading = view === 'week' ? `Week of ${formatWeekdayDate(firstDay)}` : formatLongDate(anchor);
 
   return (
-    <section className="page" aria-labelledby="calendar-title">
-      <header className="page__header">
-        <div>
-          <h1 id="calendar-title" className="page__title">
-            Calendar
-          </h1>
-          <p className="page__subtitle" data-testid="calendar-range">
-            {heading} · times in {timeZone}
-          </p>
-        </div>
+    <Page
+      id="calendar"
+      title="Calendar"
+      subtitle={`${heading} · times in ${timeZone}`}
+      subtitleTestId="calendar-range"
+      actions={
         <div className="page__actions">
           {mode === 'instructor' && resourceId !== null ? (
             <Button onClick={() => navigate('daysheet', { instructor: String(resourceId), date: anchor })} data-testid="open-day-sheet">
@@ -78,17 +81,11 @@ export function CalendarPage() {
             + Book lesson
           </Button>
         </div>
-      </header>
+      }
+    >
       {notice ? <Banner tone="success" title={notice} onDismiss={() => setNotice(null)} testId="calendar-notice" /> : null}
       <div className="toolbar cal-toolbar">
-        <div className="segmented" role="group" aria-label="Calendar for">
-          <button type="button" aria-pressed={mode === 'instructor'} onClick={() => setMode('instructor')} data-testid="mode-instructor">
-            Instructor
-          </button>
-          <button type="button" aria-pressed={mode === 'vehicle'} onClick={() => setMode('vehicle')} data-testid="mode-vehicle">
-            Vehicle
-          </button>
-        </div>
+        <Segmented label="Calendar for" options={MODES} value={mode} onChange={setMode} testIdPrefix="mode" />
         <select
           className="field__control cal-toolbar__resource"
           aria-label={mode === 'instructor' ? 'Instructor' : 'Vehicle'}
@@ -108,14 +105,7 @@ export function CalendarPage() {
                 </option>
               ))}
         </select>
-        <div className="segmented" role="group" aria-label="View">
-          <button type="button" aria-pressed={view === 'day'} onClick={() => setView('day')} data-testid="view-day">
-            Day
-          </button>
-          <button type="button" aria-pressed={view === 'week'} onClick={() => setView('week')} data-testid="view-week">
-            Week
-          </button>
-        </div>
+        <Segmented label="View" options={VIEWS} value={view} onChange={setView} testIdPrefix="view" />
         <div className="cal-toolbar__nav">
           <Button variant="ghost" onClick={() => setAnchor(addDays(anchor, -step))} aria-label="Previous" data-testid="calendar-prev">
             ‹
@@ -169,6 +159,6 @@ export function CalendarPage() {
           }}
         />
       ) : null}
-    </section>
+    </Page>
   );
 }

@@ -1,11 +1,11 @@
-import { parseHash, useHash } from '../../../app/navigation';
+import { parseHash, useHash } from '../../../lib/navigation';
 import { Button } from '../../../components/ui/button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { formatLongDate, formatTimeIn, todayIn } from '../../../lib/dates';
 import { formatHours } from '../../../lib/units';
-import { useDaySheet } from '../../lessons/api/lessons';
-import { STATUS_LABELS } from '../../lessons/types';
-import { useSchoolClock } from '../../settings/api/get-settings';
+import { useDaySheet } from '../../lessons';
+import { STATUS_LABELS } from '../../lessons';
+import { useSchoolClock } from '../../settings';
 
 /** An instructor's day on paper: what to print and take in the car. Opened from the calendar. */
 export function DaySheetPage() {

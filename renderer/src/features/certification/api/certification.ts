@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../lib/odsm';
 import type { CertifyRequest } from '../types';
+import { invalidateKinds, rootKey } from '../../../lib/query-keys';
 
 export const certificationKeys = {
-  all: ['certification'] as const,
+  all: rootKey('certification'),
   worklist: () => [...certificationKeys.all, 'worklist'] as const,
 };
 
@@ -16,7 +17,6 @@ export function useCertify() {
   return useMutation({
     mutationFn: ({ enrollmentId, body }: { enrollmentId: number; body: CertifyRequest }) =>
       call((odsm) => odsm.certification.certify({ enrollment_id: enrollmentId, body })),
-    onSuccess: () =>
-      Promise.all([['certification'], ['enrollments'], ['audit']].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+    onSuccess: () => invalidateKinds(queryClient, ['certification', 'enrollments', 'audit']),
   });
 }

@@ -4,7 +4,7 @@ import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { TextField } from '../../../components/ui/field';
 import { centsToDollarsText, dollarsToCents } from '../../../lib/units';
-import { useEnrollment } from '../../enrollments/api/enrollments';
+import { useEnrollment } from '../../enrollments';
 import { useCertify } from '../api/certification';
 import type { WorklistRow } from '../types';
 import { HoursSummary } from './hours-summary';

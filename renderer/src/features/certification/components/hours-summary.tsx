@@ -1,5 +1,5 @@
 import { formatHours } from '../../../lib/units';
-import { CATEGORY_LABELS, CATEGORY_ORDER, type HoursTotal } from '../../enrollments/types';
+import { CATEGORY_LABELS, CATEGORY_ORDER, type HoursTotal } from '../../enrollments';
 
 /** "Classroom 20/20 h · In-car 8/10 h (2 h short)". */
 export function HoursSummary({ totals, shortOnly = false }: { totals: readonly HoursTotal[]; shortOnly?: boolean }) {

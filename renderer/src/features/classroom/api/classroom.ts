@@ -1,9 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../lib/odsm';
 import type { AttendanceRecord, ClassSessionCreate, ClassSessionQuery } from '../types';
+import { invalidateKinds, rootKey } from '../../../lib/query-keys';
 
 export const classroomKeys = {
-  all: ['classroom'] as const,
+  all: rootKey('classroom'),
   list: (query: ClassSessionQuery) => [...classroomKeys.all, 'list', query] as const,
 };
 
@@ -29,11 +30,6 @@ export function useRecordAttendance(sessionId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: AttendanceRecord) => call((odsm) => odsm.classroom.recordAttendance({ session_id: sessionId, body })),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: classroomKeys.all }),
-        queryClient.invalidateQueries({ queryKey: ['enrollments'] }),
-        queryClient.invalidateQueries({ queryKey: ['certification'] }),
-      ]),
+    onSuccess: () => invalidateKinds(queryClient, ['classroom', 'enrollments', 'certification']),
   });
 }

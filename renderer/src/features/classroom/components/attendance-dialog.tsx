@@ -1,15 +1,15 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
+import { DataTable } from '../../../components/ui/data-table';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
 import { formatDateTime, formatTimeIn } from '../../../lib/dates';
 import { fieldErrorsOf } from '../../../lib/field-errors';
-import { call, isOdsmError } from '../../../lib/odsm';
-import { StudentPicker } from '../../calendar/components/student-picker';
-import { enrollmentKeys } from '../../enrollments/api/enrollments';
+import { isOdsmError } from '../../../lib/odsm';
+import { useFetchStudentEnrollments } from '../../enrollments';
+import { StudentPicker } from '../../students';
 import { useRecordAttendance } from '../api/classroom';
 import type { ClassSession } from '../types';
 import { describeAttendanceRefusal, formatDuration } from './attendance-refusal';
@@ -24,7 +24,7 @@ export function sessionMinutes(session: Pick<ClassSession, 'starts_at' | 'ends_a
 
 /** Who attended and for how long; minutes default to the whole session. */
 export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) {
-  const queryClient = useQueryClient();
+  const fetchStudentEnrollments = useFetchStudentEnrollments();
   const save = useRecordAttendance(session.id);
   const length = sessionMinutes(session);
   const [rows, setRows] = useState<Row[]>(() =>
@@ -42,10 +42,7 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
     setPickProblem(null);
     setFinding(true);
     try {
-      const enrollments = await queryClient.fetchQuery({
-        queryKey: enrollmentKeys.forStudent(student.id),
-        queryFn: () => call((odsm) => odsm.enrollments.list({ student_id: student.id })),
-      });
+      const enrollments = await fetchStudentEnrollments(student.id);
       const bde = enrollments.items.find((item) => item.course_kind === 'bde' && item.status === 'active');
       if (!bde) return setPickProblem(`${student.name} has no active BDE enrollment. Enrol them from their record first.`);
       if (rows.some((row) => row.enrollmentId === bde.id)) return setPickProblem(`${student.name} is already on the list.`);
@@ -104,50 +101,39 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
           {pickProblem}
         </p>
       ) : null}
-      <table className="data-table data-table--compact" data-testid="attendance-rows">
-        <thead>
+      <DataTable className="data-table--compact" testId="attendance-rows" columns={['Student', 'Minutes present']} withActions="Remove">
+        {rows.length === 0 ? (
           <tr>
-            <th scope="col">Student</th>
-            <th scope="col">Minutes present</th>
-            <th scope="col">
-              <span className="visually-hidden">Remove</span>
-            </th>
+            <td colSpan={3} className="muted">
+              No students yet. Search for a student above to add them.
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={3} className="muted">
-                No students yet. Search for a student above to add them.
-              </td>
-            </tr>
-          ) : null}
-          {rows.map((row) => (
-            <tr key={row.enrollmentId} data-testid="attendance-row" className={refusal?.enrollmentId === row.enrollmentId ? 'row--invalid' : undefined}>
-              <td>{row.studentName}</td>
-              <td>
-                <input
-                  className="field__control"
-                  inputMode="numeric"
-                  aria-label={`Minutes present for ${row.studentName}`}
-                  aria-invalid={refusal?.enrollmentId === row.enrollmentId || undefined}
-                  value={row.minutes}
-                  onChange={(event) => {
-                    const value = event.target.value;
-                    setRows((current) => current.map((item) => (item.enrollmentId === row.enrollmentId ? { ...item, minutes: value } : item)));
-                    save.reset();
-                  }}
-                />
-              </td>
-              <td>
-                <Button variant="ghost" onClick={() => setRows((current) => current.filter((item) => item.enrollmentId !== row.enrollmentId))}>
-                  Remove
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ) : null}
+        {rows.map((row) => (
+          <tr key={row.enrollmentId} data-testid="attendance-row" className={refusal?.enrollmentId === row.enrollmentId ? 'row--invalid' : undefined}>
+            <td>{row.studentName}</td>
+            <td>
+              <input
+                className="field__control"
+                inputMode="numeric"
+                aria-label={`Minutes present for ${row.studentName}`}
+                aria-invalid={refusal?.enrollmentId === row.enrollmentId || undefined}
+                value={row.minutes}
+                onChange={(event) => {
+                  const value = event.target.value;
+                  setRows((current) => current.map((item) => (item.enrollmentId === row.enrollmentId ? { ...item, minutes: value } : item)));
+                  save.reset();
+                }}
+              />
+            </td>
+            <td>
+              <Button variant="ghost" onClick={() => setRows((current) => current.filter((item) => item.enrollmentId !== row.enrollmentId))}>
+                Remove
+              </Button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <p className="muted small">Minutes present default to the whole class ({length} min); enter 0 for absent.</p>
     </Dialog>
   );

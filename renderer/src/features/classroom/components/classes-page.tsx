@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
-import { ErrorBanner } from '../../../components/ui/error-banner';
-import { addDays, formatWeekdayDate, formatTimeIn, startOfWeek, todayIn, zonedParts } from '../../../lib/dates';
-import { windowRange } from '../../calendar/components/calendar-layout';
-import { useInstructors } from '../../instructors/api/get-instructors';
-import { useSchoolClock } from '../../settings/api/get-settings';
+import { DataTable } from '../../../components/ui/data-table';
+import { Page } from '../../../components/ui/page';
+import { QueryStates } from '../../../components/ui/query-states';
+import { addDays, formatWeekdayDate, formatTimeIn, startOfWeek, todayIn, windowRange, zonedParts } from '../../../lib/dates';
+import { useInstructors } from '../../instructors';
+import { useSchoolClock } from '../../settings';
 import { useClassSessions } from '../api/classroom';
 import type { ClassSession } from '../types';
 import { AttendanceDialog } from './attendance-dialog';
@@ -25,16 +26,12 @@ export function ClassesPage() {
   const items = [...(sessions.data?.items ?? [])].sort((a, b) => a.starts_at.localeCompare(b.starts_at));
 
   return (
-    <section className="page" aria-labelledby="classes-title">
-      <header className="page__header">
-        <div>
-          <h1 id="classes-title" className="page__title">
-            Classes
-          </h1>
-          <p className="page__subtitle" data-testid="classes-range">
-            Week of {formatWeekdayDate(firstDay)} · times in {timeZone}
-          </p>
-        </div>
+    <Page
+      id="classes"
+      title="Classes"
+      subtitle={`Week of ${formatWeekdayDate(firstDay)} · times in ${timeZone}`}
+      subtitleTestId="classes-range"
+      actions={
         <div className="page__actions">
           <Button onClick={() => setFirstDay(addDays(firstDay, -7))} aria-label="Previous week">
             ‹
@@ -47,55 +44,38 @@ export function ClassesPage() {
             + New class
           </Button>
         </div>
-      </header>
+      }
+    >
       {notice ? <Banner tone="success" title={notice} testId="classes-notice" /> : null}
-      {sessions.error ? <ErrorBanner error={sessions.error} title="Could not load the classes." /> : null}
-      {sessions.isPending ? <p className="muted">Loading…</p> : null}
-      {sessions.data && items.length === 0 ? <p className="muted">No classes this week.</p> : null}
-      {items.length > 0 ? (
-        <table className="data-table" data-testid="class-sessions">
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Time</th>
-              <th scope="col">Topic</th>
-              <th scope="col">Room</th>
-              <th scope="col">Instructor</th>
-              <th scope="col">Attendance</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+      <QueryStates query={sessions} isEmpty={items.length === 0} errorTitle="Could not load the classes." loading="Loading…" empty="No classes this week." tone="plain">
+        <DataTable testId="class-sessions" columns={['Day', 'Time', 'Topic', 'Room', 'Instructor', 'Attendance']} withActions>
+          {items.map((session) => (
+            <tr key={session.id} data-testid="class-session" data-session-id={session.id}>
+              <td>{formatWeekdayDate(zonedParts(session.starts_at, timeZone).date)}</td>
+              <td>
+                {formatTimeIn(session.starts_at, timeZone)}–{formatTimeIn(session.ends_at, timeZone)}
+              </td>
+              <td>{session.topic}</td>
+              <td>{session.room}</td>
+              <td>{session.instructor_name}</td>
+              <td>
+                {(session.attendance ?? []).filter((item) => item.minutes > 0).length} / {session.capacity}
+              </td>
+              <td>
+                <Button
+                  onClick={() => {
+                    setNotice(null);
+                    setAttending(session);
+                  }}
+                  data-testid="open-attendance"
+                >
+                  Attendance…
+                </Button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((session) => (
-              <tr key={session.id} data-testid="class-session" data-session-id={session.id}>
-                <td>{formatWeekdayDate(zonedParts(session.starts_at, timeZone).date)}</td>
-                <td>
-                  {formatTimeIn(session.starts_at, timeZone)}–{formatTimeIn(session.ends_at, timeZone)}
-                </td>
-                <td>{session.topic}</td>
-                <td>{session.room}</td>
-                <td>{session.instructor_name}</td>
-                <td>
-                  {(session.attendance ?? []).filter((item) => item.minutes > 0).length} / {session.capacity}
-                </td>
-                <td>
-                  <Button
-                    onClick={() => {
-                      setNotice(null);
-                      setAttending(session);
-                    }}
-                    data-testid="open-attendance"
-                  >
-                    Attendance…
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+          ))}
+        </DataTable>
+      </QueryStates>
       {creating ? (
         <NewClassDialog
           instructors={instructors.data?.items ?? []}
@@ -119,6 +99,6 @@ export function ClassesPage() {
           }}
         />
       ) : null}
-    </section>
+    </Page>
   );
 }

@@ -8,7 +8,7 @@ import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
 import { formatDate, parseMinuteOfDay, zonedToInstant } from '../../../lib/dates';
 import { fieldErrorsOf } from '../../../lib/field-errors';
 import { isOdsmError } from '../../../lib/odsm';
-import type { Instructor } from '../../instructors/types';
+import type { Instructor } from '../../instructors';
 import { useCreateClassSession } from '../api/classroom';
 import { CLASS_SIZE_EXCEEDED, INSTRUCTOR_NOT_AUTHORISED } from '../types';
 

@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../lib/odsm';
 import type { ChannelRequest, ChannelResponse } from '../../../../../shared-contracts/channels';
+import { rootKey } from '../../../lib/query-keys';
 
 export type CourseListQuery = ChannelRequest<'db:courses:list'>;
 export type Course = ChannelResponse<'db:courses:create'>;
 export type CourseCreate = ChannelRequest<'db:courses:create'>['body'];
 
 export const courseKeys = {
-  all: ['courses'] as const,
+  all: rootKey('courses'),
   list: (query: CourseListQuery) => [...courseKeys.all, 'list', query] as const,
 };
 

@@ -2,8 +2,7 @@ import { BarChart } from '../../../components/ui/bar-chart';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { StatusChip } from '../../../components/ui/status-chip';
 import { minutesToHours } from '../../../lib/units';
-import { useWorklist } from '../../certification/api/certification';
-import { HoursSummary } from '../../certification/components/hours-summary';
+import { HoursSummary, useWorklist } from '../../certification';
 
 /** Students near their deadline who are still short of hours: call them before it is too late. */
 export function AtRiskCard() {

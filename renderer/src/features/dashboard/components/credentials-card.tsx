@@ -2,8 +2,8 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { StatusChip, type ChipTone } from '../../../components/ui/status-chip';
 import { formatDate } from '../../../lib/dates';
 import { describeExpiry, type ExpiryState } from '../../../lib/expiry';
-import { useInstructors } from '../../instructors/api/get-instructors';
-import { useVehicles } from '../../vehicles/api/get-vehicles';
+import { useInstructors } from '../../instructors';
+import { useVehicles } from '../../vehicles';
 import { expiringCredentials } from './expiring-credentials';
 
 const TONE: Record<ExpiryState, ChipTone> = { lapsed: 'danger', expiring: 'warning', missing: 'neutral', valid: 'ok' };

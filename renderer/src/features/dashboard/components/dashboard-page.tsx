@@ -1,9 +1,10 @@
-import { navigate } from '../../../app/navigation';
+import { Page } from '../../../components/ui/page';
 import { formatLongDate, todayIn } from '../../../lib/dates';
-import { useWorklist } from '../../certification/api/certification';
-import { FirstRunCard } from '../../demo/components/first-run-card';
-import { useSchoolClock } from '../../settings/api/get-settings';
-import { useStudents } from '../../students/api/get-students';
+import { navigate } from '../../../lib/navigation';
+import { useWorklist } from '../../certification';
+import { FirstRunCard } from '../../demo';
+import { useSchoolClock } from '../../settings';
+import { useStudents } from '../../students';
 import { AtRiskCard } from './at-risk-card';
 import { CredentialsCard } from './credentials-card';
 import { TodayCard } from './today-card';
@@ -15,15 +16,7 @@ export function DashboardPage() {
   const worklist = useWorklist();
 
   return (
-    <section className="page" aria-labelledby="home-title">
-      <header className="page__header">
-        <div>
-          <h1 id="home-title" className="page__title">
-            {settings?.name || 'Today'}
-          </h1>
-          <p className="page__subtitle">{formatLongDate(today)}</p>
-        </div>
-      </header>
+    <Page id="home" title={settings?.name || 'Today'} subtitle={formatLongDate(today)}>
       <FirstRunCard />
       <div className="dash-stats">
         <section className="card dash-stat" aria-labelledby="dash-students">
@@ -64,6 +57,6 @@ export function DashboardPage() {
         <AtRiskCard />
         <CredentialsCard today={today} warningDays={expiryWarningDays} />
       </div>
-    </section>
+    </Page>
   );
 }

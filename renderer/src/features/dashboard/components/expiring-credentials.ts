@@ -1,8 +1,7 @@
 /** Every instructor and vehicle credential that has lapsed or lapses within the warning horizon. */
 import { expiryStatus, type ExpiryStatus } from '../../../lib/expiry';
-import { instructorCredentials } from '../../instructors/components/credential-statuses';
-import type { Instructor } from '../../instructors/types';
-import type { Vehicle } from '../../vehicles/types';
+import { instructorCredentials, type Instructor } from '../../instructors';
+import type { Vehicle } from '../../vehicles';
 
 export type ExpiringCredential = {
   key: string;

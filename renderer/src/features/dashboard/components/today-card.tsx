@@ -1,9 +1,8 @@
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { StatusChip } from '../../../components/ui/status-chip';
 import { addDays, formatTimeIn, zonedToInstant } from '../../../lib/dates';
-import { useClassSessions } from '../../classroom/api/classroom';
-import { useLessons } from '../../lessons/api/lessons';
-import { STATUS_LABELS } from '../../lessons/types';
+import { useClassSessions } from '../../classroom';
+import { STATUS_LABELS, useLessons } from '../../lessons';
 
 type Row = { key: string; startsAt: string; endsAt: string; title: string; meta: string; status: string | null };
 

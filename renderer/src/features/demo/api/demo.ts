@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../lib/odsm';
+import { rootKey } from '../../../lib/query-keys';
 
-export const demoKeys = { status: ['demo', 'status'] as const };
+export const demoKeys = { status: [...rootKey('demo'), 'status'] as const };
 
 export function useDemoStatus() {
   return useQuery({

@@ -1,20 +1,33 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { call } from '../../../lib/odsm';
 import type { components } from '../../../../../shared-contracts/openapi';
+import { invalidateKinds, rootKey } from '../../../lib/query-keys';
 
+/** An enrollment's hours and result feed the certification worklist. */
+const ENROLLMENT_WRITE_CHANGES = ['enrollments', 'certification'] as const;
 
 export const enrollmentKeys = {
-  all: ['enrollments'] as const,
+  all: rootKey('enrollments'),
   forStudent: (studentId: number) => [...enrollmentKeys.all, 'student', studentId] as const,
   detail: (enrollmentId: number) => [...enrollmentKeys.all, 'detail', enrollmentId] as const,
 };
 
-export function useStudentEnrollments(studentId: number | null) {
-  return useQuery({
-    queryKey: enrollmentKeys.forStudent(studentId ?? 0),
-    queryFn: () => call((odsm) => odsm.enrollments.list({ student_id: studentId ?? 0 })),
-    enabled: studentId !== null && studentId > 0,
+function studentEnrollmentsQueryOptions(studentId: number) {
+  return queryOptions({
+    queryKey: enrollmentKeys.forStudent(studentId),
+    queryFn: () => call((odsm) => odsm.enrollments.list({ student_id: studentId })),
   });
+}
+
+export function useStudentEnrollments(studentId: number | null) {
+  return useQuery({ ...studentEnrollmentsQueryOptions(studentId ?? 0), enabled: studentId !== null && studentId > 0 });
+}
+
+/** A student's enrollments, from the cache while fresh, for a handler that needs them once (no subscription). */
+export function useFetchStudentEnrollments() {
+  const queryClient = useQueryClient();
+  return useCallback((studentId: number) => queryClient.fetchQuery(studentEnrollmentsQueryOptions(studentId)), [queryClient]);
 }
 
 export function useEnrollment(enrollmentId: number) {
@@ -31,7 +44,7 @@ export function useAddHours(enrollmentId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: HoursAdd) => call((odsm) => odsm.enrollments.addHours({ enrollment_id: enrollmentId, body })),
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: enrollmentKeys.all }), queryClient.invalidateQueries({ queryKey: ['certification'] })]),
+    onSuccess: () => invalidateKinds(queryClient, ENROLLMENT_WRITE_CHANGES),
   });
 }
 
@@ -41,7 +54,7 @@ type CorrectionAdd = components['schemas']['CorrectionAdd'];
 
 function useInvalidateEnrollments() {
   const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: enrollmentKeys.all }), queryClient.invalidateQueries({ queryKey: ['certification'] })]);
+  return () => invalidateKinds(queryClient, ENROLLMENT_WRITE_CHANGES);
 }
 
 export function useCreateEnrollment() {

@@ -10,7 +10,9 @@ import { isOdsmError } from '../../../lib/odsm';
 import { formatHours, hoursToMinutes } from '../../../lib/units';
 import { useAddHours, useEnrollment, useStudentEnrollments } from '../api/enrollments';
 import { CATEGORY_LABELS, CATEGORY_ORDER, ENROLLMENT_LOCKED, type Enrollment } from '../types';
-import { AddCorrection, EnrollInBde, RecordFinalMark } from './enrollment-actions';
+import { AddCorrection } from './add-correction';
+import { EnrollInBde } from './enroll-in-bde';
+import { RecordFinalMark } from './record-final-mark';
 import { hoursByWeek } from './hours-by-week';
 
 /** Each of a student's enrollments: hours per category against the requirement, deadline and result. */

@@ -2,7 +2,7 @@ import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { call } from '../../../lib/odsm';
 import type { InstructorListQuery } from '../types';
-import { instructorKeys } from './instructor-keys';
+import { instructorKeys } from './keys';
 
 export function getInstructors(query: InstructorListQuery) {
   return call((odsm) => odsm.instructors.list(query));

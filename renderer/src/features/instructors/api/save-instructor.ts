@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../lib/odsm';
 import type { Instructor, InstructorCreate, InstructorUpdate, TimeOffCreate } from '../types';
-import { instructorKeys } from './instructor-keys';
+import { instructorKeys } from './keys';
 
 export type SaveInstructorInput = { kind: 'create'; body: InstructorCreate } | { kind: 'update'; instructorId: number; body: InstructorUpdate };
 

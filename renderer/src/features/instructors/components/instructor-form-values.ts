@@ -1,4 +1,5 @@
 /** The instructor form's strings and flags to and from the backend's typed fields. */
+import { changedFields } from '../../../lib/changes';
 import type { AvailabilitySlot, Instructor, InstructorCreate, InstructorUpdate } from '../types';
 import { sameAvailability } from './availability';
 
@@ -75,13 +76,7 @@ export function toInstructorUpdate(original: Instructor, values: InstructorFormV
   const before = toInstructorCreate(instructorToValues(original));
   const after = toInstructorCreate(values);
   const body: InstructorUpdate = { version: original.version };
-  for (const field of [...INSTRUCTOR_TEXT_FIELDS, ...INSTRUCTOR_FLAGS]) {
-    if ((before[field] ?? null) !== (after[field] ?? null)) Object.assign(body, { [field]: after[field] });
-  }
+  Object.assign(body, changedFields(before, after, [...INSTRUCTOR_TEXT_FIELDS, ...INSTRUCTOR_FLAGS]));
   if (!sameAvailability(original.availability, values.availability)) body.availability = values.availability;
   return body;
-}
-
-export function hasInstructorChanges(body: InstructorUpdate): boolean {
-  return Object.keys(body).some((key) => key !== 'version');
 }

@@ -1,14 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../../components/ui/button';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Dialog } from '../../../components/ui/dialog';
-import { ErrorBanner } from '../../../components/ui/error-banner';
 import { TextAreaField, TextField } from '../../../components/ui/field';
+import { FormFooter } from '../../../components/ui/form-footer';
+import { SaveProblems } from '../../../components/ui/save-problems';
 import { Tabs } from '../../../components/ui/tabs';
-import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
-import { VersionConflictBanner } from '../../../components/ui/version-conflict-banner';
-import { fieldErrorsOf, VALIDATION_FAILED } from '../../../lib/field-errors';
-import { isOdsmError } from '../../../lib/odsm';
+import { useRecordForm } from '../../../hooks/use-record-form';
+import { hasChanges } from '../../../lib/changes';
+import { fieldErrorsOf } from '../../../lib/field-errors';
 import { useFetchLatestInstructor } from '../api/get-instructors';
 import { useSaveInstructor } from '../api/save-instructor';
 import { INSTRUCTOR_VERSION_CONFLICT, type Instructor } from '../types';
@@ -16,7 +15,6 @@ import { availabilityProblem } from './availability';
 import { AvailabilityEditor } from './availability-editor';
 import {
   emptyInstructorValues,
-  hasInstructorChanges,
   INSTRUCTOR_FORM_FIELDS,
   instructorToValues,
   missingInstructorFields,
@@ -27,45 +25,30 @@ import {
 import { TimeOffPanel } from './time-off-panel';
 
 type Tab = 'details' | 'availability' | 'time-off';
+type TextName = Exclude<keyof InstructorFormValues, 'availability' | 'active' | 'authorised_in_car' | 'authorised_classroom'>;
 type Props = { instructor: Instructor | null; timeZone: string; onClose: () => void; onSaved: (instructor: Instructor, created: boolean) => void };
 
 export function InstructorForm({ instructor, timeZone, onClose, onSaved }: Props) {
-  const [base, setBase] = useState<Instructor | null>(instructor);
-  const [values, setValues] = useState<InstructorFormValues>(() => (instructor ? instructorToValues(instructor) : emptyInstructorValues()));
-  const [missing, setMissing] = useState<string[]>([]);
   const [tab, setTab] = useState<Tab>('details');
-  const [reloading, setReloading] = useState(false);
   const save = useSaveInstructor();
   const fetchLatest = useFetchLatestInstructor();
-
+  const form = useRecordForm({
+    record: instructor,
+    toValues: instructorToValues,
+    emptyValues: emptyInstructorValues,
+    fetchLatest: (current) => fetchLatest(current.id),
+    save,
+    conflictCode: INSTRUCTOR_VERSION_CONFLICT,
+  });
+  const { base, values } = form;
   const serverErrors = fieldErrorsOf(save.error, INSTRUCTOR_FORM_FIELDS);
-  const conflict = isOdsmError(save.error) && save.error.code === INSTRUCTOR_VERSION_CONFLICT;
-  const otherError = save.error && !conflict && !(isOdsmError(save.error) && save.error.code === VALIDATION_FAILED);
   const slotProblem = availabilityProblem(values.availability);
-
-  const text = (field: Exclude<keyof InstructorFormValues, 'availability' | 'active' | 'authorised_in_car' | 'authorised_classroom'>) => ({
-    id: field,
-    value: values[field],
-    error: missing.includes(field) ? 'Required.' : serverErrors.byField[field]?.message,
-    onChange: (event: { target: { value: string } }) => {
-      const value = event.target.value;
-      setValues((current) => ({ ...current, [field]: value }));
-      setMissing((current) => current.filter((name) => name !== field));
-    },
-  });
-  const flag = (field: 'active' | 'authorised_in_car' | 'authorised_classroom') => ({
-    id: field,
-    checked: values[field],
-    onChange: (event: { target: { checked: boolean } }) => {
-      const checked = event.target.checked;
-      setValues((current) => ({ ...current, [field]: checked }));
-    },
-  });
+  const text = (field: TextName) => form.bindText(field, serverErrors.byField[field]?.message);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const blank = missingInstructorFields(values);
-    setMissing(blank);
+    form.setMissing(blank);
     if (blank.length > 0) return setTab('details');
     if (slotProblem) return setTab('availability');
     if (!base) {
@@ -73,21 +56,8 @@ export function InstructorForm({ instructor, timeZone, onClose, onSaved }: Props
       return;
     }
     const body = toInstructorUpdate(base, values);
-    if (!hasInstructorChanges(body)) return onClose();
+    if (!hasChanges(body)) return onClose();
     save.mutate({ kind: 'update', instructorId: base.id, body }, { onSuccess: (saved) => onSaved(saved, false) });
-  }
-
-  async function reloadLatest() {
-    if (!base) return;
-    setReloading(true);
-    try {
-      const latest = await fetchLatest(base.id);
-      setBase(latest);
-      setValues(instructorToValues(latest));
-      save.reset();
-    } finally {
-      setReloading(false);
-    }
   }
 
   return (
@@ -97,19 +67,12 @@ export function InstructorForm({ instructor, timeZone, onClose, onSaved }: Props
       size="large"
       testId="instructor-form"
       footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" type="submit" form="instructor-form" busy={save.isPending} disabled={conflict} data-testid="save-instructor">
-            {base ? 'Save changes' : 'Add instructor'}
-          </Button>
-        </>
+        <FormFooter formId="instructor-form" onCancel={onClose} busy={save.isPending} disabled={form.conflict} testId="save-instructor">
+          {base ? 'Save changes' : 'Add instructor'}
+        </FormFooter>
       }
     >
-      {conflict ? (
-        <VersionConflictBanner what="this instructor" requestId={isOdsmError(save.error) ? save.error.requestId : undefined} reloading={reloading} onReload={reloadLatest} />
-      ) : null}
-      {otherError ? <ErrorBanner error={save.error} title="The instructor was not saved." testId="save-error" /> : null}
-      <UnplacedErrors problems={serverErrors.unplaced} />
+      <SaveProblems form={form} what="this instructor" failedTitle="The instructor was not saved." unplaced={serverErrors.unplaced} />
       <Tabs<Tab>
         label="Instructor sections"
         active={tab}
@@ -140,17 +103,17 @@ export function InstructorForm({ instructor, timeZone, onClose, onSaved }: Props
           </fieldset>
           <fieldset className="form-grid__section">
             <legend>Teaches</legend>
-            <CheckboxField label="In-car lessons" {...flag('authorised_in_car')} />
-            <CheckboxField label="Classroom" {...flag('authorised_classroom')} />
-            <CheckboxField label="Active (can be booked)" {...flag('active')} />
+            <CheckboxField label="In-car lessons" {...form.bindFlag('authorised_in_car')} />
+            <CheckboxField label="Classroom" {...form.bindFlag('authorised_classroom')} />
+            <CheckboxField label="Active (can be booked)" {...form.bindFlag('active')} />
             <TextAreaField label="Notes" rows={2} wide {...text('notes')} />
           </fieldset>
         </div>
         <div hidden={tab !== 'availability'}>
-          <AvailabilityEditor slots={values.availability} onChange={(availability) => setValues((current) => ({ ...current, availability }))} />
+          <AvailabilityEditor slots={values.availability} onChange={(availability) => form.setValues((current) => ({ ...current, availability }))} />
         </div>
       </form>
-      {tab === 'time-off' && base ? <TimeOffPanel instructor={base} timeZone={timeZone} onChanged={(next) => setBase(next)} /> : null}
+      {tab === 'time-off' && base ? <TimeOffPanel instructor={base} timeZone={timeZone} onChanged={(next) => form.setBase(next)} /> : null}
     </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
+import { DataTable } from '../../../components/ui/data-table';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { TextField } from '../../../components/ui/field';
 import { formatDateTime, parseMinuteOfDay, zonedToInstant } from '../../../lib/dates';
@@ -51,37 +52,25 @@ export function TimeOffPanel({ instructor, timeZone, onChanged }: Props) {
       {remove.error ? <ErrorBanner error={remove.error} title="The time off was not removed." /> : null}
       {entries.length === 0 ? <p className="muted">No time off booked.</p> : null}
       {entries.length > 0 ? (
-        <table className="data-table data-table--compact">
-          <thead>
-            <tr>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">Reason</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <DataTable className="data-table--compact" columns={['From', 'To', 'Reason']} withActions>
+          {entries.map((entry) => (
+            <tr key={entry.id} data-testid="time-off-row">
+              <td>{formatDateTime(entry.starts_at, timeZone)}</td>
+              <td>{formatDateTime(entry.ends_at, timeZone)}</td>
+              <td>{entry.reason || '—'}</td>
+              <td className="data-table__actions">
+                <Button
+                  variant="ghost"
+                  className="btn--ghost-danger"
+                  busy={remove.isPending && remove.variables?.timeOffId === entry.id}
+                  onClick={() => remove.mutate({ instructorId: instructor.id, timeOffId: entry.id }, { onSuccess: onChanged })}
+                >
+                  Remove
+                </Button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id} data-testid="time-off-row">
-                <td>{formatDateTime(entry.starts_at, timeZone)}</td>
-                <td>{formatDateTime(entry.ends_at, timeZone)}</td>
-                <td>{entry.reason || '—'}</td>
-                <td className="data-table__actions">
-                  <Button
-                    variant="ghost"
-                    className="btn--ghost-danger"
-                    busy={remove.isPending && remove.variables?.timeOffId === entry.id}
-                    onClick={() => remove.mutate({ instructorId: instructor.id, timeOffId: entry.id }, { onSuccess: onChanged })}
-                  >
-                    Remove
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
       <form className="time-off__add" onSubmit={onAdd} noValidate>
         <TextField id="time_off_start" label="From" type="datetime-local" value={startsAt} onChange={(event) => setStartsAt(event.target.value)} />

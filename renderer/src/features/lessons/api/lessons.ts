@@ -1,12 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../lib/odsm';
 import type { LessonBook, LessonCancel, LessonComplete, LessonListQuery, LessonUpdate } from '../types';
+import { invalidateKinds, rootKey } from '../../../lib/query-keys';
 
 export const lessonKeys = {
-  all: ['lessons'] as const,
+  all: rootKey('lessons'),
   lists: () => [...lessonKeys.all, 'list'] as const,
   list: (query: LessonListQuery) => [...lessonKeys.lists(), query] as const,
   check: (lessonId: number | null, body: LessonBook) => [...lessonKeys.all, 'check', lessonId, body] as const,
+  /** The check's key while the form is not yet complete enough to check (the query is disabled). */
+  noCheck: () => [...lessonKeys.all, 'check', 'none'] as const,
   daySheet: (instructorId: number, date: string) => [...lessonKeys.all, 'day-sheet', instructorId, date] as const,
 };
 
@@ -25,7 +28,7 @@ export function useLessons(query: LessonListQuery, enabled = true) {
  */
 export function useLessonCheck(lessonId: number | null, body: LessonBook | null) {
   return useQuery({
-    queryKey: body ? lessonKeys.check(lessonId, body) : [...lessonKeys.all, 'check', 'none'],
+    queryKey: body ? lessonKeys.check(lessonId, body) : lessonKeys.noCheck(),
     queryFn: () => call((odsm) => odsm.lessons.check({ ...(lessonId ? { lesson_id: lessonId } : {}), body: body! })),
     enabled: body !== null,
     placeholderData: keepPreviousData,
@@ -68,9 +71,6 @@ export function useLessonAction() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: runLessonAction,
-    onSuccess: () =>
-      Promise.all(
-        [['lessons'], ['enrollments'], ['certification'], ['vehicles'], ['audit']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
-      ),
+    onSuccess: () => invalidateKinds(queryClient, ['lessons', 'enrollments', 'certification', 'vehicles', 'audit']),
   });
 }

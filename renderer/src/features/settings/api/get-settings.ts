@@ -2,9 +2,10 @@ import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { DEFAULT_TIME_ZONE } from '../../../lib/dates';
 import { call } from '../../../lib/odsm';
+import { rootKey } from '../../../lib/query-keys';
 
 export const settingsKeys = {
-  all: ['settings'] as const,
+  all: rootKey('settings'),
 };
 
 export function getSettings() {

@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
-import { ErrorBanner } from '../../../components/ui/error-banner';
 import { TextField } from '../../../components/ui/field';
-import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
-import { VersionConflictBanner } from '../../../components/ui/version-conflict-banner';
-import { fieldErrorsOf, VALIDATION_FAILED } from '../../../lib/field-errors';
-import { isOdsmError } from '../../../lib/odsm';
-import { CoursesSection } from '../../courses/components/courses-section';
+import { Page } from '../../../components/ui/page';
+import { QueryStates } from '../../../components/ui/query-states';
+import { SaveProblems } from '../../../components/ui/save-problems';
+import { useRecordForm } from '../../../hooks/use-record-form';
+import { fieldErrorsOf } from '../../../lib/field-errors';
+import { CoursesSection } from '../../courses';
 import { useFetchLatestSettings, useSchoolSettings } from '../api/get-settings';
 import { useUpdateSettings } from '../api/update-settings';
 import { SETTINGS_VERSION_CONFLICT, type SchoolSettings } from '../types';
@@ -30,67 +30,50 @@ const TIME_ZONES = ['America/Toronto', 'America/Winnipeg', 'America/Thunder_Bay'
 export function SettingsPage() {
   const settings = useSchoolSettings();
   return (
-    <section className="page" aria-labelledby="settings-title">
-      <header className="page__header">
-        <div>
-          <h1 id="settings-title" className="page__title">
-            Settings
-          </h1>
-          <p className="page__subtitle">The school’s identity and the rules the app enforces. Hours are shown in hours; the app keeps minutes.</p>
-        </div>
-      </header>
-      {settings.isError ? <ErrorBanner error={settings.error} title="Could not load the school settings." /> : null}
-      {settings.isPending ? <p className="empty-state">Loading settings…</p> : null}
-      {/* The form starts from the first copy it sees and keeps its own base; a conflict offers the latest. */}
-      {settings.data ? <SettingsForm settings={settings.data} /> : null}
+    <Page id="settings" title="Settings" subtitle="The school’s identity and the rules the app enforces. Hours are shown in hours; the app keeps minutes.">
+      <QueryStates query={settings} errorTitle="Could not load the school settings." loading="Loading settings…">
+        {/* The form starts from the first copy it sees and keeps its own base; a conflict offers the latest. */}
+        {settings.data ? <SettingsForm settings={settings.data} /> : null}
+      </QueryStates>
       <CoursesSection />
-    </section>
+    </Page>
   );
 }
 
 function SettingsForm({ settings }: { settings: SchoolSettings }) {
-  const [base, setBase] = useState(settings);
-  const [values, setValues] = useState<SettingsValues>(() => settingsToValues(settings));
   const [unreadable, setUnreadable] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const save = useUpdateSettings();
   const fetchLatest = useFetchLatestSettings();
-
+  const form = useRecordForm<SchoolSettings, SettingsValues>({
+    record: settings,
+    toValues: settingsToValues,
+    emptyValues: () => settingsToValues(settings),
+    fetchLatest: () => fetchLatest(),
+    save,
+    conflictCode: SETTINGS_VERSION_CONFLICT,
+  });
+  const { values } = form;
   const serverErrors = fieldErrorsOf(save.error, SETTINGS_FIELD_NAMES);
-  const conflict = isOdsmError(save.error) && save.error.code === SETTINGS_VERSION_CONFLICT;
-  const otherError = save.error && !conflict && !(isOdsmError(save.error) && save.error.code === VALIDATION_FAILED);
 
   function update(field: string, value: string) {
-    setValues((current) => ({ ...current, [field]: value }));
+    form.update(field, value);
     setUnreadable(({ [field]: _dropped, ...rest }) => rest);
     setSaved(false);
   }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const plan = toSettingsUpdate(base, values);
+    // The form is built once settings have loaded, so there is always a base.
+    const plan = toSettingsUpdate(form.base ?? settings, values);
     setUnreadable(plan.problems);
     if (Object.keys(plan.problems).length > 0) return;
     save.mutate(plan.body, {
       onSuccess: (next) => {
-        setBase(next);
-        setValues(settingsToValues(next));
+        form.adopt(next);
         setSaved(true);
       },
     });
-  }
-
-  async function reloadLatest() {
-    setReloading(true);
-    try {
-      const latest = await fetchLatest();
-      setBase(latest);
-      setValues(settingsToValues(latest));
-      save.reset();
-    } finally {
-      setReloading(false);
-    }
   }
 
   function renderField(spec: SettingsFieldSpec) {
@@ -143,11 +126,7 @@ function SettingsForm({ settings }: { settings: SchoolSettings }) {
 
   return (
     <form className="settings" onSubmit={onSubmit} noValidate data-testid="settings-form">
-      {conflict ? (
-        <VersionConflictBanner what="the settings" requestId={isOdsmError(save.error) ? save.error.requestId : undefined} reloading={reloading} onReload={reloadLatest} />
-      ) : null}
-      {otherError ? <ErrorBanner error={save.error} title="The settings were not saved." testId="save-error" /> : null}
-      <UnplacedErrors problems={serverErrors.unplaced} />
+      <SaveProblems form={form} what="the settings" failedTitle="The settings were not saved." unplaced={serverErrors.unplaced} />
       {saved ? <Banner tone="success" title="Settings saved." onDismiss={() => setSaved(false)} testId="save-notice" /> : null}
 
       <div className="settings__grid">
@@ -169,7 +148,7 @@ function SettingsForm({ settings }: { settings: SchoolSettings }) {
         </fieldset>
       </div>
       <div className="settings__actions">
-        <Button variant="primary" type="submit" busy={save.isPending} disabled={conflict} data-testid="save-settings">
+        <Button variant="primary" type="submit" busy={save.isPending} disabled={form.conflict} data-testid="save-settings">
           Save settings
         </Button>
       </div>

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, isOdsmError } from '../../../lib/odsm';
 import { STUDENT_VERSION_CONFLICT, type Student } from '../types';
-import { studentKeys } from './student-keys';
+import { studentKeys } from './keys';
 
 export function archiveStudent(studentId: number, version: number) {
   return call((odsm) => odsm.students.archive({ student_id: studentId, body: { version } }));

@@ -1,7 +1,7 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { call } from '../../../lib/odsm';
-import { studentKeys } from './student-keys';
+import { studentKeys } from './keys';
 
 export function getStudent(studentId: number) {
   return call((odsm) => odsm.students.get({ student_id: studentId }));

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { call } from '../../../lib/odsm';
 import type { StudentListQuery } from '../types';
-import { studentKeys } from './student-keys';
+import { studentKeys } from './keys';
 
 export function getStudents(query: StudentListQuery) {
   return call((odsm) => odsm.students.list(query));

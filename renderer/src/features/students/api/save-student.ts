@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../lib/odsm';
 import type { Student, StudentCreate, StudentUpdate } from '../types';
-import { studentKeys } from './student-keys';
+import { studentKeys } from './keys';
 
 export function createStudent(body: StudentCreate) {
   return call((odsm) => odsm.students.create({ body }));

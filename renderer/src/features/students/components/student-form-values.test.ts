@@ -1,33 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Student } from '../types';
-import { emptyStudentValues, hasChanges, missingRequired, studentToValues, toCreateBody, toUpdateBody } from './student-form-values';
+import { hasChanges } from '../../../lib/changes';
+import { aStudent } from './student-fixture';
+import { emptyStudentValues, missingRequired, studentToValues, toCreateBody, toUpdateBody } from './student-form-values';
 
-const student: Student = {
-  id: 3,
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  date_of_birth: '2006-12-10',
+const student = aStudent({
   phone: '416-555-0100',
-  email: null,
-  address: null,
   licence_number: 'L12345678061210',
   licence_number_display: 'L1234-56780-61210',
   licence_class: 'G1',
-  g1_issue_date: null,
-  licence_expiry: null,
-  guardian_name: null,
-  guardian_phone: null,
-  guardian_email: null,
-  emergency_contact_name: null,
-  emergency_contact_phone: null,
-  consent_at: null,
-  notes: null,
-  archived_at: null,
-  created_at: '2026-01-01T10:00:00Z',
-  updated_at: '2026-01-01T10:00:00Z',
   version: 4,
-  warnings: [],
-};
+});
 
 describe('toCreateBody', () => {
   it('trims text and sends blank optional fields as null', () => {

@@ -2,6 +2,7 @@
  * The student form edits strings; the backend takes typed, partly optional fields. These pure
  * functions convert between the two, so the conversion can be tested without a browser.
  */
+import { changedFields } from '../../../lib/changes';
 import type { LicenceClass, Student, StudentCreate, StudentUpdate } from '../types';
 
 export const STUDENT_FORM_FIELDS = [
@@ -104,18 +105,10 @@ export function toUpdateBody(original: Student, values: StudentFormValues): Stud
   const before = toCreateBody(studentToValues(original));
   const after = toCreateBody(values);
   const body: StudentUpdate = { version: original.version };
-  for (const field of STUDENT_FORM_FIELDS) {
-    const a = before[field];
-    const b = after[field];
-    const same =
-      field === 'licence_number'
-        ? comparableLicence(String(a ?? '')) === comparableLicence(String(b ?? ''))
-        : (a ?? null) === (b ?? null);
-    if (!same) Object.assign(body, { [field]: b });
-  }
+  // A licence number typed with other dashes or spaces is the same number.
+  const same = (field: StudentFormField, a: unknown, b: unknown) =>
+    field === 'licence_number' ? comparableLicence(String(a ?? '')) === comparableLicence(String(b ?? '')) : (a ?? null) === (b ?? null);
+  Object.assign(body, changedFields(before, after, STUDENT_FORM_FIELDS, same));
   return body;
 }
 
-export function hasChanges(body: StudentUpdate): boolean {
-  return Object.keys(body).some((key) => key !== 'version');
-}

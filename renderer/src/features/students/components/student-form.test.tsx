@@ -2,40 +2,16 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createQueryClient } from '../../../app/provider';
+import { createQueryClient } from '../../../lib/query-client';
 import type { Student } from '../types';
 import { StudentForm } from './student-form';
+import { aStudent } from './student-fixture';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 type Host = { odsm?: unknown };
 const host = globalThis as unknown as Host;
 
-const ada: Student = {
-  id: 3,
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  date_of_birth: '2006-12-10',
-  phone: null,
-  email: null,
-  address: null,
-  licence_number: null,
-  licence_number_display: null,
-  licence_class: null,
-  g1_issue_date: null,
-  licence_expiry: null,
-  guardian_name: null,
-  guardian_phone: null,
-  guardian_email: null,
-  emergency_contact_name: null,
-  emergency_contact_phone: null,
-  consent_at: null,
-  notes: null,
-  archived_at: null,
-  created_at: '2026-01-01T10:00:00Z',
-  updated_at: '2026-01-01T10:00:00Z',
-  version: 1,
-  warnings: [],
-};
+const ada = aStudent();
 
 let container: HTMLDivElement;
 let root: Root;

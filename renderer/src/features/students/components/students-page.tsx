@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
-import { ErrorBanner } from '../../../components/ui/error-banner';
+import { ListPage } from '../../../components/ui/list-page';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { useStudents } from '../api/get-students';
 import type { Student } from '../types';
 import { ArchiveDialog } from './archive-dialog';
 import { fullName } from './format';
-import { Pagination } from './pagination';
 import { StudentForm } from './student-form';
 import { StudentTable } from './student-table';
 
@@ -35,85 +34,62 @@ export function StudentsPage() {
   if (data && data.items.length === 0 && lastPage < page) setPage(lastPage);
 
   return (
-    <section className="page" aria-labelledby="students-title">
-      <header className="page__header">
-        <div>
-          <h1 id="students-title" className="page__title">
-            Students
-          </h1>
-          <p className="page__subtitle">{data ? `${data.total} active ${data.total === 1 ? 'student' : 'students'}${q ? ' found' : ''}` : '\u00a0'}</p>
-        </div>
+    <ListPage
+      id="students"
+      title="Students"
+      subtitle={data ? `${data.total} active ${data.total === 1 ? 'student' : 'students'}${q ? ' found' : ''}` : '\u00a0'}
+      actions={
         <Button variant="primary" onClick={() => setEditing({ student: null })} data-testid="new-student">
           + New student
         </Button>
-      </header>
-
-      <SaveNotice notice={notice} onDismiss={() => setNotice(null)} />
-
-      <div className="toolbar">
-        <label className="search">
-          <span className="visually-hidden">Search students</span>
-          <input
-            type="search"
-            className="search__input"
-            placeholder="Search by name, licence number or phone"
-            value={search}
-            data-testid="student-search"
-            onChange={(event) => {
-              setSearch(event.target.value);
-              setPage(0);
-            }}
-          />
-        </label>
-        {searching ? <span className="toolbar__hint" aria-live="polite">Searching…</span> : null}
-      </div>
-
-      <div className="card">
-        {students.isError && !data ? (
-          <ErrorBanner
-            error={students.error}
-            title="Could not load students."
-            testId="list-error"
-            actions={<Button onClick={() => students.refetch()}>Try again</Button>}
-          />
-        ) : null}
-        {students.isPending ? <p className="empty-state">Loading students…</p> : null}
-        {data && data.items.length === 0 ? (
-          <p className="empty-state" data-testid="empty-state">
-            {q ? `No students match “${q}”.` : 'No students yet. Add the first one with “New student”.'}
-          </p>
-        ) : null}
-        {data && data.items.length > 0 ? (
-          <StudentTable
-            students={data.items}
-            onEdit={(student) => setEditing({ student })}
-            onArchive={(student) => setArchiving(student)}
-          />
-        ) : null}
-        {data ? <Pagination offset={data.offset} limit={PAGE_SIZE} total={data.total} onPage={setPage} /> : null}
-      </div>
-
-      {editing ? (
-        <StudentForm
-          student={editing.student}
-          onClose={() => setEditing(null)}
-          onSaved={(student, created) => {
-            setEditing(null);
-            setNotice({ kind: 'saved', student, created });
-          }}
-        />
-      ) : null}
-      {archiving ? (
-        <ArchiveDialog
-          student={archiving}
-          onClose={() => setArchiving(null)}
-          onArchived={(student) => {
-            setArchiving(null);
-            setNotice({ kind: 'archived', student });
-          }}
-        />
-      ) : null}
-    </section>
+      }
+      notice={<SaveNotice notice={notice} onDismiss={() => setNotice(null)} />}
+      search={{
+        label: 'Search students',
+        placeholder: 'Search by name, licence number or phone',
+        value: search,
+        testId: 'student-search',
+        searching,
+        onChange: (value) => {
+          setSearch(value);
+          setPage(0);
+        },
+      }}
+      query={students}
+      onRetry={() => void students.refetch()}
+      isEmpty={data?.items.length === 0}
+      errorTitle="Could not load students."
+      loading="Loading students…"
+      empty={q ? `No students match “${q}”.` : 'No students yet. Add the first one with “New student”.'}
+      emptyTestId="empty-state"
+      paging={data ? { offset: data.offset, limit: PAGE_SIZE, total: data.total, onPage: setPage } : null}
+      dialogs={
+        <>
+          {editing ? (
+            <StudentForm
+              student={editing.student}
+              onClose={() => setEditing(null)}
+              onSaved={(student, created) => {
+                setEditing(null);
+                setNotice({ kind: 'saved', student, created });
+              }}
+            />
+          ) : null}
+          {archiving ? (
+            <ArchiveDialog
+              student={archiving}
+              onClose={() => setArchiving(null)}
+              onArchived={(student) => {
+                setArchiving(null);
+                setNotice({ kind: 'archived', student });
+              }}
+            />
+          ) : null}
+        </>
+      }
+    >
+      <StudentTable students={data?.items ?? []} onEdit={(student) => setEditing({ student })} onArchive={(student) => setArchiving(student)} />
+    </ListPage>
   );
 }
 

@@ -2,7 +2,7 @@ import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { call } from '../../../lib/odsm';
 import type { VehicleListQuery } from '../types';
-import { vehicleKeys } from './vehicle-keys';
+import { vehicleKeys } from './keys';
 
 export function vehiclesQueryOptions(query: VehicleListQuery = {}) {
   return queryOptions({ queryKey: vehicleKeys.list(query), queryFn: () => call((odsm) => odsm.vehicles.list(query)) });

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../lib/odsm';
 import type { OdometerCreate, Vehicle, VehicleCreate, VehicleUpdate } from '../types';
-import { vehicleKeys } from './vehicle-keys';
+import { vehicleKeys } from './keys';
 
 export type SaveVehicleInput = { kind: 'create'; body: VehicleCreate } | { kind: 'update'; vehicleId: number; body: VehicleUpdate };
 

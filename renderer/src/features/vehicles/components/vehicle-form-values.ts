@@ -1,4 +1,5 @@
 /** The vehicle form's strings and flags to and from the backend's typed fields. */
+import { changedFields } from '../../../lib/changes';
 import type { Transmission, Vehicle, VehicleCreate, VehicleUpdate } from '../types';
 
 export const VEHICLE_TEXT_FIELDS = ['plate', 'vin', 'make', 'model', 'year', 'transmission', 'insurance_expiry', 'inspection_expiry', 'odometer_km', 'notes'] as const;
@@ -60,9 +61,7 @@ export function toVehicleUpdate(original: Vehicle, values: VehicleFormValues): V
   const before = toVehicleCreate(vehicleToValues(original));
   const after = toVehicleCreate(values);
   const body: VehicleUpdate = { version: original.version };
-  for (const field of [...VEHICLE_TEXT_FIELDS, ...VEHICLE_FLAGS]) {
-    if (field === 'odometer_km') continue;
-    if ((before[field] ?? null) !== (after[field] ?? null)) Object.assign(body, { [field]: after[field] });
-  }
+  const editable = [...VEHICLE_TEXT_FIELDS, ...VEHICLE_FLAGS].filter((field) => field !== 'odometer_km');
+  Object.assign(body, changedFields(before, after, editable));
   return body;
 }

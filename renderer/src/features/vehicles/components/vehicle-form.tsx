@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Dialog } from '../../../components/ui/dialog';
-import { ErrorBanner } from '../../../components/ui/error-banner';
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/field';
+import { FormFooter } from '../../../components/ui/form-footer';
+import { SaveProblems } from '../../../components/ui/save-problems';
 import { Tabs } from '../../../components/ui/tabs';
-import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
-import { VersionConflictBanner } from '../../../components/ui/version-conflict-banner';
-import { fieldErrorsOf, VALIDATION_FAILED } from '../../../lib/field-errors';
-import { isOdsmError } from '../../../lib/odsm';
+import { useRecordForm } from '../../../hooks/use-record-form';
+import { hasChanges } from '../../../lib/changes';
+import { fieldErrorsOf } from '../../../lib/field-errors';
 import { useFetchLatestVehicle } from '../api/get-vehicles';
 import { useSaveVehicle } from '../api/save-vehicle';
 import { TRANSMISSIONS, VEHICLE_VERSION_CONFLICT, type Vehicle } from '../types';
@@ -28,62 +28,33 @@ type Props = { vehicle: Vehicle | null; timeZone: string; initialTab?: Tab; onCl
 type TextName = Exclude<keyof VehicleFormValues, 'dual_brake' | 'active'>;
 
 export function VehicleForm({ vehicle, timeZone, initialTab = 'details', onClose, onSaved }: Props) {
-  const [base, setBase] = useState<Vehicle | null>(vehicle);
-  const [values, setValues] = useState<VehicleFormValues>(() => (vehicle ? vehicleToValues(vehicle) : emptyVehicleValues()));
-  const [missing, setMissing] = useState<string[]>([]);
   const [tab, setTab] = useState<Tab>(initialTab);
-  const [reloading, setReloading] = useState(false);
   const save = useSaveVehicle();
   const fetchLatest = useFetchLatestVehicle();
-
+  const form = useRecordForm({
+    record: vehicle,
+    toValues: vehicleToValues,
+    emptyValues: emptyVehicleValues,
+    fetchLatest: (current) => fetchLatest(current.id),
+    save,
+    conflictCode: VEHICLE_VERSION_CONFLICT,
+  });
+  const { base, values } = form;
   const serverErrors = fieldErrorsOf(save.error, VEHICLE_FORM_FIELDS);
-  const conflict = isOdsmError(save.error) && save.error.code === VEHICLE_VERSION_CONFLICT;
-  const otherError = save.error && !conflict && !(isOdsmError(save.error) && save.error.code === VALIDATION_FAILED);
-
-  const text = (field: TextName) => ({
-    id: field,
-    value: values[field],
-    error: missing.includes(field) ? 'Required.' : serverErrors.byField[field]?.message,
-    onChange: (event: { target: { value: string } }) => {
-      const value = event.target.value;
-      setValues((current) => ({ ...current, [field]: value }));
-      setMissing((current) => current.filter((name) => name !== field));
-    },
-  });
-  const flag = (field: 'dual_brake' | 'active') => ({
-    id: field,
-    checked: values[field],
-    onChange: (event: { target: { checked: boolean } }) => {
-      const checked = event.target.checked;
-      setValues((current) => ({ ...current, [field]: checked }));
-    },
-  });
+  const text = (field: TextName) => form.bindText(field, serverErrors.byField[field]?.message);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const blank = missingVehicleFields(values);
-    setMissing(blank);
+    form.setMissing(blank);
     if (blank.length > 0) return;
     if (!base) {
       save.mutate({ kind: 'create', body: toVehicleCreate(values) }, { onSuccess: (saved) => onSaved(saved, true) });
       return;
     }
     const body = toVehicleUpdate(base, values);
-    if (Object.keys(body).length === 1) return onClose();
+    if (!hasChanges(body)) return onClose();
     save.mutate({ kind: 'update', vehicleId: base.id, body }, { onSuccess: (saved) => onSaved(saved, false) });
-  }
-
-  async function reloadLatest() {
-    if (!base) return;
-    setReloading(true);
-    try {
-      const latest = await fetchLatest(base.id);
-      setBase(latest);
-      setValues(vehicleToValues(latest));
-      save.reset();
-    } finally {
-      setReloading(false);
-    }
   }
 
   return (
@@ -94,22 +65,15 @@ export function VehicleForm({ vehicle, timeZone, initialTab = 'details', onClose
       testId="vehicle-form"
       footer={
         tab === 'details' ? (
-          <>
-            <Button onClick={onClose}>Cancel</Button>
-            <Button variant="primary" type="submit" form="vehicle-form" busy={save.isPending} disabled={conflict} data-testid="save-vehicle">
-              {base ? 'Save changes' : 'Add vehicle'}
-            </Button>
-          </>
+          <FormFooter formId="vehicle-form" onCancel={onClose} busy={save.isPending} disabled={form.conflict} testId="save-vehicle">
+            {base ? 'Save changes' : 'Add vehicle'}
+          </FormFooter>
         ) : (
           <Button onClick={onClose}>Close</Button>
         )
       }
     >
-      {conflict ? (
-        <VersionConflictBanner what="this vehicle" requestId={isOdsmError(save.error) ? save.error.requestId : undefined} reloading={reloading} onReload={reloadLatest} />
-      ) : null}
-      {otherError ? <ErrorBanner error={save.error} title="The vehicle was not saved." testId="save-error" /> : null}
-      <UnplacedErrors problems={serverErrors.unplaced} />
+      <SaveProblems form={form} what="this vehicle" failedTitle="The vehicle was not saved." unplaced={serverErrors.unplaced} />
       <Tabs<Tab>
         label="Vehicle sections"
         active={tab}
@@ -135,8 +99,8 @@ export function VehicleForm({ vehicle, timeZone, initialTab = 'details', onClose
                 </option>
               ))}
             </SelectField>
-            <CheckboxField label="Dual brake fitted" {...flag('dual_brake')} />
-            <CheckboxField label="Active (can be booked)" {...flag('active')} />
+            <CheckboxField label="Dual brake fitted" {...form.bindFlag('dual_brake')} />
+            <CheckboxField label="Active (can be booked)" {...form.bindFlag('active')} />
           </fieldset>
           <fieldset className="form-grid__section">
             <legend>Insurance and safety</legend>

@@ -1,5 +1,5 @@
 import { formatDateTime, formatTimeIn } from '../../../lib/dates';
-import type { Conflict } from '../../lessons/types';
+import type { Conflict } from '../types';
 
 type SpanDetails = { starts_at?: unknown; ends_at?: unknown; conflicting_lesson_id?: unknown };
 

@@ -4,9 +4,9 @@ import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { TextAreaField, TextField } from '../../../components/ui/field';
 import { formatMinuteOfDay, parseMinuteOfDay, zonedParts, zonedToInstant } from '../../../lib/dates';
-import { useLessonAction } from '../../lessons/api/lessons';
-import type { Lesson } from '../../lessons/types';
-import type { Vehicle } from '../../vehicles/types';
+import type { Vehicle } from '../../vehicles';
+import { useLessonAction } from '../api/lessons';
+import type { Lesson } from '../types';
 
 type Props = { lesson: Lesson; vehicle: Vehicle | undefined; timeZone: string; onBack: () => void; onClose: () => void; onDone: () => void };
 

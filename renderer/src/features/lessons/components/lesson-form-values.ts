@@ -1,6 +1,6 @@
 /** The lesson dialog's fields, and the proposal they make for db:lessons:check / book / update. */
 import { parseMinuteOfDay, zonedParts, zonedToInstant, formatMinuteOfDay } from '../../../lib/dates';
-import type { Lesson, LessonBook, LessonUpdate } from '../../lessons/types';
+import type { Lesson, LessonBook, LessonUpdate } from '../types';
 
 export type LessonFormValues = {
   studentId: number | null;

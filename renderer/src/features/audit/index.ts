@@ -1,0 +1,4 @@
+// The audit feature's public face: what the app and other features may import.
+export { AuditPage } from './components/audit-page';
+export { useChainCheck } from './components/chain-check';
+export { StudentHistory } from './components/student-history';

@@ -1,0 +1,4 @@
+// The classroom feature's public face.
+export { useClassSessions } from './api/classroom';
+export { ClassesPage } from './components/classes-page';
+export type { ClassSession } from './types';

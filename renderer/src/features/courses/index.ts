@@ -1,0 +1,3 @@
+// The courses feature's public face.
+export { useCourses, useCreateCourse } from './api/courses';
+export { CoursesSection } from './components/courses-section';

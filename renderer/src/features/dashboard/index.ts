@@ -1,0 +1,2 @@
+// The dashboard feature's public face: the Home screen.
+export { DashboardPage } from './components/dashboard-page';

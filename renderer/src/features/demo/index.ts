@@ -1,0 +1,2 @@
+// The demo feature's public face.
+export { FirstRunCard } from './components/first-run-card';

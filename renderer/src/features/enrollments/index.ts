@@ -1,0 +1,4 @@
+// The enrollments feature's public face.
+export { useEnrollment, useFetchStudentEnrollments, useStudentEnrollments } from './api/enrollments';
+export { StudentProgress } from './components/student-progress';
+export { CATEGORY_LABELS, CATEGORY_ORDER, type HoursTotal } from './types';

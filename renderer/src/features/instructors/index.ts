@@ -1,0 +1,5 @@
+// The instructors feature's public face.
+export { useInstructors } from './api/get-instructors';
+export { instructorCredentials } from './components/credential-statuses';
+export { InstructorsPage } from './components/instructors-page';
+export type { Instructor } from './types';

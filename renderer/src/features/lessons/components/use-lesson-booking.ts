@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useDebouncedValue } from '../../../hooks/use-debounced-value';
+import { isOdsmError } from '../../../lib/odsm';
+import { useStudentEnrollments } from '../../enrollments';
+import { useLessonCheck } from '../api/lessons';
+import { LESSON_VERSION_CONFLICT, type Conflict, type Lesson } from '../types';
+import { lessonToValues, toProposal, type LessonFormValues } from './lesson-form-values';
+
+function emptyValues(initial: Partial<LessonFormValues>): LessonFormValues {
+  return { studentId: null, studentName: '', enrollmentId: null, instructorId: null, vehicleId: null, date: '', startTime: '09:00', durationMinutes: 60, pickupLocation: '', ...initial };
+}
+
+/** A rule refusal from book/update as a conflict, so it shows in the same list as the dry run's. */
+function refusalAsConflict(error: unknown): Conflict | null {
+  if (!isOdsmError(error) || !error.code.startsWith('lesson.') || error.code === LESSON_VERSION_CONFLICT) return null;
+  return { code: error.code, message: error.message, details: (error.details as Record<string, unknown> | undefined) ?? null };
+}
+
+type BookingOptions = {
+  lesson: Lesson | null;
+  initial: Partial<LessonFormValues>;
+  timeZone: string;
+  /** The last lesson write's error, and how to clear it when a field changes. */
+  actionError: unknown;
+  resetAction: () => void;
+};
+
+/**
+ * The booking form's state: its values, the course the lesson counts toward, and the booking rules'
+ * dry run on the proposal, rerun as the desk edits and debounced so typing does not flood the backend.
+ */
+export function useLessonBooking({ lesson, initial, timeZone, actionError, resetAction }: BookingOptions) {
+  const [values, setValues] = useState<LessonFormValues>(() => (lesson ? lessonToValues(lesson, timeZone) : emptyValues(initial)));
+  const [enrollmentTouched, setEnrollmentTouched] = useState(lesson !== null);
+  const enrollments = useStudentEnrollments(values.studentId);
+  const editable = lesson === null || lesson.status === 'scheduled';
+
+  // Until the desk picks one, a lesson counts toward the student's active BDE enrollment.
+  const activeBde = enrollments.data?.items.find((item) => item.status === 'active' && item.course_kind === 'bde');
+  const enrollmentId = enrollmentTouched ? values.enrollmentId : (activeBde?.id ?? null);
+  const proposal = editable ? toProposal({ ...values, enrollmentId }, timeZone) : null;
+  // Debounced by its text: a fresh object each render must not restart the wait.
+  const proposalKey = proposal ? JSON.stringify(proposal) : '';
+  const settledKey = useDebouncedValue(proposalKey, 300);
+  const check = useLessonCheck(lesson?.id ?? null, settledKey === proposalKey ? proposal : null);
+  const refusal = refusalAsConflict(actionError);
+  const conflicts = refusal ? [refusal] : (check.data?.conflicts ?? []);
+  const checking = proposal !== null && (check.isFetching || settledKey !== proposalKey);
+
+  const set = <K extends keyof LessonFormValues>(key: K, value: LessonFormValues[K]) => {
+    setValues((current) => ({ ...current, [key]: value }));
+    resetAction();
+  };
+
+  function pickStudent(student: { id: number; name: string }) {
+    setValues((current) => ({ ...current, studentId: student.id, studentName: student.name, enrollmentId: null }));
+    setEnrollmentTouched(false);
+  }
+
+  function pickEnrollment(id: number | null) {
+    setEnrollmentTouched(true);
+    set('enrollmentId', id);
+  }
+
+  return { values, set, pickStudent, pickEnrollment, enrollmentId, enrollments: enrollments.data?.items ?? [], editable, proposal, check, refusal, conflicts, checking };
+}
+
+export type LessonBooking = ReturnType<typeof useLessonBooking>;

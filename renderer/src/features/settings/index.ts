@@ -1,0 +1,3 @@
+// The settings feature's public face.
+export { useSchoolClock } from './api/get-settings';
+export { SettingsPage } from './components/settings-page';

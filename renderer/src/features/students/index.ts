@@ -1,0 +1,4 @@
+// The students feature's public face.
+export { useStudents } from './api/get-students';
+export { StudentPicker } from './components/student-picker';
+export { StudentsPage } from './components/students-page';

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { VALIDATION_FAILED } from '../lib/field-errors';
+import { isOdsmError } from '../lib/odsm';
+
+type KeysOf<V, T> = { [K in keyof V]: V[K] extends T ? K : never }[keyof V] & string;
+
+type RecordFormOptions<R, V> = {
+  /** The record to edit, or null for a new one. */
+  record: R | null;
+  toValues: (record: R) => V;
+  emptyValues: () => V;
+  /** The newest copy of the record, past the cache. */
+  fetchLatest: (record: R) => Promise<R>;
+  /** The save mutation: its error, and how to clear it. */
+  save: { error: unknown; reset: () => void };
+  /** The code the backend answers when someone else saved first. */
+  conflictCode: string;
+};
+
+/**
+ * Editing a versioned record: `base` is the copy the edit started from (its version goes with the
+ * save), `values` what the form shows. After a version conflict, "Reload latest" adopts the newest
+ * copy and clears the failed save.
+ */
+export function useRecordForm<R, V>({ record, toValues, emptyValues, fetchLatest, save, conflictCode }: RecordFormOptions<R, V>) {
+  const [base, setBase] = useState<R | null>(record);
+  const [values, setValues] = useState<V>(() => (record ? toValues(record) : emptyValues()));
+  const [reloading, setReloading] = useState(false);
+  const [reloadError, setReloadError] = useState<unknown>(null);
+  // Required fields left blank at the last submit; a field leaves the list once edited.
+  const [missing, setMissing] = useState<readonly (keyof V & string)[]>([]);
+
+  const saveError = save.error;
+  const conflict = isOdsmError(saveError) && saveError.code === conflictCode;
+  // Field problems show beside their fields; anything else gets a banner.
+  const otherError = Boolean(saveError) && !conflict && !(isOdsmError(saveError) && saveError.code === VALIDATION_FAILED);
+
+  function update<K extends keyof V & string>(field: K, value: V[K]) {
+    setValues((current) => ({ ...current, [field]: value }));
+    setMissing((current) => current.filter((name) => name !== field));
+  }
+
+  /** A text field's props: its value, its change handler, and "Required." or the server's message. */
+  function bindText(field: KeysOf<V, string>, serverMessage: string | undefined) {
+    return {
+      id: field,
+      value: values[field] as string,
+      error: missing.includes(field) ? 'Required.' : serverMessage,
+      onChange: (event: { target: { value: string } }) => update(field, event.target.value as V[typeof field]),
+    };
+  }
+
+  function bindFlag(field: KeysOf<V, boolean>) {
+    return {
+      id: field,
+      checked: values[field] as boolean,
+      onChange: (event: { target: { checked: boolean } }) => update(field, event.target.checked as V[typeof field]),
+    };
+  }
+
+  function adopt(next: R) {
+    setBase(next);
+    setValues(toValues(next));
+  }
+
+  async function reloadLatest() {
+    if (!base) return;
+    setReloading(true);
+    setReloadError(null);
+    try {
+      adopt(await fetchLatest(base));
+      setMissing([]);
+      save.reset();
+    } catch (error) {
+      setReloadError(error);
+    } finally {
+      setReloading(false);
+    }
+  }
+
+  return { base, setBase, values, setValues, update, bindText, bindFlag, missing, setMissing, adopt, saveError, conflict, otherError, reloading, reloadError, reloadLatest };
+}
