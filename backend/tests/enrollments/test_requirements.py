@@ -1,4 +1,4 @@
-""""Hours required" is defined once: the SQL the worklist filters on and the Python the enrollment view
+""" "Hours required" is defined once: the SQL the worklist filters on and the Python the enrollment view
 shows must give the same minutes for every kind of course, including a package below the BDE floor."""
 
 from __future__ import annotations

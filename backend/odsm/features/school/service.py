@@ -9,9 +9,8 @@ from odsm.core.errors import AppError, ValidationFailed
 from odsm.core.versioning import apply_changes, check_version, guard_stale
 from odsm.models import SchoolSettings
 
+from . import repository as repo
 from .schemas import SchoolSettingsRead, SchoolSettingsUpdate
-
-SETTINGS_ID = 1
 
 
 class SettingsVersionConflict(AppError):
@@ -22,12 +21,7 @@ class SettingsVersionConflict(AppError):
 
 def load_settings(s: Session) -> SchoolSettings:
     """For other features' services: the current settings inside their own unit of work."""
-    row = s.get(SchoolSettings, SETTINGS_ID)
-    if row is None:
-        row = SchoolSettings(id=SETTINGS_ID)
-        s.add(row)
-        s.flush()
-    return row
+    return repo.get_or_create(s)
 
 
 class SchoolService:
