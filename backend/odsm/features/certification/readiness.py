@@ -16,9 +16,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from odsm.features.enrollments import ledger
-from odsm.features.enrollments.requirements import ready_checks
-from odsm.features.enrollments.service import hours_totals
+from odsm.features.enrollments.service import CATEGORIES, credited, hours_totals, ready_checks, requirements
 
 from . import repository as repo
 from .schemas import BlockedRow, Unmet, WorklistRow
@@ -137,9 +135,9 @@ def _assess(
             enrollment=row,  # type: ignore[arg-type]  # a Row with the enrollment's columns
             course=course,
             student_name=f"{row.first_name} {row.last_name}",
-            required=ledger.requirements(course, settings),
-            credited=ledger.credited(row),  # type: ignore[arg-type]  # the same running-total columns
-            by_deadline={c: getattr(row, f"{c}_minutes_on_time") for c in ledger.CATEGORIES},
+            required=requirements(course, settings),
+            credited=credited(row),  # type: ignore[arg-type]  # the same running-total columns
+            by_deadline={c: getattr(row, f"{c}_minutes_on_time") for c in CATEGORIES},
         )
     lapsed_ids = repo.lapsed_instructor_ids(s, today)
     if found and lapsed_ids:

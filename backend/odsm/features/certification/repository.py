@@ -14,11 +14,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from odsm.features.enrollments.repository import required_sql, running_total
-from odsm.features.enrollments.requirements import CATEGORIES, hours_met, ready_checks
-from odsm.models import Course, Enrollment, Instructor, Lesson, SchoolSettings, Student
-from odsm.models.courses import CourseKind
-from odsm.models.enrollments import EnrollmentStatus
+from odsm.features.enrollments.service import CATEGORIES, hours_met, ready_checks, required_sql, running_total
+from odsm.models import Course, CourseKind, Enrollment, EnrollmentStatus, Instructor, Lesson, SchoolSettings, Student
 
 # The lessons feature's status for a lesson taught (its model keeps it as a plain string).
 COMPLETED = "completed"

@@ -8,13 +8,11 @@ from odsm.core import audit
 from odsm.core.db import Database
 from odsm.core.errors import ValidationFailed
 from odsm.core.versioning import check_version, guard_stale
-from odsm.features.enrollments import ledger
 from odsm.features.enrollments.errors import EnrollmentVersionConflict
 from odsm.features.enrollments.schemas import EnrollmentDetail
-from odsm.features.enrollments.service import enrollment_detail
+from odsm.features.enrollments.service import EnrollmentStatus, enrollment_detail, load_enrollment
 from odsm.features.school.clock import local_today
 from odsm.features.school.service import load_settings
-from odsm.models.enrollments import EnrollmentStatus
 
 from .errors import AlreadyCertified, NotReady
 from .readiness import assess_ids, at_risk, split_done
@@ -47,7 +45,7 @@ class CertificationService:
         def fn(s: Session) -> EnrollmentDetail:
             settings = load_settings(s)
             today = local_today(settings)
-            enrollment = ledger.load_enrollment(s, enrollment_id)
+            enrollment = load_enrollment(s, enrollment_id)
             check_version(enrollment.version, data.version, EnrollmentVersionConflict, enrollment_id=enrollment_id)
             if enrollment.status == EnrollmentStatus.CERTIFIED:
                 raise AlreadyCertified(

@@ -8,12 +8,13 @@ from odsm.core.db import Database
 from odsm.core.errors import ValidationFailed
 from odsm.core.versioning import apply_changes, check_version, guard_stale
 from odsm.features.school.service import load_settings
-from odsm.models import Course
-from odsm.models.courses import CourseKind
+from odsm.models import Course, CourseKind
 
 from . import repository as repo
 from .errors import CourseNotFound, CourseVersionConflict
 from .schemas import CourseCreate, CoursePage, CourseRead, CourseUpdate
+
+__all__ = ["CourseKind", "CourseService", "load_course"]  # CourseKind: other features compare kinds with it
 
 
 def load_course(s: Session, course_id: int) -> Course:

@@ -13,8 +13,7 @@ from sqlalchemy.orm import Session
 
 from odsm.core import audit
 from odsm.features.school.service import load_settings
-from odsm.models import Enrollment, HoursEntry
-from odsm.models.enrollments import EnrollmentStatus, HoursSource
+from odsm.models import Enrollment, EnrollmentStatus, HoursEntry, HoursSource
 
 from . import repository as repo
 from .errors import EnrollmentLocked, EnrollmentNotFound, EnrollmentWithdrawn

@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from odsm.models.courses import CourseKind
-from odsm.models.enrollments import EnrollmentResult, EnrollmentStatus
+from odsm.features.courses.service import CourseKind
+from odsm.models import EnrollmentResult, EnrollmentStatus
 
 if TYPE_CHECKING:
     from odsm.models import SchoolSettings

@@ -13,12 +13,14 @@ from odsm.features.courses.service import load_course
 from odsm.features.school.clock import local_today
 from odsm.features.school.service import load_settings
 from odsm.features.students.service import load_student
-from odsm.models import Enrollment
-from odsm.models.enrollments import EnrollmentResult, HoursCategory, HoursSource
+from odsm.models import Enrollment, EnrollmentResult, EnrollmentStatus, HoursCategory, HoursSource
 
 from . import ledger
 from . import repository as repo
 from .errors import EnrollmentVersionConflict
+from .ledger import CATEGORIES, credited, load_enrollment, requirements
+from .repository import required_sql, running_total
+from .requirements import hours_met, ready_checks
 from .schemas import (
     CorrectionAdd,
     EnrollmentCreate,
@@ -30,6 +32,23 @@ from .schemas import (
     LedgerEntryRead,
     ResultRecord,
 )
+
+# For the certification worklist: the one definition of hours required and ready to certify, as Python
+# values and as SQL over the running totals, and the enrollment it locks once certified.
+__all__ = [
+    "CATEGORIES",
+    "EnrollmentService",
+    "EnrollmentStatus",
+    "credited",
+    "enrollment_detail",
+    "hours_met",
+    "hours_totals",
+    "load_enrollment",
+    "ready_checks",
+    "required_sql",
+    "requirements",
+    "running_total",
+]
 
 
 def _reads(s: Session, rows: list[Enrollment]) -> list[EnrollmentRead]:
