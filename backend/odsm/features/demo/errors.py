@@ -1,8 +1,7 @@
-from odsm.core.errors import AppError
+from odsm.features.record_errors import Conflict
 
 
-class DemoRefused(AppError):
-    status_code = 409
+class DemoRefused(Conflict):
     code = "demo.database_not_empty"
     default_message = "Demo data goes only into an empty database; this one already holds school records."
 

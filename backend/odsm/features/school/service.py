@@ -5,16 +5,16 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from odsm.core.db import Database
-from odsm.core.errors import AppError, ValidationFailed
+from odsm.core.errors import ValidationFailed
 from odsm.core.versioning import apply_changes, check_version, guard_stale
+from odsm.features.record_errors import Conflict
 from odsm.models import SchoolSettings
 
 from . import repository as repo
 from .schemas import SchoolSettingsRead, SchoolSettingsUpdate
 
 
-class SettingsVersionConflict(AppError):
-    status_code = 409
+class SettingsVersionConflict(Conflict):
     code = "settings.version_conflict"
     default_message = "Someone else changed the school settings since you opened them. Reload to see their changes."
 

@@ -2,30 +2,22 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 
 from odsm.core.channels import channels_for
+from odsm.features.service_dependency import service_from_app
 
 from .schemas import StudentArchive, StudentCreate, StudentPage, StudentRead, StudentUpdate
 from .service import StudentService
 
 router = APIRouter(prefix="/students", tags=["students"])
-
-
-async def get_service(request: Request) -> StudentService:
-    return StudentService(request.app.state.db)
-
-
-StudentServiceDep = Annotated[StudentService, Depends(get_service)]
+StudentServiceDep = Annotated[StudentService, Depends(service_from_app(StudentService))]
 
 
 # Quick reads (a primary key, an indexed page) are `async def` and run on the event loop: SQLite in WAL
 # mode never makes a reader wait for a writer, and a sub-millisecond query costs less than the hop to a
-# worker thread. Writes, which
-# can wait on the write lock, and reads that may scan many rows (calendar ranges, day sheets, the
-# worklist, audit pages) stay `def` and run in the threadpool.
-
-
+# worker thread. Writes, which can wait on the write lock, and reads that may scan many rows (calendar
+# ranges, day sheets, the worklist, audit pages) stay `def` and run in the threadpool.
 channel = channels_for("students")
 
 
