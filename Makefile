@@ -84,7 +84,7 @@ preview: setup chromium build-app
 	node e2e/preview.mjs
 
 demo-data: setup
-	$(PY) -m odsm.demo --data-dir $${ODSM_DATA_DIR:-.odsm-data/dev}
+	$(PY) -m odsm.features.demo --data-dir $${ODSM_DATA_DIR:-.odsm-data/dev}
 
 # --- checks ----------------------------------------------------------------------------------
 lint: setup

@@ -6,8 +6,16 @@ from odsm.core.audit_entry import AuditEntry
 from odsm.core.idempotency_record import IdempotencyRecord
 
 from .classroom import Attendance, ClassroomSession
-from .courses import Course
-from .enrollments import TOTAL_COLUMNS, Enrollment, HoursEntry
+from .courses import Course, CourseKind
+from .enrollments import (
+    TOTAL_COLUMNS,
+    Enrollment,
+    EnrollmentResult,
+    EnrollmentStatus,
+    HoursCategory,
+    HoursEntry,
+    HoursSource,
+)
 from .instructors import Instructor, InstructorAvailability, InstructorTimeOff
 from .lessons import Lesson
 from .school import SchoolSettings
@@ -20,8 +28,13 @@ __all__ = [
     "AuditEntry",
     "ClassroomSession",
     "Course",
+    "CourseKind",
     "Enrollment",
+    "EnrollmentResult",
+    "EnrollmentStatus",
+    "HoursCategory",
     "HoursEntry",
+    "HoursSource",
     "IdempotencyRecord",
     "Instructor",
     "InstructorAvailability",

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import Boolean, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from odsm.core.audit import Audited
 from odsm.core.orm import Base, UTCDateTime, utcnow
+
+
+class CourseKind(StrEnum):
+    BDE = "bde"
+    PACKAGE = "package"
 
 
 class Course(Audited, Base):
@@ -16,7 +22,7 @@ class Course(Audited, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(10))  # bde | package
+    kind: Mapped[str] = mapped_column(String(10))  # a CourseKind
     classroom_minutes: Mapped[int] = mapped_column(Integer, default=0)
     in_car_minutes: Mapped[int] = mapped_column(Integer, default=0)
     flex_minutes: Mapped[int] = mapped_column(Integer, default=0)

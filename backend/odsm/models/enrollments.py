@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -8,7 +9,33 @@ from sqlalchemy.orm import Mapped, mapped_column
 from odsm.core.audit import Audited
 from odsm.core.orm import Base, UTCDateTime, utcnow
 
-TOTAL_COLUMNS = tuple(f"{c}_minutes{s}" for c in ("classroom", "in_car", "flex") for s in ("", "_on_time"))
+
+class EnrollmentStatus(StrEnum):
+    ACTIVE = "active"
+    CERTIFIED = "certified"
+    WITHDRAWN = "withdrawn"
+
+
+class EnrollmentResult(StrEnum):
+    PENDING = "pending"
+    PASS = "pass"
+    FAIL = "fail"
+
+
+class HoursCategory(StrEnum):
+    CLASSROOM = "classroom"
+    IN_CAR = "in_car"
+    FLEX = "flex"
+
+
+TOTAL_COLUMNS = tuple(f"{c.value}_minutes{s}" for c in HoursCategory for s in ("", "_on_time"))
+
+
+class HoursSource(StrEnum):
+    CLASSROOM_SESSION = "classroom_session"
+    LESSON = "lesson"
+    HOMELINK = "homelink"
+    CORRECTION = "correction"
 
 
 class Enrollment(Audited, Base):
@@ -23,8 +50,9 @@ class Enrollment(Audited, Base):
     first_class_date: Mapped[date | None] = mapped_column(Date)
     deadline: Mapped[date | None] = mapped_column(Date)
     final_mark_percent: Mapped[int | None] = mapped_column(Integer)
-    result: Mapped[str] = mapped_column(String(10), default="pending")  # pending | pass | fail
-    status: Mapped[str] = mapped_column(String(12), default="active")  # active | certified | withdrawn
+    # Stored as plain strings: a StrEnum compares and serialises as its value, so rows and the API are unchanged.
+    result: Mapped[str] = mapped_column(String(10), default=EnrollmentResult.PENDING.value)
+    status: Mapped[str] = mapped_column(String(12), default=EnrollmentStatus.ACTIVE.value)
     certified_on: Mapped[date | None] = mapped_column(Date)
     certified_by: Mapped[str | None] = mapped_column(String(200))
     mto_reference: Mapped[str | None] = mapped_column(String(60))
@@ -63,10 +91,10 @@ class HoursEntry(Audited, Base):
     enrollment_id: Mapped[int] = mapped_column(ForeignKey("enrollments.id"))
     # Copied from the enrollment so the audit entry names the student without a query inside the flush.
     student_id: Mapped[int] = mapped_column(Integer)
-    category: Mapped[str] = mapped_column(String(10))  # classroom | in_car | flex
+    category: Mapped[str] = mapped_column(String(10))  # an HoursCategory
     minutes: Mapped[int] = mapped_column(Integer)
     occurred_on: Mapped[date] = mapped_column(Date)
-    source: Mapped[str] = mapped_column(String(20))  # classroom_session | lesson | homelink | correction
+    source: Mapped[str] = mapped_column(String(20))  # an HoursSource
     source_id: Mapped[int | None] = mapped_column(Integer)
     reason: Mapped[str | None] = mapped_column(Text)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

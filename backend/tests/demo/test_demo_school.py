@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import time
 
-from odsm.demo import DemoRefused, load_demo
+from odsm.features.demo.builder import load_demo
+from odsm.features.demo.errors import DemoRefused
 
 from ..conftest import LiveServer, student_payload
 

@@ -2,22 +2,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 
 from odsm.core.channels import channels_for
+from odsm.core.service_dependency import service_from_app
 
 from .schemas import AuditPage, ChainReport
 from .service import AuditService
 
 channel = channels_for("audit")
 router = APIRouter(prefix="/audit", tags=["audit"])
-
-
-async def get_service(request: Request) -> AuditService:
-    return AuditService(request.app.state.db)
-
-
-Svc = Annotated[AuditService, Depends(get_service)]
+Svc = Annotated[AuditService, Depends(service_from_app(AuditService))]
 
 
 @router.get("/verify", response_model=ChainReport, openapi_extra=channel("verify"))

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from odsm.core.audit import verify_chain
 from odsm.core.unit_of_work import Database
-from odsm.models import AuditEntry
 
+from . import repository as repo
 from .schemas import AuditEntryRead, AuditPage, ChainReport
 
 
@@ -19,13 +18,9 @@ class AuditService:
 
     def history(self, student_id: int | None, entity: str | None, offset: int, limit: int) -> AuditPage:
         def fn(s: Session) -> AuditPage:
-            stmt = select(AuditEntry)
-            if student_id is not None:
-                stmt = stmt.where(AuditEntry.student_id == student_id)
-            if entity is not None:
-                stmt = stmt.where(AuditEntry.entity == entity)
-            total = s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-            rows = s.scalars(stmt.order_by(AuditEntry.id.desc()).offset(offset).limit(limit)).all()
+            stmt = repo.history(student_id, entity)
+            total = s.scalar(repo.count(stmt)) or 0
+            rows = s.scalars(repo.page(stmt, offset, limit)).all()
             return AuditPage(items=[AuditEntryRead.model_validate(r) for r in rows], total=total)
 
         return self.db.read(fn)

@@ -1,13 +1,11 @@
-from odsm.core.errors import AppError
+from odsm.core.record_errors import Conflict
 
 
-class NotReady(AppError):
-    status_code = 409
+class NotReady(Conflict):
     code = "certification.not_ready"
     default_message = "This enrollment does not meet every requirement for certification yet."
 
 
-class AlreadyCertified(AppError):
-    status_code = 409
+class AlreadyCertified(Conflict):
     code = "certification.already_certified"
     default_message = "This enrollment is already certified."

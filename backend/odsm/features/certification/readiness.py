@@ -4,21 +4,27 @@ Nothing here sums the ledger or walks lessons per row. The enrollments carry run
 by enrollments.ledger.credit), so "every hour credited" is a filter on an indexed enrollments scan;
 "taught by a lapsed instructor" is one covering-index scan over those few instructors' lessons.
 Only the rows shown are built into objects; the totals are counted in the same pass.
+"Hours required" and "ready to certify" are defined once, in enrollments.requirements: the SQL filters
+of the repository and the Python checks below are both built from it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from odsm.features.enrollments import ledger
-from odsm.features.enrollments.schemas import HoursTotal
-from odsm.models import Course, Enrollment, Instructor, Lesson, SchoolSettings, Student
+from odsm.features.enrollments.service import CATEGORIES, credited, hours_totals, ready_checks, requirements
 
+from . import repository as repo
 from .schemas import BlockedRow, Unmet, WorklistRow
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
+
+    from odsm.models import Course, Enrollment, Instructor, SchoolSettings
 
 
 @dataclass
@@ -32,49 +38,47 @@ class Assessment:
     lapsed_instructors: list[Instructor] = field(default_factory=list)
 
     def unmet(self, today: date) -> list[Unmet]:
-        e, found = self.enrollment, []
-        if e.status != "active":
-            found.append(
-                Unmet(requirement="status", message=f"The enrollment is {e.status}.", details={"status": e.status})
+        e = self.enrollment
+        checks = ready_checks(e.status, self.course.kind, e.result, self.by_deadline, self.required)
+        found = [self._unmet(name) for name, met in checks.items() if not met]
+        return found + [self._lapsed(i, today) for i in self.lapsed_instructors]
+
+    def _unmet(self, requirement: str) -> Unmet:
+        e = self.enrollment
+        if requirement == "status":
+            return Unmet(requirement="status", message=f"The enrollment is {e.status}.", details={"status": e.status})
+        if requirement == "bde_course":
+            return Unmet(requirement="bde_course", message="Only a BDE course is certified with MTO.")
+        if requirement == "result":
+            return Unmet(
+                requirement="result",
+                message="The student has no passing result.",
+                details={"result": e.result, "final_mark_percent": e.final_mark_percent},
             )
-        if self.course.kind != "bde":
-            found.append(Unmet(requirement="bde_course", message="Only a BDE course is certified with MTO."))
-        for c in ledger.CATEGORIES:
-            if self.by_deadline[c] < self.required[c]:
-                found.append(
-                    Unmet(
-                        requirement=f"{c}_minutes",
-                        message=f"{c.replace('_', '-')} hours are short (by the deadline).",
-                        details={
-                            "required_minutes": self.required[c],
-                            "credited_minutes": self.credited[c],
-                            "credited_by_deadline_minutes": self.by_deadline[c],
-                            "deadline": e.deadline.isoformat() if e.deadline else None,
-                        },
-                    )
-                )
-        if e.result != "pass":
-            found.append(
-                Unmet(
-                    requirement="result",
-                    message="The student has no passing result.",
-                    details={"result": e.result, "final_mark_percent": e.final_mark_percent},
-                )
-            )
-        for i in self.lapsed_instructors:
-            found.append(
-                Unmet(
-                    requirement="instructor_licence",
-                    message=f"{i.first_name} {i.last_name} taught this student and holds no valid DI licence today.",
-                    details={
-                        "instructor_id": i.id,
-                        "di_licence_expiry": i.di_licence_expiry.isoformat(),
-                        "active": i.active,
-                        "date": today.isoformat(),
-                    },
-                )
-            )
-        return found
+        c = requirement.removesuffix("_minutes")
+        return Unmet(
+            requirement=requirement,
+            message=f"{c.replace('_', '-')} hours are short (by the deadline).",
+            details={
+                "required_minutes": self.required[c],
+                "credited_minutes": self.credited[c],
+                "credited_by_deadline_minutes": self.by_deadline[c],
+                "deadline": e.deadline.isoformat() if e.deadline else None,
+            },
+        )
+
+    @staticmethod
+    def _lapsed(i: Instructor, today: date) -> Unmet:
+        return Unmet(
+            requirement="instructor_licence",
+            message=f"{i.first_name} {i.last_name} taught this student and holds no valid DI licence today.",
+            details={
+                "instructor_id": i.id,
+                "di_licence_expiry": i.di_licence_expiry.isoformat(),
+                "active": i.active,
+                "date": today.isoformat(),
+            },
+        )
 
     def row(self, today: date) -> WorklistRow:
         e = self.enrollment
@@ -88,51 +92,11 @@ class Assessment:
             deadline=e.deadline,
             days_left=(e.deadline - today).days if e.deadline else None,
             final_mark_percent=e.final_mark_percent,
-            totals=[
-                HoursTotal(
-                    category=c,
-                    required_minutes=self.required[c],
-                    credited_minutes=self.credited[c],
-                    remaining_minutes=max(0, self.required[c] - self.credited[c]),
-                )
-                for c in ledger.CATEGORIES
-            ],
+            totals=hours_totals(self.required, self.credited),
         )
 
     def blocked_row(self, today: date) -> BlockedRow:
         return BlockedRow(**self.row(today).model_dump(), reasons=self.unmet(today))
-
-
-def _required(settings: SchoolSettings, category: str) -> ColumnElement[int]:
-    """The course's requirement, never below the school's BDE setting (as ledger.requirements)."""
-    own = getattr(Course, f"{category}_minutes")
-    floor = getattr(settings, f"bde_{category}_minutes")
-    return case((own > floor, own), else_=floor)
-
-
-def _met(settings: SchoolSettings, suffix: str = "") -> list[ColumnElement[bool]]:
-    return [getattr(Enrollment, f"{c}_minutes{suffix}") >= _required(settings, c) for c in ledger.CATEGORIES]
-
-
-def lapsed_instructor_ids(s: Session, today: date) -> list[int]:
-    """Instructors whose DI licence has lapsed today: a handful, so an IN list stays short.
-
-    Only the licence counts (DOMAIN.md): an instructor who left the school with a valid licence still
-    taught validly, and their former students may be certified.
-    """
-    return list(s.scalars(select(Instructor.id).where(Instructor.di_licence_expiry < today)))
-
-
-def taught_by_lapsed(s: Session, lapsed_ids: list[int]) -> set[int]:
-    """Enrollments with a completed lesson by a lapsed instructor (a covering index scan per instructor)."""
-    if not lapsed_ids:
-        return set()
-    stmt = (
-        select(Lesson.enrollment_id)
-        .where(Lesson.instructor_id.in_(lapsed_ids), Lesson.status == "completed", Lesson.enrollment_id.is_not(None))
-        .distinct()
-    )
-    return {int(i) for i in s.scalars(stmt) if i is not None}
 
 
 def split_done(s: Session, settings: SchoolSettings, today: date) -> tuple[list[int], list[int]]:
@@ -141,79 +105,42 @@ def split_done(s: Session, settings: SchoolSettings, today: date) -> tuple[list[
     Blocked: some hours came after the deadline, or a lapsed instructor taught the student. Ordered
     by deadline. One indexed query over the running totals, no per-row subqueries.
     """
-    done = [
-        Enrollment.status == "active",
-        Course.kind == "bde",
-        Enrollment.result == "pass",
-        *_met(settings),
-    ]
-    stmt = (
-        select(Enrollment.id, and_(*_met(settings, "_on_time")))
-        .join(Course, Course.id == Enrollment.course_id)
-        .where(*done)
-        .order_by(Enrollment.deadline, Enrollment.id)
-    )
-    lapsed = taught_by_lapsed(s, lapsed_instructor_ids(s, today))
+    lapsed = repo.taught_by_lapsed(s, repo.lapsed_instructor_ids(s, today))
     ready: list[int] = []
     blocked: list[int] = []
-    for enrollment_id, on_time in s.execute(stmt).all():
+    for enrollment_id, on_time in repo.done_with_on_time(s, settings):
         (ready if on_time and enrollment_id not in lapsed else blocked).append(enrollment_id)
     return ready, blocked
 
 
-def at_risk_filter(settings: SchoolSettings, today: date) -> list[ColumnElement[bool]]:
-    horizon = today + timedelta(days=settings.at_risk_days)
-    short = or_(*[getattr(Enrollment, f"{c}_minutes") < _required(settings, c) for c in ledger.CATEGORIES])
-    return [
-        Enrollment.status == "active",
-        Course.kind == "bde",
-        Enrollment.deadline >= today,
-        Enrollment.deadline <= horizon,
-        short,
-    ]
+def assess_ids(s: Session, settings: SchoolSettings, today: date, ids: list[int]) -> list[Assessment]:
+    return _assess(s, settings, today, repo.with_ids(ids))
 
 
-def count(s: Session, where: list[ColumnElement[bool]]) -> int:
-    stmt = select(func.count()).select_from(Enrollment).join(Course, Course.id == Enrollment.course_id).where(*where)
-    return int(s.scalar(stmt) or 0)
+def at_risk(s: Session, settings: SchoolSettings, today: date, limit: int) -> tuple[list[Assessment], int]:
+    """The first `limit` at-risk enrollments, and how many there are."""
+    where = repo.at_risk_filter(settings, today)
+    return _assess(s, settings, today, *where, limit=limit), repo.count(s, where)
 
 
-def assess(
+def _assess(
     s: Session, settings: SchoolSettings, today: date, *where: ColumnElement[bool], limit: int | None = None
 ) -> list[Assessment]:
     """Reads the enrollments' running totals (no ledger scan) and, for those rows, any lapsed instructor."""
-    courses = {c.id: c for c in s.scalars(select(Course)).all()}
-    stmt = (
-        select(Enrollment.__table__, Student.first_name, Student.last_name)
-        .join(Course, Course.id == Enrollment.course_id)
-        .join(Student, Student.id == Enrollment.student_id)
-        .where(*where)
-        .order_by(Enrollment.deadline, Enrollment.id)
-        .limit(limit)
-    )
+    courses = repo.courses(s)
     found: dict[int, Assessment] = {}
-    for row in s.execute(stmt).all():
+    for row in repo.enrollment_rows(s, *where, limit=limit):
         course = courses[row.course_id]
         found[row.id] = Assessment(
             enrollment=row,  # type: ignore[arg-type]  # a Row with the enrollment's columns
             course=course,
             student_name=f"{row.first_name} {row.last_name}",
-            required=ledger.requirements(course, settings),
-            credited={c: getattr(row, f"{c}_minutes") for c in ledger.CATEGORIES},
-            by_deadline={c: getattr(row, f"{c}_minutes_on_time") for c in ledger.CATEGORIES},
+            required=requirements(course, settings),
+            credited=credited(row),  # type: ignore[arg-type]  # the same running-total columns
+            by_deadline={c: getattr(row, f"{c}_minutes_on_time") for c in CATEGORIES},
         )
-    lapsed_ids = lapsed_instructor_ids(s, today)
+    lapsed_ids = repo.lapsed_instructor_ids(s, today)
     if found and lapsed_ids:
-        taught = s.execute(
-            select(Lesson.enrollment_id, Instructor)
-            .join(Instructor, Instructor.id == Lesson.instructor_id)
-            .where(
-                Lesson.enrollment_id.in_(list(found)),
-                Lesson.status == "completed",
-                Lesson.instructor_id.in_(lapsed_ids),
-            )
-            .distinct()
-        ).all()
-        for enrollment_id, instructor in taught:
+        for enrollment_id, instructor in repo.lapsed_teachers(s, list(found), lapsed_ids):
             found[enrollment_id or 0].lapsed_instructors.append(instructor)
     return list(found.values())

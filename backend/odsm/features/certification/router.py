@@ -2,24 +2,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 
 from odsm.core.channels import channels_for
+from odsm.core.service_dependency import service_from_app
 from odsm.features.enrollments.schemas import EnrollmentDetail
 
 from .schemas import CertifyRequest, Worklist
 from .service import CertificationService
 
 router = APIRouter(prefix="/certification", tags=["certification"])
-
-
-async def get_service(request: Request) -> CertificationService:
-    return CertificationService(request.app.state.db)
-
-
-Svc = Annotated[CertificationService, Depends(get_service)]
-
-
+Svc = Annotated[CertificationService, Depends(service_from_app(CertificationService))]
 channel = channels_for("certification")
 
 

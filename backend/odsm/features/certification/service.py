@@ -8,16 +8,14 @@ from odsm.core import audit
 from odsm.core.errors import ValidationFailed
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
-from odsm.features.enrollments import ledger
 from odsm.features.enrollments.errors import EnrollmentVersionConflict
 from odsm.features.enrollments.schemas import EnrollmentDetail
-from odsm.features.enrollments.service import enrollment_detail
+from odsm.features.enrollments.service import EnrollmentStatus, enrollment_detail, load_enrollment
 from odsm.features.school.clock import local_today
 from odsm.features.school.service import load_settings
-from odsm.models import Enrollment
 
 from .errors import AlreadyCertified, NotReady
-from .readiness import assess, at_risk_filter, count, split_done
+from .readiness import assess_ids, at_risk, split_done
 from .schemas import CertifyRequest, Worklist
 
 
@@ -30,14 +28,14 @@ class CertificationService:
             settings = load_settings(s)
             today = local_today(settings)
             ready, blocked = split_done(s, settings, today)
-            risky = at_risk_filter(settings, today)
+            risky, risky_total = at_risk(s, settings, today, limit)
             return Worklist(
-                ready=[a.row(today) for a in assess(s, settings, today, Enrollment.id.in_(ready[:limit]))],
-                blocked=[a.blocked_row(today) for a in assess(s, settings, today, Enrollment.id.in_(blocked[:limit]))],
-                at_risk=[a.row(today) for a in assess(s, settings, today, *risky, limit=limit)],
+                ready=[a.row(today) for a in assess_ids(s, settings, today, ready[:limit])],
+                blocked=[a.blocked_row(today) for a in assess_ids(s, settings, today, blocked[:limit])],
+                at_risk=[a.row(today) for a in risky],
                 ready_total=len(ready),
                 blocked_total=len(blocked),
-                at_risk_total=count(s, risky),
+                at_risk_total=risky_total,
                 today=today,
             )
 
@@ -47,9 +45,9 @@ class CertificationService:
         def fn(s: Session) -> EnrollmentDetail:
             settings = load_settings(s)
             today = local_today(settings)
-            enrollment = ledger.load_enrollment(s, enrollment_id)
+            enrollment = load_enrollment(s, enrollment_id)
             check_version(enrollment.version, data.version, EnrollmentVersionConflict, enrollment_id=enrollment_id)
-            if enrollment.status == "certified":
+            if enrollment.status == EnrollmentStatus.CERTIFIED:
                 raise AlreadyCertified(
                     details={
                         "enrollment_id": enrollment.id,
@@ -60,11 +58,11 @@ class CertificationService:
             certified_on = data.certified_on or today
             if certified_on > today:
                 raise ValidationFailed.for_field("certified_on", "not_future", "A certification cannot be dated ahead.")
-            [assessment] = assess(s, settings, today, Enrollment.id == enrollment.id)
+            [assessment] = assess_ids(s, settings, today, [enrollment.id])
             unmet = assessment.unmet(today)
             if unmet:
                 raise NotReady(details={"enrollment_id": enrollment.id, "unmet": [u.model_dump() for u in unmet]})
-            enrollment.status = "certified"
+            enrollment.status = EnrollmentStatus.CERTIFIED
             enrollment.certified_on = certified_on
             enrollment.certified_by = data.certified_by
             enrollment.mto_reference = data.mto_reference

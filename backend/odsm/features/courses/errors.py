@@ -1,18 +1,14 @@
-from odsm.core.errors import AppError, NotFound
+from odsm.core.record_errors import Conflict, RecordNotFound, RecordVersionConflict
 
 
-class CourseNotFound(NotFound):
-    code = "course.not_found"
-    default_message = "No course has that id."
+class CourseNotFound(RecordNotFound, record="course"):
+    pass
 
 
-class CourseVersionConflict(AppError):
-    status_code = 409
-    code = "course.version_conflict"
-    default_message = "Someone else changed this course since you opened it. Reload to see their changes."
+class CourseVersionConflict(RecordVersionConflict, record="course"):
+    pass
 
 
-class CourseInactive(AppError):
-    status_code = 409
+class CourseInactive(Conflict):
     code = "course.inactive"
     default_message = "This course is no longer offered."

@@ -2,24 +2,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 
 from odsm.core.channels import channels_for
 from odsm.core.quick_reads import quick_read
+from odsm.core.service_dependency import service_from_app
 
 from .schemas import CourseCreate, CoursePage, CourseRead, CourseUpdate
 from .service import CourseService
 
 router = APIRouter(prefix="/courses", tags=["courses"])
-
-
-async def get_service(request: Request) -> CourseService:
-    return CourseService(request.app.state.db)
-
-
-Svc = Annotated[CourseService, Depends(get_service)]
-
-
+Svc = Annotated[CourseService, Depends(service_from_app(CourseService))]
 channel = channels_for("courses")
 
 

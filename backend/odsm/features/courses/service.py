@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from odsm.core.errors import ValidationFailed
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import apply_changes, check_version, guard_stale
 from odsm.features.school.service import load_settings
-from odsm.models import Course
+from odsm.models import Course, CourseKind
 
+from . import repository as repo
 from .errors import CourseNotFound, CourseVersionConflict
 from .schemas import CourseCreate, CoursePage, CourseRead, CourseUpdate
 
+__all__ = ["CourseKind", "CourseService", "load_course"]  # CourseKind: other features compare kinds with it
+
 
 def load_course(s: Session, course_id: int) -> Course:
-    row = s.get(Course, course_id)
+    row = repo.get(s, course_id)
     if row is None:
         raise CourseNotFound(details={"course_id": course_id})
     return row
@@ -28,10 +30,7 @@ class CourseService:
 
     def list(self, include_inactive: bool) -> CoursePage:
         def fn(s: Session) -> CoursePage:
-            stmt = select(Course)
-            if not include_inactive:
-                stmt = stmt.where(Course.active.is_(True))
-            rows = s.scalars(stmt.order_by(Course.kind, Course.name, Course.id)).all()
+            rows = s.scalars(repo.listing(include_inactive)).all()
             return CoursePage(items=[CourseRead.model_validate(r) for r in rows], total=len(rows))
 
         return self.db.read(fn)
@@ -39,7 +38,7 @@ class CourseService:
     def create(self, data: CourseCreate) -> CourseRead:
         def fn(s: Session) -> CourseRead:
             values = data.model_dump()
-            if data.kind == "bde":
+            if CourseKind(data.kind) is CourseKind.BDE:
                 settings = load_settings(s)
                 defaults = {
                     "classroom_minutes": settings.bde_classroom_minutes,

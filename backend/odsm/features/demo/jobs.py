@@ -9,18 +9,14 @@ from typing import Literal
 import structlog
 
 from odsm.core.unit_of_work import Database
-from odsm.demo import DemoRefused, load_demo, school_is_empty
 
+from .builder import load_demo, school_is_empty
+from .errors import DemoLoadInProgress, DemoRefused
 from .schemas import DemoStatus
 
 log = structlog.get_logger("odsm.demo")
 
 State = Literal["idle", "running", "done", "failed"]
-
-
-class DemoLoadInProgress(DemoRefused):
-    code = "demo.already_running"
-    default_message = "The demo school is already being loaded."
 
 
 class DemoJob:

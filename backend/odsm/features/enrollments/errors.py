@@ -1,24 +1,19 @@
-from odsm.core.errors import AppError, NotFound
+from odsm.core.record_errors import Conflict, RecordNotFound, RecordVersionConflict
 
 
-class EnrollmentNotFound(NotFound):
-    code = "enrollment.not_found"
-    default_message = "No enrollment has that id."
+class EnrollmentNotFound(RecordNotFound, record="enrollment"):
+    pass
 
 
-class EnrollmentVersionConflict(AppError):
-    status_code = 409
-    code = "enrollment.version_conflict"
-    default_message = "Someone else changed this enrollment since you opened it. Reload to see their changes."
+class EnrollmentVersionConflict(RecordVersionConflict, record="enrollment"):
+    pass
 
 
-class EnrollmentLocked(AppError):
-    status_code = 409
+class EnrollmentLocked(Conflict):
     code = "enrollment.locked"
     default_message = "This enrollment is certified: its course records are locked. Add a correction instead."
 
 
-class EnrollmentWithdrawn(AppError):
-    status_code = 409
+class EnrollmentWithdrawn(Conflict):
     code = "enrollment.withdrawn"
     default_message = "This enrollment was withdrawn."

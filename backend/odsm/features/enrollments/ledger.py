@@ -7,23 +7,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from odsm.core import audit
 from odsm.features.school.service import load_settings
-from odsm.models import TOTAL_COLUMNS, Course, Enrollment, HoursEntry, SchoolSettings
+from odsm.models import Enrollment, EnrollmentStatus, HoursEntry, HoursSource
 
+from . import repository as repo
 from .errors import EnrollmentLocked, EnrollmentNotFound, EnrollmentWithdrawn
+from .requirements import CATEGORIES, required_for_course
 
-CATEGORIES = ("classroom", "in_car", "flex")
+if TYPE_CHECKING:
+    from odsm.models import Course, SchoolSettings
+
+__all__ = ["CATEGORIES", "credit", "ensure_open", "load_enrollment", "requirements", "totals"]
+
 # Sources that date the first class (home-link work and corrections do not).
-FIRST_CLASS_SOURCES = frozenset({"classroom_session", "lesson"})
+FIRST_CLASS_SOURCES = frozenset({HoursSource.CLASSROOM_SESSION, HoursSource.LESSON})
 
 
 def load_enrollment(s: Session, enrollment_id: int) -> Enrollment:
-    row = s.get(Enrollment, enrollment_id)
+    row = repo.get(s, enrollment_id)
     if row is None:
         raise EnrollmentNotFound(details={"enrollment_id": enrollment_id})
     return row
@@ -31,7 +37,7 @@ def load_enrollment(s: Session, enrollment_id: int) -> Enrollment:
 
 def ensure_open(enrollment: Enrollment) -> None:
     """Certified records are locked; a withdrawn enrollment takes no new records either."""
-    if enrollment.status == "certified":
+    if enrollment.status == EnrollmentStatus.CERTIFIED:
         raise EnrollmentLocked(
             details={
                 "rule": "certified_records_locked",
@@ -39,21 +45,14 @@ def ensure_open(enrollment: Enrollment) -> None:
                 "certified_on": enrollment.certified_on.isoformat() if enrollment.certified_on else None,
             }
         )
-    if enrollment.status == "withdrawn":
+    if enrollment.status == EnrollmentStatus.WITHDRAWN:
         raise EnrollmentWithdrawn(details={"enrollment_id": enrollment.id})
 
 
 def requirements(course: Course, settings: SchoolSettings) -> dict[str, int]:
-    """A BDE course never asks for less than the school's BDE settings; a package asks what it says."""
-    own = {"classroom": course.classroom_minutes, "in_car": course.in_car_minutes, "flex": course.flex_minutes}
-    if course.kind != "bde":
-        return own
-    floor = {
-        "classroom": settings.bde_classroom_minutes,
-        "in_car": settings.bde_in_car_minutes,
-        "flex": settings.bde_flex_minutes,
-    }
-    return {c: max(own[c], floor[c]) for c in CATEGORIES}
+    """Minutes required per category (the one definition lives in requirements.py)."""
+    own = {c: getattr(course, f"{c}_minutes") for c in CATEGORIES}
+    return required_for_course(course.kind, own, settings)
 
 
 def credit(
@@ -86,50 +85,18 @@ def credit(
             enrollment.first_class_date = occurred_on
             enrollment.deadline = occurred_on + timedelta(days=load_settings(s).completion_deadline_days)
     s.flush()
-    refresh_totals(s, enrollment)
+    # The running totals are the one source of credited hours: the enrollment view, the day sheet and
+    # the certification worklist all read them, so they are recomputed from the ledger on every entry.
+    repo.refresh_totals(s, enrollment)
     return entry
 
 
-def refresh_totals(s: Session, enrollment: Enrollment) -> None:
-    """Recomputes the enrollment's running totals from its ledger (one indexed, grouped query).
-
-    A bulk UPDATE: derived columns neither bump the version a user is editing against nor make an
-    audit entry (the ledger entry that caused them is audited).
-    """
-    rows = s.execute(
-        select(
-            HoursEntry.category,
-            func.sum(HoursEntry.minutes),
-            func.sum(case((HoursEntry.occurred_on <= enrollment.deadline, HoursEntry.minutes), else_=0))
-            if enrollment.deadline is not None
-            else func.sum(HoursEntry.minutes),
-        )
-        .where(HoursEntry.enrollment_id == enrollment.id)
-        .group_by(HoursEntry.category)
-    ).all()
-    values = dict.fromkeys(TOTAL_COLUMNS, 0)
-    for category, total, on_time in rows:
-        values[f"{category}_minutes"] = int(total or 0)
-        values[f"{category}_minutes_on_time"] = int(on_time or 0)
-    s.execute(
-        update(Enrollment)
-        .where(Enrollment.id == enrollment.id)
-        .values(**values)
-        .execution_options(synchronize_session="fetch")
-    )
+def credited(enrollment: Enrollment) -> dict[str, int]:
+    """Credited minutes per category: the running totals on an enrollment already loaded."""
+    return {c: int(getattr(enrollment, f"{c}_minutes")) for c in CATEGORIES}
 
 
 def totals(s: Session, enrollment_ids: Iterable[int]) -> dict[int, dict[str, int]]:
-    """Credited minutes per category for each enrollment, summed in SQL."""
+    """Credited minutes per category for each enrollment, from the running totals."""
     ids = list(enrollment_ids)
-    out: dict[int, dict[str, int]] = {i: dict.fromkeys(CATEGORIES, 0) for i in ids}
-    if not ids:
-        return out
-    rows = s.execute(
-        select(HoursEntry.enrollment_id, HoursEntry.category, func.sum(HoursEntry.minutes))
-        .where(HoursEntry.enrollment_id.in_(ids))
-        .group_by(HoursEntry.enrollment_id, HoursEntry.category)
-    ).all()
-    for enrollment_id, category, minutes in rows:
-        out[enrollment_id][category] = int(minutes or 0)
-    return out
+    return {i: dict.fromkeys(CATEGORIES, 0) for i in ids} | repo.running_totals(s, ids)

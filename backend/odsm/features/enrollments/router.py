@@ -2,24 +2,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 
 from odsm.core.channels import channels_for
 from odsm.core.quick_reads import quick_read
+from odsm.core.service_dependency import service_from_app
 
 from .schemas import CorrectionAdd, EnrollmentCreate, EnrollmentDetail, EnrollmentPage, HoursAdd, ResultRecord
 from .service import EnrollmentService
 
 router = APIRouter(prefix="/enrollments", tags=["enrollments"])
-
-
-async def get_service(request: Request) -> EnrollmentService:
-    return EnrollmentService(request.app.state.db)
-
-
-Svc = Annotated[EnrollmentService, Depends(get_service)]
-
-
+Svc = Annotated[EnrollmentService, Depends(service_from_app(EnrollmentService))]
 channel = channels_for("enrollments")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from odsm.core import audit
@@ -13,11 +12,15 @@ from odsm.features.courses.errors import CourseInactive
 from odsm.features.courses.service import load_course
 from odsm.features.school.clock import local_today
 from odsm.features.school.service import load_settings
-from odsm.features.students.errors import StudentNotFound
-from odsm.models import Enrollment, HoursEntry, Student
+from odsm.features.students.service import load_student
+from odsm.models import Enrollment, EnrollmentResult, EnrollmentStatus, HoursCategory, HoursSource
 
 from . import ledger
+from . import repository as repo
 from .errors import EnrollmentVersionConflict
+from .ledger import CATEGORIES, credited, load_enrollment, requirements
+from .repository import required_sql, running_total
+from .requirements import hours_met, ready_checks
 from .schemas import (
     CorrectionAdd,
     EnrollmentCreate,
@@ -30,34 +33,52 @@ from .schemas import (
     ResultRecord,
 )
 
+# For the certification worklist: the one definition of hours required and ready to certify, as Python
+# values and as SQL over the running totals, and the enrollment it locks once certified.
+__all__ = [
+    "CATEGORIES",
+    "EnrollmentService",
+    "EnrollmentStatus",
+    "credited",
+    "enrollment_detail",
+    "hours_met",
+    "hours_totals",
+    "load_enrollment",
+    "ready_checks",
+    "required_sql",
+    "requirements",
+    "running_total",
+]
+
 
 def _reads(s: Session, rows: list[Enrollment]) -> list[EnrollmentRead]:
     settings = load_settings(s)
-    credited = ledger.totals(s, [r.id for r in rows])
     out = []
     for row in rows:
         course = load_course(s, row.course_id)
-        required = ledger.requirements(course, settings)
         read = EnrollmentRead.model_validate(row)
         read.course_name, read.course_kind = course.name, course.kind  # type: ignore[assignment]
-        read.totals = [
-            HoursTotal(
-                category=c,
-                required_minutes=required[c],
-                credited_minutes=credited[row.id][c],
-                remaining_minutes=max(0, required[c] - credited[row.id][c]),
-            )
-            for c in ledger.CATEGORIES
-        ]
+        read.totals = hours_totals(ledger.requirements(course, settings), ledger.credited(row))
         out.append(read)
     return out
 
 
+def hours_totals(required: dict[str, int], credited: dict[str, int]) -> list[HoursTotal]:
+    """Required, credited and remaining minutes per category: the enrollment view and the worklist share it."""
+    return [
+        HoursTotal(
+            category=c,
+            required_minutes=required[c],
+            credited_minutes=credited[c],
+            remaining_minutes=max(0, required[c] - credited[c]),
+        )
+        for c in ledger.CATEGORIES
+    ]
+
+
 def enrollment_detail(s: Session, row: Enrollment) -> EnrollmentDetail:
     [read] = _reads(s, [row])
-    entries = s.scalars(
-        select(HoursEntry).where(HoursEntry.enrollment_id == row.id).order_by(HoursEntry.occurred_on, HoursEntry.id)
-    ).all()
+    entries = s.scalars(repo.ledger_entries(row.id)).all()
     return EnrollmentDetail(**read.model_dump(), ledger=[LedgerEntryRead.model_validate(e) for e in entries])
 
 
@@ -67,13 +88,7 @@ class EnrollmentService:
 
     def list(self, student_id: int) -> EnrollmentPage:
         def fn(s: Session) -> EnrollmentPage:
-            rows = list(
-                s.scalars(
-                    select(Enrollment)
-                    .where(Enrollment.student_id == student_id)
-                    .order_by(Enrollment.enrolled_on.desc(), Enrollment.id.desc())
-                ).all()
-            )
+            rows = list(s.scalars(repo.for_student(student_id)).all())
             return EnrollmentPage(items=_reads(s, rows), total=len(rows))
 
         return self.db.read(fn)
@@ -83,9 +98,7 @@ class EnrollmentService:
 
     def create(self, data: EnrollmentCreate) -> EnrollmentDetail:
         def fn(s: Session) -> EnrollmentDetail:
-            student = s.get(Student, data.student_id)
-            if student is None:
-                raise StudentNotFound(details={"student_id": data.student_id})
+            student = load_student(s, data.student_id)
             course = load_course(s, data.course_id)
             if not course.active:
                 raise CourseInactive(details={"course_id": course.id})
@@ -106,7 +119,8 @@ class EnrollmentService:
             check_version(row.version, data.version, EnrollmentVersionConflict, enrollment_id=enrollment_id)
             ledger.ensure_open(row)
             row.final_mark_percent = data.final_mark_percent
-            row.result = "pass" if data.final_mark_percent >= load_settings(s).pass_mark_percent else "fail"
+            passed = data.final_mark_percent >= load_settings(s).pass_mark_percent
+            row.result = EnrollmentResult.PASS if passed else EnrollmentResult.FAIL
             audit.note(s, row, "record_result")
             s.flush()
             return enrollment_detail(s, row)
@@ -119,7 +133,9 @@ class EnrollmentService:
             ledger.ensure_open(row)
             if data.occurred_on > local_today(load_settings(s)):
                 raise ValidationFailed.for_field("occurred_on", "not_future", "Hours cannot be recorded ahead.")
-            ledger.credit(s, row, "flex", data.minutes, data.occurred_on, "homelink", reason=data.reason)
+            ledger.credit(
+                s, row, HoursCategory.FLEX, data.minutes, data.occurred_on, HoursSource.HOMELINK, reason=data.reason
+            )
             return enrollment_detail(s, row)
 
         return self.db.write(fn)
@@ -131,7 +147,8 @@ class EnrollmentService:
             row = ledger.load_enrollment(s, enrollment_id)
             occurred_on = data.occurred_on or local_today(load_settings(s))
             reason = data.reason
-            ledger.credit(s, row, data.category, data.minutes, occurred_on, "correction", None, reason, "correction")
+            source = HoursSource.CORRECTION
+            ledger.credit(s, row, data.category, data.minutes, occurred_on, source, None, reason, "correction")
             return enrollment_detail(s, row)
 
         return self.db.write(fn)

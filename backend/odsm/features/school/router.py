@@ -2,22 +2,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 
 from odsm.core.channels import channels_for
+from odsm.core.service_dependency import service_from_app
 
 from .schemas import SchoolSettingsRead, SchoolSettingsUpdate
 from .service import SchoolService
 
 channel = channels_for("settings")
 router = APIRouter(prefix="/settings", tags=["settings"])
-
-
-async def get_service(request: Request) -> SchoolService:
-    return SchoolService(request.app.state.db)
-
-
-SchoolServiceDep = Annotated[SchoolService, Depends(get_service)]
+SchoolServiceDep = Annotated[SchoolService, Depends(service_from_app(SchoolService))]
 
 
 @router.get("", response_model=SchoolSettingsRead, openapi_extra=channel("get"))

@@ -4,30 +4,24 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from odsm.core.errors import AppError, ValidationFailed
+from odsm.core.errors import ValidationFailed
+from odsm.core.record_errors import Conflict
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import apply_changes, check_version, guard_stale
 from odsm.models import SchoolSettings
 
+from . import repository as repo
 from .schemas import SchoolSettingsRead, SchoolSettingsUpdate
 
-SETTINGS_ID = 1
 
-
-class SettingsVersionConflict(AppError):
-    status_code = 409
+class SettingsVersionConflict(Conflict):
     code = "settings.version_conflict"
     default_message = "Someone else changed the school settings since you opened them. Reload to see their changes."
 
 
 def load_settings(s: Session) -> SchoolSettings:
     """For other features' services: the current settings inside their own unit of work."""
-    row = s.get(SchoolSettings, SETTINGS_ID)
-    if row is None:
-        row = SchoolSettings(id=SETTINGS_ID)
-        s.add(row)
-        s.flush()
-    return row
+    return repo.get_or_create(s)
 
 
 class SchoolService:

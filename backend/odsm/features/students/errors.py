@@ -1,24 +1,19 @@
-from odsm.core.errors import AppError, NotFound
+from odsm.core.record_errors import Conflict, RecordNotFound, RecordVersionConflict
 
 
-class StudentNotFound(NotFound):
-    code = "student.not_found"
-    default_message = "No student has that id."
+class StudentNotFound(RecordNotFound, record="student"):
+    pass
 
 
-class StudentVersionConflict(AppError):
-    status_code = 409
-    code = "student.version_conflict"
-    default_message = "Someone else changed this student since you opened it. Reload to see their changes."
+class StudentVersionConflict(RecordVersionConflict, record="student"):
+    pass
 
 
-class StudentArchived(AppError):
-    status_code = 409
+class StudentArchived(Conflict):
     code = "student.archived"
     default_message = "This student is archived and cannot be edited."
 
 
-class LicenceNumberTaken(AppError):
-    status_code = 409
+class LicenceNumberTaken(Conflict):
     code = "student.licence_number_taken"
     default_message = "Another student already has this licence number."

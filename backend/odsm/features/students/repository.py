@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import Session
 
 from odsm.models import Student
 
@@ -80,3 +81,7 @@ def count(q: str | None, include_archived: bool) -> Select[int]:
 
 def by_licence_number(licence_number: str) -> Select[Student]:
     return select(Student).where(Student.licence_number == licence_number)
+
+
+def get(s: Session, student_id: int) -> Student | None:
+    return s.get(Student, student_id)

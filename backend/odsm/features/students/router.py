@@ -2,22 +2,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 
 from odsm.core.channels import channels_for
 from odsm.core.quick_reads import quick_read
+from odsm.core.service_dependency import service_from_app
 
 from .schemas import StudentArchive, StudentCreate, StudentPage, StudentRead, StudentUpdate
 from .service import StudentService
 
 router = APIRouter(prefix="/students", tags=["students"])
-
-
-async def get_service(request: Request) -> StudentService:
-    return StudentService(request.app.state.db)
-
-
-StudentServiceDep = Annotated[StudentService, Depends(get_service)]
+StudentServiceDep = Annotated[StudentService, Depends(service_from_app(StudentService))]
 
 
 # Quick reads (a primary key, an indexed page) are `@quick_read`: odsm.core.quick_reads decides whether

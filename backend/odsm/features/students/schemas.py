@@ -33,12 +33,25 @@ LicenceNumber = Annotated[
 Name = Annotated[str, Field(min_length=1, max_length=100)]
 
 
-class StudentFields(BaseModel):
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+# Building blocks, not API shapes of their own. Pydantic lays out a model's fields base by base from the
+# last base to the first, so each model lists its bases in reverse to keep its fields in the API's order.
+class _Versioned(BaseModel):
+    version: int = Field(ge=1)
 
+
+class _Identity(BaseModel):
     first_name: Name
     last_name: Name
     date_of_birth: date
+
+
+class _IdentityChange(BaseModel):
+    first_name: Name | None = None
+    last_name: Name | None = None
+    date_of_birth: date | None = None
+
+
+class _Details(BaseModel):
     phone: str | None = Field(default=None, max_length=40)
     email: EmailStr | None = None
     address: str | None = Field(default=None, max_length=500)
@@ -52,6 +65,10 @@ class StudentFields(BaseModel):
     emergency_contact_name: str | None = Field(default=None, max_length=200)
     emergency_contact_phone: str | None = Field(default=None, max_length=40)
     notes: str | None = Field(default=None, max_length=5000)
+
+
+class StudentFields(_Details, _Identity):
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
 
 class StudentCreate(StudentFields):
@@ -60,35 +77,16 @@ class StudentCreate(StudentFields):
     )
 
 
-class StudentUpdate(BaseModel):
+class StudentUpdate(_Details, _IdentityChange, _Versioned):
     """Only the fields sent are changed. `version` is the one the client last saw."""
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    version: int = Field(ge=1)
-    first_name: Name | None = None
-    last_name: Name | None = None
-    date_of_birth: date | None = None
-    phone: str | None = Field(default=None, max_length=40)
-    email: EmailStr | None = None
-    address: str | None = Field(default=None, max_length=500)
-    licence_number: LicenceNumber = None
-    licence_class: LicenceClass | None = None
-    g1_issue_date: date | None = None
-    licence_expiry: date | None = None
-    guardian_name: str | None = Field(default=None, max_length=200)
-    guardian_phone: str | None = Field(default=None, max_length=40)
-    guardian_email: EmailStr | None = None
-    emergency_contact_name: str | None = Field(default=None, max_length=200)
-    emergency_contact_phone: str | None = Field(default=None, max_length=40)
-    notes: str | None = Field(default=None, max_length=5000)
     consent_to_share: bool | None = None
 
 
-class StudentArchive(BaseModel):
+class StudentArchive(_Versioned):
     model_config = ConfigDict(extra="forbid")
-
-    version: int = Field(ge=1)
 
 
 class Warning(BaseModel):

@@ -58,6 +58,14 @@ def _derive_search_fields(student: Student) -> None:
     student.search_first_last, student.search_last_first, student.phone_digits, student.phone_local = keys
 
 
+def load_student(s: Session, student_id: int) -> Student:
+    """For other features' services: the student, inside their own unit of work."""
+    student = repo.get(s, student_id)
+    if student is None:
+        raise StudentNotFound(details={"student_id": student_id})
+    return student
+
+
 class StudentService:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -71,7 +79,7 @@ class StudentService:
         return self.db.read(fn)
 
     def get(self, student_id: int) -> StudentRead:
-        return self.db.read(lambda s: to_read(self._load(s, student_id)))
+        return self.db.read(lambda s: to_read(load_student(s, student_id)))
 
     def create(self, data: StudentCreate) -> StudentRead:
         def fn(s: Session) -> StudentRead:
@@ -95,7 +103,7 @@ class StudentService:
                 raise ValidationFailed.for_field(name, "required", f"{name} cannot be empty.")
 
         def fn(s: Session) -> StudentRead:
-            student = self._load(s, student_id)
+            student = load_student(s, student_id)
             check_version(student.version, data.version, StudentVersionConflict, student_id=student.id)
             if student.archived_at is not None:
                 raise StudentArchived(details={"student_id": student_id})
@@ -114,7 +122,7 @@ class StudentService:
 
     def archive(self, student_id: int, data: StudentArchive) -> StudentRead:
         def fn(s: Session) -> StudentRead:
-            student = self._load(s, student_id)
+            student = load_student(s, student_id)
             check_version(student.version, data.version, StudentVersionConflict, student_id=student.id)
             if student.archived_at is None:
                 student.archived_at = utcnow()
@@ -125,13 +133,6 @@ class StudentService:
         return guard_stale(
             lambda: self.db.write(fn), StudentVersionConflict, student_id=student_id, your_version=data.version
         )
-
-    @staticmethod
-    def _load(s: Session, student_id: int) -> Student:
-        student = s.get(Student, student_id)
-        if student is None:
-            raise StudentNotFound(details={"student_id": student_id})
-        return student
 
     @staticmethod
     def _ensure_licence_free(s: Session, licence_number: str, own_id: int | None) -> None:

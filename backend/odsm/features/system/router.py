@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
-from sqlalchemy import text
 
 from odsm import __version__
 from odsm.core.channels import channels_for
 from odsm.core.quick_reads import quick_read
+
+from .repository import schema_revision
 
 channel = channels_for("system")
 router = APIRouter(tags=["system"])
@@ -23,5 +24,5 @@ class Health(BaseModel):
 @quick_read
 def health(request: Request) -> Health:
     db = request.app.state.db
-    revision = db.read(lambda s: s.execute(text("SELECT version_num FROM alembic_version")).scalar())
+    revision = db.read(schema_revision)
     return Health(status="ok", version=__version__, schema_revision=revision, database=db.engine.dialect.name)
