@@ -93,7 +93,7 @@ export function isStillInProgressError(error: unknown): boolean {
   return error instanceof StillInProgressError;
 }
 
-export function isInProgressResult(result: unknown): boolean {
+function isInProgressResult(result: unknown): boolean {
   const { status, body } = (result ?? {}) as { status?: unknown; body?: unknown };
   return status === 409 && (body as { code?: unknown } | null | undefined)?.code === 'idempotency_in_progress';
 }
@@ -102,7 +102,8 @@ const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 /**
  * Runs `attempt` again, with doubling delays, while it answers "in progress" and the deadline has not
- * passed. A hand-written loop rather than a cockatiel retry: cockatiel's way to stop at a deadline is a
+ * passed; the deadline counts from the call's start, and an attempt already sent may finish within its
+ * own timeout. A hand-written loop rather than a cockatiel retry: cockatiel's way to stop at a deadline is a
  * timeout that aborts the attempt in flight, which the breaker would count as a backend failure.
  */
 async function waitOutInProgress<T>(attempt: () => Promise<T>, deadlineMs: number, initialDelayMs: number, maxDelayMs: number): Promise<T> {
@@ -155,9 +156,9 @@ export function createBackendPolicies(options: PolicyOptions = {}): BackendPolic
   const withRetry: IPolicy = wrap(retrying, breaker, perAttemptTimeout);
 
   return {
-    execute: (fn, options) => {
-      const attempt = () => (options.retryable ? withRetry : once).execute(({ signal }) => abortAsTimeout(fn, signal));
-      return options.waitOutInProgress ? waitOutInProgress(attempt, o.timeoutMs, o.initialDelayMs, o.maxDelayMs) : attempt();
+    execute: (fn, call) => {
+      const attempt = () => (call.retryable ? withRetry : once).execute(({ signal }) => abortAsTimeout(fn, signal));
+      return call.waitOutInProgress ? waitOutInProgress(attempt, o.timeoutMs, o.initialDelayMs, o.maxDelayMs) : attempt();
     },
     dispose: () => subscriptions.forEach((s) => s.dispose()),
   };
