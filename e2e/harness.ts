@@ -20,10 +20,12 @@ import { pickBackendCommand } from '../electron/main/backend/backend-command';
 import { BackendSupervisor } from '../electron/main/backend/backend-supervisor';
 import type { IpcMainStandIn } from '../electron/test/support/ipc-main-stand-in';
 import { standInBridge } from '../electron/test/support/stand-in-bridge';
+import { watchCspViolations } from './csp-watch';
 import { repoRoot } from './repo-root';
 import { APP_ORIGIN, serveRenderer, type StaticOrigin } from './static-origin';
 
 export { APP_ORIGIN } from './static-origin';
+export { takeCspViolations } from './csp-watch';
 export { repoRoot } from './repo-root';
 export type { RecordedRequest } from './static-origin';
 
@@ -197,6 +199,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return ipcMain.invoke(channel, senderEvent(page, frame), payload);
   });
   await browser.addInitScript({ path: PRELOAD_SHIM });
+  // The renderer is served with the app's own CSP header (and its meta tag); any violation fails the test.
+  await watchCspViolations(browser);
   const network = await serveRenderer(browser, RENDERER_DIR);
 
   const push = (next: BackendStatus) => {

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, ipcMain, protocol, type BrowserWindow } from 'electron';
 import { BACKEND_STATUS_CHANNEL } from '../shared/app-channels';
-import { attachTarget, pickBackendCommand } from './backend/backend-command';
+import { attachTarget, pickBackendCommand, trustedEnvironment } from './backend/backend-command';
 import { BackendSupervisor } from './backend/backend-supervisor';
 import { originOf } from './bridge/sender-check';
 import { setupBridge } from './bridge/setup-bridge';
@@ -29,9 +29,13 @@ async function main(): Promise<void> {
   const dataDir = process.env.ODSM_DATA_DIR ?? app.getPath('userData');
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
   const log = createJsonLogger({ file: join(dataDir, 'logs', 'main.log') });
-  // Only a development build may load the renderer from electron-vite's dev server; a packaged app
-  // always serves its own files from app:// (an environment variable must not point it elsewhere).
-  const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  // Only a development build may load the renderer from electron-vite's dev server, run another backend
+  // command or attach to another backend; a packaged app serves its own files from app:// and starts
+  // its own frozen backend, whatever the environment says.
+  const { env, ignored } = trustedEnvironment(app.isPackaged, process.env);
+  if (ignored.length > 0) log.warn('env.overrides_ignored', { names: ignored, reason: 'packaged' });
+  // Empty means unset: the smoke test clears the dev server's URL this way.
+  const devUrl = env.ELECTRON_RENDERER_URL || undefined;
   const rendererUrl = devUrl ?? `${APP_ORIGIN}/index.html`;
   const allowedOrigins = [APP_ORIGIN, ...(devUrl ? [originOf(devUrl) ?? devUrl] : [])];
   let win: BrowserWindow | undefined;
@@ -39,11 +43,11 @@ async function main(): Promise<void> {
   denyAllPermissions();
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '../renderer')));
 
-  const attach = attachTarget();
+  const attach = attachTarget(env);
   const supervisor = attach
     ? new BackendSupervisor({ attach, dataDir, log })
     : new BackendSupervisor({
-        command: pickBackendCommand({ appRoot: app.getAppPath(), packaged: app.isPackaged, resourcesPath: process.resourcesPath }),
+        command: pickBackendCommand({ appRoot: app.getAppPath(), packaged: app.isPackaged, resourcesPath: process.resourcesPath, env }),
         dataDir,
         log,
         onStderrLine: (line) => process.stderr.write(`${line}\n`),

@@ -49,3 +49,30 @@ export function attachTarget(env: NodeJS.ProcessEnv = process.env): BackendConne
   }
   return undefined;
 }
+
+/**
+ * Variables that point the app at another program (ODSM_BACKEND_COMMAND), another backend
+ * (ODSM_BACKEND_URL, ODSM_BACKEND_UDS: every record would go there) or another page
+ * (ELECTRON_RENDERER_URL). `make dev`, the tests and the frozen contract run need them; a school's
+ * installed app must not obey whoever can set its environment.
+ */
+export const DEVELOPMENT_OVERRIDES = ['ODSM_BACKEND_COMMAND', 'ODSM_BACKEND_URL', 'ODSM_BACKEND_UDS', 'ELECTRON_RENDERER_URL'] as const;
+
+export interface TrustedEnvironment {
+  /** The environment main may act on. */
+  env: NodeJS.ProcessEnv;
+  /** Overrides that were set but dropped, for the log. */
+  ignored: string[];
+}
+
+/** The environment without the development overrides when packaged (app.isPackaged); unchanged otherwise. */
+export function trustedEnvironment(isPackaged: boolean, env: NodeJS.ProcessEnv): TrustedEnvironment {
+  if (!isPackaged) return { env, ignored: [] };
+  const kept = { ...env };
+  const ignored: string[] = [];
+  for (const name of DEVELOPMENT_OVERRIDES) {
+    if (kept[name]) ignored.push(name);
+    delete kept[name];
+  }
+  return { env: kept, ignored };
+}

@@ -55,7 +55,10 @@ export function createBridge(deps: BridgeDeps): Bridge {
     const idempotencyKey = entry.idempotencyKey ? randomUUID() : undefined;
     const retryable = entry.idempotent || idempotencyKey !== undefined;
     const request = toTransportRequest(entry, payload, requestId, idempotencyKey);
-    const response = await policies.execute((signal) => transport.request({ ...request, signal }), { retryable });
+    const response = await policies.execute((signal) => transport.request({ ...request, signal }), {
+      retryable,
+      waitOutInProgress: idempotencyKey !== undefined,
+    });
     log.debug('ipc.backend', { channel, requestId, status: response.status, replayed: response.headers['idempotent-replayed'] === 'true' });
     const result = response.status >= 200 && response.status < 300 ? ok(response.body) : fromBackendError(response, requestId);
     return { result, status: response.status };

@@ -1,5 +1,5 @@
 import type { IpcError, IpcResult } from '../../../shared-contracts/channels';
-import { isBreakerOpenError, isTimeout, isTransientError, isTransientResult } from './policies';
+import { isBreakerOpenError, isStillInProgressError, isTimeout, isTransientError, isTransientResult } from './policies';
 import type { FieldIssue } from './schema-validator';
 import type { TransportResponse } from './http-transport';
 
@@ -52,6 +52,11 @@ export function fromBackendError(response: TransportResponse, requestId: string)
 export function fromThrown(error: unknown, requestId: string): IpcResult<never> {
   if (isBreakerOpenError(error)) {
     return fail(bridgeErrorCodes.backendUnavailable, 'The backend is not answering; the app is checking it.', requestId);
+  }
+  if (isStillInProgressError(error)) {
+    // The write may yet be saved: the same code as a timeout, and a cause that says so.
+    const message = 'The backend is still finishing this save. Check whether it was saved before you enter it again.';
+    return fail(bridgeErrorCodes.timeout, message, requestId, { cause: 'idempotency_in_progress' });
   }
   if (isTimeout(error)) {
     return fail(bridgeErrorCodes.timeout, 'The backend took too long to answer.', requestId);

@@ -11,9 +11,13 @@ import {
   wrap,
   type IPolicy,
 } from 'cockatiel';
+import { performance } from 'node:perf_hooks';
 
 export interface PolicyOptions {
-  /** Per-attempt timeout. */
+  /**
+   * Per-attempt timeout, and the call's deadline for waiting out an `idempotency_in_progress` answer:
+   * the user hears of a still-running save after as long as one stalled attempt would take, no longer.
+   */
   timeoutMs?: number;
   /** Retries after the first attempt, for retryable calls only. */
   maxRetries?: number;
@@ -41,6 +45,12 @@ const defaultPolicyOptions = {
 export interface CallOptions {
   /** True for idempotent channels and for writes that carry the bridge's Idempotency-Key. */
   retryable: boolean;
+  /**
+   * True for writes that carry the bridge's Idempotency-Key: a 409 `idempotency_in_progress` means the
+   * first attempt with this key is still running (or was cut off by a crash that the backend replays),
+   * so ask again with the same key until the deadline rather than show the user an error for a save.
+   */
+  waitOutInProgress?: boolean;
 }
 
 export interface BackendPolicies {
@@ -69,6 +79,42 @@ export function isTimeout(error: unknown): boolean {
 
 export function isBreakerOpenError(error: unknown): boolean {
   return error instanceof BrokenCircuitError;
+}
+
+/** The backend still answered "in progress" for this key when the call's deadline passed. */
+class StillInProgressError extends Error {
+  constructor() {
+    super('An earlier attempt of this write was still in progress at the deadline.');
+    this.name = 'StillInProgressError';
+  }
+}
+
+export function isStillInProgressError(error: unknown): boolean {
+  return error instanceof StillInProgressError;
+}
+
+function isInProgressResult(result: unknown): boolean {
+  const { status, body } = (result ?? {}) as { status?: unknown; body?: unknown };
+  return status === 409 && (body as { code?: unknown } | null | undefined)?.code === 'idempotency_in_progress';
+}
+
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/**
+ * Runs `attempt` again, with doubling delays, while it answers "in progress" and the deadline has not
+ * passed; the deadline counts from the call's start, and an attempt already sent may finish within its
+ * own timeout. A hand-written loop rather than a cockatiel retry: cockatiel's way to stop at a deadline is a
+ * timeout that aborts the attempt in flight, which the breaker would count as a backend failure.
+ */
+async function waitOutInProgress<T>(attempt: () => Promise<T>, deadlineMs: number, initialDelayMs: number, maxDelayMs: number): Promise<T> {
+  const deadline = performance.now() + deadlineMs;
+  for (let delay = initialDelayMs; ; delay = Math.min(delay * 2, maxDelayMs)) {
+    const result = await attempt();
+    if (!isInProgressResult(result)) return result;
+    const left = deadline - performance.now();
+    if (left <= 0) throw new StillInProgressError();
+    await sleep(Math.min(delay, left));
+  }
 }
 
 /**
@@ -110,7 +156,10 @@ export function createBackendPolicies(options: PolicyOptions = {}): BackendPolic
   const withRetry: IPolicy = wrap(retrying, breaker, perAttemptTimeout);
 
   return {
-    execute: (fn, { retryable }) => (retryable ? withRetry : once).execute(({ signal }) => abortAsTimeout(fn, signal)),
+    execute: (fn, call) => {
+      const attempt = () => (call.retryable ? withRetry : once).execute(({ signal }) => abortAsTimeout(fn, signal));
+      return call.waitOutInProgress ? waitOutInProgress(attempt, o.timeoutMs, o.initialDelayMs, o.maxDelayMs) : attempt();
+    },
     dispose: () => subscriptions.forEach((s) => s.dispose()),
   };
 }

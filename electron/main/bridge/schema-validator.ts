@@ -45,8 +45,10 @@ function toFieldIssues(errors: ErrorObject[]): FieldIssue[] {
 }
 
 export function createSchemaValidator(channels: Record<string, ChannelSchemas>, errorSchema: JsonSchema): SchemaValidator {
-  // strict: false because pydantic emits annotations such as "title" alongside $ref.
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  // strict: false because pydantic emits annotations such as "title" alongside $ref. That also turns
+  // strictNumbers off, so it is turned back on: Ajv would pass NaN and ±Infinity as numbers, and JSON
+  // would then send null, a value other than the one checked.
+  const ajv = new Ajv2020({ allErrors: true, strict: false, strictNumbers: true });
   addJsonFormats(ajv);
   const requests = new Map<string, ValidateFunction>();
   const responses = new Map<string, ValidateFunction>();

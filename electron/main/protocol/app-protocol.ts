@@ -6,11 +6,15 @@ export const APP_SCHEME = 'app';
 const APP_HOST = 'odsm';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/** No http, https or ws source anywhere: the renderer talks only through the preload. */
+/**
+ * No http, https or ws source anywhere: the renderer talks only through the preload. No inline style
+ * either: the built page links its CSS, and React's style={...} props go through the CSSOM, which
+ * style-src does not govern. renderer/index.html carries the same policy in a meta tag for the dev server.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

@@ -23,6 +23,12 @@ const withBody = {
   required: ['body'],
   additionalProperties: false,
 };
+const aMeasure = {
+  type: 'object',
+  properties: { body: { type: 'object', properties: { metres: { type: 'number' } }, required: ['metres'], additionalProperties: false } },
+  required: ['body'],
+  additionalProperties: false,
+};
 const anything = {};
 
 function entry(partial: Partial<ChannelEntry> & Pick<ChannelEntry, 'method' | 'path'>): ChannelEntry {
@@ -40,7 +46,7 @@ function entry(partial: Partial<ChannelEntry> & Pick<ChannelEntry, 'method' | 'p
   };
 }
 
-/** A synthetic manifest with the three kinds of channel the retry rules tell apart. */
+/** A synthetic manifest with the three kinds of channel the retry rules tell apart, and one taking an unbounded number. */
 export const syntheticManifest: Manifest = {
   version: 'test',
   errorSchema: loadManifest().errorSchema,
@@ -48,6 +54,7 @@ export const syntheticManifest: Manifest = {
     'db:things:get': entry({ method: 'GET', path: '/api/v1/things/{thing_id}', pathParams: ['thing_id'], queryParams: ['verbose'], idempotent: true, request: idOnly }),
     'db:things:create': entry({ method: 'POST', path: '/api/v1/things', hasBody: true, idempotencyKey: true, successStatus: 201, request: withBody }),
     'db:things:poke': entry({ method: 'POST', path: '/api/v1/things/poke', hasBody: true, request: withBody }),
+    'db:things:measure': entry({ method: 'POST', path: '/api/v1/things/measure', hasBody: true, idempotencyKey: true, request: aMeasure }),
   },
 };
 

@@ -2,12 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 export interface SeenRequest {
   method: string;
   url: string;
   headers: http.IncomingHttpHeaders;
   body: unknown;
+  /** performance.now() when the request arrived, for tests of the delays between attempts. */
+  at: number;
 }
 
 /** What the server does with the next request. */
@@ -51,7 +54,7 @@ export class ScriptedBackend {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      const seen: SeenRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: text ? JSON.parse(text) : undefined };
+      const seen: SeenRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: text ? JSON.parse(text) : undefined, at: performance.now() };
       this.seen.push(seen);
       const behaviour = this.script.shift() ?? this.fallback;
       if (behaviour.kind === 'reset') {
