@@ -9,10 +9,10 @@ from .classroom import Attendance, ClassroomSession
 from .courses import Course
 from .enrollments import TOTAL_COLUMNS, Enrollment, HoursEntry
 from .instructors import Instructor, InstructorAvailability, InstructorTimeOff
-from .lessons import Lesson
+from .lessons import Lesson, LessonStatus
 from .school import SchoolSettings
 from .students import Student
-from .vehicles import OdometerReading, Vehicle
+from .vehicles import OdometerReading, OdometerSource, Vehicle
 
 __all__ = [
     "TOTAL_COLUMNS",
@@ -27,7 +27,9 @@ __all__ = [
     "InstructorAvailability",
     "InstructorTimeOff",
     "Lesson",
+    "LessonStatus",
     "OdometerReading",
+    "OdometerSource",
     "SchoolSettings",
     "Student",
     "Vehicle",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -12,11 +13,14 @@ from odsm.features.enrollments import ledger
 from odsm.features.instructors.service import find_instructor, load_instructor
 from odsm.features.school.clock import day_bounds, local_date, minutes_between
 from odsm.features.school.service import load_settings
-from odsm.models import Attendance, ClassroomSession, SchoolSettings
+from odsm.models import Attendance, ClassroomSession
 
 from . import session_rules as rules
 from .repository import ClassroomRepository
 from .schemas import AttendanceEntry, AttendanceRead, AttendanceRecord, SessionCreate, SessionPage, SessionRead
+
+if TYPE_CHECKING:
+    from odsm.models import SchoolSettings
 
 
 def classroom_minutes_on(

@@ -133,3 +133,23 @@ def totals(s: Session, enrollment_ids: Iterable[int]) -> dict[int, dict[str, int
     for enrollment_id, category, minutes in rows:
         out[enrollment_id][category] = int(minutes or 0)
     return out
+
+
+def bde_in_car_standing(s: Session, student_ids: Iterable[int]) -> dict[int, tuple[int, int, int]]:
+    """For the day sheet: each student's current BDE enrollment (the newest active one, else the newest),
+    as (enrollment id, credited in-car minutes, required in-car minutes)."""
+    rows = s.execute(
+        select(Enrollment, Course)
+        .join(Course, Course.id == Enrollment.course_id)
+        .where(Enrollment.student_id.in_(list(student_ids)), Course.kind == "bde")
+        .order_by(Enrollment.status != "active", Enrollment.id.desc())
+    ).all()
+    current: dict[int, tuple[Enrollment, Course]] = {}
+    for enrollment, course in rows:
+        current.setdefault(enrollment.student_id, (enrollment, course))
+    settings = load_settings(s)
+    credited = totals(s, [e.id for e, _ in current.values()])
+    return {
+        student_id: (e.id, credited[e.id]["in_car"], requirements(course, settings)["in_car"])
+        for student_id, (e, course) in current.items()
+    }

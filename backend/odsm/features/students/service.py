@@ -57,6 +57,11 @@ def _derive_search_fields(student: Student) -> None:
     student.search_first_last, student.search_last_first, student.phone_digits, student.phone_local = keys
 
 
+def load_student(s: Session, student_id: int) -> Student:
+    """For other features' services: the student, inside their own unit of work."""
+    return StudentService._load(s, student_id)
+
+
 class StudentService:
     def __init__(self, db: Database) -> None:
         self.db = db
