@@ -10,10 +10,11 @@ This module imports SQLAlchemy and `odsm.core.errors` alone, so any feature may 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, and_
+from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from odsm.core.errors import AppError
@@ -39,6 +40,12 @@ class Repository(Generic[M]):
         if row is None:
             raise error(details={detail: id})
         return row
+
+    def rows_and_total(self, stmt: Select[M], *order_by: Any) -> tuple[Sequence[M], int]:
+        """The rows of `stmt` in that order, and how many there are (counted without the ordering)."""
+        rows = self.session.scalars(stmt.order_by(*order_by)).all()
+        total = self.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+        return rows, total
 
 
 def overlaps(

@@ -19,6 +19,15 @@ F = TypeVar("F")
 Rule = Callable[[F], AppError | None]
 
 
+def refusal_of(check: Callable[[], object]) -> AppError | None:
+    """A rule from another feature's check that raises its refusal (`ledger.ensure_open`): the refusal, or None."""
+    try:
+        check()
+    except AppError as refusal:
+        return refusal
+    return None
+
+
 class RuleRegistry(Generic[S, F]):
     def __init__(self) -> None:
         self._rules: list[tuple[frozenset[S], Rule[F]]] = []

@@ -12,7 +12,7 @@ from .instructors import Instructor, InstructorAvailability, InstructorTimeOff
 from .lessons import Lesson, LessonStatus
 from .school import SchoolSettings
 from .students import Student
-from .vehicles import OdometerReading, OdometerSource, Vehicle
+from .vehicles import OdometerReading, Vehicle
 
 __all__ = [
     "TOTAL_COLUMNS",
@@ -29,7 +29,6 @@ __all__ = [
     "Lesson",
     "LessonStatus",
     "OdometerReading",
-    "OdometerSource",
     "SchoolSettings",
     "Student",
     "Vehicle",

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -32,14 +31,6 @@ class Vehicle(Audited, Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
-class OdometerSource(StrEnum):
-    """Where a reading came from, stored as these strings."""
-
-    MANUAL = "manual"
-    LESSON_START = "lesson_start"
-    LESSON_END = "lesson_end"
-
-
 class OdometerReading(Audited, Base):
     """Append-only: a reading is never edited; a wrong one is followed by a corrected one."""
 
@@ -49,7 +40,7 @@ class OdometerReading(Audited, Base):
     vehicle_id: Mapped[int] = mapped_column(ForeignKey("vehicles.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     km: Mapped[int] = mapped_column(Integer)
-    source: Mapped[str] = mapped_column(String(20))  # an OdometerSource
+    source: Mapped[str] = mapped_column(String(20))  # manual | lesson_start | lesson_end
     lesson_id: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(String(200))
 

@@ -16,7 +16,7 @@ from odsm.core.errors import AppError
 from odsm.features.enrollments import ledger
 from odsm.features.instructors.errors import InstructorNotFound
 from odsm.features.instructors.service import di_licence_valid_on
-from odsm.rule_registry import RuleRegistry
+from odsm.rule_registry import RuleRegistry, refusal_of
 
 from .errors import ClassSizeExceeded, DailyLimitExceeded, InstructorNotAuthorised, MinutesExceedSession, SessionFull
 
@@ -90,11 +90,7 @@ def instructor_authorised(f: NewSessionFacts) -> AppError | None:
 
 @attending.rule(on={Stage.ATTEND})
 def enrollment_open(f: AttendanceFacts) -> AppError | None:
-    try:
-        ledger.ensure_open(f.enrollment)
-    except AppError as refusal:
-        return refusal
-    return None
+    return refusal_of(lambda: ledger.ensure_open(f.enrollment))
 
 
 @attending.rule(on={Stage.ATTEND})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from odsm.models import Instructor, InstructorTimeOff
 from odsm.repository import Repository, overlaps
@@ -23,9 +23,7 @@ class InstructorRepository(Repository[Instructor]):
         stmt = select(Instructor)
         if not include_inactive:
             stmt = stmt.where(Instructor.active.is_(True))
-        rows = self.session.scalars(stmt.order_by(Instructor.last_name, Instructor.first_name)).all()
-        total = self.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-        return rows, total
+        return self.rows_and_total(stmt, Instructor.last_name, Instructor.first_name)
 
     def first_time_off(self, instructor_id: int, start: datetime, end: datetime) -> InstructorTimeOff | None:
         """Any recorded time off of the instructor's that overlaps [start, end)."""

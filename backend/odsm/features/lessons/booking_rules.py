@@ -19,7 +19,7 @@ from odsm.features.school.clock import at_local, minutes_between, zone
 from odsm.features.students.errors import StudentArchived
 from odsm.features.vehicles.service import vehicle_bookable_on
 from odsm.models import LessonStatus
-from odsm.rule_registry import RuleRegistry
+from odsm.rule_registry import RuleRegistry, refusal_of
 
 from .booking_facts import BookingFacts, Stage
 from .errors import (
@@ -67,13 +67,8 @@ def student_not_archived(f: BookingFacts) -> AppError | None:
 
 @booking.rule(on=ALWAYS)
 def enrollment_open(f: BookingFacts) -> AppError | None:
-    if f.enrollment is None:
-        return None
-    try:
-        ledger.ensure_open(f.enrollment)
-    except AppError as refusal:
-        return refusal
-    return None
+    enrollment = f.enrollment
+    return None if enrollment is None else refusal_of(lambda: ledger.ensure_open(enrollment))
 
 
 @booking.rule(on={Stage.COMPLETE})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 
 from odsm.models import OdometerReading, Vehicle
 from odsm.repository import Repository
@@ -22,9 +22,7 @@ class VehicleRepository(Repository[Vehicle]):
         stmt = select(Vehicle)
         if not include_inactive:
             stmt = stmt.where(Vehicle.active.is_(True))
-        rows = self.session.scalars(stmt.order_by(Vehicle.plate)).all()
-        total = self.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-        return rows, total
+        return self.rows_and_total(stmt, Vehicle.plate)
 
     def id_with_plate(self, plate: str) -> int | None:
         return self.session.scalar(select(Vehicle.id).where(Vehicle.plate == plate))

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from odsm.core.db import Database
 from odsm.core.errors import ValidationFailed
 from odsm.core.versioning import apply_changes, check_version, guard_stale
-from odsm.models import OdometerReading, OdometerSource, Vehicle
+from odsm.models import OdometerReading, Vehicle
 
 from .errors import OdometerWentBackwards, PlateTaken, VehicleVersionConflict
 from .repository import VehicleRepository
@@ -46,8 +46,8 @@ def record_odometer(
 
 def record_lesson_odometer(s: Session, vehicle_id: int, lesson_id: int, start_km: int, end_km: int) -> None:
     """For the lessons service: a completed lesson's readings, at its start and at its end."""
-    record_odometer(s, vehicle_id, start_km, OdometerSource.LESSON_START, lesson_id=lesson_id)
-    record_odometer(s, vehicle_id, end_km, OdometerSource.LESSON_END, lesson_id=lesson_id)
+    record_odometer(s, vehicle_id, start_km, "lesson_start", lesson_id=lesson_id)
+    record_odometer(s, vehicle_id, end_km, "lesson_end", lesson_id=lesson_id)
 
 
 def _read(s: Session, row: Vehicle) -> VehicleRead:
@@ -77,7 +77,7 @@ class VehicleService:
             s.add(row)
             s.flush()
             if data.odometer_km is not None:
-                record_odometer(s, row.id, data.odometer_km, OdometerSource.MANUAL, note="at registration")
+                record_odometer(s, row.id, data.odometer_km, "manual", note="at registration")
             return _read(s, row)
 
         return self.db.write(fn)
@@ -102,9 +102,7 @@ class VehicleService:
     def add_odometer(self, vehicle_id: int, data: OdometerCreate) -> OdometerRead:
         def fn(s: Session) -> OdometerRead:
             load_vehicle(s, vehicle_id)
-            return OdometerRead.model_validate(
-                record_odometer(s, vehicle_id, data.km, OdometerSource.MANUAL, note=data.note)
-            )
+            return OdometerRead.model_validate(record_odometer(s, vehicle_id, data.km, "manual", note=data.note))
 
         return self.db.write(fn)
 
