@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, get_args
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from odsm.features.lessons import schemas
 from odsm.features.lessons.booking_facts import BookingFacts, Conflicts, Stage
 from odsm.features.lessons.booking_rules import booking
 from odsm.models import (
@@ -211,3 +212,7 @@ def test_a_full_classroom_day_lowers_the_in_car_limit() -> None:
         60,
     )
     assert broken(Stage.BOOK, facts(classroom_minutes=300)) == []
+
+
+def test_the_api_spells_lesson_statuses_as_the_stored_enum() -> None:
+    assert get_args(schemas.LessonStatus) == tuple(LessonStatus)
