@@ -54,7 +54,7 @@ OWNERS = {
         "HoursSource",
     },
     "classroom": {"ClassroomSession", "Attendance"},
-    "lessons": {"Lesson"},
+    "lessons": {"Lesson", "LessonStatus"},
     "school": {"SchoolSettings"},
     "audit": {"AuditEntry"},
 }

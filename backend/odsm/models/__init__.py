@@ -17,7 +17,7 @@ from .enrollments import (
     HoursSource,
 )
 from .instructors import Instructor, InstructorAvailability, InstructorTimeOff
-from .lessons import Lesson
+from .lessons import Lesson, LessonStatus
 from .school import SchoolSettings
 from .students import Student
 from .vehicles import OdometerReading, Vehicle
@@ -40,6 +40,7 @@ __all__ = [
     "InstructorAvailability",
     "InstructorTimeOff",
     "Lesson",
+    "LessonStatus",
     "OdometerReading",
     "SchoolSettings",
     "Student",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
@@ -8,6 +9,16 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from odsm.core.audit import Audited
 from odsm.core.orm import Base, UTCDateTime, utcnow
+
+
+class LessonStatus(StrEnum):
+    """A lesson's status, stored as these strings (the column stays a plain string: no migration)."""
+
+    SCHEDULED = "scheduled"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    LATE_CANCELLED = "late_cancelled"
+    NO_SHOW = "no_show"
 
 
 class Lesson(Audited, Base):
@@ -23,8 +34,7 @@ class Lesson(Audited, Base):
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
     pickup_location: Mapped[str | None] = mapped_column(String(300))
-    # scheduled | completed | cancelled | late_cancelled | no_show
-    status: Mapped[str] = mapped_column(String(16), default="scheduled")
+    status: Mapped[str] = mapped_column(String(16), default=LessonStatus.SCHEDULED)
     actual_start: Mapped[datetime | None] = mapped_column(UTCDateTime())
     actual_end: Mapped[datetime | None] = mapped_column(UTCDateTime())
     odometer_start: Mapped[int | None] = mapped_column(Integer)

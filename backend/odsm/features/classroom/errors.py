@@ -6,31 +6,38 @@ class SessionNotFound(NotFound):
     default_message = "No classroom session has that id."
 
 
-class InstructorNotAuthorised(AppError):
+class ClassroomRefused(AppError):
+    """A classroom rule refuses: the session or the student's day stands in the way (409)."""
+
     status_code = 409
+
+
+class ClassroomInvalid(AppError):
+    """A classroom rule refuses the values asked for themselves (422)."""
+
+    status_code = 422
+
+
+class InstructorNotAuthorised(ClassroomRefused):
     code = "classroom.instructor_not_authorised"
     default_message = "This instructor may not teach classroom sessions on that day."
 
 
-class ClassSizeExceeded(AppError):
-    status_code = 422
+class ClassSizeExceeded(ClassroomInvalid):
     code = "classroom.class_size_exceeded"
     default_message = "The capacity is above the school's maximum class size."
 
 
-class SessionFull(AppError):
-    status_code = 409
+class SessionFull(ClassroomRefused):
     code = "classroom.session_full"
     default_message = "This session is full."
 
 
-class MinutesExceedSession(AppError):
-    status_code = 422
+class MinutesExceedSession(ClassroomInvalid):
     code = "classroom.minutes_exceed_session"
     default_message = "A student cannot be credited more minutes than the session lasted."
 
 
-class DailyLimitExceeded(AppError):
-    status_code = 409
+class DailyLimitExceeded(ClassroomRefused):
     code = "classroom.daily_limit_exceeded"
     default_message = "This would put the student over the daily classroom limit."

@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from odsm.core.unit_of_work import Database
 from odsm.features.enrollments import ledger
-from odsm.features.instructors.service import di_licence_valid_on, load_instructor
+from odsm.features.instructors.service import find_instructor, load_instructor
 from odsm.features.school.clock import day_bounds, local_date, minutes_between
 from odsm.features.school.service import load_settings
-from odsm.models import Attendance, ClassroomSession, Instructor, SchoolSettings, Student
+from odsm.models import Attendance, ClassroomSession
 
-from .errors import (
-    ClassSizeExceeded,
-    DailyLimitExceeded,
-    InstructorNotAuthorised,
-    MinutesExceedSession,
-    SessionFull,
-    SessionNotFound,
-)
+from . import session_rules as rules
+from .repository import ClassroomRepository
 from .schemas import AttendanceEntry, AttendanceRead, AttendanceRecord, SessionCreate, SessionPage, SessionRead
 
-# Sessions last at most a day (schema), so a range query can bound starts_at on both sides.
-MAX_SESSION = timedelta(days=1)
+if TYPE_CHECKING:
+    from odsm.models import SchoolSettings
 
 
 def classroom_minutes_on(
@@ -33,56 +28,39 @@ def classroom_minutes_on(
 ) -> tuple[int, list[int]]:
     """The student's credited classroom minutes in sessions starting that local day, and those sessions."""
     start, end = day_bounds(settings, day)
-    stmt = (
-        select(Attendance.session_id, Attendance.minutes)
-        .join(ClassroomSession, ClassroomSession.id == Attendance.session_id)
-        .where(
-            Attendance.student_id == student_id,
-            Attendance.minutes > 0,
-            ClassroomSession.starts_at >= start,
-            ClassroomSession.starts_at < end,
-        )
-    )
-    if exclude_session_id is not None:
-        stmt = stmt.where(Attendance.session_id != exclude_session_id)
-    rows = s.execute(stmt).all()
+    rows = ClassroomRepository(s).credited_minutes(student_id, start, end, exclude_session_id)
     return sum(m for _, m in rows), [sid for sid, _ in rows]
 
 
 def sessions_between(s: Session, start: datetime, end: datetime, instructor_id: int | None) -> list[ClassroomSession]:
-    stmt = select(ClassroomSession).where(
-        ClassroomSession.starts_at < end,
-        ClassroomSession.starts_at > start - MAX_SESSION,
-        ClassroomSession.ends_at > start,
-    )
-    if instructor_id is not None:
-        stmt = stmt.where(ClassroomSession.instructor_id == instructor_id)
-    return list(s.scalars(stmt.order_by(ClassroomSession.starts_at, ClassroomSession.id)).all())
+    return list(ClassroomRepository(s).between(start, end, instructor_id))
 
 
-def _load(s: Session, session_id: int) -> ClassroomSession:
-    row = s.get(ClassroomSession, session_id)
-    if row is None:
-        raise SessionNotFound(details={"session_id": session_id})
-    return row
+def class_taught_during(s: Session, instructor_id: int, start: datetime, end: datetime) -> ClassroomSession | None:
+    """For the booking rules: a class the instructor teaches that overlaps [start, end), if any."""
+    return ClassroomRepository(s).first_taught(instructor_id, start, end)
 
 
-def _read(s: Session, row: ClassroomSession) -> SessionRead:
-    out = SessionRead.model_validate(row)
-    instructor = s.get(Instructor, row.instructor_id)
-    out.instructor_name = f"{instructor.first_name} {instructor.last_name}" if instructor else ""
-    rows = s.execute(
-        select(Attendance, Student.first_name, Student.last_name)
-        .join(Student, Student.id == Attendance.student_id)
-        .where(Attendance.session_id == row.id)
-        .order_by(Student.last_name, Student.first_name)
-    ).all()
-    out.attendance = [
-        AttendanceRead(
-            enrollment_id=a.enrollment_id, student_id=a.student_id, student_name=f"{first} {last}", minutes=a.minutes
+def present_counts(s: Session, session_ids: Sequence[int]) -> dict[int, int]:
+    """For the day sheet: how many attended each session."""
+    return ClassroomRepository(s).present_counts(session_ids)
+
+
+def _reads(s: Session, sessions: Sequence[ClassroomSession]) -> list[SessionRead]:
+    """The sessions with their instructor's name and their attendance (one query for all of it)."""
+    by_session: dict[int, list[AttendanceRead]] = {row.id: [] for row in sessions}
+    for a, first, last in ClassroomRepository(s).attendance_with_names([row.id for row in sessions]):
+        name = f"{first} {last}"
+        by_session[a.session_id].append(
+            AttendanceRead(enrollment_id=a.enrollment_id, student_id=a.student_id, student_name=name, minutes=a.minutes)
         )
-        for a, first, last in rows
-    ]
+    out = []
+    for row in sessions:
+        read = SessionRead.model_validate(row)
+        instructor = load_instructor(s, row.instructor_id)
+        read.instructor_name = f"{instructor.first_name} {instructor.last_name}"
+        read.attendance = by_session[row.id]
+        out.append(read)
     return out
 
 
@@ -93,98 +71,76 @@ class ClassroomService:
     def list(self, start: datetime, end: datetime, instructor_id: int | None) -> SessionPage:
         def fn(s: Session) -> SessionPage:
             rows = sessions_between(s, start, end, instructor_id)
-            return SessionPage(items=[_read(s, r) for r in rows], total=len(rows))
+            return SessionPage(items=_reads(s, rows), total=len(rows))
 
         return self.db.read(fn)
 
     def create(self, data: SessionCreate) -> SessionRead:
         def fn(s: Session) -> SessionRead:
             settings = load_settings(s)
-            if data.capacity > settings.class_size_max:
-                raise ClassSizeExceeded(
-                    details={
-                        "rule": "class_size_max",
-                        "field": "capacity",
-                        "limit": settings.class_size_max,
-                        "capacity": data.capacity,
-                    }
-                )
-            instructor = load_instructor(s, data.instructor_id)
-            day = local_date(settings, data.starts_at)
-            if not (instructor.authorised_classroom and di_licence_valid_on(instructor, day)):
-                raise InstructorNotAuthorised(
-                    details={
-                        "rule": "classroom_instructor",
-                        "instructor_id": instructor.id,
-                        "date": day.isoformat(),
-                        "authorised_classroom": instructor.authorised_classroom,
-                        "active": instructor.active,
-                        "di_licence_expiry": instructor.di_licence_expiry.isoformat(),
-                    }
-                )
+            facts = rules.NewSessionFacts(
+                instructor_id=data.instructor_id,
+                instructor=find_instructor(s, data.instructor_id),
+                day=local_date(settings, data.starts_at),
+                capacity=data.capacity,
+                class_size_max=settings.class_size_max,
+            )
+            rules.creating.enforce(rules.Stage.CREATE, facts)
             row = ClassroomSession(**data.model_dump())
             s.add(row)
             s.flush()
-            return _read(s, row)
+            return _reads(s, [row])[0]
 
         return self.db.write(fn)
 
     def record_attendance(self, session_id: int, data: AttendanceRecord) -> SessionRead:
         def fn(s: Session) -> SessionRead:
             settings = load_settings(s)
-            session = _load(s, session_id)
+            session = ClassroomRepository(s).load(session_id)
+            attendance = ClassroomRepository(s).attendance_of(session.id)
             for entry in data.entries:
-                self._record_one(s, settings, session, entry)
-            return _read(s, session)
+                self._record_one(s, settings, session, attendance, entry)
+            return _reads(s, [session])[0]
 
         return self.db.write(fn)
 
     @staticmethod
-    def _record_one(s: Session, settings: SchoolSettings, session: ClassroomSession, entry: AttendanceEntry) -> None:
+    def _record_one(
+        s: Session,
+        settings: SchoolSettings,
+        session: ClassroomSession,
+        attendance: dict[int, Attendance],
+        entry: AttendanceEntry,
+    ) -> None:
+        """`attendance`, the session's rows by enrollment, loaded once and kept current entry by entry."""
         enrollment = ledger.load_enrollment(s, entry.enrollment_id)
-        ledger.ensure_open(enrollment)
-        length = minutes_between(session.starts_at, session.ends_at)
-        if entry.minutes > length:
-            raise MinutesExceedSession(
-                details={
-                    "rule": "minutes_exceed_session",
-                    "enrollment_id": enrollment.id,
-                    "limit_minutes": length,
-                    "minutes": entry.minutes,
-                }
-            )
         day = local_date(settings, session.starts_at)
         other, sessions = classroom_minutes_on(s, settings, enrollment.student_id, day, exclude_session_id=session.id)
-        limit = settings.max_classroom_minutes_per_day
-        if other + entry.minutes > limit:
-            raise DailyLimitExceeded(
-                details={
-                    "rule": "max_classroom_minutes_per_day",
-                    "enrollment_id": enrollment.id,
-                    "date": day.isoformat(),
-                    "limit_minutes": limit,
-                    "already_minutes": other,
-                    "minutes": entry.minutes,
-                    "conflicting_session_ids": sessions,
-                }
-            )
-        existing = s.scalar(
-            select(Attendance).where(Attendance.session_id == session.id, Attendance.enrollment_id == enrollment.id)
+        existing = attendance.get(enrollment.id)
+        facts = rules.AttendanceFacts(
+            enrollment=enrollment,
+            session_id=session.id,
+            minutes=entry.minutes,
+            session_minutes=minutes_between(session.starts_at, session.ends_at),
+            day=day,
+            daily_limit=settings.max_classroom_minutes_per_day,
+            other_minutes=other,
+            other_session_ids=sessions,
+            existing_minutes=existing.minutes if existing else None,
+            present=sum(1 for row in attendance.values() if row.minutes > 0),
+            capacity=session.capacity,
         )
-        if (existing is None or existing.minutes == 0) and entry.minutes > 0:
-            present = s.scalar(select(func.count()).where(Attendance.session_id == session.id, Attendance.minutes > 0))
-            if (present or 0) >= session.capacity:
-                raise SessionFull(details={"rule": "capacity", "session_id": session.id, "limit": session.capacity})
+        rules.attending.enforce(rules.Stage.ATTEND, facts)
         before = existing.minutes if existing else 0
         if existing is None:
-            s.add(
-                Attendance(
-                    session_id=session.id,
-                    enrollment_id=enrollment.id,
-                    student_id=enrollment.student_id,
-                    minutes=entry.minutes,
-                )
+            existing = Attendance(
+                session_id=session.id,
+                enrollment_id=enrollment.id,
+                student_id=enrollment.student_id,
+                minutes=entry.minutes,
             )
+            s.add(existing)
+            attendance[enrollment.id] = existing
         else:
             existing.minutes = entry.minutes
         delta = entry.minutes - before

@@ -100,3 +100,16 @@ def totals(s: Session, enrollment_ids: Iterable[int]) -> dict[int, dict[str, int
     """Credited minutes per category for each enrollment, from the running totals."""
     ids = list(enrollment_ids)
     return {i: dict.fromkeys(CATEGORIES, 0) for i in ids} | repo.running_totals(s, ids)
+
+
+def bde_in_car_standing(s: Session, student_ids: Iterable[int]) -> dict[int, tuple[int, int, int]]:
+    """For the day sheet: each student's current BDE enrollment (the newest active one, else the newest),
+    as (enrollment id, credited in-car minutes, required in-car minutes)."""
+    current: dict[int, tuple[Enrollment, Course]] = {}
+    for enrollment, course in s.execute(repo.bde_enrollments_newest_active_first(student_ids)):
+        current.setdefault(enrollment.student_id, (enrollment, course))
+    settings = load_settings(s)
+    return {
+        student_id: (e.id, credited(e)["in_car"], requirements(course, settings)["in_car"])
+        for student_id, (e, course) in current.items()
+    }

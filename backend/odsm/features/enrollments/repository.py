@@ -43,6 +43,16 @@ def for_student(student_id: int) -> Select[Enrollment]:
     )
 
 
+def bde_enrollments_newest_active_first(student_ids: Iterable[int]) -> Select[Enrollment, Course]:
+    """The students' BDE enrollments with their course, each student's active ones first, newest first."""
+    return (
+        select(Enrollment, Course)
+        .join(Course, Course.id == Enrollment.course_id)
+        .where(Enrollment.student_id.in_(list(student_ids)), Course.kind == "bde")
+        .order_by(Enrollment.status != "active", Enrollment.id.desc())
+    )
+
+
 def ledger_entries(enrollment_id: int) -> Select[HoursEntry]:
     return (
         select(HoursEntry)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from odsm.core.errors import ValidationFailed
@@ -13,7 +12,8 @@ from odsm.core.unit_of_work import Database
 from odsm.core.versioning import apply_changes, check_version, guard_stale
 from odsm.models import Instructor, InstructorAvailability, InstructorTimeOff
 
-from .errors import InstructorNotFound, InstructorVersionConflict, TimeOffNotFound
+from .errors import InstructorVersionConflict, TimeOffNotFound
+from .repository import InstructorRepository
 from .schemas import (
     AvailabilitySlot,
     InstructorCreate,
@@ -30,11 +30,17 @@ def di_licence_valid_on(instructor: Instructor, day: date) -> bool:
     return instructor.active and instructor.di_licence_expiry >= day
 
 
+def find_instructor(s: Session, instructor_id: int) -> Instructor | None:
+    return InstructorRepository(s).get(instructor_id)
+
+
 def load_instructor(s: Session, instructor_id: int) -> Instructor:
-    row = s.get(Instructor, instructor_id)
-    if row is None:
-        raise InstructorNotFound(details={"instructor_id": instructor_id})
-    return row
+    return InstructorRepository(s).load(instructor_id)
+
+
+def time_off_during(s: Session, instructor_id: int, start: datetime, end: datetime) -> InstructorTimeOff | None:
+    """For other features' services: recorded time off that overlaps [start, end), if any."""
+    return InstructorRepository(s).first_time_off(instructor_id, start, end)
 
 
 def _slots(slots: list[AvailabilitySlot]) -> list[InstructorAvailability]:
@@ -47,11 +53,7 @@ class InstructorService:
 
     def list(self, include_inactive: bool) -> InstructorPage:
         def fn(s: Session) -> InstructorPage:
-            stmt = select(Instructor)
-            if not include_inactive:
-                stmt = stmt.where(Instructor.active.is_(True))
-            rows = s.scalars(stmt.order_by(Instructor.last_name, Instructor.first_name)).all()
-            total = s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+            rows, total = InstructorRepository(s).listed(include_inactive)
             return InstructorPage(items=[InstructorRead.model_validate(r) for r in rows], total=total)
 
         return self.db.read(fn)

@@ -1,36 +1,27 @@
-"""The in-car booking rules. `evaluate` lists every rule a proposed lesson breaks.
+"""The in-car booking rules: pure functions over BookingFacts, registered in the order they are reported.
 
-Booking refuses with the first; the calendar's dry run (`db:lessons:check`) shows them all. Every
-refusal's details name the rule, its limit, and the conflicting booking, so the UI can explain it.
+Booking refuses with the first broken rule; the calendar's dry run (`db:lessons:check`) shows them all.
+Each rule says when it applies: booking, rescheduling, or completing (the actual times answer to the
+rules of the day: credentials, the G1 night ban, the daily limit; a lesson that ran ten minutes into the
+next slot still happened, so overlaps are not re-checked). Every refusal's details name the rule, its
+limit, and the conflicting booking, so the UI can explain it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from odsm.core.errors import AppError
-from odsm.features.classroom.service import classroom_minutes_on
+from odsm.core.rule_registry import RuleRegistry, refusal_of
 from odsm.features.enrollments import ledger
 from odsm.features.instructors.service import di_licence_valid_on
-from odsm.features.school.clock import at_local, day_bounds, local_date, minutes_between, zone
+from odsm.features.school.clock import at_local, minutes_between, zone
 from odsm.features.students.errors import StudentArchived
 from odsm.features.vehicles.service import vehicle_bookable_on
-from odsm.models import (
-    ClassroomSession,
-    Enrollment,
-    Instructor,
-    InstructorTimeOff,
-    Lesson,
-    SchoolSettings,
-    Student,
-    Vehicle,
-)
+from odsm.models import LessonStatus
 
+from .booking_facts import BookingFacts, Stage
 from .errors import (
     DailyInCarLimit,
     G1NightBan,
@@ -39,28 +30,20 @@ from .errors import (
     InstructorNotAuthorised,
     InstructorOnTimeOff,
     InstructorTeachingClass,
+    LessonInFuture,
     StudentDoubleBooked,
     VehicleDoubleBooked,
     VehicleInactive,
     VehicleInspectionLapsed,
     VehicleInsuranceLapsed,
 )
-from .schemas import MAX_LESSON_SECONDS
 
-# Lessons that hold their slot (a cancelled or missed lesson frees it).
-HOLDS_SLOT = ("scheduled", "completed")
-MAX_LESSON = timedelta(seconds=MAX_LESSON_SECONDS)
+if TYPE_CHECKING:
+    from odsm.models import Lesson
 
-
-@dataclass(frozen=True)
-class Proposal:
-    student: Student
-    instructor: Instructor
-    vehicle: Vehicle
-    enrollment: Enrollment | None
-    starts_at: datetime
-    ends_at: datetime
-    lesson_id: int | None = None  # the lesson being rescheduled: never conflicts with itself
+booking: RuleRegistry[Stage, BookingFacts] = RuleRegistry()
+BOOKING = {Stage.BOOK, Stage.RESCHEDULE}
+ALWAYS = {Stage.BOOK, Stage.RESCHEDULE, Stage.COMPLETE}
 
 
 def _span(lesson: Lesson) -> dict[str, Any]:
@@ -72,217 +55,195 @@ def _span(lesson: Lesson) -> dict[str, Any]:
 
 
 def lesson_minutes(lesson: Lesson) -> int:
-    if lesson.status == "completed" and lesson.actual_start and lesson.actual_end:
+    if lesson.status == LessonStatus.COMPLETED and lesson.actual_start and lesson.actual_end:
         return minutes_between(lesson.actual_start, lesson.actual_end)
     return minutes_between(lesson.starts_at, lesson.ends_at)
 
 
-def first_overlap(
-    s: Session, owner: InstrumentedAttribute[int], owner_id: int, start: datetime, end: datetime, exclude: int | None
-) -> Lesson | None:
-    """Touching lessons (end == start) do not overlap. Index range scan on (owner, starts_at)."""
-    stmt = select(Lesson).where(
-        owner == owner_id,
-        Lesson.starts_at < end,
-        Lesson.starts_at > start - MAX_LESSON,
-        Lesson.ends_at > start,
-        Lesson.status.in_(HOLDS_SLOT),
+@booking.rule(on=BOOKING)
+def student_not_archived(f: BookingFacts) -> AppError | None:
+    return StudentArchived(details={"student_id": f.student.id}) if f.student.archived_at is not None else None
+
+
+@booking.rule(on=ALWAYS)
+def enrollment_open(f: BookingFacts) -> AppError | None:
+    enrollment = f.enrollment
+    return None if enrollment is None else refusal_of(lambda: ledger.ensure_open(enrollment))
+
+
+@booking.rule(on={Stage.COMPLETE})
+def lesson_has_happened(f: BookingFacts) -> AppError | None:
+    if f.ends_at <= f.now:
+        return None
+    return LessonInFuture(details={"field": "actual_end", "actual_end": f.ends_at.isoformat()})
+
+
+@booking.rule(on=BOOKING)
+def instructor_free(f: BookingFacts) -> AppError | None:
+    other = f.conflicts.instructor_lesson
+    if other is None:
+        return None
+    details = {"rule": "instructor_double_booking", "instructor_id": f.instructor.id, **_span(other)}
+    return InstructorDoubleBooked(details=details)
+
+
+@booking.rule(on=BOOKING)
+def vehicle_free(f: BookingFacts) -> AppError | None:
+    other = f.conflicts.vehicle_lesson
+    if other is None:
+        return None
+    return VehicleDoubleBooked(details={"rule": "vehicle_double_booking", "vehicle_id": f.vehicle.id, **_span(other)})
+
+
+@booking.rule(on=BOOKING)
+def student_free(f: BookingFacts) -> AppError | None:
+    other = f.conflicts.student_lesson
+    if other is None:
+        return None
+    return StudentDoubleBooked(details={"rule": "student_double_booking", "student_id": f.student.id, **_span(other)})
+
+
+@booking.rule(on=BOOKING)
+def instructor_not_on_time_off(f: BookingFacts) -> AppError | None:
+    off = f.conflicts.time_off
+    if off is None:
+        return None
+    return InstructorOnTimeOff(
+        details={
+            "rule": "instructor_time_off",
+            "instructor_id": f.instructor.id,
+            "time_off_id": off.id,
+            "starts_at": off.starts_at.isoformat(),
+            "ends_at": off.ends_at.isoformat(),
+            "reason": off.reason,
+        }
     )
-    if exclude is not None:
-        stmt = stmt.where(Lesson.id != exclude)
-    return s.scalars(stmt.order_by(Lesson.starts_at).limit(1)).first()
 
 
-def overlaps(s: Session, p: Proposal) -> list[AppError]:
-    found: list[AppError] = []
-    checks: list[tuple[InstrumentedAttribute[int], int, type[AppError], str, str]] = [
-        (Lesson.instructor_id, p.instructor.id, InstructorDoubleBooked, "instructor_id", "instructor_double_booking"),
-        (Lesson.vehicle_id, p.vehicle.id, VehicleDoubleBooked, "vehicle_id", "vehicle_double_booking"),
-        (Lesson.student_id, p.student.id, StudentDoubleBooked, "student_id", "student_double_booking"),
-    ]
-    for column, owner_id, error, key, rule in checks:
-        other = first_overlap(s, column, owner_id, p.starts_at, p.ends_at, p.lesson_id)
-        if other is not None:
-            found.append(error(details={"rule": rule, key: owner_id, **_span(other)}))
-    return found
+@booking.rule(on=BOOKING)
+def instructor_not_teaching(f: BookingFacts) -> AppError | None:
+    """A class the instructor teaches holds the instructor as a lesson does."""
+    session = f.conflicts.class_taught
+    if session is None:
+        return None
+    return InstructorTeachingClass(
+        details={
+            "rule": "instructor_double_booking",
+            "instructor_id": f.instructor.id,
+            "conflicting_session_id": session.id,
+            "starts_at": session.starts_at.isoformat(),
+            "ends_at": session.ends_at.isoformat(),
+            "topic": session.topic,
+        }
+    )
 
 
-def instructor_busy(s: Session, p: Proposal) -> list[AppError]:
-    """Recorded time off, and classes the instructor teaches, hold the instructor as a lesson does."""
-    found: list[AppError] = []
-    off = s.scalars(
-        select(InstructorTimeOff)
-        .where(
-            InstructorTimeOff.instructor_id == p.instructor.id,
-            InstructorTimeOff.starts_at < p.ends_at,
-            InstructorTimeOff.ends_at > p.starts_at,
-        )
-        .limit(1)
-    ).first()
-    if off is not None:
-        found.append(
-            InstructorOnTimeOff(
-                details={
-                    "rule": "instructor_time_off",
-                    "instructor_id": p.instructor.id,
-                    "time_off_id": off.id,
-                    "starts_at": off.starts_at.isoformat(),
-                    "ends_at": off.ends_at.isoformat(),
-                    "reason": off.reason,
-                }
-            )
-        )
-    session = s.scalars(
-        select(ClassroomSession)
-        .where(
-            ClassroomSession.instructor_id == p.instructor.id,
-            ClassroomSession.starts_at < p.ends_at,
-            ClassroomSession.starts_at > p.starts_at - MAX_LESSON,
-            ClassroomSession.ends_at > p.starts_at,
-        )
-        .limit(1)
-    ).first()
-    if session is not None:
-        found.append(
-            InstructorTeachingClass(
-                details={
-                    "rule": "instructor_double_booking",
-                    "instructor_id": p.instructor.id,
-                    "conflicting_session_id": session.id,
-                    "starts_at": session.starts_at.isoformat(),
-                    "ends_at": session.ends_at.isoformat(),
-                    "topic": session.topic,
-                }
-            )
-        )
-    return found
+@booking.rule(on=ALWAYS)
+def instructor_licence_valid(f: BookingFacts) -> AppError | None:
+    i = f.instructor
+    if di_licence_valid_on(i, f.day):
+        return None
+    return InstructorLicenceInvalid(
+        details={
+            "rule": "di_licence_valid",
+            "instructor_id": i.id,
+            "date": f.day.isoformat(),
+            "di_licence_expiry": i.di_licence_expiry.isoformat(),
+            "active": i.active,
+        }
+    )
 
 
-def instructor_rules(p: Proposal, day: date) -> list[AppError]:
-    i = p.instructor
-    found: list[AppError] = []
-    if not di_licence_valid_on(i, day):
-        found.append(
-            InstructorLicenceInvalid(
-                details={
-                    "rule": "di_licence_valid",
-                    "instructor_id": i.id,
-                    "date": day.isoformat(),
-                    "di_licence_expiry": i.di_licence_expiry.isoformat(),
-                    "active": i.active,
-                }
-            )
-        )
-    if not i.authorised_in_car:
-        found.append(InstructorNotAuthorised(details={"rule": "authorised_in_car", "instructor_id": i.id}))
-    return found
+@booking.rule(on=ALWAYS)
+def instructor_authorised_in_car(f: BookingFacts) -> AppError | None:
+    if f.instructor.authorised_in_car:
+        return None
+    return InstructorNotAuthorised(details={"rule": "authorised_in_car", "instructor_id": f.instructor.id})
 
 
-def vehicle_rules(p: Proposal, day: date) -> list[AppError]:
-    v = p.vehicle
-    base = {"vehicle_id": v.id, "plate": v.plate, "date": day.isoformat()}
-    by_credential: dict[str, AppError] = {
-        "inactive": VehicleInactive(details={"rule": "vehicle_active", **base}),
-        "insurance": VehicleInsuranceLapsed(
-            details={"rule": "vehicle_insurance_valid", "insurance_expiry": v.insurance_expiry.isoformat(), **base}
-        ),
-        "inspection": VehicleInspectionLapsed(
-            details={"rule": "vehicle_inspection_valid", "inspection_expiry": v.inspection_expiry.isoformat(), **base}
-        ),
-    }
-    return [by_credential[c] for c in vehicle_bookable_on(v, day)]
+def _vehicle(f: BookingFacts) -> dict[str, Any]:
+    return {"vehicle_id": f.vehicle.id, "plate": f.vehicle.plate, "date": f.day.isoformat()}
 
 
-def g1_night(settings: SchoolSettings, p: Proposal) -> list[AppError]:
+@booking.rule(on=ALWAYS)
+def vehicle_active(f: BookingFacts) -> AppError | None:
+    if "inactive" not in vehicle_bookable_on(f.vehicle, f.day):
+        return None
+    return VehicleInactive(details={"rule": "vehicle_active", **_vehicle(f)})
+
+
+@booking.rule(on=ALWAYS)
+def vehicle_insured(f: BookingFacts) -> AppError | None:
+    if "insurance" not in vehicle_bookable_on(f.vehicle, f.day):
+        return None
+    expiry = f.vehicle.insurance_expiry.isoformat()
+    details = {"rule": "vehicle_insurance_valid", "insurance_expiry": expiry, **_vehicle(f)}
+    return VehicleInsuranceLapsed(details=details)
+
+
+@booking.rule(on=ALWAYS)
+def vehicle_inspected(f: BookingFacts) -> AppError | None:
+    if "inspection" not in vehicle_bookable_on(f.vehicle, f.day):
+        return None
+    expiry = f.vehicle.inspection_expiry.isoformat()
+    details = {"rule": "vehicle_inspection_valid", "inspection_expiry": expiry, **_vehicle(f)}
+    return VehicleInspectionLapsed(details=details)
+
+
+@booking.rule(on=ALWAYS)
+def g1_night_ban(f: BookingFacts) -> AppError | None:
     """A G1 driver may not drive between night start and night end, local time (00:00-05:00)."""
+    settings = f.settings
     start_min, end_min = settings.g1_night_start_minute, settings.g1_night_end_minute
-    if (p.student.licence_class or "").upper() != "G1" or start_min == end_min:
-        return []
+    if (f.student.licence_class or "").upper() != "G1" or start_min == end_min:
+        return None
     if end_min < start_min:  # a window across midnight, e.g. 23:00-05:00
         end_min += 24 * 60
     tz = zone(settings)
-    first = p.starts_at.astimezone(tz).date() - timedelta(days=1)
-    last = p.ends_at.astimezone(tz).date()
-    day = first
-    while day <= last:
+    day = f.starts_at.astimezone(tz).date() - timedelta(days=1)
+    while day <= f.ends_at.astimezone(tz).date():
         window_start, window_end = at_local(settings, day, start_min), at_local(settings, day, end_min)
-        if p.starts_at < window_end and p.ends_at > window_start:
-            return [
-                G1NightBan(
-                    details={
-                        "rule": "g1_night_ban",
-                        "student_id": p.student.id,
-                        "licence_class": "G1",
-                        "window_start_minute": settings.g1_night_start_minute,
-                        "window_end_minute": settings.g1_night_end_minute,
-                        "window_starts_at": window_start.isoformat(),
-                        "window_ends_at": window_end.isoformat(),
-                        "starts_at": p.starts_at.isoformat(),
-                        "ends_at": p.ends_at.isoformat(),
-                    }
-                )
-            ]
+        if f.starts_at < window_end and f.ends_at > window_start:
+            return G1NightBan(
+                details={
+                    "rule": "g1_night_ban",
+                    "student_id": f.student.id,
+                    "licence_class": "G1",
+                    "window_start_minute": settings.g1_night_start_minute,
+                    "window_end_minute": settings.g1_night_end_minute,
+                    "window_starts_at": window_start.isoformat(),
+                    "window_ends_at": window_end.isoformat(),
+                    "starts_at": f.starts_at.isoformat(),
+                    "ends_at": f.ends_at.isoformat(),
+                }
+            )
         day += timedelta(days=1)
-    return []
+    return None
 
 
-def daily_in_car(s: Session, settings: SchoolSettings, p: Proposal, day: date) -> list[AppError]:
+@booking.rule(on=ALWAYS)
+def daily_in_car_limit(f: BookingFacts) -> AppError | None:
     """In-car minutes on the lesson's local day; a lower limit on a full classroom day."""
-    start, end = day_bounds(settings, day)
-    stmt = select(Lesson).where(
-        Lesson.student_id == p.student.id,
-        Lesson.starts_at >= start,
-        Lesson.starts_at < end,
-        Lesson.status.in_(HOLDS_SLOT),
-    )
-    if p.lesson_id is not None:
-        stmt = stmt.where(Lesson.id != p.lesson_id)
-    same_day = list(s.scalars(stmt.order_by(Lesson.starts_at)).all())
-    booked = sum(lesson_minutes(x) for x in same_day)
-    this = minutes_between(p.starts_at, p.ends_at)
-    classroom, sessions = classroom_minutes_on(s, settings, p.student.id, day)
-    if classroom >= settings.max_classroom_minutes_per_day:
+    settings = f.settings
+    booked = sum(lesson_minutes(x) for x in f.same_day)
+    this = minutes_between(f.starts_at, f.ends_at)
+    if f.classroom_minutes >= settings.max_classroom_minutes_per_day:
         rule, limit = "max_in_car_minutes_on_full_classroom_day", settings.max_in_car_minutes_on_full_classroom_day
     else:
         rule, limit = "max_in_car_minutes_per_day", settings.max_in_car_minutes_per_day
     if booked + this <= limit:
-        return []
+        return None
     details: dict[str, Any] = {
         "rule": rule,
-        "student_id": p.student.id,
-        "date": day.isoformat(),
+        "student_id": f.student.id,
+        "date": f.day.isoformat(),
         "limit_minutes": limit,
         "booked_minutes": booked,
         "lesson_minutes": this,
-        "classroom_minutes": classroom,
-        "classroom_session_ids": sessions,
-        "conflicting_lesson_ids": [x.id for x in same_day],
+        "classroom_minutes": f.classroom_minutes,
+        "classroom_session_ids": f.classroom_session_ids,
+        "conflicting_lesson_ids": [x.id for x in f.same_day],
     }
-    if same_day:
-        details.update(_span(same_day[0]))
-    return [DailyInCarLimit(details=details)]
-
-
-def enrollment_rules(p: Proposal) -> list[AppError]:
-    found: list[AppError] = []
-    if p.student.archived_at is not None:
-        found.append(StudentArchived(details={"student_id": p.student.id}))
-    if p.enrollment is not None:
-        try:
-            ledger.ensure_open(p.enrollment)
-        except AppError as refusal:
-            found.append(refusal)
-    return found
-
-
-def evaluate(s: Session, settings: SchoolSettings, p: Proposal) -> list[AppError]:
-    day = local_date(settings, p.starts_at)
-    return [
-        *enrollment_rules(p),
-        *overlaps(s, p),
-        *instructor_busy(s, p),
-        *instructor_rules(p, day),
-        *vehicle_rules(p, day),
-        *g1_night(settings, p),
-        *daily_in_car(s, settings, p, day),
-    ]
+    if f.same_day:
+        details.update(_span(f.same_day[0]))
+    return DailyInCarLimit(details=details)

@@ -8,14 +8,18 @@ class LessonNotFound(NotFound):
     default_message = "No lesson has that id."
 
 
-class LessonVersionConflict(AppError):
+class LessonConflict(AppError):
+    """The lesson, or the calendar around it, stands in the way (409)."""
+
     status_code = 409
+
+
+class LessonVersionConflict(LessonConflict):
     code = "lesson.version_conflict"
     default_message = "Someone else changed this lesson since you opened it. Reload to see their changes."
 
 
-class LessonNotScheduled(AppError):
-    status_code = 409
+class LessonNotScheduled(LessonConflict):
     code = "lesson.not_scheduled"
     default_message = "Only a scheduled lesson can be changed, completed, cancelled or marked as a no-show."
 
@@ -26,8 +30,8 @@ class LessonInFuture(AppError):
     default_message = "A lesson cannot be completed or marked as a no-show before it has happened."
 
 
-class BookingRefused(AppError):
-    status_code = 409
+class BookingRefused(LessonConflict):
+    """A booking rule refuses."""
 
 
 class InstructorDoubleBooked(BookingRefused):

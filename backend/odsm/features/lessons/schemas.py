@@ -5,6 +5,8 @@ from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
+# The API's spelling of odsm.models.LessonStatus. A Literal rather than the enum itself: pydantic would
+# publish the enum as a named schema component and change the contract (tests pin the two to each other).
 LessonStatus = Literal["scheduled", "completed", "cancelled", "late_cancelled", "no_show"]
 # A lesson lasts at most a day: range queries bound starts_at on both sides with it.
 MAX_LESSON_SECONDS = 24 * 3600

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
 
-from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from odsm.core.errors import ValidationFailed
@@ -13,16 +11,16 @@ from odsm.core.orm import utcnow
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
 from odsm.features.enrollments import ledger
-from odsm.features.instructors.service import load_instructor
-from odsm.features.school.clock import local_date, minutes_between
+from odsm.features.school.clock import minutes_between
 from odsm.features.school.service import load_settings
-from odsm.features.students.errors import StudentNotFound
-from odsm.features.vehicles.service import load_vehicle, record_odometer
-from odsm.models import Instructor, Lesson, Student, Vehicle
+from odsm.features.vehicles.service import record_lesson_odometer
+from odsm.models import Lesson, LessonStatus
 
-from . import booking_rules as rules
+from .booking_facts import Proposal, Stage, gather
+from .booking_rules import booking
 from .day_sheet import build_day_sheet
-from .errors import EnrollmentStudentMismatch, LessonInFuture, LessonNotFound, LessonNotScheduled, LessonVersionConflict
+from .errors import LessonInFuture, LessonNotFound, LessonNotScheduled, LessonVersionConflict
+from .repository import LessonRepository, NamedLesson
 from .schemas import (
     CheckResult,
     Conflict,
@@ -37,18 +35,7 @@ from .schemas import (
 )
 
 
-def _with_names() -> Select[Lesson, str, str, str, str, str]:
-    return (
-        select(
-            Lesson, Student.first_name, Student.last_name, Instructor.first_name, Instructor.last_name, Vehicle.plate
-        )
-        .join(Student, Student.id == Lesson.student_id)
-        .join(Instructor, Instructor.id == Lesson.instructor_id)
-        .join(Vehicle, Vehicle.id == Lesson.vehicle_id)
-    )
-
-
-def _read_row(row: Any) -> LessonRead:
+def _read_row(row: NamedLesson) -> LessonRead:
     lesson, sf, sl, inf, inl, plate = row
     out = LessonRead.model_validate(lesson)
     out.student_name, out.instructor_name, out.vehicle_plate = f"{sf} {sl}", f"{inf} {inl}", plate
@@ -56,78 +43,20 @@ def _read_row(row: Any) -> LessonRead:
 
 
 def _read(s: Session, lesson_id: int) -> LessonRead:
-    row = s.execute(_with_names().where(Lesson.id == lesson_id)).first()
+    row = LessonRepository(s).named(lesson_id)
     if row is None:
         raise LessonNotFound(details={"lesson_id": lesson_id})
     return _read_row(row)
 
 
-def load_lesson(s: Session, lesson_id: int) -> Lesson:
-    row = s.get(Lesson, lesson_id)
-    if row is None:
-        raise LessonNotFound(details={"lesson_id": lesson_id})
-    return row
-
-
-def _proposal(
-    s: Session,
-    student_id: int,
-    enrollment_id: int | None,
-    instructor_id: int,
-    vehicle_id: int,
-    starts_at: datetime,
-    ends_at: datetime,
-    lesson_id: int | None = None,
-) -> rules.Proposal:
-    student = s.get(Student, student_id)
-    if student is None:
-        raise StudentNotFound(details={"student_id": student_id})
-    enrollment = ledger.load_enrollment(s, enrollment_id) if enrollment_id is not None else None
-    if enrollment is not None and enrollment.student_id != student.id:
-        raise EnrollmentStudentMismatch(
-            details={"field": "enrollment_id", "enrollment_id": enrollment.id, "student_id": student.id}
-        )
-    return rules.Proposal(
-        student=student,
-        instructor=load_instructor(s, instructor_id),
-        vehicle=load_vehicle(s, vehicle_id),
-        enrollment=enrollment,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        lesson_id=lesson_id,
-    )
+def _proposal(data: LessonBook, lesson_id: int | None = None) -> Proposal:
+    return Proposal(**data.model_dump(exclude={"pickup_location"}), lesson_id=lesson_id)
 
 
 def _scheduled(lesson: Lesson, version: int) -> None:
     check_version(lesson.version, version, LessonVersionConflict, lesson_id=lesson.id)
-    if lesson.status != "scheduled":
+    if lesson.status != LessonStatus.SCHEDULED:
         raise LessonNotScheduled(details={"lesson_id": lesson.id, "status": lesson.status})
-
-
-def _check_actual_times(s: Session, lesson: Lesson, data: LessonComplete) -> None:
-    """The hours that count are the actual ones, so they answer to the rules the booking did: the G1
-    night ban, the daily in-car limit, and the instructor's and vehicle's credentials on that day.
-    (Overlap is not re-checked: a lesson that ran ten minutes into the next slot still happened.)"""
-    settings = load_settings(s)
-    p = _proposal(
-        s,
-        lesson.student_id,
-        lesson.enrollment_id,
-        lesson.instructor_id,
-        lesson.vehicle_id,
-        data.actual_start,
-        data.actual_end,
-        lesson_id=lesson.id,
-    )
-    day = local_date(settings, data.actual_start)
-    broken = [
-        *rules.instructor_rules(p, day),
-        *rules.vehicle_rules(p, day),
-        *rules.g1_night(settings, p),
-        *rules.daily_in_car(s, settings, p, day),
-    ]
-    if broken:
-        raise broken[0]
 
 
 class LessonService:
@@ -144,20 +73,11 @@ class LessonService:
         include_cancelled: bool,
         limit: int,
     ) -> LessonPage:
-        stmt = _with_names().where(
-            Lesson.starts_at < end, Lesson.starts_at > start - rules.MAX_LESSON, Lesson.ends_at > start
-        )
-        for column, value in ((Lesson.instructor_id, instructor_id), (Lesson.vehicle_id, vehicle_id)):
-            if value is not None:
-                stmt = stmt.where(column == value)
-        if student_id is not None:
-            stmt = stmt.where(Lesson.student_id == student_id)
-        if not include_cancelled:
-            stmt = stmt.where(Lesson.status.in_((*rules.HOLDS_SLOT, "no_show")))
-        stmt = stmt.order_by(Lesson.starts_at, Lesson.id).limit(limit)
+        owners = {Lesson.instructor_id: instructor_id, Lesson.vehicle_id: vehicle_id, Lesson.student_id: student_id}
 
         def fn(s: Session) -> LessonPage:
-            items = [_read_row(r) for r in s.execute(stmt).all()]
+            rows = LessonRepository(s).calendar(start, end, owners, include_cancelled, limit)
+            items = [_read_row(r) for r in rows]
             return LessonPage(items=items, total=len(items))
 
         return self.db.read(fn)
@@ -169,9 +89,10 @@ class LessonService:
         return self.db.read(lambda s: _read(s, lesson_id))
 
     def check(self, data: LessonBook, lesson_id: int | None) -> CheckResult:
+        stage = Stage.BOOK if lesson_id is None else Stage.RESCHEDULE
+
         def fn(s: Session) -> CheckResult:
-            p = _proposal(s, **data.model_dump(exclude={"pickup_location"}), lesson_id=lesson_id)
-            found = rules.evaluate(s, load_settings(s), p)
+            found = booking.broken(stage, gather(s, stage, _proposal(data, lesson_id), utcnow()))
             conflicts = [Conflict(code=e.code, message=e.message, details=e.details) for e in found]
             return CheckResult(ok=not conflicts, conflicts=conflicts)
 
@@ -179,10 +100,7 @@ class LessonService:
 
     def book(self, data: LessonBook) -> LessonRead:
         def fn(s: Session) -> LessonRead:
-            p = _proposal(s, **data.model_dump(exclude={"pickup_location"}))
-            found = rules.evaluate(s, load_settings(s), p)
-            if found:
-                raise found[0]
+            booking.enforce(Stage.BOOK, gather(s, Stage.BOOK, _proposal(data), utcnow()))
             lesson = Lesson(**data.model_dump())
             s.add(lesson)
             s.flush()
@@ -194,7 +112,7 @@ class LessonService:
         changes = {k: getattr(data, k) for k in data.model_fields_set if k != "version"}
 
         def fn(s: Session) -> LessonRead:
-            lesson = load_lesson(s, lesson_id)
+            lesson = LessonRepository(s).load(lesson_id)
             _scheduled(lesson, data.version)
             merged = {
                 k: changes.get(k) or getattr(lesson, k) for k in ("instructor_id", "vehicle_id", "starts_at", "ends_at")
@@ -203,10 +121,8 @@ class LessonService:
                 ordered(merged["starts_at"], merged["ends_at"], "lesson")
             except ValueError as exc:
                 raise ValidationFailed.for_field("ends_at", "order", str(exc)) from exc
-            p = _proposal(s, lesson.student_id, lesson.enrollment_id, lesson_id=lesson.id, **merged)
-            found = rules.evaluate(s, load_settings(s), p)
-            if found:
-                raise found[0]
+            p = Proposal(lesson.student_id, lesson.enrollment_id, lesson_id=lesson.id, **merged)
+            booking.enforce(Stage.RESCHEDULE, gather(s, Stage.RESCHEDULE, p, utcnow()))
             for name, value in changes.items():
                 if value is not None or name == "pickup_location":
                     setattr(lesson, name, value)
@@ -217,24 +133,29 @@ class LessonService:
 
     def complete(self, lesson_id: int, data: LessonComplete) -> LessonRead:
         def fn(s: Session) -> LessonRead:
-            lesson = load_lesson(s, lesson_id)
+            lesson = LessonRepository(s).load(lesson_id)
             _scheduled(lesson, data.version)
-            enrollment = ledger.load_enrollment(s, lesson.enrollment_id) if lesson.enrollment_id else None
-            if enrollment is not None:
-                ledger.ensure_open(enrollment)
-            if data.actual_end > utcnow():
-                raise LessonInFuture(details={"field": "actual_end", "actual_end": data.actual_end.isoformat()})
-            _check_actual_times(s, lesson, data)
-            record_odometer(s, lesson.vehicle_id, data.odometer_start, "lesson_start", lesson_id=lesson.id)
-            record_odometer(s, lesson.vehicle_id, data.odometer_end, "lesson_end", lesson_id=lesson.id)
+            # The hours that count are the actual ones, so they answer to the rules again (those the
+            # registry runs on completion).
+            p = Proposal(
+                lesson.student_id,
+                lesson.enrollment_id,
+                lesson.instructor_id,
+                lesson.vehicle_id,
+                data.actual_start,
+                data.actual_end,
+                lesson_id=lesson.id,
+            )
+            facts = gather(s, Stage.COMPLETE, p, utcnow())
+            booking.enforce(Stage.COMPLETE, facts)
+            record_lesson_odometer(s, lesson.vehicle_id, lesson.id, data.odometer_start, data.odometer_end)
             for name, value in data.model_dump(exclude={"version"}).items():
                 setattr(lesson, name, value)
-            lesson.status = "completed"
+            lesson.status = LessonStatus.COMPLETED
             s.flush()
-            if enrollment is not None:
+            if facts.enrollment is not None:
                 minutes = minutes_between(data.actual_start, data.actual_end)
-                day = local_date(load_settings(s), data.actual_start)
-                ledger.credit(s, enrollment, "in_car", minutes, day, "lesson", lesson.id)
+                ledger.credit(s, facts.enrollment, "in_car", minutes, facts.day, "lesson", lesson.id)
             return _read(s, lesson.id)
 
         return guard_stale(lambda: self.db.write(fn), LessonVersionConflict, lesson_id=lesson_id)
@@ -247,12 +168,12 @@ class LessonService:
 
         def fn(s: Session) -> LessonRead:
             settings = load_settings(s)
-            lesson = load_lesson(s, lesson_id)
+            lesson = LessonRepository(s).load(lesson_id)
             _scheduled(lesson, data.version)
             now = utcnow()
             # "Less than the notice ahead" is late: exactly the notice ahead is still on time.
             late = now > lesson.starts_at - timedelta(hours=settings.late_cancel_notice_hours)
-            lesson.status = "late_cancelled" if late else "cancelled"
+            lesson.status = LessonStatus.LATE_CANCELLED if late else LessonStatus.CANCELLED
             lesson.fee_cents = settings.late_cancel_fee_cents if late else 0
             lesson.cancelled_at, lesson.cancel_reason = now, data.reason
             s.flush()
@@ -263,11 +184,11 @@ class LessonService:
     def mark_no_show(self, lesson_id: int, data: LessonCancel) -> LessonRead:
         def fn(s: Session) -> LessonRead:
             settings = load_settings(s)
-            lesson = load_lesson(s, lesson_id)
+            lesson = LessonRepository(s).load(lesson_id)
             _scheduled(lesson, data.version)
             if lesson.starts_at > utcnow():
                 raise LessonInFuture(details={"lesson_id": lesson.id, "starts_at": lesson.starts_at.isoformat()})
-            lesson.status = "no_show"
+            lesson.status = LessonStatus.NO_SHOW
             # No-shows carry the same fee as a late cancellation (DOMAIN.md: "Money").
             lesson.fee_cents = settings.late_cancel_fee_cents
             lesson.cancel_reason = data.reason

@@ -6,14 +6,18 @@ class VehicleNotFound(NotFound):
     default_message = "No vehicle has that id."
 
 
-class VehicleVersionConflict(AppError):
+class VehicleConflict(AppError):
+    """Another record stands in the way: a newer version, or another vehicle with the plate (409)."""
+
     status_code = 409
+
+
+class VehicleVersionConflict(VehicleConflict):
     code = "vehicle.version_conflict"
     default_message = "Someone else changed this vehicle since you opened it. Reload to see their changes."
 
 
-class PlateTaken(AppError):
-    status_code = 409
+class PlateTaken(VehicleConflict):
     code = "vehicle.plate_taken"
     default_message = "Another vehicle already has this plate."
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from odsm.core.errors import ValidationFailed
@@ -12,7 +11,8 @@ from odsm.core.unit_of_work import Database
 from odsm.core.versioning import apply_changes, check_version, guard_stale
 from odsm.models import OdometerReading, Vehicle
 
-from .errors import OdometerWentBackwards, PlateTaken, VehicleNotFound, VehicleVersionConflict
+from .errors import OdometerWentBackwards, PlateTaken, VehicleVersionConflict
+from .repository import VehicleRepository
 from .schemas import OdometerCreate, OdometerLog, OdometerRead, VehicleCreate, VehiclePage, VehicleRead, VehicleUpdate
 
 
@@ -29,36 +29,30 @@ def vehicle_bookable_on(vehicle: Vehicle, day: date) -> list[str]:
 
 
 def load_vehicle(s: Session, vehicle_id: int) -> Vehicle:
-    row = s.get(Vehicle, vehicle_id)
-    if row is None:
-        raise VehicleNotFound(details={"vehicle_id": vehicle_id})
-    return row
-
-
-def last_odometer(s: Session, vehicle_id: int) -> int | None:
-    return s.scalar(
-        select(OdometerReading.km)
-        .where(OdometerReading.vehicle_id == vehicle_id)
-        .order_by(OdometerReading.recorded_at.desc(), OdometerReading.id.desc())
-        .limit(1)
-    )
+    return VehicleRepository(s).load(vehicle_id)
 
 
 def record_odometer(
     s: Session, vehicle_id: int, km: int, source: str, lesson_id: int | None = None, note: str | None = None
 ) -> OdometerReading:
-    last = last_odometer(s, vehicle_id)
+    repo = VehicleRepository(s)
+    last = repo.last_odometer(vehicle_id)
     if last is not None and km < last:
         raise OdometerWentBackwards(details={"field": "km", "vehicle_id": vehicle_id, "last_km": last, "km": km})
-    reading = OdometerReading(vehicle_id=vehicle_id, km=km, source=source, lesson_id=lesson_id, note=note)
-    s.add(reading)
-    s.flush()
-    return reading
+    return repo.add_reading(
+        OdometerReading(vehicle_id=vehicle_id, km=km, source=source, lesson_id=lesson_id, note=note)
+    )
+
+
+def record_lesson_odometer(s: Session, vehicle_id: int, lesson_id: int, start_km: int, end_km: int) -> None:
+    """For the lessons service: a completed lesson's readings, at its start and at its end."""
+    record_odometer(s, vehicle_id, start_km, "lesson_start", lesson_id=lesson_id)
+    record_odometer(s, vehicle_id, end_km, "lesson_end", lesson_id=lesson_id)
 
 
 def _read(s: Session, row: Vehicle) -> VehicleRead:
     out = VehicleRead.model_validate(row)
-    out.last_odometer_km = last_odometer(s, row.id)
+    out.last_odometer_km = VehicleRepository(s).last_odometer(row.id)
     return out
 
 
@@ -68,11 +62,7 @@ class VehicleService:
 
     def list(self, include_inactive: bool) -> VehiclePage:
         def fn(s: Session) -> VehiclePage:
-            stmt = select(Vehicle)
-            if not include_inactive:
-                stmt = stmt.where(Vehicle.active.is_(True))
-            rows = s.scalars(stmt.order_by(Vehicle.plate)).all()
-            total = s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+            rows, total = VehicleRepository(s).listed(include_inactive)
             return VehiclePage(items=[_read(s, r) for r in rows], total=total)
 
         return self.db.read(fn)
@@ -118,20 +108,16 @@ class VehicleService:
 
     def odometer_log(self, vehicle_id: int, limit: int) -> OdometerLog:
         def fn(s: Session) -> OdometerLog:
-            load_vehicle(s, vehicle_id)
-            rows = s.scalars(
-                select(OdometerReading)
-                .where(OdometerReading.vehicle_id == vehicle_id)
-                .order_by(OdometerReading.recorded_at.desc(), OdometerReading.id.desc())
-                .limit(limit)
-            ).all()
+            repo = VehicleRepository(s)
+            repo.load(vehicle_id)
+            rows = repo.odometer_log(vehicle_id, limit)
             return OdometerLog(items=[OdometerRead.model_validate(r) for r in rows])
 
         return self.db.read(fn)
 
     @staticmethod
     def _ensure_plate_free(s: Session, plate: str, own_id: int | None) -> None:
-        other = s.scalar(select(Vehicle.id).where(Vehicle.plate == plate))
+        other = VehicleRepository(s).id_with_plate(plate)
         if other is not None and other != own_id:
             raise PlateTaken(
                 details={

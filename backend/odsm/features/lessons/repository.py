@@ -1,0 +1,106 @@
+"""The queries of the lessons aggregate. Every range query is an index range scan on (owner, starts_at),
+bounded on both sides because a lesson lasts at most a day (`MAX_LESSON`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import Row, Select, select
+from sqlalchemy.orm import InstrumentedAttribute
+
+from odsm.core.repository import Repository, overlaps
+from odsm.models import Instructor, Lesson, LessonStatus, Student, Vehicle
+
+from .errors import LessonNotFound
+from .schemas import MAX_LESSON_SECONDS
+
+MAX_LESSON = timedelta(seconds=MAX_LESSON_SECONDS)
+# Lessons that hold their slot: a cancelled or missed lesson frees it.
+HOLDS_SLOT = (LessonStatus.SCHEDULED, LessonStatus.COMPLETED)
+ON_CALENDAR = (*HOLDS_SLOT, LessonStatus.NO_SHOW)
+
+# (lesson, student first, student last, instructor first, instructor last, plate)
+NamedLesson = Row[Lesson, str, str, str, str, str]
+
+
+def _with_names() -> Select[Lesson, str, str, str, str, str]:
+    # Joins the students', instructors' and vehicles' tables for the names a lesson is shown with:
+    # one indexed read per page instead of three look-ups per lesson.
+    return (
+        select(
+            Lesson, Student.first_name, Student.last_name, Instructor.first_name, Instructor.last_name, Vehicle.plate
+        )
+        .join(Student, Student.id == Lesson.student_id)
+        .join(Instructor, Instructor.id == Lesson.instructor_id)
+        .join(Vehicle, Vehicle.id == Lesson.vehicle_id)
+    )
+
+
+class LessonRepository(Repository[Lesson]):
+    model = Lesson
+
+    def load(self, lesson_id: int) -> Lesson:
+        return self.get_or_raise(lesson_id, LessonNotFound, "lesson_id")
+
+    def named(self, lesson_id: int) -> NamedLesson | None:
+        return self.session.execute(_with_names().where(Lesson.id == lesson_id)).first()
+
+    def calendar(
+        self,
+        start: datetime,
+        end: datetime,
+        owners: dict[InstrumentedAttribute[int], int | None],
+        include_cancelled: bool,
+        limit: int,
+    ) -> Sequence[NamedLesson]:
+        """Lessons overlapping [start, end), of the owners given (`{Lesson.instructor_id: 3}`), with names."""
+        stmt = _with_names().where(overlaps(Lesson.starts_at, Lesson.ends_at, start, end, longest=MAX_LESSON))
+        for column, value in owners.items():
+            if value is not None:
+                stmt = stmt.where(column == value)
+        if not include_cancelled:
+            stmt = stmt.where(Lesson.status.in_(ON_CALENDAR))
+        return self.session.execute(stmt.order_by(Lesson.starts_at, Lesson.id).limit(limit)).all()
+
+    def first_overlap(
+        self, owner: InstrumentedAttribute[int], owner_id: int, start: datetime, end: datetime, exclude: int | None
+    ) -> Lesson | None:
+        """The owner's earliest lesson holding a slot that overlaps [start, end), other than `exclude`."""
+        stmt = select(Lesson).where(
+            owner == owner_id,
+            overlaps(Lesson.starts_at, Lesson.ends_at, start, end, longest=MAX_LESSON),
+            Lesson.status.in_(HOLDS_SLOT),
+        )
+        if exclude is not None:
+            stmt = stmt.where(Lesson.id != exclude)
+        return self.session.scalars(stmt.order_by(Lesson.starts_at).limit(1)).first()
+
+    def student_lessons_starting(
+        self, student_id: int, start: datetime, end: datetime, exclude: int | None
+    ) -> list[Lesson]:
+        """The student's lessons holding a slot that start in [start, end), other than `exclude`."""
+        stmt = select(Lesson).where(
+            Lesson.student_id == student_id,
+            Lesson.starts_at >= start,
+            Lesson.starts_at < end,
+            Lesson.status.in_(HOLDS_SLOT),
+        )
+        if exclude is not None:
+            stmt = stmt.where(Lesson.id != exclude)
+        return list(self.session.scalars(stmt.order_by(Lesson.starts_at)).all())
+
+    def instructor_day(self, instructor_id: int, start: datetime, end: datetime) -> Sequence[Row[Lesson, Student, str]]:
+        """The instructor's lessons holding a slot that start in [start, end), with the student and the plate
+        (joined for the day sheet: one indexed read instead of two look-ups per lesson)."""
+        return self.session.execute(
+            select(Lesson, Student, Vehicle.plate)
+            .join(Student, Student.id == Lesson.student_id)
+            .join(Vehicle, Vehicle.id == Lesson.vehicle_id)
+            .where(
+                Lesson.instructor_id == instructor_id,
+                Lesson.starts_at >= start,
+                Lesson.starts_at < end,
+                Lesson.status.in_(HOLDS_SLOT),
+            )
+        ).all()

@@ -1,0 +1,46 @@
+"""The queries of the vehicles aggregate: vehicles and their append-only odometer log."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Select, select
+
+from odsm.core.repository import Repository
+from odsm.models import OdometerReading, Vehicle
+
+from .errors import VehicleNotFound
+
+
+class VehicleRepository(Repository[Vehicle]):
+    model = Vehicle
+
+    def load(self, vehicle_id: int) -> Vehicle:
+        return self.get_or_raise(vehicle_id, VehicleNotFound, "vehicle_id")
+
+    def listed(self, include_inactive: bool) -> tuple[Sequence[Vehicle], int]:
+        stmt = select(Vehicle)
+        if not include_inactive:
+            stmt = stmt.where(Vehicle.active.is_(True))
+        return self.rows_and_total(stmt, Vehicle.plate)
+
+    def id_with_plate(self, plate: str) -> int | None:
+        return self.session.scalar(select(Vehicle.id).where(Vehicle.plate == plate))
+
+    def _readings(self, vehicle_id: int) -> Select[OdometerReading]:
+        return (
+            select(OdometerReading)
+            .where(OdometerReading.vehicle_id == vehicle_id)
+            .order_by(OdometerReading.recorded_at.desc(), OdometerReading.id.desc())
+        )
+
+    def last_odometer(self, vehicle_id: int) -> int | None:
+        return self.session.scalar(self._readings(vehicle_id).with_only_columns(OdometerReading.km).limit(1))
+
+    def odometer_log(self, vehicle_id: int, limit: int) -> Sequence[OdometerReading]:
+        return self.session.scalars(self._readings(vehicle_id).limit(limit)).all()
+
+    def add_reading(self, reading: OdometerReading) -> OdometerReading:
+        self.session.add(reading)
+        self.session.flush()
+        return reading
