@@ -2,22 +2,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from pydantic import AwareDatetime
 
 from odsm.core.channels import channels_for
+from odsm.core.service_dependency import service_from_app
 
 from .schemas import AttendanceRecord, SessionCreate, SessionPage, SessionRead
 from .service import ClassroomService
 
 router = APIRouter(prefix="/classroom", tags=["classroom"])
 
-
-async def get_service(request: Request) -> ClassroomService:
-    return ClassroomService(request.app.state.db)
-
-
-Svc = Annotated[ClassroomService, Depends(get_service)]
+Svc = Annotated[ClassroomService, Depends(service_from_app(ClassroomService))]
 
 
 channel = channels_for("classroom")

@@ -1,12 +1,10 @@
 from odsm.core.record_errors import Conflict, RecordNotFound, RecordVersionConflict
 
 
-class CourseNotFound(RecordNotFound, record="course"):
-    pass
+class CourseNotFound(RecordNotFound, record="course"): ...
 
 
-class CourseVersionConflict(RecordVersionConflict, record="course"):
-    pass
+class CourseVersionConflict(RecordVersionConflict, record="course"): ...
 
 
 class CourseInactive(Conflict):

@@ -1,12 +1,10 @@
 from odsm.core.record_errors import Conflict, RecordNotFound, RecordVersionConflict
 
 
-class EnrollmentNotFound(RecordNotFound, record="enrollment"):
-    pass
+class EnrollmentNotFound(RecordNotFound, record="enrollment"): ...
 
 
-class EnrollmentVersionConflict(RecordVersionConflict, record="enrollment"):
-    pass
+class EnrollmentVersionConflict(RecordVersionConflict, record="enrollment"): ...
 
 
 class EnrollmentLocked(Conflict):

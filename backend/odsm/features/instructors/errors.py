@@ -1,15 +1,11 @@
-from odsm.core.errors import AppError, NotFound
+from odsm.core.errors import NotFound
+from odsm.core.record_errors import RecordNotFound, RecordVersionConflict
 
 
-class InstructorNotFound(NotFound):
-    code = "instructor.not_found"
-    default_message = "No instructor has that id."
+class InstructorNotFound(RecordNotFound, record="instructor"): ...
 
 
-class InstructorVersionConflict(AppError):
-    status_code = 409
-    code = "instructor.version_conflict"
-    default_message = "Someone else changed this instructor since you opened it. Reload to see their changes."
+class InstructorVersionConflict(RecordVersionConflict, record="instructor"): ...
 
 
 class TimeOffNotFound(NotFound):

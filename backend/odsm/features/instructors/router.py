@@ -2,22 +2,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 
 from odsm.core.channels import channels_for
 from odsm.core.quick_reads import quick_read
+from odsm.core.service_dependency import service_from_app
 
 from .schemas import InstructorCreate, InstructorPage, InstructorRead, InstructorUpdate, TimeOffCreate
 from .service import InstructorService
 
 router = APIRouter(prefix="/instructors", tags=["instructors"])
 
-
-async def get_service(request: Request) -> InstructorService:
-    return InstructorService(request.app.state.db)
-
-
-Svc = Annotated[InstructorService, Depends(get_service)]
+Svc = Annotated[InstructorService, Depends(service_from_app(InstructorService))]
 
 
 channel = channels_for("instructors")

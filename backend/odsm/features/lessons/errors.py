@@ -1,22 +1,19 @@
 """Each booking rule refuses with its own code; details name the rule and what it conflicts with."""
 
-from odsm.core.errors import AppError, NotFound
+from odsm.core.errors import AppError
+from odsm.core.record_errors import Conflict, RecordNotFound, RecordVersionConflict
 
 
-class LessonNotFound(NotFound):
-    code = "lesson.not_found"
-    default_message = "No lesson has that id."
+class LessonNotFound(RecordNotFound, record="lesson"): ...
 
 
-class LessonConflict(AppError):
+class LessonConflict(Conflict):
     """The lesson, or the calendar around it, stands in the way (409)."""
 
     status_code = 409
 
 
-class LessonVersionConflict(LessonConflict):
-    code = "lesson.version_conflict"
-    default_message = "Someone else changed this lesson since you opened it. Reload to see their changes."
+class LessonVersionConflict(RecordVersionConflict, record="lesson"): ...
 
 
 class LessonNotScheduled(LessonConflict):

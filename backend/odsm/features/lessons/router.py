@@ -3,11 +3,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from pydantic import AwareDatetime
 
 from odsm.core.channels import channels_for
 from odsm.core.quick_reads import quick_read
+from odsm.core.service_dependency import service_from_app
 
 from .schemas import (
     CheckResult,
@@ -23,12 +24,7 @@ from .service import LessonService
 
 router = APIRouter(prefix="/lessons", tags=["lessons"])
 
-
-async def get_service(request: Request) -> LessonService:
-    return LessonService(request.app.state.db)
-
-
-Svc = Annotated[LessonService, Depends(get_service)]
+Svc = Annotated[LessonService, Depends(service_from_app(LessonService))]
 
 
 channel = channels_for("lessons")

@@ -1,12 +1,10 @@
 from odsm.core.record_errors import Conflict, RecordNotFound, RecordVersionConflict
 
 
-class StudentNotFound(RecordNotFound, record="student"):
-    pass
+class StudentNotFound(RecordNotFound, record="student"): ...
 
 
-class StudentVersionConflict(RecordVersionConflict, record="student"):
-    pass
+class StudentVersionConflict(RecordVersionConflict, record="student"): ...
 
 
 class StudentArchived(Conflict):

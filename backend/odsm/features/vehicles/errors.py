@@ -1,23 +1,14 @@
-from odsm.core.errors import AppError, NotFound
+from odsm.core.errors import AppError
+from odsm.core.record_errors import Conflict, RecordNotFound, RecordVersionConflict
 
 
-class VehicleNotFound(NotFound):
-    code = "vehicle.not_found"
-    default_message = "No vehicle has that id."
+class VehicleNotFound(RecordNotFound, record="vehicle"): ...
 
 
-class VehicleConflict(AppError):
-    """Another record stands in the way: a newer version, or another vehicle with the plate (409)."""
-
-    status_code = 409
+class VehicleVersionConflict(RecordVersionConflict, record="vehicle"): ...
 
 
-class VehicleVersionConflict(VehicleConflict):
-    code = "vehicle.version_conflict"
-    default_message = "Someone else changed this vehicle since you opened it. Reload to see their changes."
-
-
-class PlateTaken(VehicleConflict):
+class PlateTaken(Conflict):
     code = "vehicle.plate_taken"
     default_message = "Another vehicle already has this plate."
 

@@ -2,22 +2,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 
 from odsm.core.channels import channels_for
 from odsm.core.quick_reads import quick_read
+from odsm.core.service_dependency import service_from_app
 
 from .schemas import OdometerCreate, OdometerLog, OdometerRead, VehicleCreate, VehiclePage, VehicleRead, VehicleUpdate
 from .service import VehicleService
 
 router = APIRouter(prefix="/vehicles", tags=["vehicles"])
 
-
-async def get_service(request: Request) -> VehicleService:
-    return VehicleService(request.app.state.db)
-
-
-Svc = Annotated[VehicleService, Depends(get_service)]
+Svc = Annotated[VehicleService, Depends(service_from_app(VehicleService))]
 
 
 channel = channels_for("vehicles")
