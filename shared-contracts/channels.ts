@@ -8,7 +8,7 @@ export interface Channels {
     response: operations["audit_history"]["responses"]["200"]["content"]["application/json"];
   };
   "db:audit:verify": {
-    request: Record<string, never>;
+    request: NonNullable<operations["verify_audit_chain"]["parameters"]["query"]>;
     optionalRequest: true;
     response: operations["verify_audit_chain"]["responses"]["200"]["content"]["application/json"];
   };

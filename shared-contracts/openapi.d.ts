@@ -28,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify Audit Chain */
+        /**
+         * Verify Audit Chain
+         * @description `anchor_id`/`anchor_hash`: the head main kept outside the database; both or neither.
+         */
         get: operations["verify_audit_chain"];
         put?: never;
         post?: never;
@@ -605,6 +608,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AnchorBreak
+         * @description The chain no longer reaches the head kept outside the database (by main, in the user data dir).
+         *
+         *     `audit.chain_cut_short`: the anchored entry is gone, or there are fewer entries than its id.
+         *     `audit.chain_rehashed`: the anchored entry exists with another hash, so the chain was rebuilt after it.
+         */
+        AnchorBreak: {
+            /** Anchor Hash */
+            anchor_hash: string;
+            /** Anchor Id */
+            anchor_id: number;
+            /**
+             * Code
+             * @enum {string}
+             */
+            code: "audit.chain_cut_short" | "audit.chain_rehashed";
+            /** Entries */
+            entries: number;
+            /** Found Hash */
+            found_hash: string | null;
+        };
         /** AttendanceEntry */
         AttendanceEntry: {
             /** Enrollment Id */
@@ -734,14 +759,27 @@ export interface components {
         };
         /** ChainReport */
         ChainReport: {
+            anchor_break?: components["schemas"]["AnchorBreak"] | null;
             /** Checked */
             checked: number;
+            /**
+             * Drifted Records
+             * @default []
+             */
+            drifted_records?: components["schemas"]["RecordDrift"][];
+            /**
+             * Drifted Total
+             * @default 0
+             */
+            drifted_total?: number;
             /** Expected Hash */
             expected_hash?: string | null;
             /** First Broken Id */
             first_broken_id: number | null;
             /** Head Hash */
             head_hash?: string | null;
+            /** Head Id */
+            head_id?: number | null;
             /** Ok */
             ok: boolean;
             /** Stored Hash */
@@ -1524,6 +1562,23 @@ export interface components {
             source: string;
         };
         /**
+         * RecordDrift
+         * @description A record that differs from its last audited state: changed, written without an entry, or removed.
+         */
+        RecordDrift: {
+            /**
+             * Change
+             * @enum {string}
+             */
+            change: "changed" | "unaudited" | "missing";
+            /** Entity */
+            entity: string;
+            /** Entity Id */
+            entity_id: string;
+            /** Fields */
+            fields: string[];
+        };
+        /**
          * ResultRecord
          * @description The final mark; the result (pass/fail) follows from the school's pass mark.
          */
@@ -2157,7 +2212,10 @@ export interface operations {
     };
     verify_audit_chain: {
         parameters: {
-            query?: never;
+            query?: {
+                anchor_id?: number | null;
+                anchor_hash?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2171,6 +2229,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChainReport"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

@@ -5,19 +5,35 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from odsm.core.channels import channels_for
+from odsm.core.errors import ValidationFailed
 from odsm.core.service_dependency import service_from_app
 
+from .anchor_check import AuditAnchor
 from .schemas import AuditPage, ChainReport
 from .service import AuditService
 
 channel = channels_for("audit")
+MAX_ENTRY_ID = 2**63 - 1
+
 router = APIRouter(prefix="/audit", tags=["audit"])
 Svc = Annotated[AuditService, Depends(service_from_app(AuditService))]
 
 
 @router.get("/verify", response_model=ChainReport, openapi_extra=channel("verify"))
-def verify_audit_chain(svc: Svc) -> ChainReport:
-    return svc.verify()
+def verify_audit_chain(
+    svc: Svc,
+    anchor_id: Annotated[int | None, Query(ge=1, le=MAX_ENTRY_ID)] = None,
+    anchor_hash: Annotated[str | None, Query(pattern="^[0-9a-f]{64}$")] = None,
+) -> ChainReport:
+    """`anchor_id`/`anchor_hash`: the head main kept outside the database; both or neither."""
+    if (anchor_id is None) != (anchor_hash is None):
+        raise ValidationFailed.for_field(
+            "anchor_hash" if anchor_hash is None else "anchor_id",
+            "anchor_incomplete",
+            "The audit anchor needs both the entry number and its hash.",
+        )
+    anchor = AuditAnchor(entry_id=anchor_id, entry_hash=anchor_hash) if anchor_id and anchor_hash else None
+    return svc.verify(anchor)
 
 
 @router.get("", response_model=AuditPage, openapi_extra=channel("history"))

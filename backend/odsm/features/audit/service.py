@@ -6,15 +6,27 @@ from odsm.core.audit import verify_chain
 from odsm.core.unit_of_work import Database
 
 from . import repository as repo
+from .anchor_check import AuditAnchor, anchor_break
+from .record_check import record_drift
 from .schemas import AuditEntryRead, AuditPage, ChainReport
+
+# Enough to act on; the total says how many more there are.
+DRIFT_SHOWN = 100
 
 
 class AuditService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def verify(self) -> ChainReport:
-        return self.db.read(lambda s: ChainReport.model_validate(verify_chain(s)))
+    def verify(self, anchor: AuditAnchor | None) -> ChainReport:
+        def fn(s: Session) -> ChainReport:
+            report = ChainReport.model_validate(verify_chain(s))
+            report.anchor_break = anchor_break(s, anchor) if anchor is not None else None
+            report.drifted_records, report.drifted_total = record_drift(s, limit=DRIFT_SHOWN)
+            report.ok = report.ok and report.anchor_break is None and report.drifted_total == 0
+            return report
+
+        return self.db.read(fn)
 
     def history(self, student_id: int | None, entity: str | None, offset: int, limit: int) -> AuditPage:
         def fn(s: Session) -> AuditPage:

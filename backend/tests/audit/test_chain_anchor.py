@@ -1,0 +1,83 @@
+"""Verify with the head main kept outside the database: a chain cut short or re-hashed after it is reported."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from odsm.core.audit_entry import entry_hash, hashed_fields
+from odsm.models import AuditEntry
+
+from ..conftest import LiveServer, student_payload
+from .test_record_drift import raw_sql, verify
+
+
+def write_students(live: LiveServer, count: int) -> None:
+    for i in range(count):
+        r = live.client.post("/api/v1/students", json=student_payload(first_name=f"S{i}", licence_number=None))
+        assert r.status_code == 201, r.text
+
+
+def anchor_of(report: dict) -> dict[str, object]:
+    return {"anchor_id": report["head_id"], "anchor_hash": report["head_hash"]}
+
+
+def rewrite_and_rehash(live: LiveServer, entry_id: int) -> None:
+    """What a tamperer with the file and the source can do: drop the guard, change an entry, and rebuild
+    every hash from there on, so that the chain alone verifies again."""
+    raw_sql(live, "DROP TRIGGER audit_log_no_update", f"UPDATE audit_log SET reason = 'edited' WHERE id = {entry_id}")
+    entries = live.db.read(lambda s: s.scalars(select(AuditEntry).order_by(AuditEntry.id)).all())
+    prev = next(e.hash for e in entries if e.id == entry_id - 1)
+    updates = []
+    for e in entries[entry_id - 1 :]:
+        new = entry_hash(prev, hashed_fields({c.key: getattr(e, c.key) for c in AuditEntry.__table__.columns}))
+        updates.append(f"UPDATE audit_log SET prev_hash = '{prev}', hash = '{new}' WHERE id = {e.id}")
+        prev = new
+    raw_sql(live, *updates)
+
+
+def test_verify_with_the_anchor_of_an_untouched_log_is_clean(live: LiveServer) -> None:
+    write_students(live, 2)
+    anchor = anchor_of(verify(live))
+    write_students(live, 2)
+    report = verify(live, **anchor)
+    assert report["ok"] is True
+    assert report["anchor_break"] is None
+    assert report["head_id"] == 4
+
+
+def test_verify_reports_a_log_cut_short_after_the_anchor(live: LiveServer) -> None:
+    write_students(live, 5)
+    anchor = anchor_of(verify(live))
+    raw_sql(live, "DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log WHERE id > 3")
+    report = verify(live, **anchor)
+    # The shortened chain is itself intact: only the anchor shows the cut.
+    assert report["first_broken_id"] is None
+    assert report["ok"] is False
+    assert report["anchor_break"] == {
+        "code": "audit.chain_cut_short",
+        "anchor_id": 5,
+        "anchor_hash": anchor["anchor_hash"],
+        "entries": 3,
+        "found_hash": None,
+    }
+
+
+def test_verify_reports_a_log_rehashed_after_a_rewrite(live: LiveServer) -> None:
+    write_students(live, 5)
+    anchor = anchor_of(verify(live))
+    rewrite_and_rehash(live, 3)
+    report = verify(live, **anchor)
+    assert report["first_broken_id"] is None
+    assert report["ok"] is False
+    broken = report["anchor_break"]
+    assert broken["code"] == "audit.chain_rehashed"
+    assert broken["anchor_id"] == 5
+    assert broken["found_hash"] == report["head_hash"] != anchor["anchor_hash"]
+
+
+def test_an_anchor_needs_both_its_id_and_its_hash(live: LiveServer) -> None:
+    write_students(live, 1)
+    r = live.client.get("/api/v1/audit/verify", params={"anchor_id": 1})
+    assert r.status_code == 422
+    assert r.json()["code"] == "validation_failed"
+    assert r.json()["details"]["fields"][0]["field"] == "anchor_hash"
