@@ -7,6 +7,11 @@ export interface Channels {
     optionalRequest: true;
     response: operations["audit_history"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:audit:integrity": {
+    request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["audit_integrity"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:audit:verify": {
     request: NonNullable<operations["verify_audit_chain"]["parameters"]["query"]>;
     optionalRequest: true;
@@ -245,6 +250,7 @@ export type ChannelResponse<C extends ChannelName> = Channels[C]["response"];
 
 export const channelNames = [
   "db:audit:history",
+  "db:audit:integrity",
   "db:audit:verify",
   "db:certification:certify",
   "db:certification:worklist",

@@ -21,6 +21,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/integrity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit Integrity
+         * @description What start-up found wrong with the log's protection (a dropped trigger it put back).
+         */
+        get: operations["audit_integrity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -691,6 +711,11 @@ export interface components {
             /** Student Id */
             student_id: number | null;
         };
+        /** AuditIntegrity */
+        AuditIntegrity: {
+            /** Guards Restored */
+            guards_restored: components["schemas"]["GuardRestored"][];
+        };
         /** AuditPage */
         AuditPage: {
             /** Items */
@@ -1138,6 +1163,21 @@ export interface components {
             totals?: components["schemas"]["HoursTotal"][];
             /** Version */
             version: number;
+        };
+        /**
+         * GuardRestored
+         * @description An append-only trigger found dropped, and put back, at start-up.
+         */
+        GuardRestored: {
+            /**
+             * Restored At
+             * Format: date-time
+             */
+            restored_at: string;
+            /** Table */
+            table: string;
+            /** Trigger */
+            trigger: string;
         };
         /** HTTPValidationError */
         HTTPValidationError: {
@@ -2206,6 +2246,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    audit_integrity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditIntegrity"];
                 };
             };
         };

@@ -61,3 +61,7 @@ def records_gone_from_table(model: type[Any]) -> Select[tuple[str]]:
         .where(AuditEntry.after.is_not(None), ~row_exists)
         .order_by(latest.c.last_id)
     )
+
+
+def latest_of_entity(entity: str, limit: int) -> Select[AuditEntry]:
+    return select(AuditEntry).where(AuditEntry.entity == entity).order_by(AuditEntry.id.desc()).limit(limit)

@@ -9,7 +9,7 @@ from odsm.core.errors import ValidationFailed
 from odsm.core.service_dependency import service_from_app
 
 from .anchor_check import AuditAnchor
-from .schemas import AuditPage, ChainReport
+from .schemas import AuditIntegrity, AuditPage, ChainReport
 from .service import AuditService
 
 channel = channels_for("audit")
@@ -34,6 +34,12 @@ def verify_audit_chain(
         )
     anchor = AuditAnchor(entry_id=anchor_id, entry_hash=anchor_hash) if anchor_id and anchor_hash else None
     return svc.verify(anchor)
+
+
+@router.get("/integrity", response_model=AuditIntegrity, openapi_extra=channel("integrity"))
+def audit_integrity(svc: Svc) -> AuditIntegrity:
+    """What start-up found wrong with the log's protection (a dropped trigger it put back)."""
+    return svc.integrity()
 
 
 @router.get("", response_model=AuditPage, openapi_extra=channel("history"))

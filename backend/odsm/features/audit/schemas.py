@@ -69,3 +69,16 @@ class ChainReport(BaseModel):
     # The first few records that differ from their last audited state (all of them are counted).
     drifted_records: list[RecordDrift] = []
     drifted_total: int = 0
+
+
+class GuardRestored(BaseModel):
+    """An append-only trigger found dropped, and put back, at start-up."""
+
+    trigger: str
+    table: str
+    restored_at: datetime
+
+
+class AuditIntegrity(BaseModel):
+    # Newest first; Home warns while there is any.
+    guards_restored: list[GuardRestored]

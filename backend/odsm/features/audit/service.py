@@ -1,17 +1,21 @@
 from __future__ import annotations
 
+import json
+
 from sqlalchemy.orm import Session
 
+from odsm.core.append_only_guards import GUARD_ENTITY
 from odsm.core.audit import verify_chain
 from odsm.core.unit_of_work import Database
 
 from . import repository as repo
 from .anchor_check import AuditAnchor, anchor_break
 from .record_check import record_drift
-from .schemas import AuditEntryRead, AuditPage, ChainReport
+from .schemas import AuditEntryRead, AuditIntegrity, AuditPage, ChainReport, GuardRestored
 
 # Enough to act on; the total says how many more there are.
 DRIFT_SHOWN = 100
+GUARD_RESTORES_SHOWN = 20
 
 
 class AuditService:
@@ -25,6 +29,17 @@ class AuditService:
             report.drifted_records, report.drifted_total = record_drift(s, limit=DRIFT_SHOWN)
             report.ok = report.ok and report.anchor_break is None and report.drifted_total == 0
             return report
+
+        return self.db.read(fn)
+
+    def integrity(self) -> AuditIntegrity:
+        def fn(s: Session) -> AuditIntegrity:
+            entries = s.scalars(repo.latest_of_entity(GUARD_ENTITY, GUARD_RESTORES_SHOWN)).all()
+            restored = [
+                GuardRestored(trigger=e.entity_id, table=json.loads(e.after or "{}").get("table", ""), restored_at=e.at)
+                for e in entries
+            ]
+            return AuditIntegrity(guards_restored=restored)
 
         return self.db.read(fn)
 
