@@ -2,6 +2,11 @@
 import type { operations } from "./openapi";
 
 export interface Channels {
+  "db:audit:head": {
+    request: NonNullable<operations["audit_head"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["audit_head"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:audit:history": {
     request: NonNullable<operations["audit_history"]["parameters"]["query"]>;
     optionalRequest: true;
@@ -249,6 +254,7 @@ export type ChannelRequest<C extends ChannelName> = Channels[C]["request"];
 export type ChannelResponse<C extends ChannelName> = Channels[C]["response"];
 
 export const channelNames = [
+  "db:audit:head",
   "db:audit:history",
   "db:audit:integrity",
   "db:audit:verify",

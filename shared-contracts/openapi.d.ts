@@ -21,6 +21,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit Head
+         * @description The head main anchors outside the database when the app quits, and whether the log still reaches
+         *     the old anchor (main never moves its anchor onto a log that was cut or re-hashed).
+         */
+        get: operations["audit_head"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/integrity": {
         parameters: {
             query?: never;
@@ -48,10 +69,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Verify Audit Chain
-         * @description `anchor_id`/`anchor_hash`: the head main kept outside the database; both or neither.
-         */
+        /** Verify Audit Chain */
         get: operations["verify_audit_chain"];
         put?: never;
         post?: never;
@@ -710,6 +728,17 @@ export interface components {
             reason: string | null;
             /** Student Id */
             student_id: number | null;
+        };
+        /**
+         * AuditHead
+         * @description The log's last entry (both None for an empty log): what main anchors outside the database.
+         */
+        AuditHead: {
+            anchor_break?: components["schemas"]["AnchorBreak"] | null;
+            /** Entry Hash */
+            entry_hash: string | null;
+            /** Entry Id */
+            entry_id: number | null;
         };
         /** AuditIntegrity */
         AuditIntegrity: {
@@ -2237,6 +2266,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    audit_head: {
+        parameters: {
+            query?: {
+                anchor_id?: number | null;
+                anchor_hash?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditHead"];
                 };
             };
             /** @description Validation Error */

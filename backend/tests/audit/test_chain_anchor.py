@@ -81,3 +81,14 @@ def test_an_anchor_needs_both_its_id_and_its_hash(live: LiveServer) -> None:
     assert r.status_code == 422
     assert r.json()["code"] == "validation_failed"
     assert r.json()["details"]["fields"][0]["field"] == "anchor_hash"
+
+
+def test_the_head_reports_whether_the_log_still_reaches_the_anchor(live: LiveServer) -> None:
+    write_students(live, 3)
+    anchor = anchor_of(verify(live))
+    head = live.client.get("/api/v1/audit/head", params=anchor).json()
+    assert head == {"entry_id": 3, "entry_hash": anchor["anchor_hash"], "anchor_break": None}
+    raw_sql(live, "DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log WHERE id = 3")
+    head = live.client.get("/api/v1/audit/head", params=anchor).json()
+    assert head["entry_id"] == 2
+    assert head["anchor_break"]["code"] == "audit.chain_cut_short"

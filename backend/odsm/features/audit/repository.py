@@ -40,7 +40,7 @@ def _latest_per_record(entity: str) -> Subquery:
     return stmt.group_by(AuditEntry.entity_id).subquery()
 
 
-def live_records_with_last_state(model: type[Any]) -> Select[tuple[Any, str | None]]:
+def live_records_with_last_state(model: type[Any]) -> Select[Any, str | None]:
     """Every live row with its latest entry's `after` (None: no entry, or the last one deleted it)."""
     latest = _latest_per_record(model.__tablename__)
     return (
@@ -51,7 +51,7 @@ def live_records_with_last_state(model: type[Any]) -> Select[tuple[Any, str | No
     )
 
 
-def records_gone_from_table(model: type[Any]) -> Select[tuple[str]]:
+def records_gone_from_table(model: type[Any]) -> Select[str]:
     """Records whose latest entry says they exist (it has an `after`) but whose row is gone."""
     latest = _latest_per_record(model.__tablename__)
     row_exists = exists().where(model.id == cast(latest.c.entity_id, Integer))
@@ -65,3 +65,7 @@ def records_gone_from_table(model: type[Any]) -> Select[tuple[str]]:
 
 def latest_of_entity(entity: str, limit: int) -> Select[AuditEntry]:
     return select(AuditEntry).where(AuditEntry.entity == entity).order_by(AuditEntry.id.desc()).limit(limit)
+
+
+def head() -> Select[int, str]:
+    return select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)

@@ -82,3 +82,11 @@ class GuardRestored(BaseModel):
 class AuditIntegrity(BaseModel):
     # Newest first; Home warns while there is any.
     guards_restored: list[GuardRestored]
+
+
+class AuditHead(BaseModel):
+    """The log's last entry (both None for an empty log): what main anchors outside the database."""
+
+    entry_id: int | None
+    entry_hash: str | None
+    anchor_break: AnchorBreak | None = None

@@ -11,7 +11,7 @@ from odsm.core.unit_of_work import Database
 from . import repository as repo
 from .anchor_check import AuditAnchor, anchor_break
 from .record_check import record_drift
-from .schemas import AuditEntryRead, AuditIntegrity, AuditPage, ChainReport, GuardRestored
+from .schemas import AuditEntryRead, AuditHead, AuditIntegrity, AuditPage, ChainReport, GuardRestored
 
 # Enough to act on; the total says how many more there are.
 DRIFT_SHOWN = 100
@@ -29,6 +29,15 @@ class AuditService:
             report.drifted_records, report.drifted_total = record_drift(s, limit=DRIFT_SHOWN)
             report.ok = report.ok and report.anchor_break is None and report.drifted_total == 0
             return report
+
+        return self.db.read(fn)
+
+    def head(self, anchor: AuditAnchor | None) -> AuditHead:
+        def fn(s: Session) -> AuditHead:
+            last = s.execute(repo.head()).first()
+            entry_id, entry_hash = (last[0], last[1]) if last else (None, None)
+            broken = anchor_break(s, anchor) if anchor is not None else None
+            return AuditHead(entry_id=entry_id, entry_hash=entry_hash, anchor_break=broken)
 
         return self.db.read(fn)
 
