@@ -23,6 +23,9 @@ from . import repository as repo
 from .schemas import RecordDrift
 
 _STREAM_BATCH = 1000
+# Refreshing a record's derived, unaudited columns (an enrollment's hour totals) moves `updated_at` and
+# nothing else the log keeps: a timestamp that moved alone changes nothing a school relies on.
+_BOOKKEEPING_ONLY = ["updated_at"]
 
 
 def audited_models() -> list[type[Any]]:
@@ -57,7 +60,7 @@ def _drift_in(session: Session, model: type[Any]) -> Iterator[RecordDrift]:
             yield RecordDrift(entity=entity, entity_id=str(obj.id), change="unaudited", fields=sorted(live))
             continue
         fields = _differing_fields(live, json.loads(after))
-        if fields:
+        if fields and fields != _BOOKKEEPING_ONLY:
             yield RecordDrift(entity=entity, entity_id=str(obj.id), change="changed", fields=fields)
     for (entity_id,) in session.execute(repo.records_gone_from_table(model).execution_options(yield_per=_STREAM_BATCH)):
         yield RecordDrift(entity=entity, entity_id=entity_id, change="missing", fields=[])
