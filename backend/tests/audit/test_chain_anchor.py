@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
 from sqlalchemy import select
 
 from odsm.core.audit_entry import entry_hash, hashed_fields
@@ -45,34 +48,31 @@ def test_verify_with_the_anchor_of_an_untouched_log_is_clean(live: LiveServer) -
     assert report["head_id"] == 4
 
 
-def test_verify_reports_a_log_cut_short_after_the_anchor(live: LiveServer) -> None:
-    write_students(live, 5)
-    anchor = anchor_of(verify(live))
+def cut_short(live: LiveServer) -> None:
     raw_sql(live, "DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log WHERE id > 3")
-    report = verify(live, **anchor)
-    # The shortened chain is itself intact: only the anchor shows the cut.
-    assert report["first_broken_id"] is None
-    assert report["ok"] is False
-    assert report["anchor_break"] == {
-        "code": "audit.chain_cut_short",
-        "anchor_id": 5,
-        "anchor_hash": anchor["anchor_hash"],
-        "entries": 3,
-        "found_hash": None,
-    }
 
 
-def test_verify_reports_a_log_rehashed_after_a_rewrite(live: LiveServer) -> None:
+def rehashed(live: LiveServer) -> None:
+    rewrite_and_rehash(live, 3)
+
+
+@pytest.mark.parametrize(
+    ("tamper", "code", "entries"), [(cut_short, "audit.chain_cut_short", 3), (rehashed, "audit.chain_rehashed", 5)]
+)
+def test_verify_reports_a_log_cut_short_or_rehashed_after_the_anchor(
+    live: LiveServer, tamper: Callable[[LiveServer], None], code: str, entries: int
+) -> None:
     write_students(live, 5)
     anchor = anchor_of(verify(live))
-    rewrite_and_rehash(live, 3)
+    tamper(live)
     report = verify(live, **anchor)
+    # What is left is a chain intact in itself: only the anchor shows the cut or the rewrite.
     assert report["first_broken_id"] is None
     assert report["ok"] is False
     broken = report["anchor_break"]
-    assert broken["code"] == "audit.chain_rehashed"
-    assert broken["anchor_id"] == 5
-    assert broken["found_hash"] == report["head_hash"] != anchor["anchor_hash"]
+    assert broken == {**broken, "code": code, "anchor_id": 5, "anchor_hash": anchor["anchor_hash"], "entries": entries}
+    # Cut short: the anchored entry is gone. Re-hashed: it is there, with the tail's new hash.
+    assert broken["found_hash"] == (None if code == "audit.chain_cut_short" else report["head_hash"])
 
 
 def test_an_anchor_needs_both_its_id_and_its_hash(live: LiveServer) -> None:
