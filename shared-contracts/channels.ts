@@ -2,13 +2,23 @@
 import type { operations } from "./openapi";
 
 export interface Channels {
+  "db:audit:head": {
+    request: NonNullable<operations["audit_head"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["audit_head"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:audit:history": {
     request: NonNullable<operations["audit_history"]["parameters"]["query"]>;
     optionalRequest: true;
     response: operations["audit_history"]["responses"]["200"]["content"]["application/json"];
   };
-  "db:audit:verify": {
+  "db:audit:integrity": {
     request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["audit_integrity"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:audit:verify": {
+    request: NonNullable<operations["verify_audit_chain"]["parameters"]["query"]>;
     optionalRequest: true;
     response: operations["verify_audit_chain"]["responses"]["200"]["content"]["application/json"];
   };
@@ -244,7 +254,9 @@ export type ChannelRequest<C extends ChannelName> = Channels[C]["request"];
 export type ChannelResponse<C extends ChannelName> = Channels[C]["response"];
 
 export const channelNames = [
+  "db:audit:head",
   "db:audit:history",
+  "db:audit:integrity",
   "db:audit:verify",
   "db:certification:certify",
   "db:certification:worklist",

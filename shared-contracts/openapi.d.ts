@@ -21,6 +21,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit Head
+         * @description The head main anchors outside the database when the app quits, and whether the log still reaches
+         *     the old anchor (main never moves its anchor onto a log that was cut or re-hashed).
+         */
+        get: operations["audit_head"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/integrity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit Integrity
+         * @description What start-up found wrong with the log's protection (a dropped trigger it put back).
+         */
+        get: operations["audit_integrity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -605,6 +646,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AnchorBreak
+         * @description The chain no longer reaches the head kept outside the database (by main, in the user data dir).
+         *
+         *     `audit.chain_cut_short`: the anchored entry is gone, or there are fewer entries than its id.
+         *     `audit.chain_rehashed`: the anchored entry exists with another hash, so the chain was rebuilt after it.
+         */
+        AnchorBreak: {
+            /** Anchor Hash */
+            anchor_hash: string;
+            /** Anchor Id */
+            anchor_id: number;
+            /**
+             * Code
+             * @enum {string}
+             */
+            code: "audit.chain_cut_short" | "audit.chain_rehashed";
+            /** Entries */
+            entries: number;
+            /** Found Hash */
+            found_hash: string | null;
+        };
         /** AttendanceEntry */
         AttendanceEntry: {
             /** Enrollment Id */
@@ -665,6 +728,22 @@ export interface components {
             reason: string | null;
             /** Student Id */
             student_id: number | null;
+        };
+        /**
+         * AuditHead
+         * @description The log's last entry (both None for an empty log): what main anchors outside the database.
+         */
+        AuditHead: {
+            anchor_break?: components["schemas"]["AnchorBreak"] | null;
+            /** Entry Hash */
+            entry_hash: string | null;
+            /** Entry Id */
+            entry_id: number | null;
+        };
+        /** AuditIntegrity */
+        AuditIntegrity: {
+            /** Guards Restored */
+            guards_restored: components["schemas"]["GuardRestored"][];
         };
         /** AuditPage */
         AuditPage: {
@@ -734,14 +813,27 @@ export interface components {
         };
         /** ChainReport */
         ChainReport: {
+            anchor_break?: components["schemas"]["AnchorBreak"] | null;
             /** Checked */
             checked: number;
+            /**
+             * Drifted Records
+             * @default []
+             */
+            drifted_records?: components["schemas"]["RecordDrift"][];
+            /**
+             * Drifted Total
+             * @default 0
+             */
+            drifted_total?: number;
             /** Expected Hash */
             expected_hash?: string | null;
             /** First Broken Id */
             first_broken_id: number | null;
             /** Head Hash */
             head_hash?: string | null;
+            /** Head Id */
+            head_id?: number | null;
             /** Ok */
             ok: boolean;
             /** Stored Hash */
@@ -1100,6 +1192,21 @@ export interface components {
             totals?: components["schemas"]["HoursTotal"][];
             /** Version */
             version: number;
+        };
+        /**
+         * GuardRestored
+         * @description An append-only trigger found dropped, and put back, at start-up.
+         */
+        GuardRestored: {
+            /**
+             * Restored At
+             * Format: date-time
+             */
+            restored_at: string;
+            /** Table */
+            table: string;
+            /** Trigger */
+            trigger: string;
         };
         /** HTTPValidationError */
         HTTPValidationError: {
@@ -1522,6 +1629,23 @@ export interface components {
             recorded_at: string;
             /** Source */
             source: string;
+        };
+        /**
+         * RecordDrift
+         * @description A record that differs from its last audited state: changed, written without an entry, or removed.
+         */
+        RecordDrift: {
+            /**
+             * Change
+             * @enum {string}
+             */
+            change: "changed" | "unaudited" | "missing";
+            /** Entity */
+            entity: string;
+            /** Entity Id */
+            entity_id: string;
+            /** Fields */
+            fields: string[];
         };
         /**
          * ResultRecord
@@ -2155,7 +2279,39 @@ export interface operations {
             };
         };
     };
-    verify_audit_chain: {
+    audit_head: {
+        parameters: {
+            query?: {
+                anchor_id?: number | null;
+                anchor_hash?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditHead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    audit_integrity: {
         parameters: {
             query?: never;
             header?: never;
@@ -2170,7 +2326,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["AuditIntegrity"];
+                };
+            };
+        };
+    };
+    verify_audit_chain: {
+        parameters: {
+            query?: {
+                anchor_id?: number | null;
+                anchor_hash?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ChainReport"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

@@ -16,6 +16,7 @@ import structlog
 import uvicorn
 
 from odsm.app import create_app, open_database
+from odsm.core.append_only_guards import restore_append_only_guards
 from odsm.core.config import Settings
 from odsm.core.idempotency import purge_expired
 from odsm.core.logging import configure_logging
@@ -43,6 +44,7 @@ def build(settings: Settings) -> tuple[Any, Database, str | None]:
     configure_logging(settings.log_dir, settings.log_level)
     db = open_database(settings)
     revision = migrate(settings, db.engine)
+    restore_append_only_guards(db)  # a dropped trigger is put back, and the audit log says so
     # Stored answers are only for retries within seconds; keeping them longer only keeps personal data.
     purged = purge_expired(db, timedelta(hours=settings.idempotency_ttl_hours))
     if purged:

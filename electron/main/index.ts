@@ -7,6 +7,7 @@ import { app, ipcMain, protocol, type BrowserWindow } from 'electron';
 import { BACKEND_STATUS_CHANNEL } from '../shared/app-channels';
 import { attachTarget, pickBackendCommand, trustedEnvironment } from './backend/backend-command';
 import { BackendSupervisor } from './backend/backend-supervisor';
+import { createFileAnchorStore } from './audit/audit-anchor-store';
 import { originOf } from './bridge/sender-check';
 import { setupBridge } from './bridge/setup-bridge';
 import { createJsonLogger } from './log/json-logger';
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
     app: { backendStatus: () => supervisor.status() },
     log,
     policy: { onBreakerOpen: () => supervisor.breakerOpened(), onBreakerReset: () => supervisor.breakerReset() },
+    // Out of the database's reach: verify reports a log cut short or re-hashed after this head.
+    auditAnchor: createFileAnchorStore(join(dataDir, 'audit-anchor.json')),
   });
 
   const pushStatus = () => {
@@ -91,8 +94,9 @@ async function main(): Promise<void> {
     if (stopped) return;
     // Let the backend stop cleanly (SIGTERM, WAL checkpoint) before the app goes.
     event.preventDefault();
-    void supervisor
-      .stop()
+    void bridge
+      .recordAuditHead()
+      .then(() => supervisor.stop())
       .catch((error: unknown) => log.error('backend.stop_failed', { error: String(error) }))
       .finally(() => {
         stopped = true;

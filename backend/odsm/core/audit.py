@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import Connection, event, inspect
 from sqlalchemy.orm import Session
 
 from . import audit_repository as log_rows
@@ -57,7 +57,8 @@ def _columns(obj: Any) -> list[str]:
     return [c.key for c in inspect(obj).mapper.column_attrs if c.key not in exclude]
 
 
-def _snapshot(obj: Any) -> dict[str, Any]:
+def snapshot(obj: Any) -> dict[str, Any]:
+    """A record's audited state, as its entries' `after` holds it (verify compares the live row with it)."""
     return {k: _plain(getattr(obj, k)) for k in _columns(obj)}
 
 
@@ -79,10 +80,10 @@ def _pending_changes(session: Session) -> list[Change]:
     found: list[Change] = []
     for obj in session.new:
         if isinstance(obj, Audited):
-            found.append((obj, "create", None, _snapshot(obj)))
+            found.append((obj, "create", None, snapshot(obj)))
     for obj in session.dirty:
         if isinstance(obj, Audited) and session.is_modified(obj, include_collections=False):
-            before, after = _before(obj), _snapshot(obj)
+            before, after = _before(obj), snapshot(obj)
             if before != after:
                 found.append((obj, "update", before, after))
     for obj in session.deleted:
@@ -96,27 +97,40 @@ def _append_entries(session: Session, _flush_context: Any) -> None:
     pending = _pending_changes(session)
     if not pending:
         return
-    conn = session.connection()
-    log_rows.lock_chain_for_append(conn)
-    head = log_rows.chain_head(conn)
-    next_id, prev_hash = (head[0] + 1, head[1]) if head else (1, GENESIS)
     notes: dict[int, tuple[str, str | None]] = session.info.get("audit_notes", {})
-    actor = current_actor.get()
+    rows = []
     for obj, default_action, before, after in pending:
         action, reason = notes.pop(id(obj), (default_action, None))
         # The primary key from the row itself: a new object's identity key is only set after the flush.
         identity = inspect(obj).mapper.primary_key_from_instance(obj)
+        rows.append(
+            {
+                "entity": obj.__tablename__,
+                "entity_id": ":".join(str(i) for i in identity if i is not None),
+                "action": action,
+                "before": before,
+                "after": after,
+                "reason": reason,
+                "student_id": obj.audit_student_id(),
+            }
+        )
+    append_entries(session.connection(), rows)
+
+
+def append_entries(conn: Connection, rows: list[dict[str, Any]], actor: str | None = None) -> None:
+    """Chains `rows` (entity, entity_id, action, before, after, reason, student_id) onto the log, on `conn`.
+    Start-up uses it directly for what is not a record's write (a restored trigger)."""
+    log_rows.lock_chain_for_append(conn)
+    head = log_rows.chain_head(conn)
+    next_id, prev_hash = (head[0] + 1, head[1]) if head else (1, GENESIS)
+    for change in rows:
         row = {
+            **change,
             "id": next_id,
             "at": utcnow(),
-            "actor": actor,
-            "entity": obj.__tablename__,
-            "entity_id": ":".join(str(i) for i in identity if i is not None),
-            "action": action,
-            "before": canonical(before) if before is not None else None,
-            "after": canonical(after) if after is not None else None,
-            "reason": reason,
-            "student_id": obj.audit_student_id(),
+            "actor": actor or current_actor.get(),
+            "before": canonical(change["before"]) if change["before"] is not None else None,
+            "after": canonical(change["after"]) if change["after"] is not None else None,
         }
         row["prev_hash"] = prev_hash
         row["hash"] = entry_hash(prev_hash, hashed_fields(row))
@@ -129,7 +143,8 @@ def verify_chain(session: Session, batch: int = 5000) -> dict[str, Any]:
     while True:
         rows = log_rows.entries_after(session, last_id, batch)
         if not rows:
-            return {"ok": True, "checked": checked, "first_broken_id": None, "head_hash": prev_hash}
+            head_id = last_id or None
+            return {"ok": True, "checked": checked, "first_broken_id": None, "head_id": head_id, "head_hash": prev_hash}
         for e in rows:
             fields = hashed_fields({c.key: getattr(e, c.key) for c in AuditEntry.__table__.columns})
             expected = entry_hash(prev_hash, fields)

@@ -3,6 +3,8 @@
 // so what they test and measure is what ships: the same sender check, validator, transport, policies
 // and channels, db:* and app:* alike.
 import { hostname, userInfo } from 'node:os';
+import { anchorAuditChain } from '../audit/anchored-audit';
+import type { AnchorStore } from '../audit/audit-anchor-store';
 import type { Logger } from '../log/json-logger';
 import { createAppChannels, type AppChannelHandlers } from './app-channel-handlers';
 import { createBridge, registerChannels } from './bridge';
@@ -29,6 +31,8 @@ export interface SetupBridgeOptions {
   actor?: string;
   /** The generated manifest unless a test gives a synthetic one. */
   manifest?: Manifest;
+  /** Where the audit chain's head is kept outside the database; without one, verify checks the chain alone. */
+  auditAnchor?: AnchorStore;
 }
 
 export interface BridgeSetup {
@@ -36,6 +40,8 @@ export interface BridgeSetup {
   readonly channels: readonly string[];
   /** The validator the bridge checks payloads with; contract tests check answers with it too. */
   readonly validator: SchemaValidator;
+  /** Keeps the audit chain's current head in the anchor store (at quit); never throws. */
+  recordAuditHead(): Promise<void>;
   /** Removes the handlers, closes the backend's sockets and drops the breaker's listeners. */
   dispose(): void;
 }
@@ -53,7 +59,11 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
   const manifest = options.manifest ?? loadManifest();
   const appChannels = createAppChannels(options.app);
   const validator = createSchemaValidator({ ...manifest.channels, ...appChannels }, manifest.errorSchema);
-  const transport = createHttpTransport({ connection: options.connection, actor: options.actor ?? workstationActor() });
+  const httpTransport = createHttpTransport({ connection: options.connection, actor: options.actor ?? workstationActor() });
+  const audit = options.auditAnchor
+    ? anchorAuditChain({ transport: httpTransport, store: options.auditAnchor, manifest, log: options.log })
+    : { transport: httpTransport, recordHead: () => Promise.resolve() };
+  const transport = audit.transport;
   const policies = createBackendPolicies(options.policy);
   const isTrustedSender = createSenderCheck({ allowedOrigins: options.allowedOrigins, isOurWebContents: options.isOurWebContents });
   const bridge = createBridge({ manifest, appChannels, transport, policies, log: options.log, isTrustedSender, validator });
@@ -61,6 +71,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
   return {
     channels: bridge.channels,
     validator,
+    recordAuditHead: audit.recordHead,
     dispose: () => {
       unregister();
       transport.close();

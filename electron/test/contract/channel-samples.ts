@@ -1,3 +1,4 @@
+import { auditSamples } from './samples/audit-samples';
 import { certificationSamples } from './samples/certification-samples';
 import { classroomSamples } from './samples/classroom-samples';
 import { courseSamples } from './samples/courses-samples';
@@ -19,6 +20,7 @@ export { newStudentBody } from './samples/students-samples';
  */
 export const channelSamples: Record<string, ChannelSample> = {
   ...schoolSamples,
+  ...auditSamples,
   ...studentSamples,
   ...instructorSamples,
   ...vehicleSamples,

@@ -5,19 +5,55 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from odsm.core.channels import channels_for
+from odsm.core.errors import ValidationFailed
 from odsm.core.service_dependency import service_from_app
 
-from .schemas import AuditPage, ChainReport
+from .anchor_check import AuditAnchor
+from .schemas import AuditHead, AuditIntegrity, AuditPage, ChainReport
 from .service import AuditService
 
 channel = channels_for("audit")
+MAX_ENTRY_ID = 2**63 - 1
+
 router = APIRouter(prefix="/audit", tags=["audit"])
 Svc = Annotated[AuditService, Depends(service_from_app(AuditService))]
 
 
+def anchor_param(
+    anchor_id: Annotated[int | None, Query(ge=1, le=MAX_ENTRY_ID)] = None,
+    anchor_hash: Annotated[str | None, Query(pattern="^[0-9a-f]{64}$")] = None,
+) -> AuditAnchor | None:
+    """The head main kept outside the database (`anchor_id`, `anchor_hash`): both or neither."""
+    if anchor_id is None and anchor_hash is None:
+        return None
+    if anchor_id is None or anchor_hash is None:
+        raise ValidationFailed.for_field(
+            "anchor_hash" if anchor_hash is None else "anchor_id",
+            "anchor_incomplete",
+            "The audit anchor needs both the entry number and its hash.",
+        )
+    return AuditAnchor(entry_id=anchor_id, entry_hash=anchor_hash)
+
+
+Anchor = Annotated[AuditAnchor | None, Depends(anchor_param)]
+
+
 @router.get("/verify", response_model=ChainReport, openapi_extra=channel("verify"))
-def verify_audit_chain(svc: Svc) -> ChainReport:
-    return svc.verify()
+def verify_audit_chain(svc: Svc, anchor: Anchor) -> ChainReport:
+    return svc.verify(anchor)
+
+
+@router.get("/head", response_model=AuditHead, openapi_extra=channel("head"))
+def audit_head(svc: Svc, anchor: Anchor) -> AuditHead:
+    """The head main anchors outside the database when the app quits, and whether the log still reaches
+    the old anchor (main never moves its anchor onto a log that was cut or re-hashed)."""
+    return svc.head(anchor)
+
+
+@router.get("/integrity", response_model=AuditIntegrity, openapi_extra=channel("integrity"))
+def audit_integrity(svc: Svc) -> AuditIntegrity:
+    """What start-up found wrong with the log's protection (a dropped trigger it put back)."""
+    return svc.integrity()
 
 
 @router.get("", response_model=AuditPage, openapi_extra=channel("history"))

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
@@ -34,10 +34,59 @@ class AuditPage(BaseModel):
     total: int
 
 
+class RecordDrift(BaseModel):
+    """A record that differs from its last audited state: changed, written without an entry, or removed."""
+
+    entity: str
+    entity_id: str
+    change: Literal["changed", "unaudited", "missing"]
+    fields: list[str]
+
+
+class AnchorBreak(BaseModel):
+    """The chain no longer reaches the head kept outside the database (by main, in the user data dir).
+
+    `audit.chain_cut_short`: the anchored entry is gone, or there are fewer entries than its id.
+    `audit.chain_rehashed`: the anchored entry exists with another hash, so the chain was rebuilt after it.
+    """
+
+    code: Literal["audit.chain_cut_short", "audit.chain_rehashed"]
+    anchor_id: int
+    anchor_hash: str
+    entries: int
+    found_hash: str | None
+
+
 class ChainReport(BaseModel):
     ok: bool
     checked: int
     first_broken_id: int | None
+    head_id: int | None = None
     head_hash: str | None = None
     expected_hash: str | None = None
     stored_hash: str | None = None
+    anchor_break: AnchorBreak | None = None
+    # The first few records that differ from their last audited state (all of them are counted).
+    drifted_records: list[RecordDrift] = []
+    drifted_total: int = 0
+
+
+class GuardRestored(BaseModel):
+    """An append-only trigger found dropped, and put back, at start-up."""
+
+    trigger: str
+    table: str
+    restored_at: datetime
+
+
+class AuditIntegrity(BaseModel):
+    # Newest first; Home warns while there is any.
+    guards_restored: list[GuardRestored]
+
+
+class AuditHead(BaseModel):
+    """The log's last entry (both None for an empty log): what main anchors outside the database."""
+
+    entry_id: int | None
+    entry_hash: str | None
+    anchor_break: AnchorBreak | None = None

@@ -1,20 +1,56 @@
 from __future__ import annotations
 
+import json
+
 from sqlalchemy.orm import Session
 
+from odsm.core.append_only_guards import GUARD_ENTITY
 from odsm.core.audit import verify_chain
 from odsm.core.unit_of_work import Database
 
 from . import repository as repo
-from .schemas import AuditEntryRead, AuditPage, ChainReport
+from .anchor_check import AuditAnchor, anchor_break
+from .record_check import record_drift
+from .schemas import AuditEntryRead, AuditHead, AuditIntegrity, AuditPage, ChainReport, GuardRestored
+
+# Enough to act on; the total says how many more there are.
+DRIFT_SHOWN = 100
+GUARD_RESTORES_SHOWN = 20
 
 
 class AuditService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def verify(self) -> ChainReport:
-        return self.db.read(lambda s: ChainReport.model_validate(verify_chain(s)))
+    def verify(self, anchor: AuditAnchor | None) -> ChainReport:
+        def fn(s: Session) -> ChainReport:
+            report = ChainReport.model_validate(verify_chain(s))
+            report.anchor_break = anchor_break(s, anchor) if anchor is not None else None
+            report.drifted_records, report.drifted_total = record_drift(s, limit=DRIFT_SHOWN)
+            report.ok = report.ok and report.anchor_break is None and report.drifted_total == 0
+            return report
+
+        return self.db.read(fn)
+
+    def head(self, anchor: AuditAnchor | None) -> AuditHead:
+        def fn(s: Session) -> AuditHead:
+            last = s.execute(repo.head()).first()
+            entry_id, entry_hash = (last[0], last[1]) if last else (None, None)
+            broken = anchor_break(s, anchor) if anchor is not None else None
+            return AuditHead(entry_id=entry_id, entry_hash=entry_hash, anchor_break=broken)
+
+        return self.db.read(fn)
+
+    def integrity(self) -> AuditIntegrity:
+        def fn(s: Session) -> AuditIntegrity:
+            entries = s.scalars(repo.latest_of_entity(GUARD_ENTITY, GUARD_RESTORES_SHOWN)).all()
+            restored = [
+                GuardRestored(trigger=e.entity_id, table=json.loads(e.after or "{}").get("table", ""), restored_at=e.at)
+                for e in entries
+            ]
+            return AuditIntegrity(guards_restored=restored)
+
+        return self.db.read(fn)
 
     def history(self, student_id: int | None, entity: str | None, offset: int, limit: int) -> AuditPage:
         def fn(s: Session) -> AuditPage:

@@ -5,4 +5,7 @@ import type { components } from '../../../../shared-contracts/openapi';
 export type AuditEntry = components['schemas']['AuditEntryRead'];
 export type AuditPage = components['schemas']['AuditPage'];
 export type ChainReport = components['schemas']['ChainReport'];
+export type RecordDrift = components['schemas']['RecordDrift'];
+export type AnchorBreak = components['schemas']['AnchorBreak'];
+export type AuditIntegrity = components['schemas']['AuditIntegrity'];
 export type AuditQuery = ChannelRequest<'db:audit:history'>;

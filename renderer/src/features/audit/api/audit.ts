@@ -6,6 +6,7 @@ import { rootKey } from '../../../lib/query-keys';
 export const auditKeys = {
   all: rootKey('audit'),
   history: (query: AuditQuery) => [...auditKeys.all, 'history', query] as const,
+  integrity: () => [...auditKeys.all, 'integrity'] as const,
 };
 
 export function useAuditHistory(query: AuditQuery) {
@@ -21,4 +22,9 @@ export function useAuditHistory(query: AuditQuery) {
 /** Recomputes the whole hash chain on demand: a button, not a query that runs by itself. */
 export function useVerifyAuditChain() {
   return useMutation({ mutationFn: () => call((odsm) => odsm.audit.verify()) });
+}
+
+/** What start-up found wrong with the log's protection (a dropped trigger it put back), for Home's warning. */
+export function useAuditIntegrity() {
+  return useQuery({ queryKey: auditKeys.integrity(), queryFn: () => call((odsm) => odsm.audit.integrity()) });
 }

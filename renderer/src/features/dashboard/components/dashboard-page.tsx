@@ -1,6 +1,7 @@
 import { Page } from '../../../components/ui/page';
 import { formatLongDate, todayIn } from '../../../lib/dates';
 import { navigate } from '../../../lib/navigation';
+import { AuditGuardWarning } from '../../audit';
 import { useWorklist } from '../../certification';
 import { FirstRunCard } from '../../demo';
 import { useSchoolClock } from '../../settings';
@@ -17,6 +18,7 @@ export function DashboardPage() {
 
   return (
     <Page id="home" title={settings?.name || 'Today'} subtitle={formatLongDate(today)}>
+      <AuditGuardWarning timeZone={timeZone} />
       <FirstRunCard />
       <div className="dash-stats">
         <section className="card dash-stat" aria-labelledby="dash-students">
