@@ -29,8 +29,11 @@ def migration_lock(conn: Connection) -> Iterator[None]:
         conn.commit()
 
 
-def checkpoint_wal(engine: Engine) -> None:
-    """SQLite: folds the WAL back into the database file, so a stopped backend leaves one file behind."""
+def checkpoint_wal(engine: Engine) -> tuple[bool, int, int]:
+    """SQLite: folds the WAL back into the database file, so a stopped backend leaves one file behind.
+
+    Returns (busy, frames in the WAL, frames checkpointed). Busy means another connection (a backup
+    tool, a database browser) holds a read transaction, and the WAL could not be emptied."""
     with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute(text("SELECT 1"))
+        row = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        return bool(row[0]), int(row[1]), int(row[2])
