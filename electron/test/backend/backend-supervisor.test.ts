@@ -67,6 +67,24 @@ describe('BackendSupervisor with the real backend', () => {
     await probeHealth(supervisor.connection()!, 2_000);
   });
 
+  it('holds the backend\'s stdin open as a pipe, so the backend goes when the app goes, even mid start-up', async () => {
+    const { supervisor } = await supervised();
+    await supervisor.start();
+    const { readFile, readlink } = await import('node:fs/promises');
+    expect(await readlink(`/proc/${supervisor.pid()}/fd/0`)).toMatch(/^(pipe|socket):/); // libuv makes a "pipe" a socketpair on Linux
+    expect(await readFile(`/proc/${supervisor.pid()}/cmdline`, 'utf8')).toContain('--exit-with-stdin');
+  });
+
+  it('shows a start-up fault\'s own line and does not restart a backend that cannot start', async () => {
+    const { supervisor, states, dataDir } = await supervised();
+    await writeFile(join(dataDir, 'odsm.sqlite3'), 'name,phone\nAmara,416-555-0142\n');
+    const error = await supervisor.start().then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(BackendStartError);
+    expect((error as BackendStartError).exitCode).toBe(13);
+    expect(states).toEqual(['starting', 'down']);
+    expect(supervisor.status().message).toMatch(/odsm\.sqlite3 is not a database: move it away/);
+  });
+
   it('keeps the secret out of argv', async () => {
     const { supervisor } = await supervised();
     const conn = await supervisor.start();
@@ -116,5 +134,23 @@ describe('BackendSupervisor with a broken backend', () => {
     await expect.poll(() => states.at(-1), { timeout: 10_000, interval: 50 }).toBe('down');
     expect(states).toEqual(['starting', 'ready', 'restarting', 'restarting', 'down']);
     expect(supervisor.status().stderrTail).toContain('crashed on start');
+  });
+
+  it('stops restarting at once when a restart meets a fault a restart cannot fix', async () => {
+    const { dataDir } = await freshDataDir().then((d) => (cleanups.push(d.remove), { dataDir: d.dir }));
+    const script = join(dataDir, 'full-disk-backend.sh');
+    const real = backendCommand();
+    const line = `odsm: the disk holding ${dataDir}/odsm.sqlite3 is full: free some space on it, then start the app again`;
+    await writeFile(
+      script,
+      `#!/bin/sh\nif [ -e "${dataDir}/started" ]; then echo '${line}' >&2; exit 15; fi\ntouch "${dataDir}/started"\nexec ${[real.command, ...real.args].join(' ')} "$@"\n`,
+    );
+    await chmod(script, 0o755);
+    const { supervisor, states } = await supervised({ command: { command: script, args: [], source: 'env' }, maxRestarts: 5 });
+    await supervisor.start();
+    process.kill(supervisor.pid()!, 'SIGKILL');
+    await expect.poll(() => states.at(-1), { timeout: 10_000, interval: 50 }).toBe('down');
+    expect(states).toEqual(['starting', 'ready', 'restarting', 'down']);
+    expect(supervisor.status().message).toBe(line.slice('odsm: '.length).replace(/^t/, 'T'));
   });
 });
