@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from odsm.core import crash_points, lifeline, startup_faults
 from odsm.core.config import Settings
 from odsm.core.idempotency import purge_expired
 from odsm.core.logging import configure_logging
-from odsm.core.maintenance_repository import checkpoint_wal
+from odsm.core.maintenance_repository import checkpoint_wal, revision_in_file
 from odsm.core.migrations import migrate, script_revisions
 from odsm.core.unit_of_work import Database
 
@@ -36,8 +37,11 @@ def check_ground(settings: Settings) -> None:
     db_path = settings.sqlite_path
     if db_path is not None:
         startup_faults.check_database_file(db_path)
-        known = script_revisions()
-        startup_faults.check_revision_known(db_path, startup_faults.stored_revision_of(db_path), known)
+        try:
+            revision = revision_in_file(db_path)
+        except sqlite3.DatabaseError as exc:
+            raise startup_faults.damaged(db_path, exc) from exc
+        startup_faults.check_revision_known(db_path, revision, script_revisions())
 
 
 def build(settings: Settings) -> tuple[Any, Database, str | None]:

@@ -88,20 +88,8 @@ def check_database_file(db_path: Path) -> None:
         raise StartupFault(DATABASE_READ_ONLY, _read_only_advice(db_path))
 
 
-def stored_revision_of(db_path: Path) -> str | None:
-    """The schema revision in the file, read through an immutable open (no lock, no -wal or -shm made)."""
-    if not db_path.exists() or db_path.stat().st_size == 0:
-        return None
-    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-    try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as exc:
-        if "no such table" in str(exc):
-            return None
-        raise StartupFault(NOT_A_DATABASE, f"{db_path} is damaged or not a database ({exc}): restore a backup") from exc
-    finally:
-        conn.close()
-    return None if row is None else str(row[0])
+def damaged(db_path: Path, exc: sqlite3.DatabaseError) -> StartupFault:
+    return StartupFault(NOT_A_DATABASE, f"{db_path} is damaged or not a database ({exc}): restore a backup")
 
 
 def check_revision_known(db_path: Path, revision: str | None, known: set[str]) -> None:
