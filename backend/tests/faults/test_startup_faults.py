@@ -27,14 +27,17 @@ from .spawn import BACKEND_CMD, backend_env, private_dir
 IS_ROOT = os.geteuid() == 0
 
 
-def _run_backend(data_dir: Path) -> subprocess.CompletedProcess[str]:
+def _run_backend(
+    data_dir: Path, env: dict[str, str] | None = None, sock_mode: int = 0o700
+) -> subprocess.CompletedProcess[str]:
     sock = private_dir("odsm-sock-") / "b.sock"
+    sock.parent.chmod(sock_mode)
     try:
         return subprocess.run(
             [*BACKEND_CMD, "--data-dir", str(data_dir), "--uds", str(sock)],
             capture_output=True,
             text=True,
-            env=backend_env(),
+            env=env or backend_env(),
             timeout=60,
         )
     finally:
@@ -126,21 +129,20 @@ def test_a_full_disk(tmp_path: Path) -> None:
     assert left == {}, "the refused start left files behind"
 
 
-def test_a_log_dir_that_cannot_be_created(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("in_the_way", "exit_code", "content"),
+    [
+        ("logs", faults.LOG_DIR_UNAVAILABLE, "a file where the log directory should be"),
+        ("odsm.sqlite3", faults.NOT_A_DATABASE, "name,phone\nAmara,416-555-0142\n"),
+    ],
+    ids=["log_dir_cannot_be_created", "file_is_not_a_database"],
+)
+def test_a_file_in_the_way(tmp_path: Path, in_the_way: str, exit_code: int, content: str) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    (data / "logs").write_text("a file where the log directory should be")
+    (data / in_the_way).write_text(content)
     before = _tree(data)
-    _assert_refused(_run_backend(data), faults.LOG_DIR_UNAVAILABLE, data / "logs")
-    assert _tree(data) == before
-
-
-def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "odsm.sqlite3").write_text("name,phone\nAmara,416-555-0142\n")
-    before = _tree(data)
-    _assert_refused(_run_backend(data), faults.NOT_A_DATABASE, data / "odsm.sqlite3")
+    _assert_refused(_run_backend(data), exit_code, data / in_the_way)
     assert _tree(data) == before
 
 
@@ -158,22 +160,14 @@ def test_a_database_written_by_a_newer_version(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("case", ["empty_secret", "open_socket_dir"])
 def test_refusals_come_before_the_heavy_imports(tmp_path: Path, case: str) -> None:
-    env = backend_env()
-    sock_dir = private_dir("odsm-sock-")
-    if case == "empty_secret":
-        env["ODSM_API_SECRET"] = " "
-    else:
-        sock_dir.chmod(0o755)
+    empty_secret = case == "empty_secret"
     started = time.monotonic()
-    proc = subprocess.run(
-        [*BACKEND_CMD, "--data-dir", str(tmp_path / "data"), "--uds", str(sock_dir / "b.sock")],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
+    proc = _run_backend(
+        tmp_path / "data",
+        env=backend_env(ODSM_API_SECRET=" ") if empty_secret else None,
+        sock_mode=0o700 if empty_secret else 0o755,
     )
     took = time.monotonic() - started
-    sock_dir.rmdir()
     assert proc.returncode == faults.CONFIG_REFUSED
     assert proc.stderr.startswith("odsm: ") and len(proc.stderr.splitlines()) == 1, proc.stderr
     assert not (tmp_path / "data").exists()

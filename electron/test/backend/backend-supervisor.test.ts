@@ -118,39 +118,34 @@ describe('BackendSupervisor with a broken backend', () => {
     expect(supervisor.status().state).toBe('down');
   });
 
-  it('gives up after the bounded number of restarts and reports down', async () => {
+  /** Ready once (the real backend), then every later start prints `line` and exits with `code`. */
+  async function readyOnceThenFailing(line: string, code: number, maxRestarts: number) {
     const { dataDir } = await freshDataDir().then((d) => (cleanups.push(d.remove), { dataDir: d.dir }));
-    // Ready once, then every later start dies at once: a marker file tells the first run from the rest.
+    // A marker file tells the first run from the rest.
     const script = join(dataDir, 'flaky-backend.sh');
     const real = backendCommand();
     await writeFile(
       script,
-      `#!/bin/sh\nif [ -e "${dataDir}/started" ]; then echo "crashed on start" >&2; exit 3; fi\ntouch "${dataDir}/started"\nexec ${[real.command, ...real.args].join(' ')} "$@"\n`,
+      `#!/bin/sh\nif [ -e "${dataDir}/started" ]; then echo '${line}' >&2; exit ${code}; fi\ntouch "${dataDir}/started"\nexec ${[real.command, ...real.args].join(' ')} "$@"\n`,
     );
     await chmod(script, 0o755);
-    const { supervisor, states } = await supervised({ command: { command: script, args: [], source: 'env' }, maxRestarts: 2 });
+    const { supervisor, states } = await supervised({ command: { command: script, args: [], source: 'env' }, maxRestarts });
     await supervisor.start();
     process.kill(supervisor.pid()!, 'SIGKILL');
     await expect.poll(() => states.at(-1), { timeout: 10_000, interval: 50 }).toBe('down');
+    return { supervisor, states, dataDir };
+  }
+
+  it('gives up after the bounded number of restarts and reports down', async () => {
+    const { supervisor, states } = await readyOnceThenFailing('crashed on start', 3, 2);
     expect(states).toEqual(['starting', 'ready', 'restarting', 'restarting', 'down']);
     expect(supervisor.status().stderrTail).toContain('crashed on start');
   });
 
   it('stops restarting at once when a restart meets a fault a restart cannot fix', async () => {
-    const { dataDir } = await freshDataDir().then((d) => (cleanups.push(d.remove), { dataDir: d.dir }));
-    const script = join(dataDir, 'full-disk-backend.sh');
-    const real = backendCommand();
-    const line = `odsm: the disk holding ${dataDir}/odsm.sqlite3 is full: free some space on it, then start the app again`;
-    await writeFile(
-      script,
-      `#!/bin/sh\nif [ -e "${dataDir}/started" ]; then echo '${line}' >&2; exit 15; fi\ntouch "${dataDir}/started"\nexec ${[real.command, ...real.args].join(' ')} "$@"\n`,
-    );
-    await chmod(script, 0o755);
-    const { supervisor, states } = await supervised({ command: { command: script, args: [], source: 'env' }, maxRestarts: 5 });
-    await supervisor.start();
-    process.kill(supervisor.pid()!, 'SIGKILL');
-    await expect.poll(() => states.at(-1), { timeout: 10_000, interval: 50 }).toBe('down');
+    const line = 'odsm: the disk holding /data/odsm.sqlite3 is full: free some space on it, then start the app again';
+    const { supervisor, states } = await readyOnceThenFailing(line, 15, 5);
     expect(states).toEqual(['starting', 'ready', 'restarting', 'down']);
-    expect(supervisor.status().message).toBe(line.slice('odsm: '.length).replace(/^t/, 'T'));
+    expect(supervisor.status().message).toBe('The disk holding /data/odsm.sqlite3 is full: free some space on it, then start the app again');
   });
 });
