@@ -70,7 +70,9 @@ class HeldWrite:
         await anyio.to_thread.run_sync(self.commit, last_step, limiter=_COMMIT_THREADS)
 
     async def rollback_in_thread(self) -> None:
-        await anyio.to_thread.run_sync(self.rollback, limiter=_COMMIT_THREADS)
+        if self.holding:
+            await anyio.to_thread.run_sync(self.rollback, limiter=_COMMIT_THREADS)
+        self.closed = True
 
 
 held_write: contextvars.ContextVar[HeldWrite | None] = contextvars.ContextVar("held_write", default=None)
