@@ -76,14 +76,15 @@ describe('BackendSupervisor with the real backend', () => {
   });
 
   it('shows a start-up fault\'s own line and does not restart a backend that cannot start', async () => {
-    const { supervisor, states, dataDir } = await supervised();
+    // The fault is found after the imports, which a loaded machine can stretch past the default 20 s wait.
+    const { supervisor, states, dataDir } = await supervised({ readyTimeoutMs: 120_000 });
     await writeFile(join(dataDir, 'odsm.sqlite3'), 'name,phone\nAmara,416-555-0142\n');
     const error = await supervisor.start().then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(BackendStartError);
     expect((error as BackendStartError).exitCode).toBe(13);
     expect(states).toEqual(['starting', 'down']);
     expect(supervisor.status().message).toMatch(/odsm\.sqlite3 is not a database: move it away/);
-  });
+  }, 150_000);
 
   it('keeps the secret out of argv', async () => {
     const { supervisor } = await supervised();
