@@ -172,4 +172,4 @@ def test_refusals_come_before_the_heavy_imports(tmp_path: Path, case: str) -> No
     assert proc.stderr.startswith("odsm: ") and len(proc.stderr.splitlines()) == 1, proc.stderr
     assert not (tmp_path / "data").exists()
     # The heavy imports (pydantic, SQLAlchemy, FastAPI) take 2 to 5 s here; a refusal must not wait for them.
-    assert took < 1.0, f"the refusal took {took:.2f}s"
+    assert took < 1.5, f"the refusal took {took:.2f}s"
