@@ -14,13 +14,14 @@ FROZEN := build/frozen/odsm-backend/odsm-backend
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: help setup dev preview test lint contracts contracts-check freeze package bench demo-data clean \
-        test-backend test-unit test-contract test-contract-frozen test-e2e build-app chromium
+        test-backend test-unit test-contract test-contract-frozen test-e2e build-app chromium soak
 
 help:
 	@echo "make dev      run the app (backend with uvicorn --reload, plus electron-vite dev)"
 	@echo "make test     every check and test: lint, contracts-check, pytest, vitest, contract, frozen, e2e"
 	@echo "make preview  the renderer in Chromium through the real bridge (no Electron binary needed)"
 	@echo "make bench    benchmarks; the last line is one JSON object with every figure"
+	@echo "make soak     long crash runs (1,000 writes with kill -9s, 100 crash cycles); last line JSON"
 	@echo "make contracts / contracts-check / freeze / package / clean"
 
 # --- setup -----------------------------------------------------------------------------------
@@ -119,6 +120,11 @@ test: setup chromium
 	$(MAKE) test-contract-frozen
 	$(MAKE) test-e2e
 	@echo "make test: all suites passed"
+
+# The long fault runs (not in `make test`, whose backend suite runs the short ones in backend/tests/faults):
+# 1,000 keyed writes with kill -9s and 100 crash cycles; the last line is one JSON object of figures.
+soak: setup
+	cd backend && ../$(PY) -m tests.faults.soak
 
 bench: setup build-app freeze
 	$(PY) bench/run.py

@@ -1,15 +1,22 @@
-"""python -m odsm --data-dir D (--uds PATH | --host 127.0.0.1 --port 0)"""
+"""python -m odsm --data-dir D (--uds PATH | --host 127.0.0.1 --port 0) [--exit-with-stdin]
+
+The order matters: the lifeline first, then the checks that need nothing but the standard library, and
+only then the heavy imports (pydantic, SQLAlchemy, FastAPI), so a refusal is immediate and a parent
+that dies during start-up takes the backend with it.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from odsm.core.config import Settings
+from odsm.core import lifeline
+from odsm.core.startup_faults import StartupFault, refused
 
 
-def parse_args(argv: list[str]) -> Settings:
+def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="odsm", description="Ontario Driving School Manager backend")
     parser.add_argument("--data-dir", type=Path, required=True)
     listen = parser.add_mutually_exclusive_group()
@@ -17,30 +24,45 @@ def parse_args(argv: list[str]) -> Settings:
     listen.add_argument("--port", type=int, help="TCP port on --host (0 picks a free one)")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--log-level", choices=["debug", "info", "warning", "error"])
-    args = parser.parse_args(argv)
-    overrides: dict[str, object] = {"data_dir": args.data_dir, "host": args.host}
+    parser.add_argument(lifeline.EXIT_WITH_STDIN, action="store_true", help="exit when stdin reaches end of file")
+    return parser.parse_args(argv)
+
+
+def check_early(args: argparse.Namespace) -> None:
+    # The secret comes from the environment (ODSM_API_SECRET), never from argv; an empty one would
+    # make every request's check compare against nothing.
+    if not os.environ.get("ODSM_API_SECRET", "").strip():
+        raise refused("ODSM_API_SECRET must be set in the environment, and not empty")
     if args.uds is not None:
-        overrides["uds"] = args.uds
-    if args.port is not None:
-        overrides["port"] = args.port
-    if args.log_level:
-        overrides["log_level"] = args.log_level
-    # The secret comes from the environment (ODSM_API_SECRET), never from argv.
-    return Settings(**overrides)  # type: ignore[arg-type]
+        check_socket_dir(args.uds)
+
+
+def check_socket_dir(uds: Path) -> None:
+    """uvicorn makes the socket 0666, so only a private (0700) directory keeps other users out."""
+    parent = uds.parent
+    if not parent.is_dir():
+        raise refused(f"socket directory {parent} does not exist")
+    if os.name == "posix" and parent.stat().st_mode & 0o077:
+        raise refused(f"socket directory {parent} must be private (mode 0700)")
 
 
 def main(argv: list[str] | None = None) -> int:
-    settings = parse_args(sys.argv[1:] if argv is None else argv)
-    if settings.api_secret is None:
-        sys.stderr.write("odsm: ODSM_API_SECRET must be set in the environment\n")
-        return 2
-    from odsm.serve import StartupRefused, serve
-
+    raw = sys.argv[1:] if argv is None else argv
+    lifeline.start(raw)  # first: the few imports above are the standard library and two small modules
+    args = parse_args(raw)
     try:
-        serve(settings)
-    except StartupRefused as exc:
-        sys.stderr.write(f"odsm: {exc}\n")
-        return 2
+        check_early(args)
+        from odsm.core.config import Settings
+        from odsm.serve import serve
+
+        overrides: dict[str, object] = {"data_dir": args.data_dir, "host": args.host}
+        for name in ("uds", "port", "log_level"):
+            if getattr(args, name) is not None:
+                overrides[name] = getattr(args, name)
+        serve(Settings(**overrides))  # type: ignore[arg-type]
+    except StartupFault as fault:
+        sys.stderr.write(f"odsm: {fault.message}\n")
+        return fault.exit_code
     return 0
 
 

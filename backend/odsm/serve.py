@@ -1,14 +1,15 @@
-"""Serving: build everything from Settings, migrate, serve, announce readiness, stop cleanly."""
+"""Serving: check the ground, build everything from Settings, migrate, serve, announce readiness, stop cleanly."""
 
 from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
-import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
-from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -16,40 +17,62 @@ import structlog
 import uvicorn
 
 from odsm.app import create_app, open_database
+from odsm.core import crash_points, lifeline, startup_faults
 from odsm.core.append_only_guards import restore_append_only_guards
 from odsm.core.config import Settings
 from odsm.core.idempotency import purge_expired
 from odsm.core.logging import configure_logging
-from odsm.core.maintenance_repository import checkpoint_wal
-from odsm.core.migrations import migrate
+from odsm.core.maintenance_repository import checkpoint_wal, revision_in_file
+from odsm.core.migrations import migrate, script_revisions
 from odsm.core.unit_of_work import Database
 
 log = structlog.get_logger("odsm.serve")
 
+CHECKPOINT_ATTEMPTS = 10
+CHECKPOINT_PAUSE_SECONDS = 0.1  # a reader that is about to finish gets one second in all
 
-class StartupRefused(RuntimeError):
-    pass
 
-
-def check_socket_dir(uds: Path) -> None:
-    """uvicorn makes the socket 0666, so only a private (0700) directory keeps other users out."""
-    parent = uds.parent
-    if not parent.is_dir():
-        raise StartupRefused(f"socket directory {parent} does not exist")
-    if os.name == "posix" and parent.stat().st_mode & 0o077:
-        raise StartupRefused(f"socket directory {parent} must be private (mode 0700)")
+def check_ground(settings: Settings) -> None:
+    """What can be checked before anything is created: the data dir, and the database file if any."""
+    startup_faults.check_data_dir(settings.data_dir)
+    db_path = settings.sqlite_path
+    if db_path is not None:
+        startup_faults.check_database_file(db_path)
+        try:
+            revision = revision_in_file(db_path)
+        except sqlite3.DatabaseError as exc:
+            raise startup_faults.damaged(db_path, exc) from exc
+        startup_faults.check_revision_known(db_path, revision, script_revisions())
 
 
 def build(settings: Settings) -> tuple[Any, Database, str | None]:
-    configure_logging(settings.log_dir, settings.log_level)
-    db = open_database(settings)
-    revision = migrate(settings, db.engine)
-    restore_append_only_guards(db)  # a dropped trigger is put back, and the audit log says so
-    # Stored answers are only for retries within seconds; keeping them longer only keeps personal data.
-    purged = purge_expired(db, timedelta(hours=settings.idempotency_ttl_hours))
-    if purged:
-        log.info("idempotency.purged", keys=purged)
-    return create_app(settings, db), db, revision
+    with startup_faults.undone_on_fault(settings):
+        check_ground(settings)
+        try:
+            configure_logging(settings.log_dir, settings.log_level)
+        except OSError as exc:
+            raise startup_faults.log_dir_fault(exc, settings.log_dir) from exc
+        db = open_database(settings)
+        with _as_startup_fault(settings, db):
+            revision = migrate(settings, db.engine)
+            restore_append_only_guards(db)  # a dropped trigger is put back, and the audit log says so
+            # Stored answers are only for retries within seconds; keeping them longer only keeps personal data.
+            purged = purge_expired(db, timedelta(hours=settings.idempotency_ttl_hours))
+        if purged:
+            log.info("idempotency.purged", keys=purged)
+        return create_app(settings, db), db, revision
+
+
+@contextmanager
+def _as_startup_fault(settings: Settings, db: Database) -> Iterator[None]:
+    try:
+        yield
+    except Exception as exc:
+        db.dispose()
+        fault = startup_faults.classify(exc, settings.sqlite_path or settings.data_dir)
+        if fault is None:
+            raise
+        raise fault from exc
 
 
 class _AnnouncingServer(uvicorn.Server):
@@ -80,30 +103,28 @@ class _AnnouncingServer(uvicorn.Server):
         log.info("backend.ready", **{k: v for k, v in ready.items() if k != "event"})
 
 
-def _watch_parent(server: uvicorn.Server, interval: float = 0.5) -> None:
-    parent = os.getppid()
-
-    def watch() -> None:
-        while not server.should_exit:
-            if os.getppid() != parent:
-                log.warning("backend.parent_gone", parent_pid=parent)
-                server.should_exit = True
-                return
-            time.sleep(interval)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
 def checkpoint(db: Database) -> None:
+    """Retried briefly while another program's read transaction keeps the WAL busy; the log tells the truth."""
     if not db.settings.is_sqlite:
         return
-    checkpoint_wal(db.engine)
-    log.info("db.checkpointed")
+    busy, frames, done = True, -1, -1
+    for attempt in range(CHECKPOINT_ATTEMPTS):
+        if attempt:
+            time.sleep(CHECKPOINT_PAUSE_SECONDS)
+        busy, frames, done = checkpoint_wal(db.engine)
+        if not busy:
+            log.info("db.checkpointed", frames=frames, attempts=attempt + 1)
+            return
+    log.warning(
+        "db.checkpoint_incomplete",
+        frames_left=max(frames - done, 0) if frames >= 0 else None,
+        attempts=CHECKPOINT_ATTEMPTS,
+        why="another connection holds a read transaction; the WAL is folded in at the next start",
+    )
 
 
 def serve(settings: Settings) -> None:
-    if settings.uds is not None:
-        check_socket_dir(settings.uds)
+    crash_points.arm_from_environment()
     app, db, revision = build(settings)
     config = uvicorn.Config(
         app,
@@ -116,7 +137,7 @@ def serve(settings: Settings) -> None:
         timeout_graceful_shutdown=5,
     )
     server = _AnnouncingServer(config, revision)
-    _watch_parent(server)
+    lifeline.stop_gracefully_with(lambda: setattr(server, "should_exit", True))
     try:
         server.run()
     finally:

@@ -22,6 +22,7 @@ from alembic.script import ScriptDirectory
 from odsm.core.migrations import alembic_config
 
 from .conftest import SECRET
+from .faults.spawn import pid_alive
 
 BACKEND_CMD = [sys.executable, "-m", "odsm"]
 
@@ -44,16 +45,6 @@ def _wait_exit(proc: subprocess.Popen[str], seconds: float) -> int | None:
         return proc.wait(timeout=seconds)
     except subprocess.TimeoutExpired:
         return None
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # A zombie still answers kill(0); it has exited all the same.
-    stat = Path(f"/proc/{pid}/stat")
-    return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")
 
 
 @contextmanager
@@ -127,13 +118,13 @@ def test_it_exits_when_its_parent_dies(tmp_path: Path, sock_dir: Path) -> None:
     assert parent.stdout is not None
     assert json.loads(parent.stdout.readline())["event"] == "backend.ready"
     child_pid = int(parent.stdout.readline())
-    assert _pid_alive(child_pid)
+    assert pid_alive(child_pid)
     parent.kill()
     parent.wait()
     deadline = time.monotonic() + 15
-    while _pid_alive(child_pid) and time.monotonic() < deadline:
+    while pid_alive(child_pid) and time.monotonic() < deadline:
         time.sleep(0.1)
-    alive = _pid_alive(child_pid)
+    alive = pid_alive(child_pid)
     if alive:
         os.kill(child_pid, signal.SIGKILL)
     assert not alive, "the orphaned backend kept running"

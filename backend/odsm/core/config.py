@@ -44,6 +44,11 @@ class Settings(BaseSettings):
         return self.resolved_database_url.startswith("sqlite")
 
     @property
+    def sqlite_path(self) -> Path | None:
+        url = self.resolved_database_url
+        return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+
+    @property
     def log_dir(self) -> Path:
         return self.data_dir / "logs"
 

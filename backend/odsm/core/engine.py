@@ -33,9 +33,14 @@ def _sqlite_pragmas(settings: Settings) -> Callable[[DBAPIConnection, Connection
 
 def create_db_engine(settings: Settings) -> Engine:
     url = settings.resolved_database_url
+    # SQL parameters are names, birth dates, licence numbers: an error's text carries them into the log
+    # only when someone asked for debug logs on purpose.
+    hide_parameters = settings.log_level != "debug"
     if settings.is_sqlite:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False}, pool_size=8)
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False}, pool_size=8, hide_parameters=hide_parameters
+        )
         event.listen(engine, "connect", _sqlite_pragmas(settings))
 
         @event.listens_for(engine, "begin")
@@ -45,7 +50,7 @@ def create_db_engine(settings: Settings) -> Engine:
             mode = conn.get_execution_options().get("odsm_begin", "DEFERRED")
             conn.exec_driver_sql(f"BEGIN {mode}")
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=hide_parameters)
 
     if logging.getLogger("odsm.sql").isEnabledFor(logging.DEBUG):
         _log_statements(engine)

@@ -34,6 +34,18 @@ class ValidationFailed(AppError):
         return cls(message, {"fields": [{"field": field, "rule": rule, "message": message, **extra}]})
 
 
+class MalformedJson(AppError):
+    status_code = 400
+    code = "request.malformed_json"
+    default_message = "The request body is not well-formed JSON."
+
+
+class InvalidUtf8(AppError):
+    status_code = 400
+    code = "request.invalid_utf8"
+    default_message = "The request body is not valid UTF-8 text."
+
+
 class NotFound(AppError):
     status_code = 404
     code = "not_found"
@@ -124,6 +136,13 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        malformed = next((e for e in exc.errors() if e.get("type") == "json_invalid"), None)
+        if malformed is not None:
+            # A body that does not parse has no fields to name: FastAPI reports the character offset.
+            where = malformed.get("loc", ())[-1:]
+            log.info("request.malformed", code=MalformedJson.code)
+            error = MalformedJson(details={"position": where[0] if where else None})
+            return render_error(error, request_id_of(request))
         fields = _pydantic_fields(exc)
         log.info("request.invalid", fields=[f["field"] for f in fields])
         return render_error(ValidationFailed(details={"fields": fields}), request_id_of(request))
@@ -135,6 +154,9 @@ def install_error_handlers(app: FastAPI) -> None:
             err = NotFound("No such route.")
         elif exc.status_code == 405:
             err = MethodNotAllowed()
+        elif isinstance(exc.__cause__, UnicodeDecodeError):
+            # FastAPI turns a body it cannot decode into a bare 400 "error parsing the body".
+            err = InvalidUtf8(details={"position": exc.__cause__.start})
         else:
             err = AppError(str(exc.detail))
         return JSONResponse(error_body(err, request_id_of(request)), status_code=exc.status_code)

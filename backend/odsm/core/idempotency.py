@@ -2,7 +2,7 @@
 
 The key is claimed inside the write's own transaction (the `claim_idempotency_key` write hook, which
 the composition root gives the Database), so either the write and the claim both commit or neither
-does. The answer is stored once the response is known (see `idempotency_middleware`).
+does. The answer is stored in that same transaction once the route has answered (see `held_write`).
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 
 from . import idempotency_repository as keys
 from .errors import IdempotencyInProgress
+from .held_write import AfterCommit
 from .orm import utcnow
-from .unit_of_work import AfterCommit, Database
+from .unit_of_work import Database
 
 
 @dataclass
@@ -84,7 +85,7 @@ def stored_answer(db: Database, key: str) -> StoredAnswer | None:
 
 
 def store_answer(db: Database, claim: IdempotencyClaim, status: int, body: bytes) -> None:
-    # Called once the request is over, when no claim is pending any more: bookkeeping, not the write.
+    # A refusal given before any write: no write to commit it with, so it goes in a transaction of its own.
     db.write(lambda s: keys.store_answer(s, claim.key, claim.fingerprint, status, body))
 
 

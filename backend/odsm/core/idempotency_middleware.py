@@ -1,13 +1,29 @@
-"""Pure ASGI: replays a stored answer for a repeated Idempotency-Key; stores the answer for a new one."""
+"""Pure ASGI: replays a stored answer for a repeated Idempotency-Key; stores the answer for a new one.
+
+A keyed request's write is held open (`held_write`) until the route has answered, and the answer is
+stored in that same transaction: a crash leaves either both or neither, never a key with no answer.
+"""
 
 from __future__ import annotations
+
+import json
 
 import anyio
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .asgi import send_bytes, send_json
-from .errors import AppError, IdempotencyInProgress, IdempotencyKeyReused, ValidationFailed, error_body
+from . import idempotency_repository as keys
+from .asgi import response_messages, send_bytes, send_json
+from .crash_points import AFTER_ANSWER_BEFORE_SEND, AFTER_WRITE_BEFORE_ANSWER, crash_here
+from .errors import (
+    AppError,
+    DatabaseUnavailable,
+    IdempotencyInProgress,
+    IdempotencyKeyReused,
+    ValidationFailed,
+    error_body,
+)
+from .held_write import HeldWrite, held_write
 from .idempotency import IdempotencyClaim, StoredAnswer, fingerprint_of, pending_claim, store_answer, stored_answer
 from .idempotency_record import MAX_KEY_LENGTH
 from .unit_of_work import Database
@@ -52,42 +68,68 @@ class IdempotencyMiddleware:
                 await _replay(send, key, found)
             return
 
-        messages = await self._serve_claiming(scope, body, claim)
+        held = HeldWrite()
+        try:
+            messages = await self._serve_claiming(scope, body, claim, held)
+        except BaseException:
+            await held.rollback_in_thread()
+            raise
         if claim.conflict:
             # Another request with this key wrote first: answer with its stored answer when there is one,
             # and never store ours over it.
+            await held.rollback_in_thread()
             again = await anyio.to_thread.run_sync(stored_answer, self.db, key)
             if again is not None and again.fingerprint == claim.fingerprint and again.complete:
                 await _replay(send, key, again, after="concurrent_claim")
                 return
         else:
-            await self._store_if_decided(claim, messages)
+            messages = await self._settle(claim, held, messages, request_id)
+        crash_here(AFTER_ANSWER_BEFORE_SEND)
         for message in messages:
             await send(message)
 
-    async def _serve_claiming(self, scope: Scope, body: bytes, claim: IdempotencyClaim) -> list[Message]:
+    async def _serve_claiming(
+        self, scope: Scope, body: bytes, claim: IdempotencyClaim, held: HeldWrite
+    ) -> list[Message]:
         messages: list[Message] = []
 
         async def capture(message: Message) -> None:
             messages.append(message)
 
-        token = pending_claim.set(claim)
+        token, held_token = pending_claim.set(claim), held_write.set(held)
         try:
             await self.app(scope, _replay_body(body), capture)
         finally:
+            held_write.reset(held_token)
             pending_claim.reset(token)
         return messages
 
-    async def _store_if_decided(self, claim: IdempotencyClaim, messages: list[Message]) -> None:
+    async def _settle(
+        self, claim: IdempotencyClaim, held: HeldWrite, messages: list[Message], request_id: str
+    ) -> list[Message]:
+        """Commits the held write with its answer, or stores a refusal; returns what the client gets."""
         start = next(m for m in messages if m["type"] == "http.response.start")
         status = int(start["status"])
-        # A refusal (4xx) or a success is the answer for this key from now on; so is a 5xx once the write
-        # committed its claim (the write landed, so a retry must not run it again). A 5xx before any
-        # commit (busy, unavailable) decided nothing: the same key may try again.
-        # The answer is stored before the client sees it, so an immediate retry finds it.
-        if status < 500 or claim.claimed:
-            payload = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
+        payload = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
+        crash_here(AFTER_WRITE_BEFORE_ANSWER)
+        if status >= 500:
+            # A crash or an unusable database decided nothing: undo any write, and the key may try again.
+            await held.rollback_in_thread()
+            return messages
+        if not held.holding:
+            # A refusal before any write: it is the answer for this key from now on. Stored before the
+            # client sees it, so an immediate retry finds it.
             await anyio.to_thread.run_sync(store_answer, self.db, claim, status, payload)
+            return messages
+        try:
+            await held.commit_in_thread(lambda s: keys.store_answer(s, claim.key, claim.fingerprint, status, payload))
+        except Exception as exc:
+            # Neither the write nor its answer landed (a full disk, a lost server): say so, not the success.
+            log.error("idempotency.commit_failed", error_type=type(exc).__name__)
+            failed = DatabaseUnavailable()
+            body = json.dumps(error_body(failed, request_id)).encode()
+            return response_messages(failed.status_code, body)
+        return messages
 
 
 async def _refuse(send: Send, error: AppError, request_id: str) -> None:

@@ -41,6 +41,9 @@ def configure_logging(log_dir: Path, level: str = "info") -> None:
     root.addHandler(stderr)
     root.addHandler(rotating)
     root.setLevel(_LEVELS[level])
+    # A log line that cannot be written (a full disk) must not print a traceback among the lines the
+    # supervisor reads; the failure that matters surfaces where the database meets it.
+    logging.raiseExceptions = False
     # uvicorn's access log duplicates our request.done line; its error log is kept.
     logging.getLogger("uvicorn.access").disabled = True
     for noisy in ("httpx", "httpcore", "asyncio", "watchfiles", "multipart"):

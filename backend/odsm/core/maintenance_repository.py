@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
 # Any fixed 64-bit number: every workstation sharing one PostgreSQL server takes the same lock.
 PG_MIGRATION_LOCK = 7_312_047_730
+
+
+def revision_in_file(db_path: Path) -> str | None:
+    """SQLite: the schema revision in the file, read through an immutable open (no lock taken, no -wal or
+    -shm made), so a start that is then refused has changed nothing. Raises sqlite3.DatabaseError."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").fetchone()
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone() if has_table else None
+    finally:
+        conn.close()
+    return None if row is None else str(row[0])
 
 
 def schema_revision(conn: Connection) -> str | None:
@@ -29,8 +45,11 @@ def migration_lock(conn: Connection) -> Iterator[None]:
         conn.commit()
 
 
-def checkpoint_wal(engine: Engine) -> None:
-    """SQLite: folds the WAL back into the database file, so a stopped backend leaves one file behind."""
+def checkpoint_wal(engine: Engine) -> tuple[bool, int, int]:
+    """SQLite: folds the WAL back into the database file, so a stopped backend leaves one file behind.
+
+    Returns (busy, frames in the WAL, frames checkpointed). Busy means another connection (a backup
+    tool, a database browser) holds a read transaction, and the WAL could not be emptied."""
     with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute(text("SELECT 1"))
+        row = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        return bool(row[0]), int(row[1]), int(row[2])

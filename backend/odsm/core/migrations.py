@@ -32,6 +32,19 @@ _DOWN = re.compile(r'^down_revision: str \| None = (?:None|"(?P<down>\w+)")', re
 
 def script_head() -> str | None:
     """The head revision, read from the version files as text (a test holds it equal to Alembic's)."""
+    revisions, parents = _script_graph()
+    heads = revisions - parents
+    if len(heads) > 1:
+        raise RuntimeError(f"several migration heads: {sorted(heads)}")
+    return next(iter(heads), None)
+
+
+def script_revisions() -> set[str]:
+    """Every revision this version of the app knows; a database at any other was written by a newer one."""
+    return _script_graph()[0]
+
+
+def _script_graph() -> tuple[set[str], set[str]]:
     revisions: set[str] = set()
     parents: set[str] = set()
     for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
@@ -42,10 +55,7 @@ def script_head() -> str | None:
         revisions.add(rev["rev"])
         if down["down"]:
             parents.add(down["down"])
-    heads = revisions - parents
-    if len(heads) > 1:
-        raise RuntimeError(f"several migration heads: {sorted(heads)}")
-    return next(iter(heads), None)
+    return revisions, parents
 
 
 def stored_revision(engine: Engine) -> str | None:

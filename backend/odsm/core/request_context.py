@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hmac
+import logging
 import re
 import time
+import traceback
 import uuid
 
 import structlog
@@ -31,6 +33,16 @@ def _actor_from(headers: dict[bytes, bytes]) -> str:
 def _request_id_from(headers: dict[bytes, bytes]) -> str:
     given = headers.get(b"x-request-id", b"").decode("latin-1")
     return given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+
+
+def log_crash(exc: BaseException) -> None:
+    """Below debug, the crash line names where it happened but not the exception's text: that text
+    can quote the request's data (a pydantic error's input, a driver's message)."""
+    if logging.getLogger("odsm.http").isEnabledFor(logging.DEBUG):
+        log.exception("request.crashed", error_type=type(exc).__name__)
+        return
+    frames = [f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}:{f.name}" for f in traceback.extract_tb(exc.__traceback__)]
+    log.error("request.crashed", error_type=type(exc).__name__, frames=frames[-8:])
 
 
 class RequestContextMiddleware:
@@ -67,7 +79,7 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send_with_id)
         except Exception as exc:
             # Logged here, where the request id is still bound; the answer carries no trace.
-            log.exception("request.crashed", error_type=type(exc).__name__)
+            log_crash(exc)
             if status_holder["status"] == 0:
                 crash = InternalError()
                 await send_json(send_with_id, crash.status_code, error_body(crash, request_id))

@@ -2,6 +2,7 @@
 
 What else a write must do inside its transaction (claiming an Idempotency-Key) comes in as a write hook,
 passed by the composition root (`odsm.app.open_database`): this module knows no such concern by name.
+A request may ask for its write to be held open until its answer is known (`held_write`): see there why.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from .config import Settings
 from .db_failures import is_database_down, is_lock_or_serialization_failure
 from .engine import create_db_engine, write_engine
 from .errors import AppError, DatabaseBusy, DatabaseUnavailable
+from .held_write import AfterCommit, HeldWrite, held_write
 
 log = structlog.get_logger("odsm.db")
 
 T = TypeVar("T")
 
-AfterCommit = Callable[[], None]
 # Runs first inside every write transaction (each attempt); what it returns runs once that transaction
 # commits, so a rolled-back attempt leaves no trace of the hook either.
 WriteHook = Callable[[Session], AfterCommit | None]
@@ -94,14 +95,37 @@ class Database:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _once(self, fn: Callable[[Session], T], write: bool) -> T:
+        held = held_write.get()
+        if held is not None and held.session is not None:
+            # This request already holds its write open: join it, so this unit sees what it wrote.
+            with held.session.begin_nested():
+                return fn(held.session)
+        if write and held is not None and not held.closed:
+            return self._first_held_write(fn, held)
         factory = self._write_sessions if write else self._read_sessions
         with factory() as session:
             with session.begin():
-                after_commit = [after for hook in self.write_hooks if (after := hook(session))] if write else []
+                after_commit = self._run_write_hooks(session) if write else []
                 result = fn(session)
             for after in after_commit:
                 after()
             return result
+
+    def _first_held_write(self, fn: Callable[[Session], T], held: HeldWrite) -> T:
+        session = self._write_sessions()
+        transaction = session.begin()
+        try:
+            after_commit = self._run_write_hooks(session)
+            result = fn(session)
+        except BaseException:
+            transaction.rollback()
+            session.close()
+            raise
+        held.park(session, transaction, after_commit)
+        return result
+
+    def _run_write_hooks(self, session: Session) -> list[AfterCommit]:
+        return [after for hook in self.write_hooks if (after := hook(session))]
 
     def dispose(self) -> None:
         self.engine.dispose()

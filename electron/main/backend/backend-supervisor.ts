@@ -99,7 +99,8 @@ export class BackendSupervisor {
       }
     } catch (error) {
       const tail = error instanceof BackendStartError ? error.stderrTail : [];
-      this.setStatus('down', { message: error instanceof Error ? error.message : String(error), stderrTail: tail });
+      const message = (error instanceof BackendStartError && error.faultLine) || (error instanceof Error ? error.message : String(error));
+      this.setStatus('down', { message, stderrTail: tail });
       throw error instanceof BackendStartError ? error : new BackendStartError(String((error as Error)?.message ?? error), tail);
     }
     this.setStatus('ready');
@@ -226,6 +227,13 @@ export class BackendSupervisor {
       } catch (error) {
         tail = error instanceof BackendStartError ? error.stderrTail : tail;
         this.log.warn('backend.restart_failed', { attempt: this.attempts, error: (error as Error).message.split('\n')[0] });
+        const fault = error instanceof BackendStartError ? error.faultLine : undefined;
+        if (fault) {
+          // A read-only or foreign file, a full disk, a newer schema: another restart would only fail again.
+          this.log.error('backend.start_fault', { exitCode: (error as BackendStartError).exitCode, fault });
+          this.setStatus('down', { message: fault, stderrTail: tail });
+          return;
+        }
       }
     }
   }

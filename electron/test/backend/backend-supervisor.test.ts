@@ -67,6 +67,25 @@ describe('BackendSupervisor with the real backend', () => {
     await probeHealth(supervisor.connection()!, 2_000);
   });
 
+  it('holds the backend\'s stdin open as a pipe, so the backend goes when the app goes, even mid start-up', async () => {
+    const { supervisor } = await supervised();
+    await supervisor.start();
+    const { readFile, readlink } = await import('node:fs/promises');
+    expect(await readlink(`/proc/${supervisor.pid()}/fd/0`)).toMatch(/^(pipe|socket):/); // libuv makes a "pipe" a socketpair on Linux
+    expect(await readFile(`/proc/${supervisor.pid()}/cmdline`, 'utf8')).toContain('--exit-with-stdin');
+  });
+
+  it('shows a start-up fault\'s own line and does not restart a backend that cannot start', async () => {
+    // The fault is found after the imports, which a loaded machine can stretch past the default 20 s wait.
+    const { supervisor, states, dataDir } = await supervised({ readyTimeoutMs: 120_000 });
+    await writeFile(join(dataDir, 'odsm.sqlite3'), 'name,phone\nAmara,416-555-0142\n');
+    const error = await supervisor.start().then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(BackendStartError);
+    expect((error as BackendStartError).exitCode).toBe(13);
+    expect(states).toEqual(['starting', 'down']);
+    expect(supervisor.status().message).toMatch(/odsm\.sqlite3 is not a database: move it away/);
+  }, 150_000);
+
   it('keeps the secret out of argv', async () => {
     const { supervisor } = await supervised();
     const conn = await supervisor.start();
@@ -100,21 +119,34 @@ describe('BackendSupervisor with a broken backend', () => {
     expect(supervisor.status().state).toBe('down');
   });
 
-  it('gives up after the bounded number of restarts and reports down', async () => {
+  /** Ready once (the real backend), then every later start prints `line` and exits with `code`. */
+  async function readyOnceThenFailing(line: string, code: number, maxRestarts: number) {
     const { dataDir } = await freshDataDir().then((d) => (cleanups.push(d.remove), { dataDir: d.dir }));
-    // Ready once, then every later start dies at once: a marker file tells the first run from the rest.
+    // A marker file tells the first run from the rest.
     const script = join(dataDir, 'flaky-backend.sh');
     const real = backendCommand();
     await writeFile(
       script,
-      `#!/bin/sh\nif [ -e "${dataDir}/started" ]; then echo "crashed on start" >&2; exit 3; fi\ntouch "${dataDir}/started"\nexec ${[real.command, ...real.args].join(' ')} "$@"\n`,
+      `#!/bin/sh\nif [ -e "${dataDir}/started" ]; then echo '${line}' >&2; exit ${code}; fi\ntouch "${dataDir}/started"\nexec ${[real.command, ...real.args].join(' ')} "$@"\n`,
     );
     await chmod(script, 0o755);
-    const { supervisor, states } = await supervised({ command: { command: script, args: [], source: 'env' }, maxRestarts: 2 });
+    const { supervisor, states } = await supervised({ command: { command: script, args: [], source: 'env' }, maxRestarts });
     await supervisor.start();
     process.kill(supervisor.pid()!, 'SIGKILL');
     await expect.poll(() => states.at(-1), { timeout: 10_000, interval: 50 }).toBe('down');
+    return { supervisor, states, dataDir };
+  }
+
+  it('gives up after the bounded number of restarts and reports down', async () => {
+    const { supervisor, states } = await readyOnceThenFailing('crashed on start', 3, 2);
     expect(states).toEqual(['starting', 'ready', 'restarting', 'restarting', 'down']);
     expect(supervisor.status().stderrTail).toContain('crashed on start');
+  });
+
+  it('stops restarting at once when a restart meets a fault a restart cannot fix', async () => {
+    const line = 'odsm: the disk holding /data/odsm.sqlite3 is full: free some space on it, then start the app again';
+    const { supervisor, states } = await readyOnceThenFailing(line, 15, 5);
+    expect(states).toEqual(['starting', 'ready', 'restarting', 'down']);
+    expect(supervisor.status().message).toBe('The disk holding /data/odsm.sqlite3 is full: free some space on it, then start the app again');
   });
 });
