@@ -15,7 +15,7 @@ const settings: SchoolSettings = {
   max_classroom_minutes_per_day: 300,
   max_in_car_minutes_per_day: 120,
   max_in_car_minutes_on_full_classroom_day: 60,
-  completion_deadline_days: 365,
+  completion_deadline_months: 12,
   g1_night_start_minute: 0,
   g1_night_end_minute: 300,
   expiry_warning_days: 60,

@@ -25,7 +25,7 @@ export const BDE_FIELDS: readonly SettingsFieldSpec[] = [
   { field: 'bde_classroom_minutes', label: 'Classroom hours required', kind: 'hours' },
   { field: 'bde_in_car_minutes', label: 'In-car hours required', kind: 'hours' },
   { field: 'bde_flex_minutes', label: 'Flex / home-link hours required', kind: 'hours' },
-  { field: 'completion_deadline_days', label: 'Finish in-car within (days of first class)', kind: 'integer' },
+  { field: 'completion_deadline_months', label: 'Finish in-car within (months of first class)', kind: 'integer' },
   { field: 'pass_mark_percent', label: 'Pass mark (%)', kind: 'integer' },
   { field: 'class_size_max', label: 'Largest class', kind: 'integer' },
 ];
