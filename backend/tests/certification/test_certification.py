@@ -7,15 +7,13 @@ import pytest
 from odsm.features.enrollments.deadline import add_months
 
 from ..conftest import LiveServer
-from ..enrollments.builders import School, at, days_ago, ok, refused, today
+from ..enrollments.builders import School, at, days_ago, ok, refused, small_school, today
 from .finishing import finish, worklist
 
 
 @pytest.fixture
 def school(live: LiveServer) -> School:
-    s = School(live)
-    s.small_bde_hours(60)
-    return s
+    return small_school(live)
 
 
 def test_worklist_separates_ready_blocked_and_at_risk(school: School) -> None:

@@ -9,15 +9,13 @@ from typing import Any
 import pytest
 
 from ..conftest import LiveServer
-from ..enrollments.builders import School, days_ago, ok, refused, today
+from ..enrollments.builders import School, days_ago, ok, refused, small_school, today
 from .finishing import finish, worklist
 
 
 @pytest.fixture
 def school(live: LiveServer) -> School:
-    s = School(live)
-    s.small_bde_hours(60)
-    return s
+    return small_school(live)
 
 
 def _certify(school: School, e: dict[str, Any], **kw: Any) -> Any:

@@ -158,6 +158,13 @@ class School:
         return self.c.post(f"/api/v1/lessons/{lesson['id']}/complete", json=body)
 
 
+def small_school(live: LiveServer) -> School:
+    """A school whose BDE course asks 1 h of each kind: a student finishes in a few calls."""
+    school = School(live)
+    school.small_bde_hours(60)
+    return school
+
+
 def days_ago(n: int) -> date:
     return today() - timedelta(days=n)
 

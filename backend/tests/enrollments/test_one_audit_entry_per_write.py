@@ -15,14 +15,12 @@ from odsm.core.audit_entry import AuditEntry
 
 from ..certification.finishing import finish
 from ..conftest import LiveServer
-from .builders import School, days_ago, ok, today
+from .builders import School, days_ago, ok, small_school, today
 
 
 @pytest.fixture
 def school(live: LiveServer) -> School:
-    s = School(live)
-    s.small_bde_hours(60)
-    return s
+    return small_school(live)
 
 
 def _entries(live: LiveServer) -> int:

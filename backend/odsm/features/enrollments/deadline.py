@@ -43,11 +43,14 @@ def follow_deadline_setting(s: Session, settings: SchoolSettings, before: dict[s
     if old is None or old == new:
         return
     reason = f"The completion deadline setting changed from {old} to {new} months."
+    moved = []
     for enrollment in repo.open_with_first_class(s):
         deadline = deadline_for(enrollment.first_class_date, settings)  # type: ignore[arg-type]  # filtered
         if deadline != enrollment.deadline:
             enrollment.deadline = deadline
             audit.note(s, enrollment, "follow_deadline_setting", reason)
-            s.flush()
-            # Hours "by the deadline" move with it.
-            repo.refresh_totals(s, enrollment)
+            moved.append(enrollment)
+    s.flush()  # one flush: the audit hook appends every entry in one pass
+    for enrollment in moved:
+        # Hours "by the deadline" move with it.
+        repo.refresh_totals(s, enrollment)
