@@ -132,29 +132,37 @@ def split_done(s: Session, settings: SchoolSettings, today: date) -> tuple[list[
 
 
 def assess_ids(s: Session, settings: SchoolSettings, today: date, ids: list[int]) -> list[Assessment]:
-    return _assess(s, settings, today, repo.with_ids(ids))
+    """The enrollments' assessments with every reason: any lapsed instructor too, for those rows only."""
+    found = _assess(s, settings, repo.with_ids(ids))
+    lapsed_ids = repo.lapsed_instructor_ids(s, today)
+    if found and lapsed_ids:
+        for enrollment_id, instructor in repo.lapsed_teachers(s, list(found), lapsed_ids):
+            found[enrollment_id or 0].lapsed_instructors.append(instructor)
+    return list(found.values())
 
 
 def at_risk(s: Session, settings: SchoolSettings, today: date, limit: int) -> tuple[list[Assessment], int]:
     """The first `limit` at-risk enrollments, and how many there are."""
-    return _first(s, settings, today, repo.at_risk_filter(settings, today), limit)
+    return _first(s, settings, repo.at_risk_filter(settings, today), limit)
 
 
 def expired(s: Session, settings: SchoolSettings, today: date, limit: int) -> tuple[list[Assessment], int]:
     """The first `limit` enrollments past their deadline and still short of hours, and how many there are."""
-    return _first(s, settings, today, repo.expired_filter(settings, today), limit)
+    return _first(s, settings, repo.expired_filter(settings, today), limit)
 
 
 def _first(
-    s: Session, settings: SchoolSettings, today: date, where: list[ColumnElement[bool]], limit: int
+    s: Session, settings: SchoolSettings, where: list[ColumnElement[bool]], limit: int
 ) -> tuple[list[Assessment], int]:
-    return _assess(s, settings, today, *where, limit=limit), repo.count(s, where)
+    """Short of hours, these rows show their hours alone: no lapsed-instructor scan (only ready and blocked
+    rows list reasons)."""
+    return list(_assess(s, settings, *where, limit=limit).values()), repo.count(s, where)
 
 
 def _assess(
-    s: Session, settings: SchoolSettings, today: date, *where: ColumnElement[bool], limit: int | None = None
-) -> list[Assessment]:
-    """Reads the enrollments' running totals (no ledger scan) and, for those rows, any lapsed instructor."""
+    s: Session, settings: SchoolSettings, *where: ColumnElement[bool], limit: int | None = None
+) -> dict[int, Assessment]:
+    """Reads the enrollments' running totals (no ledger scan)."""
     courses = repo.courses(s)
     found: dict[int, Assessment] = {}
     for row in repo.enrollment_rows(s, *where, limit=limit):
@@ -168,8 +176,4 @@ def _assess(
             by_deadline={c: getattr(row, f"{c}_minutes_on_time") for c in CATEGORIES},
             consent_at=row.consent_at,
         )
-    lapsed_ids = repo.lapsed_instructor_ids(s, today)
-    if found and lapsed_ids:
-        for enrollment_id, instructor in repo.lapsed_teachers(s, list(found), lapsed_ids):
-            found[enrollment_id or 0].lapsed_instructors.append(instructor)
-    return list(found.values())
+    return found

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from odsm.features.enrollments.service import (
@@ -116,10 +116,15 @@ def courses(s: Session) -> dict[int, Course]:
     return {c.id: c for c in s.scalars(select(Course)).all()}
 
 
+# The enrollment's columns a worklist row reads: the timestamps are left out, as parsing them was a third
+# of the time spent building the rows.
+_ROW_COLUMNS = [c for c in Enrollment.__table__.c if c.name not in {"created_at", "updated_at"}]
+
+
 def enrollment_rows(s: Session, *where: ColumnElement[bool], limit: int | None = None) -> list[Row[Any]]:
     """The enrollments' columns (with their running totals), the student's name and consent, by deadline."""
-    stmt = (
-        select(Enrollment.__table__, Student.first_name, Student.last_name, Student.consent_at)
+    stmt: Select[Any] = (
+        select(*_ROW_COLUMNS, Student.first_name, Student.last_name, Student.consent_at)
         .join(Course, Course.id == Enrollment.course_id)
         .join(Student, Student.id == Enrollment.student_id)
         .where(*where)

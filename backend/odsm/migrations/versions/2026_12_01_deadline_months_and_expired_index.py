@@ -1,9 +1,13 @@
-"""completion deadline in calendar months: school_settings.completion_deadline_days becomes _months
+"""deadline in months, expired index: completion_deadline_days becomes _months; enrollments get a covering index
 
 The Ministry's deadline is one calendar year from the first class, not 365 days (a first class on
 2024-02-29 ends on 2025-02-28; on 2025-03-01, on 2026-03-01). A school's stricter choice in days
 becomes the most months whose longest span still fits in it; 365 days or more (the old default, or a
 looser value the app no longer allows) becomes the Ministry's 12 months.
+
+The certification worklist counts the enrollments past (and near) their deadline that are still short of
+hours; (status, deadline) plus the course and the running totals lets it count them from the index alone
+(33,000 expired rows: about 20 ms instead of 200 ms). It replaces the (status, deadline) index.
 
 Revision ID: 0006
 Revises: 0005
@@ -40,7 +44,17 @@ def months_not_longer_than(days: int) -> int:
     return fitting[-1] if fitting else 1
 
 
+OLD_INDEX = ("ix_enrollments_status_deadline", ["status", "deadline"])
+NEW_INDEX = (
+    "ix_enrollments_status_deadline_totals",
+    ["status", "deadline", "course_id", "classroom_minutes", "in_car_minutes", "flex_minutes"],
+)
+
+
 def upgrade() -> None:
+    with op.batch_alter_table("enrollments", schema=None) as batch_op:
+        batch_op.drop_index(OLD_INDEX[0])
+        batch_op.create_index(*NEW_INDEX, unique=False)
     with op.batch_alter_table("school_settings", schema=None) as batch_op:
         batch_op.add_column(sa.Column("completion_deadline_months", sa.Integer(), nullable=True))
     conn = op.get_bind()
@@ -53,6 +67,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("enrollments", schema=None) as batch_op:
+        batch_op.drop_index(NEW_INDEX[0])
+        batch_op.create_index(*OLD_INDEX, unique=False)
     with op.batch_alter_table("school_settings", schema=None) as batch_op:
         batch_op.add_column(sa.Column("completion_deadline_days", sa.Integer(), nullable=True))
     conn = op.get_bind()
