@@ -806,6 +806,11 @@ export interface components {
             /** Mto Reference */
             mto_reference: string;
             /**
+             * Reason
+             * @description required when certified_on is not today
+             */
+            reason?: string | null;
+            /**
              * Version
              * @description the enrollment's version
              */
@@ -1600,6 +1605,20 @@ export interface components {
          * @enum {string}
          */
         LicenceClass: "G1" | "G2" | "G";
+        /**
+         * MinistryLimits
+         * @description The Ministry's values the settings screen names: hours a school may only raise, months only shorten.
+         */
+        MinistryLimits: {
+            /** Bde Classroom Minutes */
+            bde_classroom_minutes: number;
+            /** Bde Flex Minutes */
+            bde_flex_minutes: number;
+            /** Bde In Car Minutes */
+            bde_in_car_minutes: number;
+            /** Completion Deadline Months */
+            completion_deadline_months: number;
+        };
         /** OdometerCreate */
         OdometerCreate: {
             /** Km */
@@ -1673,8 +1692,11 @@ export interface components {
             certification_fee_cents: number;
             /** Class Size Max */
             class_size_max: number;
-            /** Completion Deadline Days */
-            completion_deadline_days: number;
+            /**
+             * Completion Deadline Months
+             * @description calendar months from the first class
+             */
+            completion_deadline_months: number;
             /** Expiry Warning Days */
             expiry_warning_days: number;
             /** G1 Night End Minute */
@@ -1698,6 +1720,15 @@ export interface components {
             max_in_car_minutes_on_full_classroom_day: number;
             /** Max In Car Minutes Per Day */
             max_in_car_minutes_per_day: number;
+            /**
+             * @default {
+             *       "bde_classroom_minutes": 1200,
+             *       "bde_flex_minutes": 600,
+             *       "bde_in_car_minutes": 600,
+             *       "completion_deadline_months": 12
+             *     }
+             */
+            ministry?: components["schemas"]["MinistryLimits"];
             /** Mto School Number */
             mto_school_number: string;
             /** Name */
@@ -1730,8 +1761,8 @@ export interface components {
             certification_fee_cents?: number | null;
             /** Class Size Max */
             class_size_max?: number | null;
-            /** Completion Deadline Days */
-            completion_deadline_days?: number | null;
+            /** Completion Deadline Months */
+            completion_deadline_months?: number | null;
             /** Expiry Warning Days */
             expiry_warning_days?: number | null;
             /** G1 Night End Minute */
@@ -2192,7 +2223,8 @@ export interface components {
         };
         /**
          * Worklist
-         * @description ready: certify now. blocked: hours and result done, something else stops it. at_risk: deadline near, short.
+         * @description ready: certify now. blocked: hours and result done, something else stops it. at_risk: deadline near,
+         *     short. expired: deadline passed, still short (the hours can no longer count: withdraw or explain).
          */
         Worklist: {
             /** At Risk */
@@ -2203,6 +2235,10 @@ export interface components {
             blocked: components["schemas"]["BlockedRow"][];
             /** Blocked Total */
             blocked_total: number;
+            /** Expired */
+            expired: components["schemas"]["WorklistRow"][];
+            /** Expired Total */
+            expired_total: number;
             /** Ready */
             ready: components["schemas"]["WorklistRow"][];
             /** Ready Total */

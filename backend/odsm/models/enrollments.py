@@ -75,7 +75,16 @@ class Enrollment(Audited, Base):
     __table_args__ = (
         # (status, result, deadline): the ready list filters on both and pages by deadline without a sort.
         Index("ix_enrollments_status_result_deadline", "status", "result", "deadline"),
-        Index("ix_enrollments_status_deadline", "status", "deadline"),
+        # Covering for the at-risk and expired counts: the deadline window, the course and the totals.
+        Index(
+            "ix_enrollments_status_deadline_totals",
+            "status",
+            "deadline",
+            "course_id",
+            "classroom_minutes",
+            "in_car_minutes",
+            "flex_minutes",
+        ),
     )
 
     def audit_student_id(self) -> int | None:

@@ -27,8 +27,9 @@ class SchoolSettings(Audited, Base):
     max_classroom_minutes_per_day: Mapped[int] = mapped_column(Integer, default=5 * 60)
     max_in_car_minutes_per_day: Mapped[int] = mapped_column(Integer, default=2 * 60)
     max_in_car_minutes_on_full_classroom_day: Mapped[int] = mapped_column(Integer, default=60)
-    # In-car must be finished within 1 year of the first class (unconfirmed).
-    completion_deadline_days: Mapped[int] = mapped_column(Integer, default=365)
+    # In-car must be finished within 1 year of the first class: calendar months, so 29 February and leap
+    # years count as a calendar does (a school may choose fewer months, never more).
+    completion_deadline_months: Mapped[int] = mapped_column(Integer, default=12)
     # G1: no driving between midnight and 5 a.m.
     g1_night_start_minute: Mapped[int] = mapped_column(Integer, default=0)
     g1_night_end_minute: Mapped[int] = mapped_column(Integer, default=5 * 60)

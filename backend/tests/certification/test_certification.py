@@ -1,69 +1,39 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import Any
+from datetime import timedelta
 
 import pytest
 
+from odsm.features.enrollments.deadline import add_months
+
 from ..conftest import LiveServer
-from ..enrollments.builders import School, at, days_ago, ok, refused, today
+from ..enrollments.builders import School, at, days_ago, ok, refused, small_school, today
+from .finishing import finish, worklist
 
 
 @pytest.fixture
 def school(live: LiveServer) -> School:
-    s = School(live)
-    s.settings(bde_classroom_minutes=60, bde_in_car_minutes=60, bde_flex_minutes=60)
-    return s
-
-
-def _finish(
-    school: School,
-    day: date,
-    lesson_instructor: dict[str, Any] | None = None,
-    mark: int | None = 80,
-) -> dict[str, Any]:
-    """An enrollment with 1 h of each kind on `day` and, unless mark is None, a final mark."""
-    student = school.student()
-    e = school.enrollment(student["id"], school.course()["id"])
-    session = school.session(school.instructor()["id"], day, 9, 1)
-    ok(school.attend(session["id"], e["id"], 60))
-    teacher = lesson_instructor or school.instructor()
-    lesson = ok(school.book(student, teacher, school.vehicle(), at(day, 11), at(day, 12), enrollment_id=e["id"]), 201)
-    ok(school.complete(lesson))
-    hours = {"minutes": 60, "occurred_on": day.isoformat(), "reason": "home-link module 1"}
-    ok(school.c.post(f"/api/v1/enrollments/{e['id']}/hours", json=hours), 201)
-    if mark is not None:
-        version = school.enrollment_now(e["id"])["version"]
-        ok(
-            school.c.post(
-                f"/api/v1/enrollments/{e['id']}/result", json={"version": version, "final_mark_percent": mark}
-            )
-        )
-    return school.enrollment_now(e["id"])
-
-
-def _worklist(school: School) -> dict[str, Any]:
-    return ok(school.c.get("/api/v1/certification/worklist"))
+    return small_school(live)
 
 
 def test_worklist_separates_ready_blocked_and_at_risk(school: School) -> None:
-    ready = _finish(school, days_ago(5))
+    ready = finish(school, days_ago(5))
     lapsed = school.instructor(di_licence_expiry=days_ago(2).isoformat())
-    blocked = _finish(school, days_ago(5), lesson_instructor=lapsed)
-    pending = _finish(school, days_ago(5), mark=None)
-    failed = _finish(school, days_ago(5), mark=50)
+    blocked = finish(school, days_ago(5), lesson_instructor=lapsed)
+    pending = finish(school, days_ago(5), mark=None)
+    failed = finish(school, days_ago(5), mark=50)
     risky = school.enrollment(school.student()["id"], school.course()["id"])
     old = school.session(school.instructor()["id"], days_ago(330), 9, 1)
     ok(school.attend(old["id"], risky["id"], 60))
 
-    w = _worklist(school)
+    w = worklist(school)
     assert [r["enrollment_id"] for r in w["ready"]] == [ready["id"]]
     assert [r["enrollment_id"] for r in w["blocked"]] == [blocked["id"]]
     [reason] = w["blocked"][0]["reasons"]
     assert (reason["requirement"], reason["details"]["instructor_id"]) == ("instructor_licence", lapsed["id"])
     assert [r["enrollment_id"] for r in w["at_risk"]] == [risky["id"]]
     row = w["at_risk"][0]
-    assert row["days_left"] == 35
+    assert row["days_left"] == (add_months(days_ago(330), 12) - today()).days
     assert {t["category"]: t["remaining_minutes"] for t in row["totals"]} == {"classroom": 0, "in_car": 60, "flex": 60}
     listed = {r["enrollment_id"] for r in w["ready"] + w["blocked"] + w["at_risk"]}
     assert pending["id"] not in listed and failed["id"] not in listed
@@ -71,23 +41,21 @@ def test_worklist_separates_ready_blocked_and_at_risk(school: School) -> None:
 
 
 def test_hours_after_the_deadline_do_not_count(school: School) -> None:
-    e = _finish(school, days_ago(5))
-    school.settings(completion_deadline_days=1)
-    # The deadline was fixed when the first class was credited; a later first class dates a new one.
-    assert school.enrollment_now(e["id"])["deadline"] == (days_ago(5) + timedelta(days=365)).isoformat()
+    e = finish(school, days_ago(5))
+    assert school.enrollment_now(e["id"])["deadline"] == add_months(days_ago(5), 12).isoformat()
     late = school.enrollment(school.student()["id"], school.course()["id"])
-    first = school.session(school.instructor()["id"], days_ago(10), 9, 1)
+    first = school.session(school.instructor()["id"], days_ago(70), 9, 1)
     ok(school.attend(first["id"], late["id"], 30))
     second = school.session(school.instructor()["id"], days_ago(5), 9, 1)
     ok(school.attend(second["id"], late["id"], 30))
     ok(
         school.c.post(
-            f"/api/v1/enrollments/{late['id']}/hours", json={"minutes": 60, "occurred_on": days_ago(9).isoformat()}
+            f"/api/v1/enrollments/{late['id']}/hours", json={"minutes": 60, "occurred_on": days_ago(65).isoformat()}
         ),
         201,
     )
     student_id = late["student_id"]
-    lesson_day = days_ago(9)
+    lesson_day = days_ago(65)
     student = {"id": student_id}
     lesson = ok(
         school.book(
@@ -103,21 +71,26 @@ def test_hours_after_the_deadline_do_not_count(school: School) -> None:
     ok(school.complete(lesson))
     version = school.enrollment_now(late["id"])["version"]
     ok(school.c.post(f"/api/v1/enrollments/{late['id']}/result", json={"version": version, "final_mark_percent": 90}))
-    blocked = next(r for r in _worklist(school)["blocked"] if r["enrollment_id"] == late["id"])
+    # A shorter deadline applies to open enrollments: one month from the first class, 70 days ago, has
+    # passed, so the classroom half-hour of 5 days ago no longer counts. (It used to apply only to
+    # enrollments whose first class came after the change.)
+    school.settings(completion_deadline_months=1)
+    assert school.enrollment_now(e["id"])["deadline"] == add_months(days_ago(5), 1).isoformat()
+    blocked = next(r for r in worklist(school)["blocked"] if r["enrollment_id"] == late["id"])
     [reason] = blocked["reasons"]
     assert reason["requirement"] == "classroom_minutes"
     assert (reason["details"]["credited_minutes"], reason["details"]["credited_by_deadline_minutes"]) == (60, 30)
 
 
 def test_certify_refuses_an_enrollment_that_is_not_ready(school: School) -> None:
-    e = _finish(school, days_ago(5), mark=None)
+    e = finish(school, days_ago(5), mark=None)
     body = {"version": e["version"], "certified_by": "Front desk", "mto_reference": "MTO-1"}
     d = refused(school.c.post(f"/api/v1/certification/{e['id']}/certify", json=body), 409, "certification.not_ready")
     assert [u["requirement"] for u in d["unmet"]] == ["result"]
 
 
 def test_certify_locks_the_records_and_a_correction_still_works(live: LiveServer, school: School) -> None:
-    e = _finish(school, days_ago(5))
+    e = finish(school, days_ago(5))
     student = {"id": e["student_id"]}
     future = today() + timedelta(days=10)
     pending = ok(
@@ -165,9 +138,9 @@ def test_certify_locks_the_records_and_a_correction_still_works(live: LiveServer
 
 def test_an_instructor_who_left_with_a_valid_licence_does_not_block_their_students(school: School) -> None:
     teacher = school.instructor()
-    finished = _finish(school, days_ago(5), lesson_instructor=teacher)
+    finished = finish(school, days_ago(5), lesson_instructor=teacher)
     left = ok(school.c.patch(f"/api/v1/instructors/{teacher['id']}", json={"version": 1, "active": False}))
     assert left["active"] is False
-    w = _worklist(school)
+    w = worklist(school)
     assert [r["enrollment_id"] for r in w["ready"]] == [finished["id"]]
     assert w["blocked"] == []

@@ -8,6 +8,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
+from sqlalchemy.orm import Session
+
+from odsm.features.school.service import load_settings
 
 from ..conftest import LiveServer, student_payload
 
@@ -78,10 +81,26 @@ class School:
         }
         return ok(self.c.post("/api/v1/vehicles", json=body), 201)
 
-    def student(self, licence_class: str = "G2", **kw: Any) -> dict[str, Any]:
+    def small_bde_hours(self, minutes: int) -> None:
+        """BDE hours far below the Ministry's, so a test student finishes in a few calls. The app refuses
+        them (a school may only raise the 20/10/10 hours), so the test writes its own database directly."""
+
+        def lower(s: Session) -> None:
+            row = load_settings(s)
+            for category in ("classroom", "in_car", "flex"):
+                setattr(row, f"bde_{category}_minutes", minutes)
+
+        self.live.db.write(lower)
+
+    def student(self, licence_class: str = "G2", consent_to_share: bool = True, **kw: Any) -> dict[str, Any]:
         n = next(_seq)
         body = student_payload(
-            first_name="Amara", last_name=f"Okafor{n}", licence_number=None, licence_class=licence_class, **kw
+            first_name="Amara",
+            last_name=f"Okafor{n}",
+            licence_number=None,
+            licence_class=licence_class,
+            consent_to_share=consent_to_share,
+            **kw,
         )
         return ok(self.c.post("/api/v1/students", json=body), 201)
 
@@ -137,6 +156,13 @@ class School:
             "evaluation_notes": "Steady; check mirrors more.",
         }
         return self.c.post(f"/api/v1/lessons/{lesson['id']}/complete", json=body)
+
+
+def small_school(live: LiveServer) -> School:
+    """A school whose BDE course asks 1 h of each kind: a student finishes in a few calls."""
+    school = School(live)
+    school.small_bde_hours(60)
+    return school
 
 
 def days_ago(n: int) -> date:

@@ -30,7 +30,8 @@ def _sql_and_python(s: Session) -> tuple[dict[int, dict[str, int]], dict[int, di
 
 def test_sql_and_python_hours_required_agree_on_every_kind_of_course(db: Database) -> None:
     school = SchoolService(db)
-    floors = {"bde_classroom_minutes": 600, "bde_in_car_minutes": 600, "bde_flex_minutes": 600}
+    # The Ministry's floors are the least a school may set (20 h classroom); a school may raise them.
+    floors = {"bde_classroom_minutes": 1500, "bde_in_car_minutes": 600, "bde_flex_minutes": 600}
     school.update(SchoolSettingsUpdate(version=school.get().version, **floors))
     courses = CourseService(db)
     bde_low = courses.create(CourseCreate(name="BDE", kind="bde", classroom_minutes=60, in_car_minutes=900)).id
@@ -40,13 +41,13 @@ def test_sql_and_python_hours_required_agree_on_every_kind_of_course(db: Databas
 
     assert by_sql == by_python
     # A BDE course never asks for less than the school's floor; a package asks exactly what it says.
-    assert by_python[bde_low] == {"classroom": 600, "in_car": 900, "flex": 600}
+    assert by_python[bde_low] == {"classroom": 1500, "in_car": 900, "flex": 600}
     assert by_python[package] == {"classroom": 0, "in_car": 300, "flex": 0}
 
 
 def test_the_enrollment_view_and_the_worklist_show_the_same_hours(live: LiveServer) -> None:
     school = School(live)
-    school.settings(bde_classroom_minutes=0, bde_in_car_minutes=0, bde_flex_minutes=60)
+    school.small_bde_hours(0)
     student = school.student()
     e = school.enrollment(student["id"], school.course(classroom_minutes=0, in_car_minutes=0, flex_minutes=60)["id"])
     hours = {"minutes": 60, "occurred_on": ok(school.c.get("/api/v1/certification/worklist"))["today"]}

@@ -10,7 +10,7 @@ def test_settings_start_with_the_documented_defaults(live: LiveServer) -> None:
     assert body["max_classroom_minutes_per_day"] == 300
     assert body["max_in_car_minutes_per_day"] == 120
     assert body["max_in_car_minutes_on_full_classroom_day"] == 60
-    assert body["completion_deadline_days"] == 365
+    assert body["completion_deadline_months"] == 12
     assert (body["g1_night_start_minute"], body["g1_night_end_minute"]) == (0, 300)
     assert body["retention_years"] == 7
 

@@ -41,10 +41,13 @@ function asProblem(raw: unknown): FieldProblem | null {
   };
 }
 
-/** Empty unless `error` is a `validation_failed` OdsmError. The first problem per field wins. */
-export function fieldErrorsOf(error: unknown, formFields: readonly string[]): FieldErrors {
+/**
+ * Empty unless `error` is an OdsmError with one of `codes` (`validation_failed` unless told; a feature adds
+ * its own rule codes whose details name fields the same way). The first problem per field wins.
+ */
+export function fieldErrorsOf(error: unknown, formFields: readonly string[], codes: readonly string[] = [VALIDATION_FAILED]): FieldErrors {
   const result: FieldErrors = { byField: {}, unplaced: [] };
-  if (!isOdsmError(error) || error.code !== VALIDATION_FAILED) return result;
+  if (!isOdsmError(error) || !codes.includes(error.code)) return result;
   const details = error.details as { fields?: unknown } | undefined;
   const fields = Array.isArray(details?.fields) ? details.fields : [];
   for (const raw of fields) {

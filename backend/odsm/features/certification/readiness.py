@@ -11,12 +11,20 @@ of the repository and the Python checks below are both built from it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from odsm.features.enrollments.service import CATEGORIES, credited, hours_totals, ready_checks, requirements
+from odsm.features.enrollments.service import (
+    CATEGORIES,
+    PYTHON,
+    ReadyFacts,
+    credited,
+    hours_totals,
+    ready_checks,
+    requirements,
+)
 
 from . import repository as repo
 from .schemas import BlockedRow, Unmet, WorklistRow
@@ -35,11 +43,13 @@ class Assessment:
     required: dict[str, int]
     credited: dict[str, int]
     by_deadline: dict[str, int]
+    consent_at: datetime | None
     lapsed_instructors: list[Instructor] = field(default_factory=list)
 
     def unmet(self, today: date) -> list[Unmet]:
         e = self.enrollment
-        checks = ready_checks(e.status, self.course.kind, e.result, self.by_deadline, self.required)
+        facts = ReadyFacts(e.status, self.course.kind, e.result, self.consent_at, self.by_deadline, self.required)
+        checks = ready_checks(PYTHON, facts)
         found = [self._unmet(name) for name, met in checks.items() if not met]
         return found + [self._lapsed(i, today) for i in self.lapsed_instructors]
 
@@ -49,6 +59,14 @@ class Assessment:
             return Unmet(requirement="status", message=f"The enrollment is {e.status}.", details={"status": e.status})
         if requirement == "bde_course":
             return Unmet(requirement="bde_course", message="Only a BDE course is certified with MTO.")
+        if requirement == "consent":
+            return Unmet(
+                requirement="consent",
+                message=(
+                    f"{self.student_name} has not given consent to share their records with MTO."
+                    " Record it on the student's page."
+                ),
+            )
         if requirement == "result":
             return Unmet(
                 requirement="result",
@@ -114,19 +132,37 @@ def split_done(s: Session, settings: SchoolSettings, today: date) -> tuple[list[
 
 
 def assess_ids(s: Session, settings: SchoolSettings, today: date, ids: list[int]) -> list[Assessment]:
-    return _assess(s, settings, today, repo.with_ids(ids))
+    """The enrollments' assessments with every reason: any lapsed instructor too, for those rows only."""
+    found = _assess(s, settings, repo.with_ids(ids))
+    lapsed_ids = repo.lapsed_instructor_ids(s, today)
+    if found and lapsed_ids:
+        for enrollment_id, instructor in repo.lapsed_teachers(s, list(found), lapsed_ids):
+            found[enrollment_id or 0].lapsed_instructors.append(instructor)
+    return list(found.values())
 
 
 def at_risk(s: Session, settings: SchoolSettings, today: date, limit: int) -> tuple[list[Assessment], int]:
     """The first `limit` at-risk enrollments, and how many there are."""
-    where = repo.at_risk_filter(settings, today)
-    return _assess(s, settings, today, *where, limit=limit), repo.count(s, where)
+    return _first(s, settings, repo.at_risk_filter(settings, today), limit)
+
+
+def expired(s: Session, settings: SchoolSettings, today: date, limit: int) -> tuple[list[Assessment], int]:
+    """The first `limit` enrollments past their deadline and still short of hours, and how many there are."""
+    return _first(s, settings, repo.expired_filter(settings, today), limit)
+
+
+def _first(
+    s: Session, settings: SchoolSettings, where: list[ColumnElement[bool]], limit: int
+) -> tuple[list[Assessment], int]:
+    """Short of hours, these rows show their hours alone: no lapsed-instructor scan (only ready and blocked
+    rows list reasons)."""
+    return list(_assess(s, settings, *where, limit=limit).values()), repo.count(s, where)
 
 
 def _assess(
-    s: Session, settings: SchoolSettings, today: date, *where: ColumnElement[bool], limit: int | None = None
-) -> list[Assessment]:
-    """Reads the enrollments' running totals (no ledger scan) and, for those rows, any lapsed instructor."""
+    s: Session, settings: SchoolSettings, *where: ColumnElement[bool], limit: int | None = None
+) -> dict[int, Assessment]:
+    """Reads the enrollments' running totals (no ledger scan)."""
     courses = repo.courses(s)
     found: dict[int, Assessment] = {}
     for row in repo.enrollment_rows(s, *where, limit=limit):
@@ -138,9 +174,6 @@ def _assess(
             required=requirements(course, settings),
             credited=credited(row),  # type: ignore[arg-type]  # the same running-total columns
             by_deadline={c: getattr(row, f"{c}_minutes_on_time") for c in CATEGORIES},
+            consent_at=row.consent_at,
         )
-    lapsed_ids = repo.lapsed_instructor_ids(s, today)
-    if found and lapsed_ids:
-        for enrollment_id, instructor in repo.lapsed_teachers(s, list(found), lapsed_ids):
-            found[enrollment_id or 0].lapsed_instructors.append(instructor)
-    return list(found.values())
+    return found

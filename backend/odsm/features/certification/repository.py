@@ -11,10 +11,18 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from odsm.features.enrollments.service import CATEGORIES, hours_met, ready_checks, required_sql, running_total
+from odsm.features.enrollments.service import (
+    CATEGORIES,
+    SQL,
+    ReadyFacts,
+    hours_met,
+    ready_checks,
+    required_sql,
+    running_total,
+)
 from odsm.models import Course, CourseKind, Enrollment, EnrollmentStatus, Instructor, Lesson, SchoolSettings, Student
 
 # The lessons feature's status for a lesson taught (its model keeps it as a plain string).
@@ -55,31 +63,44 @@ def taught_by_lapsed(s: Session, lapsed_ids: list[int]) -> set[int]:
 
 
 def done_with_on_time(s: Session, settings: SchoolSettings) -> list[Row[int, bool]]:
-    """Enrollments that would be ready if every credited hour counted, each with whether the hours by the
-    deadline suffice too. Ordered by deadline; one indexed query over the running totals."""
+    """Enrollments whose work is done (every hour credited, a pass), each with whether nothing else stops
+    them: the hours by the deadline suffice and the student consented. Ordered by deadline; one indexed
+    query over the running totals."""
     required = _required(settings)
-    done = ready_checks(Enrollment.status, Course.kind, Enrollment.result, _totals(), required)
+    # The work done (hours, result) picks the rows; consent, like hours by the deadline, only decides
+    # ready or blocked: a student without consent is listed as blocked with the reason, not hidden.
+    facts = ReadyFacts(Enrollment.status, Course.kind, Enrollment.result, Student.consent_at, _totals(), required)
+    done = ready_checks(SQL, facts)
+    consented = done.pop("consent")
     on_time = and_(*hours_met(_totals("_on_time"), required).values())
     stmt = (
-        select(Enrollment.id, on_time)
+        select(Enrollment.id, and_(on_time, consented))
         .join(Course, Course.id == Enrollment.course_id)
+        .join(Student, Student.id == Enrollment.student_id)
         .where(*done.values())
         .order_by(Enrollment.deadline, Enrollment.id)
     )
     return list(s.execute(stmt).all())
 
 
-def at_risk_filter(settings: SchoolSettings, today: date) -> list[ColumnElement[bool]]:
-    horizon = today + timedelta(days=settings.at_risk_days)
+def short_of_hours_filter(settings: SchoolSettings) -> list[ColumnElement[bool]]:
+    """Active BDE enrollments still short of credited hours."""
     required = _required(settings)
-    short = or_(*[running_total(c) < required[c] for c in CATEGORIES])
     return [
         Enrollment.status == EnrollmentStatus.ACTIVE,
         Course.kind == CourseKind.BDE,
-        Enrollment.deadline >= today,
-        Enrollment.deadline <= horizon,
-        short,
+        or_(*[running_total(c) < required[c] for c in CATEGORIES]),
     ]
+
+
+def at_risk_filter(settings: SchoolSettings, today: date) -> list[ColumnElement[bool]]:
+    horizon = today + timedelta(days=settings.at_risk_days)
+    return [*short_of_hours_filter(settings), Enrollment.deadline >= today, Enrollment.deadline <= horizon]
+
+
+def expired_filter(settings: SchoolSettings, today: date) -> list[ColumnElement[bool]]:
+    """Past the deadline and still short: listed so the school can act (withdraw, or explain), never hidden."""
+    return [*short_of_hours_filter(settings), Enrollment.deadline < today]
 
 
 def with_ids(ids: list[int]) -> ColumnElement[bool]:
@@ -95,10 +116,15 @@ def courses(s: Session) -> dict[int, Course]:
     return {c.id: c for c in s.scalars(select(Course)).all()}
 
 
+# The enrollment's columns a worklist row reads: the timestamps are left out, as parsing them was a third
+# of the time spent building the rows.
+_ROW_COLUMNS = [c for c in Enrollment.__table__.c if c.name not in {"created_at", "updated_at"}]
+
+
 def enrollment_rows(s: Session, *where: ColumnElement[bool], limit: int | None = None) -> list[Row[Any]]:
-    """The enrollments' columns (with their running totals) and the student's name, by deadline."""
-    stmt = (
-        select(Enrollment.__table__, Student.first_name, Student.last_name)
+    """The enrollments' columns (with their running totals), the student's name and consent, by deadline."""
+    stmt: Select[Any] = (
+        select(*_ROW_COLUMNS, Student.first_name, Student.last_name, Student.consent_at)
         .join(Course, Course.id == Enrollment.course_id)
         .join(Student, Student.id == Enrollment.student_id)
         .where(*where)

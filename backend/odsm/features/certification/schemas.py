@@ -32,14 +32,17 @@ class BlockedRow(WorklistRow):
 
 
 class Worklist(BaseModel):
-    """ready: certify now. blocked: hours and result done, something else stops it. at_risk: deadline near, short."""
+    """ready: certify now. blocked: hours and result done, something else stops it. at_risk: deadline near,
+    short. expired: deadline passed, still short (the hours can no longer count: withdraw or explain)."""
 
     ready: list[WorklistRow]
     blocked: list[BlockedRow]
     at_risk: list[WorklistRow]
+    expired: list[WorklistRow]
     ready_total: int
     blocked_total: int
     at_risk_total: int
+    expired_total: int
     today: date
 
 
@@ -48,6 +51,9 @@ class CertifyRequest(BaseModel):
 
     version: int = Field(ge=1, description="the enrollment's version")
     certified_on: date | None = Field(default=None, description="defaults to today in the school's zone")
+    reason: str | None = Field(
+        default=None, min_length=3, max_length=1000, description="required when certified_on is not today"
+    )
     certified_by: str = Field(min_length=1, max_length=200)
     mto_reference: str = Field(min_length=1, max_length=60)
     fee_cents: int | None = Field(default=None, ge=0, le=1_000_000, description="defaults to the settings' MTO fee")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from sqlalchemy.orm import Session
 
 from odsm.core import audit
-from odsm.core.errors import ValidationFailed
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
 from odsm.features.enrollments.errors import EnrollmentVersionConflict
@@ -14,9 +16,37 @@ from odsm.features.enrollments.service import EnrollmentStatus, enrollment_detai
 from odsm.features.school.clock import local_today
 from odsm.features.school.service import load_settings
 
-from .errors import AlreadyCertified, NotReady
-from .readiness import assess_ids, at_risk, split_done
+from .errors import (
+    AlreadyCertified,
+    BackdatingReasonRequired,
+    CertifiedBeforeCourseStart,
+    CertifiedInFuture,
+    NotReady,
+)
+from .readiness import assess_ids, at_risk, expired, split_done
 from .schemas import CertifyRequest, Worklist
+
+if TYPE_CHECKING:
+    from odsm.models import Enrollment
+
+
+def check_certification_date(enrollment: Enrollment, certified_on: date, today: date, reason: str | None) -> None:
+    """A date that cannot be true is refused; any other day than today needs a logged reason (DOMAIN.md)."""
+    began = enrollment.first_class_date or enrollment.enrolled_on
+    dates = {"certified_on": certified_on.isoformat(), "today": today.isoformat()}
+    if certified_on > today:
+        raise CertifiedInFuture(details={"field": "certified_on", "rule": "not_after_today", **dates})
+    if certified_on < began:
+        raise CertifiedBeforeCourseStart(
+            details={
+                "field": "certified_on",
+                "rule": "not_before_course_start",
+                "course_began": began.isoformat(),
+                **dates,
+            }
+        )
+    if certified_on != today and not reason:
+        raise BackdatingReasonRequired(details={"field": "reason", "rule": "required_when_not_today", **dates})
 
 
 class CertificationService:
@@ -29,13 +59,16 @@ class CertificationService:
             today = local_today(settings)
             ready, blocked = split_done(s, settings, today)
             risky, risky_total = at_risk(s, settings, today, limit)
+            lapsed, lapsed_total = expired(s, settings, today, limit)
             return Worklist(
                 ready=[a.row(today) for a in assess_ids(s, settings, today, ready[:limit])],
                 blocked=[a.blocked_row(today) for a in assess_ids(s, settings, today, blocked[:limit])],
                 at_risk=[a.row(today) for a in risky],
+                expired=[a.row(today) for a in lapsed],
                 ready_total=len(ready),
                 blocked_total=len(blocked),
                 at_risk_total=risky_total,
+                expired_total=lapsed_total,
                 today=today,
             )
 
@@ -56,8 +89,7 @@ class CertificationService:
                     }
                 )
             certified_on = data.certified_on or today
-            if certified_on > today:
-                raise ValidationFailed.for_field("certified_on", "not_future", "A certification cannot be dated ahead.")
+            check_certification_date(enrollment, certified_on, today, data.reason)
             [assessment] = assess_ids(s, settings, today, [enrollment.id])
             unmet = assessment.unmet(today)
             if unmet:
@@ -69,7 +101,7 @@ class CertificationService:
             enrollment.certification_fee_cents = (
                 data.fee_cents if data.fee_cents is not None else settings.certification_fee_cents
             )
-            audit.note(s, enrollment, "certify")
+            audit.note(s, enrollment, "certify", data.reason)
             s.flush()
             return enrollment_detail(s, enrollment)
 

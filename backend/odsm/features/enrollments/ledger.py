@@ -6,7 +6,7 @@ Other features call these inside their own unit of work; they never write the le
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -16,6 +16,7 @@ from odsm.features.school.service import load_settings
 from odsm.models import Enrollment, EnrollmentStatus, HoursEntry, HoursSource
 
 from . import repository as repo
+from .deadline import deadline_for
 from .errors import EnrollmentLocked, EnrollmentNotFound, EnrollmentWithdrawn
 from .requirements import CATEGORIES, required_for_course
 
@@ -83,7 +84,7 @@ def credit(
         first = enrollment.first_class_date
         if first is None or occurred_on < first:
             enrollment.first_class_date = occurred_on
-            enrollment.deadline = occurred_on + timedelta(days=load_settings(s).completion_deadline_days)
+            enrollment.deadline = deadline_for(occurred_on, load_settings(s))
     s.flush()
     # The running totals are the one source of credited hours: the enrollment view, the day sheet and
     # the certification worklist all read them, so they are recomputed from the ledger on every entry.

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, case, func, select, update
 from sqlalchemy.orm import Session
 
-from odsm.models import TOTAL_COLUMNS, Course, Enrollment, HoursEntry, SchoolSettings
+from odsm.models import TOTAL_COLUMNS, Course, Enrollment, EnrollmentStatus, HoursEntry, SchoolSettings
 
 from .requirements import CATEGORIES, Ops, required_minutes
 
@@ -16,6 +16,7 @@ from .requirements import CATEGORIES, Ops, required_minutes
 SQL = Ops(
     when=lambda cond, then, other: case((cond, then), else_=other),
     greatest=lambda a, b: case((a > b, a), else_=b),
+    present=lambda column: column.is_not(None),
 )
 
 
@@ -51,6 +52,14 @@ def bde_enrollments_newest_active_first(student_ids: Iterable[int]) -> Select[En
         .where(Enrollment.student_id.in_(list(student_ids)), Course.kind == "bde")
         .order_by(Enrollment.status != "active", Enrollment.id.desc())
     )
+
+
+def open_with_first_class(s: Session) -> list[Enrollment]:
+    """Active enrollments with a deadline to follow (the status index narrows them)."""
+    stmt = select(Enrollment).where(
+        Enrollment.status == EnrollmentStatus.ACTIVE, Enrollment.first_class_date.is_not(None)
+    )
+    return list(s.scalars(stmt))
 
 
 def ledger_entries(enrollment_id: int) -> Select[HoursEntry]:

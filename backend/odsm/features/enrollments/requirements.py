@@ -23,13 +23,15 @@ CATEGORIES = ("classroom", "in_car", "flex")
 
 @dataclass(frozen=True)
 class Ops:
-    """How a rule says "if" and "the larger of"; comparisons (==, >=) read the same on values and columns."""
+    """How a rule says "if", "the larger of" and "is recorded"; comparisons (==, >=) read the same on values
+    and columns."""
 
     when: Callable[[Any, Any, Any], Any]
     greatest: Callable[[Any, Any], Any]
+    present: Callable[[Any], Any]
 
 
-PYTHON = Ops(when=lambda cond, then, other: then if cond else other, greatest=max)
+PYTHON = Ops(when=lambda cond, then, other: then if cond else other, greatest=max, present=lambda v: v is not None)
 
 
 def bde_floor(settings: SchoolSettings, category: str) -> int:
@@ -47,16 +49,27 @@ def hours_met(credited: Mapping[str, Any], required: Mapping[str, Any]) -> dict[
     return {f"{c}_minutes": credited[c] >= required[c] for c in CATEGORIES}
 
 
-def ready_checks(
-    status: Any, kind: Any, result: Any, credited: Mapping[str, Any], required: Mapping[str, Any]
-) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ReadyFacts:
+    """What "ready to certify" reads: values of one loaded enrollment, or the columns of the worklist's query."""
+
+    status: Any
+    kind: Any
+    result: Any
+    consent_at: Any  # the student's consent to share their records with MTO (DOMAIN.md), a timestamp
+    credited: Mapping[str, Any]  # the minutes that count: those by the deadline
+    required: Mapping[str, Any]
+
+
+def ready_checks(ops: Ops, facts: ReadyFacts) -> dict[str, Any]:
     """Ready to certify, requirement by requirement (a lapsed instructor is checked apart: it is a set of
-    lessons, not a column). `credited` is the minutes that count: those by the deadline."""
+    lessons, not a column)."""
     return {
-        "status": status == EnrollmentStatus.ACTIVE,
-        "bde_course": kind == CourseKind.BDE,
-        **hours_met(credited, required),
-        "result": result == EnrollmentResult.PASS,
+        "status": facts.status == EnrollmentStatus.ACTIVE,
+        "bde_course": facts.kind == CourseKind.BDE,
+        **hours_met(facts.credited, facts.required),
+        "result": facts.result == EnrollmentResult.PASS,
+        "consent": ops.present(facts.consent_at),
     }
 
 

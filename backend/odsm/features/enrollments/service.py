@@ -19,8 +19,8 @@ from . import ledger
 from . import repository as repo
 from .errors import EnrollmentVersionConflict
 from .ledger import CATEGORIES, credited, load_enrollment, requirements
-from .repository import required_sql, running_total
-from .requirements import hours_met, ready_checks
+from .repository import SQL, required_sql, running_total
+from .requirements import PYTHON, ReadyFacts, hours_met, ready_checks
 from .schemas import (
     CorrectionAdd,
     EnrollmentCreate,
@@ -37,8 +37,11 @@ from .schemas import (
 # values and as SQL over the running totals, and the enrollment it locks once certified.
 __all__ = [
     "CATEGORIES",
+    "PYTHON",
+    "SQL",
     "EnrollmentService",
     "EnrollmentStatus",
+    "ReadyFacts",
     "credited",
     "enrollment_detail",
     "hours_met",
@@ -118,8 +121,11 @@ class EnrollmentService:
             row = ledger.load_enrollment(s, enrollment_id)
             check_version(row.version, data.version, EnrollmentVersionConflict, enrollment_id=enrollment_id)
             ledger.ensure_open(row)
+            # Settings first: a query between the two changes would autoflush the first alone, and the
+            # write would leave two audit entries instead of one.
+            pass_mark = load_settings(s).pass_mark_percent
             row.final_mark_percent = data.final_mark_percent
-            passed = data.final_mark_percent >= load_settings(s).pass_mark_percent
+            passed = data.final_mark_percent >= pass_mark
             row.result = EnrollmentResult.PASS if passed else EnrollmentResult.FAIL
             audit.note(s, row, "record_result")
             s.flush()

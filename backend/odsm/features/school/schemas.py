@@ -5,6 +5,8 @@ from zoneinfo import available_timezones
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .ministry import MINISTRY_MAXIMUMS, MINISTRY_MINIMUMS
+
 _ZONES = None
 
 
@@ -35,7 +37,7 @@ class SchoolSettingsFields(BaseModel):
     max_classroom_minutes_per_day: int = Field(ge=0, le=24 * 60)
     max_in_car_minutes_per_day: int = Field(ge=0, le=24 * 60)
     max_in_car_minutes_on_full_classroom_day: int = Field(ge=0, le=24 * 60)
-    completion_deadline_days: int = Field(ge=1, le=3650)
+    completion_deadline_months: int = Field(ge=1, le=120, description="calendar months from the first class")
     g1_night_start_minute: int = Field(ge=0, lt=24 * 60)
     g1_night_end_minute: int = Field(ge=0, le=24 * 60)
     expiry_warning_days: int = Field(ge=0, le=365)
@@ -53,10 +55,20 @@ class SchoolSettingsFields(BaseModel):
         return _valid_zone(v)
 
 
+class MinistryLimits(BaseModel):
+    """The Ministry's values the settings screen names: hours a school may only raise, months only shorten."""
+
+    bde_classroom_minutes: int
+    bde_in_car_minutes: int
+    bde_flex_minutes: int
+    completion_deadline_months: int
+
+
 class SchoolSettingsRead(SchoolSettingsFields):
     model_config = ConfigDict(from_attributes=True)
 
     version: int
+    ministry: MinistryLimits = MinistryLimits(**MINISTRY_MINIMUMS, **MINISTRY_MAXIMUMS)
 
 
 class SchoolSettingsUpdate(BaseModel):
@@ -77,7 +89,7 @@ class SchoolSettingsUpdate(BaseModel):
     max_classroom_minutes_per_day: int | None = Field(default=None, ge=0, le=24 * 60)
     max_in_car_minutes_per_day: int | None = Field(default=None, ge=0, le=24 * 60)
     max_in_car_minutes_on_full_classroom_day: int | None = Field(default=None, ge=0, le=24 * 60)
-    completion_deadline_days: int | None = Field(default=None, ge=1, le=3650)
+    completion_deadline_months: int | None = Field(default=None, ge=1, le=120)
     g1_night_start_minute: int | None = Field(default=None, ge=0, lt=24 * 60)
     g1_night_end_minute: int | None = Field(default=None, ge=0, le=24 * 60)
     expiry_warning_days: int | None = Field(default=None, ge=0, le=365)

@@ -2,21 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from sqlalchemy.orm import Session
 
-from odsm.core.errors import ValidationFailed
+from odsm.core.errors import AppError, ValidationFailed
 from odsm.core.record_errors import Conflict
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import apply_changes, check_version, guard_stale
 from odsm.models import SchoolSettings
 
 from . import repository as repo
+from .ministry import loosened
 from .schemas import SchoolSettingsRead, SchoolSettingsUpdate
 
 
 class SettingsVersionConflict(Conflict):
     code = "settings.version_conflict"
     default_message = "Someone else changed the school settings since you opened them. Reload to see their changes."
+
+
+class LooserThanMinistry(AppError):
+    status_code = 422
+    code = "settings.looser_than_ministry"
+    default_message = "A school may make the Ministry's BDE hours and deadline stricter, never looser."
+
+
+# Called inside the settings update's transaction with the row after the change and the values before it:
+# features whose records follow a setting (the enrollments' deadlines) register here, as they import
+# this feature and not the other way round.
+SettingsChanged = Callable[[Session, SchoolSettings, dict[str, Any]], None]
+_after_change: list[SettingsChanged] = []
+
+
+def after_settings_change(listener: SettingsChanged) -> SettingsChanged:
+    _after_change.append(listener)
+    return listener
 
 
 def load_settings(s: Session) -> SchoolSettings:
@@ -38,11 +60,18 @@ class SchoolService:
             if value is None:
                 raise ValidationFailed.for_field(name, "required", f"{name} cannot be empty.")
 
+        problems = loosened(changes)
+        if problems:
+            raise LooserThanMinistry(details={"fields": problems})
+
         def fn(s: Session) -> SchoolSettingsRead:
             row = load_settings(s)
             check_version(row.version, data.version, SettingsVersionConflict)
+            before = {name: getattr(row, name) for name in changes}
             apply_changes(row, changes)
             s.flush()
+            for listener in _after_change:
+                listener(s, row, before)
             return SchoolSettingsRead.model_validate(row)
 
         return guard_stale(lambda: self.db.write(fn), SettingsVersionConflict, your_version=data.version)

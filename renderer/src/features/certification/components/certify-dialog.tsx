@@ -18,19 +18,34 @@ export function CertifyDialog({ row, feeCents, today, onClose, onCertified }: Pr
   const [reference, setReference] = useState('');
   const [by, setBy] = useState('');
   const [on, setOn] = useState(today);
+  const [reason, setReason] = useState('');
+  // Any other day than today is back-dating: the app keeps the reason in the audit log (DOMAIN.md).
+  const backdated = on !== today;
   const [fee, setFee] = useState(centsToDollarsText(feeCents));
   const [missing, setMissing] = useState<string[]>([]);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const cents = dollarsToCents(fee);
-    const blank = [reference.trim() ? null : 'reference', by.trim() ? null : 'by', cents === null ? 'fee' : null].filter((name): name is string => name !== null);
+    const blank = [
+      reference.trim() ? null : 'reference',
+      by.trim() ? null : 'by',
+      cents === null ? 'fee' : null,
+      backdated && reason.trim().length < 3 ? 'reason' : null,
+    ].filter((name): name is string => name !== null);
     setMissing(blank);
     if (blank.length > 0 || !enrollment.data) return;
     certify.mutate(
       {
         enrollmentId: row.enrollment_id,
-        body: { version: enrollment.data.version, mto_reference: reference.trim(), certified_by: by.trim(), certified_on: on || null, fee_cents: cents },
+        body: {
+          version: enrollment.data.version,
+          mto_reference: reference.trim(),
+          certified_by: by.trim(),
+          certified_on: on || null,
+          fee_cents: cents,
+          reason: backdated ? reason.trim() : null,
+        },
       },
       { onSuccess: () => onCertified(row.student_name) },
     );
@@ -65,7 +80,18 @@ export function CertifyDialog({ row, feeCents, today, onClose, onCertified }: Pr
       <form id="certify-form" className="form-grid__section" onSubmit={onSubmit} noValidate>
         <TextField id="mto_reference" label="MTO reference" required autoFocus className="mono" value={reference} error={missing.includes('reference') ? 'Required.' : undefined} onChange={(event) => setReference(event.target.value)} />
         <TextField id="certified_by" label="Certified by" required value={by} error={missing.includes('by') ? 'Required.' : undefined} onChange={(event) => setBy(event.target.value)} />
-        <TextField id="certified_on" label="Certified on" type="date" value={on} onChange={(event) => setOn(event.target.value)} />
+        <TextField id="certified_on" label="Certified on" type="date" max={today} value={on} onChange={(event) => setOn(event.target.value)} />
+        {backdated ? (
+          <TextField
+            id="certification_reason"
+            label="Why not today?"
+            hint="A certification dated on another day needs a reason; it is kept in the audit log."
+            required
+            value={reason}
+            error={missing.includes('reason') ? 'Give the reason (at least 3 characters).' : undefined}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        ) : null}
         <TextField id="certification_fee" label="MTO fee ($)" inputMode="decimal" value={fee} error={missing.includes('fee') ? 'Enter dollars and cents, e.g. 15.00.' : undefined} onChange={(event) => setFee(event.target.value)} />
       </form>
     </Dialog>

@@ -8,8 +8,9 @@ import { HoursSummary } from './hours-summary';
 
 const READY_COLUMNS = ['Student', 'Course', 'Hours', { label: 'Mark', className: 'num' }, 'Deadline'];
 const AT_RISK_COLUMNS = ['Student', 'Deadline', { label: 'Days left', className: 'num' }, 'Still needs'];
+const EXPIRED_COLUMNS = ['Student', 'Course', 'Deadline', { label: 'Days past', className: 'num' }, 'Still short'];
 
-/** The worklist's three sections: ready to certify, at risk, blocked. */
+/** The worklist's sections: ready to certify, at risk, blocked, and expired (past the deadline, still short). */
 export function WorklistSections({ worklist: data, onCertify }: { worklist: Worklist; onCertify: (row: WorklistRow) => void }) {
   return (
     <>
@@ -39,6 +40,22 @@ export function WorklistSections({ worklist: data, onCertify }: { worklist: Work
               <td>{formatDate(row.deadline)}</td>
               <td className="num">
                 <StatusChip tone={(row.days_left ?? 0) <= 14 ? 'danger' : 'warning'}>{row.days_left ?? '—'} days</StatusChip>
+              </td>
+              <td><HoursSummary totals={row.totals} shortOnly /></td>
+            </tr>
+          ))}
+        </DataTable>
+      </WorkSection>
+      <WorkSection title="Expired" count={data.expired_total} testId="expired-section" empty="No student has passed their deadline while short of hours.">
+        <p className="muted small">Hours after the deadline no longer count: withdraw the enrollment or explain it to the inspector.</p>
+        <DataTable testId="expired-table" columns={EXPIRED_COLUMNS}>
+          {data.expired.map((row) => (
+            <tr key={row.enrollment_id} data-testid="expired-row">
+              <th scope="row" className="data-table__name">{row.student_name}</th>
+              <td>{row.course_name}</td>
+              <td>{formatDate(row.deadline)}</td>
+              <td className="num">
+                <StatusChip tone="danger">{-(row.days_left ?? 0)} days</StatusChip>
               </td>
               <td><HoursSummary totals={row.totals} shortOnly /></td>
             </tr>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SchoolSettings } from '../types';
-import { settingsToValues, toSettingsUpdate } from './settings-form-values';
+import { ministryHint, settingsToValues, toSettingsUpdate } from './settings-form-values';
 
 const settings: SchoolSettings = {
   name: 'Maple Driving School',
@@ -15,7 +15,7 @@ const settings: SchoolSettings = {
   max_classroom_minutes_per_day: 300,
   max_in_car_minutes_per_day: 120,
   max_in_car_minutes_on_full_classroom_day: 60,
-  completion_deadline_days: 365,
+  completion_deadline_months: 12,
   g1_night_start_minute: 0,
   g1_night_end_minute: 300,
   expiry_warning_days: 60,
@@ -27,6 +27,7 @@ const settings: SchoolSettings = {
   certification_fee_cents: 1500,
   retention_years: 7,
   version: 3,
+  ministry: { bde_classroom_minutes: 1200, bde_in_car_minutes: 600, bde_flex_minutes: 600, completion_deadline_months: 12 },
 };
 
 describe('settings form values', () => {
@@ -51,5 +52,18 @@ describe('settings form values', () => {
     const values = { ...settingsToValues(settings), bde_flex_minutes: 'ten', g1_night_start_minute: '25:00' };
     const plan = toSettingsUpdate(settings, values);
     expect(Object.keys(plan.problems).sort()).toEqual(['bde_flex_minutes', 'g1_night_start_minute']);
+  });
+});
+
+describe('ministryHint', () => {
+  it("names the Ministry's value under the fields a school may only make stricter", () => {
+    expect(ministryHint('bde_classroom_minutes', settings.ministry)).toBe('Ministry minimum: 20 h. A school may only raise it.');
+    expect(ministryHint('bde_flex_minutes', settings.ministry)).toBe('Ministry minimum: 10 h. A school may only raise it.');
+    expect(ministryHint('completion_deadline_months', settings.ministry)).toBe('Ministry maximum: 12 months. A school may only shorten it.');
+  });
+
+  it('says nothing under the school’s own choices', () => {
+    expect(ministryHint('pass_mark_percent', settings.ministry)).toBeUndefined();
+    expect(ministryHint('bde_classroom_minutes', undefined)).toBeUndefined();
   });
 });

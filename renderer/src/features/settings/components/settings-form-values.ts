@@ -5,7 +5,7 @@
  */
 import { formatMinuteOfDay, parseMinuteOfDay } from '../../../lib/dates';
 import { centsToDollarsText, dollarsToCents, hoursToMinutes, minutesToHours } from '../../../lib/units';
-import type { SchoolSettings, SchoolSettingsUpdate } from '../types';
+import type { MinistryLimits, SchoolSettings, SchoolSettingsUpdate } from '../types';
 
 type Kind = 'text' | 'hours' | 'integer' | 'clock' | 'money' | 'flag';
 type EditableField = Exclude<keyof SchoolSettingsUpdate, 'version'>;
@@ -25,7 +25,7 @@ export const BDE_FIELDS: readonly SettingsFieldSpec[] = [
   { field: 'bde_classroom_minutes', label: 'Classroom hours required', kind: 'hours' },
   { field: 'bde_in_car_minutes', label: 'In-car hours required', kind: 'hours' },
   { field: 'bde_flex_minutes', label: 'Flex / home-link hours required', kind: 'hours' },
-  { field: 'completion_deadline_days', label: 'Finish in-car within (days of first class)', kind: 'integer' },
+  { field: 'completion_deadline_months', label: 'Finish in-car within (months of first class)', kind: 'integer' },
   { field: 'pass_mark_percent', label: 'Pass mark (%)', kind: 'integer' },
   { field: 'class_size_max', label: 'Largest class', kind: 'integer' },
 ];
@@ -49,6 +49,16 @@ export const POLICY_FIELDS: readonly SettingsFieldSpec[] = [
 
 export const SETTINGS_FIELDS: readonly SettingsFieldSpec[] = [...IDENTITY_FIELDS, ...BDE_FIELDS, ...DAILY_LIMIT_FIELDS, ...POLICY_FIELDS];
 export const SETTINGS_FIELD_NAMES: readonly string[] = SETTINGS_FIELDS.map((spec) => spec.field);
+
+/** Under each field the Ministry bounds, its value: a school may be stricter, never looser (DOMAIN.md). */
+export function ministryHint(field: string, ministry: MinistryLimits | undefined): string | undefined {
+  if (!ministry) return undefined;
+  if (field === 'completion_deadline_months') return `Ministry maximum: ${ministry.completion_deadline_months} months. A school may only shorten it.`;
+  if (field === 'bde_classroom_minutes' || field === 'bde_in_car_minutes' || field === 'bde_flex_minutes') {
+    return `Ministry minimum: ${minutesToHours(ministry[field])} h. A school may only raise it.`;
+  }
+  return undefined;
+}
 
 export type SettingsValues = Record<string, string>;
 export const FLAG_ON = 'yes';

@@ -7,16 +7,17 @@ import { Page } from '../../../components/ui/page';
 import { QueryStates } from '../../../components/ui/query-states';
 import { SaveProblems } from '../../../components/ui/save-problems';
 import { useRecordForm } from '../../../hooks/use-record-form';
-import { fieldErrorsOf } from '../../../lib/field-errors';
+import { fieldErrorsOf, VALIDATION_FAILED } from '../../../lib/field-errors';
 import { CoursesSection } from '../../courses';
 import { useFetchLatestSettings, useSchoolSettings } from '../api/get-settings';
 import { useUpdateSettings } from '../api/update-settings';
-import { SETTINGS_VERSION_CONFLICT, type SchoolSettings } from '../types';
+import { LOOSER_THAN_MINISTRY, SETTINGS_VERSION_CONFLICT, type SchoolSettings } from '../types';
 import {
   BDE_FIELDS,
   DAILY_LIMIT_FIELDS,
   FLAG_ON,
   IDENTITY_FIELDS,
+  ministryHint,
   POLICY_FIELDS,
   SETTINGS_FIELD_NAMES,
   settingsToValues,
@@ -54,7 +55,7 @@ function SettingsForm({ settings }: { settings: SchoolSettings }) {
     conflictCode: SETTINGS_VERSION_CONFLICT,
   });
   const { values } = form;
-  const serverErrors = fieldErrorsOf(save.error, SETTINGS_FIELD_NAMES);
+  const serverErrors = fieldErrorsOf(save.error, SETTINGS_FIELD_NAMES, [VALIDATION_FAILED, LOOSER_THAN_MINISTRY]);
 
   function update(field: string, value: string) {
     form.update(field, value);
@@ -93,7 +94,7 @@ function SettingsForm({ settings }: { settings: SchoolSettings }) {
       key: spec.field,
       id: spec.field,
       label: spec.label,
-      hint: spec.hint,
+      hint: ministryHint(spec.field, settings.ministry) ?? spec.hint,
       error,
       value: values[spec.field] ?? '',
       onChange: (event: { target: { value: string } }) => update(spec.field, event.target.value),
