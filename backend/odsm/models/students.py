@@ -8,10 +8,24 @@ from sqlalchemy.orm import Mapped, mapped_column
 from odsm.core.audit import Audited
 from odsm.core.orm import Base, UTCDateTime, utcnow
 
+# Search is a range scan `term <= key < bound`, which means "starts with term" only in code point order.
+# SQLite compares bytes already; PostgreSQL would compare in the database's locale (where "a c" may sort
+# between "ab" and "ac"), so the keys are collated "C" there. Its B-tree index answers the range all the same.
+SEARCH_KEY = String(210).with_variant(String(210, collation="C"), "postgresql")
+
 
 class Student(Audited, Base):
     __tablename__ = "students"
-    __audit_exclude__ = frozenset({"search_first_last", "search_last_first", "phone_digits", "phone_local"})
+    __audit_exclude__ = frozenset(
+        {
+            "search_first_last",
+            "search_last_first",
+            "search_first_last_joined",
+            "search_last_first_joined",
+            "phone_digits",
+            "phone_local",
+        }
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     first_name: Mapped[str] = mapped_column(String(100))
@@ -36,10 +50,13 @@ class Student(Audited, Base):
     # Consent to share with MTO, the Insurance Bureau of Canada and the MTO course inspector.
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     notes: Mapped[str | None] = mapped_column(Text)
-    # Lower-cased "first last" and "last first": search is an index range scan on either
+    # Folded "first last" and "last first" (no case, no accents): search is an index range scan on either
     # ("oka" finds Okafor, "amara oka" and "okafor am" find Amara Okafor), on SQLite and PostgreSQL alike.
-    search_first_last: Mapped[str] = mapped_column(String(210))
-    search_last_first: Mapped[str] = mapped_column(String(210))
+    search_first_last: Mapped[str] = mapped_column(SEARCH_KEY)
+    search_last_first: Mapped[str] = mapped_column(SEARCH_KEY)
+    # The same keys with their spaces taken out, for a name typed run together ("王小明" finds 王 小明).
+    search_first_last_joined: Mapped[str] = mapped_column(SEARCH_KEY)
+    search_last_first_joined: Mapped[str] = mapped_column(SEARCH_KEY)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
@@ -56,6 +73,8 @@ class Student(Audited, Base):
         # archived_at rides along so that counting the matches of a search reads the index alone.
         Index("ix_students_search_first_last", "search_first_last", "archived_at"),
         Index("ix_students_search_last_first", "search_last_first", "archived_at"),
+        Index("ix_students_search_first_last_joined", "search_first_last_joined", "archived_at"),
+        Index("ix_students_search_last_first_joined", "search_last_first_joined", "archived_at"),
         Index("ix_students_phone_digits", "phone_digits"),
         Index("ix_students_phone_local", "phone_local"),
         Index("ix_students_last_first", "last_name", "first_name"),
