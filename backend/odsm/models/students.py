@@ -8,10 +8,13 @@ from sqlalchemy.orm import Mapped, mapped_column
 from odsm.core.audit import Audited
 from odsm.core.orm import Base, UTCDateTime, utcnow
 
-# Search is a range scan `term <= key < bound`, which means "starts with term" only in code point order.
-# SQLite compares bytes already; PostgreSQL would compare in the database's locale (where "a c" may sort
-# between "ab" and "ac"), so the keys are collated "C" there. Its B-tree index answers the range all the same.
-SEARCH_KEY = String(210).with_variant(String(210, collation="C"), "postgresql")
+
+def search_key(length: int) -> String:
+    """A column searched by prefix: a range scan `term <= key < bound`, which means "starts with term" only
+    in code point order. SQLite compares bytes already; PostgreSQL would compare in the database's locale,
+    where "a c" may sort between "ab" and "ac" and ":" (the bound after "…9") before the digits, so these
+    columns are collated "C" there. Its B-tree index answers the range all the same."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
 class Student(Audited, Base):
@@ -33,12 +36,12 @@ class Student(Audited, Base):
     date_of_birth: Mapped[date] = mapped_column(Date)
     phone: Mapped[str | None] = mapped_column(String(40))
     # Digits only, so "(416) 555-0100" and "4165550100" find the same student.
-    phone_digits: Mapped[str | None] = mapped_column(String(40))
+    phone_digits: Mapped[str | None] = mapped_column(search_key(40))
     # The last seven digits: front desks often type the number without its area code.
-    phone_local: Mapped[str | None] = mapped_column(String(7))
+    phone_local: Mapped[str | None] = mapped_column(search_key(7))
     email: Mapped[str | None] = mapped_column(String(254))
     address: Mapped[str | None] = mapped_column(Text)
-    licence_number: Mapped[str | None] = mapped_column(String(15))
+    licence_number: Mapped[str | None] = mapped_column(search_key(15))
     licence_class: Mapped[str | None] = mapped_column(String(2))
     g1_issue_date: Mapped[date | None] = mapped_column(Date)
     licence_expiry: Mapped[date | None] = mapped_column(Date)
@@ -52,11 +55,11 @@ class Student(Audited, Base):
     notes: Mapped[str | None] = mapped_column(Text)
     # Folded "first last" and "last first" (no case, no accents): search is an index range scan on either
     # ("oka" finds Okafor, "amara oka" and "okafor am" find Amara Okafor), on SQLite and PostgreSQL alike.
-    search_first_last: Mapped[str] = mapped_column(SEARCH_KEY)
-    search_last_first: Mapped[str] = mapped_column(SEARCH_KEY)
+    search_first_last: Mapped[str] = mapped_column(search_key(210))
+    search_last_first: Mapped[str] = mapped_column(search_key(210))
     # The same keys with their spaces taken out, for a name typed run together ("王小明" finds 王 小明).
-    search_first_last_joined: Mapped[str] = mapped_column(SEARCH_KEY)
-    search_last_first_joined: Mapped[str] = mapped_column(SEARCH_KEY)
+    search_first_last_joined: Mapped[str] = mapped_column(search_key(210))
+    search_last_first_joined: Mapped[str] = mapped_column(search_key(210))
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

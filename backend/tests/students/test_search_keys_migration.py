@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from alembic import command
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from odsm.core.config import Settings
 from odsm.core.migrations import alembic_config
@@ -21,17 +21,20 @@ OLD_ROWS = [
     ("小明", "王", "小明 王", "王 小明", None, None, None),
     ("Li", "A𠮷", "li a𠮷", "a𠮷 li", None, None, None),
 ]
+OLD_COLUMNS = ("first", "last", "first_last", "last_first", "phone", "digits", "local")
 
 
 def _insert_old_students(db: Database) -> None:
     with db.engine.begin() as conn:
-        for row in OLD_ROWS:
-            conn.exec_driver_sql(
+        conn.execute(
+            text(
                 "INSERT INTO students (first_name, last_name, search_first_last, search_last_first, phone,"
                 " phone_digits, phone_local, date_of_birth, created_at, updated_at, version)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, '2008-03-15', '2026-01-01', '2026-01-01', 1)",
-                row,
-            )
+                " VALUES (:first, :last, :first_last, :last_first, :phone, :digits, :local,"
+                " '2008-03-15', '2026-01-01', '2026-01-01', 1)"
+            ),
+            [dict(zip(OLD_COLUMNS, row, strict=True)) for row in OLD_ROWS],
+        )
 
 
 @pytest.fixture

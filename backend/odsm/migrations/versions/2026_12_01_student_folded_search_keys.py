@@ -1,11 +1,11 @@
-"""student search keys folded (no case, no accents) and joined (no spaces), collated "C" on PostgreSQL
+"""student search keys folded (no case, no accents) and joined (no spaces); prefix-searched columns collated "C"
 
 Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-01
 """
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -58,18 +58,27 @@ def _rewrite_keys(keys_of: Callable[[Any], dict[str, Any]]) -> None:
         conn.execute(students.update().where(students.c.id == sa.bindparam("row_id")).values(columns), values)
 
 
-def _collate(names: Sequence[str], collation: str) -> None:
-    # Only PostgreSQL orders text by a locale; SQLite compares bytes (see models.students.SEARCH_KEY).
+# The columns searched by prefix, with their lengths (see models.students.search_key).
+PREFIX_SEARCHED = {name: 210 for name in (*NAME_KEYS, *JOINED_KEYS)} | {
+    "phone_digits": 40,
+    "phone_local": 7,
+    "licence_number": 15,
+}
+
+
+def _collate(names: Iterable[str], collation: str) -> None:
+    # Only PostgreSQL orders text by a locale; SQLite compares bytes.
     if op.get_bind().dialect.name == "postgresql":
         for name in names:
-            op.execute(f'ALTER TABLE students ALTER COLUMN {name} TYPE varchar(210) COLLATE "{collation}"')
+            length = PREFIX_SEARCHED[name]
+            op.execute(f'ALTER TABLE students ALTER COLUMN {name} TYPE varchar({length}) COLLATE "{collation}"')
 
 
 def upgrade() -> None:
     with op.batch_alter_table("students", schema=None) as batch_op:
         for name in JOINED_KEYS:
             batch_op.add_column(sa.Column(name, sa.String(length=210), nullable=False, server_default=""))
-    _collate((*NAME_KEYS, *JOINED_KEYS), "C")
+    _collate(PREFIX_SEARCHED, "C")
     _rewrite_keys(lambda row: search_keys(row.first_name, row.last_name, row.phone)._asdict())
     with op.batch_alter_table("students", schema=None) as batch_op:
         for name in JOINED_KEYS:
@@ -94,5 +103,5 @@ def downgrade() -> None:
         for name in JOINED_KEYS:
             batch_op.drop_index(f"ix_students_{name}")
             batch_op.drop_column(name)
-    _collate(NAME_KEYS, "default")
+    _collate(PREFIX_SEARCHED.keys() - JOINED_KEYS, "default")
     _rewrite_keys(_keys_of_0005)
