@@ -76,8 +76,10 @@ class Student(Audited, Base):
         # archived_at rides along so that counting the matches of a search reads the index alone.
         Index("ix_students_search_first_last", "search_first_last", "archived_at"),
         Index("ix_students_search_last_first", "search_last_first", "archived_at"),
-        Index("ix_students_search_first_last_joined", "search_first_last_joined", "archived_at"),
-        Index("ix_students_search_last_first_joined", "search_last_first_joined", "archived_at"),
+        # search_last_first rides along as the sort key of a page: without it SQLite reads every match's row
+        # to sort them (22 ms for "oka" at 100,000 students, against 1 ms with it).
+        Index("ix_students_search_first_last_joined", "search_first_last_joined", "archived_at", "search_last_first"),
+        Index("ix_students_search_last_first_joined", "search_last_first_joined", "archived_at", "search_last_first"),
         Index("ix_students_phone_digits", "phone_digits"),
         Index("ix_students_phone_local", "phone_local"),
         Index("ix_students_last_first", "last_name", "first_name"),

@@ -83,7 +83,8 @@ def upgrade() -> None:
     with op.batch_alter_table("students", schema=None) as batch_op:
         for name in JOINED_KEYS:
             batch_op.alter_column(name, server_default=None)
-            batch_op.create_index(f"ix_students_{name}", [name, "archived_at"], unique=False)
+            # The page's sort key rides along (see models.students).
+            batch_op.create_index(f"ix_students_{name}", [name, "archived_at", "search_last_first"], unique=False)
 
 
 def _lowered(text: str) -> str:
