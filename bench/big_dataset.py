@@ -22,6 +22,7 @@ from sqlalchemy import Table, create_engine, event, insert
 from odsm.core.config import Settings
 from odsm.core.migrations import migrate
 from odsm.core.unit_of_work import Database
+from odsm.features.students.search_keys import search_keys
 from odsm.models import Course, Enrollment, HoursEntry, Instructor, Lesson, Student, Vehicle
 
 FIRST = ["Amara", "Ben", "Chloe", "Dev", "Emily", "Farah", "Gurpreet", "Hana", "Isaac", "Jun", "Kiran", "Liam"]
@@ -158,18 +159,16 @@ def build(data_dir: Path, students: int, lessons: int, instructors: int = 200, v
             for i in range(1, students + 1):
                 first, last = rng.choices(firsts, first_weights)[0], rng.choices(lasts, last_weights)[0]
                 dob = date(2005 + i % 5, 1 + i % 12, 1 + i % 28)
+                phone = f"(416) 555-{i % 10000:04d}"
                 yield {
                     "id": i,
                     "first_name": first,
                     "last_name": last,
                     "date_of_birth": dob,
-                    "phone": f"(416) 555-{i % 10000:04d}",
-                    "phone_digits": f"416555{i % 10000:04d}",
+                    "phone": phone,
                     "licence_number": f"{last[0]}{i:09d}{dob:%y%m%d}"[:15].ljust(15, "0"),
                     "licence_class": "G1" if i % 3 else "G2",
-                    "search_first_last": f"{first} {last}".lower(),
-                    "search_last_first": f"{last} {first}".lower(),
-                    "phone_local": f"555{i % 10000:04d}",
+                    **search_keys(first, last, phone)._asdict(),
                     "created_at": created,
                     "updated_at": created,
                     "version": 1,

@@ -64,7 +64,13 @@ def _add(db: Database) -> None:
     db.write(
         lambda s: s.add(
             Student(
-                first_name="A", last_name="B", date_of_birth=_dob(), search_first_last="a b", search_last_first="b a"
+                first_name="A",
+                last_name="B",
+                date_of_birth=_dob(),
+                search_first_last="a b",
+                search_last_first="b a",
+                search_first_last_joined="ab",
+                search_last_first_joined="ba",
             )
         )
     )

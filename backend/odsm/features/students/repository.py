@@ -1,9 +1,10 @@
 """select() statements for students; the service runs them inside its unit of work.
 
 Search matches the START of the first or last name, of the licence number, or of the phone number (with or
-without its area code). Each is an index range scan (`key >= term AND key < term + U+FFFF`), which both
+without its area code). Each is an index range scan (`term <= key < prefix_upper_bound(term)`), which both
 SQLite and PostgreSQL answer from a plain B-tree index: a search stays fast at 100,000 students, where a
-`LIKE '%term%'` would read every row.
+`LIKE '%term%'` would read every row. Names are compared folded (see search_keys.fold): accents and case
+do not count.
 """
 
 from __future__ import annotations
@@ -15,37 +16,34 @@ from sqlalchemy.orm import Session
 
 from odsm.models import Student
 
-_TOP = "\uffff"
-
-
-def search_key(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def digits_of(text: str) -> str:
-    return "".join(c for c in text if c.isdigit())
-
-
-def search_keys(first: str, last: str, phone: str | None) -> tuple[str, str, str | None, str | None]:
-    digits = digits_of(phone) if phone else None
-    return (
-        search_key(f"{first} {last}"),
-        search_key(f"{last} {first}"),
-        digits or None,
-        digits[-7:] if digits else None,
-    )
+from .search_keys import digits_of, fold, prefix_upper_bound
 
 
 def _prefix(column: Any, term: str) -> ColumnElement[bool]:
-    condition: ColumnElement[bool] = (column >= term) & (column < term + _TOP)
+    condition: ColumnElement[bool] = column >= term
+    bound = prefix_upper_bound(term)
+    if bound is not None:
+        condition = condition & (column < bound)
     return condition
 
 
+def _name_conditions(term: str) -> list[ColumnElement[bool]]:
+    """A term typed with a space matches word for word: "ben tr" finds Ben Tremblay, not Bent Rasmussen.
+    A term without one matches the names with their spaces taken out: a Chinese name is typed run together
+    ("王小明" and "小明王" find 王 小明), and so is a compound surname ("desouza" finds de Souza). A one-word
+    term finds all it found before, plus a name it runs over ("bent" also finds Ben Tremblay). Either way it
+    is one range scan on each of two keys.
+    """
+    if " " in term:
+        return [_prefix(Student.search_first_last, term), _prefix(Student.search_last_first, term)]
+    return [_prefix(Student.search_first_last_joined, term), _prefix(Student.search_last_first_joined, term)]
+
+
 def _search(q: str) -> ColumnElement[bool] | None:
-    term = search_key(q)
+    term = fold(q)
     if not term:
         return None
-    conditions = [_prefix(Student.search_first_last, term), _prefix(Student.search_last_first, term)]
+    conditions = _name_conditions(term)
     compact = term.replace("-", "").replace(" ", "").upper()
     if compact[:1].isalpha() and compact[1:].isdigit():
         conditions.append(_prefix(Student.licence_number, compact))
@@ -70,7 +68,7 @@ def page(q: str | None, include_archived: bool, offset: int, limit: int) -> Sele
     # is the fastest way to a page. Filtered, it is ordered as an expression on purpose: given the bare
     # column, SQLite prefers to walk that whole index to skip the sort, reading 100,000 rows to find a
     # sparse match (160 ms), instead of sorting the few hundred rows the OR of index ranges found (5 ms).
-    searching = bool(q and search_key(q))
+    searching = bool(q and fold(q))
     order = Student.search_last_first.concat("") if searching else Student.search_last_first
     return filtered(q, include_archived).order_by(order, Student.id).offset(offset).limit(limit)
 

@@ -18,6 +18,7 @@ from . import repository as repo
 from .errors import LicenceNumberTaken, StudentArchived, StudentNotFound, StudentVersionConflict
 from .licence import licence_warnings
 from .schemas import StudentArchive, StudentCreate, StudentPage, StudentRead, StudentUpdate, Warning
+from .search_keys import search_keys
 
 REQUIRED_FIELDS = {"first_name", "last_name", "date_of_birth"}
 
@@ -54,8 +55,9 @@ def _apply_consent(student: Student, consent: bool | None) -> None:
 
 
 def _derive_search_fields(student: Student) -> None:
-    keys = repo.search_keys(student.first_name, student.last_name, student.phone)
-    student.search_first_last, student.search_last_first, student.phone_digits, student.phone_local = keys
+    keys = search_keys(student.first_name, student.last_name, student.phone)
+    for column, value in keys._asdict().items():
+        setattr(student, column, value)
 
 
 def load_student(s: Session, student_id: int) -> Student:
