@@ -1,7 +1,7 @@
 """student search keys folded (no case, no accents) and joined (no spaces); prefix-searched columns collated "C"
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-01
 """
 
@@ -15,8 +15,8 @@ from alembic import op
 # term into. A later change to the fold brings its own migration that recomputes them again.
 from odsm.features.students.search_keys import search_keys
 
-revision: str = "0006"
-down_revision: str | None = "0005"
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
