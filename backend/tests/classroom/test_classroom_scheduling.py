@@ -20,15 +20,8 @@ def school(live: LiveServer) -> School:
 
 
 def _create(school: School, instructor_id: int, day: date, start: int, hours: int, **kw: Any) -> Any:
-    body = {
-        "instructor_id": instructor_id,
-        "starts_at": at(day, start),
-        "ends_at": at(day, start + hours),
-        "room": "Room B",
-        "topic": "Night driving",
-        "capacity": 20,
-        **kw,
-    }
+    """The answer to creating a class (the builder's `session` asserts success; these tests want refusals)."""
+    body = school.session_body(instructor_id, day, start, hours, **{"reason": None, **kw})
     return school.c.post("/api/v1/classroom", json=body)
 
 

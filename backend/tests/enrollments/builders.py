@@ -103,8 +103,8 @@ class School:
     def enrollment_now(self, enrollment_id: int) -> dict[str, Any]:
         return ok(self.c.get(f"/api/v1/enrollments/{enrollment_id}"))
 
-    def session(self, instructor_id: int, day: date, start_hour: int, hours: int, **kw: Any) -> dict[str, Any]:
-        body = {
+    def session_body(self, instructor_id: int, day: date, start_hour: int, hours: int, **kw: Any) -> dict[str, Any]:
+        return {
             "instructor_id": instructor_id,
             "starts_at": at(day, start_hour),
             "ends_at": at(day, start_hour + hours),
@@ -114,6 +114,9 @@ class School:
             **_past_reason(at(day, start_hour)),
             **kw,
         }
+
+    def session(self, instructor_id: int, day: date, start_hour: int, hours: int, **kw: Any) -> dict[str, Any]:
+        body = self.session_body(instructor_id, day, start_hour, hours, **kw)
         return ok(self.c.post("/api/v1/classroom", json=body), 201)
 
     def attend(self, session_id: int, enrollment_id: int, minutes: int, reason: str | None = PAPER) -> httpx.Response:

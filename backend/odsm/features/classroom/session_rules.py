@@ -174,9 +174,15 @@ def _local(t: Timing, at: datetime) -> str:
     return at.astimezone(t.tz).strftime("%Y-%m-%d %H:%M")
 
 
-def _span(t: Timing, starts_at: datetime, ends_at: datetime) -> dict[str, Any]:
-    """A clashing booking's times, in UTC and as the front desk reads them."""
+def _held(f: NewSessionFacts, rule: str, starts_at: datetime, ends_at: datetime, **named: Any) -> dict[str, Any]:
+    """A clash's details: the rule, what holds the instructor (`named`), and its times in UTC and as the
+    front desk reads them."""
+    t = f.timing
     return {
+        "rule": rule,
+        "field": "starts_at",
+        "instructor_id": f.instructor_id,
+        **named,
         "starts_at": starts_at.isoformat(),
         "ends_at": ends_at.isoformat(),
         "local_time": f"{_local(t, starts_at)}-{ends_at.astimezone(t.tz).strftime('%H:%M')}",
@@ -186,54 +192,29 @@ def _span(t: Timing, starts_at: datetime, ends_at: datetime) -> dict[str, Any]:
 @creating.rule(on={Stage.CREATE})
 def instructor_free_of_lessons(f: NewSessionFacts) -> AppError | None:
     """An in-car lesson holds the instructor as a class does (the lessons' rule, seen from the class)."""
-    lesson = f.clashes.lesson
-    if lesson is None:
+    x = f.clashes.lesson
+    if x is None:
         return None
-    return InstructorTeachingLesson(
-        details={
-            "rule": "instructor_double_booking",
-            "field": "starts_at",
-            "instructor_id": f.instructor_id,
-            "conflicting_lesson_id": lesson.lesson_id,
-            "student_name": lesson.student_name,
-            **_span(f.timing, lesson.starts_at, lesson.ends_at),
-        }
-    )
+    named = {"conflicting_lesson_id": x.lesson_id, "student_name": x.student_name}
+    return InstructorTeachingLesson(details=_held(f, "instructor_double_booking", x.starts_at, x.ends_at, **named))
 
 
 @creating.rule(on={Stage.CREATE})
 def instructor_free_of_classes(f: NewSessionFacts) -> AppError | None:
-    other = f.clashes.session
-    if other is None:
+    x = f.clashes.session
+    if x is None:
         return None
-    return InstructorDoubleBooked(
-        details={
-            "rule": "instructor_double_booking",
-            "field": "starts_at",
-            "instructor_id": f.instructor_id,
-            "conflicting_session_id": other.id,
-            "topic": other.topic,
-            "room": other.room,
-            **_span(f.timing, other.starts_at, other.ends_at),
-        }
-    )
+    named = {"conflicting_session_id": x.id, "topic": x.topic, "room": x.room}
+    return InstructorDoubleBooked(details=_held(f, "instructor_double_booking", x.starts_at, x.ends_at, **named))
 
 
 @creating.rule(on={Stage.CREATE})
 def instructor_not_on_time_off(f: NewSessionFacts) -> AppError | None:
-    off = f.clashes.time_off
-    if off is None:
+    x = f.clashes.time_off
+    if x is None:
         return None
-    return InstructorOnTimeOff(
-        details={
-            "rule": "instructor_time_off",
-            "field": "starts_at",
-            "instructor_id": f.instructor_id,
-            "time_off_id": off.id,
-            "reason": off.reason,
-            **_span(f.timing, off.starts_at, off.ends_at),
-        }
-    )
+    named = {"time_off_id": x.id, "reason": x.reason}
+    return InstructorOnTimeOff(details=_held(f, "instructor_time_off", x.starts_at, x.ends_at, **named))
 
 
 def _backdated(t: Timing, event: str, at: datetime, grace_hours: int) -> AppError:
