@@ -132,6 +132,9 @@ describe('school records, end to end in Chromium', () => {
     await dialog().getByLabel('Start').fill('10:00');
     await dialog().getByLabel('Length').selectOption('120');
     await dialog().getByLabel('Pickup location').fill('120 Bloor St W');
+    // Yesterday is back-dating: the check asks for a reason, and the form has a field for it.
+    await dialog().locator('[data-testid="lesson-conflict"][data-code="lesson.backdated_without_reason"]').waitFor();
+    await dialog().getByLabel('Reason (needed for a past date)').fill('Booked by phone, entered late');
     await dialog().getByTestId('lesson-check-ok').waitFor();
     await shot('calendar-booking');
     await dialog().getByTestId('save-lesson').click();
@@ -148,6 +151,7 @@ describe('school records, end to end in Chromium', () => {
     await pickStudent('Tremblay');
     await dialog().getByLabel('Vehicle').selectOption({ label: 'CDEF 456 · Toyota Corolla (manual)' });
     await dialog().getByLabel('Start').fill('11:00');
+    await dialog().getByLabel('Reason (needed for a past date)').fill('Booked by phone, entered late');
     const conflict = dialog().locator('[data-testid="lesson-conflict"][data-code="lesson.instructor_double_booked"]');
     await conflict.waitFor();
     expect(await conflict.getByTestId('conflict-span').textContent()).toMatch(/Already booked .*10:00 a\.m\. – 12:00/);
