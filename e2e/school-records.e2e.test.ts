@@ -68,12 +68,14 @@ async function seedSchool() {
   const course = await invoke<Id>('db:courses:create', { body: { name: 'BDE Standard', kind: 'bde', price_cents: 69500 } });
   enrollmentId = (await invoke<Id>('db:enrollments:create', { body: { student_id: studentId, course_id: course.id, enrolled_on: torontoDate(-40) } })).id;
 
+  // The history is entered after the fact: each back-dated record carries the reason.
+  const PAPER = 'Entered from the paper register';
   // 20 h of classroom: four 5-hour classes on past days.
   for (const daysAgo of [30, 29, 28, 27]) {
     const session = await invoke<Id>('db:classroom:create', {
-      body: { instructor_id: instructorId, starts_at: torontoInstant(-daysAgo, 9 * 60), ends_at: torontoInstant(-daysAgo, 14 * 60), room: 'A', topic: 'Rules of the road', capacity: 24 },
+      body: { instructor_id: instructorId, starts_at: torontoInstant(-daysAgo, 9 * 60), ends_at: torontoInstant(-daysAgo, 14 * 60), room: 'A', topic: 'Rules of the road', capacity: 24, reason: PAPER },
     });
-    await invoke('db:classroom:recordAttendance', { session_id: session.id, body: { entries: [{ enrollment_id: enrollmentId, minutes: 300 }] } });
+    await invoke('db:classroom:recordAttendance', { session_id: session.id, body: { entries: [{ enrollment_id: enrollmentId, minutes: 300 }], reason: PAPER } });
   }
   // 10 h of flex (home-link).
   await invoke('db:enrollments:addHours', { enrollment_id: enrollmentId, body: { minutes: 600, occurred_on: torontoDate(-20), reason: 'Home-link modules 1-10' } });
@@ -81,11 +83,11 @@ async function seedSchool() {
   let km = 41200;
   for (const daysAgo of [12, 10, 8, 6]) {
     const lesson = await invoke<Lesson>('db:lessons:book', {
-      body: { student_id: studentId, enrollment_id: enrollmentId, instructor_id: instructorId, vehicle_id: car.id, starts_at: torontoInstant(-daysAgo, 10 * 60), ends_at: torontoInstant(-daysAgo, 12 * 60), pickup_location: '120 Bloor St W' },
+      body: { student_id: studentId, enrollment_id: enrollmentId, instructor_id: instructorId, vehicle_id: car.id, starts_at: torontoInstant(-daysAgo, 10 * 60), ends_at: torontoInstant(-daysAgo, 12 * 60), pickup_location: '120 Bloor St W', reason: PAPER },
     });
     await invoke('db:lessons:complete', {
       lesson_id: lesson.id,
-      body: { version: lesson.version, actual_start: lesson.starts_at, actual_end: lesson.ends_at, odometer_start: km, odometer_end: km + 38, skills_covered: ['Lane changes'] },
+      body: { version: lesson.version, actual_start: lesson.starts_at, actual_end: lesson.ends_at, odometer_start: km, odometer_end: km + 38, skills_covered: ['Lane changes'], reason: PAPER },
     });
     km += 38;
   }
@@ -130,6 +132,9 @@ describe('school records, end to end in Chromium', () => {
     await dialog().getByLabel('Start').fill('10:00');
     await dialog().getByLabel('Length').selectOption('120');
     await dialog().getByLabel('Pickup location').fill('120 Bloor St W');
+    // Yesterday is back-dating: the check asks for a reason, and the form has a field for it.
+    await dialog().locator('[data-testid="lesson-conflict"][data-code="lesson.backdated_without_reason"]').waitFor();
+    await dialog().getByLabel('Reason (needed for a past date)').fill('Booked by phone, entered late');
     await dialog().getByTestId('lesson-check-ok').waitFor();
     await shot('calendar-booking');
     await dialog().getByTestId('save-lesson').click();
@@ -146,6 +151,7 @@ describe('school records, end to end in Chromium', () => {
     await pickStudent('Tremblay');
     await dialog().getByLabel('Vehicle').selectOption({ label: 'CDEF 456 · Toyota Corolla (manual)' });
     await dialog().getByLabel('Start').fill('11:00');
+    await dialog().getByLabel('Reason (needed for a past date)').fill('Booked by phone, entered late');
     const conflict = dialog().locator('[data-testid="lesson-conflict"][data-code="lesson.instructor_double_booked"]');
     await conflict.waitFor();
     expect(await conflict.getByTestId('conflict-span').textContent()).toMatch(/Already booked .*10:00 a\.m\. – 12:00/);

@@ -696,6 +696,11 @@ export interface components {
         AttendanceRecord: {
             /** Entries */
             entries: components["schemas"]["AttendanceEntry"][];
+            /**
+             * Reason
+             * @description needed for a past class, or late attendance
+             */
+            reason?: string | null;
         };
         /** AuditEntryRead */
         AuditEntryRead: {
@@ -1471,6 +1476,11 @@ export interface components {
             /** Pickup Location */
             pickup_location?: string | null;
             /**
+             * Reason
+             * @description needed for a past start, or a completion after the grace period
+             */
+            reason?: string | null;
+            /**
              * Starts At
              * Format: date-time
              */
@@ -1505,6 +1515,11 @@ export interface components {
             odometer_end: number;
             /** Odometer Start */
             odometer_start: number;
+            /**
+             * Reason
+             * @description needed for a past start, or a completion after the grace period
+             */
+            reason?: string | null;
             /** Skills Covered */
             skills_covered?: string[];
             /** Version */
@@ -1682,6 +1697,11 @@ export interface components {
             address: string;
             /** At Risk Days */
             at_risk_days: number;
+            /**
+             * Backdate Grace Hours
+             * @description after this, a late entry needs a reason
+             */
+            backdate_grace_hours: number;
             /** Bde Classroom Minutes */
             bde_classroom_minutes: number;
             /** Bde Flex Minutes */
@@ -1751,6 +1771,8 @@ export interface components {
             address?: string | null;
             /** At Risk Days */
             at_risk_days?: number | null;
+            /** Backdate Grace Hours */
+            backdate_grace_hours?: number | null;
             /** Bde Classroom Minutes */
             bde_classroom_minutes?: number | null;
             /** Bde Flex Minutes */
@@ -1812,6 +1834,11 @@ export interface components {
             instructor_id: number;
             /** Notes */
             notes?: string | null;
+            /**
+             * Reason
+             * @description needed for a past class, or late attendance
+             */
+            reason?: string | null;
             /** Room */
             room: string;
             /**

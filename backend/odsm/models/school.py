@@ -37,6 +37,9 @@ class SchoolSettings(Audited, Base):
     at_risk_days: Mapped[int] = mapped_column(Integer, default=60)
     late_cancel_notice_hours: Mapped[int] = mapped_column(Integer, default=24)
     late_cancel_fee_cents: Mapped[int] = mapped_column(Integer, default=4500)
+    # A lesson completion or attendance entered later than this after the event needs a reason (DOMAIN.md:
+    # "no back-dating without a logged reason"); two days leave room for a weekend's paperwork.
+    backdate_grace_hours: Mapped[int] = mapped_column(Integer, default=48)
     class_size_max: Mapped[int] = mapped_column(Integer, default=40)
     pass_mark_percent: Mapped[int] = mapped_column(Integer, default=70)
     certification_fee_cents: Mapped[int] = mapped_column(Integer, default=1500)

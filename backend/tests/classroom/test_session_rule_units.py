@@ -3,18 +3,43 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from odsm.features.classroom.session_rules import AttendanceFacts, NewSessionFacts, Stage, attending, creating
-from odsm.models import Enrollment, Instructor
+from odsm.features.classroom.session_rules import (
+    AttendanceFacts,
+    Clashes,
+    NewSessionFacts,
+    Stage,
+    Timing,
+    attending,
+    creating,
+)
+from odsm.features.instructors.service import LessonTaught
+from odsm.models import ClassroomSession, Enrollment, Instructor, InstructorTimeOff
 
+TORONTO = ZoneInfo("America/Toronto")
 DAY = date(2031, 6, 10)
+PAPER = "Entered from the paper register"
+
+
+def at(hour: int, minute: int = 0, day: date = DAY) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=TORONTO).astimezone(UTC)
+
+
+def timing(**overrides: Any) -> Timing:
+    """A 09:00-12:00 class on DAY, seen at 13:00 that day, within a 48-hour grace period."""
+    return replace(Timing(at(9), at(12), now=at(13), tz=TORONTO, grace_hours=48), **overrides)
 
 
 def new_session(**overrides: Any) -> NewSessionFacts:
+    """A class on DAY, created the day before, nothing holding the instructor."""
     instructor = Instructor(id=2, active=True, di_licence_expiry=DAY, authorised_classroom=True)
-    base = NewSessionFacts(instructor_id=2, instructor=instructor, day=DAY, capacity=40, class_size_max=40)
+    ahead = timing(now=at(13, day=DAY - timedelta(days=1)))
+    base = NewSessionFacts(
+        instructor_id=2, instructor=instructor, day=DAY, capacity=40, class_size_max=40, timing=ahead
+    )
     return replace(base, **overrides)
 
 
@@ -32,6 +57,7 @@ def entry(**overrides: Any) -> AttendanceFacts:
         existing_minutes=None,
         present=3,
         capacity=24,
+        timing=timing(),
     )
     return replace(base, **overrides)
 
@@ -96,3 +122,56 @@ def test_a_full_session_refuses_a_new_attendee_but_not_a_changed_one() -> None:
     assert codes_attending(entry(present=24, existing_minutes=30)) == []
     assert codes_attending(entry(present=24, minutes=0)) == []
     assert codes_attending(entry(present=23)) == []
+
+
+def test_a_class_over_the_instructors_lesson_class_or_time_off_is_refused() -> None:
+    lesson = LessonTaught(lesson_id=7, student_name="Amara Okafor", starts_at=at(11), ends_at=at(12))
+    other = ClassroomSession(id=8, topic="Signs", room="B", starts_at=at(8), ends_at=at(10))
+    off = InstructorTimeOff(id=4, starts_at=at(11, 30), ends_at=at(17), reason="Dentist")
+    refused = creating.broken(Stage.CREATE, new_session(clashes=Clashes(lesson=lesson, session=other, time_off=off)))
+    assert [e.code for e in refused] == [
+        "classroom.instructor_teaching_lesson",
+        "classroom.instructor_double_booked",
+        "classroom.instructor_time_off",
+    ]
+    taught, double, away = (e.details or {} for e in refused)
+    assert (taught["student_name"], taught["local_time"]) == ("Amara Okafor", "2031-06-10 11:00-12:00")
+    assert (double["conflicting_session_id"], double["topic"], double["local_time"]) == (
+        8,
+        "Signs",
+        "2031-06-10 08:00-10:00",
+    )
+    assert (away["time_off_id"], away["reason"], away["local_time"]) == (4, "Dentist", "2031-06-10 11:30-17:00")
+    assert codes_creating(new_session(clashes=Clashes())) == []
+
+
+def test_a_class_created_in_the_past_needs_a_reason() -> None:
+    past = new_session(timing=timing())
+    refused = creating.broken(Stage.CREATE, past)
+    assert [e.code for e in refused] == ["classroom.backdated_without_reason"]
+    assert refused[0].details == {
+        "rule": "backdate_reason",
+        "field": "reason",
+        "event": "starts_at",
+        "starts_at": at(9).isoformat(),
+        "local_time": "2031-06-10 09:00",
+        "grace_hours": 0,
+    }
+    assert codes_creating(new_session(timing=timing(reason=PAPER))) == []
+
+
+def test_attendance_for_a_class_not_yet_begun_is_refused() -> None:
+    refused = attending.broken(Stage.ATTEND, entry(timing=timing(now=at(8, 59))))
+    assert [e.code for e in refused] == ["classroom.not_yet_happened"]
+    assert refused[0].details is not None and refused[0].details["local_time"] == "2031-06-10 09:00"
+    assert codes_attending(entry(timing=timing(now=at(9)))) == []
+
+
+def test_attendance_after_the_grace_period_needs_a_reason() -> None:
+    assert codes_attending(entry(timing=timing(now=at(12, day=DAY + timedelta(days=2))))) == []
+    late = timing(now=at(12, 1, day=DAY + timedelta(days=2)))
+    refused = attending.broken(Stage.ATTEND, entry(timing=late))
+    assert [e.code for e in refused] == ["classroom.backdated_without_reason"]
+    assert refused[0].details is not None
+    assert (refused[0].details["ends_at"], refused[0].details["grace_hours"]) == (at(12).isoformat(), 48)
+    assert codes_attending(entry(timing=replace(late, reason=PAPER))) == []

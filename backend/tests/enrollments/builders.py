@@ -27,6 +27,14 @@ def today() -> date:
     return datetime.now(TZ).date()
 
 
+# Records entered after the fact carry the reason the school would give; the back-dating tests send none.
+PAPER = "Entered from the paper register"
+
+
+def _past_reason(start: str) -> dict[str, str]:
+    return {"reason": PAPER} if datetime.fromisoformat(start) < datetime.now(TZ) else {}
+
+
 def ok(r: httpx.Response, status: int = 200) -> dict[str, Any]:
     assert r.status_code == status, r.text
     body: dict[str, Any] = r.json()
@@ -114,20 +122,24 @@ class School:
     def enrollment_now(self, enrollment_id: int) -> dict[str, Any]:
         return ok(self.c.get(f"/api/v1/enrollments/{enrollment_id}"))
 
-    def session(self, instructor_id: int, day: date, start_hour: int, hours: int, **kw: Any) -> dict[str, Any]:
-        body = {
+    def session_body(self, instructor_id: int, day: date, start_hour: int, hours: int, **kw: Any) -> dict[str, Any]:
+        return {
             "instructor_id": instructor_id,
             "starts_at": at(day, start_hour),
             "ends_at": at(day, start_hour + hours),
             "room": "Room A",
             "topic": "Rules of the road",
             "capacity": 24,
+            **_past_reason(at(day, start_hour)),
             **kw,
         }
+
+    def session(self, instructor_id: int, day: date, start_hour: int, hours: int, **kw: Any) -> dict[str, Any]:
+        body = self.session_body(instructor_id, day, start_hour, hours, **kw)
         return ok(self.c.post("/api/v1/classroom", json=body), 201)
 
-    def attend(self, session_id: int, enrollment_id: int, minutes: int) -> httpx.Response:
-        body = {"entries": [{"enrollment_id": enrollment_id, "minutes": minutes}]}
+    def attend(self, session_id: int, enrollment_id: int, minutes: int, reason: str | None = PAPER) -> httpx.Response:
+        body = {"entries": [{"enrollment_id": enrollment_id, "minutes": minutes}], "reason": reason}
         return self.c.post(f"/api/v1/classroom/{session_id}/attendance", json=body)
 
     def lesson_body(self, student: dict[str, Any], instructor: dict[str, Any], vehicle: dict[str, Any],
@@ -139,13 +151,16 @@ class School:
             "starts_at": start,
             "ends_at": end,
             "pickup_location": "100 Queen St W",
+            **_past_reason(start),
             **kw,
         }
 
     def book(self, *args: Any, **kw: Any) -> httpx.Response:
         return self.c.post("/api/v1/lessons", json=self.lesson_body(*args, **kw))
 
-    def complete(self, lesson: dict[str, Any], km: tuple[int, int] = (40010, 40042)) -> httpx.Response:
+    def complete(
+        self, lesson: dict[str, Any], km: tuple[int, int] = (40010, 40042), reason: str | None = PAPER
+    ) -> httpx.Response:
         body = {
             "version": lesson["version"],
             "actual_start": lesson["starts_at"],
@@ -154,6 +169,7 @@ class School:
             "odometer_end": km[1],
             "skills_covered": ["left turns", "parallel parking"],
             "evaluation_notes": "Steady; check mirrors more.",
+            "reason": reason,
         }
         return self.c.post(f"/api/v1/lessons/{lesson['id']}/complete", json=body)
 

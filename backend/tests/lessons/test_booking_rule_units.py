@@ -29,6 +29,7 @@ from odsm.models import (
 
 TORONTO = ZoneInfo("America/Toronto")
 DAY = date(2031, 6, 10)
+PAPER = "Entered from the paper day sheet"
 
 
 def at(hour: int, minute: int = 0, day: date = DAY) -> datetime:
@@ -44,6 +45,7 @@ def settings() -> SchoolSettings:
         max_classroom_minutes_per_day=300,
         max_in_car_minutes_per_day=120,
         max_in_car_minutes_on_full_classroom_day=60,
+        backdate_grace_hours=48,
     )
 
 
@@ -63,6 +65,7 @@ def facts(**overrides: Any) -> BookingFacts:
         ends_at=at(11),
         day=DAY,
         now=at(12, day=DAY + timedelta(days=1)),
+        reason=PAPER,  # the base lesson lies in the past; the back-dating tests take the reason away
     )
     return replace(base, **overrides)
 
@@ -95,6 +98,8 @@ REGISTERED = [
     ("vehicle_inspected", {B, R, C}),
     ("g1_night_ban", {B, R, C}),
     ("daily_in_car_limit", {B, R, C}),
+    ("past_booking_has_reason", {B}),
+    ("late_completion_has_reason", {C}),
 ]
 
 
@@ -216,3 +221,29 @@ def test_a_full_classroom_day_lowers_the_in_car_limit() -> None:
 
 def test_the_api_spells_lesson_statuses_as_the_stored_enum() -> None:
     assert get_args(schemas.LessonStatus) == tuple(LessonStatus)
+
+
+def test_a_lesson_booked_in_the_past_needs_a_reason() -> None:
+    refused = booking.broken(Stage.BOOK, facts(reason=None))
+    assert [e.code for e in refused] == ["lesson.backdated_without_reason"]
+    assert refused[0].details == {
+        "rule": "backdate_reason",
+        "field": "reason",
+        "event": "starts_at",
+        "starts_at": at(10).isoformat(),
+        "local_time": "2031-06-10 10:00",
+        "grace_hours": 0,
+    }
+    assert broken(Stage.BOOK, facts(reason=None, now=at(10))) == []
+    assert broken(Stage.BOOK, facts(reason=PAPER)) == []
+
+
+def test_a_completion_after_the_grace_period_needs_a_reason() -> None:
+    within = facts(reason=None, now=at(11, day=DAY + timedelta(days=2)))
+    assert broken(Stage.COMPLETE, within) == []
+    late = facts(reason=None, now=at(11, 1, day=DAY + timedelta(days=2)))
+    refused = booking.broken(Stage.COMPLETE, late)
+    assert [e.code for e in refused] == ["lesson.backdated_without_reason"]
+    assert refused[0].details is not None
+    assert (refused[0].details["actual_end"], refused[0].details["grace_hours"]) == (at(11).isoformat(), 48)
+    assert broken(Stage.COMPLETE, replace(late, reason=PAPER)) == []

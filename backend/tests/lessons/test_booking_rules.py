@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from ..conftest import LiveServer
-from ..enrollments.builders import School, at, instant, ok, refused
+from ..enrollments.builders import School, at, days_ago, instant, ok, refused
 
 DAY = date(2031, 6, 10)
 
@@ -172,16 +172,20 @@ def test_daily_in_car_limit_allows_two_hours_and_refuses_more(school: School) ->
 
 
 def test_one_hour_in_car_limit_on_a_five_hour_classroom_day(school: School) -> None:
+    # Attendance is taken once a class has begun: the day lies in the past.
+    past = days_ago(7)
     s, i = school.student(), school.instructor()
     enrollment = school.enrollment(s["id"], school.course()["id"])
-    session = school.session(i["id"], DAY, 8, 5)
+    session = school.session(i["id"], past, 8, 5)
     ok(school.attend(session["id"], enrollment["id"], 300))
     ok(
-        school.book(s, school.instructor(), school.vehicle(), at(DAY, 14), at(DAY, 15), enrollment_id=enrollment["id"]),
+        school.book(
+            s, school.instructor(), school.vehicle(), at(past, 14), at(past, 15), enrollment_id=enrollment["id"]
+        ),
         201,
     )
     d = refused(
-        school.book(s, school.instructor(), school.vehicle(), at(DAY, 16), at(DAY, 16, 30)),
+        school.book(s, school.instructor(), school.vehicle(), at(past, 16), at(past, 16, 30)),
         409,
         "lesson.daily_in_car_limit",
     )

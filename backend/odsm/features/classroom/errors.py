@@ -41,3 +41,30 @@ class MinutesExceedSession(ClassroomInvalid):
 class DailyLimitExceeded(ClassroomRefused):
     code = "classroom.daily_limit_exceeded"
     default_message = "This would put the student over the daily classroom limit."
+
+
+class BackdatedWithoutReason(ClassroomInvalid):
+    code = "classroom.backdated_without_reason"
+    default_message = (
+        "A class created in the past, or attendance entered later than the grace period after it, needs a reason."
+    )
+
+
+class SessionNotYetHappened(ClassroomInvalid):
+    code = "classroom.not_yet_happened"
+    default_message = "Attendance cannot be recorded for a class that has not started yet."
+
+
+class InstructorDoubleBooked(ClassroomRefused):
+    code = "classroom.instructor_double_booked"
+    default_message = "The instructor is already teaching another class at that time."
+
+
+class InstructorTeachingLesson(ClassroomRefused):
+    code = "classroom.instructor_teaching_lesson"
+    default_message = "The instructor has an in-car lesson at that time."
+
+
+class InstructorOnTimeOff(ClassroomRefused):
+    code = "classroom.instructor_time_off"
+    default_message = "The instructor has time off then."

@@ -1,8 +1,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+
+def _reason() -> Any:
+    """Why a class is entered after the fact: kept in the audit entry, so an inspector can read it."""
+    return Field(default=None, max_length=500, description="needed for a past class, or late attendance")
 
 
 class SessionCreate(BaseModel):
@@ -15,6 +21,7 @@ class SessionCreate(BaseModel):
     topic: str = Field(min_length=1, max_length=200)
     capacity: int = Field(ge=1, le=500, description="at most settings.class_size_max")
     notes: str | None = Field(default=None, max_length=2000)
+    reason: str | None = _reason()
 
     @model_validator(mode="after")
     def _ordered(self) -> SessionCreate:
@@ -33,9 +40,10 @@ class AttendanceEntry(BaseModel):
 
 
 class AttendanceRecord(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
     entries: list[AttendanceEntry] = Field(min_length=1, max_length=500)
+    reason: str | None = _reason()
 
 
 class AttendanceRead(BaseModel):

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from odsm.core.audit import note
+from odsm.core.orm import utcnow
 from odsm.core.unit_of_work import Database
 from odsm.features.enrollments import ledger
-from odsm.features.instructors.service import find_instructor, load_instructor
-from odsm.features.school.clock import day_bounds, local_date, minutes_between
+from odsm.features.instructors.service import find_instructor, lesson_taught_during, load_instructor, time_off_during
+from odsm.features.school.clock import day_bounds, local_date, minutes_between, zone
 from odsm.features.school.service import load_settings
 from odsm.models import Attendance, ClassroomSession
 
@@ -44,6 +46,20 @@ def class_taught_during(s: Session, instructor_id: int, start: datetime, end: da
 def present_counts(s: Session, session_ids: Sequence[int]) -> dict[int, int]:
     """For the day sheet: how many attended each session."""
     return ClassroomRepository(s).present_counts(session_ids)
+
+
+def _timing(settings: SchoolSettings, starts_at: datetime, ends_at: datetime, reason: str | None) -> rules.Timing:
+    grace = settings.backdate_grace_hours
+    return rules.Timing(starts_at, ends_at, utcnow(), zone(settings), grace, reason)
+
+
+def _clashes(s: Session, instructor_id: int, start: datetime, end: datetime) -> rules.Clashes:
+    """What holds the instructor then: three indexed look-ups, each by instructor and start."""
+    return rules.Clashes(
+        lesson=lesson_taught_during(s, instructor_id, start, end),
+        session=ClassroomRepository(s).first_taught(instructor_id, start, end),
+        time_off=time_off_during(s, instructor_id, start, end),
+    )
 
 
 def _reads(s: Session, sessions: Sequence[ClassroomSession]) -> list[SessionRead]:
@@ -84,10 +100,15 @@ class ClassroomService:
                 day=local_date(settings, data.starts_at),
                 capacity=data.capacity,
                 class_size_max=settings.class_size_max,
+                timing=_timing(settings, data.starts_at, data.ends_at, data.reason),
+                clashes=_clashes(s, data.instructor_id, data.starts_at, data.ends_at),
             )
             rules.creating.enforce(rules.Stage.CREATE, facts)
-            row = ClassroomSession(**data.model_dump())
+            # The back-dating reason is not a column: it lives in the session's audit entry.
+            row = ClassroomSession(**data.model_dump(exclude={"reason"}))
             s.add(row)
+            if data.reason:
+                note(s, row, "create", data.reason)
             s.flush()
             return _reads(s, [row])[0]
 
@@ -98,8 +119,9 @@ class ClassroomService:
             settings = load_settings(s)
             session = ClassroomRepository(s).load(session_id)
             attendance = ClassroomRepository(s).attendance_of(session.id)
+            timing = _timing(settings, session.starts_at, session.ends_at, data.reason)
             for entry in data.entries:
-                self._record_one(s, settings, session, attendance, entry)
+                self._record_one(s, settings, session, attendance, entry, timing)
             return _reads(s, [session])[0]
 
         return self.db.write(fn)
@@ -111,6 +133,7 @@ class ClassroomService:
         session: ClassroomSession,
         attendance: dict[int, Attendance],
         entry: AttendanceEntry,
+        timing: rules.Timing,
     ) -> None:
         """`attendance`, the session's rows by enrollment, loaded once and kept current entry by entry."""
         enrollment = ledger.load_enrollment(s, entry.enrollment_id)
@@ -129,6 +152,7 @@ class ClassroomService:
             existing_minutes=existing.minutes if existing else None,
             present=sum(1 for row in attendance.values() if row.minutes > 0),
             capacity=session.capacity,
+            timing=timing,
         )
         rules.attending.enforce(rules.Stage.ATTEND, facts)
         before = existing.minutes if existing else 0
@@ -141,8 +165,12 @@ class ClassroomService:
             )
             s.add(existing)
             attendance[enrollment.id] = existing
+            action = "create"
         else:
             existing.minutes = entry.minutes
+            action = "update"
+        if timing.reason:
+            note(s, existing, action, timing.reason)
         delta = entry.minutes - before
         if delta == 0:
             s.flush()

@@ -1,32 +1,66 @@
 """The classroom rules: pure functions over facts loaded once, registered in order.
 
 A new session answers to `creating` (the school's class size, an authorised instructor with a valid DI
-licence); each attendance entry answers to `attending` (its enrollment open, minutes within the session,
-the student's daily classroom limit, the session's capacity). The service gathers the facts and enforces.
+licence, the instructor free of lessons, other classes and time off, a reason for a past date); each
+attendance entry answers to `attending` (its enrollment open, minutes within the session, the student's
+daily classroom limit, the session's capacity, a session that has begun, a reason when entered late).
+The service gathers the facts and enforces.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from odsm.core.errors import AppError
 from odsm.core.rule_registry import RuleRegistry, refusal_of
 from odsm.features.enrollments import ledger
 from odsm.features.instructors.errors import InstructorNotFound
-from odsm.features.instructors.service import di_licence_valid_on
+from odsm.features.instructors.service import LessonTaught, di_licence_valid_on
 
-from .errors import ClassSizeExceeded, DailyLimitExceeded, InstructorNotAuthorised, MinutesExceedSession, SessionFull
+from .errors import (
+    BackdatedWithoutReason,
+    ClassSizeExceeded,
+    DailyLimitExceeded,
+    InstructorDoubleBooked,
+    InstructorNotAuthorised,
+    InstructorOnTimeOff,
+    InstructorTeachingLesson,
+    MinutesExceedSession,
+    SessionFull,
+    SessionNotYetHappened,
+)
 
 if TYPE_CHECKING:
-    from odsm.models import Enrollment, Instructor
+    from odsm.models import ClassroomSession, Enrollment, Instructor, InstructorTimeOff
 
 
 class Stage(StrEnum):
     CREATE = "create"
     ATTEND = "attend"
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The session's times against the school's clock, and why it is entered after the fact, if it is."""
+
+    starts_at: datetime
+    ends_at: datetime
+    now: datetime
+    tz: tzinfo  # the school's time zone, for the local times a refusal names
+    grace_hours: int
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Clashes:
+    """What already holds the instructor during a new session."""
+
+    lesson: LessonTaught | None = None
+    session: ClassroomSession | None = None
+    time_off: InstructorTimeOff | None = None
 
 
 @dataclass(frozen=True)
@@ -36,6 +70,8 @@ class NewSessionFacts:
     day: date  # the session's local date
     capacity: int
     class_size_max: int
+    timing: Timing
+    clashes: Clashes = field(default_factory=Clashes)
 
 
 @dataclass(frozen=True)
@@ -51,6 +87,7 @@ class AttendanceFacts:
     existing_minutes: int | None  # None: no attendance recorded yet for this enrollment
     present: int  # attendees with minutes > 0 so far
     capacity: int
+    timing: Timing
 
 
 creating: RuleRegistry[Stage, NewSessionFacts] = RuleRegistry()
@@ -131,3 +168,87 @@ def session_capacity(f: AttendanceFacts) -> AppError | None:
     if not newly_present or f.present < f.capacity:
         return None
     return SessionFull(details={"rule": "capacity", "session_id": f.session_id, "limit": f.capacity})
+
+
+def _local(t: Timing, at: datetime) -> str:
+    return at.astimezone(t.tz).strftime("%Y-%m-%d %H:%M")
+
+
+def _held(f: NewSessionFacts, rule: str, starts_at: datetime, ends_at: datetime, **named: Any) -> dict[str, Any]:
+    """A clash's details: the rule, what holds the instructor (`named`), and its times in UTC and as the
+    front desk reads them."""
+    t = f.timing
+    return {
+        "rule": rule,
+        "field": "starts_at",
+        "instructor_id": f.instructor_id,
+        **named,
+        "starts_at": starts_at.isoformat(),
+        "ends_at": ends_at.isoformat(),
+        "local_time": f"{_local(t, starts_at)}-{ends_at.astimezone(t.tz).strftime('%H:%M')}",
+    }
+
+
+@creating.rule(on={Stage.CREATE})
+def instructor_free_of_lessons(f: NewSessionFacts) -> AppError | None:
+    """An in-car lesson holds the instructor as a class does (the lessons' rule, seen from the class)."""
+    x = f.clashes.lesson
+    if x is None:
+        return None
+    named = {"conflicting_lesson_id": x.lesson_id, "student_name": x.student_name}
+    return InstructorTeachingLesson(details=_held(f, "instructor_double_booking", x.starts_at, x.ends_at, **named))
+
+
+@creating.rule(on={Stage.CREATE})
+def instructor_free_of_classes(f: NewSessionFacts) -> AppError | None:
+    x = f.clashes.session
+    if x is None:
+        return None
+    named = {"conflicting_session_id": x.id, "topic": x.topic, "room": x.room}
+    return InstructorDoubleBooked(details=_held(f, "instructor_double_booking", x.starts_at, x.ends_at, **named))
+
+
+@creating.rule(on={Stage.CREATE})
+def instructor_not_on_time_off(f: NewSessionFacts) -> AppError | None:
+    x = f.clashes.time_off
+    if x is None:
+        return None
+    named = {"time_off_id": x.id, "reason": x.reason}
+    return InstructorOnTimeOff(details=_held(f, "instructor_time_off", x.starts_at, x.ends_at, **named))
+
+
+def _backdated(t: Timing, event: str, at: datetime, grace_hours: int) -> AppError:
+    details = {
+        "rule": "backdate_reason",
+        "field": "reason",
+        "event": event,
+        event: at.isoformat(),
+        "local_time": _local(t, at),
+        "grace_hours": grace_hours,
+    }
+    return BackdatedWithoutReason(details=details)
+
+
+@creating.rule(on={Stage.CREATE})
+def past_session_has_reason(f: NewSessionFacts) -> AppError | None:
+    """A class created with a start already past is back-dated (DOMAIN.md: only with a logged reason)."""
+    t = f.timing
+    return None if t.starts_at >= t.now or t.reason else _backdated(t, "starts_at", t.starts_at, 0)
+
+
+@attending.rule(on={Stage.ATTEND})
+def session_has_begun(f: AttendanceFacts) -> AppError | None:
+    """Attendance is taken once the class has begun: a class ahead has no one present yet."""
+    t = f.timing
+    if t.starts_at <= t.now:
+        return None
+    details = {"rule": "not_yet_happened", "field": "session", "starts_at": t.starts_at.isoformat()}
+    return SessionNotYetHappened(details={**details, "local_time": _local(t, t.starts_at)})
+
+
+@attending.rule(on={Stage.ATTEND})
+def late_attendance_has_reason(f: AttendanceFacts) -> AppError | None:
+    t = f.timing
+    if t.ends_at + timedelta(hours=t.grace_hours) >= t.now or t.reason:
+        return None
+    return _backdated(t, "ends_at", t.ends_at, t.grace_hours)

@@ -37,6 +37,9 @@ from . import data
 from .errors import DemoRefused
 from .repository import holds_records
 
+# The demo school's past is entered at set-up: back-dated records carry this reason in their audit entries.
+HISTORY = "Demo school: history entered at set-up"
+
 Progress = Callable[[str, int, int], None]
 # A cohort's students: (student id, enrollment id, the cohort's first day).
 Cohort = list[tuple[int, int, date]]
@@ -66,6 +69,7 @@ class DemoBuilder:
         self, db: Database, zone: ZoneInfo, today: date, students: int, progress: Progress, seed: int = 473
     ) -> None:
         self.db, self.zone, self.today, self.n_students, self.progress = db, zone, today, students, progress
+        self.now = datetime.now(zone)  # the rules' clock: what starts before it is entered after the fact
         self.rng = random.Random(seed)
         self.odometer: dict[int, int] = {}
 
@@ -194,12 +198,13 @@ class DemoBuilder:
                         room="Room A" if c % 2 == 0 else "Room B",
                         topic=f"BDE module {k + 1}",
                         capacity=data.COHORT_SIZE + 6,
+                        reason=HISTORY if begins < self.now else None,
                     )
                 )
                 made += 1
                 if day < self.today:
                     entries = [AttendanceEntry(enrollment_id=e, minutes=data.SESSION_MINUTES) for _, e, _ in cohort]
-                    svc.record_attendance(session.id, AttendanceRecord(entries=entries))
+                    svc.record_attendance(session.id, AttendanceRecord(entries=entries, reason=HISTORY))
                 self.progress("classroom sessions", made, total)
         return made
 
@@ -240,6 +245,7 @@ class DemoBuilder:
                         starts_at=starts,
                         ends_at=ends,
                         pickup_location=pickup,
+                        reason=HISTORY if starts < self.now else None,
                     )
                 )
             except AppError:
@@ -255,6 +261,7 @@ class DemoBuilder:
                     odometer_start=km,
                     odometer_end=self.odometer[vehicle],
                     skills_covered=self.rng.sample(data.SKILLS, 2),
+                    reason=HISTORY,
                 )
                 svc.complete(lesson.id, done)
             self.progress("lessons", i + 1, len(plan))

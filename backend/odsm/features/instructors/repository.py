@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 
 from odsm.core.repository import Repository, overlaps
-from odsm.models import Instructor, InstructorTimeOff
+from odsm.models import Instructor, InstructorTimeOff, Lesson, LessonStatus, Student
 
 from .errors import InstructorNotFound
+
+# The lessons feature's rules, which this feature cannot import (lessons imports instructors): a lesson
+# lasts at most a day, and a scheduled or completed lesson holds its slot.
+LONGEST_LESSON = timedelta(days=1)
+LESSON_HOLDS_SLOT = (LessonStatus.SCHEDULED, LessonStatus.COMPLETED)
 
 
 class InstructorRepository(Repository[Instructor]):
@@ -32,6 +37,21 @@ class InstructorRepository(Repository[Instructor]):
             .where(
                 InstructorTimeOff.instructor_id == instructor_id,
                 overlaps(InstructorTimeOff.starts_at, InstructorTimeOff.ends_at, start, end),
+            )
+            .limit(1)
+        ).first()
+
+    def first_lesson(self, instructor_id: int, start: datetime, end: datetime) -> Row[Lesson, str, str] | None:
+        """An in-car lesson of the instructor's overlapping [start, end), with its student's name (range scan
+        on the lessons' (instructor, starts_at) index). Here rather than in lessons: the classroom rules
+        ask it, and classroom may not import lessons, which imports classroom."""
+        return self.session.execute(
+            select(Lesson, Student.first_name, Student.last_name)
+            .join(Student, Student.id == Lesson.student_id)
+            .where(
+                Lesson.instructor_id == instructor_id,
+                Lesson.status.in_(LESSON_HOLDS_SLOT),
+                overlaps(Lesson.starts_at, Lesson.ends_at, start, end, longest=LONGEST_LESSON),
             )
             .limit(1)
         ).first()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session
@@ -41,6 +42,25 @@ def load_instructor(s: Session, instructor_id: int) -> Instructor:
 def time_off_during(s: Session, instructor_id: int, start: datetime, end: datetime) -> InstructorTimeOff | None:
     """For other features' services: recorded time off that overlaps [start, end), if any."""
     return InstructorRepository(s).first_time_off(instructor_id, start, end)
+
+
+@dataclass(frozen=True)
+class LessonTaught:
+    """An in-car lesson that holds the instructor, as the classroom rules name it."""
+
+    lesson_id: int
+    student_name: str
+    starts_at: datetime
+    ends_at: datetime
+
+
+def lesson_taught_during(s: Session, instructor_id: int, start: datetime, end: datetime) -> LessonTaught | None:
+    """For the classroom rules: an in-car lesson the instructor teaches that overlaps [start, end), if any."""
+    row = InstructorRepository(s).first_lesson(instructor_id, start, end)
+    if row is None:
+        return None
+    lesson, first, last = row
+    return LessonTaught(lesson.id, f"{first} {last}", lesson.starts_at, lesson.ends_at)
 
 
 def _slots(slots: list[AvailabilitySlot]) -> list[InstructorAvailability]:

@@ -9,7 +9,7 @@ limit, and the conflicting booking, so the UI can explain it.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from odsm.core.errors import AppError
@@ -23,6 +23,7 @@ from odsm.models import LessonStatus
 
 from .booking_facts import BookingFacts, Stage
 from .errors import (
+    BackdatedWithoutReason,
     DailyInCarLimit,
     G1NightBan,
     InstructorDoubleBooked,
@@ -247,3 +248,34 @@ def daily_in_car_limit(f: BookingFacts) -> AppError | None:
     if f.same_day:
         details.update(_span(f.same_day[0]))
     return DailyInCarLimit(details=details)
+
+
+def _backdated(f: BookingFacts, event: str, at: datetime, grace_hours: int) -> AppError:
+    """The refusal names the event's time (UTC and the school's local time) and the grace allowed."""
+    return BackdatedWithoutReason(
+        details={
+            "rule": "backdate_reason",
+            "field": "reason",
+            "event": event,
+            event: at.isoformat(),
+            "local_time": at.astimezone(zone(f.settings)).strftime("%Y-%m-%d %H:%M"),
+            "grace_hours": grace_hours,
+        }
+    )
+
+
+@booking.rule(on={Stage.BOOK})
+def past_booking_has_reason(f: BookingFacts) -> AppError | None:
+    """A lesson booked with a start already past is back-dated (DOMAIN.md: only with a logged reason)."""
+    if f.starts_at >= f.now or f.reason:
+        return None
+    return _backdated(f, "starts_at", f.starts_at, 0)
+
+
+@booking.rule(on={Stage.COMPLETE})
+def late_completion_has_reason(f: BookingFacts) -> AppError | None:
+    """A completion entered later than the school's grace period after the lesson ended needs a reason."""
+    grace_hours = f.settings.backdate_grace_hours
+    if f.ends_at + timedelta(hours=grace_hours) >= f.now or f.reason:
+        return None
+    return _backdated(f, "actual_end", f.ends_at, grace_hours)

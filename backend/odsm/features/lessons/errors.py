@@ -27,6 +27,14 @@ class LessonInFuture(AppError):
     default_message = "A lesson cannot be completed or marked as a no-show before it has happened."
 
 
+class BackdatedWithoutReason(AppError):
+    status_code = 422
+    code = "lesson.backdated_without_reason"
+    default_message = (
+        "A lesson booked in the past, or completed later than the grace period after it ended, needs a reason."
+    )
+
+
 class BookingRefused(LessonConflict):
     """A booking rule refuses."""
 

@@ -8,6 +8,10 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validato
 # The API's spelling of odsm.models.LessonStatus. A Literal rather than the enum itself: pydantic would
 # publish the enum as a named schema component and change the contract (tests pin the two to each other).
 LessonStatus = Literal["scheduled", "completed", "cancelled", "late_cancelled", "no_show"]
+# Why a lesson is booked in the past or completed late: kept in the audit entry, so an inspector can read it.
+BACKDATE_REASON = Field(
+    default=None, max_length=500, description="needed for a past start, or a completion after the grace period"
+)
 # A lesson lasts at most a day: range queries bound starts_at on both sides with it.
 MAX_LESSON_SECONDS = 24 * 3600
 
@@ -33,6 +37,7 @@ class LessonBook(BaseModel):
     starts_at: AwareDatetime
     ends_at: AwareDatetime
     pickup_location: str | None = Field(default=None, max_length=300)
+    reason: str | None = BACKDATE_REASON
 
     @model_validator(mode="after")
     def _times(self) -> LessonBook:
@@ -63,6 +68,7 @@ class LessonComplete(BaseModel):
     odometer_end: int = Field(ge=0, le=10_000_000)
     skills_covered: list[str] = Field(default_factory=list, max_length=100)
     evaluation_notes: str | None = Field(default=None, max_length=5000)
+    reason: str | None = BACKDATE_REASON
 
     @model_validator(mode="after")
     def _consistent(self) -> LessonComplete:

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from odsm.core.audit import note
 from odsm.core.errors import ValidationFailed
 from odsm.core.orm import utcnow
 from odsm.core.unit_of_work import Database
@@ -101,8 +102,11 @@ class LessonService:
     def book(self, data: LessonBook) -> LessonRead:
         def fn(s: Session) -> LessonRead:
             booking.enforce(Stage.BOOK, gather(s, Stage.BOOK, _proposal(data), utcnow()))
-            lesson = Lesson(**data.model_dump())
+            # The back-dating reason is not a column: it lives in the lesson's audit entry.
+            lesson = Lesson(**data.model_dump(exclude={"reason"}))
             s.add(lesson)
+            if data.reason:
+                note(s, lesson, "create", data.reason)
             s.flush()
             return _read(s, lesson.id)
 
@@ -145,12 +149,15 @@ class LessonService:
                 data.actual_start,
                 data.actual_end,
                 lesson_id=lesson.id,
+                reason=data.reason,
             )
             facts = gather(s, Stage.COMPLETE, p, utcnow())
             booking.enforce(Stage.COMPLETE, facts)
             record_lesson_odometer(s, lesson.vehicle_id, lesson.id, data.odometer_start, data.odometer_end)
-            for name, value in data.model_dump(exclude={"version"}).items():
+            for name, value in data.model_dump(exclude={"version", "reason"}).items():
                 setattr(lesson, name, value)
+            if data.reason:
+                note(s, lesson, "update", data.reason)
             lesson.status = LessonStatus.COMPLETED
             s.flush()
             if facts.enrollment is not None:

@@ -1,5 +1,5 @@
 import type { ChannelRequest } from '../../../../shared-contracts/channels';
-import { createdEnrollment, createdInstructor, createdSession, futureSlot, newSessionBody } from './school-records';
+import { PAPER, createdEnrollment, createdInstructor, createdSession, futureSlot, newSessionBody, pastSlot } from './school-records';
 import type { ChannelSample } from './sample-types';
 
 export const classroomSamples: Record<string, ChannelSample> = {
@@ -25,11 +25,12 @@ export const classroomSamples: Record<string, ChannelSample> = {
   },
   'db:classroom:recordAttendance': {
     valid: async (call) => {
-      const session = await createdSession(call);
+      // Attendance is taken once a class has begun: a past class, entered late with a reason.
+      const session = await createdSession(call, pastSlot(180, 18), PAPER);
       const { enrollment } = await createdEnrollment(call);
       return {
         session_id: session.id,
-        body: { entries: [{ enrollment_id: enrollment.id, minutes: 180 }] },
+        body: { entries: [{ enrollment_id: enrollment.id, minutes: 180 }], reason: PAPER },
       } satisfies ChannelRequest<'db:classroom:recordAttendance'>;
     },
     invalid: { session_id: 1, body: { entries: [{ enrollment_id: 1, minutes: -1 }] } },

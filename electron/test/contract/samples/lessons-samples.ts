@@ -1,5 +1,5 @@
 import type { ChannelRequest } from '../../../../shared-contracts/channels';
-import { bookedLesson, futureSlot, lessonBody, lessonParties, pastSlot } from './school-records';
+import { PAPER, bookedLesson, futureSlot, lessonBody, lessonParties, pastSlot } from './school-records';
 import type { ChannelSample } from './sample-types';
 
 /** For the invalid payloads, which the bridge refuses before any booking rule runs. */
@@ -58,9 +58,9 @@ export const lessonSamples: Record<string, ChannelSample> = {
   },
   'db:lessons:complete': {
     valid: async (call) => {
-      // Only a lesson that has ended can be completed: booked in the past.
+      // Only a lesson that has ended can be completed: booked in the past, completed late, each with a reason.
       const slot = pastSlot();
-      const { lesson } = await bookedLesson(call, slot);
+      const { lesson } = await bookedLesson(call, slot, PAPER);
       return {
         lesson_id: lesson.id,
         body: {
@@ -71,6 +71,7 @@ export const lessonSamples: Record<string, ChannelSample> = {
           odometer_end: 20_131,
           skills_covered: ['left turns', 'lane changes'],
           evaluation_notes: 'Good mirror checks.',
+          reason: PAPER,
         },
       } satisfies ChannelRequest<'db:lessons:complete'>;
     },
@@ -88,7 +89,7 @@ export const lessonSamples: Record<string, ChannelSample> = {
   'db:lessons:markNoShow': {
     valid: async (call) => {
       // A no-show is marked once the lesson has started: booked in the past.
-      const { lesson } = await bookedLesson(call, pastSlot());
+      const { lesson } = await bookedLesson(call, pastSlot(), PAPER);
       return { lesson_id: lesson.id, body: { version: lesson.version, reason: 'Not at the pickup' } } satisfies ChannelRequest<'db:lessons:markNoShow'>;
     },
     invalid: { lesson_id: 1, body: { version: 1, reason: 'x'.repeat(501) } },

@@ -170,9 +170,12 @@ export function lessonBody(parties: LessonParties, slot: Slot): ChannelRequest<'
 }
 
 /** A lesson booked for a new student, instructor and vehicle, in the future unless a slot is given. */
-export async function bookedLesson(call: CallChannel, slot: Slot = futureSlot()): Promise<{ lesson: Lesson; parties: LessonParties }> {
+/** Why a sample is entered after the fact: a past booking, class or late entry needs one. */
+export const PAPER = 'Entered from the paper register';
+
+export async function bookedLesson(call: CallChannel, slot: Slot = futureSlot(), reason: string | null = null): Promise<{ lesson: Lesson; parties: LessonParties }> {
   const parties = await lessonParties(call);
-  const lesson = (await call('db:lessons:book', { body: lessonBody(parties, slot) })) as Lesson;
+  const lesson = (await call('db:lessons:book', { body: { ...lessonBody(parties, slot), reason } })) as Lesson;
   return { lesson, parties };
 }
 
@@ -188,7 +191,7 @@ export function newSessionBody(instructorId: number, slot: Slot): ChannelRequest
   };
 }
 
-export async function createdSession(call: CallChannel, slot: Slot = futureSlot(180, 18)): Promise<Session> {
+export async function createdSession(call: CallChannel, slot: Slot = futureSlot(180, 18), reason: string | null = null): Promise<Session> {
   const instructor = await createdInstructor(call, { in_car: false, classroom: true });
-  return (await call('db:classroom:create', { body: newSessionBody(instructor.id, slot) })) as Session;
+  return (await call('db:classroom:create', { body: { ...newSessionBody(instructor.id, slot), reason } })) as Session;
 }

@@ -4,6 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { DataTable } from '../../../components/ui/data-table';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
+import { TextField } from '../../../components/ui/field';
 import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
 import { formatDateTime, formatTimeIn } from '../../../lib/dates';
 import { fieldErrorsOf } from '../../../lib/field-errors';
@@ -13,6 +14,7 @@ import { StudentPicker } from '../../students';
 import { useRecordAttendance } from '../api/classroom';
 import type { ClassSession } from '../types';
 import { describeAttendanceRefusal, formatDuration } from './attendance-refusal';
+import { describeScheduleRefusal } from './schedule-refusal';
 
 type Row = { enrollmentId: number; studentName: string; minutes: string };
 
@@ -34,7 +36,12 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
   const [finding, setFinding] = useState(false);
   const [pickProblem, setPickProblem] = useState<string | null>(null);
   const [rowProblem, setRowProblem] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
   const refusal = describeAttendanceRefusal(save.error, (id) => rows.find((row) => row.enrollmentId === id)?.studentName);
+  const timing = describeScheduleRefusal(save.error);
+  // Attendance entered after the school's grace period needs a reason; any past class may ask for one.
+  const [openedAt] = useState(() => Date.now()); // a render must not read the clock
+  const ended = new Date(session.ends_at).getTime() < openedAt;
   const fields = fieldErrorsOf(save.error, []);
 
   async function onPick(student: { id: number; name: string }) {
@@ -65,7 +72,7 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
     }
     if (entries.length === 0) return setRowProblem('Add at least one student.');
     setRowProblem(null);
-    save.mutate({ entries }, { onSuccess: () => onDone(`Attendance saved for ${entries.length} student${entries.length === 1 ? '' : 's'}.`) });
+    save.mutate({ entries, reason: reason.trim() || null }, { onSuccess: () => onDone(`Attendance saved for ${entries.length} student${entries.length === 1 ? '' : 's'}.`) });
   }
 
   const footer = (
@@ -92,7 +99,12 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
         </Banner>
       ) : null}
       <UnplacedErrors problems={fields.unplaced} />
-      {save.error && !refusal && fields.unplaced.length === 0 ? <ErrorBanner error={save.error} title="The attendance was not saved." testId="attendance-error" /> : null}
+      {timing ? (
+        <Banner tone="error" title="The attendance was not saved." requestId={isOdsmError(save.error) ? save.error.requestId : undefined} testId="attendance-timing-refusal">
+          <p>{timing}</p>
+        </Banner>
+      ) : null}
+      {save.error && !refusal && !timing && fields.unplaced.length === 0 ? <ErrorBanner error={save.error} title="The attendance was not saved." testId="attendance-error" /> : null}
       {rowProblem ? <Banner tone="error" title={rowProblem} testId="attendance-problem" /> : null}
       <StudentPicker key={picks} studentName="" locked={false} onPick={(student) => void onPick(student)} />
       {finding ? <p className="muted small">Finding the BDE enrollment…</p> : null}
@@ -135,6 +147,9 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
         ))}
       </DataTable>
       <p className="muted small">Minutes present default to the whole class ({length} min); enter 0 for absent.</p>
+      {ended ? (
+        <TextField id="attendance-reason" label="Reason (needed for a past date)" wide maxLength={500} value={reason} hint="Needed when attendance is entered days after the class; kept in the audit log." onChange={(event) => setReason(event.target.value)} />
+      ) : null}
     </Dialog>
   );
 }

@@ -11,10 +11,11 @@ import { isOdsmError } from '../../../lib/odsm';
 import type { Instructor } from '../../instructors';
 import { useCreateClassSession } from '../api/classroom';
 import { CLASS_SIZE_EXCEEDED, INSTRUCTOR_NOT_AUTHORISED } from '../types';
+import { describeScheduleRefusal } from './schedule-refusal';
 
 type Props = { instructors: readonly Instructor[]; date: string; timeZone: string; onClose: () => void; onDone: (message: string) => void };
 
-const FIELDS = ['instructor_id', 'starts_at', 'ends_at', 'room', 'topic', 'capacity', 'notes'] as const;
+const FIELDS = ['instructor_id', 'starts_at', 'ends_at', 'room', 'topic', 'capacity', 'notes', 'reason'] as const;
 
 function detailsOf(error: unknown): Record<string, unknown> {
   return isOdsmError(error) && typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {};
@@ -41,16 +42,21 @@ export function NewClassDialog({ instructors, date: initialDate, timeZone, onClo
   const [room, setRoom] = useState('');
   const [topic, setTopic] = useState('');
   const [capacity, setCapacity] = useState('20');
+  const [reason, setReason] = useState('');
+  const [openedAt] = useState(() => Date.now()); // a render must not read the clock
   const [problems, setProblems] = useState<Partial<Record<(typeof FIELDS)[number] | 'date', string>>>({});
   const fields = fieldErrorsOf(create.error, FIELDS);
   const code = isOdsmError(create.error) ? create.error.code : null;
   const details = detailsOf(create.error);
   const capacityRefusal = code === CLASS_SIZE_EXCEEDED ? `At most ${String(details.limit ?? 'the school maximum')} students per class.` : undefined;
   const error = (field: (typeof FIELDS)[number]) => problems[field] ?? fields.byField[field]?.message;
+  const scheduleRefusal = describeScheduleRefusal(create.error);
+  // A class entered after the fact needs a reason (kept in the audit log); ask for it only then.
+  const startMinute = parseMinuteOfDay(start);
+  const inPast = /^\d{4}-\d{2}-\d{2}$/.test(date) && startMinute !== null && new Date(zonedToInstant(date, startMinute, timeZone)).getTime() < openedAt;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const startMinute = parseMinuteOfDay(start);
     const endMinute = parseMinuteOfDay(end);
     const seats = /^\d+$/.test(capacity.trim()) ? Number(capacity.trim()) : null;
     const next: typeof problems = {};
@@ -72,6 +78,7 @@ export function NewClassDialog({ instructors, date: initialDate, timeZone, onClo
         room: room.trim(),
         topic: topic.trim(),
         capacity: seats,
+        reason: inPast ? reason.trim() || null : null,
       },
       { onSuccess: (session) => onDone(`Class “${session.topic}” added.`) },
     );
@@ -93,8 +100,13 @@ export function NewClassDialog({ instructors, date: initialDate, timeZone, onClo
           <p>{notAuthorisedReason(details)}</p>
         </Banner>
       ) : null}
+      {scheduleRefusal ? (
+        <Banner tone="error" title="The class was not added." requestId={isOdsmError(create.error) ? create.error.requestId : undefined} testId="class-schedule-refusal">
+          <p>{scheduleRefusal}</p>
+        </Banner>
+      ) : null}
       <UnplacedErrors problems={fields.unplaced} />
-      {create.error && code !== INSTRUCTOR_NOT_AUTHORISED && code !== CLASS_SIZE_EXCEEDED && Object.keys(fields.byField).length === 0 && fields.unplaced.length === 0 ? (
+      {create.error && !scheduleRefusal && code !== INSTRUCTOR_NOT_AUTHORISED && code !== CLASS_SIZE_EXCEEDED && Object.keys(fields.byField).length === 0 && fields.unplaced.length === 0 ? (
         <ErrorBanner error={create.error} title="The class was not added." testId="class-error" />
       ) : null}
       <form id="new-class-form" className="form-grid" onSubmit={onSubmit} noValidate>
@@ -123,6 +135,9 @@ export function NewClassDialog({ instructors, date: initialDate, timeZone, onClo
         <TextField id="class-room" label="Room" required value={room} error={error('room')} onChange={(event) => setRoom(event.target.value)} />
         <TextField id="class-topic" label="Topic" required value={topic} error={error('topic')} onChange={(event) => setTopic(event.target.value)} />
         <TextField id="class-capacity" label="Capacity" inputMode="numeric" required value={capacity} error={error('capacity') ?? capacityRefusal} onChange={(event) => setCapacity(event.target.value)} />
+        {inPast ? (
+          <TextField id="class-reason" label="Reason (needed for a past date)" wide maxLength={500} value={reason} error={error('reason')} hint="Kept in the audit log, e.g. “Entered from the paper register”." onChange={(event) => setReason(event.target.value)} />
+        ) : null}
       </form>
     </Dialog>
   );

@@ -21,6 +21,7 @@ export function CompleteLessonForm({ lesson, vehicle, timeZone, onBack, onClose,
   const [odometerEnd, setOdometerEnd] = useState('');
   const [skills, setSkills] = useState('');
   const [notes, setNotes] = useState('');
+  const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const action = useLessonAction();
 
@@ -45,6 +46,7 @@ export function CompleteLessonForm({ lesson, vehicle, timeZone, onBack, onClose,
           odometer_end: kmEnd,
           skills_covered: skills.split(',').map((skill) => skill.trim()).filter(Boolean),
           evaluation_notes: notes.trim() || null,
+          reason: reason.trim() || null,
         },
       },
       { onSuccess: onDone },
@@ -82,6 +84,7 @@ export function CompleteLessonForm({ lesson, vehicle, timeZone, onBack, onClose,
           <legend>Evaluation</legend>
           <TextField id="skills" label="Skills covered" wide placeholder="e.g. Parallel parking, Highway merging" hint="Separate skills with commas." value={skills} onChange={(event) => setSkills(event.target.value)} />
           <TextAreaField id="evaluation-notes" label="Notes" rows={3} wide value={notes} onChange={(event) => setNotes(event.target.value)} />
+          <TextField id="complete-reason" label="Reason (needed for a past date)" wide maxLength={500} hint="Needed when the lesson is completed days after it ended; kept in the audit log." value={reason} onChange={(event) => setReason(event.target.value)} />
         </fieldset>
         {problem ? (
           <p className="field__error" role="alert">

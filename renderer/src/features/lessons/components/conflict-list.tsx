@@ -1,12 +1,21 @@
 import { formatDateTime, formatTimeIn } from '../../../lib/dates';
 import type { Conflict } from '../types';
 
-type SpanDetails = { starts_at?: unknown; ends_at?: unknown; conflicting_lesson_id?: unknown };
+type SpanDetails = { starts_at?: unknown; ends_at?: unknown; conflicting_lesson_id?: unknown; local_time?: unknown; event?: unknown; grace_hours?: unknown };
+
+/** For a back-dating refusal: when the lesson was, and what the desk must add. */
+function backdatedHint(conflict: Conflict): string | null {
+  if (conflict.code !== 'lesson.backdated_without_reason') return null;
+  const details = (conflict.details ?? {}) as SpanDetails;
+  const when = typeof details.local_time === 'string' ? details.local_time : 'then';
+  if (details.event === 'actual_end') return `The lesson ended ${when}, more than ${String(details.grace_hours)} hours ago: enter a reason for the late entry.`;
+  return `The lesson starts ${when}, in the past: enter a reason to book it.`;
+}
 
 /** "the booking from 09:00 to 10:00 on Mar 4" for a conflict that names another booking. */
 export function conflictingSpan(conflict: Conflict, timeZone: string): string | null {
   const details = (conflict.details ?? {}) as SpanDetails;
-  if (typeof details.starts_at !== 'string' || typeof details.ends_at !== 'string') return null;
+  if (typeof details.starts_at !== 'string' || typeof details.ends_at !== 'string') return backdatedHint(conflict);
   const id = typeof details.conflicting_lesson_id === 'number' ? ` (lesson #${details.conflicting_lesson_id})` : '';
   return `Already booked ${formatDateTime(details.starts_at, timeZone)} – ${formatTimeIn(details.ends_at, timeZone)}${id}`;
 }

@@ -71,6 +71,9 @@ export function LessonFields({ booking, studentLocked, instructors, vehicles, on
           </SelectField>
         </div>
         <TextField id="lesson-pickup" label="Pickup location" wide value={values.pickupLocation} onChange={(event) => set('pickupLocation', event.target.value)} />
+        {booking.inPast ? (
+          <TextField id="lesson-backdate-reason" label="Reason (needed for a past date)" wide maxLength={500} value={values.reason} hint="Kept in the audit log, e.g. “Booked by phone, entered late”." onChange={(event) => set('reason', event.target.value)} />
+        ) : null}
       </fieldset>
     </form>
   );

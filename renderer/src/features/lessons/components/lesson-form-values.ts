@@ -12,6 +12,8 @@ export type LessonFormValues = {
   startTime: string;
   durationMinutes: number;
   pickupLocation: string;
+  /** Why a lesson is booked with a start already past: the backend keeps it in the audit log. */
+  reason: string;
 };
 
 export const DURATIONS = [30, 45, 60, 90, 120] as const;
@@ -28,6 +30,7 @@ export function lessonToValues(lesson: Lesson, timeZone: string): LessonFormValu
     startTime: formatMinuteOfDay(start.minute),
     durationMinutes: Math.round((new Date(lesson.ends_at).getTime() - new Date(lesson.starts_at).getTime()) / 60_000),
     pickupLocation: lesson.pickup_location ?? '',
+    reason: '',
   };
 }
 
@@ -45,6 +48,7 @@ export function toProposal(values: LessonFormValues, timeZone: string): LessonBo
     starts_at: startsAt,
     ends_at: endsAt,
     pickup_location: values.pickupLocation.trim() || null,
+    reason: values.reason.trim() || null,
   };
 }
 

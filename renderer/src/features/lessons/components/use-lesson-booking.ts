@@ -7,7 +7,7 @@ import { LESSON_VERSION_CONFLICT, type Conflict, type Lesson } from '../types';
 import { lessonToValues, toProposal, type LessonFormValues } from './lesson-form-values';
 
 function emptyValues(initial: Partial<LessonFormValues>): LessonFormValues {
-  return { studentId: null, studentName: '', enrollmentId: null, instructorId: null, vehicleId: null, date: '', startTime: '09:00', durationMinutes: 60, pickupLocation: '', ...initial };
+  return { studentId: null, studentName: '', enrollmentId: null, instructorId: null, vehicleId: null, date: '', startTime: '09:00', durationMinutes: 60, pickupLocation: '', reason: '', ...initial };
 }
 
 /** A rule refusal from book/update as a conflict, so it shows in the same list as the dry run's. */
@@ -31,6 +31,8 @@ type BookingOptions = {
  */
 export function useLessonBooking({ lesson, initial, timeZone, actionError, resetAction }: BookingOptions) {
   const [values, setValues] = useState<LessonFormValues>(() => (lesson ? lessonToValues(lesson, timeZone) : emptyValues(initial)));
+  // "In the past" against the time the form opened: a render must not read the clock.
+  const [openedAt] = useState(() => Date.now());
   const [enrollmentTouched, setEnrollmentTouched] = useState(lesson !== null);
   const enrollments = useStudentEnrollments(values.studentId);
   const editable = lesson === null || lesson.status === 'scheduled';
@@ -45,6 +47,8 @@ export function useLessonBooking({ lesson, initial, timeZone, actionError, reset
   const check = useLessonCheck(lesson?.id ?? null, settledKey === proposalKey ? proposal : null);
   const refusal = refusalAsConflict(actionError);
   const conflicts = refusal ? [refusal] : (check.data?.conflicts ?? []);
+  // A new lesson starting in the past is back-dated: the form asks why (a move sends no reason).
+  const inPast = lesson === null && proposal !== null && new Date(proposal.starts_at).getTime() < openedAt;
   const checking = proposal !== null && (check.isFetching || settledKey !== proposalKey);
 
   const set = <K extends keyof LessonFormValues>(key: K, value: LessonFormValues[K]) => {
@@ -62,7 +66,7 @@ export function useLessonBooking({ lesson, initial, timeZone, actionError, reset
     set('enrollmentId', id);
   }
 
-  return { values, set, pickStudent, pickEnrollment, enrollmentId, enrollments: enrollments.data?.items ?? [], editable, proposal, check, refusal, conflicts, checking };
+  return { values, set, pickStudent, pickEnrollment, enrollmentId, enrollments: enrollments.data?.items ?? [], editable, proposal, check, refusal, conflicts, checking, inPast };
 }
 
 export type LessonBooking = ReturnType<typeof useLessonBooking>;

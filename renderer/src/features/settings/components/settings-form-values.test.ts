@@ -22,6 +22,7 @@ const settings: SchoolSettings = {
   at_risk_days: 60,
   late_cancel_notice_hours: 24,
   late_cancel_fee_cents: 4000,
+  backdate_grace_hours: 48,
   class_size_max: 24,
   pass_mark_percent: 70,
   certification_fee_cents: 1500,

@@ -43,6 +43,7 @@ export const POLICY_FIELDS: readonly SettingsFieldSpec[] = [
   { field: 'at_risk_days', label: 'At risk when deadline is within (days)', kind: 'integer' },
   { field: 'late_cancel_notice_hours', label: 'Cancellation notice (hours)', kind: 'integer' },
   { field: 'late_cancel_fee_cents', label: 'Late cancel / no-show fee ($)', kind: 'money' },
+  { field: 'backdate_grace_hours', label: 'Late entries need a reason after (hours)', kind: 'integer' },
   { field: 'certification_fee_cents', label: 'MTO certification fee ($)', kind: 'money' },
   { field: 'retention_years', label: 'Keep records for (years after course)', kind: 'integer' },
 ];

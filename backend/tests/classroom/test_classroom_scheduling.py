@@ -1,0 +1,84 @@
+"""A class answers to the lessons' scheduling rules (the instructor's lessons, other classes, time off),
+and to the back-dating rules: a past class, or attendance entered after the grace period, needs a reason."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from ..conftest import LiveServer
+from ..enrollments.builders import PAPER, School, at, days_ago, ok, refused, today
+
+AHEAD = today() + timedelta(days=10)
+
+
+@pytest.fixture
+def school(live: LiveServer) -> School:
+    return School(live)
+
+
+def _create(school: School, instructor_id: int, day: date, start: int, hours: int, **kw: Any) -> Any:
+    """The answer to creating a class (the builder's `session` asserts success; these tests want refusals)."""
+    body = school.session_body(instructor_id, day, start, hours, **{"reason": None, **kw})
+    return school.c.post("/api/v1/classroom", json=body)
+
+
+def test_a_class_over_the_instructors_in_car_lesson_is_refused(school: School) -> None:
+    teacher, learner = school.instructor(), school.student()
+    ok(school.book(learner, teacher, school.vehicle(), at(AHEAD, 10), at(AHEAD, 11)), 201)
+    d = refused(_create(school, teacher["id"], AHEAD, 9, 2), 409, "classroom.instructor_teaching_lesson")
+    name = f"{learner['first_name']} {learner['last_name']}"
+    assert (d["student_name"], d["local_time"]) == (name, f"{AHEAD.isoformat()} 10:00-11:00")
+    ok(_create(school, teacher["id"], AHEAD, 11, 2), 201)
+
+
+def test_a_class_over_the_instructors_other_class_is_refused(school: School) -> None:
+    teacher = school.instructor()
+    first = school.session(teacher["id"], AHEAD, 9, 3)
+    d = refused(_create(school, teacher["id"], AHEAD, 11, 2), 409, "classroom.instructor_double_booked")
+    assert (d["conflicting_session_id"], d["topic"], d["local_time"]) == (
+        first["id"],
+        "Rules of the road",
+        f"{AHEAD.isoformat()} 09:00-12:00",
+    )
+    ok(_create(school, teacher["id"], AHEAD, 12, 2), 201)
+    ok(_create(school, school.instructor()["id"], AHEAD, 11, 2), 201)
+
+
+def test_a_class_in_the_instructors_time_off_is_refused(school: School) -> None:
+    teacher = school.instructor()
+    off = {"starts_at": at(AHEAD, 13), "ends_at": at(AHEAD, 18), "reason": "Dentist"}
+    ok(school.c.post(f"/api/v1/instructors/{teacher['id']}/time-off", json=off), 201)
+    d = refused(_create(school, teacher["id"], AHEAD, 12, 2), 409, "classroom.instructor_time_off")
+    assert (d["reason"], d["local_time"]) == ("Dentist", f"{AHEAD.isoformat()} 13:00-18:00")
+    ok(_create(school, teacher["id"], AHEAD, 10, 3), 201)
+
+
+def test_a_class_in_the_past_needs_a_reason_kept_in_the_audit(school: School) -> None:
+    teacher, day = school.instructor(), days_ago(3)
+    d = refused(_create(school, teacher["id"], day, 9, 2), 422, "classroom.backdated_without_reason")
+    assert (d["field"], d["local_time"]) == ("reason", f"{day.isoformat()} 09:00")
+    made = ok(_create(school, teacher["id"], day, 9, 2, reason=PAPER), 201)
+    audit = ok(school.c.get("/api/v1/audit", params={"entity": "classroom_sessions", "limit": 200}))["items"]
+    assert [(e["action"], e["reason"]) for e in audit if e["entity_id"] == str(made["id"])] == [("create", PAPER)]
+
+
+def test_attendance_for_a_class_not_yet_begun_is_refused(school: School) -> None:
+    ahead = school.session(school.instructor()["id"], AHEAD, 9, 2)
+    e = school.enrollment(school.student()["id"], school.course()["id"])
+    d = refused(school.attend(ahead["id"], e["id"], 60), 422, "classroom.not_yet_happened")
+    assert (d["field"], d["local_time"]) == ("session", f"{AHEAD.isoformat()} 09:00")
+    begun = school.session(school.instructor()["id"], days_ago(1), 9, 2)
+    ok(school.attend(begun["id"], e["id"], 60, reason=None))
+
+
+def test_attendance_after_the_grace_period_needs_a_reason_kept_in_the_audit(school: School) -> None:
+    session = school.session(school.instructor()["id"], days_ago(5), 9, 2)
+    e = school.enrollment(school.student()["id"], school.course()["id"])
+    d = refused(school.attend(session["id"], e["id"], 60, reason=None), 422, "classroom.backdated_without_reason")
+    assert (d["event"], d["grace_hours"]) == ("ends_at", 48)
+    ok(school.attend(session["id"], e["id"], 60, reason="Register found in the classroom"))
+    audit = ok(school.c.get("/api/v1/audit", params={"student_id": e["student_id"], "entity": "classroom_attendance"}))
+    assert [(x["action"], x["reason"]) for x in audit["items"]] == [("create", "Register found in the classroom")]
