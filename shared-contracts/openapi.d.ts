@@ -1356,6 +1356,11 @@ export interface components {
             enrollment_id?: number | null;
             /** Instructor Id */
             instructor_id: number;
+            /**
+             * Override Reason
+             * @description why the lesson may fall outside the instructor's weekly hours; kept in the audit log
+             */
+            override_reason?: string | null;
             /** Pickup Location */
             pickup_location?: string | null;
             /**
@@ -1479,6 +1484,11 @@ export interface components {
             ends_at?: string | null;
             /** Instructor Id */
             instructor_id?: number | null;
+            /**
+             * Override Reason
+             * @description why the lesson may fall outside the instructor's weekly hours; kept in the audit log
+             */
+            override_reason?: string | null;
             /** Pickup Location */
             pickup_location?: string | null;
             /** Starts At */

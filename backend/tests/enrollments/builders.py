@@ -78,11 +78,11 @@ class School:
         }
         return ok(self.c.post("/api/v1/vehicles", json=body), 201)
 
-    def student(self, licence_class: str = "G2", **kw: Any) -> dict[str, Any]:
+    def student(self, licence_class: str | None = "G2", **kw: Any) -> dict[str, Any]:
         n = next(_seq)
-        body = student_payload(
-            first_name="Amara", last_name=f"Okafor{n}", licence_number=None, licence_class=licence_class, **kw
-        )
+        # A licence on file (unique per student): an in-car lesson needs one.
+        kw = {"licence_number": f"O{n:014d}", **kw}
+        body = student_payload(first_name="Amara", last_name=f"Okafor{n}", licence_class=licence_class, **kw)
         return ok(self.c.post("/api/v1/students", json=body), 201)
 
     def course(self, kind: str = "bde", **kw: Any) -> dict[str, Any]:

@@ -51,6 +51,7 @@ class Proposal:
     starts_at: datetime
     ends_at: datetime
     lesson_id: int | None = None  # the lesson being rescheduled or completed: never conflicts with itself
+    override_reason: str | None = None  # why the lesson may fall outside the instructor's weekly hours
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class BookingFacts:
     same_day: list[Lesson] = field(default_factory=list)  # the student's other lessons that day, holding a slot
     classroom_minutes: int = 0  # the student's credited classroom minutes that day
     classroom_session_ids: list[int] = field(default_factory=list)
+    override_reason: str | None = None
 
 
 def gather(s: Session, stage: Stage, p: Proposal, now: datetime) -> BookingFacts:
@@ -109,6 +111,7 @@ def gather(s: Session, stage: Stage, p: Proposal, now: datetime) -> BookingFacts
         same_day=LessonRepository(s).student_lessons_starting(student.id, start, end, p.lesson_id),
         classroom_minutes=classroom,
         classroom_session_ids=sessions,
+        override_reason=p.override_reason,
     )
 
 

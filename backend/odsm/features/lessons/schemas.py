@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
@@ -10,6 +10,15 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validato
 LessonStatus = Literal["scheduled", "completed", "cancelled", "late_cancelled", "no_show"]
 # A lesson lasts at most a day: range queries bound starts_at on both sides with it.
 MAX_LESSON_SECONDS = 24 * 3600
+
+
+OverrideReason = Annotated[
+    str | None,
+    Field(
+        max_length=500,
+        description="why the lesson may fall outside the instructor's weekly hours; kept in the audit log",
+    ),
+]
 
 
 def ordered(start: datetime | None, end: datetime | None, what: str) -> None:
@@ -33,6 +42,7 @@ class LessonBook(BaseModel):
     starts_at: AwareDatetime
     ends_at: AwareDatetime
     pickup_location: str | None = Field(default=None, max_length=300)
+    override_reason: OverrideReason = None
 
     @model_validator(mode="after")
     def _times(self) -> LessonBook:
@@ -51,6 +61,7 @@ class LessonUpdate(BaseModel):
     starts_at: AwareDatetime | None = None
     ends_at: AwareDatetime | None = None
     pickup_location: str | None = Field(default=None, max_length=300)
+    override_reason: OverrideReason = None
 
 
 class LessonComplete(BaseModel):

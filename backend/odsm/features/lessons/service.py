@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from odsm.core.audit import note
 from odsm.core.errors import ValidationFailed
 from odsm.core.orm import utcnow
 from odsm.core.unit_of_work import Database
@@ -51,6 +52,12 @@ def _read(s: Session, lesson_id: int) -> LessonRead:
 
 def _proposal(data: LessonBook, lesson_id: int | None = None) -> Proposal:
     return Proposal(**data.model_dump(exclude={"pickup_location"}), lesson_id=lesson_id)
+
+
+def _note_override(s: Session, lesson: Lesson, action: str, override_reason: str | None) -> None:
+    """The reason for booking outside the instructor's hours goes into the lesson's audit entry."""
+    if override_reason:
+        note(s, lesson, action, override_reason)
 
 
 def _scheduled(lesson: Lesson, version: int) -> None:
@@ -101,15 +108,16 @@ class LessonService:
     def book(self, data: LessonBook) -> LessonRead:
         def fn(s: Session) -> LessonRead:
             booking.enforce(Stage.BOOK, gather(s, Stage.BOOK, _proposal(data), utcnow()))
-            lesson = Lesson(**data.model_dump())
+            lesson = Lesson(**data.model_dump(exclude={"override_reason"}))
             s.add(lesson)
+            _note_override(s, lesson, "create", data.override_reason)
             s.flush()
             return _read(s, lesson.id)
 
         return self.db.write(fn)
 
     def update(self, lesson_id: int, data: LessonUpdate) -> LessonRead:
-        changes = {k: getattr(data, k) for k in data.model_fields_set if k != "version"}
+        changes = {k: getattr(data, k) for k in data.model_fields_set if k not in {"version", "override_reason"}}
 
         def fn(s: Session) -> LessonRead:
             lesson = LessonRepository(s).load(lesson_id)
@@ -121,11 +129,13 @@ class LessonService:
                 ordered(merged["starts_at"], merged["ends_at"], "lesson")
             except ValueError as exc:
                 raise ValidationFailed.for_field("ends_at", "order", str(exc)) from exc
-            p = Proposal(lesson.student_id, lesson.enrollment_id, lesson_id=lesson.id, **merged)
+            student, enrollment, override = lesson.student_id, lesson.enrollment_id, data.override_reason
+            p = Proposal(student, enrollment, lesson_id=lesson.id, override_reason=override, **merged)
             booking.enforce(Stage.RESCHEDULE, gather(s, Stage.RESCHEDULE, p, utcnow()))
             for name, value in changes.items():
                 if value is not None or name == "pickup_location":
                     setattr(lesson, name, value)
+            _note_override(s, lesson, "update", data.override_reason)
             s.flush()
             return _read(s, lesson.id)
 
