@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 
 from odsm.core.repository import Repository, overlaps
-from odsm.models import Instructor, InstructorTimeOff
+from odsm.models import Instructor, InstructorTimeOff, Lesson, LessonStatus, Student
 
 from .errors import InstructorNotFound
+
+# A lesson lasts at most a day (the lessons' schema bounds it): the overlap query then scans the
+# (instructor, starts_at) index over the time off and a day before it, not the instructor's whole past.
+LONGEST_LESSON = timedelta(days=1)
 
 
 class InstructorRepository(Repository[Instructor]):
@@ -35,3 +39,18 @@ class InstructorRepository(Repository[Instructor]):
             )
             .limit(1)
         ).first()
+
+    def scheduled_lessons_during(
+        self, instructor_id: int, start: datetime, end: datetime
+    ) -> Sequence[Row[Lesson, str, str]]:
+        """The instructor's scheduled lessons overlapping [start, end), with the student's names, earliest first."""
+        return self.session.execute(
+            select(Lesson, Student.first_name, Student.last_name)
+            .join(Student, Student.id == Lesson.student_id)
+            .where(
+                Lesson.instructor_id == instructor_id,
+                Lesson.status == LessonStatus.SCHEDULED,
+                overlaps(Lesson.starts_at, Lesson.ends_at, start, end, longest=LONGEST_LESSON),
+            )
+            .order_by(Lesson.starts_at, Lesson.id)
+        ).all()
