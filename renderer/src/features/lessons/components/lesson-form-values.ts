@@ -12,6 +12,8 @@ export type LessonFormValues = {
   startTime: string;
   durationMinutes: number;
   pickupLocation: string;
+  /** Why the lesson may fall outside the instructor's weekly hours (kept in the audit log). */
+  overrideReason: string;
 };
 
 export const DURATIONS = [30, 45, 60, 90, 120] as const;
@@ -28,6 +30,7 @@ export function lessonToValues(lesson: Lesson, timeZone: string): LessonFormValu
     startTime: formatMinuteOfDay(start.minute),
     durationMinutes: Math.round((new Date(lesson.ends_at).getTime() - new Date(lesson.starts_at).getTime()) / 60_000),
     pickupLocation: lesson.pickup_location ?? '',
+    overrideReason: '',
   };
 }
 
@@ -45,6 +48,7 @@ export function toProposal(values: LessonFormValues, timeZone: string): LessonBo
     starts_at: startsAt,
     ends_at: endsAt,
     pickup_location: values.pickupLocation.trim() || null,
+    override_reason: values.overrideReason.trim() || null,
   };
 }
 
@@ -57,5 +61,6 @@ export function toLessonUpdate(lesson: Lesson, proposal: LessonBook): LessonUpda
   if (lesson.instructor_id !== proposal.instructor_id) body.instructor_id = proposal.instructor_id;
   if (lesson.vehicle_id !== proposal.vehicle_id) body.vehicle_id = proposal.vehicle_id;
   if ((lesson.pickup_location ?? null) !== (proposal.pickup_location ?? null)) body.pickup_location = proposal.pickup_location ?? null;
+  if (proposal.override_reason) body.override_reason = proposal.override_reason;
   return body;
 }
