@@ -46,7 +46,7 @@ async function seedSchool() {
         authorised_in_car: true,
         authorised_classroom: true,
         phone: '416-555-0170',
-        availability: [0, 1, 2, 3, 4].map((weekday) => ({ weekday, start_minute: 8 * 60, end_minute: 18 * 60 })),
+        availability: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start_minute: 8 * 60, end_minute: 18 * 60 })),
       },
     })
   ).id;
@@ -61,10 +61,10 @@ async function seedSchool() {
   });
   studentId = (
     await invoke<Id>('db:students:create', {
-      body: { first_name: 'Maya', last_name: 'Singh', date_of_birth: '2008-05-14', phone: '647-555-0131', licence_class: 'G1', consent_to_share: true, guardian_name: 'Ravi Singh', guardian_phone: '647-555-0132' },
+      body: { first_name: 'Maya', last_name: 'Singh', date_of_birth: '2008-05-14', phone: '647-555-0131', licence_number: 'S1234-56780-80514', licence_class: 'G1', consent_to_share: true, guardian_name: 'Ravi Singh', guardian_phone: '647-555-0132' },
     })
   ).id;
-  await invoke('db:students:create', { body: { first_name: 'Noah', last_name: 'Tremblay', date_of_birth: '2007-09-02', phone: '905-555-0190', licence_class: 'G1' } });
+  await invoke('db:students:create', { body: { first_name: 'Noah', last_name: 'Tremblay', date_of_birth: '2007-09-02', phone: '905-555-0190', licence_number: 'T1234-56780-70902', licence_class: 'G1' } });
   const course = await invoke<Id>('db:courses:create', { body: { name: 'BDE Standard', kind: 'bde', price_cents: 69500 } });
   enrollmentId = (await invoke<Id>('db:enrollments:create', { body: { student_id: studentId, course_id: course.id, enrolled_on: torontoDate(-40) } })).id;
 

@@ -647,6 +647,26 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * AffectedLesson
+         * @description A scheduled lesson that falls in newly added time off: the front desk moves or cancels it.
+         */
+        AffectedLesson: {
+            /** Lesson Id */
+            lesson_id: number;
+            /**
+             * Local Starts At
+             * @description the start in the school's time zone, e.g. 2031-06-10 10:00
+             */
+            local_starts_at: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Student Name */
+            student_name: string;
+        };
+        /**
          * AnchorBreak
          * @description The chain no longer reaches the head kept outside the database (by main, in the user data dir).
          *
@@ -1473,6 +1493,11 @@ export interface components {
             enrollment_id?: number | null;
             /** Instructor Id */
             instructor_id: number;
+            /**
+             * Override Reason
+             * @description why the lesson may fall outside the instructor's weekly hours; kept in the audit log
+             */
+            override_reason?: string | null;
             /** Pickup Location */
             pickup_location?: string | null;
             /**
@@ -1606,6 +1631,11 @@ export interface components {
             ends_at?: string | null;
             /** Instructor Id */
             instructor_id?: number | null;
+            /**
+             * Override Reason
+             * @description why the lesson may fall outside the instructor's weekly hours; kept in the audit log
+             */
+            override_reason?: string | null;
             /** Pickup Location */
             pickup_location?: string | null;
             /** Starts At */
@@ -2052,6 +2082,72 @@ export interface components {
             notes?: string | null;
             /** Phone */
             phone?: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * TimeOffAdded
+         * @description The instructor with the time off saved (the absence is a fact), and the lessons it lands on.
+         */
+        TimeOffAdded: {
+            /**
+             * Active
+             * @default true
+             */
+            active?: boolean;
+            /** Affected Lessons */
+            affected_lessons: components["schemas"]["AffectedLesson"][];
+            /**
+             * Authorised Classroom
+             * @default false
+             */
+            authorised_classroom?: boolean;
+            /**
+             * Authorised In Car
+             * @default true
+             */
+            authorised_in_car?: boolean;
+            /** Availability */
+            availability: components["schemas"]["AvailabilitySlot"][];
+            /** City Licence Expiry */
+            city_licence_expiry?: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Criminal Check Date */
+            criminal_check_date?: string | null;
+            /**
+             * Di Licence Expiry
+             * Format: date
+             */
+            di_licence_expiry: string;
+            /** Di Licence Number */
+            di_licence_number: string;
+            /** Driver Abstract Date */
+            driver_abstract_date?: string | null;
+            /** Email */
+            email?: string | null;
+            /** First Name */
+            first_name: string;
+            /** Id */
+            id: number;
+            /** Last Name */
+            last_name: string;
+            /** Notes */
+            notes?: string | null;
+            /** Own Car Insurance Expiry */
+            own_car_insurance_expiry?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Time Off */
+            time_off: components["schemas"]["TimeOffRead"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
             /** Version */
             version: number;
         };
@@ -3118,7 +3214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InstructorRead"];
+                    "application/json": components["schemas"]["TimeOffAdded"];
                 };
             };
             /** @description Validation Error */

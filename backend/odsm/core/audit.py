@@ -27,9 +27,15 @@ Change = tuple[Any, str, dict[str, Any] | None, dict[str, Any] | None]  # object
 
 
 class Audited:
-    """Mixin: the table's writes are audited. `__audit_exclude__` names derived columns to leave out."""
+    """Mixin: the table's writes are audited. `__audit_exclude__` names derived columns to leave out.
+
+    `__audit_collections__` names relationships whose rows are part of this record (an instructor's
+    weekly hours and time off): they appear in its before and after, and a write to them is one entry
+    on this record. Their own classes are then not Audited, so the write is not counted twice.
+    """
 
     __audit_exclude__: frozenset[str] = frozenset()
+    __audit_collections__: tuple[str, ...] = ()
 
     def audit_student_id(self) -> int | None:
         return None
@@ -57,14 +63,26 @@ def _columns(obj: Any) -> list[str]:
     return [c.key for c in inspect(obj).mapper.column_attrs if c.key not in exclude]
 
 
+def _by_id(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(rows, key=lambda row: row.get("id") or 0)
+
+
 def snapshot(obj: Any) -> dict[str, Any]:
-    """A record's audited state, as its entries' `after` holds it (verify compares the live row with it)."""
-    return {k: _plain(getattr(obj, k)) for k in _columns(obj)}
+    """A record's audited state, as its entries' `after` holds it (verify compares the live row with it),
+    with the collections it declares in `__audit_collections__` (rows kept in a record's own entry)."""
+    out = {k: _plain(getattr(obj, k)) for k in _columns(obj)}
+    for name in getattr(obj, "__audit_collections__", ()):
+        out[name] = _by_id([snapshot(child) for child in getattr(obj, name)])
+    return out
 
 
 def _before(obj: Any) -> dict[str, Any]:
     state = inspect(obj)
-    out = {}
+    out: dict[str, Any] = {}
+    for name in getattr(obj, "__audit_collections__", ()):
+        # Before the flush the collection held the rows it kept and the rows it dropped.
+        hist = state.attrs[name].history
+        out[name] = _by_id([_before(child) for child in [*hist.unchanged, *hist.deleted]])
     for key in _columns(obj):
         hist = state.attrs[key].history
         if hist.deleted:
@@ -82,7 +100,8 @@ def _pending_changes(session: Session) -> list[Change]:
         if isinstance(obj, Audited):
             found.append((obj, "create", None, snapshot(obj)))
     for obj in session.dirty:
-        if isinstance(obj, Audited) and session.is_modified(obj, include_collections=False):
+        collections = bool(getattr(obj, "__audit_collections__", ()))
+        if isinstance(obj, Audited) and session.is_modified(obj, include_collections=collections):
             before, after = _before(obj), snapshot(obj)
             if before != after:
                 found.append((obj, "update", before, after))

@@ -11,6 +11,7 @@ from odsm.core.orm import Base, UTCDateTime, utcnow
 
 class Instructor(Audited, Base):
     __tablename__ = "instructors"
+    __audit_collections__ = ("availability", "time_off")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     first_name: Mapped[str] = mapped_column(String(100))
@@ -43,8 +44,8 @@ class Instructor(Audited, Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
-class InstructorAvailability(Audited, Base):
-    """A weekly window: weekday 0 = Monday; minutes from local midnight."""
+class InstructorAvailability(Base):
+    """A weekly window: weekday 0 = Monday; minutes from local midnight. Audited as part of its instructor."""
 
     __tablename__ = "instructor_availability"
 
@@ -55,7 +56,9 @@ class InstructorAvailability(Audited, Base):
     end_minute: Mapped[int] = mapped_column(Integer)
 
 
-class InstructorTimeOff(Audited, Base):
+class InstructorTimeOff(Base):
+    """Audited as part of its instructor."""
+
     __tablename__ = "instructor_time_off"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -100,12 +100,13 @@ class School:
 
         self.live.db.write(lower)
 
-    def student(self, licence_class: str = "G2", consent_to_share: bool = True, **kw: Any) -> dict[str, Any]:
+    def student(self, licence_class: str | None = "G2", consent_to_share: bool = True, **kw: Any) -> dict[str, Any]:
         n = next(_seq)
+        # A licence on file (unique per student): an in-car lesson needs one.
+        kw = {"licence_number": f"O{n:014d}", **kw}
         body = student_payload(
             first_name="Amara",
             last_name=f"Okafor{n}",
-            licence_number=None,
             licence_class=licence_class,
             consent_to_share=consent_to_share,
             **kw,

@@ -30,6 +30,7 @@ from odsm.models import (
 TORONTO = ZoneInfo("America/Toronto")
 DAY = date(2031, 6, 10)
 PAPER = "Entered from the paper day sheet"
+LICENCE = "O12345678901234"
 
 
 def at(hour: int, minute: int = 0, day: date = DAY) -> datetime:
@@ -57,7 +58,7 @@ def facts(**overrides: Any) -> BookingFacts:
     """A G2 student, an authorised instructor and a road-worthy car, 10:00-11:00 on DAY, nothing in the way."""
     base = BookingFacts(
         settings=settings(),
-        student=Student(id=1, licence_class="G2", archived_at=None),
+        student=Student(id=1, licence_number=LICENCE, licence_class="G2", archived_at=None),
         instructor=Instructor(id=2, active=True, di_licence_expiry=DAY, authorised_in_car=True),
         vehicle=Vehicle(id=3, plate="ABCD 123", active=True, insurance_expiry=DAY, inspection_expiry=DAY),
         enrollment=None,
@@ -91,11 +92,14 @@ REGISTERED = [
     ("student_free", {B, R}),
     ("instructor_not_on_time_off", {B, R}),
     ("instructor_not_teaching", {B, R}),
+    ("instructor_available", {B, R}),
     ("instructor_licence_valid", {B, R, C}),
     ("instructor_authorised_in_car", {B, R, C}),
     ("vehicle_active", {B, R, C}),
     ("vehicle_insured", {B, R, C}),
     ("vehicle_inspected", {B, R, C}),
+    ("student_licence_on_file", {B, R}),
+    ("student_licence_valid", {B, R}),
     ("g1_night_ban", {B, R, C}),
     ("daily_in_car_limit", {B, R, C}),
     ("past_booking_has_reason", {B}),
@@ -110,7 +114,7 @@ def test_each_stage_runs_its_rules_in_the_order_they_are_reported(stage: Stage) 
 
 
 def test_an_archived_student_is_refused() -> None:
-    f = facts(student=Student(id=1, licence_class="G2", archived_at=at(9)))
+    f = facts(student=Student(id=1, licence_number=LICENCE, licence_class="G2", archived_at=at(9)))
     assert broken(Stage.BOOK, f) == ["student.archived"]
 
 
@@ -179,7 +183,7 @@ def test_each_lapsed_vehicle_credential_is_its_own_refusal() -> None:
 
 
 def test_a_g1_driver_is_refused_at_night_and_allowed_from_five() -> None:
-    g1 = Student(id=1, licence_class="G1", archived_at=None)
+    g1 = Student(id=1, licence_number=LICENCE, licence_class="G1", archived_at=None)
     refused = booking.broken(Stage.BOOK, facts(student=g1, starts_at=at(4, 30), ends_at=at(5, 30)))
     assert [e.code for e in refused] == ["lesson.g1_night_ban"]
     assert refused[0].details is not None and refused[0].details["window_ends_at"] == at(5).isoformat()

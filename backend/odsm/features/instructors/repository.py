@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, Select, select
 
 from odsm.core.repository import Repository, overlaps
 from odsm.models import Instructor, InstructorTimeOff, Lesson, LessonStatus, Student
@@ -13,7 +13,8 @@ from odsm.models import Instructor, InstructorTimeOff, Lesson, LessonStatus, Stu
 from .errors import InstructorNotFound
 
 # The lessons feature's rules, which this feature cannot import (lessons imports instructors): a lesson
-# lasts at most a day, and a scheduled or completed lesson holds its slot.
+# lasts at most a day, so an overlap query scans the (instructor, starts_at) index over the span and a day
+# before it, not the instructor's whole past; and a scheduled or completed lesson holds its slot.
 LONGEST_LESSON = timedelta(days=1)
 LESSON_HOLDS_SLOT = (LessonStatus.SCHEDULED, LessonStatus.COMPLETED)
 
@@ -41,17 +42,26 @@ class InstructorRepository(Repository[Instructor]):
             .limit(1)
         ).first()
 
-    def first_lesson(self, instructor_id: int, start: datetime, end: datetime) -> Row[Lesson, str, str] | None:
-        """An in-car lesson of the instructor's overlapping [start, end), with its student's name (range scan
-        on the lessons' (instructor, starts_at) index). Here rather than in lessons: the classroom rules
-        ask it, and classroom may not import lessons, which imports classroom."""
-        return self.session.execute(
+    def _lessons_with_student(self, instructor_id: int, start: datetime, end: datetime) -> Select[Lesson, str, str]:
+        return (
             select(Lesson, Student.first_name, Student.last_name)
             .join(Student, Student.id == Lesson.student_id)
             .where(
                 Lesson.instructor_id == instructor_id,
-                Lesson.status.in_(LESSON_HOLDS_SLOT),
                 overlaps(Lesson.starts_at, Lesson.ends_at, start, end, longest=LONGEST_LESSON),
             )
-            .limit(1)
-        ).first()
+        )
+
+    def first_lesson(self, instructor_id: int, start: datetime, end: datetime) -> Row[Lesson, str, str] | None:
+        """An in-car lesson of the instructor's overlapping [start, end), with its student's name (range scan
+        on the lessons' (instructor, starts_at) index). Here rather than in lessons: the classroom rules
+        ask it, and classroom may not import lessons, which imports classroom."""
+        stmt = self._lessons_with_student(instructor_id, start, end).where(Lesson.status.in_(LESSON_HOLDS_SLOT))
+        return self.session.execute(stmt.limit(1)).first()
+
+    def scheduled_lessons_during(
+        self, instructor_id: int, start: datetime, end: datetime
+    ) -> Sequence[Row[Lesson, str, str]]:
+        """The instructor's scheduled lessons overlapping [start, end), with the student's names, earliest first."""
+        stmt = self._lessons_with_student(instructor_id, start, end).where(Lesson.status == LessonStatus.SCHEDULED)
+        return self.session.execute(stmt.order_by(Lesson.starts_at, Lesson.id)).all()

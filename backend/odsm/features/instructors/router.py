@@ -8,7 +8,7 @@ from odsm.core.channels import channels_for
 from odsm.core.quick_reads import quick_read
 from odsm.core.service_dependency import service_from_app
 
-from .schemas import InstructorCreate, InstructorPage, InstructorRead, InstructorUpdate, TimeOffCreate
+from .schemas import InstructorCreate, InstructorPage, InstructorRead, InstructorUpdate, TimeOffAdded, TimeOffCreate
 from .service import InstructorService
 
 router = APIRouter(prefix="/instructors", tags=["instructors"])
@@ -42,9 +42,9 @@ def update_instructor(instructor_id: int, data: InstructorUpdate, svc: Svc) -> I
 
 
 @router.post(
-    "/{instructor_id}/time-off", response_model=InstructorRead, status_code=201, openapi_extra=channel("addTimeOff")
+    "/{instructor_id}/time-off", response_model=TimeOffAdded, status_code=201, openapi_extra=channel("addTimeOff")
 )
-def add_time_off(instructor_id: int, data: TimeOffCreate, svc: Svc) -> InstructorRead:
+def add_time_off(instructor_id: int, data: TimeOffCreate, svc: Svc) -> TimeOffAdded:
     return svc.add_time_off(instructor_id, data)
 
 

@@ -103,3 +103,18 @@ class InstructorRead(InstructorFields):
 class InstructorPage(BaseModel):
     items: list[InstructorRead]
     total: int
+
+
+class AffectedLesson(BaseModel):
+    """A scheduled lesson that falls in newly added time off: the front desk moves or cancels it."""
+
+    lesson_id: int
+    student_name: str
+    starts_at: datetime
+    local_starts_at: str = Field(description="the start in the school's time zone, e.g. 2031-06-10 10:00")
+
+
+class TimeOffAdded(InstructorRead):
+    """The instructor with the time off saved (the absence is a fact), and the lessons it lands on."""
+
+    affected_lessons: list[AffectedLesson]

@@ -11,16 +11,20 @@ from odsm.core.errors import ValidationFailed
 from odsm.core.orm import utcnow
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import apply_changes, check_version, guard_stale
+from odsm.features.school.clock import zone
+from odsm.features.school.service import load_settings
 from odsm.models import Instructor, InstructorAvailability, InstructorTimeOff
 
 from .errors import InstructorVersionConflict, TimeOffNotFound
 from .repository import InstructorRepository
 from .schemas import (
+    AffectedLesson,
     AvailabilitySlot,
     InstructorCreate,
     InstructorPage,
     InstructorRead,
     InstructorUpdate,
+    TimeOffAdded,
     TimeOffCreate,
 )
 
@@ -61,6 +65,22 @@ def lesson_taught_during(s: Session, instructor_id: int, start: datetime, end: d
         return None
     lesson, first, last = row
     return LessonTaught(lesson.id, f"{first} {last}", lesson.starts_at, lesson.ends_at)
+
+
+def _lessons_during(s: Session, instructor_id: int, start: datetime, end: datetime) -> list[AffectedLesson]:
+    rows = InstructorRepository(s).scheduled_lessons_during(instructor_id, start, end)
+    if not rows:
+        return []
+    tz = zone(load_settings(s))
+    return [
+        AffectedLesson(
+            lesson_id=lesson.id,
+            student_name=f"{first} {last}",
+            starts_at=lesson.starts_at,
+            local_starts_at=lesson.starts_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+        )
+        for lesson, first, last in rows
+    ]
 
 
 def _slots(slots: list[AvailabilitySlot]) -> list[InstructorAvailability]:
@@ -110,12 +130,13 @@ class InstructorService:
 
         return guard_stale(lambda: self.db.write(fn), InstructorVersionConflict, instructor_id=instructor_id)
 
-    def add_time_off(self, instructor_id: int, data: TimeOffCreate) -> InstructorRead:
-        def fn(s: Session) -> InstructorRead:
+    def add_time_off(self, instructor_id: int, data: TimeOffCreate) -> TimeOffAdded:
+        def fn(s: Session) -> TimeOffAdded:
             row = load_instructor(s, instructor_id)
             row.time_off.append(InstructorTimeOff(**data.model_dump()))
             s.flush()
-            return InstructorRead.model_validate(row)
+            affected = _lessons_during(s, instructor_id, data.starts_at, data.ends_at)
+            return TimeOffAdded(**InstructorRead.model_validate(row).model_dump(), affected_lessons=affected)
 
         return self.db.write(fn)
 

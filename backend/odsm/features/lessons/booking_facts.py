@@ -52,6 +52,7 @@ class Proposal:
     ends_at: datetime
     lesson_id: int | None = None  # the lesson being rescheduled or completed: never conflicts with itself
     reason: str | None = None  # why it is entered after the fact (back-dating rules)
+    override_reason: str | None = None  # why the lesson may fall outside the instructor's weekly hours
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class BookingFacts:
     classroom_minutes: int = 0  # the student's credited classroom minutes that day
     classroom_session_ids: list[int] = field(default_factory=list)
     reason: str | None = None  # why a past lesson is booked, or a completion entered late
+    override_reason: str | None = None
 
 
 def gather(s: Session, stage: Stage, p: Proposal, now: datetime) -> BookingFacts:
@@ -112,6 +114,7 @@ def gather(s: Session, stage: Stage, p: Proposal, now: datetime) -> BookingFacts
         classroom_minutes=classroom,
         classroom_session_ids=sessions,
         reason=p.reason,
+        override_reason=p.override_reason,
     )
 
 

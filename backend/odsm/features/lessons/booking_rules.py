@@ -32,12 +32,16 @@ from .errors import (
     InstructorOnTimeOff,
     InstructorTeachingClass,
     LessonInFuture,
+    OutsideAvailability,
     StudentDoubleBooked,
+    StudentLicenceExpired,
+    StudentLicenceMissing,
     VehicleDoubleBooked,
     VehicleInactive,
     VehicleInspectionLapsed,
     VehicleInsuranceLapsed,
 )
+from .weekly_hours import hours_on, spoken, within_weekly_hours
 
 if TYPE_CHECKING:
     from odsm.models import Lesson
@@ -139,6 +143,29 @@ def instructor_not_teaching(f: BookingFacts) -> AppError | None:
     )
 
 
+@booking.rule(on=BOOKING)
+def instructor_available(f: BookingFacts) -> AppError | None:
+    """Inside the instructor's weekly hours, unless the front desk gives a reason (kept in the audit log).
+
+    An instructor with no hours recorded at all is taken as available whenever: schools that never
+    entered hours keep booking as before, rather than finding every lesson refused."""
+    slots = list(f.instructor.availability)
+    if not slots or (f.override_reason or "").strip() or within_weekly_hours(slots, f.settings, f.starts_at, f.ends_at):
+        return None
+    weekday = f.starts_at.astimezone(zone(f.settings)).weekday()
+    return OutsideAvailability(
+        details={
+            "rule": "instructor_availability",
+            "instructor_id": f.instructor.id,
+            "weekday": weekday,
+            "date": f.day.isoformat(),
+            "hours": [spoken(w) for w in hours_on(slots, weekday)],
+            "starts_at": f.starts_at.isoformat(),
+            "ends_at": f.ends_at.isoformat(),
+        }
+    )
+
+
 @booking.rule(on=ALWAYS)
 def instructor_licence_valid(f: BookingFacts) -> AppError | None:
     i = f.instructor
@@ -191,12 +218,42 @@ def vehicle_inspected(f: BookingFacts) -> AppError | None:
     return VehicleInspectionLapsed(details=details)
 
 
+# The student's licence is checked when the lesson is booked or moved, not on completion: completing
+# records a drive that already happened, and refusing that record would hide the drive, not prevent it.
+@booking.rule(on=BOOKING)
+def student_licence_on_file(f: BookingFacts) -> AppError | None:
+    missing = [name for name in ("licence_number", "licence_class") if not getattr(f.student, name)]
+    if not missing:
+        return None
+    details = {"rule": "student_licence_on_file", "student_id": f.student.id, "field": missing[0], "missing": missing}
+    return StudentLicenceMissing(details=details)
+
+
+@booking.rule(on=BOOKING)
+def student_licence_valid(f: BookingFacts) -> AppError | None:
+    expiry = f.student.licence_expiry
+    if expiry is None or expiry >= f.day:
+        return None
+    return StudentLicenceExpired(
+        details={
+            "rule": "student_licence_valid",
+            "student_id": f.student.id,
+            "field": "licence_expiry",
+            "licence_expiry": expiry.isoformat(),
+            "date": f.day.isoformat(),
+        }
+    )
+
+
 @booking.rule(on=ALWAYS)
 def g1_night_ban(f: BookingFacts) -> AppError | None:
-    """A G1 driver may not drive between night start and night end, local time (00:00-05:00)."""
+    """A G1 driver may not drive between night start and night end, local time (00:00-05:00).
+
+    A student with no class on file is taken as a G1: the strictest class, so a gap in the record
+    never lets a beginner drive at night."""
     settings = f.settings
     start_min, end_min = settings.g1_night_start_minute, settings.g1_night_end_minute
-    if (f.student.licence_class or "").upper() != "G1" or start_min == end_min:
+    if (f.student.licence_class or "G1").upper() != "G1" or start_min == end_min:
         return None
     if end_min < start_min:  # a window across midnight, e.g. 23:00-05:00
         end_min += 24 * 60
@@ -210,6 +267,7 @@ def g1_night_ban(f: BookingFacts) -> AppError | None:
                     "rule": "g1_night_ban",
                     "student_id": f.student.id,
                     "licence_class": "G1",
+                    "licence_class_on_file": f.student.licence_class,
                     "window_start_minute": settings.g1_night_start_minute,
                     "window_end_minute": settings.g1_night_end_minute,
                     "window_starts_at": window_start.isoformat(),

@@ -94,6 +94,21 @@ class G1NightBan(BookingRefused):
     default_message = "A G1 driver may not drive between midnight and 5 a.m."
 
 
+class StudentLicenceMissing(BookingRefused):
+    code = "lesson.student_licence_missing"
+    default_message = "The student's licence number and class must be on file before an in-car lesson."
+
+
+class StudentLicenceExpired(BookingRefused):
+    code = "lesson.student_licence_expired"
+    default_message = "The student's licence has expired by the lesson's date."
+
+
+class OutsideAvailability(BookingRefused):
+    code = "lesson.outside_availability"
+    default_message = "The lesson falls outside the instructor's working hours; give a reason to book it anyway."
+
+
 class DailyInCarLimit(BookingRefused):
     code = "lesson.daily_in_car_limit"
     default_message = "This lesson would put the student over the daily in-car limit."

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
@@ -14,6 +14,15 @@ BACKDATE_REASON = Field(
 )
 # A lesson lasts at most a day: range queries bound starts_at on both sides with it.
 MAX_LESSON_SECONDS = 24 * 3600
+
+
+OverrideReason = Annotated[
+    str | None,
+    Field(
+        max_length=500,
+        description="why the lesson may fall outside the instructor's weekly hours; kept in the audit log",
+    ),
+]
 
 
 def ordered(start: datetime | None, end: datetime | None, what: str) -> None:
@@ -38,6 +47,7 @@ class LessonBook(BaseModel):
     ends_at: AwareDatetime
     pickup_location: str | None = Field(default=None, max_length=300)
     reason: str | None = BACKDATE_REASON
+    override_reason: OverrideReason = None
 
     @model_validator(mode="after")
     def _times(self) -> LessonBook:
@@ -56,6 +66,7 @@ class LessonUpdate(BaseModel):
     starts_at: AwareDatetime | None = None
     ends_at: AwareDatetime | None = None
     pickup_location: str | None = Field(default=None, max_length=300)
+    override_reason: OverrideReason = None
 
 
 class LessonComplete(BaseModel):

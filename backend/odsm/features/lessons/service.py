@@ -54,6 +54,13 @@ def _proposal(data: LessonBook, lesson_id: int | None = None) -> Proposal:
     return Proposal(**data.model_dump(exclude={"pickup_location"}), lesson_id=lesson_id)
 
 
+def _note_reasons(s: Session, lesson: Lesson, action: str, *reasons: str | None) -> None:
+    """Why a lesson is booked in the past or outside the instructor's hours: one audit entry carries both."""
+    given = [r for r in reasons if r]
+    if given:
+        note(s, lesson, action, "; ".join(given))
+
+
 def _scheduled(lesson: Lesson, version: int) -> None:
     check_version(lesson.version, version, LessonVersionConflict, lesson_id=lesson.id)
     if lesson.status != LessonStatus.SCHEDULED:
@@ -102,18 +109,17 @@ class LessonService:
     def book(self, data: LessonBook) -> LessonRead:
         def fn(s: Session) -> LessonRead:
             booking.enforce(Stage.BOOK, gather(s, Stage.BOOK, _proposal(data), utcnow()))
-            # The back-dating reason is not a column: it lives in the lesson's audit entry.
-            lesson = Lesson(**data.model_dump(exclude={"reason"}))
+            # The reasons are not columns: they live in the lesson's audit entry.
+            lesson = Lesson(**data.model_dump(exclude={"reason", "override_reason"}))
             s.add(lesson)
-            if data.reason:
-                note(s, lesson, "create", data.reason)
+            _note_reasons(s, lesson, "create", data.reason, data.override_reason)
             s.flush()
             return _read(s, lesson.id)
 
         return self.db.write(fn)
 
     def update(self, lesson_id: int, data: LessonUpdate) -> LessonRead:
-        changes = {k: getattr(data, k) for k in data.model_fields_set if k != "version"}
+        changes = {k: getattr(data, k) for k in data.model_fields_set if k not in {"version", "override_reason"}}
 
         def fn(s: Session) -> LessonRead:
             lesson = LessonRepository(s).load(lesson_id)
@@ -125,11 +131,13 @@ class LessonService:
                 ordered(merged["starts_at"], merged["ends_at"], "lesson")
             except ValueError as exc:
                 raise ValidationFailed.for_field("ends_at", "order", str(exc)) from exc
-            p = Proposal(lesson.student_id, lesson.enrollment_id, lesson_id=lesson.id, **merged)
+            student, enrollment, override = lesson.student_id, lesson.enrollment_id, data.override_reason
+            p = Proposal(student, enrollment, lesson_id=lesson.id, override_reason=override, **merged)
             booking.enforce(Stage.RESCHEDULE, gather(s, Stage.RESCHEDULE, p, utcnow()))
             for name, value in changes.items():
                 if value is not None or name == "pickup_location":
                     setattr(lesson, name, value)
+            _note_reasons(s, lesson, "update", data.override_reason)
             s.flush()
             return _read(s, lesson.id)
 

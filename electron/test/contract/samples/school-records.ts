@@ -65,7 +65,8 @@ export function newInstructorBody(
     authorised_in_car: authorised.in_car ?? true,
     authorised_classroom: authorised.classroom ?? false,
     active: true,
-    availability: [{ weekday: 0, start_minute: 480, end_minute: 1080 }],
+    // Every day, 08:00-18:00: the samples book on any weekday, and a lesson outside the hours is refused.
+    availability: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start_minute: 480, end_minute: 1080 })),
   };
 }
 

@@ -8,6 +8,7 @@ export type InstructorUpdate = components['schemas']['InstructorUpdate'];
 export type AvailabilitySlot = components['schemas']['AvailabilitySlot'];
 export type TimeOff = components['schemas']['TimeOffRead'];
 export type TimeOffCreate = components['schemas']['TimeOffCreate'];
+export type AffectedLesson = components['schemas']['AffectedLesson'];
 export type InstructorListQuery = ChannelRequest<'db:instructors:list'>;
 
 export const INSTRUCTOR_VERSION_CONFLICT = 'instructor.version_conflict';

@@ -15,6 +15,8 @@ export type DaySheetItem = components['schemas']['DaySheetItem'];
 export type LessonListQuery = ChannelRequest<'db:lessons:list'>;
 
 export const LESSON_VERSION_CONFLICT = 'lesson.version_conflict';
+/** The one refusal a reason can override: a lesson outside the instructor's weekly hours. */
+export const OUTSIDE_AVAILABILITY = 'lesson.outside_availability';
 
 export const STATUS_LABELS: Record<LessonStatus, string> = {
   scheduled: 'Scheduled',

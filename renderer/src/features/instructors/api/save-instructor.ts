@@ -11,7 +11,7 @@ export function saveInstructor(input: SaveInstructorInput): Promise<Instructor> 
     : call((odsm) => odsm.instructors.update({ instructor_id: input.instructorId, body: input.body }));
 }
 
-function useInstructorMutation<I>(mutationFn: (input: I) => Promise<Instructor>) {
+function useInstructorMutation<I, R extends Instructor = Instructor>(mutationFn: (input: I) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,

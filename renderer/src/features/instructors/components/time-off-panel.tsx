@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
+import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { DataTable } from '../../../components/ui/data-table';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { TextField } from '../../../components/ui/field';
 import { formatDateTime, parseMinuteOfDay, zonedToInstant } from '../../../lib/dates';
 import { useAddTimeOff, useRemoveTimeOff } from '../api/save-instructor';
-import type { Instructor } from '../types';
+import type { AffectedLesson, Instructor } from '../types';
 
 /** "2026-03-04T09:30" (a wall time in the school's zone, from <input type=datetime-local>) -> an instant. */
 export function localInputToInstant(value: string, timeZone: string): string | null {
@@ -22,6 +23,7 @@ export function TimeOffPanel({ instructor, timeZone, onChanged }: Props) {
   const [endsAt, setEndsAt] = useState('');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [affected, setAffected] = useState<readonly AffectedLesson[]>([]);
   const add = useAddTimeOff();
   const remove = useRemoveTimeOff();
 
@@ -32,6 +34,7 @@ export function TimeOffPanel({ instructor, timeZone, onChanged }: Props) {
     if (!start || !end) return setProblem('Enter both a start and an end.');
     if (end <= start) return setProblem('The time off must end after it starts.');
     setProblem(null);
+    setAffected([]);
     add.mutate(
       { instructorId: instructor.id, body: { starts_at: start, ends_at: end, reason: reason.trim() || null } },
       {
@@ -39,6 +42,7 @@ export function TimeOffPanel({ instructor, timeZone, onChanged }: Props) {
           setStartsAt('');
           setEndsAt('');
           setReason('');
+          setAffected(next.affected_lessons);
           onChanged(next);
         },
       },
@@ -50,6 +54,7 @@ export function TimeOffPanel({ instructor, timeZone, onChanged }: Props) {
     <div className="time-off" data-testid="time-off-panel">
       {add.error ? <ErrorBanner error={add.error} title="The time off was not added." /> : null}
       {remove.error ? <ErrorBanner error={remove.error} title="The time off was not removed." /> : null}
+      <AffectedLessons lessons={affected} timeZone={timeZone} />
       {entries.length === 0 ? <p className="muted">No time off booked.</p> : null}
       {entries.length > 0 ? (
         <DataTable className="data-table--compact" columns={['From', 'To', 'Reason']} withActions>
@@ -86,5 +91,25 @@ export function TimeOffPanel({ instructor, timeZone, onChanged }: Props) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** The time off is saved (the instructor is away either way); the lessons it lands on still need moving. */
+function AffectedLessons({ lessons, timeZone }: { lessons: readonly AffectedLesson[]; timeZone: string }) {
+  if (lessons.length === 0) return null;
+  const title =
+    lessons.length === 1
+      ? 'Time off added. One booked lesson falls in it: move or cancel it in the calendar.'
+      : `Time off added. ${lessons.length} booked lessons fall in it: move or cancel them in the calendar.`;
+  return (
+    <Banner tone="warning" title={title} testId="time-off-affected">
+      <ul>
+        {lessons.map((lesson) => (
+          <li key={lesson.lesson_id} data-testid="time-off-affected-lesson">
+            {lesson.student_name}, {formatDateTime(lesson.starts_at, timeZone)}
+          </li>
+        ))}
+      </ul>
+    </Banner>
   );
 }

@@ -4,6 +4,7 @@ import { SelectField, TextField } from '../../../components/ui/field';
 import type { Instructor } from '../../instructors';
 import { StudentPicker } from '../../students';
 import type { Vehicle } from '../../vehicles';
+import { OUTSIDE_AVAILABILITY } from '../types';
 import { ConflictList } from './conflict-list';
 import { DURATIONS } from './lesson-form-values';
 import type { LessonBooking } from './use-lesson-booking';
@@ -73,6 +74,16 @@ export function LessonFields({ booking, studentLocked, instructors, vehicles, on
         <TextField id="lesson-pickup" label="Pickup location" wide value={values.pickupLocation} onChange={(event) => set('pickupLocation', event.target.value)} />
         {booking.inPast ? (
           <TextField id="lesson-backdate-reason" label="Reason (needed for a past date)" wide maxLength={500} value={values.reason} hint="Kept in the audit log, e.g. “Booked by phone, entered late”." onChange={(event) => set('reason', event.target.value)} />
+        ) : null}
+        {/* Offered once the hours refuse, and kept while a reason is typed (which clears the refusal). */}
+        {booking.conflicts.some((conflict) => conflict.code === OUTSIDE_AVAILABILITY) || values.overrideReason !== '' ? (
+          <TextField
+            id="lesson-override-reason"
+            label="Reason to book outside the instructor’s hours"
+            wide
+            value={values.overrideReason}
+            onChange={(event) => set('overrideReason', event.target.value)}
+          />
         ) : null}
       </fieldset>
     </form>

@@ -14,6 +14,8 @@ export type LessonFormValues = {
   pickupLocation: string;
   /** Why a lesson is booked with a start already past: the backend keeps it in the audit log. */
   reason: string;
+  /** Why the lesson may fall outside the instructor's weekly hours (kept in the audit log). */
+  overrideReason: string;
 };
 
 export const DURATIONS = [30, 45, 60, 90, 120] as const;
@@ -31,6 +33,7 @@ export function lessonToValues(lesson: Lesson, timeZone: string): LessonFormValu
     durationMinutes: Math.round((new Date(lesson.ends_at).getTime() - new Date(lesson.starts_at).getTime()) / 60_000),
     pickupLocation: lesson.pickup_location ?? '',
     reason: '',
+    overrideReason: '',
   };
 }
 
@@ -49,6 +52,7 @@ export function toProposal(values: LessonFormValues, timeZone: string): LessonBo
     ends_at: endsAt,
     pickup_location: values.pickupLocation.trim() || null,
     reason: values.reason.trim() || null,
+    override_reason: values.overrideReason.trim() || null,
   };
 }
 
@@ -61,5 +65,6 @@ export function toLessonUpdate(lesson: Lesson, proposal: LessonBook): LessonUpda
   if (lesson.instructor_id !== proposal.instructor_id) body.instructor_id = proposal.instructor_id;
   if (lesson.vehicle_id !== proposal.vehicle_id) body.vehicle_id = proposal.vehicle_id;
   if ((lesson.pickup_location ?? null) !== (proposal.pickup_location ?? null)) body.pickup_location = proposal.pickup_location ?? null;
+  if (proposal.override_reason) body.override_reason = proposal.override_reason;
   return body;
 }

@@ -7,7 +7,7 @@ import { LESSON_VERSION_CONFLICT, type Conflict, type Lesson } from '../types';
 import { lessonToValues, toProposal, type LessonFormValues } from './lesson-form-values';
 
 function emptyValues(initial: Partial<LessonFormValues>): LessonFormValues {
-  return { studentId: null, studentName: '', enrollmentId: null, instructorId: null, vehicleId: null, date: '', startTime: '09:00', durationMinutes: 60, pickupLocation: '', reason: '', ...initial };
+  return { studentId: null, studentName: '', enrollmentId: null, instructorId: null, vehicleId: null, date: '', startTime: '09:00', durationMinutes: 60, pickupLocation: '', reason: '', overrideReason: '', ...initial };
 }
 
 /** A rule refusal from book/update as a conflict, so it shows in the same list as the dry run's. */

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ruleExplanation } from './conflict-list';
+import { toLessonUpdate, toProposal, type LessonFormValues } from './lesson-form-values';
+import type { Lesson } from '../types';
+
+const values: LessonFormValues = {
+  studentId: 1,
+  studentName: 'Amara Okafor',
+  enrollmentId: null,
+  instructorId: 2,
+  vehicleId: 3,
+  date: '2031-06-10',
+  startTime: '18:00',
+  durationMinutes: 60,
+  pickupLocation: '',
+  reason: '',
+  overrideReason: '',
+};
+
+describe('booking outside the instructor’s hours', () => {
+  it('names the instructor’s hours that day, or says there are none', () => {
+    const refusal = { code: 'lesson.outside_availability', message: 'Outside hours', details: { hours: ['09:00-12:00', '13:00-17:00'] } };
+    expect(ruleExplanation(refusal)).toBe('The instructor works 09:00-12:00, 13:00-17:00 that day. Give a reason to book it anyway.');
+    expect(ruleExplanation({ ...refusal, details: { hours: [] } })).toMatch(/does not work that day/);
+    expect(ruleExplanation({ code: 'lesson.instructor_double_booked', message: 'Busy', details: { hours: [] } })).toBeNull();
+  });
+
+  it('says why the G1 rules hold a student with no class on file', () => {
+    expect(ruleExplanation({ code: 'lesson.g1_night_ban', message: 'Night', details: { licence_class_on_file: null } })).toMatch(/No licence class/);
+    expect(ruleExplanation({ code: 'lesson.g1_night_ban', message: 'Night', details: { licence_class_on_file: 'G1' } })).toBeNull();
+  });
+
+  it('sends the reason, trimmed, with the booking and the move, and nothing when it is blank', () => {
+    expect(toProposal({ ...values, overrideReason: '  ' }, 'America/Toronto')?.override_reason).toBeNull();
+    const proposal = toProposal({ ...values, overrideReason: ' Road test tomorrow ' }, 'America/Toronto');
+    expect(proposal?.override_reason).toBe('Road test tomorrow');
+    const lesson = { version: 4, starts_at: '2031-06-10T13:00:00Z', ends_at: '2031-06-10T14:00:00Z', instructor_id: 2, vehicle_id: 3, pickup_location: null } as Lesson;
+    expect(proposal && toLessonUpdate(lesson, proposal).override_reason).toBe('Road test tomorrow');
+  });
+});
