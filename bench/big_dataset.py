@@ -168,6 +168,8 @@ def build(data_dir: Path, students: int, lessons: int, instructors: int = 200, v
                     "phone": phone,
                     "licence_number": f"{last[0]}{i:09d}{dob:%y%m%d}"[:15].ljust(15, "0"),
                     "licence_class": "G1" if i % 3 else "G2",
+                    # Consent at registration, as the front desk records it: without it nobody is ready.
+                    "consent_at": created,
                     **search_keys(first, last, phone)._asdict(),
                     "created_at": created,
                     "updated_at": created,
