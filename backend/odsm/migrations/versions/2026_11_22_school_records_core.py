@@ -1,19 +1,10 @@
-"""school records core: settings, instructors, vehicles, audit log
-
-Revision ID: 0003
-Revises: 0002
-Create Date: 2026-11-22
-"""
-
-from collections.abc import Sequence
+"""school records core: settings, instructors, vehicles, audit log"""
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003"
 down_revision: str | None = "0002"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

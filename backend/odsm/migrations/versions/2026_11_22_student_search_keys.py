@@ -1,19 +1,10 @@
-"""student search keys: "first last" and "last first" prefixes and the local phone number
-
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-11-22
-"""
-
-from collections.abc import Sequence
+"""student search keys: "first last" and "last first" prefixes and the local phone number"""
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
 down_revision: str | None = "0004"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 students = sa.table(
     "students",

@@ -1,19 +1,10 @@
-"""school setting: the grace period after which a late entry needs a reason
-
-Revision ID: 0008
-Revises: 0007
-Create Date: 2026-12-01
-"""
-
-from collections.abc import Sequence
+"""school setting: the grace period after which a late entry needs a reason"""
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008"
 down_revision: str | None = "0007"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

@@ -8,21 +8,13 @@ looser value the app no longer allows) becomes the Ministry's 12 months.
 The certification worklist counts the enrollments past (and near) their deadline that are still short of
 hours; (status, deadline) plus the course and the running totals lets it count them from the index alone
 (33,000 expired rows: about 20 ms instead of 200 ms). It replaces the (status, deadline) index.
-
-Revision ID: 0006
-Revises: 0005
-Create Date: 2026-12-01
 """
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006"
 down_revision: str | None = "0005"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 MINISTRY_MONTHS = 12
 # The longest run of days that 1..11 calendar months can cover (e.g. 2 months: July and August, 62 days).

@@ -1,9 +1,4 @@
-"""student search keys folded (no case, no accents) and joined (no spaces); prefix-searched columns collated "C"
-
-Revision ID: 0007
-Revises: 0006
-Create Date: 2026-12-01
-"""
+"""student search keys folded (no case, no accents) and joined (no spaces); prefix-searched columns collated "C" """
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
@@ -17,8 +12,6 @@ from odsm.features.students.search_keys import search_keys
 
 revision: str = "0007"
 down_revision: str | None = "0006"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 BATCH = 1000
 NAME_KEYS = ("search_first_last", "search_last_first")
