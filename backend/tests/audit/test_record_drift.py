@@ -31,7 +31,8 @@ def test_a_school_written_only_through_the_app_verifies_clean(live: LiveServer) 
     assert report["drifted_records"] == []
     assert report["drifted_total"] == 0
     assert report["ok"] is True
-    assert report["checked"] > 100
+    # Every record the demo wrote was compared (an instructor's hours and time off count with the instructor).
+    assert report["checked"] > 80
 
 
 def test_verify_names_a_record_changed_with_raw_sql(live: LiveServer) -> None:
@@ -62,7 +63,8 @@ def test_verify_names_records_added_or_removed_with_raw_sql(live: LiveServer) ->
         live,
         f"DELETE FROM students WHERE id = {gone['id']}",
         "INSERT INTO students (id, first_name, last_name, date_of_birth, search_first_last, search_last_first, "
-        "created_at, updated_at, version) SELECT 999, 'Ghost', 'Row', date_of_birth, 'ghost row', 'row ghost', "
+        "search_first_last_joined, search_last_first_joined, created_at, updated_at, version) "
+        "SELECT 999, 'Ghost', 'Row', date_of_birth, 'ghost row', 'row ghost', 'ghostrow', 'rowghost', "
         f"created_at, updated_at, 1 FROM students WHERE id = {kept['id']}",
     )
     drifted = {(d["entity_id"], d["change"]) for d in verify(live)["drifted_records"]}
@@ -75,7 +77,8 @@ def test_verify_counts_every_drifted_record_but_lists_a_bounded_few(live: LiveSe
         live,
         "WITH RECURSIVE n(i) AS (SELECT 1000 UNION ALL SELECT i + 1 FROM n WHERE i < 1149) "
         "INSERT INTO students (id, first_name, last_name, date_of_birth, search_first_last, search_last_first, "
-        "created_at, updated_at, version) SELECT i, 'Bulk', 'Row', date_of_birth, 'bulk row', 'row bulk', "
+        "search_first_last_joined, search_last_first_joined, created_at, updated_at, version) "
+        "SELECT i, 'Bulk', 'Row', date_of_birth, 'bulk row', 'row bulk', 'bulkrow', 'rowbulk', "
         "created_at, updated_at, 1 FROM n, students WHERE students.id = 1",
     )
     report = verify(live)

@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { DataTable, RecordNameCell } from '../../../components/ui/data-table';
 import { ListPage } from '../../../components/ui/list-page';
 import { ExpiryChip } from '../../../components/ui/status-chip';
+import { useListPageState } from '../../../hooks/use-list-page-state';
 import { todayIn } from '../../../lib/dates';
 import { formatHours } from '../../../lib/units';
 import { useSchoolClock } from '../../settings';
@@ -13,12 +12,10 @@ import { weeklyMinutes } from './availability';
 import { instructorCredentials } from './credential-statuses';
 import { InstructorForm } from './instructor-form';
 
-type Editing = { instructor: Instructor | null } | null;
+type Editing = { instructor: Instructor | null };
 
 export function InstructorsPage() {
-  const [includeInactive, setIncludeInactive] = useState(false);
-  const [editing, setEditing] = useState<Editing>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { includeInactive, setIncludeInactive, editing, setEditing, noticeBanner, setNotice } = useListPageState<Editing>();
   const { timeZone, expiryWarningDays } = useSchoolClock();
   const instructors = useInstructors(includeInactive ? { include_inactive: true } : {});
   const today = todayIn(timeZone);
@@ -34,7 +31,7 @@ export function InstructorsPage() {
           + New instructor
         </Button>
       }
-      notice={notice ? <Banner tone="success" title={notice} onDismiss={() => setNotice(null)} testId="save-notice" /> : null}
+      notice={noticeBanner}
       toggle={{ label: 'Show inactive instructors', checked: includeInactive, onChange: setIncludeInactive }}
       query={instructors}
       isEmpty={items.length === 0}

@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { DataTable, RecordNameCell } from '../../../components/ui/data-table';
 import { ListPage } from '../../../components/ui/list-page';
 import { ExpiryChip } from '../../../components/ui/status-chip';
+import { useListPageState } from '../../../hooks/use-list-page-state';
 import { todayIn } from '../../../lib/dates';
 import { expiryStatus } from '../../../lib/expiry';
 import { useSchoolClock } from '../../settings';
@@ -11,14 +10,12 @@ import { useVehicles } from '../api/get-vehicles';
 import type { Vehicle } from '../types';
 import { VehicleForm } from './vehicle-form';
 
-type Editing = { vehicle: Vehicle | null; tab: 'details' | 'odometer' } | null;
+type Editing = { vehicle: Vehicle | null; tab: 'details' | 'odometer' };
 
 const COLUMNS = ['Vehicle', 'Plate', 'Transmission', 'Insurance and safety', { label: 'Odometer', className: 'num' }];
 
 export function VehiclesPage() {
-  const [includeInactive, setIncludeInactive] = useState(false);
-  const [editing, setEditing] = useState<Editing>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { includeInactive, setIncludeInactive, editing, setEditing, noticeBanner, setNotice } = useListPageState<Editing>();
   const { timeZone, expiryWarningDays } = useSchoolClock();
   const vehicles = useVehicles(includeInactive ? { include_inactive: true } : {});
   const today = todayIn(timeZone);
@@ -34,7 +31,7 @@ export function VehiclesPage() {
           + New vehicle
         </Button>
       }
-      notice={notice ? <Banner tone="success" title={notice} onDismiss={() => setNotice(null)} testId="save-notice" /> : null}
+      notice={noticeBanner}
       toggle={{ label: 'Show inactive vehicles', checked: includeInactive, onChange: setIncludeInactive }}
       query={vehicles}
       isEmpty={items.length === 0}
