@@ -14,7 +14,7 @@ FROZEN := build/frozen/odsm-backend/odsm-backend
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: help setup dev preview test lint contracts contracts-check freeze package bench demo-data clean \
-        test-backend test-unit test-contract test-contract-frozen test-e2e build-app chromium
+        test-backend test-fuzz soak-fuzz test-unit test-contract test-contract-frozen test-e2e build-app chromium
 
 help:
 	@echo "make dev      run the app (backend with uvicorn --reload, plus electron-vite dev)"
@@ -96,7 +96,14 @@ lint: setup
 	npx --no-install eslint electron renderer e2e bench
 
 test-backend: setup
-	$(VENV)/bin/pytest -q -p no:logging
+	$(VENV)/bin/pytest -q -p no:logging --ignore=backend/tests/fuzz
+
+# Schemathesis over every operation against the real backend on a Unix socket; fails on any 500.
+test-fuzz: setup
+	ODSM_FUZZ_EXAMPLES=40 $(VENV)/bin/pytest -q -p no:logging backend/tests/fuzz
+
+soak-fuzz: setup
+	ODSM_FUZZ_EXAMPLES=600 $(VENV)/bin/pytest -q -p no:logging backend/tests/fuzz
 
 test-unit: setup
 	npx --no-install vitest run --project unit --project renderer
@@ -114,6 +121,7 @@ test: setup chromium
 	$(MAKE) contracts-check
 	$(MAKE) lint
 	$(MAKE) test-backend
+	$(MAKE) test-fuzz
 	$(MAKE) test-unit
 	$(MAKE) test-contract
 	$(MAKE) test-contract-frozen

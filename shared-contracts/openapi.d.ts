@@ -868,19 +868,19 @@ export interface components {
          */
         CourseUpdate: {
             /** Active */
-            active?: boolean | null;
+            active?: boolean;
             /** Classroom Minutes */
-            classroom_minutes?: number | null;
+            classroom_minutes?: number;
             /** Flex Minutes */
-            flex_minutes?: number | null;
+            flex_minutes?: number;
             /** In Car Minutes */
-            in_car_minutes?: number | null;
+            in_car_minutes?: number;
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Price Cents */
-            price_cents?: number | null;
+            price_cents?: number;
             /** Tax Rate Basis Points */
-            tax_rate_basis_points?: number | null;
+            tax_rate_basis_points?: number;
             /** Version */
             version: number;
         };
@@ -1101,10 +1101,27 @@ export interface components {
             /** Version */
             version: number;
         };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
+        /**
+         * ErrorBody
+         * @description What odsm.core.errors.error_body writes for every refusal.
+         */
+        ErrorBody: {
+            /**
+             * Code
+             * @description stable dotted code, e.g. validation_failed or student.version_conflict
+             */
+            code: string;
+            /**
+             * Details
+             * @description e.g. fields: [{field, rule, message}]
+             */
+            details?: {
+                [key: string]: unknown;
+            } | null;
+            /** Message */
+            message: string;
+            /** Request Id */
+            request_id: string;
         };
         /** Health */
         Health: {
@@ -1276,29 +1293,32 @@ export interface components {
         /** InstructorUpdate */
         InstructorUpdate: {
             /** Active */
-            active?: boolean | null;
+            active?: boolean;
             /** Authorised Classroom */
-            authorised_classroom?: boolean | null;
+            authorised_classroom?: boolean;
             /** Authorised In Car */
-            authorised_in_car?: boolean | null;
+            authorised_in_car?: boolean;
             /** Availability */
-            availability?: components["schemas"]["AvailabilitySlot"][] | null;
+            availability?: components["schemas"]["AvailabilitySlot"][];
             /** City Licence Expiry */
             city_licence_expiry?: string | null;
             /** Criminal Check Date */
             criminal_check_date?: string | null;
-            /** Di Licence Expiry */
-            di_licence_expiry?: string | null;
+            /**
+             * Di Licence Expiry
+             * Format: date
+             */
+            di_licence_expiry?: string;
             /** Di Licence Number */
-            di_licence_number?: string | null;
+            di_licence_number?: string;
             /** Driver Abstract Date */
             driver_abstract_date?: string | null;
             /** Email */
             email?: string | null;
             /** First Name */
-            first_name?: string | null;
+            first_name?: string;
             /** Last Name */
-            last_name?: string | null;
+            last_name?: string;
             /** Notes */
             notes?: string | null;
             /** Own Car Insurance Expiry */
@@ -1475,16 +1495,22 @@ export interface components {
          * @description A reschedule or reassignment of a scheduled lesson; every booking rule is checked again.
          */
         LessonUpdate: {
-            /** Ends At */
-            ends_at?: string | null;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at?: string;
             /** Instructor Id */
-            instructor_id?: number | null;
+            instructor_id?: number;
             /** Pickup Location */
             pickup_location?: string | null;
-            /** Starts At */
-            starts_at?: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at?: string;
             /** Vehicle Id */
-            vehicle_id?: number | null;
+            vehicle_id?: number;
             /** Version */
             version: number;
         };
@@ -1589,55 +1615,55 @@ export interface components {
         };
         /**
          * SchoolSettingsUpdate
-         * @description Only the fields sent are changed.
+         * @description Only the fields sent are changed; every setting has a value, so null is refused.
          */
         SchoolSettingsUpdate: {
             /** Address */
-            address?: string | null;
+            address?: string;
             /** At Risk Days */
-            at_risk_days?: number | null;
+            at_risk_days?: number;
             /** Bde Classroom Minutes */
-            bde_classroom_minutes?: number | null;
+            bde_classroom_minutes?: number;
             /** Bde Flex Minutes */
-            bde_flex_minutes?: number | null;
+            bde_flex_minutes?: number;
             /** Bde In Car Minutes */
-            bde_in_car_minutes?: number | null;
+            bde_in_car_minutes?: number;
             /** Certification Fee Cents */
-            certification_fee_cents?: number | null;
+            certification_fee_cents?: number;
             /** Class Size Max */
-            class_size_max?: number | null;
+            class_size_max?: number;
             /** Completion Deadline Days */
-            completion_deadline_days?: number | null;
+            completion_deadline_days?: number;
             /** Expiry Warning Days */
-            expiry_warning_days?: number | null;
+            expiry_warning_days?: number;
             /** G1 Night End Minute */
-            g1_night_end_minute?: number | null;
+            g1_night_end_minute?: number;
             /** G1 Night Start Minute */
-            g1_night_start_minute?: number | null;
+            g1_night_start_minute?: number;
             /** Hst Number */
-            hst_number?: string | null;
+            hst_number?: string;
             /** Hst Registered */
-            hst_registered?: boolean | null;
+            hst_registered?: boolean;
             /** Late Cancel Fee Cents */
-            late_cancel_fee_cents?: number | null;
+            late_cancel_fee_cents?: number;
             /** Late Cancel Notice Hours */
-            late_cancel_notice_hours?: number | null;
+            late_cancel_notice_hours?: number;
             /** Max Classroom Minutes Per Day */
-            max_classroom_minutes_per_day?: number | null;
+            max_classroom_minutes_per_day?: number;
             /** Max In Car Minutes On Full Classroom Day */
-            max_in_car_minutes_on_full_classroom_day?: number | null;
+            max_in_car_minutes_on_full_classroom_day?: number;
             /** Max In Car Minutes Per Day */
-            max_in_car_minutes_per_day?: number | null;
+            max_in_car_minutes_per_day?: number;
             /** Mto School Number */
-            mto_school_number?: string | null;
+            mto_school_number?: string;
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Pass Mark Percent */
-            pass_mark_percent?: number | null;
+            pass_mark_percent?: number;
             /** Retention Years */
-            retention_years?: number | null;
+            retention_years?: number;
             /** Time Zone */
-            time_zone?: string | null;
+            time_zone?: string;
             /** Version */
             version: number;
         };
@@ -1838,8 +1864,11 @@ export interface components {
             address?: string | null;
             /** Consent To Share */
             consent_to_share?: boolean | null;
-            /** Date Of Birth */
-            date_of_birth?: string | null;
+            /**
+             * Date Of Birth
+             * Format: date
+             */
+            date_of_birth?: string;
             /** Email */
             email?: string | null;
             /** Emergency Contact Name */
@@ -1847,7 +1876,7 @@ export interface components {
             /** Emergency Contact Phone */
             emergency_contact_phone?: string | null;
             /** First Name */
-            first_name?: string | null;
+            first_name?: string;
             /** G1 Issue Date */
             g1_issue_date?: string | null;
             /** Guardian Email */
@@ -1857,7 +1886,7 @@ export interface components {
             /** Guardian Phone */
             guardian_phone?: string | null;
             /** Last Name */
-            last_name?: string | null;
+            last_name?: string;
             licence_class?: components["schemas"]["LicenceClass"] | null;
             /** Licence Expiry */
             licence_expiry?: string | null;
@@ -1920,19 +1949,6 @@ export interface components {
             message: string;
             /** Requirement */
             requirement: string;
-        };
-        /** ValidationError */
-        ValidationError: {
-            /** Context */
-            ctx?: Record<string, never>;
-            /** Input */
-            input?: unknown;
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
         };
         /** VehicleCreate */
         VehicleCreate: {
@@ -2034,28 +2050,34 @@ export interface components {
         /** VehicleUpdate */
         VehicleUpdate: {
             /** Active */
-            active?: boolean | null;
+            active?: boolean;
             /** Dual Brake */
-            dual_brake?: boolean | null;
-            /** Inspection Expiry */
-            inspection_expiry?: string | null;
-            /** Insurance Expiry */
-            insurance_expiry?: string | null;
+            dual_brake?: boolean;
+            /**
+             * Inspection Expiry
+             * Format: date
+             */
+            inspection_expiry?: string;
+            /**
+             * Insurance Expiry
+             * Format: date
+             */
+            insurance_expiry?: string;
             /** Make */
-            make?: string | null;
+            make?: string;
             /** Model */
-            model?: string | null;
+            model?: string;
             /** Notes */
             notes?: string | null;
             /** Plate */
-            plate?: string | null;
-            transmission?: components["schemas"]["Transmission"] | null;
+            plate?: string;
+            transmission?: components["schemas"]["Transmission"];
             /** Version */
             version: number;
             /** Vin */
-            vin?: string | null;
+            vin?: string;
             /** Year */
-            year?: number | null;
+            year?: number;
         };
         /** Warning */
         Warning: {
@@ -2144,13 +2166,13 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2196,13 +2218,13 @@ export interface operations {
                     "application/json": components["schemas"]["Worklist"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2231,13 +2253,31 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2265,13 +2305,13 @@ export interface operations {
                     "application/json": components["schemas"]["SessionPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2298,13 +2338,31 @@ export interface operations {
                     "application/json": components["schemas"]["SessionRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2333,13 +2391,31 @@ export interface operations {
                     "application/json": components["schemas"]["SessionRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2364,13 +2440,13 @@ export interface operations {
                     "application/json": components["schemas"]["CoursePage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2397,13 +2473,22 @@ export interface operations {
                     "application/json": components["schemas"]["CourseRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2432,13 +2517,31 @@ export interface operations {
                     "application/json": components["schemas"]["CourseRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2465,13 +2568,22 @@ export interface operations {
                     "application/json": components["schemas"]["DemoStatus"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2516,13 +2628,22 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2549,13 +2670,31 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2580,13 +2719,22 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2615,13 +2763,31 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2650,13 +2816,31 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2685,13 +2869,31 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2736,13 +2938,13 @@ export interface operations {
                     "application/json": components["schemas"]["InstructorPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2769,13 +2971,22 @@ export interface operations {
                     "application/json": components["schemas"]["InstructorRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2800,13 +3011,22 @@ export interface operations {
                     "application/json": components["schemas"]["InstructorRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2835,13 +3055,31 @@ export interface operations {
                     "application/json": components["schemas"]["InstructorRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2870,13 +3108,31 @@ export interface operations {
                     "application/json": components["schemas"]["InstructorRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2902,13 +3158,31 @@ export interface operations {
                     "application/json": components["schemas"]["InstructorRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2940,13 +3214,13 @@ export interface operations {
                     "application/json": components["schemas"]["LessonPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2973,13 +3247,31 @@ export interface operations {
                     "application/json": components["schemas"]["LessonRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3008,13 +3300,31 @@ export interface operations {
                     "application/json": components["schemas"]["CheckResult"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3040,13 +3350,22 @@ export interface operations {
                     "application/json": components["schemas"]["DaySheet"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3071,13 +3390,22 @@ export interface operations {
                     "application/json": components["schemas"]["LessonRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3106,13 +3434,31 @@ export interface operations {
                     "application/json": components["schemas"]["LessonRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3141,13 +3487,31 @@ export interface operations {
                     "application/json": components["schemas"]["LessonRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3176,13 +3540,31 @@ export interface operations {
                     "application/json": components["schemas"]["LessonRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3211,13 +3593,31 @@ export interface operations {
                     "application/json": components["schemas"]["LessonRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3264,13 +3664,22 @@ export interface operations {
                     "application/json": components["schemas"]["SchoolSettingsRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3298,13 +3707,13 @@ export interface operations {
                     "application/json": components["schemas"]["StudentPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3331,13 +3740,22 @@ export interface operations {
                     "application/json": components["schemas"]["StudentRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3362,13 +3780,22 @@ export interface operations {
                     "application/json": components["schemas"]["StudentRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3397,13 +3824,31 @@ export interface operations {
                     "application/json": components["schemas"]["StudentRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3432,13 +3877,31 @@ export interface operations {
                     "application/json": components["schemas"]["StudentRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3463,13 +3926,13 @@ export interface operations {
                     "application/json": components["schemas"]["VehiclePage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3496,13 +3959,22 @@ export interface operations {
                     "application/json": components["schemas"]["VehicleRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3527,13 +3999,22 @@ export interface operations {
                     "application/json": components["schemas"]["VehicleRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3562,13 +4043,31 @@ export interface operations {
                     "application/json": components["schemas"]["VehicleRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3595,13 +4094,22 @@ export interface operations {
                     "application/json": components["schemas"]["OdometerLog"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3630,13 +4138,31 @@ export interface operations {
                     "application/json": components["schemas"]["OdometerRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

@@ -5,6 +5,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from odsm.core.bounded import Cents, Code, Label, SchoolDate, Version
 from odsm.features.enrollments.schemas import HoursTotal
 
 
@@ -46,8 +47,8 @@ class Worklist(BaseModel):
 class CertifyRequest(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    version: int = Field(ge=1, description="the enrollment's version")
-    certified_on: date | None = Field(default=None, description="defaults to today in the school's zone")
-    certified_by: str = Field(min_length=1, max_length=200)
-    mto_reference: str = Field(min_length=1, max_length=60)
-    fee_cents: int | None = Field(default=None, ge=0, le=1_000_000, description="defaults to the settings' MTO fee")
+    version: Version = Field(description="the enrollment's version")
+    certified_on: SchoolDate | None = Field(default=None, description="defaults to today in the school's zone")
+    certified_by: Label
+    mto_reference: Code
+    fee_cents: Cents | None = Field(default=None, le=1_000_000, description="defaults to the settings' MTO fee")

@@ -1,20 +1,23 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
+
+from odsm.core.bounded import Code, DayMinutes, Id, Label, NulFree, SchoolDateTime
 
 
 class SessionCreate(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    instructor_id: int
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
-    room: str = Field(min_length=1, max_length=60)
-    topic: str = Field(min_length=1, max_length=200)
-    capacity: int = Field(ge=1, le=500, description="at most settings.class_size_max")
-    notes: str | None = Field(default=None, max_length=2000)
+    instructor_id: Id
+    starts_at: SchoolDateTime
+    ends_at: SchoolDateTime
+    room: Code
+    topic: Label
+    capacity: Annotated[int, Strict()] = Field(ge=1, le=500, description="at most settings.class_size_max")
+    notes: Annotated[str, Field(max_length=2000), NulFree] | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> SessionCreate:
@@ -28,8 +31,8 @@ class SessionCreate(BaseModel):
 class AttendanceEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    enrollment_id: int
-    minutes: int = Field(ge=0, le=24 * 60, description="minutes present; 0 = absent")
+    enrollment_id: Id
+    minutes: DayMinutes = Field(description="minutes present; 0 = absent")
 
 
 class AttendanceRecord(BaseModel):

@@ -1,15 +1,23 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
+
+from odsm.core.bounded import Id, Notes, NulFree, SchoolDateTime, Version, omitted
 
 # The API's spelling of odsm.models.LessonStatus. A Literal rather than the enum itself: pydantic would
 # publish the enum as a named schema component and change the contract (tests pin the two to each other).
 LessonStatus = Literal["scheduled", "completed", "cancelled", "late_cancelled", "no_show"]
 # A lesson lasts at most a day: range queries bound starts_at on both sides with it.
 MAX_LESSON_SECONDS = 24 * 3600
+
+
+Place = Annotated[str, Field(max_length=300), NulFree]
+CancelReason = Annotated[str, Field(max_length=500), NulFree]
+Skill = Annotated[str, Field(max_length=200), NulFree]
+Odometer = Annotated[int, Strict(), Field(ge=0, le=10_000_000)]
 
 
 def ordered(start: datetime | None, end: datetime | None, what: str) -> None:
@@ -26,13 +34,13 @@ class LessonBook(BaseModel):
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    student_id: int
-    enrollment_id: int | None = Field(default=None, description="the BDE enrollment; optional for packages")
-    instructor_id: int
-    vehicle_id: int
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
-    pickup_location: str | None = Field(default=None, max_length=300)
+    student_id: Id
+    enrollment_id: Id | None = Field(default=None, description="the BDE enrollment; optional for packages")
+    instructor_id: Id
+    vehicle_id: Id
+    starts_at: SchoolDateTime
+    ends_at: SchoolDateTime
+    pickup_location: Place | None = None
 
     @model_validator(mode="after")
     def _times(self) -> LessonBook:
@@ -45,24 +53,25 @@ class LessonUpdate(BaseModel):
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    version: int = Field(ge=1)
-    instructor_id: int | None = None
-    vehicle_id: int | None = None
-    starts_at: AwareDatetime | None = None
-    ends_at: AwareDatetime | None = None
-    pickup_location: str | None = Field(default=None, max_length=300)
+    version: Version
+    # Leave a field out to keep it; a lesson always has an instructor, a vehicle and a time.
+    instructor_id: Id = omitted()
+    vehicle_id: Id = omitted()
+    starts_at: SchoolDateTime = omitted()
+    ends_at: SchoolDateTime = omitted()
+    pickup_location: Place | None = None
 
 
 class LessonComplete(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    version: int = Field(ge=1)
-    actual_start: AwareDatetime
-    actual_end: AwareDatetime
-    odometer_start: int = Field(ge=0, le=10_000_000)
-    odometer_end: int = Field(ge=0, le=10_000_000)
-    skills_covered: list[str] = Field(default_factory=list, max_length=100)
-    evaluation_notes: str | None = Field(default=None, max_length=5000)
+    version: Version
+    actual_start: SchoolDateTime
+    actual_end: SchoolDateTime
+    odometer_start: Odometer
+    odometer_end: Odometer
+    skills_covered: list[Skill] = Field(default_factory=list, max_length=100)
+    evaluation_notes: Notes | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> LessonComplete:
@@ -75,8 +84,8 @@ class LessonComplete(BaseModel):
 class LessonCancel(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    version: int = Field(ge=1)
-    reason: str | None = Field(default=None, max_length=500)
+    version: Version
+    reason: CancelReason | None = None
 
 
 class LessonRead(BaseModel):
