@@ -14,14 +14,14 @@ FROZEN := build/frozen/odsm-backend/odsm-backend
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: help setup dev preview test lint contracts contracts-check freeze package bench demo-data clean \
-        test-backend test-unit test-contract test-contract-frozen test-e2e build-app chromium soak
+        test-backend test-fuzz soak-fuzz test-unit test-contract test-contract-frozen test-e2e build-app chromium soak
 
 help:
 	@echo "make dev      run the app (backend with uvicorn --reload, plus electron-vite dev)"
 	@echo "make test     every check and test: lint, contracts-check, pytest, vitest, contract, frozen, e2e"
 	@echo "make preview  the renderer in Chromium through the real bridge (no Electron binary needed)"
 	@echo "make bench    benchmarks; the last line is one JSON object with every figure"
-	@echo "make soak     long crash runs (1,000 writes with kill -9s, 100 crash cycles); last line JSON"
+	@echo "make soak     long crash runs (1,000 writes with kill -9s, 100 crash cycles) and a long fuzz run"
 	@echo "make contracts / contracts-check / freeze / package / clean"
 
 # --- setup -----------------------------------------------------------------------------------
@@ -97,7 +97,14 @@ lint: setup
 	npx --no-install eslint electron renderer e2e bench
 
 test-backend: setup
-	$(VENV)/bin/pytest -q -p no:logging
+	$(VENV)/bin/pytest -q -p no:logging --ignore=backend/tests/fuzz
+
+# Schemathesis over every operation against the real backend on a Unix socket; fails on any 500.
+test-fuzz: setup
+	ODSM_FUZZ_EXAMPLES=40 $(VENV)/bin/pytest -q -p no:logging backend/tests/fuzz
+
+soak-fuzz: setup
+	ODSM_FUZZ_EXAMPLES=600 $(VENV)/bin/pytest -q -p no:logging backend/tests/fuzz
 
 test-unit: setup
 	npx --no-install vitest run --project unit --project renderer
@@ -115,6 +122,7 @@ test: setup chromium
 	$(MAKE) contracts-check
 	$(MAKE) lint
 	$(MAKE) test-backend
+	$(MAKE) test-fuzz
 	$(MAKE) test-unit
 	$(MAKE) test-contract
 	$(MAKE) test-contract-frozen
@@ -125,6 +133,7 @@ test: setup chromium
 # 1,000 keyed writes with kill -9s and 100 crash cycles; the last line is one JSON object of figures.
 soak: setup
 	cd backend && ../$(PY) -m tests.faults.soak
+	$(MAKE) soak-fuzz
 
 bench: setup build-app freeze
 	$(PY) bench/run.py

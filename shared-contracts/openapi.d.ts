@@ -990,19 +990,19 @@ export interface components {
          */
         CourseUpdate: {
             /** Active */
-            active?: boolean | null;
+            active?: boolean;
             /** Classroom Minutes */
-            classroom_minutes?: number | null;
+            classroom_minutes?: number;
             /** Flex Minutes */
-            flex_minutes?: number | null;
+            flex_minutes?: number;
             /** In Car Minutes */
-            in_car_minutes?: number | null;
+            in_car_minutes?: number;
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Price Cents */
-            price_cents?: number | null;
+            price_cents?: number;
             /** Tax Rate Basis Points */
-            tax_rate_basis_points?: number | null;
+            tax_rate_basis_points?: number;
             /** Version */
             version: number;
         };
@@ -1224,6 +1224,28 @@ export interface components {
             version: number;
         };
         /**
+         * ErrorBody
+         * @description What odsm.core.errors.error_body writes for every refusal.
+         */
+        ErrorBody: {
+            /**
+             * Code
+             * @description stable dotted code, e.g. validation_failed or student.version_conflict
+             */
+            code: string;
+            /**
+             * Details
+             * @description e.g. fields: [{field, rule, message}]
+             */
+            details?: {
+                [key: string]: unknown;
+            } | null;
+            /** Message */
+            message: string;
+            /** Request Id */
+            request_id: string;
+        };
+        /**
          * GuardRestored
          * @description An append-only trigger found dropped, and put back, at start-up.
          */
@@ -1413,29 +1435,32 @@ export interface components {
         /** InstructorUpdate */
         InstructorUpdate: {
             /** Active */
-            active?: boolean | null;
+            active?: boolean;
             /** Authorised Classroom */
-            authorised_classroom?: boolean | null;
+            authorised_classroom?: boolean;
             /** Authorised In Car */
-            authorised_in_car?: boolean | null;
+            authorised_in_car?: boolean;
             /** Availability */
-            availability?: components["schemas"]["AvailabilitySlot"][] | null;
+            availability?: components["schemas"]["AvailabilitySlot"][];
             /** City Licence Expiry */
             city_licence_expiry?: string | null;
             /** Criminal Check Date */
             criminal_check_date?: string | null;
-            /** Di Licence Expiry */
-            di_licence_expiry?: string | null;
+            /**
+             * Di Licence Expiry
+             * Format: date
+             */
+            di_licence_expiry?: string;
             /** Di Licence Number */
-            di_licence_number?: string | null;
+            di_licence_number?: string;
             /** Driver Abstract Date */
             driver_abstract_date?: string | null;
             /** Email */
             email?: string | null;
             /** First Name */
-            first_name?: string | null;
+            first_name?: string;
             /** Last Name */
-            last_name?: string | null;
+            last_name?: string;
             /** Notes */
             notes?: string | null;
             /** Own Car Insurance Expiry */
@@ -1627,10 +1652,13 @@ export interface components {
          * @description A reschedule or reassignment of a scheduled lesson; every booking rule is checked again.
          */
         LessonUpdate: {
-            /** Ends At */
-            ends_at?: string | null;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at?: string;
             /** Instructor Id */
-            instructor_id?: number | null;
+            instructor_id?: number;
             /**
              * Override Reason
              * @description why the lesson may fall outside the instructor's weekly hours; kept in the audit log
@@ -1638,10 +1666,13 @@ export interface components {
             override_reason?: string | null;
             /** Pickup Location */
             pickup_location?: string | null;
-            /** Starts At */
-            starts_at?: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at?: string;
             /** Vehicle Id */
-            vehicle_id?: number | null;
+            vehicle_id?: number;
             /** Version */
             version: number;
         };
@@ -1794,57 +1825,63 @@ export interface components {
         };
         /**
          * SchoolSettingsUpdate
-         * @description Only the fields sent are changed.
+         * @description Only the fields sent are changed; every setting has a value, so null is refused.
          */
         SchoolSettingsUpdate: {
             /** Address */
-            address?: string | null;
+            address?: string;
             /** At Risk Days */
-            at_risk_days?: number | null;
-            /** Backdate Grace Hours */
-            backdate_grace_hours?: number | null;
+            at_risk_days?: number;
+            /**
+             * Backdate Grace Hours
+             * @description after this, a late entry needs a reason
+             */
+            backdate_grace_hours?: number;
             /** Bde Classroom Minutes */
-            bde_classroom_minutes?: number | null;
+            bde_classroom_minutes?: number;
             /** Bde Flex Minutes */
-            bde_flex_minutes?: number | null;
+            bde_flex_minutes?: number;
             /** Bde In Car Minutes */
-            bde_in_car_minutes?: number | null;
+            bde_in_car_minutes?: number;
             /** Certification Fee Cents */
-            certification_fee_cents?: number | null;
+            certification_fee_cents?: number;
             /** Class Size Max */
-            class_size_max?: number | null;
-            /** Completion Deadline Months */
-            completion_deadline_months?: number | null;
+            class_size_max?: number;
+            /**
+             * Completion Deadline Months
+             * @description calendar months from the first class
+             */
+            completion_deadline_months?: number;
             /** Expiry Warning Days */
-            expiry_warning_days?: number | null;
+            expiry_warning_days?: number;
             /** G1 Night End Minute */
-            g1_night_end_minute?: number | null;
+            g1_night_end_minute?: number;
             /** G1 Night Start Minute */
-            g1_night_start_minute?: number | null;
+            g1_night_start_minute?: number;
             /** Hst Number */
-            hst_number?: string | null;
+            hst_number?: string;
             /** Hst Registered */
-            hst_registered?: boolean | null;
+            hst_registered?: boolean;
             /** Late Cancel Fee Cents */
-            late_cancel_fee_cents?: number | null;
+            late_cancel_fee_cents?: number;
             /** Late Cancel Notice Hours */
-            late_cancel_notice_hours?: number | null;
+            late_cancel_notice_hours?: number;
             /** Max Classroom Minutes Per Day */
-            max_classroom_minutes_per_day?: number | null;
+            max_classroom_minutes_per_day?: number;
             /** Max In Car Minutes On Full Classroom Day */
-            max_in_car_minutes_on_full_classroom_day?: number | null;
+            max_in_car_minutes_on_full_classroom_day?: number;
             /** Max In Car Minutes Per Day */
-            max_in_car_minutes_per_day?: number | null;
+            max_in_car_minutes_per_day?: number;
             /** Mto School Number */
-            mto_school_number?: string | null;
+            mto_school_number?: string;
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Pass Mark Percent */
-            pass_mark_percent?: number | null;
+            pass_mark_percent?: number;
             /** Retention Years */
-            retention_years?: number | null;
+            retention_years?: number;
             /** Time Zone */
-            time_zone?: string | null;
+            time_zone?: string;
             /** Version */
             version: number;
         };
@@ -2050,8 +2087,11 @@ export interface components {
             address?: string | null;
             /** Consent To Share */
             consent_to_share?: boolean | null;
-            /** Date Of Birth */
-            date_of_birth?: string | null;
+            /**
+             * Date Of Birth
+             * Format: date
+             */
+            date_of_birth?: string;
             /** Email */
             email?: string | null;
             /** Emergency Contact Name */
@@ -2059,7 +2099,7 @@ export interface components {
             /** Emergency Contact Phone */
             emergency_contact_phone?: string | null;
             /** First Name */
-            first_name?: string | null;
+            first_name?: string;
             /** G1 Issue Date */
             g1_issue_date?: string | null;
             /** Guardian Email */
@@ -2069,7 +2109,7 @@ export interface components {
             /** Guardian Phone */
             guardian_phone?: string | null;
             /** Last Name */
-            last_name?: string | null;
+            last_name?: string;
             licence_class?: components["schemas"]["LicenceClass"] | null;
             /** Licence Expiry */
             licence_expiry?: string | null;
@@ -2312,28 +2352,34 @@ export interface components {
         /** VehicleUpdate */
         VehicleUpdate: {
             /** Active */
-            active?: boolean | null;
+            active?: boolean;
             /** Dual Brake */
-            dual_brake?: boolean | null;
-            /** Inspection Expiry */
-            inspection_expiry?: string | null;
-            /** Insurance Expiry */
-            insurance_expiry?: string | null;
+            dual_brake?: boolean;
+            /**
+             * Inspection Expiry
+             * Format: date
+             */
+            inspection_expiry?: string;
+            /**
+             * Insurance Expiry
+             * Format: date
+             */
+            insurance_expiry?: string;
             /** Make */
-            make?: string | null;
+            make?: string;
             /** Model */
-            model?: string | null;
+            model?: string;
             /** Notes */
             notes?: string | null;
             /** Plate */
-            plate?: string | null;
-            transmission?: components["schemas"]["Transmission"] | null;
+            plate?: string;
+            transmission?: components["schemas"]["Transmission"];
             /** Version */
             version: number;
             /** Vin */
-            vin?: string | null;
+            vin?: string;
             /** Year */
-            year?: number | null;
+            year?: number;
         };
         /** Warning */
         Warning: {
@@ -2427,13 +2473,13 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2543,13 +2589,13 @@ export interface operations {
                     "application/json": components["schemas"]["Worklist"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2578,13 +2624,31 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2612,13 +2676,13 @@ export interface operations {
                     "application/json": components["schemas"]["SessionPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2645,13 +2709,31 @@ export interface operations {
                     "application/json": components["schemas"]["SessionRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2680,13 +2762,31 @@ export interface operations {
                     "application/json": components["schemas"]["SessionRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2711,13 +2811,13 @@ export interface operations {
                     "application/json": components["schemas"]["CoursePage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2744,13 +2844,22 @@ export interface operations {
                     "application/json": components["schemas"]["CourseRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2779,13 +2888,31 @@ export interface operations {
                     "application/json": components["schemas"]["CourseRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2812,13 +2939,22 @@ export interface operations {
                     "application/json": components["schemas"]["DemoStatus"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2863,13 +2999,22 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2896,13 +3041,31 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2927,13 +3090,22 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2962,13 +3134,31 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2997,13 +3187,31 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3032,13 +3240,31 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3083,13 +3309,13 @@ export interface operations {
                     "application/json": components["schemas"]["InstructorPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3116,13 +3342,22 @@ export interface operations {
                     "application/json": components["schemas"]["InstructorRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3147,13 +3382,22 @@ export interface operations {
                     "application/json": components["schemas"]["InstructorRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3182,13 +3426,31 @@ export interface operations {
                     "application/json": components["schemas"]["InstructorRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3217,13 +3479,31 @@ export interface operations {
                     "application/json": components["schemas"]["TimeOffAdded"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3249,13 +3529,31 @@ export interface operations {
                     "application/json": components["schemas"]["InstructorRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3287,13 +3585,13 @@ export interface operations {
                     "application/json": components["schemas"]["LessonPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3320,13 +3618,31 @@ export interface operations {
                     "application/json": components["schemas"]["LessonRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3355,13 +3671,31 @@ export interface operations {
                     "application/json": components["schemas"]["CheckResult"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3387,13 +3721,22 @@ export interface operations {
                     "application/json": components["schemas"]["DaySheet"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3418,13 +3761,22 @@ export interface operations {
                     "application/json": components["schemas"]["LessonRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3453,13 +3805,31 @@ export interface operations {
                     "application/json": components["schemas"]["LessonRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3488,13 +3858,31 @@ export interface operations {
                     "application/json": components["schemas"]["LessonRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3523,13 +3911,31 @@ export interface operations {
                     "application/json": components["schemas"]["LessonRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3558,13 +3964,31 @@ export interface operations {
                     "application/json": components["schemas"]["LessonRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3611,13 +4035,22 @@ export interface operations {
                     "application/json": components["schemas"]["SchoolSettingsRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3645,13 +4078,13 @@ export interface operations {
                     "application/json": components["schemas"]["StudentPage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3678,13 +4111,22 @@ export interface operations {
                     "application/json": components["schemas"]["StudentRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3709,13 +4151,22 @@ export interface operations {
                     "application/json": components["schemas"]["StudentRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3744,13 +4195,31 @@ export interface operations {
                     "application/json": components["schemas"]["StudentRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3779,13 +4248,31 @@ export interface operations {
                     "application/json": components["schemas"]["StudentRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3810,13 +4297,13 @@ export interface operations {
                     "application/json": components["schemas"]["VehiclePage"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3843,13 +4330,22 @@ export interface operations {
                     "application/json": components["schemas"]["VehicleRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3874,13 +4370,22 @@ export interface operations {
                     "application/json": components["schemas"]["VehicleRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3909,13 +4414,31 @@ export interface operations {
                     "application/json": components["schemas"]["VehicleRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3942,13 +4465,22 @@ export interface operations {
                     "application/json": components["schemas"]["OdometerLog"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3977,13 +4509,31 @@ export interface operations {
                     "application/json": components["schemas"]["OdometerRead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

@@ -4,7 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
+from odsm.core.bounded import Offset, OptionalQueryId
 from odsm.core.channels import channels_for
+from odsm.core.error_responses import refusals
 from odsm.core.errors import ValidationFailed
 from odsm.core.service_dependency import service_from_app
 
@@ -56,12 +58,12 @@ def audit_integrity(svc: Svc) -> AuditIntegrity:
     return svc.integrity()
 
 
-@router.get("", response_model=AuditPage, openapi_extra=channel("history"))
+@router.get("", response_model=AuditPage, responses=refusals(422), openapi_extra=channel("history"))
 def audit_history(
     svc: Svc,
-    student_id: int | None = None,
+    student_id: OptionalQueryId = None,
     entity: Annotated[str | None, Query(max_length=60)] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> AuditPage:
     return svc.history(student_id, entity, offset, limit)

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from odsm.core.bounded import Cents, Code, Label, NulFree, SchoolDate, Version
 from odsm.features.enrollments.schemas import HoursTotal
 
 
@@ -49,11 +50,11 @@ class Worklist(BaseModel):
 class CertifyRequest(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    version: int = Field(ge=1, description="the enrollment's version")
-    certified_on: date | None = Field(default=None, description="defaults to today in the school's zone")
-    reason: str | None = Field(
-        default=None, min_length=3, max_length=1000, description="required when certified_on is not today"
+    version: Version = Field(description="the enrollment's version")
+    certified_on: SchoolDate | None = Field(default=None, description="defaults to today in the school's zone")
+    reason: Annotated[str, Field(min_length=3, max_length=1000), NulFree] | None = Field(
+        default=None, description="required when certified_on is not today"
     )
-    certified_by: str = Field(min_length=1, max_length=200)
-    mto_reference: str = Field(min_length=1, max_length=60)
-    fee_cents: int | None = Field(default=None, ge=0, le=1_000_000, description="defaults to the settings' MTO fee")
+    certified_by: Label
+    mto_reference: Code
+    fee_cents: Cents | None = Field(default=None, le=1_000_000, description="defaults to the settings' MTO fee")

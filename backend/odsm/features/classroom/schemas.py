@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
+
+from odsm.core.bounded import Code, DayMinutes, Id, Label, NulFree, SchoolDateTime
 
 
 def _reason() -> Any:
@@ -14,14 +16,14 @@ def _reason() -> Any:
 class SessionCreate(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    instructor_id: int
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
-    room: str = Field(min_length=1, max_length=60)
-    topic: str = Field(min_length=1, max_length=200)
-    capacity: int = Field(ge=1, le=500, description="at most settings.class_size_max")
-    notes: str | None = Field(default=None, max_length=2000)
-    reason: str | None = _reason()
+    instructor_id: Id
+    starts_at: SchoolDateTime
+    ends_at: SchoolDateTime
+    room: Code
+    topic: Label
+    capacity: Annotated[int, Strict()] = Field(ge=1, le=500, description="at most settings.class_size_max")
+    notes: Annotated[str, Field(max_length=2000), NulFree] | None = None
+    reason: Annotated[str, NulFree] | None = _reason()
 
     @model_validator(mode="after")
     def _ordered(self) -> SessionCreate:
@@ -35,15 +37,15 @@ class SessionCreate(BaseModel):
 class AttendanceEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    enrollment_id: int
-    minutes: int = Field(ge=0, le=24 * 60, description="minutes present; 0 = absent")
+    enrollment_id: Id
+    minutes: DayMinutes = Field(description="minutes present; 0 = absent")
 
 
 class AttendanceRecord(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
     entries: list[AttendanceEntry] = Field(min_length=1, max_length=500)
-    reason: str | None = _reason()
+    reason: Annotated[str, NulFree] | None = _reason()
 
 
 class AttendanceRead(BaseModel):

@@ -4,7 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
+from odsm.core.bounded import PathId
 from odsm.core.channels import channels_for
+from odsm.core.error_responses import refusals
 from odsm.core.quick_reads import quick_read
 from odsm.core.service_dependency import service_from_app
 
@@ -16,17 +18,21 @@ Svc = Annotated[CourseService, Depends(service_from_app(CourseService))]
 channel = channels_for("courses")
 
 
-@router.get("", response_model=CoursePage, openapi_extra=channel("list"))
+@router.get("", response_model=CoursePage, responses=refusals(422), openapi_extra=channel("list"))
 @quick_read
 def list_courses(svc: Svc, include_inactive: bool = False) -> CoursePage:
     return svc.list(include_inactive)
 
 
-@router.post("", response_model=CourseRead, status_code=201, openapi_extra=channel("create"))
+@router.post(
+    "", response_model=CourseRead, status_code=201, responses=refusals(409, 422), openapi_extra=channel("create")
+)
 def create_course(data: CourseCreate, svc: Svc) -> CourseRead:
     return svc.create(data)
 
 
-@router.patch("/{course_id}", response_model=CourseRead, openapi_extra=channel("update"))
-def update_course(course_id: int, data: CourseUpdate, svc: Svc) -> CourseRead:
+@router.patch(
+    "/{course_id}", response_model=CourseRead, responses=refusals(404, 409, 422), openapi_extra=channel("update")
+)
+def update_course(course_id: PathId, data: CourseUpdate, svc: Svc) -> CourseRead:
     return svc.update(course_id, data)

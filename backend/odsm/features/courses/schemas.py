@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, Strict
+
+from odsm.core.bounded import Cents, Flag, Label, Version, omitted
 
 CourseKind = Literal["bde", "package"]
+CourseMinutes = Annotated[int, Strict(), Field(ge=0, le=1000 * 60)]
+BasisPoints = Annotated[int, Strict(), Field(ge=0, le=10_000)]
 
 
 class CourseCreate(BaseModel):
@@ -13,14 +17,14 @@ class CourseCreate(BaseModel):
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    name: str = Field(min_length=1, max_length=200)
+    name: Label
     kind: CourseKind
-    classroom_minutes: int | None = Field(default=None, ge=0, le=1000 * 60)
-    in_car_minutes: int | None = Field(default=None, ge=0, le=1000 * 60)
-    flex_minutes: int | None = Field(default=None, ge=0, le=1000 * 60)
-    price_cents: int = Field(default=0, ge=0, le=100_000_000)
-    tax_rate_basis_points: int = Field(default=1300, ge=0, le=10_000)
-    active: bool = True
+    classroom_minutes: CourseMinutes | None = None
+    in_car_minutes: CourseMinutes | None = None
+    flex_minutes: CourseMinutes | None = None
+    price_cents: Cents = 0
+    tax_rate_basis_points: BasisPoints = 1300
+    active: Flag = True
 
 
 class CourseUpdate(BaseModel):
@@ -28,14 +32,15 @@ class CourseUpdate(BaseModel):
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    version: int = Field(ge=1)
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    classroom_minutes: int | None = Field(default=None, ge=0, le=1000 * 60)
-    in_car_minutes: int | None = Field(default=None, ge=0, le=1000 * 60)
-    flex_minutes: int | None = Field(default=None, ge=0, le=1000 * 60)
-    price_cents: int | None = Field(default=None, ge=0, le=100_000_000)
-    tax_rate_basis_points: int | None = Field(default=None, ge=0, le=10_000)
-    active: bool | None = None
+    version: Version
+    # Leave a field out to keep it; none of these columns can be empty.
+    name: Label = omitted()
+    classroom_minutes: CourseMinutes = omitted()
+    in_car_minutes: CourseMinutes = omitted()
+    flex_minutes: CourseMinutes = omitted()
+    price_cents: Cents = omitted()
+    tax_rate_basis_points: BasisPoints = omitted()
+    active: Flag = omitted()
 
 
 class CourseRead(BaseModel):

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 
 from odsm.core.channels import channels_for
+from odsm.core.error_responses import refusals
 
 from .jobs import DemoJob
 from .schemas import DemoLoad, DemoStatus
@@ -29,7 +30,9 @@ def demo_status(job: Job) -> DemoStatus:
     return job.status()
 
 
-@router.post("/load", response_model=DemoStatus, status_code=202, openapi_extra=channel("load"))
+@router.post(
+    "/load", response_model=DemoStatus, status_code=202, responses=refusals(409, 422), openapi_extra=channel("load")
+)
 def load_demo_school(data: DemoLoad, job: Job) -> DemoStatus:
     """Starts filling an empty database with the demo school; poll db:demo:status for progress."""
     return job.start(data.students)

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, Strict
 
 
 class DemoStatus(BaseModel):
@@ -18,4 +18,4 @@ class DemoStatus(BaseModel):
 class DemoLoad(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    students: int = Field(default=200, ge=10, le=2000)
+    students: Annotated[int, Strict()] = Field(default=200, ge=10, le=2000)

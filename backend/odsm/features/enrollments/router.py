@@ -4,7 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
+from odsm.core.bounded import PathId, QueryId
 from odsm.core.channels import channels_for
+from odsm.core.error_responses import refusals
 from odsm.core.quick_reads import quick_read
 from odsm.core.service_dependency import service_from_app
 
@@ -16,32 +18,49 @@ Svc = Annotated[EnrollmentService, Depends(service_from_app(EnrollmentService))]
 channel = channels_for("enrollments")
 
 
-@router.get("", response_model=EnrollmentPage, openapi_extra=channel("list"))
+@router.get("", response_model=EnrollmentPage, responses=refusals(404, 422), openapi_extra=channel("list"))
 @quick_read
-def list_enrollments(student_id: int, svc: Svc) -> EnrollmentPage:
+def list_enrollments(student_id: QueryId, svc: Svc) -> EnrollmentPage:
     return svc.list(student_id)
 
 
-@router.post("", response_model=EnrollmentDetail, status_code=201, openapi_extra=channel("create"))
+@router.post(
+    "",
+    response_model=EnrollmentDetail,
+    status_code=201,
+    responses=refusals(404, 409, 422),
+    openapi_extra=channel("create"),
+)
 def create_enrollment(data: EnrollmentCreate, svc: Svc) -> EnrollmentDetail:
     return svc.create(data)
 
 
-@router.get("/{enrollment_id}", response_model=EnrollmentDetail, openapi_extra=channel("get"))
+@router.get(
+    "/{enrollment_id}", response_model=EnrollmentDetail, responses=refusals(404, 422), openapi_extra=channel("get")
+)
 @quick_read
-def get_enrollment(enrollment_id: int, svc: Svc) -> EnrollmentDetail:
+def get_enrollment(enrollment_id: PathId, svc: Svc) -> EnrollmentDetail:
     return svc.get(enrollment_id)
 
 
-@router.post("/{enrollment_id}/result", response_model=EnrollmentDetail, openapi_extra=channel("recordResult"))
-def record_result(enrollment_id: int, data: ResultRecord, svc: Svc) -> EnrollmentDetail:
+@router.post(
+    "/{enrollment_id}/result",
+    response_model=EnrollmentDetail,
+    responses=refusals(404, 409, 422),
+    openapi_extra=channel("recordResult"),
+)
+def record_result(enrollment_id: PathId, data: ResultRecord, svc: Svc) -> EnrollmentDetail:
     return svc.record_result(enrollment_id, data)
 
 
 @router.post(
-    "/{enrollment_id}/hours", response_model=EnrollmentDetail, status_code=201, openapi_extra=channel("addHours")
+    "/{enrollment_id}/hours",
+    response_model=EnrollmentDetail,
+    status_code=201,
+    responses=refusals(404, 409, 422),
+    openapi_extra=channel("addHours"),
 )
-def add_hours(enrollment_id: int, data: HoursAdd, svc: Svc) -> EnrollmentDetail:
+def add_hours(enrollment_id: PathId, data: HoursAdd, svc: Svc) -> EnrollmentDetail:
     return svc.add_hours(enrollment_id, data)
 
 
@@ -49,7 +68,8 @@ def add_hours(enrollment_id: int, data: HoursAdd, svc: Svc) -> EnrollmentDetail:
     "/{enrollment_id}/corrections",
     response_model=EnrollmentDetail,
     status_code=201,
+    responses=refusals(404, 409, 422),
     openapi_extra=channel("addCorrection"),
 )
-def add_correction(enrollment_id: int, data: CorrectionAdd, svc: Svc) -> EnrollmentDetail:
+def add_correction(enrollment_id: PathId, data: CorrectionAdd, svc: Svc) -> EnrollmentDetail:
     return svc.add_correction(enrollment_id, data)

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator
+
+from odsm.core.bounded import Id, NulFree, SchoolDate, Version
 
 Category = Literal["classroom", "in_car", "flex"]
 
@@ -11,9 +13,9 @@ Category = Literal["classroom", "in_car", "flex"]
 class EnrollmentCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    student_id: int
-    course_id: int
-    enrolled_on: date | None = Field(default=None, description="defaults to today in the school's zone")
+    student_id: Id
+    course_id: Id
+    enrolled_on: SchoolDate | None = Field(default=None, description="defaults to today in the school's zone")
 
 
 class ResultRecord(BaseModel):
@@ -21,8 +23,8 @@ class ResultRecord(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    version: int = Field(ge=1)
-    final_mark_percent: int = Field(ge=0, le=100)
+    version: Version
+    final_mark_percent: Annotated[int, Strict()] = Field(ge=0, le=100)
 
 
 class HoursAdd(BaseModel):
@@ -30,9 +32,11 @@ class HoursAdd(BaseModel):
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    minutes: int = Field(gt=0, le=24 * 60)
-    occurred_on: date
-    reason: str | None = Field(default=None, max_length=500, description="e.g. which home-link module")
+    minutes: Annotated[int, Strict()] = Field(gt=0, le=24 * 60)
+    occurred_on: SchoolDate
+    reason: Annotated[str, Field(max_length=500), NulFree] | None = Field(
+        default=None, description="e.g. which home-link module"
+    )
 
 
 class CorrectionAdd(BaseModel):
@@ -41,9 +45,9 @@ class CorrectionAdd(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
     category: Category
-    minutes: int = Field(ge=-100 * 60, le=100 * 60)
-    occurred_on: date | None = Field(default=None, description="defaults to today in the school's zone")
-    reason: str = Field(min_length=3, max_length=1000)
+    minutes: Annotated[int, Strict()] = Field(ge=-100 * 60, le=100 * 60)
+    occurred_on: SchoolDate | None = Field(default=None, description="defaults to today in the school's zone")
+    reason: Annotated[str, Field(min_length=3, max_length=1000), NulFree]
 
     @field_validator("minutes")
     @classmethod

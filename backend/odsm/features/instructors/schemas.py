@@ -1,19 +1,21 @@
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, model_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, Strict, model_validator
 
-Name = Annotated[str, Field(min_length=1, max_length=100)]
+from odsm.core.bounded import Flag, Line, Name, Notes, Phone, SchoolDate, SchoolDateTime, Short, Version, omitted
+
+LicenceNumber = Annotated[Short, Field(min_length=1)]
 
 
 class AvailabilitySlot(BaseModel):
     model_config = ConfigDict(from_attributes=True, extra="forbid")
 
-    weekday: int = Field(ge=0, le=6, description="0 = Monday")
-    start_minute: int = Field(ge=0, lt=24 * 60)
-    end_minute: int = Field(gt=0, le=24 * 60)
+    weekday: Annotated[int, Strict()] = Field(ge=0, le=6, description="0 = Monday")
+    start_minute: Annotated[int, Strict()] = Field(ge=0, lt=24 * 60)
+    end_minute: Annotated[int, Strict()] = Field(gt=0, le=24 * 60)
 
     @model_validator(mode="after")
     def _ordered(self) -> AvailabilitySlot:
@@ -25,9 +27,9 @@ class AvailabilitySlot(BaseModel):
 class TimeOffCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
-    reason: str | None = Field(default=None, max_length=200)
+    starts_at: SchoolDateTime
+    ends_at: SchoolDateTime
+    reason: Line | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> TimeOffCreate:
@@ -50,18 +52,18 @@ class InstructorFields(BaseModel):
 
     first_name: Name
     last_name: Name
-    phone: str | None = Field(default=None, max_length=40)
+    phone: Phone | None = None
     email: EmailStr | None = None
-    di_licence_number: str = Field(min_length=1, max_length=40)
-    di_licence_expiry: date
-    authorised_in_car: bool = True
-    authorised_classroom: bool = False
-    criminal_check_date: date | None = None
-    driver_abstract_date: date | None = None
-    city_licence_expiry: date | None = None
-    own_car_insurance_expiry: date | None = None
-    active: bool = True
-    notes: str | None = Field(default=None, max_length=5000)
+    di_licence_number: LicenceNumber
+    di_licence_expiry: SchoolDate
+    authorised_in_car: Flag = True
+    authorised_classroom: Flag = False
+    criminal_check_date: SchoolDate | None = None
+    driver_abstract_date: SchoolDate | None = None
+    city_licence_expiry: SchoolDate | None = None
+    own_car_insurance_expiry: SchoolDate | None = None
+    active: Flag = True
+    notes: Notes | None = None
 
 
 class InstructorCreate(InstructorFields):
@@ -71,22 +73,23 @@ class InstructorCreate(InstructorFields):
 class InstructorUpdate(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    version: int = Field(ge=1)
-    first_name: Name | None = None
-    last_name: Name | None = None
-    phone: str | None = Field(default=None, max_length=40)
+    version: Version
+    # Leave a field out to keep it; null clears only what the database can hold empty.
+    first_name: Name = omitted()
+    last_name: Name = omitted()
+    phone: Phone | None = None
     email: EmailStr | None = None
-    di_licence_number: str | None = Field(default=None, min_length=1, max_length=40)
-    di_licence_expiry: date | None = None
-    authorised_in_car: bool | None = None
-    authorised_classroom: bool | None = None
-    criminal_check_date: date | None = None
-    driver_abstract_date: date | None = None
-    city_licence_expiry: date | None = None
-    own_car_insurance_expiry: date | None = None
-    active: bool | None = None
-    notes: str | None = Field(default=None, max_length=5000)
-    availability: list[AvailabilitySlot] | None = Field(default=None, max_length=50)
+    di_licence_number: LicenceNumber = omitted()
+    di_licence_expiry: SchoolDate = omitted()
+    authorised_in_car: Flag = omitted()
+    authorised_classroom: Flag = omitted()
+    criminal_check_date: SchoolDate | None = None
+    driver_abstract_date: SchoolDate | None = None
+    city_licence_expiry: SchoolDate | None = None
+    own_car_insurance_expiry: SchoolDate | None = None
+    active: Flag = omitted()
+    notes: Notes | None = None
+    availability: list[AvailabilitySlot] = omitted()
 
 
 class InstructorRead(InstructorFields):

@@ -3,7 +3,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
+
+from odsm.core.bounded import Id, Notes, NulFree, SchoolDateTime, Version, omitted
 
 # The API's spelling of odsm.models.LessonStatus. A Literal rather than the enum itself: pydantic would
 # publish the enum as a named schema component and change the contract (tests pin the two to each other).
@@ -17,12 +19,16 @@ MAX_LESSON_SECONDS = 24 * 3600
 
 
 OverrideReason = Annotated[
-    str | None,
+    Annotated[str, NulFree] | None,
     Field(
         max_length=500,
         description="why the lesson may fall outside the instructor's weekly hours; kept in the audit log",
     ),
 ]
+Place = Annotated[str, Field(max_length=300), NulFree]
+CancelReason = Annotated[str, Field(max_length=500), NulFree]
+Skill = Annotated[str, Field(max_length=200), NulFree]
+Odometer = Annotated[int, Strict(), Field(ge=0, le=10_000_000)]
 
 
 def ordered(start: datetime | None, end: datetime | None, what: str) -> None:
@@ -39,14 +45,14 @@ class LessonBook(BaseModel):
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    student_id: int
-    enrollment_id: int | None = Field(default=None, description="the BDE enrollment; optional for packages")
-    instructor_id: int
-    vehicle_id: int
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
-    pickup_location: str | None = Field(default=None, max_length=300)
-    reason: str | None = BACKDATE_REASON
+    student_id: Id
+    enrollment_id: Id | None = Field(default=None, description="the BDE enrollment; optional for packages")
+    instructor_id: Id
+    vehicle_id: Id
+    starts_at: SchoolDateTime
+    ends_at: SchoolDateTime
+    pickup_location: Place | None = None
+    reason: Annotated[str, NulFree] | None = BACKDATE_REASON
     override_reason: OverrideReason = None
 
     @model_validator(mode="after")
@@ -60,26 +66,27 @@ class LessonUpdate(BaseModel):
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    version: int = Field(ge=1)
-    instructor_id: int | None = None
-    vehicle_id: int | None = None
-    starts_at: AwareDatetime | None = None
-    ends_at: AwareDatetime | None = None
-    pickup_location: str | None = Field(default=None, max_length=300)
+    version: Version
+    # Leave a field out to keep it; a lesson always has an instructor, a vehicle and a time.
+    instructor_id: Id = omitted()
+    vehicle_id: Id = omitted()
+    starts_at: SchoolDateTime = omitted()
+    ends_at: SchoolDateTime = omitted()
+    pickup_location: Place | None = None
     override_reason: OverrideReason = None
 
 
 class LessonComplete(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    version: int = Field(ge=1)
-    actual_start: AwareDatetime
-    actual_end: AwareDatetime
-    odometer_start: int = Field(ge=0, le=10_000_000)
-    odometer_end: int = Field(ge=0, le=10_000_000)
-    skills_covered: list[str] = Field(default_factory=list, max_length=100)
-    evaluation_notes: str | None = Field(default=None, max_length=5000)
-    reason: str | None = BACKDATE_REASON
+    version: Version
+    actual_start: SchoolDateTime
+    actual_end: SchoolDateTime
+    odometer_start: Odometer
+    odometer_end: Odometer
+    skills_covered: list[Skill] = Field(default_factory=list, max_length=100)
+    evaluation_notes: Notes | None = None
+    reason: Annotated[str, NulFree] | None = BACKDATE_REASON
 
     @model_validator(mode="after")
     def _consistent(self) -> LessonComplete:
@@ -92,8 +99,8 @@ class LessonComplete(BaseModel):
 class LessonCancel(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    version: int = Field(ge=1)
-    reason: str | None = Field(default=None, max_length=500)
+    version: Version
+    reason: CancelReason | None = None
 
 
 class LessonRead(BaseModel):

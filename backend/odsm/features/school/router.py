@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 
 from odsm.core.channels import channels_for
+from odsm.core.error_responses import refusals
 from odsm.core.service_dependency import service_from_app
 
 from .schemas import SchoolSettingsRead, SchoolSettingsUpdate
@@ -20,6 +21,6 @@ def get_settings(svc: SchoolServiceDep) -> SchoolSettingsRead:
     return svc.get()
 
 
-@router.patch("", response_model=SchoolSettingsRead, openapi_extra=channel("update"))
+@router.patch("", response_model=SchoolSettingsRead, responses=refusals(409, 422), openapi_extra=channel("update"))
 def update_settings(data: SchoolSettingsUpdate, svc: SchoolServiceDep) -> SchoolSettingsRead:
     return svc.update(data)

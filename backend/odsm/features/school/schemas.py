@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated
 from zoneinfo import available_timezones
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator
+
+from odsm.core.bounded import Address, Flag, NulFree, Short, Version, Zone, omitted
 
 from .ministry import MINISTRY_MAXIMUMS, MINISTRY_MINIMUMS
 
@@ -18,37 +20,47 @@ def _valid_zone(value: str) -> str:
     return value
 
 
-def _minutes(**kw: Any) -> Any:
-    return Field(ge=0, le=100 * 60, **kw)
+RequirementMinutes = Annotated[int, Strict(), Field(ge=0, le=100 * 60)]
+DayMinutes = Annotated[int, Strict(), Field(ge=0, le=24 * 60)]
+MinuteOfDay = Annotated[int, Strict(), Field(ge=0, lt=24 * 60)]
+Days = Annotated[int, Strict(), Field(ge=0, le=365)]
+DeadlineMonths = Annotated[int, Strict(), Field(ge=1, le=120, description="calendar months from the first class")]
+GraceHours = Annotated[int, Strict(), Field(ge=0, le=31 * 24, description="after this, a late entry needs a reason")]
+NoticeHours = Annotated[int, Strict(), Field(ge=0, le=14 * 24)]
+Fee = Annotated[int, Strict(), Field(ge=0, le=1_000_000)]
+ClassSize = Annotated[int, Strict(), Field(ge=1, le=500)]
+Percent = Annotated[int, Strict(), Field(ge=0, le=100)]
+Years = Annotated[int, Strict(), Field(ge=1, le=100)]
+SchoolName = Annotated[str, Field(max_length=200), NulFree]
 
 
 class SchoolSettingsFields(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    name: str = Field(max_length=200)
-    address: str = Field(max_length=500)
-    mto_school_number: str = Field(max_length=40)
-    hst_number: str = Field(max_length=40, description="BN/RT, printed on invoices when HST-registered")
-    hst_registered: bool
-    time_zone: str
-    bde_classroom_minutes: int = _minutes()
-    bde_in_car_minutes: int = _minutes()
-    bde_flex_minutes: int = _minutes()
-    max_classroom_minutes_per_day: int = Field(ge=0, le=24 * 60)
-    max_in_car_minutes_per_day: int = Field(ge=0, le=24 * 60)
-    max_in_car_minutes_on_full_classroom_day: int = Field(ge=0, le=24 * 60)
-    completion_deadline_months: int = Field(ge=1, le=120, description="calendar months from the first class")
-    g1_night_start_minute: int = Field(ge=0, lt=24 * 60)
-    g1_night_end_minute: int = Field(ge=0, le=24 * 60)
-    expiry_warning_days: int = Field(ge=0, le=365)
-    at_risk_days: int = Field(ge=0, le=365)
-    late_cancel_notice_hours: int = Field(ge=0, le=14 * 24)
-    late_cancel_fee_cents: int = Field(ge=0, le=1_000_000)
-    backdate_grace_hours: int = Field(ge=0, le=31 * 24, description="after this, a late entry needs a reason")
-    class_size_max: int = Field(ge=1, le=500)
-    pass_mark_percent: int = Field(ge=0, le=100)
-    certification_fee_cents: int = Field(ge=0, le=1_000_000)
-    retention_years: int = Field(ge=1, le=100)
+    name: SchoolName
+    address: Address
+    mto_school_number: Short
+    hst_number: Short = Field(description="BN/RT, printed on invoices when HST-registered")
+    hst_registered: Flag
+    time_zone: Zone
+    bde_classroom_minutes: RequirementMinutes
+    bde_in_car_minutes: RequirementMinutes
+    bde_flex_minutes: RequirementMinutes
+    max_classroom_minutes_per_day: DayMinutes
+    max_in_car_minutes_per_day: DayMinutes
+    max_in_car_minutes_on_full_classroom_day: DayMinutes
+    completion_deadline_months: DeadlineMonths
+    g1_night_start_minute: MinuteOfDay
+    g1_night_end_minute: DayMinutes
+    expiry_warning_days: Days
+    at_risk_days: Days
+    late_cancel_notice_hours: NoticeHours
+    late_cancel_fee_cents: Fee
+    backdate_grace_hours: GraceHours
+    class_size_max: ClassSize
+    pass_mark_percent: Percent
+    certification_fee_cents: Fee
+    retention_years: Years
 
     @field_validator("time_zone")
     @classmethod
@@ -73,37 +85,37 @@ class SchoolSettingsRead(SchoolSettingsFields):
 
 
 class SchoolSettingsUpdate(BaseModel):
-    """Only the fields sent are changed."""
+    """Only the fields sent are changed; every setting has a value, so null is refused."""
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    version: int = Field(ge=1)
-    name: str | None = Field(default=None, max_length=200)
-    address: str | None = Field(default=None, max_length=500)
-    mto_school_number: str | None = Field(default=None, max_length=40)
-    hst_number: str | None = Field(default=None, max_length=40)
-    hst_registered: bool | None = None
-    time_zone: str | None = None
-    bde_classroom_minutes: int | None = _minutes(default=None)
-    bde_in_car_minutes: int | None = _minutes(default=None)
-    bde_flex_minutes: int | None = _minutes(default=None)
-    max_classroom_minutes_per_day: int | None = Field(default=None, ge=0, le=24 * 60)
-    max_in_car_minutes_per_day: int | None = Field(default=None, ge=0, le=24 * 60)
-    max_in_car_minutes_on_full_classroom_day: int | None = Field(default=None, ge=0, le=24 * 60)
-    completion_deadline_months: int | None = Field(default=None, ge=1, le=120)
-    g1_night_start_minute: int | None = Field(default=None, ge=0, lt=24 * 60)
-    g1_night_end_minute: int | None = Field(default=None, ge=0, le=24 * 60)
-    expiry_warning_days: int | None = Field(default=None, ge=0, le=365)
-    at_risk_days: int | None = Field(default=None, ge=0, le=365)
-    late_cancel_notice_hours: int | None = Field(default=None, ge=0, le=14 * 24)
-    late_cancel_fee_cents: int | None = Field(default=None, ge=0, le=1_000_000)
-    backdate_grace_hours: int | None = Field(default=None, ge=0, le=31 * 24)
-    class_size_max: int | None = Field(default=None, ge=1, le=500)
-    pass_mark_percent: int | None = Field(default=None, ge=0, le=100)
-    certification_fee_cents: int | None = Field(default=None, ge=0, le=1_000_000)
-    retention_years: int | None = Field(default=None, ge=1, le=100)
+    version: Version
+    name: SchoolName = omitted()
+    address: Address = omitted()
+    mto_school_number: Short = omitted()
+    hst_number: Short = omitted()
+    hst_registered: Flag = omitted()
+    time_zone: Zone = omitted()
+    bde_classroom_minutes: RequirementMinutes = omitted()
+    bde_in_car_minutes: RequirementMinutes = omitted()
+    bde_flex_minutes: RequirementMinutes = omitted()
+    max_classroom_minutes_per_day: DayMinutes = omitted()
+    max_in_car_minutes_per_day: DayMinutes = omitted()
+    max_in_car_minutes_on_full_classroom_day: DayMinutes = omitted()
+    completion_deadline_months: DeadlineMonths = omitted()
+    g1_night_start_minute: MinuteOfDay = omitted()
+    g1_night_end_minute: DayMinutes = omitted()
+    expiry_warning_days: Days = omitted()
+    at_risk_days: Days = omitted()
+    late_cancel_notice_hours: NoticeHours = omitted()
+    late_cancel_fee_cents: Fee = omitted()
+    backdate_grace_hours: GraceHours = omitted()
+    class_size_max: ClassSize = omitted()
+    pass_mark_percent: Percent = omitted()
+    certification_fee_cents: Fee = omitted()
+    retention_years: Years = omitted()
 
     @field_validator("time_zone")
     @classmethod
-    def _zone(cls, v: str | None) -> str | None:
-        return None if v is None else _valid_zone(v)
+    def _zone(cls, v: str) -> str:
+        return _valid_zone(v)

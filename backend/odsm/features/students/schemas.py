@@ -7,6 +7,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, computed_field
 from pydantic_core import PydanticCustomError
 
+from odsm.core.bounded import Address, Flag, Line, Name, Notes, Phone, SchoolDate, Short, Version, omitted
+
 from .licence import LICENCE_FORMAT, LicenceNumberInvalid, display_licence_number, normalise_licence_number
 
 
@@ -26,45 +28,46 @@ def _licence(value: str | None) -> str | None:
 
 
 LicenceNumber = Annotated[
-    Annotated[str, Field(max_length=40)] | None,
+    Short | None,
     AfterValidator(_licence),
     Field(description=f"Ontario licence number, with or without dashes: {LICENCE_FORMAT}"),
 ]
-Name = Annotated[str, Field(min_length=1, max_length=100)]
 
 
 # Building blocks, not API shapes of their own. Pydantic lays out a model's fields base by base from the
 # last base to the first, so each model lists its bases in reverse to keep its fields in the API's order.
 class _Versioned(BaseModel):
-    version: int = Field(ge=1)
+    version: Version
 
 
 class _Identity(BaseModel):
     first_name: Name
     last_name: Name
-    date_of_birth: date
+    date_of_birth: SchoolDate
 
 
 class _IdentityChange(BaseModel):
-    first_name: Name | None = None
-    last_name: Name | None = None
-    date_of_birth: date | None = None
+    """Leave a field out to keep it; the identity can't be cleared, so null is refused."""
+
+    first_name: Name = omitted()
+    last_name: Name = omitted()
+    date_of_birth: SchoolDate = omitted()
 
 
 class _Details(BaseModel):
-    phone: str | None = Field(default=None, max_length=40)
+    phone: Phone | None = None
     email: EmailStr | None = None
-    address: str | None = Field(default=None, max_length=500)
+    address: Address | None = None
     licence_number: LicenceNumber = None
     licence_class: LicenceClass | None = None
-    g1_issue_date: date | None = None
-    licence_expiry: date | None = None
-    guardian_name: str | None = Field(default=None, max_length=200)
-    guardian_phone: str | None = Field(default=None, max_length=40)
+    g1_issue_date: SchoolDate | None = None
+    licence_expiry: SchoolDate | None = None
+    guardian_name: Line | None = None
+    guardian_phone: Phone | None = None
     guardian_email: EmailStr | None = None
-    emergency_contact_name: str | None = Field(default=None, max_length=200)
-    emergency_contact_phone: str | None = Field(default=None, max_length=40)
-    notes: str | None = Field(default=None, max_length=5000)
+    emergency_contact_name: Line | None = None
+    emergency_contact_phone: Phone | None = None
+    notes: Notes | None = None
 
 
 class StudentFields(_Details, _Identity):
@@ -72,7 +75,7 @@ class StudentFields(_Details, _Identity):
 
 
 class StudentCreate(StudentFields):
-    consent_to_share: bool = Field(
+    consent_to_share: Flag = Field(
         default=False, description="Consent to share with MTO, IBC and the MTO course inspector"
     )
 
@@ -82,7 +85,7 @@ class StudentUpdate(_Details, _IdentityChange, _Versioned):
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    consent_to_share: bool | None = None
+    consent_to_share: Flag | None = None
 
 
 class StudentArchive(_Versioned):

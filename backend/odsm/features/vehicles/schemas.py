@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator
+
+from odsm.core.bounded import Code, Flag, Line, Notes, SchoolDate, Version, nul_free, omitted
 
 _VIN = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
 
@@ -15,67 +18,76 @@ class Transmission(StrEnum):
 
 
 def _vin(value: str) -> str:
-    v = value.strip().upper()
+    v = nul_free(value).strip().upper()
     if not _VIN.match(v):
         raise ValueError("A VIN is 17 letters and digits, without I, O or Q")
     return v
 
 
 def _plate(value: str) -> str:
-    v = " ".join(value.upper().split())
+    v = " ".join(nul_free(value).upper().split())
     if not 2 <= len(v) <= 12:
         raise ValueError("A plate is 2 to 12 characters")
     return v
 
 
+# Raw text is bounded loosely (spaces are folded first); the validators then hold a plate to 12 characters
+# and a VIN to 17.
+Plate = Annotated[str, Field(max_length=40)]
+Vin = Annotated[str, Field(max_length=40)]
+ModelYear = Annotated[int, Strict(), Field(ge=1980, le=2100)]
+Kilometres = Annotated[int, Strict(), Field(ge=0, le=2_000_000)]
+
+
 class VehicleFields(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    plate: str
-    vin: str
-    make: str = Field(min_length=1, max_length=60)
-    model: str = Field(min_length=1, max_length=60)
-    year: int = Field(ge=1980, le=2100)
+    plate: Plate
+    vin: Vin
+    make: Code
+    model: Code
+    year: ModelYear
     transmission: Transmission
-    dual_brake: bool = True
-    insurance_expiry: date
-    inspection_expiry: date
-    active: bool = True
-    notes: str | None = Field(default=None, max_length=5000)
+    dual_brake: Flag = True
+    insurance_expiry: SchoolDate
+    inspection_expiry: SchoolDate
+    active: Flag = True
+    notes: Notes | None = None
 
     _check_vin = field_validator("vin")(classmethod(lambda cls, v: _vin(v)))
     _check_plate = field_validator("plate")(classmethod(lambda cls, v: _plate(v)))
 
 
 class VehicleCreate(VehicleFields):
-    odometer_km: int | None = Field(default=None, ge=0, le=2_000_000)
+    odometer_km: Kilometres | None = None
 
 
 class VehicleUpdate(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    version: int = Field(ge=1)
-    plate: str | None = None
-    vin: str | None = None
-    make: str | None = Field(default=None, min_length=1, max_length=60)
-    model: str | None = Field(default=None, min_length=1, max_length=60)
-    year: int | None = Field(default=None, ge=1980, le=2100)
-    transmission: Transmission | None = None
-    dual_brake: bool | None = None
-    insurance_expiry: date | None = None
-    inspection_expiry: date | None = None
-    active: bool | None = None
-    notes: str | None = Field(default=None, max_length=5000)
+    version: Version
+    # Leave a field out to keep it; null clears only what the database can hold empty.
+    plate: Plate = omitted()
+    vin: Vin = omitted()
+    make: Code = omitted()
+    model: Code = omitted()
+    year: ModelYear = omitted()
+    transmission: Transmission = omitted()
+    dual_brake: Flag = omitted()
+    insurance_expiry: SchoolDate = omitted()
+    inspection_expiry: SchoolDate = omitted()
+    active: Flag = omitted()
+    notes: Notes | None = None
 
-    _check_vin = field_validator("vin")(classmethod(lambda cls, v: None if v is None else _vin(v)))
-    _check_plate = field_validator("plate")(classmethod(lambda cls, v: None if v is None else _plate(v)))
+    _check_vin = field_validator("vin")(classmethod(lambda cls, v: _vin(v)))
+    _check_plate = field_validator("plate")(classmethod(lambda cls, v: _plate(v)))
 
 
 class OdometerCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    km: int = Field(ge=0, le=2_000_000)
-    note: str | None = Field(default=None, max_length=200)
+    km: Kilometres
+    note: Line | None = None
 
 
 class OdometerRead(BaseModel):
