@@ -32,3 +32,27 @@ describe('numbers that JSON cannot carry', () => {
     expect(backend.seen).toHaveLength(0);
   });
 });
+
+// The backend's schemas bound every id and date (ids within 2^53-1, years 1900..2200); the manifest
+// carries those bounds, so main refuses what the backend would refuse before any HTTP call.
+describe('bounds the manifest carries from the backend', () => {
+  bridgeTest('refuses an id beyond 64 bits, naming it, without an HTTP call', async ({ backend, bridgeOn }) => {
+    const harness = bridgeOn({}, loadManifest());
+    const result = await harness.invoke('db:students:get', { student_id: 2 ** 64 });
+    expect(refusedFields(result)).toEqual(['student_id']);
+    expect(backend.seen).toHaveLength(0);
+  });
+
+  bridgeTest('refuses a day sheet for year 1, naming the date, without an HTTP call', async ({ backend, bridgeOn }) => {
+    const harness = bridgeOn({}, loadManifest());
+    const result = await harness.invoke('db:lessons:daySheet', { instructor_id: 1, date: '0001-01-01' });
+    expect(refusedFields(result)).toEqual(['date']);
+    expect(backend.seen).toHaveLength(0);
+  });
+
+  bridgeTest('forwards an id and a date within the bounds', async ({ backend, bridgeOn }) => {
+    const harness = bridgeOn({}, loadManifest());
+    await harness.invoke('db:lessons:daySheet', { instructor_id: 1, date: '2026-12-01' });
+    expect(backend.seen).toHaveLength(1);
+  });
+});
