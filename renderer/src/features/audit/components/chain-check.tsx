@@ -32,7 +32,7 @@ export function ChainResult({ report, timeZone }: { report: ChainReport; timeZon
     return (
       <Banner tone="success" title={`The audit chain is intact: ${report.checked.toLocaleString('en-CA')} entries checked.`} testId="chain-result">
         <p className="small">
-          Checked {formatDateTime(new Date().toISOString(), timeZone)}. Latest hash <code>{report.head_hash?.slice(0, 16) ?? '—'}…</code>
+          Checked {formatDateTime(new Date().toISOString(), timeZone)} · latest hash <code>{report.head_hash?.slice(0, 16) ?? '—'}…</code>
         </p>
       </Banner>
     );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
+import { parseMinuteOfDay, zonedToInstant } from '../../../lib/dates';
 import { isOdsmError } from '../../../lib/odsm';
 import { useStudentEnrollments } from '../../enrollments';
 import { useLessonCheck } from '../api/lessons';
@@ -47,8 +48,11 @@ export function useLessonBooking({ lesson, initial, timeZone, actionError, reset
   const check = useLessonCheck(lesson?.id ?? null, settledKey === proposalKey ? proposal : null);
   const refusal = refusalAsConflict(actionError);
   const conflicts = refusal ? [refusal] : (check.data?.conflicts ?? []);
-  // A new lesson starting in the past is back-dated: the form asks why (a move sends no reason).
-  const inPast = lesson === null && proposal !== null && new Date(proposal.starts_at).getTime() < openedAt;
+  // A new lesson starting in the past is back-dated: the form asks why (a move sends no reason). It asks as
+  // soon as the date and time are in the past, before the rest of the form is filled in.
+  const startMinute = parseMinuteOfDay(values.startTime);
+  const inPast =
+    lesson === null && values.date !== '' && startMinute !== null && new Date(zonedToInstant(values.date, startMinute, timeZone)).getTime() < openedAt;
   const checking = proposal !== null && (check.isFetching || settledKey !== proposalKey);
 
   const set = <K extends keyof LessonFormValues>(key: K, value: LessonFormValues[K]) => {
