@@ -20,6 +20,8 @@ import { pickBackendCommand } from '../electron/main/backend/backend-command';
 import { BackendSupervisor } from '../electron/main/backend/backend-supervisor';
 import type { IpcMainStandIn } from '../electron/test/support/ipc-main-stand-in';
 import { standInBridge } from '../electron/test/support/stand-in-bridge';
+import { saveDialogStandIn } from '../electron/test/support/save-dialog-stand-in';
+import { createFileAnchorStore } from '../electron/main/audit/audit-anchor-store';
 import { watchCspViolations } from './csp-watch';
 import { repoRoot } from './repo-root';
 import { APP_ORIGIN, serveRenderer, type StaticOrigin } from './static-origin';
@@ -84,6 +86,8 @@ export interface Harness {
   /** The real backend supervisor (ODSM_BACKEND_COMMAND, else the venv's python -m odsm). */
   supervisor: BackendSupervisor;
   dataDir: string;
+  /** Where the save dialog puts what the user saves (an export), under the name it offers. */
+  savedDir: string;
   /** Requests the browser made (all of them) and those it was refused (other origins). */
   network: StaticOrigin;
   /** Every IPC call the page made through the preload, in order (the harness's own invoke() is not listed). */
@@ -120,7 +124,7 @@ interface MainSide {
 }
 
 /** setupBridge, as electron/main/index.ts calls it, with the stand-in in place of Electron's ipcMain. */
-async function startMainSide(dataDir: string, log: Logger, isOurWebContents: (sender: unknown) => boolean): Promise<MainSide> {
+async function startMainSide(dataDir: string, savedDir: string, log: Logger, isOurWebContents: (sender: unknown) => boolean): Promise<MainSide> {
   const supervisor = new BackendSupervisor({ command: pickBackendCommand({ appRoot: repoRoot, packaged: false }), dataDir, log });
   await supervisor.start();
   const status = { current: supervisor.status() };
@@ -131,6 +135,8 @@ async function startMainSide(dataDir: string, log: Logger, isOurWebContents: (se
     app: { backendStatus: () => status.current },
     log,
     policy: { onBreakerOpen: () => supervisor.breakerOpened(), onBreakerReset: () => supervisor.breakerReset() },
+    saveDialog: saveDialogStandIn(savedDir),
+    auditAnchor: createFileAnchorStore(join(dataDir, 'audit-anchor.json')),
   });
   return {
     supervisor,
@@ -173,6 +179,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const scratch = mkdtempSync(join(tmpdir(), 'odsm-harness-'));
   const dataDir = options.dataDir ?? join(scratch, 'data');
   mkdirSync(dataDir, { recursive: true });
+  const savedDir = join(scratch, 'saved');
+  mkdirSync(savedDir);
   const log: Logger = createJsonLogger({ level: 'info', write: () => {}, file: options.logFile ?? join(scratch, 'main.log') });
 
   let main: MainSide | undefined;
@@ -180,7 +188,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   // Our "windows" are the pages of our browser context; a call from anything else is refused.
   const isOurPage = (sender: unknown) => context?.pages().includes(sender as Page) ?? false;
   try {
-    main = await startMainSide(dataDir, log, isOurPage);
+    main = await startMainSide(dataDir, savedDir, log, isOurPage);
     context = await launchChromium(join(scratch, 'chromium-profile'), options);
   } catch (error) {
     await main?.dispose();
@@ -230,6 +238,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ipcMain,
     supervisor,
     dataDir,
+    savedDir,
     network,
     ipcCalls,
     invoke: (channel, payload) => ipcMain.invoke(channel, appMainFrameOf(page), payload) as Promise<IpcResult<never>>,

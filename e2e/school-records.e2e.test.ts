@@ -2,7 +2,7 @@
 // book a lesson in the calendar, hit an instructor double-booking and see it explained, complete
 // lessons and classes until the student is ready, certify, then see the record locked and the
 // audit chain verified. Most hours are seeded through the bridge; one lesson is booked and completed in the UI.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -250,6 +250,22 @@ describe('school records, end to end in Chromium', () => {
     expect(await result.getAttribute('class')).toContain('banner--success');
     expect(await result.textContent()).toMatch(/intact: [\d,]+ entries checked/);
     await shot('audit');
+  });
+
+  it('6b. exports the audit log to a file that carries the anchored head', async () => {
+    await page.getByTestId('export-audit').click();
+    const saved = page.getByTestId('export-result');
+    await saved.waitFor();
+    expect(await saved.getAttribute('class')).toContain('banner--success');
+    const text = (await saved.textContent()) ?? '';
+    const [, count] = /Saved ([\d,]+) entries/.exec(text) ?? [];
+    const files = readdirSync(harness.savedDir);
+    expect(files).toEqual([expect.stringMatching(/^audit-log-\d{4}-\d{2}-\d{2}\.json$/)]);
+    const file = JSON.parse(readFileSync(join(harness.savedDir, files[0]!), 'utf8')) as { entries: { id: number; hash: string }[]; anchor: { entry_id: number; entry_hash: string } };
+    expect(file.entries.length.toLocaleString('en-CA')).toBe(count);
+    expect(file.anchor).toEqual({ entry_id: file.entries.at(-1)!.id, entry_hash: file.entries.at(-1)!.hash });
+    expect(text).toContain(`anchored head (entry #${file.anchor.entry_id})`);
+    await shot('audit-exported');
   });
 
   it('7. shows credential warnings: instructors, vehicles and the dashboard list', async () => {

@@ -2,6 +2,11 @@
 import type { operations } from "./openapi";
 
 export interface Channels {
+  "db:audit:chain": {
+    request: NonNullable<operations["audit_chain"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["audit_chain"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:audit:head": {
     request: NonNullable<operations["audit_head"]["parameters"]["query"]>;
     optionalRequest: true;
@@ -254,6 +259,7 @@ export type ChannelRequest<C extends ChannelName> = Channels[C]["request"];
 export type ChannelResponse<C extends ChannelName> = Channels[C]["response"];
 
 export const channelNames = [
+  "db:audit:chain",
   "db:audit:head",
   "db:audit:history",
   "db:audit:integrity",

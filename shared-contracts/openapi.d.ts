@@ -21,6 +21,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit Chain
+         * @description The log in order, as stored and hashed, a page at a time: what an export carries.
+         */
+        get: operations["audit_chain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/head": {
         parameters: {
             query?: never;
@@ -721,6 +741,48 @@ export interface components {
              * @description needed for a past class, or late attendance
              */
             reason?: string | null;
+        };
+        /**
+         * AuditChainEntry
+         * @description An entry exactly as stored and hashed, so that a copy outside the app can be re-verified:
+         *     `hash` = sha256(`prev_hash` + the canonical JSON of the other fields but `hash`), with `at` as stored
+         *     in ISO 8601 and `before`/`after` as their stored JSON text.
+         */
+        AuditChainEntry: {
+            /** Action */
+            action: string;
+            /** Actor */
+            actor: string;
+            /** After */
+            after: string | null;
+            /** At */
+            at: string;
+            /** Before */
+            before: string | null;
+            /** Entity */
+            entity: string;
+            /** Entity Id */
+            entity_id: string;
+            /** Hash */
+            hash: string;
+            /** Id */
+            id: number;
+            /** Prev Hash */
+            prev_hash: string;
+            /** Reason */
+            reason: string | null;
+            /** Student Id */
+            student_id: number | null;
+        };
+        /**
+         * AuditChainPage
+         * @description A page of the chain in order; `next_after_id` asks for the next page (None: this was the last).
+         */
+        AuditChainPage: {
+            /** Items */
+            items: components["schemas"]["AuditChainEntry"][];
+            /** Next After Id */
+            next_after_id: number | null;
         };
         /** AuditEntryRead */
         AuditEntryRead: {
@@ -2471,6 +2533,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    audit_chain: {
+        parameters: {
+            query?: {
+                after_id?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainPage"];
                 };
             };
             /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */

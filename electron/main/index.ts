@@ -3,7 +3,7 @@
 // tests, the e2e harness and the bench call with theirs. Everything it builds is Electron-free and tested.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, ipcMain, protocol, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, type BrowserWindow } from 'electron';
 import { BACKEND_STATUS_CHANNEL } from '../shared/app-channels';
 import { attachTarget, pickBackendCommand, trustedEnvironment } from './backend/backend-command';
 import { BackendSupervisor } from './backend/backend-supervisor';
@@ -61,6 +61,13 @@ async function main(): Promise<void> {
     app: { backendStatus: () => supervisor.status() },
     log,
     policy: { onBreakerOpen: () => supervisor.breakerOpened(), onBreakerReset: () => supervisor.breakerReset() },
+    saveDialog: {
+      choosePath: async ({ title, defaultName, filters }) => {
+        const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters };
+        const { canceled, filePath } = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        return canceled || !filePath ? undefined : filePath;
+      },
+    },
     // Out of the database's reach: verify reports a log cut short or re-hashed after this head.
     auditAnchor: createFileAnchorStore(join(dataDir, 'audit-anchor.json')),
   });

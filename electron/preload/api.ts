@@ -1,6 +1,6 @@
 // The shape of window.odsm. The renderer imports this type-only; the types come from the contracts.
 import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult } from '../../shared-contracts/channels';
-import type { BackendStatus } from '../shared/app-channels';
+import type { AuditExportResult, BackendStatus } from '../shared/app-channels';
 
 /** "db:students:list" -> "students". */
 export type ResourceOf<C extends string> = C extends `db:${infer R}:${string}` ? R : never;
@@ -24,6 +24,8 @@ export type OdsmApi = DataApi & {
   onBackendStatus(listener: (status: BackendStatus) => void): () => void;
   /** The current status, for a screen that mounts after the last push. */
   getBackendStatus(): Promise<BackendStatus>;
+  /** Saves the audit log with main's anchored head to a file the user picks (a native save dialog). */
+  exportAuditLog(): Promise<IpcResult<AuditExportResult>>;
 };
 
-export type { BackendStatus };
+export type { AuditExportResult, BackendStatus };

@@ -3,7 +3,7 @@
 // e2e harness bundles this same file again with `electron` resolved to a Playwright shim.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { channelNames, type IpcResult } from '../../shared-contracts/channels';
-import { BACKEND_STATUS_CHANNEL, BACKEND_STATUS_GET_CHANNEL, type BackendStatus } from '../shared/app-channels';
+import { AUDIT_EXPORT_CHANNEL, BACKEND_STATUS_CHANNEL, BACKEND_STATUS_GET_CHANNEL, type BackendStatus } from '../shared/app-channels';
 import type { OdsmApi } from './api';
 
 type Verb = (payload?: unknown) => Promise<unknown>;
@@ -34,6 +34,7 @@ const api = {
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
     return result.data;
   },
+  exportAuditLog: () => ipcRenderer.invoke(AUDIT_EXPORT_CHANNEL),
 } as unknown as OdsmApi;
 
 contextBridge.exposeInMainWorld('odsm', api);

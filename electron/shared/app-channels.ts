@@ -19,3 +19,19 @@ export interface BackendStatus {
   /** ISO timestamp of the change. */
   at: string;
 }
+
+/** The renderer asks main to save the audit log, with main's anchored head, to a file the user picks. */
+export const AUDIT_EXPORT_CHANNEL = 'app:audit:export';
+
+export type AuditExportResult =
+  | { saved: false }
+  | {
+      saved: true;
+      /** Where the file went: for the confirmation the screen shows. */
+      path: string;
+      entries: number;
+      /** The verify that ran just before copying: false when the log was found tampered with. */
+      chainOk: boolean;
+      /** The head main keeps outside the database, carried in the file (null for a new school). */
+      anchorEntryId: number | null;
+    };

@@ -49,7 +49,19 @@ export function fromBackendError(response: TransportResponse, requestId: string)
 }
 
 /** A thrown failure: open breaker, timeout, connection error, or something unexpected. */
+/** A refusal main itself gives on an app:* channel (a file it could not write), with a stable code. */
+export class MainRefusal extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
 export function fromThrown(error: unknown, requestId: string): IpcResult<never> {
+  if (error instanceof MainRefusal) return fail(error.code, error.message, requestId, error.details);
   if (isBreakerOpenError(error)) {
     return fail(bridgeErrorCodes.backendUnavailable, 'The backend is not answering; the app is checking it.', requestId);
   }

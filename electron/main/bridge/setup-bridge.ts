@@ -5,6 +5,8 @@
 import { hostname, userInfo } from 'node:os';
 import { anchorAuditChain } from '../audit/anchored-audit';
 import type { AnchorStore } from '../audit/audit-anchor-store';
+import { createAuditExport } from '../audit/audit-export';
+import type { SaveDialog } from '../files/save-dialog';
 import type { Logger } from '../log/json-logger';
 import { createAppChannels, type AppChannelHandlers } from './app-channel-handlers';
 import { createBridge, registerChannels } from './bridge';
@@ -23,7 +25,10 @@ export interface SetupBridgeOptions {
   allowedOrigins: readonly string[];
   /** Whether event.sender is our window's WebContents. */
   isOurWebContents: (sender: unknown) => boolean;
-  app: AppChannelHandlers;
+  /** What main itself knows (the backend's status); the bridge adds the channels it can answer itself. */
+  app: Pick<AppChannelHandlers, 'backendStatus'>;
+  /** Where the user picks a file to save to: Electron's native dialog in the app, a stand-in in tests. */
+  saveDialog: SaveDialog;
   log: Logger;
   /** Timeouts, retries and the breaker's limits and callbacks; the defaults otherwise. */
   policy?: PolicyOptions;
@@ -46,6 +51,9 @@ export interface BridgeSetup {
   dispose(): void;
 }
 
+/** Without a store, verify checks the chain alone and an export carries no anchor. */
+const noAnchorStore: AnchorStore = { read: () => Promise.resolve(undefined), write: () => Promise.resolve() };
+
 /** The OS account at this workstation, e.g. "frontdesk@reception-pc": the audit log's "who" until staff login exists. */
 function workstationActor(): string {
   try {
@@ -57,13 +65,15 @@ function workstationActor(): string {
 
 export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
   const manifest = options.manifest ?? loadManifest();
-  const appChannels = createAppChannels(options.app);
-  const validator = createSchemaValidator({ ...manifest.channels, ...appChannels }, manifest.errorSchema);
   const httpTransport = createHttpTransport({ connection: options.connection, actor: options.actor ?? workstationActor() });
+  const store = options.auditAnchor ?? noAnchorStore;
   const audit = options.auditAnchor
-    ? anchorAuditChain({ transport: httpTransport, store: options.auditAnchor, manifest, log: options.log })
+    ? anchorAuditChain({ transport: httpTransport, store, manifest, log: options.log })
     : { transport: httpTransport, recordHead: () => Promise.resolve() };
   const transport = audit.transport;
+  const exportAuditLog = createAuditExport({ transport, manifest, store, dialog: options.saveDialog, log: options.log });
+  const appChannels = createAppChannels({ ...options.app, exportAuditLog });
+  const validator = createSchemaValidator({ ...manifest.channels, ...appChannels }, manifest.errorSchema);
   const policies = createBackendPolicies(options.policy);
   const isTrustedSender = createSenderCheck({ allowedOrigins: options.allowedOrigins, isOurWebContents: options.isOurWebContents });
   const bridge = createBridge({ manifest, appChannels, transport, policies, log: options.log, isTrustedSender, validator });

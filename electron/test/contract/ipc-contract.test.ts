@@ -3,7 +3,7 @@ import type { IpcResult } from '../../../shared-contracts/channels';
 import { BackendSupervisor } from '../../main/backend/backend-supervisor';
 import { loadManifest } from '../../main/bridge/manifest';
 import { silentLogger } from '../../main/log/json-logger';
-import { BACKEND_STATUS_GET_CHANNEL } from '../../shared/app-channels';
+import { AUDIT_EXPORT_CHANNEL, BACKEND_STATUS_GET_CHANNEL } from '../../shared/app-channels';
 import { mainFrameEvent } from '../support/bridge-fixtures';
 import { backendCommand, freshDataDir } from '../support/real-backend';
 import { standInBridge, type StandInBridge } from '../support/stand-in-bridge';
@@ -49,7 +49,7 @@ describe('the IPC contract, channel by channel', () => {
   });
 
   it('registers exactly the manifest channels and the app channels', () => {
-    expect(bridge.ipc.channels().sort()).toEqual([...Object.keys(manifest.channels), BACKEND_STATUS_GET_CHANNEL].sort());
+    expect(bridge.ipc.channels().sort()).toEqual([...Object.keys(manifest.channels), BACKEND_STATUS_GET_CHANNEL, AUDIT_EXPORT_CHANNEL].sort());
   });
 
   describe.each(Object.keys(manifest.channels))('%s', (channel) => {
@@ -96,6 +96,14 @@ describe('app channels', () => {
     const result = await invoke(BACKEND_STATUS_GET_CHANNEL);
     expect(result).toMatchObject({ ok: true, data: { state: 'ready' } });
     if (result.ok) expect(bridge.validator.validateResponse(BACKEND_STATUS_GET_CHANNEL, result.data)).toEqual({ valid: true });
+  });
+
+  it('answers app:audit:export in the shape of its schema, and refuses a payload it does not take', async () => {
+    // This suite's save dialog is cancelled; audit-export.test.ts saves real files.
+    const result = await invoke(AUDIT_EXPORT_CHANNEL);
+    expect(result).toEqual({ ok: true, data: { saved: false } });
+    if (result.ok) expect(bridge.validator.validateResponse(AUDIT_EXPORT_CHANNEL, result.data)).toEqual({ valid: true });
+    expect(await invoke(AUDIT_EXPORT_CHANNEL, { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
   });
 });
 

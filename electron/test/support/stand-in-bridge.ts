@@ -4,8 +4,9 @@ import type { IpcResult } from '../../../shared-contracts/channels';
 import { setupBridge, type BridgeSetup, type SetupBridgeOptions } from '../../main/bridge/setup-bridge';
 import { mainFrameEvent, OUR_ORIGIN, OUR_WEB_CONTENTS } from './bridge-fixtures';
 import { IpcMainStandIn } from './ipc-main-stand-in';
+import { saveDialogStandIn } from './save-dialog-stand-in';
 
-type OwnParts = 'ipcMain' | 'allowedOrigins' | 'isOurWebContents' | 'app';
+type OwnParts = 'ipcMain' | 'allowedOrigins' | 'isOurWebContents' | 'app' | 'saveDialog';
 export type StandInBridgeOptions = Omit<SetupBridgeOptions, OwnParts> & Partial<Pick<SetupBridgeOptions, OwnParts>>;
 
 export interface StandInBridge extends BridgeSetup {
@@ -16,7 +17,7 @@ export interface StandInBridge extends BridgeSetup {
 
 /**
  * Unless told otherwise, our window is OUR_WEB_CONTENTS on OUR_ORIGIN, and app:backend-status:get
- * answers "ready" (there is no supervisor to ask).
+ * answers "ready" (there is no supervisor to ask), and the save dialog is cancelled.
  */
 export function standInBridge(options: StandInBridgeOptions): StandInBridge {
   const ipc = new IpcMainStandIn();
@@ -25,6 +26,7 @@ export function standInBridge(options: StandInBridgeOptions): StandInBridge {
     allowedOrigins: [OUR_ORIGIN],
     isOurWebContents: (sender) => sender === OUR_WEB_CONTENTS,
     app: { backendStatus: () => ready },
+    saveDialog: saveDialogStandIn(),
     ...options,
     ipcMain: ipc,
   });

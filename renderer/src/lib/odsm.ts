@@ -5,7 +5,7 @@
  * unwraps it: data comes back as a plain value, and a failure is thrown as an `OdsmError`, so the
  * UI can use ordinary TanStack Query error handling and branch on `error.code`, never on the message.
  */
-import type { BackendStatus, OdsmApi } from '../../../electron/preload/api';
+import type { AuditExportResult, BackendStatus, OdsmApi } from '../../../electron/preload/api';
 import type { IpcError, IpcResult } from '../../../shared-contracts/channels';
 
 /** Codes the renderer itself produces, when the failure happens before any envelope exists. */
@@ -87,7 +87,7 @@ export async function call<T>(verb: (api: OdsmApi) => Promise<IpcResult<T>>): Pr
   return unwrap(result);
 }
 
-export type { BackendStatus };
+export type { AuditExportResult, BackendStatus };
 
 /**
  * Follows the backend status: the current one first (a screen can mount after the last push),

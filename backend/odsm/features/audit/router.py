@@ -11,7 +11,7 @@ from odsm.core.errors import ValidationFailed
 from odsm.core.service_dependency import service_from_app
 
 from .anchor_check import AuditAnchor
-from .schemas import AuditHead, AuditIntegrity, AuditPage, ChainReport
+from .schemas import AuditChainPage, AuditHead, AuditIntegrity, AuditPage, ChainReport
 from .service import AuditService
 
 channel = channels_for("audit")
@@ -56,6 +56,16 @@ def audit_head(svc: Svc, anchor: Anchor) -> AuditHead:
 def audit_integrity(svc: Svc) -> AuditIntegrity:
     """What start-up found wrong with the log's protection (a dropped trigger it put back)."""
     return svc.integrity()
+
+
+@router.get("/chain", response_model=AuditChainPage, responses=refusals(422), openapi_extra=channel("chain"))
+def audit_chain(
+    svc: Svc,
+    after_id: Annotated[int, Query(ge=0, le=MAX_ENTRY_ID)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+) -> AuditChainPage:
+    """The log in order, as stored and hashed, a page at a time: what an export carries."""
+    return svc.chain(after_id, limit)
 
 
 @router.get("", response_model=AuditPage, responses=refusals(422), openapi_extra=channel("history"))

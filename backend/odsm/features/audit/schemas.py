@@ -29,6 +29,39 @@ class AuditEntryRead(BaseModel):
         return json.loads(v) if isinstance(v, str) else v
 
 
+class AuditChainEntry(BaseModel):
+    """An entry exactly as stored and hashed, so that a copy outside the app can be re-verified:
+    `hash` = sha256(`prev_hash` + the canonical JSON of the other fields but `hash`), with `at` as stored
+    in ISO 8601 and `before`/`after` as their stored JSON text."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    at: str
+    actor: str
+    entity: str
+    entity_id: str
+    action: str
+    before: str | None
+    after: str | None
+    reason: str | None
+    student_id: int | None
+    prev_hash: str
+    hash: str
+
+    @field_validator("at", mode="before")
+    @classmethod
+    def _iso(cls, v: Any) -> Any:
+        return v.isoformat() if isinstance(v, datetime) else v
+
+
+class AuditChainPage(BaseModel):
+    """A page of the chain in order; `next_after_id` asks for the next page (None: this was the last)."""
+
+    items: list[AuditChainEntry]
+    next_after_id: int | None
+
+
 class AuditPage(BaseModel):
     items: list[AuditEntryRead]
     total: int

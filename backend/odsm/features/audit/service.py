@@ -11,7 +11,16 @@ from odsm.core.unit_of_work import Database
 from . import repository as repo
 from .anchor_check import AuditAnchor, anchor_break
 from .record_check import record_drift
-from .schemas import AuditEntryRead, AuditHead, AuditIntegrity, AuditPage, ChainReport, GuardRestored
+from .schemas import (
+    AuditChainEntry,
+    AuditChainPage,
+    AuditEntryRead,
+    AuditHead,
+    AuditIntegrity,
+    AuditPage,
+    ChainReport,
+    GuardRestored,
+)
 
 # Enough to act on; the total says how many more there are.
 DRIFT_SHOWN = 100
@@ -58,5 +67,12 @@ class AuditService:
             total = s.scalar(repo.count(stmt)) or 0
             rows = s.scalars(repo.page(stmt, offset, limit)).all()
             return AuditPage(items=[AuditEntryRead.model_validate(r) for r in rows], total=total)
+
+        return self.db.read(fn)
+
+    def chain(self, after_id: int, limit: int) -> AuditChainPage:
+        def fn(s: Session) -> AuditChainPage:
+            items = [AuditChainEntry.model_validate(r) for r in s.scalars(repo.chain_after(after_id, limit)).all()]
+            return AuditChainPage(items=items, next_after_id=items[-1].id if len(items) == limit else None)
 
         return self.db.read(fn)

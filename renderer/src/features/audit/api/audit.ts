@@ -28,3 +28,8 @@ export function useVerifyAuditChain() {
 export function useAuditIntegrity() {
   return useQuery({ queryKey: auditKeys.integrity(), queryFn: () => call((odsm) => odsm.audit.integrity()) });
 }
+
+/** Saves the log, with the head main keeps outside the database, to a file the user picks in main's dialog. */
+export function useExportAuditLog() {
+  return useMutation({ mutationFn: () => call((odsm) => odsm.exportAuditLog()) });
+}

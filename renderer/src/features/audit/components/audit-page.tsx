@@ -5,6 +5,7 @@ import { QueryStates } from '../../../components/ui/query-states';
 import { useSchoolClock } from '../../settings';
 import { useAuditHistory } from '../api/audit';
 import { AuditEntries } from './audit-entries';
+import { useAuditExport } from './audit-export';
 import { useChainCheck } from './chain-check';
 
 const PAGE = 25;
@@ -22,15 +23,22 @@ export function AuditPage() {
   const [entity, setEntity] = useState('');
   const history = useAuditHistory({ offset, limit: PAGE, ...(entity ? { entity } : {}) });
   const chainCheck = useChainCheck(timeZone, 'primary');
+  const auditExport = useAuditExport();
 
   return (
     <Page
       id="audit"
       title="Audit log"
       subtitle="Every change, in order. Each entry is chained by hash to the one before it, so no entry can be quietly altered."
-      actions={chainCheck.button}
+      actions={
+        <>
+          {auditExport.button}
+          {chainCheck.button}
+        </>
+      }
     >
       {chainCheck.outcome}
+      {auditExport.outcome}
       <div className="toolbar">
         <label className="inline-field">
           <span>Show</span>

@@ -1,0 +1,14 @@
+// Where the user picks a file to save to. index.ts wires Electron's native dialog; tests give a stand-in
+// that answers a temp path (or nothing, as a user who cancels), so the rest of main never imports electron.
+
+export interface SaveRequest {
+  title: string;
+  /** The file name offered, e.g. "audit-log-2026-12-01.json". */
+  defaultName: string;
+  filters: { name: string; extensions: string[] }[];
+}
+
+export interface SaveDialog {
+  /** The chosen path, or undefined when the user cancelled. */
+  choosePath(request: SaveRequest): Promise<string | undefined>;
+}
