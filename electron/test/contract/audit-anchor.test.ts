@@ -4,51 +4,28 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelResponse } from '../../../shared-contracts/channels';
 import { createFileAnchorStore } from '../../main/audit/audit-anchor-store';
-import { BackendSupervisor } from '../../main/backend/backend-supervisor';
-import { silentLogger } from '../../main/log/json-logger';
-import { backendCommand, freshDataDir } from '../support/real-backend';
-import { standInBridge, type StandInBridge } from '../support/stand-in-bridge';
+import { startRealBridge, type RealBridge } from '../support/real-bridge';
 import { newStudentBody } from './channel-samples';
 
 // Main's half of the anchor: the real backend, the real supervisor, setupBridge with the file-backed store
 // that index.ts uses, on a temp dir. The database is tampered with by sqlite3, outside the app.
-let supervisor: BackendSupervisor;
-let bridge: StandInBridge;
+let real: RealBridge;
 let dataDir: string;
-let removeData: () => Promise<void>;
 const anchorFile = () => join(dataDir, 'audit-anchor.json');
 
 type Report = ChannelResponse<'db:audit:verify'>;
 
-async function call<T>(channel: string, payload: unknown = {}): Promise<T> {
-  const result = await bridge.invoke<T>(channel, payload);
-  if (!result.ok) throw new Error(`${channel} answered ${JSON.stringify(result.error)}`);
-  return result.data;
-}
-
+const call = <T>(channel: string, payload?: unknown) => real.call<T>(channel, payload);
 const keptAnchor = async () => JSON.parse(await readFile(anchorFile(), 'utf8')) as { entry_id: number; entry_hash: string };
 const addStudent = () => call('db:students:create', { body: newStudentBody() });
 const sqlite = (sql: string) => execFileSync('sqlite3', [join(dataDir, 'odsm.sqlite3'), sql]);
 
 beforeAll(async () => {
-  const data = await freshDataDir();
-  dataDir = data.dir;
-  removeData = data.remove;
-  supervisor = new BackendSupervisor({ command: backendCommand(), dataDir, readyTimeoutMs: 45_000 });
-  await supervisor.start();
-  bridge = standInBridge({
-    connection: () => supervisor.connection(),
-    log: silentLogger,
-    app: { backendStatus: () => supervisor.status() },
-    auditAnchor: createFileAnchorStore(anchorFile()),
-  });
+  real = await startRealBridge((dir) => ({ auditAnchor: createFileAnchorStore(join(dir, 'audit-anchor.json')) }));
+  dataDir = real.dataDir;
 });
 
-afterAll(async () => {
-  bridge?.dispose();
-  await supervisor?.stop();
-  await removeData?.();
-});
+afterAll(() => real?.stop());
 
 describe('the audit chain anchored outside the database', () => {
   it('keeps the head after a clean verify, and moves it at quit', async () => {
@@ -58,7 +35,7 @@ describe('the audit chain anchored outside the database', () => {
     expect(await keptAnchor()).toEqual({ entry_id: 3, entry_hash: report.head_hash });
 
     await addStudent();
-    await bridge.recordAuditHead();
+    await real.bridge.recordAuditHead();
     expect((await keptAnchor()).entry_id).toBe(4);
     // Verify now runs against that anchor, and the log still reaches it.
     expect(await call<Report>('db:audit:verify')).toMatchObject({ ok: true, anchor_break: null });
@@ -77,7 +54,7 @@ describe('the audit chain anchored outside the database', () => {
     expect(report.first_broken_id).toBeNull();
     expect(report.ok).toBe(false);
     expect(report.anchor_break).toMatchObject({ code: 'audit.chain_cut_short', anchor_id: before.entry_id, entries: 2 });
-    await bridge.recordAuditHead();
+    await real.bridge.recordAuditHead();
     expect(await keptAnchor()).toEqual(before);
   });
 });

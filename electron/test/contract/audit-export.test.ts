@@ -6,19 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditExportResult } from '../../shared/app-channels';
 import { AUDIT_EXPORT_CHANNEL } from '../../shared/app-channels';
 import { createFileAnchorStore } from '../../main/audit/audit-anchor-store';
-import { BackendSupervisor } from '../../main/backend/backend-supervisor';
 import type { SaveRequest } from '../../main/files/save-dialog';
-import { silentLogger } from '../../main/log/json-logger';
-import { backendCommand, freshDataDir } from '../support/real-backend';
-import { standInBridge, type StandInBridge } from '../support/stand-in-bridge';
+import { startRealBridge, type RealBridge } from '../support/real-bridge';
 import { newStudentBody } from './channel-samples';
 
 // The export through the real handlers, the real backend and the file-backed anchor store; the native
 // save dialog is the only stand-in, answering a path the test chooses (or nothing, as a user who cancels).
-let supervisor: BackendSupervisor;
-let bridge: StandInBridge;
+let real: RealBridge;
 let dataDir: string;
-let removeData: () => Promise<void>;
 let answer: string | undefined;
 const asked: SaveRequest[] = [];
 
@@ -35,11 +30,7 @@ interface ExportFile {
   entries: ExportedEntry[];
 }
 
-async function call<T>(channel: string, payload: unknown = {}): Promise<T> {
-  const result = await bridge.invoke<T>(channel, payload);
-  if (!result.ok) throw new Error(`${channel} answered ${JSON.stringify(result.error)}`);
-  return result.data;
-}
+const call = <T>(channel: string, payload?: unknown) => real.call<T>(channel, payload);
 
 const addStudent = (first_name: string) => call('db:students:create', { body: { ...newStudentBody(), first_name } });
 const readExport = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as ExportFile;
@@ -52,30 +43,19 @@ function rehash(entry: ExportedEntry): string {
 }
 
 beforeAll(async () => {
-  const data = await freshDataDir();
-  dataDir = data.dir;
-  removeData = data.remove;
-  supervisor = new BackendSupervisor({ command: backendCommand(), dataDir, readyTimeoutMs: 45_000 });
-  await supervisor.start();
-  bridge = standInBridge({
-    connection: () => supervisor.connection(),
-    log: silentLogger,
-    app: { backendStatus: () => supervisor.status() },
-    auditAnchor: createFileAnchorStore(join(dataDir, 'audit-anchor.json')),
+  real = await startRealBridge((dir) => ({
+    auditAnchor: createFileAnchorStore(join(dir, 'audit-anchor.json')),
     saveDialog: {
       choosePath: (request) => {
         asked.push(request);
         return Promise.resolve(answer);
       },
     },
-  });
+  }));
+  dataDir = real.dataDir;
 });
 
-afterAll(async () => {
-  bridge?.dispose();
-  await supervisor?.stop();
-  await removeData?.();
-});
+afterAll(() => real?.stop());
 
 describe('exporting the audit log', () => {
   it('saves every entry as stored, re-verifiable without the app, with the anchored head', async () => {
@@ -95,7 +75,7 @@ describe('exporting the audit log', () => {
     expect(file.anchor).toEqual(await keptAnchor());
     expect(file.verify).toMatchObject({ ok: true, head_id: last.id });
     expect(result).toEqual({ saved: true, path: answer, entries: total, chainOk: true, anchorEntryId: last.id });
-    expect(bridge.validator.validateResponse(AUDIT_EXPORT_CHANNEL, result)).toEqual({ valid: true });
+    expect(real.bridge.validator.validateResponse(AUDIT_EXPORT_CHANNEL, result)).toEqual({ valid: true });
     expect(asked.at(-1)).toMatchObject({ title: 'Export the audit log', defaultName: expect.stringMatching(/^audit-log-\d{4}-\d{2}-\d{2}\.json$/) });
   });
 
@@ -108,7 +88,7 @@ describe('exporting the audit log', () => {
 
   it('names the path and the problem when the folder cannot take the file, and leaves nothing behind', async () => {
     answer = join(dataDir, 'no-such-folder', 'audit.json');
-    const result = await bridge.invoke(AUDIT_EXPORT_CHANNEL);
+    const result = await real.bridge.invoke(AUDIT_EXPORT_CHANNEL);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('audit_export.write_failed');
