@@ -6,7 +6,6 @@ export type Instructor = components['schemas']['InstructorRead'];
 export type InstructorCreate = components['schemas']['InstructorCreate'];
 export type InstructorUpdate = components['schemas']['InstructorUpdate'];
 export type AvailabilitySlot = components['schemas']['AvailabilitySlot'];
-export type TimeOff = components['schemas']['TimeOffRead'];
 export type TimeOffCreate = components['schemas']['TimeOffCreate'];
 export type AffectedLesson = components['schemas']['AffectedLesson'];
 export type InstructorListQuery = ChannelRequest<'db:instructors:list'>;
