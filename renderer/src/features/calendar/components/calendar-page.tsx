@@ -7,7 +7,7 @@ import { Segmented, type SegmentOption } from '../../../components/ui/segmented'
 import { addDays, formatLongDate, formatWeekdayDate, startOfWeek, todayIn, formatMinuteOfDay, windowRange } from '../../../lib/dates';
 import { parseHash, useHash } from '../../../lib/navigation';
 import { useClassSessions } from '../../classroom';
-import { useInstructors } from '../../instructors';
+import { InstructorOptions, useInstructors } from '../../instructors';
 import { LessonDialog, useLessons, type Lesson, type LessonFormValues } from '../../lessons';
 import { useSchoolClock } from '../../settings';
 import { useVehicles } from '../../vehicles';
@@ -93,17 +93,15 @@ export function CalendarPage() {
           onChange={(event) => setChosenId(Number(event.target.value))}
           data-testid="calendar-resource"
         >
-          {mode === 'instructor'
-            ? (instructors.data?.items ?? []).map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.first_name} {item.last_name}
-                </option>
-              ))
-            : (vehicles.data?.items ?? []).map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.plate} · {item.make} {item.model}
-                </option>
-              ))}
+          {mode === 'instructor' ? (
+            <InstructorOptions instructors={instructors.data?.items ?? []} />
+          ) : (
+            (vehicles.data?.items ?? []).map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.plate} · {item.make} {item.model}
+              </option>
+            ))
+          )}
         </select>
         <Segmented label="View" options={VIEWS} value={view} onChange={setView} testIdPrefix="view" />
         <div className="cal-toolbar__nav">
