@@ -1,8 +1,14 @@
 import { useState } from 'react';
+import { hasChanges } from '../lib/changes';
 import { VALIDATION_FAILED } from '../lib/field-errors';
 import { isOdsmError } from '../lib/odsm';
 
 type KeysOf<V, T> = { [K in keyof V]: V[K] extends T ? K : never }[keyof V] & string;
+
+/** What a record form's save sends: a new record's body, or an edit's changes to the record with this id. */
+export type RecordSave<C, U> = { kind: 'create'; body: C } | { kind: 'update'; id: number; body: U };
+
+type SaveMutation<R, C, U> = { mutate: (input: RecordSave<C, U>, options: { onSuccess: (saved: R) => void }) => void };
 
 type RecordFormOptions<R, V> = {
   /** The record to edit, or null for a new one. */
@@ -63,6 +69,12 @@ export function useRecordForm<R, V>({ record, toValues, emptyValues, fetchLatest
     setValues(toValues(next));
   }
 
+  /** Marks the required fields left blank; true when there are any, and the save must wait. */
+  function markMissing(blank: readonly (keyof V & string)[]): boolean {
+    setMissing(blank);
+    return blank.length > 0;
+  }
+
   async function reloadLatest() {
     if (!base) return;
     setReloading(true);
@@ -78,5 +90,25 @@ export function useRecordForm<R, V>({ record, toValues, emptyValues, fetchLatest
     }
   }
 
-  return { base, setBase, values, setValues, update, bindText, bindFlag, missing, setMissing, adopt, saveError, conflict, otherError, reloading, reloadError, reloadLatest };
+  return { base, setBase, values, setValues, update, bindText, bindFlag, missing, markMissing, adopt, saveError, conflict, otherError, reloading, reloadError, reloadLatest };
+}
+
+/**
+ * Saves a record form: a new record is created; an edit sends only what changed, and an edit that
+ * changed nothing just closes (`onUnchanged`).
+ */
+export function saveRecord<R extends { id: number }, V, C, U extends { version: number }>(
+  form: { base: R | null; values: V },
+  save: SaveMutation<R, C, U>,
+  convert: { toCreate: (values: V) => C; toUpdate: (base: R, values: V) => U },
+  done: { onSaved: (saved: R, created: boolean) => void; onUnchanged: () => void },
+) {
+  const { base, values } = form;
+  if (!base) {
+    save.mutate({ kind: 'create', body: convert.toCreate(values) }, { onSuccess: (saved) => done.onSaved(saved, true) });
+    return;
+  }
+  const body = convert.toUpdate(base, values);
+  if (!hasChanges(body)) return done.onUnchanged();
+  save.mutate({ kind: 'update', id: base.id, body }, { onSuccess: (saved) => done.onSaved(saved, false) });
 }

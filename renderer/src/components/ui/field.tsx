@@ -46,50 +46,41 @@ function FieldFrame({ id, label, required, hint, error, warnings = [], wide, chi
 
 type Common = Omit<FieldFrameProps, 'children'>;
 
-export function TextField({ id, label, required, hint, error, warnings, wide, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+/** Splits a field's props into the frame's (label, hint, error…) and the control's own. */
+function splitFrame<P extends Common>({ id, label, required, hint, error, warnings, wide, ...control }: P) {
+  return { frame: { id, label, required, hint, error, warnings, wide }, control };
+}
+
+/** What every framed control carries: its name, and the links to its error and hint. */
+function controlLinks({ id, hint, error }: Common) {
+  return { id, name: id, 'aria-invalid': error ? true : undefined, 'aria-describedby': fieldDescribedBy(id, Boolean(hint), Boolean(error)) } as const;
+}
+
+export function TextField({ className, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const { frame, control } = splitFrame(props);
   return (
-    <FieldFrame {...{ id, label, required, hint, error, warnings, wide }}>
-      <input
-        {...input}
-        id={id}
-        name={id}
-        className={['field__control', className].filter(Boolean).join(' ')}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={fieldDescribedBy(id, Boolean(hint), Boolean(error))}
-      />
+    <FieldFrame {...frame}>
+      <input {...control} {...controlLinks(frame)} className={['field__control', className].filter(Boolean).join(' ')} required={frame.required} />
     </FieldFrame>
   );
 }
 
-export function SelectField({ id, label, required, hint, error, warnings, wide, children, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ children, ...props }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+  const { frame, control } = splitFrame(props);
   return (
-    <FieldFrame {...{ id, label, required, hint, error, warnings, wide }}>
-      <select
-        {...select}
-        id={id}
-        name={id}
-        className="field__control"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={fieldDescribedBy(id, Boolean(hint), Boolean(error))}
-      >
+    <FieldFrame {...frame}>
+      <select {...control} {...controlLinks(frame)} className="field__control">
         {children}
       </select>
     </FieldFrame>
   );
 }
 
-export function TextAreaField({ id, label, required, hint, error, warnings, wide, ...area }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField(props: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const { frame, control } = splitFrame(props);
   return (
-    <FieldFrame {...{ id, label, required, hint, error, warnings, wide }}>
-      <textarea
-        {...area}
-        id={id}
-        name={id}
-        className="field__control field__control--area"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={fieldDescribedBy(id, Boolean(hint), Boolean(error))}
-      />
+    <FieldFrame {...frame}>
+      <textarea {...control} {...controlLinks(frame)} className="field__control field__control--area" />
     </FieldFrame>
   );
 }

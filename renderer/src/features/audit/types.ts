@@ -3,7 +3,6 @@ import type { ChannelRequest } from '../../../../shared-contracts/channels';
 import type { components } from '../../../../shared-contracts/openapi';
 
 export type AuditEntry = components['schemas']['AuditEntryRead'];
-export type AuditPage = components['schemas']['AuditPage'];
 export type ChainReport = components['schemas']['ChainReport'];
 export type RecordDrift = components['schemas']['RecordDrift'];
 export type AnchorBreak = components['schemas']['AnchorBreak'];

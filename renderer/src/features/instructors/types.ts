@@ -5,8 +5,8 @@ import type { components } from '../../../../shared-contracts/openapi';
 export type Instructor = components['schemas']['InstructorRead'];
 export type InstructorCreate = components['schemas']['InstructorCreate'];
 export type InstructorUpdate = components['schemas']['InstructorUpdate'];
-export type AvailabilitySlot = components['schemas']['AvailabilitySlot'];
-export type TimeOff = components['schemas']['TimeOffRead'];
+/** One weekly window of an instructor's hours. */
+export type AvailabilitySlot = Instructor['availability'][number];
 export type TimeOffCreate = components['schemas']['TimeOffCreate'];
 export type AffectedLesson = components['schemas']['AffectedLesson'];
 export type InstructorListQuery = ChannelRequest<'db:instructors:list'>;

@@ -9,9 +9,6 @@ export type LessonComplete = components['schemas']['LessonComplete'];
 export type LessonCancel = components['schemas']['LessonCancel'];
 export type LessonStatus = Lesson['status'];
 export type Conflict = components['schemas']['Conflict'];
-export type CheckResult = components['schemas']['CheckResult'];
-export type DaySheet = components['schemas']['DaySheet'];
-export type DaySheetItem = components['schemas']['DaySheetItem'];
 export type LessonListQuery = ChannelRequest<'db:lessons:list'>;
 
 export const LESSON_VERSION_CONFLICT = 'lesson.version_conflict';

@@ -5,8 +5,6 @@ import type { components } from '../../../../shared-contracts/openapi';
 export type Student = components['schemas']['StudentRead'];
 export type StudentCreate = components['schemas']['StudentCreate'];
 export type StudentUpdate = components['schemas']['StudentUpdate'];
-export type StudentPage = components['schemas']['StudentPage'];
-export type StudentWarning = components['schemas']['Warning'];
 export type LicenceClass = components['schemas']['LicenceClass'];
 export type StudentListQuery = ChannelRequest<'db:students:list'>;
 

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Page } from '../../../components/ui/page';
 import { Segmented, type SegmentOption } from '../../../components/ui/segmented';
+import { useDialog, useNotice } from '../../../hooks/use-dialog';
 import { addDays, formatLongDate, formatWeekdayDate, startOfWeek, todayIn, formatMinuteOfDay, windowRange } from '../../../lib/dates';
 import { parseHash, useHash } from '../../../lib/navigation';
 import { useClassSessions } from '../../classroom';
-import { useInstructors } from '../../instructors';
+import { InstructorOptions, useInstructors } from '../../instructors';
 import { LessonDialog, useLessons, type Lesson, type LessonFormValues } from '../../lessons';
 import { useSchoolClock } from '../../settings';
 import { useVehicles } from '../../vehicles';
@@ -16,7 +16,7 @@ import type { CalendarWindow } from './calendar-layout';
 
 type View = 'day' | 'week';
 type Mode = 'instructor' | 'vehicle';
-type Editing = { lesson: Lesson | null; initial: Partial<LessonFormValues> } | null;
+type Editing = { lesson: Lesson | null; initial: Partial<LessonFormValues> };
 
 const MODES: readonly SegmentOption<Mode>[] = [
   { id: 'instructor', label: 'Instructor' },
@@ -38,8 +38,8 @@ export function CalendarPage() {
   const [mode, setMode] = useState<Mode>('instructor');
   const [chosenId, setChosenId] = useState<number | null>(null);
   const [anchor, setAnchor] = useState(params.get('date') ?? today);
-  const [editing, setEditing] = useState<Editing>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const notice = useNotice('calendar-notice');
+  const editing = useDialog<Editing>(notice.show);
 
   const instructors = useInstructors();
   const vehicles = useVehicles();
@@ -75,7 +75,7 @@ export function CalendarPage() {
             variant="primary"
             data-testid="new-lesson"
             onClick={() =>
-              setEditing({ lesson: null, initial: { date: anchor, ...(mode === 'instructor' ? { instructorId: resourceId } : { vehicleId: resourceId }) } })
+              editing.setOpen({ lesson: null, initial: { date: anchor, ...(mode === 'instructor' ? { instructorId: resourceId } : { vehicleId: resourceId }) } })
             }
           >
             + Book lesson
@@ -83,7 +83,7 @@ export function CalendarPage() {
         </div>
       }
     >
-      {notice ? <Banner tone="success" title={notice} onDismiss={() => setNotice(null)} testId="calendar-notice" /> : null}
+      {notice.banner}
       <div className="toolbar cal-toolbar">
         <Segmented label="Calendar for" options={MODES} value={mode} onChange={setMode} testIdPrefix="mode" />
         <select
@@ -93,17 +93,15 @@ export function CalendarPage() {
           onChange={(event) => setChosenId(Number(event.target.value))}
           data-testid="calendar-resource"
         >
-          {mode === 'instructor'
-            ? (instructors.data?.items ?? []).map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.first_name} {item.last_name}
-                </option>
-              ))
-            : (vehicles.data?.items ?? []).map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.plate} · {item.make} {item.model}
-                </option>
-              ))}
+          {mode === 'instructor' ? (
+            <InstructorOptions instructors={instructors.data?.items ?? []} />
+          ) : (
+            (vehicles.data?.items ?? []).map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.plate} · {item.make} {item.model}
+              </option>
+            ))
+          )}
         </select>
         <Segmented label="View" options={VIEWS} value={view} onChange={setView} testIdPrefix="view" />
         <div className="cal-toolbar__nav">
@@ -131,12 +129,12 @@ export function CalendarPage() {
             sessions={mode === 'instructor' ? (sessions.data?.items ?? []) : []}
             secondary={(lesson) => (mode === 'instructor' ? lesson.vehicle_plate : lesson.instructor_name) ?? ''}
             onPickSlot={(date, minute) =>
-              setEditing({
+              editing.setOpen({
                 lesson: null,
                 initial: { date, startTime: formatMinuteOfDay(minute), ...(mode === 'instructor' ? { instructorId: resourceId } : { vehicleId: resourceId }) },
               })
             }
-            onOpenLesson={(lesson) => setEditing({ lesson, initial: {} })}
+            onOpenLesson={(lesson) => editing.setOpen({ lesson, initial: {} })}
           />
         </div>
       )}
@@ -144,19 +142,16 @@ export function CalendarPage() {
         <span className="cal-legend__swatch cal__block--scheduled" /> Scheduled <span className="cal-legend__swatch cal__block--completed" /> Completed{' '}
         <span className="cal-legend__swatch cal__block--class" /> Classroom <span className="cal-legend__swatch cal__block--no_show" /> No-show
       </p>
-      {editing ? (
+      {editing.open ? (
         <LessonDialog
-          key={editing.lesson?.id ?? 'new'}
-          lesson={editing.lesson}
-          initial={editing.initial}
+          key={editing.open.lesson?.id ?? 'new'}
+          lesson={editing.open.lesson}
+          initial={editing.open.initial}
           instructors={(instructors.data?.items ?? []).filter((item) => item.authorised_in_car !== false)}
           vehicles={vehicles.data?.items ?? []}
           timeZone={timeZone}
-          onClose={() => setEditing(null)}
-          onDone={(message) => {
-            setEditing(null);
-            setNotice(message);
-          }}
+          onClose={editing.close}
+          onDone={editing.done}
         />
       ) : null}
     </Page>

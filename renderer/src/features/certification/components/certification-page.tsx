@@ -1,7 +1,6 @@
-import { useState } from 'react';
-import { Banner } from '../../../components/ui/banner';
 import { Page } from '../../../components/ui/page';
 import { QueryStates } from '../../../components/ui/query-states';
+import { useDialog, useNotice } from '../../../hooks/use-dialog';
 import { todayIn } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/units';
 import { useChainCheck } from '../../audit';
@@ -16,8 +15,8 @@ export function CertificationPage() {
   const today = todayIn(timeZone);
   const worklist = useWorklist();
   const chainCheck = useChainCheck(timeZone, 'secondary');
-  const [certifying, setCertifying] = useState<WorklistRow | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const notice = useNotice('certify-notice');
+  const certifying = useDialog<WorklistRow>(notice.show);
   // The MTO fee is a school setting; the dialog waits for it rather than guessing a number.
   const feeCents = settings?.certification_fee_cents;
 
@@ -29,20 +28,17 @@ export function CertificationPage() {
       actions={chainCheck.button}
     >
       {chainCheck.outcome}
-      {notice ? <Banner tone="success" title={notice} onDismiss={() => setNotice(null)} testId="certify-notice" /> : null}
+      {notice.banner}
       <QueryStates query={worklist} errorTitle="Could not load the worklist." loading="Loading the worklist…">
-        {worklist.data ? <WorklistSections worklist={worklist.data} onCertify={setCertifying} /> : null}
+        {worklist.data ? <WorklistSections worklist={worklist.data} onCertify={certifying.setOpen} /> : null}
       </QueryStates>
-      {certifying && feeCents !== undefined ? (
+      {certifying.open && feeCents !== undefined ? (
         <CertifyDialog
-          row={certifying}
+          row={certifying.open}
           feeCents={feeCents}
           today={today}
-          onClose={() => setCertifying(null)}
-          onCertified={(name) => {
-            setCertifying(null);
-            setNotice(`${name} is certified. Their course record is now locked.`);
-          }}
+          onClose={certifying.close}
+          onCertified={(name) => certifying.done(`${name} is certified. Their course record is now locked.`)}
         />
       ) : null}
     </Page>

@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useKeptQuery } from '../../../hooks/use-kept-query';
 import { call } from '../../../lib/odsm';
 import type { AttendanceRecord, ClassSessionCreate, ClassSessionQuery } from '../types';
 import { invalidateKinds, rootKey } from '../../../lib/query-keys';
@@ -9,12 +10,7 @@ export const classroomKeys = {
 };
 
 export function useClassSessions(query: ClassSessionQuery, enabled = true) {
-  return useQuery({
-    queryKey: classroomKeys.list(query),
-    queryFn: () => call((odsm) => odsm.classroom.list(query)),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
+  return useKeptQuery(classroomKeys.list(query), () => call((odsm) => odsm.classroom.list(query)), enabled);
 }
 
 export function useCreateClassSession() {

@@ -4,14 +4,14 @@ import { describeAttendanceRefusal, formatDuration } from './attendance-refusal'
 
 const names = (id: number) => (id === 7 ? 'Ada Lovelace' : undefined);
 
+/** The refusal the bridge hands on for a daily classroom limit, with these details. */
+function dailyLimitRefusal(details: Record<string, unknown>, requestId = '') {
+  return new OdsmError({ code: 'classroom.daily_limit_exceeded', message: 'over', requestId, details });
+}
+
 describe('describeAttendanceRefusal', () => {
   it('explains the daily limit with the minutes already credited', () => {
-    const error = new OdsmError({
-      code: 'classroom.daily_limit_exceeded',
-      message: 'over',
-      requestId: 'r1',
-      details: { enrollment_id: 7, date: '2026-03-04', limit_minutes: 300, already_minutes: 240, minutes: 120 },
-    });
+    const error = dailyLimitRefusal({ enrollment_id: 7, date: '2026-03-04', limit_minutes: 300, already_minutes: 240, minutes: 120 }, 'r1');
     expect(describeAttendanceRefusal(error, names)).toEqual({
       enrollmentId: 7,
       message: 'Ada Lovelace: already 4 h of classroom on Mar 4, 2026; 2 h more would pass the daily limit of 5 h.',
@@ -19,12 +19,7 @@ describe('describeAttendanceRefusal', () => {
   });
 
   it('leaves out the minutes already credited when there are none', () => {
-    const error = new OdsmError({
-      code: 'classroom.daily_limit_exceeded',
-      message: 'over',
-      requestId: '',
-      details: { enrollment_id: 7, date: '2026-03-04', limit_minutes: 300, already_minutes: 0, minutes: 360 },
-    });
+    const error = dailyLimitRefusal({ enrollment_id: 7, date: '2026-03-04', limit_minutes: 300, already_minutes: 0, minutes: 360 });
     expect(describeAttendanceRefusal(error, names)?.message).toBe('Ada Lovelace: 6 h on Mar 4, 2026 would pass the daily classroom limit of 5 h.');
   });
 

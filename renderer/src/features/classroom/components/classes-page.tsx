@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { DataTable } from '../../../components/ui/data-table';
 import { Page } from '../../../components/ui/page';
 import { QueryStates } from '../../../components/ui/query-states';
+import { useDialog, useNotice } from '../../../hooks/use-dialog';
 import { addDays, formatWeekdayDate, formatTimeIn, startOfWeek, todayIn, windowRange, zonedParts } from '../../../lib/dates';
 import { useInstructors } from '../../instructors';
 import { useSchoolClock } from '../../settings';
@@ -17,9 +17,9 @@ export function ClassesPage() {
   const { timeZone } = useSchoolClock();
   const today = todayIn(timeZone);
   const [firstDay, setFirstDay] = useState(() => startOfWeek(today));
-  const [creating, setCreating] = useState(false);
-  const [attending, setAttending] = useState<ClassSession | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const notice = useNotice('classes-notice', { dismissable: false });
+  const creating = useDialog<true>(notice.show);
+  const attending = useDialog<ClassSession>(notice.show);
   const range = windowRange({ firstDay, days: 7, timeZone });
   const sessions = useClassSessions(range);
   const instructors = useInstructors();
@@ -40,13 +40,13 @@ export function ClassesPage() {
           <Button onClick={() => setFirstDay(addDays(firstDay, 7))} aria-label="Next week">
             ›
           </Button>
-          <Button variant="primary" onClick={() => setCreating(true)} data-testid="new-class">
+          <Button variant="primary" onClick={() => creating.setOpen(true)} data-testid="new-class">
             + New class
           </Button>
         </div>
       }
     >
-      {notice ? <Banner tone="success" title={notice} testId="classes-notice" /> : null}
+      {notice.banner}
       <QueryStates query={sessions} isEmpty={items.length === 0} errorTitle="Could not load the classes." loading="Loading…" empty="No classes this week." tone="plain">
         <DataTable testId="class-sessions" columns={['Day', 'Time', 'Topic', 'Room', 'Instructor', 'Attendance']} withActions>
           {items.map((session) => (
@@ -64,8 +64,8 @@ export function ClassesPage() {
               <td>
                 <Button
                   onClick={() => {
-                    setNotice(null);
-                    setAttending(session);
+                    notice.clear();
+                    attending.setOpen(session);
                   }}
                   data-testid="open-attendance"
                 >
@@ -76,29 +76,16 @@ export function ClassesPage() {
           ))}
         </DataTable>
       </QueryStates>
-      {creating ? (
+      {creating.open ? (
         <NewClassDialog
           instructors={instructors.data?.items ?? []}
           date={firstDay <= today && today < addDays(firstDay, 7) ? today : firstDay}
           timeZone={timeZone}
-          onClose={() => setCreating(false)}
-          onDone={(message) => {
-            setCreating(false);
-            setNotice(message);
-          }}
+          onClose={creating.close}
+          onDone={creating.done}
         />
       ) : null}
-      {attending ? (
-        <AttendanceDialog
-          session={attending}
-          timeZone={timeZone}
-          onClose={() => setAttending(null)}
-          onDone={(message) => {
-            setAttending(null);
-            setNotice(message);
-          }}
-        />
-      ) : null}
+      {attending.open ? <AttendanceDialog session={attending.open} timeZone={timeZone} onClose={attending.close} onDone={attending.done} /> : null}
     </Page>
   );
 }

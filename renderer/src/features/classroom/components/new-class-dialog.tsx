@@ -8,7 +8,7 @@ import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
 import { formatDate, parseMinuteOfDay, zonedToInstant } from '../../../lib/dates';
 import { fieldErrorsOf } from '../../../lib/field-errors';
 import { isOdsmError } from '../../../lib/odsm';
-import type { Instructor } from '../../instructors';
+import { InstructorOptions, type Instructor } from '../../instructors';
 import { useCreateClassSession } from '../api/classroom';
 import { CLASS_SIZE_EXCEEDED, INSTRUCTOR_NOT_AUTHORISED } from '../types';
 import { describeScheduleRefusal } from './schedule-refusal';
@@ -123,11 +123,7 @@ export function NewClassDialog({ instructors, date: initialDate, timeZone, onClo
           }}
         >
           <option value="">Choose…</option>
-          {eligible.map((instructor) => (
-            <option key={instructor.id} value={instructor.id}>
-              {instructor.first_name} {instructor.last_name}
-            </option>
-          ))}
+          <InstructorOptions instructors={eligible} />
         </SelectField>
         <TextField id="class-date" label="Date" type="date" required value={date} error={problems.date} onChange={(event) => setDate(event.target.value)} />
         <TextField id="class-start" label="Starts" type="time" required value={start} error={error('starts_at')} onChange={(event) => setStart(event.target.value)} />

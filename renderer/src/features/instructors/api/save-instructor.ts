@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RecordSave } from '../../../hooks/use-record-form';
 import { call } from '../../../lib/odsm';
 import type { Instructor, InstructorCreate, InstructorUpdate, TimeOffCreate } from '../types';
 import { instructorKeys } from './keys';
 
-export type SaveInstructorInput = { kind: 'create'; body: InstructorCreate } | { kind: 'update'; instructorId: number; body: InstructorUpdate };
+export type SaveInstructorInput = RecordSave<InstructorCreate, InstructorUpdate>;
 
 export function saveInstructor(input: SaveInstructorInput): Promise<Instructor> {
   return input.kind === 'create'
     ? call((odsm) => odsm.instructors.create({ body: input.body }))
-    : call((odsm) => odsm.instructors.update({ instructor_id: input.instructorId, body: input.body }));
+    : call((odsm) => odsm.instructors.update({ instructor_id: input.id, body: input.body }));
 }
 
 function useInstructorMutation<I, R extends Instructor = Instructor>(mutationFn: (input: I) => Promise<R>) {

@@ -1,5 +1,5 @@
 /** The instructor form's strings and flags to and from the backend's typed fields. */
-import { changedFields } from '../../../lib/changes';
+import { changesSince } from '../../../lib/changes';
 import type { AvailabilitySlot, Instructor, InstructorCreate, InstructorUpdate } from '../types';
 import { sameAvailability } from './availability';
 
@@ -73,10 +73,8 @@ export function toInstructorCreate(values: InstructorFormValues): InstructorCrea
 
 /** Only what changed, with the version the edit started from. */
 export function toInstructorUpdate(original: Instructor, values: InstructorFormValues): InstructorUpdate {
-  const before = toInstructorCreate(instructorToValues(original));
-  const after = toInstructorCreate(values);
-  const body: InstructorUpdate = { version: original.version };
-  Object.assign(body, changedFields(before, after, [...INSTRUCTOR_TEXT_FIELDS, ...INSTRUCTOR_FLAGS]));
+  const convert = { toValues: instructorToValues, toBody: toInstructorCreate };
+  const body: InstructorUpdate = changesSince(original, values, convert, [...INSTRUCTOR_TEXT_FIELDS, ...INSTRUCTOR_FLAGS]);
   if (!sameAvailability(original.availability, values.availability)) body.availability = values.availability;
   return body;
 }

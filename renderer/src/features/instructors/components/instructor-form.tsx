@@ -5,8 +5,7 @@ import { TextAreaField, TextField } from '../../../components/ui/field';
 import { FormFooter } from '../../../components/ui/form-footer';
 import { SaveProblems } from '../../../components/ui/save-problems';
 import { Tabs } from '../../../components/ui/tabs';
-import { useRecordForm } from '../../../hooks/use-record-form';
-import { hasChanges } from '../../../lib/changes';
+import { saveRecord, useRecordForm } from '../../../hooks/use-record-form';
 import { fieldErrorsOf } from '../../../lib/field-errors';
 import { useFetchLatestInstructor } from '../api/get-instructors';
 import { useSaveInstructor } from '../api/save-instructor';
@@ -47,17 +46,9 @@ export function InstructorForm({ instructor, timeZone, onClose, onSaved }: Props
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const blank = missingInstructorFields(values);
-    form.setMissing(blank);
-    if (blank.length > 0) return setTab('details');
+    if (form.markMissing(missingInstructorFields(values))) return setTab('details');
     if (slotProblem) return setTab('availability');
-    if (!base) {
-      save.mutate({ kind: 'create', body: toInstructorCreate(values) }, { onSuccess: (saved) => onSaved(saved, true) });
-      return;
-    }
-    const body = toInstructorUpdate(base, values);
-    if (!hasChanges(body)) return onClose();
-    save.mutate({ kind: 'update', instructorId: base.id, body }, { onSuccess: (saved) => onSaved(saved, false) });
+    saveRecord(form, save, { toCreate: toInstructorCreate, toUpdate: toInstructorUpdate }, { onSaved, onUnchanged: onClose });
   }
 
   return (

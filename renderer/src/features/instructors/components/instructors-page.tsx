@@ -15,7 +15,7 @@ import { InstructorForm } from './instructor-form';
 type Editing = { instructor: Instructor | null };
 
 export function InstructorsPage() {
-  const { includeInactive, setIncludeInactive, editing, setEditing, noticeBanner, setNotice } = useListPageState<Editing>();
+  const { includeInactive, setIncludeInactive, editing, noticeBanner } = useListPageState<Editing>();
   const { timeZone, expiryWarningDays } = useSchoolClock();
   const instructors = useInstructors(includeInactive ? { include_inactive: true } : {});
   const today = todayIn(timeZone);
@@ -27,7 +27,7 @@ export function InstructorsPage() {
       title="Instructors"
       subtitle={`DI licences and checks are amber within ${expiryWarningDays} days of expiry and red once lapsed. A lapsed instructor cannot be booked.`}
       actions={
-        <Button variant="primary" onClick={() => setEditing({ instructor: null })} data-testid="new-instructor">
+        <Button variant="primary" onClick={() => editing.setOpen({ instructor: null })} data-testid="new-instructor">
           + New instructor
         </Button>
       }
@@ -39,15 +39,12 @@ export function InstructorsPage() {
       loading="Loading instructors…"
       empty="No instructors yet. Add the first one with “New instructor”."
       dialogs={
-        editing ? (
+        editing.open ? (
           <InstructorForm
-            instructor={editing.instructor}
+            instructor={editing.open.instructor}
             timeZone={timeZone}
-            onClose={() => setEditing(null)}
-            onSaved={(instructor, created) => {
-              setEditing(null);
-              setNotice(`${instructor.first_name} ${instructor.last_name} was ${created ? 'added' : 'saved'}.`);
-            }}
+            onClose={editing.close}
+            onSaved={(instructor, created) => editing.done(`${instructor.first_name} ${instructor.last_name} was ${created ? 'added' : 'saved'}.`)}
           />
         ) : null
       }
@@ -57,7 +54,7 @@ export function InstructorsPage() {
           <tr key={instructor.id} data-testid="instructor-row" data-instructor-id={instructor.id}>
             <RecordNameCell
               name={`${instructor.last_name}, ${instructor.first_name}`}
-              onOpen={() => setEditing({ instructor })}
+              onOpen={() => editing.setOpen({ instructor })}
               inactive={instructor.active === false}
               detail={instructor.di_licence_number}
             />
@@ -76,7 +73,7 @@ export function InstructorsPage() {
             </td>
             <td>{instructor.availability.length > 0 ? `${formatHours(weeklyMinutes(instructor.availability))} / week` : '—'}</td>
             <td className="data-table__actions">
-              <Button variant="ghost" onClick={() => setEditing({ instructor })} aria-label={`Edit ${instructor.first_name} ${instructor.last_name}`}>
+              <Button variant="ghost" onClick={() => editing.setOpen({ instructor })} aria-label={`Edit ${instructor.first_name} ${instructor.last_name}`}>
                 Edit
               </Button>
             </td>

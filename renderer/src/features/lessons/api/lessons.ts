@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useKeptQuery } from '../../../hooks/use-kept-query';
 import { call } from '../../../lib/odsm';
 import type { LessonBook, LessonCancel, LessonComplete, LessonListQuery, LessonUpdate } from '../types';
 import { invalidateKinds, rootKey } from '../../../lib/query-keys';
@@ -14,12 +15,7 @@ export const lessonKeys = {
 };
 
 export function useLessons(query: LessonListQuery, enabled = true) {
-  return useQuery({
-    queryKey: lessonKeys.list(query),
-    queryFn: () => call((odsm) => odsm.lessons.list(query)),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
+  return useKeptQuery(lessonKeys.list(query), () => call((odsm) => odsm.lessons.list(query)), enabled);
 }
 
 /**

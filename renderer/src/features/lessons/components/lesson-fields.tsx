@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { SelectField, TextField } from '../../../components/ui/field';
-import type { Instructor } from '../../instructors';
+import { InstructorOptions, type Instructor } from '../../instructors';
 import { StudentPicker } from '../../students';
 import type { Vehicle } from '../../vehicles';
 import { OUTSIDE_AVAILABILITY } from '../types';
@@ -43,11 +43,7 @@ export function LessonFields({ booking, studentLocked, instructors, vehicles, on
         </SelectField>
         <SelectField id="lesson-instructor" label="Instructor" required value={values.instructorId ?? ''} onChange={(event) => set('instructorId', event.target.value ? Number(event.target.value) : null)}>
           <option value="">Choose…</option>
-          {instructors.map((instructor) => (
-            <option key={instructor.id} value={instructor.id}>
-              {instructor.first_name} {instructor.last_name}
-            </option>
-          ))}
+          <InstructorOptions instructors={instructors} />
         </SelectField>
         <SelectField id="lesson-vehicle" label="Vehicle" required value={values.vehicleId ?? ''} onChange={(event) => set('vehicleId', event.target.value ? Number(event.target.value) : null)}>
           <option value="">Choose…</option>

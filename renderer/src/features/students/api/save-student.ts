@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RecordSave } from '../../../hooks/use-record-form';
 import { call } from '../../../lib/odsm';
 import type { Student, StudentCreate, StudentUpdate } from '../types';
 import { studentKeys } from './keys';
@@ -11,15 +12,13 @@ export function updateStudent(studentId: number, body: StudentUpdate) {
   return call((odsm) => odsm.students.update({ student_id: studentId, body }));
 }
 
-export type SaveStudentInput =
-  | { kind: 'create'; body: StudentCreate }
-  | { kind: 'update'; studentId: number; body: StudentUpdate };
+export type SaveStudentInput = RecordSave<StudentCreate, StudentUpdate>;
 
 export function useSaveStudent() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SaveStudentInput): Promise<Student> =>
-      input.kind === 'create' ? createStudent(input.body) : updateStudent(input.studentId, input.body),
+      input.kind === 'create' ? createStudent(input.body) : updateStudent(input.id, input.body),
     onSuccess: (student) => {
       queryClient.setQueryData(studentKeys.detail(student.id), student);
       return queryClient.invalidateQueries({ queryKey: studentKeys.lists() });

@@ -2,7 +2,7 @@
  * The student form edits strings; the backend takes typed, partly optional fields. These pure
  * functions convert between the two, so the conversion can be tested without a browser.
  */
-import { changedFields } from '../../../lib/changes';
+import { changesSince } from '../../../lib/changes';
 import type { LicenceClass, Student, StudentCreate, StudentUpdate } from '../types';
 
 export const STUDENT_FORM_FIELDS = [
@@ -102,13 +102,9 @@ export function toCreateBody(values: StudentFormValues): StudentCreate {
  * people editing different fields of one student still collide only on the version, never silently.
  */
 export function toUpdateBody(original: Student, values: StudentFormValues): StudentUpdate {
-  const before = toCreateBody(studentToValues(original));
-  const after = toCreateBody(values);
-  const body: StudentUpdate = { version: original.version };
   // A licence number typed with other dashes or spaces is the same number.
   const same = (field: StudentFormField, a: unknown, b: unknown) =>
     field === 'licence_number' ? comparableLicence(String(a ?? '')) === comparableLicence(String(b ?? '')) : (a ?? null) === (b ?? null);
-  Object.assign(body, changedFields(before, after, STUDENT_FORM_FIELDS, same));
-  return body;
+  return changesSince(original, values, { toValues: studentToValues, toBody: toCreateBody }, STUDENT_FORM_FIELDS, same);
 }
 

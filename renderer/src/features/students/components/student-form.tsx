@@ -3,8 +3,7 @@ import { Dialog } from '../../../components/ui/dialog';
 import { FormFooter } from '../../../components/ui/form-footer';
 import { SaveProblems } from '../../../components/ui/save-problems';
 import { Tabs } from '../../../components/ui/tabs';
-import { useRecordForm } from '../../../hooks/use-record-form';
-import { hasChanges } from '../../../lib/changes';
+import { saveRecord, useRecordForm } from '../../../hooks/use-record-form';
 import { todayIn } from '../../../lib/dates';
 import { fieldErrorsOf, type FieldProblem } from '../../../lib/field-errors';
 import { StudentHistory } from '../../audit';
@@ -74,19 +73,8 @@ export function StudentForm({ student, onClose, onSaved }: StudentFormProps) {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const blank = missingRequired(values);
-    form.setMissing(blank);
-    if (blank.length > 0) return setTab('details');
-    if (!base) {
-      save.mutate({ kind: 'create', body: toCreateBody(values) }, { onSuccess: (saved) => onSaved(saved, true) });
-      return;
-    }
-    const body = toUpdateBody(base, values);
-    if (!hasChanges(body)) {
-      onClose();
-      return;
-    }
-    save.mutate({ kind: 'update', studentId: base.id, body }, { onSuccess: (saved) => onSaved(saved, false) });
+    if (form.markMissing(missingRequired(values))) return setTab('details');
+    saveRecord(form, save, { toCreate: toCreateBody, toUpdate: toUpdateBody }, { onSaved, onUnchanged: onClose });
   }
 
   return (

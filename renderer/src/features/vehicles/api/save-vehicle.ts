@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RecordSave } from '../../../hooks/use-record-form';
 import { call } from '../../../lib/odsm';
 import type { OdometerCreate, Vehicle, VehicleCreate, VehicleUpdate } from '../types';
 import { vehicleKeys } from './keys';
 
-export type SaveVehicleInput = { kind: 'create'; body: VehicleCreate } | { kind: 'update'; vehicleId: number; body: VehicleUpdate };
+export type SaveVehicleInput = RecordSave<VehicleCreate, VehicleUpdate>;
 
 export function saveVehicle(input: SaveVehicleInput): Promise<Vehicle> {
   return input.kind === 'create'
     ? call((odsm) => odsm.vehicles.create({ body: input.body }))
-    : call((odsm) => odsm.vehicles.update({ vehicle_id: input.vehicleId, body: input.body }));
+    : call((odsm) => odsm.vehicles.update({ vehicle_id: input.id, body: input.body }));
 }
 
 export function useSaveVehicle() {

@@ -1,5 +1,5 @@
 /** The vehicle form's strings and flags to and from the backend's typed fields. */
-import { changedFields } from '../../../lib/changes';
+import { changesSince } from '../../../lib/changes';
 import type { Transmission, Vehicle, VehicleCreate, VehicleUpdate } from '../types';
 
 export const VEHICLE_TEXT_FIELDS = ['plate', 'vin', 'make', 'model', 'year', 'transmission', 'insurance_expiry', 'inspection_expiry', 'odometer_km', 'notes'] as const;
@@ -58,10 +58,6 @@ export function toVehicleCreate(values: VehicleFormValues): VehicleCreate {
 
 /** Only what changed, with the version. The odometer is never edited here: readings go in the log. */
 export function toVehicleUpdate(original: Vehicle, values: VehicleFormValues): VehicleUpdate {
-  const before = toVehicleCreate(vehicleToValues(original));
-  const after = toVehicleCreate(values);
-  const body: VehicleUpdate = { version: original.version };
   const editable = [...VEHICLE_TEXT_FIELDS, ...VEHICLE_FLAGS].filter((field) => field !== 'odometer_km');
-  Object.assign(body, changedFields(before, after, editable));
-  return body;
+  return changesSince(original, values, { toValues: vehicleToValues, toBody: toVehicleCreate }, editable);
 }

@@ -6,8 +6,7 @@ import { SelectField, TextAreaField, TextField } from '../../../components/ui/fi
 import { FormFooter } from '../../../components/ui/form-footer';
 import { SaveProblems } from '../../../components/ui/save-problems';
 import { Tabs } from '../../../components/ui/tabs';
-import { useRecordForm } from '../../../hooks/use-record-form';
-import { hasChanges } from '../../../lib/changes';
+import { saveRecord, useRecordForm } from '../../../hooks/use-record-form';
 import { fieldErrorsOf } from '../../../lib/field-errors';
 import { useFetchLatestVehicle } from '../api/get-vehicles';
 import { useSaveVehicle } from '../api/save-vehicle';
@@ -45,16 +44,8 @@ export function VehicleForm({ vehicle, timeZone, initialTab = 'details', onClose
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const blank = missingVehicleFields(values);
-    form.setMissing(blank);
-    if (blank.length > 0) return;
-    if (!base) {
-      save.mutate({ kind: 'create', body: toVehicleCreate(values) }, { onSuccess: (saved) => onSaved(saved, true) });
-      return;
-    }
-    const body = toVehicleUpdate(base, values);
-    if (!hasChanges(body)) return onClose();
-    save.mutate({ kind: 'update', vehicleId: base.id, body }, { onSuccess: (saved) => onSaved(saved, false) });
+    if (form.markMissing(missingVehicleFields(values))) return;
+    saveRecord(form, save, { toCreate: toVehicleCreate, toUpdate: toVehicleUpdate }, { onSaved, onUnchanged: onClose });
   }
 
   return (

@@ -15,7 +15,7 @@ type Editing = { vehicle: Vehicle | null; tab: 'details' | 'odometer' };
 const COLUMNS = ['Vehicle', 'Plate', 'Transmission', 'Insurance and safety', { label: 'Odometer', className: 'num' }];
 
 export function VehiclesPage() {
-  const { includeInactive, setIncludeInactive, editing, setEditing, noticeBanner, setNotice } = useListPageState<Editing>();
+  const { includeInactive, setIncludeInactive, editing, noticeBanner } = useListPageState<Editing>();
   const { timeZone, expiryWarningDays } = useSchoolClock();
   const vehicles = useVehicles(includeInactive ? { include_inactive: true } : {});
   const today = todayIn(timeZone);
@@ -27,7 +27,7 @@ export function VehiclesPage() {
       title="Vehicles"
       subtitle="A vehicle with lapsed insurance or safety inspection cannot be booked."
       actions={
-        <Button variant="primary" onClick={() => setEditing({ vehicle: null, tab: 'details' })} data-testid="new-vehicle">
+        <Button variant="primary" onClick={() => editing.setOpen({ vehicle: null, tab: 'details' })} data-testid="new-vehicle">
           + New vehicle
         </Button>
       }
@@ -39,16 +39,13 @@ export function VehiclesPage() {
       loading="Loading vehicles…"
       empty="No vehicles yet. Add the first one with “New vehicle”."
       dialogs={
-        editing ? (
+        editing.open ? (
           <VehicleForm
-            vehicle={editing.vehicle}
-            initialTab={editing.tab}
+            vehicle={editing.open.vehicle}
+            initialTab={editing.open.tab}
             timeZone={timeZone}
-            onClose={() => setEditing(null)}
-            onSaved={(vehicle, created) => {
-              setEditing(null);
-              setNotice(`${vehicle.plate} was ${created ? 'added' : 'saved'}.`);
-            }}
+            onClose={editing.close}
+            onSaved={(vehicle, created) => editing.done(`${vehicle.plate} was ${created ? 'added' : 'saved'}.`)}
           />
         ) : null
       }
@@ -58,7 +55,7 @@ export function VehiclesPage() {
           <tr key={vehicle.id} data-testid="vehicle-row" data-vehicle-id={vehicle.id}>
             <RecordNameCell
               name={`${vehicle.year} ${vehicle.make} ${vehicle.model}`}
-              onOpen={() => setEditing({ vehicle, tab: 'details' })}
+              onOpen={() => editing.setOpen({ vehicle, tab: 'details' })}
               inactive={vehicle.active === false}
               detail={`VIN ${vehicle.vin}`}
             />
@@ -75,10 +72,10 @@ export function VehiclesPage() {
             </td>
             <td className="num mono">{vehicle.last_odometer_km === null || vehicle.last_odometer_km === undefined ? '—' : `${vehicle.last_odometer_km.toLocaleString('en-CA')} km`}</td>
             <td className="data-table__actions">
-              <Button variant="ghost" onClick={() => setEditing({ vehicle, tab: 'odometer' })}>
+              <Button variant="ghost" onClick={() => editing.setOpen({ vehicle, tab: 'odometer' })}>
                 Odometer
               </Button>
-              <Button variant="ghost" onClick={() => setEditing({ vehicle, tab: 'details' })} aria-label={`Edit ${vehicle.plate}`}>
+              <Button variant="ghost" onClick={() => editing.setOpen({ vehicle, tab: 'details' })} aria-label={`Edit ${vehicle.plate}`}>
                 Edit
               </Button>
             </td>
