@@ -15,7 +15,7 @@ import { chromium, type BrowserContext, type Frame, type Page } from 'playwright
 import type { IpcResult } from '../shared-contracts/channels';
 import type { IpcInvokeEventLike } from '../electron/main/bridge/ipc-types';
 import { createJsonLogger, type Logger } from '../electron/main/log/json-logger';
-import { BACKEND_STATUS_CHANNEL, type BackendState, type BackendStatus } from '../electron/shared/app-channels';
+import { BACKEND_STATUS_CHANNEL, MENU_COMMAND_CHANNEL, type BackendState, type BackendStatus, type MenuCommand } from '../electron/shared/app-channels';
 import { pickBackendCommand } from '../electron/main/backend/backend-command';
 import { BackendSupervisor } from '../electron/main/backend/backend-supervisor';
 import type { IpcMainStandIn } from '../electron/test/support/ipc-main-stand-in';
@@ -97,6 +97,8 @@ export interface Harness {
   /** Pushes app:backend-status to every open page, as main's webContents.send does (the supervisor's
    *  own changes are pushed automatically; this is for states that are hard to cause on purpose). */
   pushStatus(state: BackendState, extra?: Partial<BackendStatus>): Promise<void>;
+  /** main -> renderer: a click on an application menu item (File → New student). */
+  sendMenuCommand(command: MenuCommand): Promise<void>;
   /** Opens the app at its index page on one screen (students unless named) and waits for its heading. */
   openApp(page?: Page, screen?: AppScreen): Promise<void>;
   /** Resolves when the browser context closes (the user closed the window). */
@@ -159,14 +161,14 @@ async function launchChromium(profileDir: string, options: HarnessOptions): Prom
   });
 }
 
-/** main -> renderer push, as webContents.send(BACKEND_STATUS_CHANNEL, status) does, to every open page. */
-async function emitStatus(context: BrowserContext, status: BackendStatus): Promise<void> {
+/** main -> renderer push, as webContents.send(channel, value) does, to every open page. */
+async function emitToPages(context: BrowserContext, channel: string, value: unknown): Promise<void> {
   await Promise.all(
     context.pages().map((page) =>
       page
         .evaluate(
-          ([channel, value]) => (window as unknown as { __odsmEmit: (c: string, s: unknown) => void }).__odsmEmit(channel, value),
-          [BACKEND_STATUS_CHANNEL, status] as const,
+          ([name, payload]) => (window as unknown as { __odsmEmit: (c: string, s: unknown) => void }).__odsmEmit(name, payload),
+          [channel, value] as const,
         )
         // A page that is navigating has no shim yet; it asks for the current status when it loads.
         .catch(() => {}),
@@ -213,7 +215,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const push = (next: BackendStatus) => {
     status.current = next;
-    return emitStatus(browser, next);
+    return emitToPages(browser, BACKEND_STATUS_CHANNEL, next);
   };
   const stopFollowing = supervisor.onStatus((next) => void push(next));
 
@@ -243,6 +245,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ipcCalls,
     invoke: (channel, payload) => ipcMain.invoke(channel, appMainFrameOf(page), payload) as Promise<IpcResult<never>>,
     pushStatus: (state, extra = {}) => push({ ...extra, state, at: new Date().toISOString() }),
+    sendMenuCommand: (command) => emitToPages(browser, MENU_COMMAND_CHANNEL, command),
     openApp,
     closed,
     close,

@@ -168,6 +168,29 @@ describe('students, end to end in Chromium', () => {
     expect(await rows().first().textContent()).toContain('Chen, Liam');
   });
 
+  it('opens the new-student form from File → New student, whatever screen is showing', async () => {
+    await page.getByTestId('nav-home').click();
+    await harness.sendMenuCommand('new-student');
+    await form().waitFor();
+    expect(await page.getByRole('heading', { level: 1, name: 'Students', exact: true }).isVisible()).toBe(true);
+    // The intent is used once: the address no longer asks for a form, so a reload opens none.
+    expect(await page.evaluate(() => window.location.hash)).toBe('#students');
+    await form().getByRole('button', { name: 'Cancel' }).click();
+    await form().waitFor({ state: 'detached' });
+  });
+
+  it('opens the booking dialog from File → Book lesson', async () => {
+    await harness.sendMenuCommand('book-lesson');
+    await page.getByRole('heading', { level: 1, name: 'Calendar', exact: true }).waitFor();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('save-lesson').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('nav-students').click();
+    await page.getByRole('heading', { level: 1, name: 'Students', exact: true }).waitFor();
+  });
+
   it('shows the banner while the supervisor restarts a killed backend, and works again after', async () => {
     const banner = page.getByTestId('backend-status');
     const pid = harness.supervisor.pid();

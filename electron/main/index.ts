@@ -3,11 +3,15 @@
 // tests, the e2e harness and the bench call with theirs. Everything it builds is Electron-free and tested.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, dialog, ipcMain, protocol, type BrowserWindow } from 'electron';
-import { BACKEND_STATUS_CHANNEL } from '../shared/app-channels';
+import { app, dialog, ipcMain, Menu, protocol, screen, shell, type BrowserWindow } from 'electron';
+import { BACKEND_STATUS_CHANNEL, MENU_COMMAND_CHANNEL } from '../shared/app-channels';
 import { attachTarget, pickBackendCommand, trustedEnvironment } from './backend/backend-command';
 import { BackendSupervisor } from './backend/backend-supervisor';
 import { createFileAnchorStore } from './audit/audit-anchor-store';
+import { describeAbout } from './desktop/about';
+import { buildAppMenuTemplate } from './desktop/app-menu';
+import { watchMainProcess, watchRenderer } from './desktop/crash-handlers';
+import { createWindowStateStore, placeOnScreen, rememberWindowState } from './desktop/window-state';
 import { originOf } from './bridge/sender-check';
 import { setupBridge } from './bridge/setup-bridge';
 import { createJsonLogger } from './log/json-logger';
@@ -29,7 +33,10 @@ async function main(): Promise<void> {
   // ODSM_DATA_DIR: make dev and the smoke test keep their data out of the user's real profile.
   const dataDir = process.env.ODSM_DATA_DIR ?? app.getPath('userData');
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
-  const log = createJsonLogger({ file: join(dataDir, 'logs', 'main.log') });
+  const logsDir = join(dataDir, 'logs');
+  const log = createJsonLogger({ file: join(logsDir, 'main.log') });
+  const tell = (title: string, message: string) => dialog.showErrorBox(title, message);
+  watchMainProcess({ app, process, log, tell });
   // Only a development build may load the renderer from electron-vite's dev server, run another backend
   // command or attach to another backend; a packaged app serves its own files from app:// and starts
   // its own frozen backend, whatever the environment says.
@@ -77,13 +84,41 @@ async function main(): Promise<void> {
   };
   supervisor.onStatus(pushStatus);
 
+  const windowState = createWindowStateStore(join(dataDir, 'window-state.json'));
+  const savedPlace = await windowState.load();
   const openWindow = () => {
-    win = createMainWindow({ preloadPath: join(__dirname, '../preload/index.cjs'), url: rendererUrl });
+    const state = placeOnScreen(savedPlace, [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea));
+    win = createMainWindow({ preloadPath: join(__dirname, '../preload/index.cjs'), url: rendererUrl, state });
+    rememberWindowState(win, windowState, (error) => log.warn('window_state.save_failed', { error: String(error) }));
+    watchRenderer(win.webContents, { log, tell });
     win.webContents.on('did-finish-load', pushStatus);
     win.on('closed', () => {
       win = undefined;
     });
   };
+  // For display only: app.getName() also names the userData folder, which must never move.
+  const appName = 'Ontario Driving School Manager';
+  const showAbout = async () => {
+    const text = describeAbout({ appName, appVersion: app.getVersion(), dataDir, backend: await bridge.backendHealth() });
+    const options = { type: 'info' as const, buttons: ['OK'], ...text };
+    await (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+  };
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildAppMenuTemplate({
+        appName,
+        packaged: app.isPackaged,
+        platform: process.platform,
+        actions: {
+          send: (command) => {
+            if (win && !win.isDestroyed()) win.webContents.send(MENU_COMMAND_CHANNEL, command);
+          },
+          openLogsFolder: () => void shell.openPath(logsDir),
+          showAbout: () => void showAbout(),
+        },
+      }),
+    ),
+  );
   openWindow();
 
   app.on('second-instance', () => {

@@ -1,6 +1,6 @@
 // The shape of window.odsm. The renderer imports this type-only; the types come from the contracts.
 import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult } from '../../shared-contracts/channels';
-import type { AuditExportResult, BackendStatus } from '../shared/app-channels';
+import type { AuditExportResult, BackendStatus, MenuCommand } from '../shared/app-channels';
 
 /** "db:students:list" -> "students". */
 export type ResourceOf<C extends string> = C extends `db:${infer R}:${string}` ? R : never;
@@ -22,10 +22,12 @@ export type DataApi = {
 export type OdsmApi = DataApi & {
   /** Called with every status main pushes; returns the unsubscribe. */
   onBackendStatus(listener: (status: BackendStatus) => void): () => void;
+  /** Called with every command the application menu sends (File → New student…); returns the unsubscribe. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** The current status, for a screen that mounts after the last push. */
   getBackendStatus(): Promise<BackendStatus>;
   /** Saves the audit log with main's anchored head to a file the user picks (a native save dialog). */
   exportAuditLog(): Promise<IpcResult<AuditExportResult>>;
 };
 
-export type { AuditExportResult, BackendStatus };
+export type { AuditExportResult, BackendStatus, MenuCommand };

@@ -3,7 +3,15 @@
 // e2e harness bundles this same file again with `electron` resolved to a Playwright shim.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { channelNames, type IpcResult } from '../../shared-contracts/channels';
-import { AUDIT_EXPORT_CHANNEL, BACKEND_STATUS_CHANNEL, BACKEND_STATUS_GET_CHANNEL, type BackendStatus } from '../shared/app-channels';
+import {
+  AUDIT_EXPORT_CHANNEL,
+  BACKEND_STATUS_CHANNEL,
+  BACKEND_STATUS_GET_CHANNEL,
+  MENU_COMMAND_CHANNEL,
+  menuCommands,
+  type BackendStatus,
+  type MenuCommand,
+} from '../shared/app-channels';
 import type { OdsmApi } from './api';
 
 type Verb = (payload?: unknown) => Promise<unknown>;
@@ -25,6 +33,16 @@ const api = {
     ipcRenderer.on(BACKEND_STATUS_CHANNEL, relay);
     return () => {
       ipcRenderer.removeListener(BACKEND_STATUS_CHANNEL, relay);
+    };
+  },
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+    // Only the commands main knows; anything else on the channel is dropped here, in the preload.
+    const relay = (_event: IpcRendererEvent, command: unknown) => {
+      if ((menuCommands as readonly unknown[]).includes(command)) listener(command as MenuCommand);
+    };
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, relay);
+    return () => {
+      ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, relay);
     };
   },
   // The one verb that answers plain data: main's status is not backend data, and a failure here only

@@ -35,3 +35,8 @@ export type AuditExportResult =
       /** The head main keeps outside the database, carried in the file (null for a new school). */
       anchorEntryId: number | null;
     };
+
+/** Main pushes a menu command to the window on this channel (File → New student, Book lesson). */
+export const MENU_COMMAND_CHANNEL = 'app:menu-command';
+export const menuCommands = ['new-student', 'book-lesson'] as const;
+export type MenuCommand = (typeof menuCommands)[number];

@@ -2,15 +2,17 @@
 // harness, the contract and bridge tests and the bench call it with the stand-in and their own parts,
 // so what they test and measure is what ships: the same sender check, validator, transport, policies
 // and channels, db:* and app:* alike.
+import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import { anchorAuditChain } from '../audit/anchored-audit';
 import type { AnchorStore } from '../audit/audit-anchor-store';
 import { createAuditExport } from '../audit/audit-export';
+import type { BackendHealth } from '../desktop/about';
 import type { SaveDialog } from '../files/save-dialog';
 import type { Logger } from '../log/json-logger';
 import { createAppChannels, type AppChannelHandlers } from './app-channel-handlers';
 import { createBridge, registerChannels } from './bridge';
-import { createHttpTransport, type BackendConnection } from './http-transport';
+import { createHttpTransport, type BackendConnection, type Transport } from './http-transport';
 import type { IpcMainLike } from './ipc-types';
 import { loadManifest, type Manifest } from './manifest';
 import { createBackendPolicies, type PolicyOptions } from './policies';
@@ -45,6 +47,8 @@ export interface BridgeSetup {
   readonly channels: readonly string[];
   /** The validator the bridge checks payloads with; contract tests check answers with it too. */
   readonly validator: SchemaValidator;
+  /** The running backend's version, schema revision and engine (for Help → About); undefined when it does not answer. */
+  backendHealth(): Promise<BackendHealth | undefined>;
   /** Keeps the audit chain's current head in the anchor store (at quit); never throws. */
   recordAuditHead(): Promise<void>;
   /** Removes the handlers, closes the backend's sockets and drops the breaker's listeners. */
@@ -82,10 +86,24 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     channels: bridge.channels,
     validator,
     recordAuditHead: audit.recordHead,
+    backendHealth: () => readBackendHealth(transport, manifest),
     dispose: () => {
       unregister();
       transport.close();
       policies.dispose();
     },
   };
+}
+
+const HEALTH_CHANNEL = 'db:system:health';
+
+async function readBackendHealth(transport: Transport, manifest: Manifest): Promise<BackendHealth | undefined> {
+  const path = manifest.channels[HEALTH_CHANNEL]?.path;
+  if (!path) return undefined;
+  try {
+    const response = await transport.request({ method: 'GET', pathTemplate: path, requestId: randomUUID(), signal: AbortSignal.timeout(3_000) });
+    return response.status === 200 ? (response.body as BackendHealth) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../../shared-contracts/channels';
-import { AUDIT_EXPORT_CHANNEL, BACKEND_STATUS_CHANNEL, BACKEND_STATUS_GET_CHANNEL, type BackendStatus } from '../../shared/app-channels';
+import {
+  AUDIT_EXPORT_CHANNEL,
+  BACKEND_STATUS_CHANNEL,
+  BACKEND_STATUS_GET_CHANNEL,
+  MENU_COMMAND_CHANNEL,
+  type BackendStatus,
+  type MenuCommand,
+} from '../../shared/app-channels';
 import type { OdsmApi } from '../../preload/api';
 
 // The preload runs against a recording stand-in for electron's renderer-side modules.
@@ -34,7 +41,7 @@ describe('the preload', () => {
       const [, resource, verb] = channel.split(':') as [string, string, string];
       expect(typeof odsm[resource]?.[verb], channel).toBe('function');
     }
-    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'exportAuditLog', 'getBackendStatus', 'onBackendStatus'].sort());
+    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'exportAuditLog', 'getBackendStatus', 'onBackendStatus', 'onMenuCommand'].sort());
     expect(odsm).not.toHaveProperty('invoke');
     expect(odsm).not.toHaveProperty('ipcRenderer');
   });
@@ -71,6 +78,20 @@ describe('the preload', () => {
     await expect(odsm.getBackendStatus()).resolves.toEqual(status);
     invoke.mockResolvedValueOnce({ ok: false, error: { code: 'forbidden_sender', message: 'no', requestId: 'r1' } });
     await expect(odsm.getBackendStatus()).rejects.toThrow('forbidden_sender');
+  });
+
+  it('relays the menu commands main knows until unsubscribed, and drops anything else', async () => {
+    const odsm = await loadPreload();
+    const seen: MenuCommand[] = [];
+    const unsubscribe = odsm.onMenuCommand((command) => seen.push(command));
+    const push = (command: unknown) => listeners.get(MENU_COMMAND_CHANNEL)?.forEach((fn) => fn({}, command));
+    push('new-student');
+    push('format-disk');
+    push({ command: 'book-lesson' });
+    push('book-lesson');
+    unsubscribe();
+    push('new-student');
+    expect(seen).toEqual(['new-student', 'book-lesson']);
   });
 
   it('asks main to export the audit log on its own channel, with nothing the page could steer', async () => {

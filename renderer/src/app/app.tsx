@@ -1,10 +1,13 @@
 import { BackendStatusBanner } from './backend-status-banner';
 import { parseHash, useHash } from '../lib/navigation';
 import { AppProvider } from './provider';
+import { ScreenErrorBoundary } from './screen-error-boundary';
 import { screens } from './screens';
+import { useMenuCommands } from './use-menu-commands';
 
 export function App() {
   const [hash, navigate] = useHash();
+  useMenuCommands();
   const route = parseHash(hash);
   const active = screens.find((screen) => screen.id === route.screen) ?? screens[0];
   const ActiveScreen = active?.component;
@@ -43,7 +46,12 @@ export function App() {
         </aside>
         <main className="shell__main">
           <BackendStatusBanner />
-          {ActiveScreen ? <ActiveScreen key={active.id} /> : null}
+          {ActiveScreen ? (
+            // Keyed by screen: going to another screen starts it afresh, clear of the last one's error.
+            <ScreenErrorBoundary key={active.id} screen={active.id}>
+              <ActiveScreen />
+            </ScreenErrorBoundary>
+          ) : null}
         </main>
       </div>
     </AppProvider>

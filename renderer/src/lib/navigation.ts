@@ -2,7 +2,7 @@
  * The active screen lives in the address's hash (`index.html#students`), so a reload, a printed
  * day sheet or a test can open a screen directly. A hash change never leaves the app:// origin.
  */
-import { useSyncExternalStore } from 'react';
+import { useEffect, useEffectEvent, useSyncExternalStore } from 'react';
 
 export type Route = { screen: string; params: URLSearchParams };
 
@@ -31,4 +31,20 @@ export function useHash(): [string, (screen: string, params?: Record<string, str
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
   // navigate is a module function: already stable, so no useCallback.
   return [hash, navigate];
+}
+
+/**
+ * Runs `onIntent` once when the address asks this screen to start something (`#students?intent=new`,
+ * from the File menu), then drops the intent from the address so a reload does not start it again.
+ */
+export function useIntent(screen: string, intent: string, onIntent: () => void): void {
+  const [hash] = useHash();
+  const start = useEffectEvent(onIntent);
+  useEffect(() => {
+    const route = parseHash(hash);
+    if (route.screen !== screen || route.params.get('intent') !== intent) return;
+    route.params.delete('intent');
+    window.history.replaceState(null, '', hashFor(screen, Object.fromEntries(route.params)));
+    start();
+  }, [hash, screen, intent]);
 }

@@ -5,7 +5,7 @@
  * unwraps it: data comes back as a plain value, and a failure is thrown as an `OdsmError`, so the
  * UI can use ordinary TanStack Query error handling and branch on `error.code`, never on the message.
  */
-import type { AuditExportResult, BackendStatus, OdsmApi } from '../../../electron/preload/api';
+import type { AuditExportResult, BackendStatus, MenuCommand, OdsmApi } from '../../../electron/preload/api';
 import type { IpcError, IpcResult } from '../../../shared-contracts/channels';
 
 /** Codes the renderer itself produces, when the failure happens before any envelope exists. */
@@ -87,7 +87,7 @@ export async function call<T>(verb: (api: OdsmApi) => Promise<IpcResult<T>>): Pr
   return unwrap(result);
 }
 
-export type { AuditExportResult, BackendStatus };
+export type { AuditExportResult, BackendStatus, MenuCommand };
 
 /**
  * Follows the backend status: the current one first (a screen can mount after the last push),
@@ -115,4 +115,10 @@ export function followBackendStatus(listener: (status: BackendStatus) => void): 
     active = false;
     unsubscribe();
   };
+}
+
+/** Follows the application menu's commands; returns the unsubscribe. Nothing to follow outside the app. */
+export function followMenuCommands(listener: (command: MenuCommand) => void): () => void {
+  const api = (globalThis as unknown as OdsmHost).odsm;
+  return api ? api.onMenuCommand(listener) : () => {};
 }

@@ -5,7 +5,7 @@ import { Page } from '../../../components/ui/page';
 import { Segmented, type SegmentOption } from '../../../components/ui/segmented';
 import { useDialog, useNotice } from '../../../hooks/use-dialog';
 import { addDays, formatLongDate, formatWeekdayDate, startOfWeek, todayIn, formatMinuteOfDay, windowRange } from '../../../lib/dates';
-import { parseHash, useHash } from '../../../lib/navigation';
+import { parseHash, useHash, useIntent } from '../../../lib/navigation';
 import { useClassSessions } from '../../classroom';
 import { InstructorOptions, useInstructors } from '../../instructors';
 import { LessonDialog, useLessons, type Lesson, type LessonFormValues } from '../../lessons';
@@ -55,6 +55,11 @@ export function CalendarPage() {
   );
   const sessions = useClassSessions({ ...range, instructor_id: resourceId }, mode === 'instructor' && resourceId !== null);
 
+  const bookLesson = () =>
+    editing.setOpen({ lesson: null, initial: { date: anchor, ...(mode === 'instructor' ? { instructorId: resourceId } : { vehicleId: resourceId }) } });
+  // File → Book lesson.
+  useIntent('calendar', 'book', bookLesson);
+
   const step = view === 'week' ? 7 : 1;
   const heading = view === 'week' ? `Week of ${formatWeekdayDate(firstDay)}` : formatLongDate(anchor);
 
@@ -74,9 +79,7 @@ export function CalendarPage() {
           <Button
             variant="primary"
             data-testid="new-lesson"
-            onClick={() =>
-              editing.setOpen({ lesson: null, initial: { date: anchor, ...(mode === 'instructor' ? { instructorId: resourceId } : { vehicleId: resourceId }) } })
-            }
+            onClick={bookLesson}
           >
             + Book lesson
           </Button>

@@ -3,6 +3,7 @@ import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { ListPage } from '../../../components/ui/list-page';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
+import { useIntent } from '../../../lib/navigation';
 import { useStudents } from '../api/get-students';
 import type { Student } from '../types';
 import { ArchiveDialog } from './archive-dialog';
@@ -22,6 +23,8 @@ export function StudentsPage() {
   const [editing, setEditing] = useState<Editing>(null);
   const [archiving, setArchiving] = useState<Student | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  // File → New student.
+  useIntent('students', 'new', () => setEditing({ student: null }));
 
   const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const students = useStudents({ ...(q ? { q } : {}), offset: page * PAGE_SIZE, limit: PAGE_SIZE });

@@ -1,0 +1,20 @@
+import { useEffect } from 'react';
+import { navigate } from '../lib/navigation';
+import { followMenuCommands, type MenuCommand } from '../lib/odsm';
+
+/** Where each File menu command takes the user: the screen, and what it starts there (see useIntent). */
+export const MENU_DESTINATIONS: Record<MenuCommand, { screen: string; intent: string }> = {
+  'new-student': { screen: 'students', intent: 'new' },
+  'book-lesson': { screen: 'calendar', intent: 'book' },
+};
+
+export function useMenuCommands(): void {
+  useEffect(
+    () =>
+      followMenuCommands((command) => {
+        const { screen, intent } = MENU_DESTINATIONS[command];
+        navigate(screen, { intent });
+      }),
+    [],
+  );
+}
