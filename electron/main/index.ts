@@ -140,9 +140,11 @@ async function main(): Promise<void> {
       .recordAuditHead()
       .then(() => supervisor.stop())
       .catch((error: unknown) => log.error('backend.stop_failed', { error: String(error) }))
-      .finally(() => {
+      .finally(async () => {
         stopped = true;
         bridge.dispose();
+        // The log file is written asynchronously: let the last lines land before the process goes.
+        await log.close();
         app.quit();
       });
   });

@@ -1,4 +1,7 @@
-import { appendFileSync } from 'node:fs';
+// Main's log: one JSON object a line, to stderr and to a file that is written asynchronously (never on the
+// IPC call's own turn of the event loop) and rotated by size, like the backend's: main.log, main.log.1, ...
+import { basename, dirname } from 'node:path';
+import { createStream, type RotatingFileStream } from 'rotating-file-stream';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -15,34 +18,63 @@ export interface JsonLoggerOptions {
   level?: LogLevel;
   /** Where lines go; defaults to process.stderr. */
   write?: (line: string) => void;
-  /** Also append every line to this file. */
+  /** Also append every line to this file, rotated by size. */
   file?: string;
+  /** Rotate the file past this many bytes (5 MB), keeping this many old files (5). */
+  rotateBytes?: number;
+  keepFiles?: number;
+}
+
+export interface FileLogger extends Logger {
+  /** Writes what is queued and closes the file (at quit). */
+  close(): Promise<void>;
 }
 
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-export function createJsonLogger(options: JsonLoggerOptions = {}): Logger {
+export function createJsonLogger(options: JsonLoggerOptions = {}): FileLogger {
   const min = rank[options.level ?? 'info'];
   const write = options.write ?? ((line: string) => process.stderr.write(line));
+  const file = options.file ? openLogFile(options.file, options.rotateBytes ?? 5 * 1024 * 1024, options.keepFiles ?? 5) : undefined;
   const emit = (level: LogLevel, event: string, fields: LogFields = {}): void => {
     if (rank[level] < min) return;
     const line = `${JSON.stringify({ ts: new Date().toISOString(), level, event, ...fields })}\n`;
     write(line);
-    if (options.file) {
-      try {
-        appendFileSync(options.file, line);
-      } catch {
-        // A full disk or a missing log dir must never break an IPC call; stderr still has the line.
-      }
-    }
+    file?.write(line);
   };
   return {
     debug: (event, fields) => emit('debug', event, fields),
     info: (event, fields) => emit('info', event, fields),
     warn: (event, fields) => emit('warn', event, fields),
     error: (event, fields) => emit('error', event, fields),
+    close: () => file?.close() ?? Promise.resolve(),
+  };
+}
+
+interface LogFile {
+  write(line: string): void;
+  close(): Promise<void>;
+}
+
+function openLogFile(path: string, rotateBytes: number, keepFiles: number): LogFile {
+  let broken = false;
+  const stream: RotatingFileStream = createStream(basename(path), { path: dirname(path), size: `${Math.max(1, Math.round(rotateBytes / 1024))}K`, rotate: keepFiles });
+  stream.on('error', (error) => {
+    // A full disk or a missing log dir must never break an IPC call; stderr still has every line.
+    if (!broken) process.stderr.write(`main log file unavailable: ${String(error)}\n`);
+    broken = true;
+  });
+  return {
+    write: (line) => {
+      if (!broken) stream.write(line);
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        if (broken || stream.writableEnded) return done();
+        stream.end(() => done());
+      }),
   };
 }
 
 /** For tests and callers that want silence. */
-export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+export const silentLogger: FileLogger = { debug() {}, info() {}, warn() {}, error() {}, close: () => Promise.resolve() };
