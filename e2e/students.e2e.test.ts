@@ -191,6 +191,24 @@ describe('students, end to end in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Students', exact: true }).waitFor();
   });
 
+  it('shows Diagnostics from Help → Diagnostics, with figures after a few calls', async () => {
+    await harness.sendMenuCommand('diagnostics');
+    await page.getByRole('heading', { level: 1, name: 'Diagnostics', exact: true }).waitFor();
+    const mainFigures = page.getByTestId('diagnostics-main');
+    await mainFigures.waitFor();
+    // The screens above made many calls: the round-trip line shows a count and a median.
+    expect(await mainFigures.textContent()).toMatch(/Calls to the background service\d+ · median \d+\.\d ms/);
+    const backendFigures = await page.getByTestId('diagnostics-backend').textContent();
+    expect(backendFigures).toContain('SQLite');
+    expect(backendFigures).toMatch(/Database size\d+\.\d MB/);
+    // No student's name: Okafor and Chen were on screen before.
+    expect(`${await mainFigures.textContent()}${backendFigures}`).not.toMatch(/Okafor|Chen/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'diagnostics.png') });
+    // The navigation stays, so the way back is one click.
+    await page.getByTestId('nav-students').click();
+    await page.getByRole('heading', { level: 1, name: 'Students', exact: true }).waitFor();
+  });
+
   it('shows the banner while the supervisor restarts a killed backend, and works again after', async () => {
     const banner = page.getByTestId('backend-status');
     const pid = harness.supervisor.pid();

@@ -217,6 +217,11 @@ export interface Channels {
     optionalRequest: false;
     response: operations["update_student"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:system:diagnostics": {
+    request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["diagnostics"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:system:health": {
     request: Record<string, never>;
     optionalRequest: true;
@@ -302,6 +307,7 @@ export const channelNames = [
   "db:students:get",
   "db:students:list",
   "db:students:update",
+  "db:system:diagnostics",
   "db:system:health",
   "db:vehicles:addOdometer",
   "db:vehicles:create",

@@ -608,6 +608,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/system/diagnostics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Diagnostics */
+        get: operations["diagnostics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/vehicles": {
         parameters: {
             query?: never;
@@ -1157,6 +1174,26 @@ export interface components {
             } | null;
             /** Total */
             total: number;
+        };
+        /**
+         * Diagnostics
+         * @description Figures for support, with no personal data: counts, times and the database's size and revision.
+         */
+        Diagnostics: {
+            /** Database */
+            database: string;
+            /** Database Bytes */
+            database_bytes: number;
+            /** Faults */
+            faults: number;
+            queries: components["schemas"]["TimingFigures"];
+            /** Refusals */
+            refusals: number;
+            requests: components["schemas"]["TimingFigures"];
+            /** Schema Revision */
+            schema_revision: string | null;
+            /** Version */
+            version: string;
         };
         /** EnrollmentCreate */
         EnrollmentCreate: {
@@ -2284,6 +2321,15 @@ export interface components {
              * Format: date-time
              */
             starts_at: string;
+        };
+        /** TimingFigures */
+        TimingFigures: {
+            /** Count */
+            count: number;
+            /** P50 Ms */
+            p50_ms: number | null;
+            /** P95 Ms */
+            p95_ms: number | null;
         };
         /**
          * Transmission
@@ -4367,6 +4413,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    diagnostics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Diagnostics"];
                 };
             };
         };

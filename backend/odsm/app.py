@@ -11,6 +11,7 @@ from odsm.core.errors import install_error_handlers
 from odsm.core.idempotency import claim_idempotency_key
 from odsm.core.idempotency_middleware import IdempotencyMiddleware
 from odsm.core.request_context import RequestContextMiddleware
+from odsm.core.timings import RequestTimings, Timings, time_queries
 from odsm.core.unit_of_work import Database
 from odsm.features.audit.router import router as audit_router
 from odsm.features.certification.router import router as certification_router
@@ -46,8 +47,12 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         generate_unique_id_function=lambda route: route.name,
     )
     app.state.settings = settings
+    # Help → Diagnostics: request and query times, refusals and faults since start.
+    app.state.request_timings = RequestTimings()
+    app.state.query_timings = Timings()
     if db is not None:
         app.state.db = db
+        time_queries(db.engine, app.state.query_timings)
     for router in (
         system_router,
         school_router,
@@ -72,5 +77,5 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
             raise ValueError("create_app needs a database from open_database(settings)")
         app.add_middleware(IdempotencyMiddleware, db=db)
     secret = settings.api_secret.get_secret_value() if settings.api_secret else None
-    app.add_middleware(RequestContextMiddleware, secret=secret)
+    app.add_middleware(RequestContextMiddleware, secret=secret, timings=app.state.request_timings)
     return app

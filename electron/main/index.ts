@@ -65,7 +65,8 @@ async function main(): Promise<void> {
     connection: () => supervisor.connection(),
     allowedOrigins,
     isOurWebContents: (sender) => win !== undefined && sender === win.webContents,
-    app: { backendStatus: () => supervisor.status() },
+    app: { backendStatus: () => supervisor.status(), ...(attach ? {} : { backendRestarts: () => supervisor.restartCount() }) },
+    logsDir,
     log,
     policy: { onBreakerOpen: () => supervisor.breakerOpened(), onBreakerReset: () => supervisor.breakerReset() },
     saveDialog: {

@@ -1,6 +1,6 @@
 // The shape of window.odsm. The renderer imports this type-only; the types come from the contracts.
 import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult } from '../../shared-contracts/channels';
-import type { AuditExportResult, BackendStatus, MenuCommand } from '../shared/app-channels';
+import type { AuditExportResult, BackendStatus, DiagnosticsReport, MenuCommand } from '../shared/app-channels';
 
 /** "db:students:list" -> "students". */
 export type ResourceOf<C extends string> = C extends `db:${infer R}:${string}` ? R : never;
@@ -28,6 +28,8 @@ export type OdsmApi = DataApi & {
   getBackendStatus(): Promise<BackendStatus>;
   /** Saves the audit log with main's anchored head to a file the user picks (a native save dialog). */
   exportAuditLog(): Promise<IpcResult<AuditExportResult>>;
+  /** Help → Diagnostics: main's figures (IPC times, breaker, restarts, logs folder) and the backend's. */
+  getDiagnostics(): Promise<IpcResult<DiagnosticsReport>>;
 };
 
-export type { AuditExportResult, BackendStatus, MenuCommand };
+export type { AuditExportResult, BackendStatus, DiagnosticsReport, MenuCommand };

@@ -7,6 +7,7 @@ import {
   AUDIT_EXPORT_CHANNEL,
   BACKEND_STATUS_CHANNEL,
   BACKEND_STATUS_GET_CHANNEL,
+  DIAGNOSTICS_CHANNEL,
   MENU_COMMAND_CHANNEL,
   menuCommands,
   type BackendStatus,
@@ -53,6 +54,7 @@ const api = {
     return result.data;
   },
   exportAuditLog: () => ipcRenderer.invoke(AUDIT_EXPORT_CHANNEL),
+  getDiagnostics: () => ipcRenderer.invoke(DIAGNOSTICS_CHANNEL),
 } as unknown as OdsmApi;
 
 contextBridge.exposeInMainWorld('odsm', api);

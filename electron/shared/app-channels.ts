@@ -38,5 +38,39 @@ export type AuditExportResult =
 
 /** Main pushes a menu command to the window on this channel (File → New student, Book lesson). */
 export const MENU_COMMAND_CHANNEL = 'app:menu-command';
-export const menuCommands = ['new-student', 'book-lesson'] as const;
+export const menuCommands = ['new-student', 'book-lesson', 'diagnostics'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
+
+/** The renderer asks main for Help → Diagnostics: main's own figures and the backend's. */
+export const DIAGNOSTICS_CHANNEL = 'app:diagnostics';
+
+export interface TimingFigures {
+  count: number;
+  p50_ms: number | null;
+  p95_ms: number | null;
+}
+
+/** What db:system:diagnostics answers (see the backend's Diagnostics schema). */
+export interface BackendDiagnostics {
+  version: string;
+  database: string;
+  schema_revision: string | null;
+  database_bytes: number;
+  requests: TimingFigures;
+  refusals: number;
+  faults: number;
+  queries: TimingFigures;
+}
+
+export interface DiagnosticsReport {
+  /** Main's IPC round trips, renderer to backend and back. */
+  ipc: TimingFigures & { failures: number };
+  breaker: { state: 'closed' | 'open'; openings: number };
+  backendState: BackendState;
+  /** Null where main does not start the backend itself (it attaches to one). */
+  backendRestarts: number | null;
+  logsDir: string | null;
+  /** Null when the backend did not answer. */
+  backend: BackendDiagnostics | null;
+  collectedAt: string;
+}

@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .asgi import send_json
 from .audit import current_actor
 from .errors import InternalError, Unauthorized, error_body
+from .timings import RequestTimings
 
 log = structlog.get_logger("odsm.http")
 
@@ -46,9 +47,10 @@ def log_crash(exc: BaseException) -> None:
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, secret: str | None) -> None:
+    def __init__(self, app: ASGIApp, secret: str | None, timings: RequestTimings | None = None) -> None:
         self.app = app
         self._expected = f"Bearer {secret}".encode() if secret else None
+        self._timings = timings
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -84,12 +86,15 @@ class RequestContextMiddleware:
                 crash = InternalError()
                 await send_json(send_with_id, crash.status_code, error_body(crash, request_id))
         finally:
+            ms = (time.perf_counter() - started) * 1000
+            if self._timings is not None:
+                self._timings.record_answer(ms, status_holder["status"])
             log.info(
                 "request.done",
                 method=scope["method"],
                 path=scope["path"],
                 status=status_holder["status"],
-                ms=round((time.perf_counter() - started) * 1000, 2),
+                ms=round(ms, 2),
             )
             structlog.contextvars.clear_contextvars()
             current_actor.reset(actor_token)

@@ -60,6 +60,7 @@ export class BackendSupervisor {
   private socketDir: string | undefined;
   private startedAt = 0;
   private attempts = 0;
+  private restarts = 0;
   private stopping = false;
   private wakeRestart: (() => void) | undefined;
 
@@ -71,6 +72,11 @@ export class BackendSupervisor {
 
   status(): BackendStatus {
     return this.current;
+  }
+
+  /** How many times the backend was restarted after dying, since the app started (Help → Diagnostics). */
+  restartCount(): number {
+    return this.restarts;
   }
 
   /** The live endpoint and secret, or undefined while the backend is not up. */
@@ -206,6 +212,7 @@ export class BackendSupervisor {
     let tail = lastTail;
     while (!this.stopping) {
       this.attempts += 1;
+      this.restarts += 1;
       if (this.attempts > this.o.maxRestarts) {
         const message = `The backend stopped and did not come back after ${this.o.maxRestarts} restarts.`;
         this.log.error('backend.gave_up', { restarts: this.o.maxRestarts });

@@ -1,7 +1,15 @@
 // The app:* channels that main answers itself. They carry JSON schemas like the manifest's, so the bridge
 // puts them through the same sender check, payload check, envelope and log line as the db:* channels.
-import { AUDIT_EXPORT_CHANNEL, BACKEND_STATUS_GET_CHANNEL, backendStates, type AuditExportResult, type BackendStatus } from '../../shared/app-channels';
-import type { ChannelSchemas, JsonSchema } from './manifest';
+import {
+  AUDIT_EXPORT_CHANNEL,
+  BACKEND_STATUS_GET_CHANNEL,
+  DIAGNOSTICS_CHANNEL,
+  backendStates,
+  type AuditExportResult,
+  type BackendStatus,
+  type DiagnosticsReport,
+} from '../../shared/app-channels';
+import type { ChannelSchemas, JsonSchema, Manifest } from './manifest';
 
 /** What each app channel answers; every caller of setupBridge supplies all of them. */
 export interface AppChannelHandlers {
@@ -9,6 +17,8 @@ export interface AppChannelHandlers {
   backendStatus(): BackendStatus;
   /** app:audit:export: the audit log and main's anchored head, saved where the user picks. */
   exportAuditLog(): Promise<AuditExportResult>;
+  /** app:diagnostics: main's figures and the backend's, for Help → Diagnostics. */
+  diagnostics(): Promise<DiagnosticsReport>;
 }
 
 export interface AppChannel extends ChannelSchemas {
@@ -51,8 +61,42 @@ const auditExportSchema: JsonSchema = {
   ],
 };
 
-export function createAppChannels(handlers: AppChannelHandlers): Record<string, AppChannel> {
+const timingSchema = (extra: Record<string, JsonSchema> = {}): JsonSchema => ({
+  type: 'object',
+  properties: { count: { type: 'integer', minimum: 0 }, p50_ms: { type: ['number', 'null'] }, p95_ms: { type: ['number', 'null'] }, ...extra },
+  required: ['count', 'p50_ms', 'p95_ms', ...Object.keys(extra)],
+  additionalProperties: false,
+});
+
+/** DiagnosticsReport in electron/shared/app-channels.ts; the backend's part is the manifest's own schema. */
+function diagnosticsSchema(manifest: Manifest): JsonSchema {
+  // The backend's schema refers to its own $defs from its root: they move to this schema's root.
+  const { $defs, ...backend } = (manifest.channels['db:system:diagnostics']?.response ?? { type: 'object' }) as JsonSchema & { $defs?: JsonSchema };
   return {
+    ...($defs ? { $defs } : {}),
+    type: 'object',
+    properties: {
+      ipc: timingSchema({ failures: { type: 'integer', minimum: 0 } }),
+      breaker: {
+        type: 'object',
+        properties: { state: { enum: ['closed', 'open'] }, openings: { type: 'integer', minimum: 0 } },
+        required: ['state', 'openings'],
+        additionalProperties: false,
+      },
+      backendState: { enum: [...backendStates] },
+      backendRestarts: { type: ['integer', 'null'], minimum: 0 },
+      logsDir: { type: ['string', 'null'] },
+      backend: { oneOf: [{ type: 'null' }, backend] },
+      collectedAt: { type: 'string', format: 'date-time' },
+    },
+    required: ['ipc', 'breaker', 'backendState', 'backendRestarts', 'logsDir', 'backend', 'collectedAt'],
+    additionalProperties: false,
+  };
+}
+
+export function createAppChannels(handlers: AppChannelHandlers, manifest: Manifest): Record<string, AppChannel> {
+  return {
+    [DIAGNOSTICS_CHANNEL]: { request: noPayload, response: diagnosticsSchema(manifest), answer: () => handlers.diagnostics() },
     [BACKEND_STATUS_GET_CHANNEL]: { request: noPayload, response: backendStatusSchema, answer: () => handlers.backendStatus() },
     [AUDIT_EXPORT_CHANNEL]: { request: noPayload, response: auditExportSchema, answer: () => handlers.exportAuditLog() },
   };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { IpcResult } from '../../../shared-contracts/channels';
+import type { CallTimings } from '../diagnostics/call-timings';
 import type { Logger } from '../log/json-logger';
 import type { AppChannel } from './app-channel-handlers';
 import type { Transport, TransportRequest } from './http-transport';
@@ -20,6 +21,8 @@ export interface BridgeDeps {
   isTrustedSender: (event: IpcInvokeEventLike) => boolean;
   /** Knows every channel's schemas, the manifest's and the app channels'. */
   validator: SchemaValidator;
+  /** Counts each call's round trip for Help → Diagnostics. */
+  timings?: CallTimings;
 }
 
 export interface Bridge {
@@ -98,6 +101,7 @@ export function createBridge(deps: BridgeDeps): Bridge {
       }
     }
     const ms = Math.round((performance.now() - started) * 100) / 100;
+    deps.timings?.record(ms, result.ok);
     // status: the backend's HTTP status when it answered; code: the envelope's error code on failure.
     if (result.ok) log.info('ipc.call', { channel, requestId, ms, status });
     else log.warn('ipc.call', { channel, requestId, ms, status, code: result.error.code });

@@ -2,17 +2,18 @@
 // harness, the contract and bridge tests and the bench call it with the stand-in and their own parts,
 // so what they test and measure is what ships: the same sender check, validator, transport, policies
 // and channels, db:* and app:* alike.
-import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import { anchorAuditChain } from '../audit/anchored-audit';
 import type { AnchorStore } from '../audit/audit-anchor-store';
 import { createAuditExport } from '../audit/audit-export';
 import type { BackendHealth } from '../desktop/about';
+import { createCallTimings } from '../diagnostics/call-timings';
+import { createDiagnostics, readBackendHealth, watchBreaker } from '../diagnostics/diagnostics-report';
 import type { SaveDialog } from '../files/save-dialog';
 import type { Logger } from '../log/json-logger';
 import { createAppChannels, type AppChannelHandlers } from './app-channel-handlers';
 import { createBridge, registerChannels } from './bridge';
-import { createHttpTransport, type BackendConnection, type Transport } from './http-transport';
+import { createHttpTransport, type BackendConnection } from './http-transport';
 import type { IpcMainLike } from './ipc-types';
 import { loadManifest, type Manifest } from './manifest';
 import { createBackendPolicies, type PolicyOptions } from './policies';
@@ -28,7 +29,12 @@ export interface SetupBridgeOptions {
   /** Whether event.sender is our window's WebContents. */
   isOurWebContents: (sender: unknown) => boolean;
   /** What main itself knows (the backend's status); the bridge adds the channels it can answer itself. */
-  app: Pick<AppChannelHandlers, 'backendStatus'>;
+  app: Pick<AppChannelHandlers, 'backendStatus'> & {
+    /** How often the supervisor has restarted the backend; absent where main attaches to one. */
+    backendRestarts?: () => number;
+  };
+  /** Where main's and the backend's logs are, for Help → Diagnostics. */
+  logsDir?: string;
   /** Where the user picks a file to save to: Electron's native dialog in the app, a stand-in in tests. */
   saveDialog: SaveDialog;
   log: Logger;
@@ -76,11 +82,24 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     : { transport: httpTransport, recordHead: () => Promise.resolve() };
   const transport = audit.transport;
   const exportAuditLog = createAuditExport({ transport, manifest, store, dialog: options.saveDialog, log: options.log });
-  const appChannels = createAppChannels({ ...options.app, exportAuditLog });
+  const timings = createCallTimings();
+  const breaker = watchBreaker();
+  const diagnostics = createDiagnostics({ transport, manifest, timings, breaker, ...options.app, ...(options.logsDir ? { logsDir: options.logsDir } : {}) });
+  const appChannels = createAppChannels({ backendStatus: options.app.backendStatus, exportAuditLog, diagnostics }, manifest);
   const validator = createSchemaValidator({ ...manifest.channels, ...appChannels }, manifest.errorSchema);
-  const policies = createBackendPolicies(options.policy);
+  const policies = createBackendPolicies({
+    ...options.policy,
+    onBreakerOpen: () => {
+      breaker.opened();
+      options.policy?.onBreakerOpen?.();
+    },
+    onBreakerReset: () => {
+      breaker.reset();
+      options.policy?.onBreakerReset?.();
+    },
+  });
   const isTrustedSender = createSenderCheck({ allowedOrigins: options.allowedOrigins, isOurWebContents: options.isOurWebContents });
-  const bridge = createBridge({ manifest, appChannels, transport, policies, log: options.log, isTrustedSender, validator });
+  const bridge = createBridge({ manifest, appChannels, transport, policies, log: options.log, isTrustedSender, validator, timings });
   const unregister = registerChannels(options.ipcMain, bridge);
   return {
     channels: bridge.channels,
@@ -95,15 +114,3 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
   };
 }
 
-const HEALTH_CHANNEL = 'db:system:health';
-
-async function readBackendHealth(transport: Transport, manifest: Manifest): Promise<BackendHealth | undefined> {
-  const path = manifest.channels[HEALTH_CHANNEL]?.path;
-  if (!path) return undefined;
-  try {
-    const response = await transport.request({ method: 'GET', pathTemplate: path, requestId: randomUUID(), signal: AbortSignal.timeout(3_000) });
-    return response.status === 200 ? (response.body as BackendHealth) : undefined;
-  } catch {
-    return undefined;
-  }
-}

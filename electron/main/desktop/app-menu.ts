@@ -55,7 +55,11 @@ export function buildAppMenuTemplate(options: MenuOptions): MenuItemConstructorO
   const help: MenuItemConstructorOptions = {
     label: '&Help',
     role: 'help',
-    submenu: [{ label: 'Open logs folder', click: () => actions.openLogsFolder() }, ...(mac ? [] : [separator, about])],
+    submenu: [
+      { label: 'Diagnostics', click: () => actions.send('diagnostics') },
+      { label: 'Open logs folder', click: () => actions.openLogsFolder() },
+      ...(mac ? [] : [separator, about]),
+    ],
   };
   // macOS puts About and Quit under the app's own menu.
   const appMenu: MenuItemConstructorOptions = {

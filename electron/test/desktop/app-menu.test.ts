@@ -67,12 +67,12 @@ describe('application menu', () => {
     expect(menu(false).items.some(({ item }) => item.role === 'toggleDevTools')).toBe(true);
   });
 
-  it('offers Open logs folder and About under Help, and no link to the web', () => {
+  it('offers Diagnostics, Open logs folder and About under Help, and no link to the web', () => {
     const { items, done } = menu(true);
     const help = items.filter(({ path }) => path[0] === '&Help' && path.length > 1);
-    expect(help.map(({ item }) => item.label).filter(Boolean)).toEqual(['Open logs folder', 'About Ontario Driving School Manager']);
+    expect(help.map(({ item }) => item.label).filter(Boolean)).toEqual(['Diagnostics', 'Open logs folder', 'About Ontario Driving School Manager']);
     help.filter(({ item }) => item.click).forEach(({ item }) => click(item));
-    expect(done).toEqual(['logs', 'about']);
+    expect(done).toEqual(['send:diagnostics', 'logs', 'about']);
     expect(JSON.stringify(items.map(({ item }) => item.label))).not.toMatch(/electron|learn more|documentation/i);
   });
 });

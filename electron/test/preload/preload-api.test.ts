@@ -41,7 +41,7 @@ describe('the preload', () => {
       const [, resource, verb] = channel.split(':') as [string, string, string];
       expect(typeof odsm[resource]?.[verb], channel).toBe('function');
     }
-    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'exportAuditLog', 'getBackendStatus', 'onBackendStatus', 'onMenuCommand'].sort());
+    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'exportAuditLog', 'getBackendStatus', 'getDiagnostics', 'onBackendStatus', 'onMenuCommand'].sort());
     expect(odsm).not.toHaveProperty('invoke');
     expect(odsm).not.toHaveProperty('ipcRenderer');
   });

@@ -14,7 +14,7 @@ export function App() {
 
   return (
     <AppProvider>
-      <div className={active?.hidden ? 'shell shell--focus' : 'shell'}>
+      <div className={active?.focus ? 'shell shell--focus' : 'shell'}>
         <aside className="shell__sidebar">
           <div className="brand">
             <span className="brand__mark" aria-hidden="true">

@@ -4,6 +4,7 @@ import { CalendarPage, DaySheetPage } from '../features/calendar';
 import { CertificationPage } from '../features/certification';
 import { ClassesPage } from '../features/classroom';
 import { DashboardPage } from '../features/dashboard';
+import { DiagnosticsPage } from '../features/diagnostics';
 import { InstructorsPage } from '../features/instructors';
 import { SettingsPage } from '../features/settings';
 import { StudentsPage } from '../features/students';
@@ -13,8 +14,10 @@ export type Screen = {
   id: string;
   label: string;
   component: ComponentType;
-  /** Opened from another screen (e.g. the printable day sheet), not listed in the navigation. */
+  /** Opened from another screen or a menu (the day sheet, Diagnostics), not listed in the navigation. */
   hidden?: boolean;
+  /** Shown alone, without the navigation (the printable day sheet). */
+  focus?: boolean;
 };
 
 /** The navigation, as a registry. The first screen opens when the address names none. */
@@ -28,5 +31,6 @@ export const screens: readonly Screen[] = [
   { id: 'certification', label: 'Certification', component: CertificationPage },
   { id: 'settings', label: 'Settings', component: SettingsPage },
   { id: 'audit', label: 'Audit', component: AuditPage },
-  { id: 'daysheet', label: 'Day sheet', component: DaySheetPage, hidden: true },
+  { id: 'daysheet', label: 'Day sheet', component: DaySheetPage, hidden: true, focus: true },
+  { id: 'diagnostics', label: 'Diagnostics', component: DiagnosticsPage, hidden: true },
 ];

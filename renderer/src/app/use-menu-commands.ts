@@ -3,9 +3,10 @@ import { navigate } from '../lib/navigation';
 import { followMenuCommands, type MenuCommand } from '../lib/odsm';
 
 /** Where each File menu command takes the user: the screen, and what it starts there (see useIntent). */
-export const MENU_DESTINATIONS: Record<MenuCommand, { screen: string; intent: string }> = {
+export const MENU_DESTINATIONS: Record<MenuCommand, { screen: string; intent?: string }> = {
   'new-student': { screen: 'students', intent: 'new' },
   'book-lesson': { screen: 'calendar', intent: 'book' },
+  diagnostics: { screen: 'diagnostics' },
 };
 
 export function useMenuCommands(): void {
@@ -13,7 +14,7 @@ export function useMenuCommands(): void {
     () =>
       followMenuCommands((command) => {
         const { screen, intent } = MENU_DESTINATIONS[command];
-        navigate(screen, { intent });
+        navigate(screen, intent ? { intent } : undefined);
       }),
     [],
   );

@@ -7,6 +7,11 @@ export const schoolSamples: Record<string, ChannelSample> = {
     invalid: { verbose: true },
     invalidField: 'verbose',
   },
+  'db:system:diagnostics': {
+    valid: async () => ({}),
+    invalid: { verbose: true },
+    invalidField: 'verbose',
+  },
   'db:settings:get': {
     valid: async () => ({}),
     invalid: { school_id: 1 },

@@ -1,0 +1,2 @@
+// The diagnostics feature's public face: Help → Diagnostics.
+export { DiagnosticsPage } from './components/diagnostics-page';
