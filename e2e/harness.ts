@@ -21,6 +21,7 @@ import { BackendSupervisor } from '../electron/main/backend/backend-supervisor';
 import type { IpcMainStandIn } from '../electron/test/support/ipc-main-stand-in';
 import { standInBridge } from '../electron/test/support/stand-in-bridge';
 import { saveDialogStandIn } from '../electron/test/support/save-dialog-stand-in';
+import { createFileBackupStore } from '../electron/main/backup/backup-store';
 import { createFileAnchorStore } from '../electron/main/audit/audit-anchor-store';
 import { watchCspViolations } from './csp-watch';
 import { repoRoot } from './repo-root';
@@ -140,6 +141,7 @@ async function startMainSide(dataDir: string, savedDir: string, log: Logger, isO
     policy: { onBreakerOpen: () => supervisor.breakerOpened(), onBreakerReset: () => supervisor.breakerReset() },
     saveDialog: saveDialogStandIn(savedDir),
     auditAnchor: createFileAnchorStore(join(dataDir, 'audit-anchor.json')),
+    backups: createFileBackupStore(join(dataDir, 'backups.json')),
   });
   return {
     supervisor,

@@ -1,6 +1,6 @@
 // The students slice end to end: built renderer in Debian's Chromium -> real preload (shimmed electron)
 // -> real ipcMain handlers and bridge -> real backend over a Unix socket -> a real SQLite file.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -205,6 +205,28 @@ describe('students, end to end in Chromium', () => {
     expect(`${await mainFigures.textContent()}${backendFigures}`).not.toMatch(/Okafor|Chen/);
     await page.screenshot({ path: join(SCREENSHOTS, 'diagnostics.png') });
     // The navigation stays, so the way back is one click.
+    await page.getByTestId('nav-students').click();
+    await page.getByRole('heading', { level: 1, name: 'Students', exact: true }).waitFor();
+  });
+
+  it('backs the school up from File → Back up now, into the folder picked, and shows it on Home', async () => {
+    await page.getByTestId('nav-home').click();
+    const card = page.getByTestId('dash-backups');
+    await card.waitFor();
+    expect(await card.getByTestId('backup-last').textContent()).toContain('No backup yet');
+    await harness.sendMenuCommand('back-up');
+    const result = card.getByTestId('backup-result');
+    await result.waitFor();
+    expect(await result.getAttribute('class')).toContain('banner--success');
+    const files = readdirSync(harness.savedDir).filter((name) => name.startsWith('odsm-backup-'));
+    expect(files).toHaveLength(1);
+    expect(await result.textContent()).toContain(files[0]);
+    await expect.poll(() => card.getByTestId('backup-last').textContent()).toContain('Last backup today');
+    expect(await card.getByTestId('backup-last').textContent()).toContain('audit log verified');
+    await page.screenshot({ path: join(SCREENSHOTS, 'home-backup.png') });
+    // The button does the same, into the kept folder, without asking again.
+    await card.getByTestId('back-up-now').click();
+    await expect.poll(() => readdirSync(harness.savedDir).filter((name) => name.startsWith('odsm-backup-')).length).toBe(2);
     await page.getByTestId('nav-students').click();
     await page.getByRole('heading', { level: 1, name: 'Students', exact: true }).waitFor();
   });

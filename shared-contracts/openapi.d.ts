@@ -608,6 +608,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/system/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Back Up
+         * @description A checked copy of the school in the folder: SQLite's online backup, integrity and audit chain verified.
+         */
+        post: operations["back_up"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/diagnostics": {
         parameters: {
             query?: never;
@@ -867,6 +887,59 @@ export interface components {
              * @description 0 = Monday
              */
             weekday: number;
+        };
+        /**
+         * BackupChain
+         * @description The audit chain as verified inside the copy: what a restore will check again.
+         */
+        BackupChain: {
+            /** Entries */
+            entries: number;
+            /** Head Hash */
+            head_hash: string | null;
+            /** Head Id */
+            head_id: number | null;
+            /** Ok */
+            ok: boolean;
+            /** Reaches Anchor */
+            reaches_anchor: boolean | null;
+        };
+        /** BackupRequest */
+        BackupRequest: {
+            /** Anchor Hash */
+            anchor_hash?: string | null;
+            /** Anchor Id */
+            anchor_id?: number | null;
+            /**
+             * Folder
+             * @description An existing folder: a USB drive, a synced folder.
+             */
+            folder: string;
+            /**
+             * Keep
+             * @description How many of this app's backups to keep there.
+             * @default 14
+             */
+            keep?: number;
+        };
+        /** BackupResult */
+        BackupResult: {
+            /** Bytes */
+            bytes: number;
+            chain: components["schemas"]["BackupChain"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** File */
+            file: string;
+            /** Integrity */
+            integrity: string;
+            /** Removed */
+            removed: string[];
+            /** Schema Revision */
+            schema_revision: string | null;
         };
         /** BlockedRow */
         BlockedRow: {
@@ -4404,6 +4477,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    back_up: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BackupRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupResult"];
                 };
             };
             /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */

@@ -14,6 +14,7 @@ from odsm.core.request_context import RequestContextMiddleware
 from odsm.core.timings import RequestTimings, Timings, time_queries
 from odsm.core.unit_of_work import Database
 from odsm.features.audit.router import router as audit_router
+from odsm.features.backups.router import router as backups_router
 from odsm.features.certification.router import router as certification_router
 from odsm.features.classroom.router import router as classroom_router
 from odsm.features.courses.router import router as courses_router
@@ -55,6 +56,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         time_queries(db.engine, app.state.query_timings)
     for router in (
         system_router,
+        backups_router,
         school_router,
         students_router,
         instructors_router,

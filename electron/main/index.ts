@@ -8,6 +8,7 @@ import { BACKEND_STATUS_CHANNEL, MENU_COMMAND_CHANNEL } from '../shared/app-chan
 import { attachTarget, pickBackendCommand, trustedEnvironment } from './backend/backend-command';
 import { BackendSupervisor } from './backend/backend-supervisor';
 import { createFileAnchorStore } from './audit/audit-anchor-store';
+import { createFileBackupStore } from './backup/backup-store';
 import { describeAbout } from './desktop/about';
 import { buildAppMenuTemplate } from './desktop/app-menu';
 import { watchMainProcess, watchRenderer } from './desktop/crash-handlers';
@@ -75,7 +76,14 @@ async function main(): Promise<void> {
         const { canceled, filePath } = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
         return canceled || !filePath ? undefined : filePath;
       },
+      chooseFolder: async ({ title, defaultPath }) => {
+        const options = { title, defaultPath, properties: ['openDirectory' as const, 'createDirectory' as const] };
+        const { canceled, filePaths } = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        return canceled ? undefined : filePaths[0];
+      },
     },
+    // This workstation's backup folder (a USB drive, a synced folder) and the last backup made.
+    backups: createFileBackupStore(join(dataDir, 'backups.json')),
     // Out of the database's reach: verify reports a log cut short or re-hashed after this head.
     auditAnchor: createFileAnchorStore(join(dataDir, 'audit-anchor.json')),
   });
@@ -121,6 +129,7 @@ async function main(): Promise<void> {
     ),
   );
   openWindow();
+  const stopBackups = bridge.scheduleBackups();
 
   app.on('second-instance', () => {
     if (!win) return openWindow();
@@ -137,6 +146,7 @@ async function main(): Promise<void> {
     if (stopped) return;
     // Let the backend stop cleanly (SIGTERM, WAL checkpoint) before the app goes.
     event.preventDefault();
+    stopBackups();
     void bridge
       .recordAuditHead()
       .then(() => supervisor.stop())

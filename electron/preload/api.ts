@@ -1,6 +1,6 @@
 // The shape of window.odsm. The renderer imports this type-only; the types come from the contracts.
 import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult } from '../../shared-contracts/channels';
-import type { AuditExportResult, BackendStatus, DiagnosticsReport, MenuCommand } from '../shared/app-channels';
+import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupStatus, DiagnosticsReport, MenuCommand } from '../shared/app-channels';
 
 /** "db:students:list" -> "students". */
 export type ResourceOf<C extends string> = C extends `db:${infer R}:${string}` ? R : never;
@@ -30,6 +30,10 @@ export type OdsmApi = DataApi & {
   exportAuditLog(): Promise<IpcResult<AuditExportResult>>;
   /** Help → Diagnostics: main's figures (IPC times, breaker, restarts, logs folder) and the backend's. */
   getDiagnostics(): Promise<IpcResult<DiagnosticsReport>>;
+  /** A checked copy of the school in the backup folder; asks for the folder the first time (a native dialog). */
+  backUpNow(request?: BackupNowRequest): Promise<IpcResult<BackupNowResult>>;
+  /** Where backups go and the last one made, for Home. */
+  getBackupStatus(): Promise<IpcResult<BackupStatus>>;
 };
 
-export type { AuditExportResult, BackendStatus, DiagnosticsReport, MenuCommand };
+export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, MenuCommand };

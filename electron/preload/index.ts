@@ -7,6 +7,8 @@ import {
   AUDIT_EXPORT_CHANNEL,
   BACKEND_STATUS_CHANNEL,
   BACKEND_STATUS_GET_CHANNEL,
+  BACKUP_NOW_CHANNEL,
+  BACKUP_STATUS_CHANNEL,
   DIAGNOSTICS_CHANNEL,
   MENU_COMMAND_CHANNEL,
   menuCommands,
@@ -55,6 +57,8 @@ const api = {
   },
   exportAuditLog: () => ipcRenderer.invoke(AUDIT_EXPORT_CHANNEL),
   getDiagnostics: () => ipcRenderer.invoke(DIAGNOSTICS_CHANNEL),
+  backUpNow: (request?: { chooseFolder?: boolean }) => ipcRenderer.invoke(BACKUP_NOW_CHANNEL, request ?? {}),
+  getBackupStatus: () => ipcRenderer.invoke(BACKUP_STATUS_CHANNEL),
 } as unknown as OdsmApi;
 
 contextBridge.exposeInMainWorld('odsm', api);

@@ -38,7 +38,7 @@ export type AuditExportResult =
 
 /** Main pushes a menu command to the window on this channel (File → New student, Book lesson). */
 export const MENU_COMMAND_CHANNEL = 'app:menu-command';
-export const menuCommands = ['new-student', 'book-lesson', 'diagnostics'] as const;
+export const menuCommands = ['new-student', 'book-lesson', 'back-up', 'diagnostics'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 /** The renderer asks main for Help → Diagnostics: main's own figures and the backend's. */
@@ -74,3 +74,36 @@ export interface DiagnosticsReport {
   backend: BackendDiagnostics | null;
   collectedAt: string;
 }
+
+/** The renderer asks main to back the school up now (to the folder kept, or one the user picks). */
+export const BACKUP_NOW_CHANNEL = 'app:backup:now';
+/** The renderer asks where backups go and when the last one was made, for Home. */
+export const BACKUP_STATUS_CHANNEL = 'app:backup:status';
+
+export interface LastBackup {
+  /** ISO timestamp of the copy. */
+  at: string;
+  file: string;
+  bytes: number;
+  /** The audit chain verified inside the copy (and reaching main's anchor, where there is one). */
+  chainOk: boolean;
+}
+
+export interface BackupStatus {
+  /** Where backups go; null until the school picks a folder. */
+  folder: string | null;
+  /** How many backups are kept in the folder; older ones are removed. */
+  keep: number;
+  last: LastBackup | null;
+  /** Home warns when the last backup is older than this (or there is none). */
+  warnAfterDays: number;
+  /** True when there is no backup, or the last is older than warnAfterDays. */
+  stale: boolean;
+}
+
+export interface BackupNowRequest {
+  /** Ask for a folder even when one is kept (Home's "Change folder…"). */
+  chooseFolder?: boolean;
+}
+
+export type BackupNowResult = { saved: false } | ({ saved: true; removed: string[] } & LastBackup);

@@ -3,10 +3,15 @@
 import {
   AUDIT_EXPORT_CHANNEL,
   BACKEND_STATUS_GET_CHANNEL,
+  BACKUP_NOW_CHANNEL,
+  BACKUP_STATUS_CHANNEL,
   DIAGNOSTICS_CHANNEL,
   backendStates,
   type AuditExportResult,
   type BackendStatus,
+  type BackupNowRequest,
+  type BackupNowResult,
+  type BackupStatus,
   type DiagnosticsReport,
 } from '../../shared/app-channels';
 import type { ChannelSchemas, JsonSchema, Manifest } from './manifest';
@@ -19,6 +24,10 @@ export interface AppChannelHandlers {
   exportAuditLog(): Promise<AuditExportResult>;
   /** app:diagnostics: main's figures and the backend's, for Help → Diagnostics. */
   diagnostics(): Promise<DiagnosticsReport>;
+  /** app:backup:now: a checked copy of the school in the backup folder (picked in a native dialog). */
+  backUpNow(request: BackupNowRequest): Promise<BackupNowResult>;
+  /** app:backup:status: the folder and the last backup, for Home. */
+  backupStatus(): Promise<BackupStatus>;
 }
 
 export interface AppChannel extends ChannelSchemas {
@@ -61,6 +70,46 @@ const auditExportSchema: JsonSchema = {
   ],
 };
 
+/** LastBackup in electron/shared/app-channels.ts, as JSON Schema (the properties, to reuse). */
+const lastBackupProperties: Record<string, JsonSchema> = {
+  at: { type: 'string', format: 'date-time' },
+  file: { type: 'string' },
+  bytes: { type: 'integer', minimum: 0 },
+  chainOk: { type: 'boolean' },
+};
+const lastBackupSchema: JsonSchema = { type: 'object', properties: lastBackupProperties, required: Object.keys(lastBackupProperties), additionalProperties: false };
+
+const backupNowRequestSchema: JsonSchema = {
+  type: 'object',
+  properties: { chooseFolder: { type: 'boolean' } },
+  additionalProperties: false,
+};
+
+const backupNowSchema: JsonSchema = {
+  oneOf: [
+    { type: 'object', properties: { saved: { const: false } }, required: ['saved'], additionalProperties: false },
+    {
+      type: 'object',
+      properties: { saved: { const: true }, removed: { type: 'array', items: { type: 'string' } }, ...lastBackupProperties },
+      required: ['saved', 'removed', ...Object.keys(lastBackupProperties)],
+      additionalProperties: false,
+    },
+  ],
+};
+
+const backupStatusSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    folder: { type: ['string', 'null'] },
+    keep: { type: 'integer', minimum: 1 },
+    last: { oneOf: [{ type: 'null' }, lastBackupSchema] },
+    warnAfterDays: { type: 'integer', minimum: 1 },
+    stale: { type: 'boolean' },
+  },
+  required: ['folder', 'keep', 'last', 'warnAfterDays', 'stale'],
+  additionalProperties: false,
+};
+
 const timingSchema = (extra: Record<string, JsonSchema> = {}): JsonSchema => ({
   type: 'object',
   properties: { count: { type: 'integer', minimum: 0 }, p50_ms: { type: ['number', 'null'] }, p95_ms: { type: ['number', 'null'] }, ...extra },
@@ -99,5 +148,7 @@ export function createAppChannels(handlers: AppChannelHandlers, manifest: Manife
     [DIAGNOSTICS_CHANNEL]: { request: noPayload, response: diagnosticsSchema(manifest), answer: () => handlers.diagnostics() },
     [BACKEND_STATUS_GET_CHANNEL]: { request: noPayload, response: backendStatusSchema, answer: () => handlers.backendStatus() },
     [AUDIT_EXPORT_CHANNEL]: { request: noPayload, response: auditExportSchema, answer: () => handlers.exportAuditLog() },
+    [BACKUP_NOW_CHANNEL]: { request: backupNowRequestSchema, response: backupNowSchema, answer: (payload) => handlers.backUpNow(payload as BackupNowRequest) },
+    [BACKUP_STATUS_CHANNEL]: { request: noPayload, response: backupStatusSchema, answer: () => handlers.backupStatus() },
   };
 }

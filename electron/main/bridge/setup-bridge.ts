@@ -6,6 +6,8 @@ import { hostname, userInfo } from 'node:os';
 import { anchorAuditChain } from '../audit/anchored-audit';
 import type { AnchorStore } from '../audit/audit-anchor-store';
 import { createAuditExport } from '../audit/audit-export';
+import { createMemoryBackupStore, type BackupStore } from '../backup/backup-store';
+import { createBackups } from '../backup/backups';
 import type { BackendHealth } from '../desktop/about';
 import { createCallTimings } from '../diagnostics/call-timings';
 import { createDiagnostics, readBackendHealth, watchBreaker } from '../diagnostics/diagnostics-report';
@@ -46,6 +48,8 @@ export interface SetupBridgeOptions {
   manifest?: Manifest;
   /** Where the audit chain's head is kept outside the database; without one, verify checks the chain alone. */
   auditAnchor?: AnchorStore;
+  /** The backup folder and the last backup; in memory unless main gives a file in the user data dir. */
+  backups?: BackupStore;
 }
 
 export interface BridgeSetup {
@@ -57,6 +61,8 @@ export interface BridgeSetup {
   backendHealth(): Promise<BackendHealth | undefined>;
   /** Keeps the audit chain's current head in the anchor store (at quit); never throws. */
   recordAuditHead(): Promise<void>;
+  /** Starts the automatic backup (while the app runs); returns the stop function. */
+  scheduleBackups(): () => void;
   /** Removes the handlers, closes the backend's sockets and drops the breaker's listeners. */
   dispose(): void;
 }
@@ -82,10 +88,14 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     : { transport: httpTransport, recordHead: () => Promise.resolve() };
   const transport = audit.transport;
   const exportAuditLog = createAuditExport({ transport, manifest, store, dialog: options.saveDialog, log: options.log });
+  const backups = createBackups({ transport, store: options.backups ?? createMemoryBackupStore(), anchors: store, dialog: options.saveDialog, log: options.log });
   const timings = createCallTimings();
   const breaker = watchBreaker();
   const diagnostics = createDiagnostics({ transport, manifest, timings, breaker, ...options.app, ...(options.logsDir ? { logsDir: options.logsDir } : {}) });
-  const appChannels = createAppChannels({ backendStatus: options.app.backendStatus, exportAuditLog, diagnostics }, manifest);
+  const appChannels = createAppChannels(
+    { backendStatus: options.app.backendStatus, exportAuditLog, diagnostics, backUpNow: backups.backUpNow, backupStatus: backups.status },
+    manifest,
+  );
   const validator = createSchemaValidator({ ...manifest.channels, ...appChannels }, manifest.errorSchema);
   const policies = createBackendPolicies({
     ...options.policy,
@@ -105,6 +115,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     channels: bridge.channels,
     validator,
     recordAuditHead: audit.recordHead,
+    scheduleBackups: backups.schedule,
     backendHealth: () => readBackendHealth(transport, manifest),
     dispose: () => {
       unregister();

@@ -31,6 +31,8 @@ export function buildAppMenuTemplate(options: MenuOptions): MenuItemConstructorO
     submenu: [
       { label: 'New student', accelerator: 'CmdOrCtrl+N', click: () => actions.send('new-student') },
       { label: 'Book lesson', accelerator: 'CmdOrCtrl+B', click: () => actions.send('book-lesson') },
+      separator,
+      { label: 'Back up now', click: () => actions.send('back-up') },
       ...(mac ? [] : [separator, { role: 'quit', label: 'Quit' } as const]),
     ],
   };

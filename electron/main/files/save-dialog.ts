@@ -1,5 +1,6 @@
-// Where the user picks a file to save to. index.ts wires Electron's native dialog; tests give a stand-in
-// that answers a temp path (or nothing, as a user who cancels), so the rest of main never imports electron.
+// Where the user picks a file to save to, or a folder to save into. index.ts wires Electron's native
+// dialogs; tests give a stand-in that answers a temp path (or nothing, as a user who cancels), so the
+// rest of main never imports electron.
 
 export interface SaveRequest {
   title: string;
@@ -8,7 +9,15 @@ export interface SaveRequest {
   filters: { name: string; extensions: string[] }[];
 }
 
+export interface FolderRequest {
+  title: string;
+  /** The folder to start in: the one kept, when there is one. */
+  defaultPath?: string;
+}
+
 export interface SaveDialog {
   /** The chosen path, or undefined when the user cancelled. */
   choosePath(request: SaveRequest): Promise<string | undefined>;
+  /** The chosen folder, or undefined when the user cancelled. */
+  chooseFolder(request: FolderRequest): Promise<string | undefined>;
 }

@@ -50,6 +50,7 @@ beforeAll(async () => {
         asked.push(request);
         return Promise.resolve(answer);
       },
+      chooseFolder: () => Promise.resolve(undefined),
     },
   }));
   dataDir = real.dataDir;

@@ -56,6 +56,14 @@ describe('application menu', () => {
     expect(done).toEqual(['send:new-student', 'send:book-lesson']);
   });
 
+  it('sends Back up now to the window, which shows the outcome on Home', () => {
+    const { items, done } = menu(true);
+    const backUp = items.find(({ item }) => item.label === 'Back up now')!;
+    expect(backUp.path[0]).toBe('&File');
+    click(backUp.item);
+    expect(done).toEqual(['send:back-up']);
+  });
+
   it('has the standard editing roles', () => {
     const { items } = menu(true);
     const edit = items.filter(({ path }) => path[0] === '&Edit').map(({ item }) => item.role);

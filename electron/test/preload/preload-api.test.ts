@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../../shared-contracts/channels';
 import {
   AUDIT_EXPORT_CHANNEL,
+  BACKUP_NOW_CHANNEL,
+  BACKUP_STATUS_CHANNEL,
   BACKEND_STATUS_CHANNEL,
   BACKEND_STATUS_GET_CHANNEL,
   MENU_COMMAND_CHANNEL,
@@ -41,7 +43,7 @@ describe('the preload', () => {
       const [, resource, verb] = channel.split(':') as [string, string, string];
       expect(typeof odsm[resource]?.[verb], channel).toBe('function');
     }
-    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'exportAuditLog', 'getBackendStatus', 'getDiagnostics', 'onBackendStatus', 'onMenuCommand'].sort());
+    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'backUpNow', 'exportAuditLog', 'getBackendStatus', 'getBackupStatus', 'getDiagnostics', 'onBackendStatus', 'onMenuCommand'].sort());
     expect(odsm).not.toHaveProperty('invoke');
     expect(odsm).not.toHaveProperty('ipcRenderer');
   });
@@ -98,5 +100,15 @@ describe('the preload', () => {
     const odsm = await loadPreload();
     await odsm.exportAuditLog();
     expect(invoke).toHaveBeenLastCalledWith(AUDIT_EXPORT_CHANNEL);
+  });
+
+  it('asks main for a backup with at most "choose the folder again": the page never names a folder', async () => {
+    const odsm = await loadPreload();
+    await odsm.backUpNow();
+    expect(invoke).toHaveBeenLastCalledWith(BACKUP_NOW_CHANNEL, {});
+    await odsm.backUpNow({ chooseFolder: true });
+    expect(invoke).toHaveBeenLastCalledWith(BACKUP_NOW_CHANNEL, { chooseFolder: true });
+    await odsm.getBackupStatus();
+    expect(invoke).toHaveBeenLastCalledWith(BACKUP_STATUS_CHANNEL);
   });
 });

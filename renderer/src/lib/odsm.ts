@@ -5,7 +5,7 @@
  * unwraps it: data comes back as a plain value, and a failure is thrown as an `OdsmError`, so the
  * UI can use ordinary TanStack Query error handling and branch on `error.code`, never on the message.
  */
-import type { AuditExportResult, BackendStatus, MenuCommand, OdsmApi } from '../../../electron/preload/api';
+import type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, MenuCommand, OdsmApi } from '../../../electron/preload/api';
 import type { IpcError, IpcResult } from '../../../shared-contracts/channels';
 
 /** Codes the renderer itself produces, when the failure happens before any envelope exists. */
@@ -87,7 +87,7 @@ export async function call<T>(verb: (api: OdsmApi) => Promise<IpcResult<T>>): Pr
   return unwrap(result);
 }
 
-export type { AuditExportResult, BackendStatus, MenuCommand };
+export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, MenuCommand };
 
 /**
  * Follows the backend status: the current one first (a screen can mount after the last push),

@@ -2,6 +2,7 @@ import { Page } from '../../../components/ui/page';
 import { formatLongDate, todayIn } from '../../../lib/dates';
 import { navigate } from '../../../lib/navigation';
 import { AuditGuardWarning } from '../../audit';
+import { BackupCard } from '../../backups';
 import { useWorklist } from '../../certification';
 import { FirstRunCard } from '../../demo';
 import { useSchoolClock } from '../../settings';
@@ -58,6 +59,7 @@ export function DashboardPage() {
         <TodayCard today={today} timeZone={timeZone} />
         <AtRiskCard />
         <CredentialsCard today={today} warningDays={expiryWarningDays} />
+        <BackupCard timeZone={timeZone} />
       </div>
     </Page>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticsReport } from '../../../../../electron/shared/app-channels';
-import { diagnosticsRows, megabytes, supportText, timingText } from './support-text';
+import { megabytes } from '../../../lib/units';
+import { diagnosticsRows, supportText, timingText } from './support-text';
 
 const report: DiagnosticsReport = {
   ipc: { count: 120, failures: 2, p50_ms: 1.234, p95_ms: 6.5 },

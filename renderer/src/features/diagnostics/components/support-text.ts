@@ -1,14 +1,11 @@
 import type { DiagnosticsReport } from '../../../../../electron/shared/app-channels';
+import { megabytes } from '../../../lib/units';
 
 type Timing = { count: number; p50_ms: number | null; p95_ms: number | null };
 
 export function timingText(timing: Timing): string {
   if (timing.count === 0 || timing.p50_ms === null || timing.p95_ms === null) return `${timing.count} so far`;
   return `${timing.count} · median ${timing.p50_ms.toFixed(1)} ms · 95% under ${timing.p95_ms.toFixed(1)} ms`;
-}
-
-export function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** The rows the screen shows, in the words it shows them; "Copy for support" copies the same. */

@@ -1,0 +1,69 @@
+"""The backup files themselves: SQLite's online copy, the copy's own checks, and the folder's old backups.
+
+A backup is a single self-contained SQLite file (journal mode DELETE, no -wal beside it), written under a
+temporary name and renamed into place only after it passed its checks, so the folder never holds a
+half-written backup under a real name.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine
+
+BACKUP_PREFIX = "odsm-backup-"
+BACKUP_SUFFIX = ".sqlite3"
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """SQLite's online backup API: one read transaction on the source, so writes go on meanwhile (WAL)."""
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            dst.commit()
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def integrity_of(path: Path) -> str:
+    """'ok', or SQLite's first complaint about the file."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+    finally:
+        conn.close()
+    return "ok" if [r[0] for r in rows] == ["ok"] else str(rows[0][0])
+
+
+def read_only_engine(path: Path) -> Engine:
+    """An engine on the copy that cannot change it, for the audit service's verify."""
+    return create_engine(f"sqlite:///{path.resolve().as_uri()}?mode=ro&uri=true")
+
+
+def publish(temp: Path, target: Path) -> None:
+    """Flushes the checked copy to disk, renames it to its real name, and flushes the folder's entry."""
+    with open(temp, "rb") as f:
+        os.fsync(f.fileno())
+    os.replace(temp, target)
+    if os.name != "nt":  # Windows cannot open a directory to flush it
+        fd = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def backups_in(folder: Path) -> list[Path]:
+    """This app's backups in the folder, oldest first (the names sort by time)."""
+    return sorted(p for p in folder.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}") if p.is_file())
+
+
+def remove(path: Path) -> None:
+    path.unlink(missing_ok=True)

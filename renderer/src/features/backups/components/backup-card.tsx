@@ -1,0 +1,70 @@
+import { Banner } from '../../../components/ui/banner';
+import { Button } from '../../../components/ui/button';
+import { ErrorBanner } from '../../../components/ui/error-banner';
+import { formatDateTime } from '../../../lib/dates';
+import { useIntent } from '../../../lib/navigation';
+import type { BackupStatus } from '../../../lib/odsm';
+import { megabytes } from '../../../lib/units';
+import { useBackUpNow, useBackupStatus } from '../api/backups';
+
+/** "3 days ago", "today": how old the last backup is, in the desk's words. */
+export function backupAge(at: string, now: Date = new Date()): string {
+  const days = Math.floor((now.getTime() - Date.parse(at)) / (24 * 60 * 60 * 1000));
+  if (days <= 0) return 'today';
+  return days === 1 ? 'yesterday' : `${days} days ago`;
+}
+
+function LastBackupLine({ status, timeZone }: { status: BackupStatus; timeZone: string }) {
+  const last = status.last;
+  if (!last) {
+    return <p data-testid="backup-last">No backup yet. Choose a folder on a USB drive or a synced folder, and the app backs up there every day while it runs.</p>;
+  }
+  return (
+    <p data-testid="backup-last">
+      Last backup {backupAge(last.at)} ({formatDateTime(last.at, timeZone)}), {megabytes(last.bytes)}
+      {last.chainOk ? ', audit log verified.' : ', but the audit log did not verify: open the Audit log screen.'}
+    </p>
+  );
+}
+
+/** Home's backup card: the last backup, a warning when it is old, and "Back up now" (also File → Back up now). */
+export function BackupCard({ timeZone }: { timeZone: string }) {
+  const status = useBackupStatus();
+  const backUp = useBackUpNow();
+  useIntent('home', 'back-up', () => backUp.mutate(false));
+  const data = status.data;
+  return (
+    <section className="card dash-card" aria-labelledby="dash-backups" data-testid="dash-backups">
+      <header className="dash-card__header">
+        <h2 id="dash-backups" className="dash-card__title">
+          Backups
+        </h2>
+        {data?.folder ? <span className="muted small mono" title="Where backups go">{data.folder}</span> : null}
+      </header>
+      {status.error ? <ErrorBanner error={status.error} title="Could not read the backup settings." /> : null}
+      {data ? <LastBackupLine status={data} timeZone={timeZone} /> : null}
+      {data?.stale && data.last ? (
+        <Banner tone="warning" title={`The last backup is more than ${data.warnAfterDays} days old.`} testId="backup-stale">
+          <p>Plug in the backup drive, then back up now.</p>
+        </Banner>
+      ) : null}
+      {backUp.error ? <ErrorBanner error={backUp.error} title="The backup was not made." testId="backup-result" /> : null}
+      {backUp.data?.saved ? (
+        <Banner tone={backUp.data.chainOk ? 'success' : 'warning'} title={`Backed up ${megabytes(backUp.data.bytes)}.`} testId="backup-result">
+          <p className="small mono">{backUp.data.file}</p>
+          {backUp.data.removed.length > 0 ? <p className="small">Removed {backUp.data.removed.length} older backup(s), keeping the newest {data?.keep ?? ''}.</p> : null}
+        </Banner>
+      ) : null}
+      <div className="dash-card__actions">
+        <Button variant="primary" busy={backUp.isPending} onClick={() => backUp.mutate(false)} data-testid="back-up-now">
+          Back up now
+        </Button>
+        {data?.folder ? (
+          <Button variant="ghost" disabled={backUp.isPending} onClick={() => backUp.mutate(true)}>
+            Change folder…
+          </Button>
+        ) : null}
+      </div>
+    </section>
+  );
+}

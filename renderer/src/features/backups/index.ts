@@ -1,0 +1,2 @@
+// The backups feature's public face: Home's backup card (File → Back up now lands there).
+export { BackupCard } from './components/backup-card';
