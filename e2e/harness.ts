@@ -20,7 +20,7 @@ import { pickBackendCommand } from '../electron/main/backend/backend-command';
 import { BackendSupervisor } from '../electron/main/backend/backend-supervisor';
 import type { IpcMainStandIn } from '../electron/test/support/ipc-main-stand-in';
 import { standInBridge } from '../electron/test/support/stand-in-bridge';
-import { saveDialogStandIn } from '../electron/test/support/save-dialog-stand-in';
+import { saveDialogStandIn, type SaveDialogStandIn } from '../electron/test/support/save-dialog-stand-in';
 import { createFileBackupStore } from '../electron/main/backup/backup-store';
 import { createFileAnchorStore } from '../electron/main/audit/audit-anchor-store';
 import { watchCspViolations } from './csp-watch';
@@ -89,6 +89,8 @@ export interface Harness {
   dataDir: string;
   /** Where the save dialog puts what the user saves (an export), under the name it offers. */
   savedDir: string;
+  /** The native dialogs' stand-in: set `openAnswer` to the file the open dialog picks next (a backup to restore). */
+  dialogs: SaveDialogStandIn;
   /** Requests the browser made (all of them) and those it was refused (other origins). */
   network: StaticOrigin;
   /** Every IPC call the page made through the preload, in order (the harness's own invoke() is not listed). */
@@ -120,6 +122,7 @@ export function assertPrerequisites(): void {
 
 interface MainSide {
   supervisor: BackendSupervisor;
+  dialogs: SaveDialogStandIn;
   ipcMain: IpcMainStandIn;
   /** What app:backend-status:get answers: the last status pushed. */
   status: { current: BackendStatus };
@@ -131,6 +134,7 @@ async function startMainSide(dataDir: string, savedDir: string, log: Logger, isO
   const supervisor = new BackendSupervisor({ command: pickBackendCommand({ appRoot: repoRoot, packaged: false }), dataDir, log });
   await supervisor.start();
   const status = { current: supervisor.status() };
+  const dialogs = saveDialogStandIn(savedDir);
   const bridge = standInBridge({
     connection: () => supervisor.connection(),
     allowedOrigins: [APP_ORIGIN],
@@ -139,12 +143,13 @@ async function startMainSide(dataDir: string, savedDir: string, log: Logger, isO
     logsDir: join(dataDir, 'logs'),
     log,
     policy: { onBreakerOpen: () => supervisor.breakerOpened(), onBreakerReset: () => supervisor.breakerReset() },
-    saveDialog: saveDialogStandIn(savedDir),
+    saveDialog: dialogs,
     auditAnchor: createFileAnchorStore(join(dataDir, 'audit-anchor.json')),
     backups: createFileBackupStore(join(dataDir, 'backups.json')),
   });
   return {
     supervisor,
+    dialogs,
     ipcMain: bridge.ipc,
     status,
     dispose: async () => {
@@ -200,7 +205,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     rmSync(scratch, { recursive: true, force: true });
     throw error;
   }
-  const { supervisor, ipcMain, status } = main;
+  const { supervisor, ipcMain, status, dialogs } = main;
   const browser = context;
   const closed = new Promise<void>((done) => browser.once('close', () => done()));
 
@@ -244,6 +249,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     supervisor,
     dataDir,
     savedDir,
+    dialogs,
     network,
     ipcCalls,
     invoke: (channel, payload) => ipcMain.invoke(channel, appMainFrameOf(page), payload) as Promise<IpcResult<never>>,

@@ -1,6 +1,6 @@
 // The students slice end to end: built renderer in Debian's Chromium -> real preload (shimmed electron)
 // -> real ipcMain handlers and bridge -> real backend over a Unix socket -> a real SQLite file.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,7 @@ afterAll(async () => {
 });
 
 const rows = () => page.getByTestId('student-row');
+const invoke = async <T>(channel: string, payload?: unknown): Promise<T> => expectOk(await harness.invoke<T>(channel, payload));
 const row = (name: string) => rows().filter({ hasText: name });
 const form = () => page.getByTestId('student-form');
 
@@ -229,6 +230,44 @@ describe('students, end to end in Chromium', () => {
     await expect.poll(() => readdirSync(harness.savedDir).filter((name) => name.startsWith('odsm-backup-')).length).toBe(2);
     await page.getByTestId('nav-students').click();
     await page.getByRole('heading', { level: 1, name: 'Students', exact: true }).waitFor();
+  });
+
+  it('refuses a damaged backup by name, then restores the good one and shows the school as it was backed up', async () => {
+    await page.getByTestId('nav-home').click();
+    const card = page.getByTestId('dash-backups');
+    await card.waitFor();
+    const [good] = readdirSync(harness.savedDir).filter((name) => name.startsWith('odsm-backup-')).sort().reverse();
+    const backedUp = (await invoke<{ total: number }>('db:students:list', { limit: 1 })).total;
+    await invoke('db:students:create', { body: { first_name: 'Rosalind', last_name: 'Afterbackup', date_of_birth: '2007-05-05' } });
+
+    // A copy damaged on the drive: every page after the schema overwritten.
+    const damaged = join(harness.savedDir, 'damaged.sqlite3');
+    const bytes = readFileSync(join(harness.savedDir, good!));
+    for (let offset = 8192; offset < bytes.length; offset += 4096) bytes.fill(0xff, offset, offset + 16);
+    writeFileSync(damaged, bytes);
+    harness.dialogs.openAnswer = damaged;
+    await harness.sendMenuCommand('restore');
+    const dialog = page.getByTestId('restore-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('restore-choose').click();
+    const error = dialog.getByTestId('restore-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('damaged');
+    expect((await invoke<{ total: number }>('db:students:list', { limit: 1 })).total).toBe(backedUp + 1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'restore-refused.png') });
+
+    harness.dialogs.openAnswer = join(harness.savedDir, good!);
+    await dialog.getByTestId('restore-choose').click();
+    await card.getByTestId('restore-result').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await invoke<{ total: number }>('db:students:list', { limit: 1 })).total).toBe(backedUp);
+    await page.getByTestId('nav-students').click();
+    await page.getByRole('heading', { level: 1, name: 'Students', exact: true }).waitFor();
+    await page.getByTestId('student-search').fill('Afterbackup');
+    await page.getByTestId('empty-state').waitFor();
+    await page.getByTestId('student-search').fill('');
+    // The chain, with the restore on record, verifies against main's anchor.
+    expect(await invoke<{ ok: boolean }>('db:audit:verify', {})).toMatchObject({ ok: true });
   });
 
   it('shows the banner while the supervisor restarts a killed backend, and works again after', async () => {

@@ -645,6 +645,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/system/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore
+         * @description Puts a checked backup in place of the school; the school as it was goes to a safety copy first.
+         */
+        post: operations["restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/vehicles": {
         parameters: {
             query?: never;
@@ -1913,6 +1933,26 @@ export interface components {
             entity_id: string;
             /** Fields */
             fields: string[];
+        };
+        /** RestoreRequest */
+        RestoreRequest: {
+            /**
+             * File
+             * @description A backup file this app wrote (odsm-backup-….sqlite3).
+             */
+            file: string;
+        };
+        /** RestoreResult */
+        RestoreResult: {
+            chain: components["schemas"]["BackupChain"];
+            /** File */
+            file: string;
+            /** Restored Revision */
+            restored_revision: string | null;
+            /** Safety Copy */
+            safety_copy: string;
+            /** Schema Revision */
+            schema_revision: string | null;
         };
         /**
          * ResultRecord
@@ -4539,6 +4579,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Diagnostics"];
+                };
+            };
+        };
+    };
+    restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestoreResult"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

@@ -81,6 +81,11 @@ async function main(): Promise<void> {
         const { canceled, filePaths } = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
         return canceled ? undefined : filePaths[0];
       },
+      chooseFile: async ({ title, defaultPath, filters }) => {
+        const options = { title, defaultPath, filters, properties: ['openFile' as const] };
+        const { canceled, filePaths } = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        return canceled ? undefined : filePaths[0];
+      },
     },
     // This workstation's backup folder (a USB drive, a synced folder) and the last backup made.
     backups: createFileBackupStore(join(dataDir, 'backups.json')),

@@ -1,6 +1,6 @@
 // The shape of window.odsm. The renderer imports this type-only; the types come from the contracts.
 import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult } from '../../shared-contracts/channels';
-import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupStatus, DiagnosticsReport, MenuCommand } from '../shared/app-channels';
+import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupStatus, DiagnosticsReport, MenuCommand, RestoreResult } from '../shared/app-channels';
 
 /** "db:students:list" -> "students". */
 export type ResourceOf<C extends string> = C extends `db:${infer R}:${string}` ? R : never;
@@ -34,6 +34,8 @@ export type OdsmApi = DataApi & {
   backUpNow(request?: BackupNowRequest): Promise<IpcResult<BackupNowResult>>;
   /** Where backups go and the last one made, for Home. */
   getBackupStatus(): Promise<IpcResult<BackupStatus>>;
+  /** Replaces the school with a checked backup the user picks in main's open dialog. */
+  restoreBackup(): Promise<IpcResult<RestoreResult>>;
 };
 
-export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, MenuCommand };
+export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, MenuCommand, RestoreResult };

@@ -8,6 +8,7 @@ import {
   BACKEND_STATUS_CHANNEL,
   BACKEND_STATUS_GET_CHANNEL,
   BACKUP_NOW_CHANNEL,
+  BACKUP_RESTORE_CHANNEL,
   BACKUP_STATUS_CHANNEL,
   DIAGNOSTICS_CHANNEL,
   MENU_COMMAND_CHANNEL,
@@ -59,6 +60,7 @@ const api = {
   getDiagnostics: () => ipcRenderer.invoke(DIAGNOSTICS_CHANNEL),
   backUpNow: (request?: { chooseFolder?: boolean }) => ipcRenderer.invoke(BACKUP_NOW_CHANNEL, request ?? {}),
   getBackupStatus: () => ipcRenderer.invoke(BACKUP_STATUS_CHANNEL),
+  restoreBackup: () => ipcRenderer.invoke(BACKUP_RESTORE_CHANNEL),
 } as unknown as OdsmApi;
 
 contextBridge.exposeInMainWorld('odsm', api);

@@ -38,7 +38,7 @@ export type AuditExportResult =
 
 /** Main pushes a menu command to the window on this channel (File → New student, Book lesson). */
 export const MENU_COMMAND_CHANNEL = 'app:menu-command';
-export const menuCommands = ['new-student', 'book-lesson', 'back-up', 'diagnostics'] as const;
+export const menuCommands = ['new-student', 'book-lesson', 'back-up', 'restore', 'diagnostics'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 /** The renderer asks main for Help → Diagnostics: main's own figures and the backend's. */
@@ -107,3 +107,16 @@ export interface BackupNowRequest {
 }
 
 export type BackupNowResult = { saved: false } | ({ saved: true; removed: string[] } & LastBackup);
+
+/** The renderer asks main to restore the school from a backup file the user picks (a native open dialog). */
+export const BACKUP_RESTORE_CHANNEL = 'app:backup:restore';
+
+export type RestoreResult =
+  | { restored: false }
+  | {
+      restored: true;
+      /** The backup that is now the school. */
+      file: string;
+      /** The school as it was just before, kept in the data folder. */
+      safetyCopy: string;
+    };

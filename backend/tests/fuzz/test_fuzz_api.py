@@ -32,9 +32,10 @@ from .tally import TALLY
 
 EXAMPLES = int(os.environ.get("ODSM_FUZZ_EXAMPLES", "40"))
 SCHEMA = schemathesis.openapi.from_dict(openapi_document())
-# Left out: a backup writes a file into whatever folder it is given ("/", ".", a home folder). Its bounds
-# and refusals are tested in tests/backups, against a folder of the test's own.
-WRITES_OUTSIDE_THE_DATA_DIR = {"POST /api/v1/system/backups"}
+# Left out: a backup writes a file into whatever folder it is given ("/", ".", a home folder), and a restore
+# replaces the school with whatever file it is given. Their bounds and refusals are tested in tests/backups,
+# against folders and files of the test's own.
+WRITES_OUTSIDE_THE_DATA_DIR = {"POST /api/v1/system/backups", "POST /api/v1/system/restore"}
 OPERATIONS = {
     op.label: op
     for op in (result.ok() for result in SCHEMA.get_all_operations())

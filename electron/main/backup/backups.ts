@@ -2,7 +2,7 @@
 // online backup, integrity, the audit chain against main's anchor); main picks the folder in a native
 // dialog, keeps it and the last backup in its store, and never lets two backups run at once.
 import { randomUUID } from 'node:crypto';
-import type { BackupNowRequest, BackupNowResult, BackupStatus, LastBackup } from '../../shared/app-channels';
+import type { BackupNowRequest, BackupNowResult, BackupStatus, LastBackup, RestoreResult } from '../../shared/app-channels';
 import type { AnchorStore } from '../audit/audit-anchor-store';
 import type { Transport } from '../bridge/http-transport';
 import { MainRefusal } from '../bridge/ipc-envelope';
@@ -12,9 +12,16 @@ import type { BackupSettings, BackupStore } from './backup-store';
 
 // Main alone calls this route: it has no IPC channel, so the renderer can never name a folder itself.
 const BACKUP_PATH = '/api/v1/system/backups';
+const RESTORE_PATH = '/api/v1/system/restore';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 const FIRST_LOOK_MS = 2 * 60 * 1000;
+
+interface BackendRestore {
+  file: string;
+  safety_copy: string;
+  chain: { head_id: number | null; head_hash: string | null };
+}
 
 interface BackendBackup {
   file: string;
@@ -38,6 +45,8 @@ export interface Backups {
   status(): Promise<BackupStatus>;
   /** The automatic backup: runs when a folder is kept and the last backup is older than everyHours. */
   runIfDue(): Promise<BackupNowResult | undefined>;
+  /** Replaces the school with a backup the user picks; the anchor moves to the restored chain's head. */
+  restore(): Promise<RestoreResult>;
   /** Checks two minutes after start, then hourly, whether a backup is due; returns the stop function. */
   schedule(): () => void;
 }
@@ -60,11 +69,7 @@ export function createBackups(options: BackupsOptions): Backups {
       requestId: randomUUID(),
       idempotencyKey: randomUUID(),
     });
-    if (response.status !== 201) {
-      const body = (response.body ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
-      log.warn('backup.refused', { status: response.status, code: body.code });
-      throw new MainRefusal(body.code ?? 'backup.failed', body.message ?? 'The backup could not be made.', { ...body.details, folder });
-    }
+    if (response.status !== 201) throw refusal(response, folder, 'backup.failed');
     const made = response.body as BackendBackup;
     const last: LastBackup = {
       at: made.created_at,
@@ -75,6 +80,30 @@ export function createBackups(options: BackupsOptions): Backups {
     await store.write({ ...settings, folder, last });
     log.info('backup.made', { bytes: made.bytes, chainOk: last.chainOk, removed: made.removed.length });
     return { saved: true, ...last, removed: made.removed };
+  };
+
+  const refusal = (response: { status: number; body: unknown }, folder: string | undefined, fallback: string) => {
+    const body = (response.body ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
+    log.warn('backup.refused', { status: response.status, code: body.code });
+    return new MainRefusal(body.code ?? fallback, body.message ?? 'The backup could not be used.', { ...body.details, ...(folder ? { folder } : {}) });
+  };
+
+  const restore = async (): Promise<RestoreResult> => {
+    const settings = await store.read();
+    const file = await dialog.chooseFile({
+      title: 'Choose the backup to restore',
+      ...(settings.folder ? { defaultPath: settings.folder } : {}),
+      filters: [{ name: 'Backups', extensions: ['sqlite3'] }],
+    });
+    if (file === undefined) return { restored: false };
+    // No Idempotency-Key: the key's record would live in the very database the restore replaces.
+    const response = await transport.request({ method: 'POST', pathTemplate: RESTORE_PATH, body: { file }, requestId: randomUUID() });
+    if (response.status !== 200) throw refusal(response, undefined, 'restore.failed');
+    const made = response.body as BackendRestore;
+    // A deliberate, audited step back: the anchor now follows the restored chain (its last entry records the restore).
+    if (made.chain.head_id !== null && made.chain.head_hash !== null) await anchors.write({ entryId: made.chain.head_id, entryHash: made.chain.head_hash });
+    log.info('backup.restored', { safetyCopy: made.safety_copy });
+    return { restored: true, file: made.file, safetyCopy: made.safety_copy };
   };
 
   const once = (work: () => Promise<BackupNowResult>): Promise<BackupNowResult> => {
@@ -107,6 +136,7 @@ export function createBackups(options: BackupsOptions): Backups {
   return {
     backUpNow,
     runIfDue,
+    restore,
     status: async () => {
       const settings = await store.read();
       return { folder: settings.folder, keep: settings.keep, last: settings.last, warnAfterDays: settings.warnAfterDays, stale: isStale(settings, now()) };

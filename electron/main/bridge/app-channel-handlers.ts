@@ -4,6 +4,7 @@ import {
   AUDIT_EXPORT_CHANNEL,
   BACKEND_STATUS_GET_CHANNEL,
   BACKUP_NOW_CHANNEL,
+  BACKUP_RESTORE_CHANNEL,
   BACKUP_STATUS_CHANNEL,
   DIAGNOSTICS_CHANNEL,
   backendStates,
@@ -13,6 +14,7 @@ import {
   type BackupNowResult,
   type BackupStatus,
   type DiagnosticsReport,
+  type RestoreResult,
 } from '../../shared/app-channels';
 import type { ChannelSchemas, JsonSchema, Manifest } from './manifest';
 
@@ -28,6 +30,8 @@ export interface AppChannelHandlers {
   backUpNow(request: BackupNowRequest): Promise<BackupNowResult>;
   /** app:backup:status: the folder and the last backup, for Home. */
   backupStatus(): Promise<BackupStatus>;
+  /** app:backup:restore: the school replaced by a checked backup the user picks (a native open dialog). */
+  restoreBackup(): Promise<RestoreResult>;
 }
 
 export interface AppChannel extends ChannelSchemas {
@@ -110,6 +114,18 @@ const backupStatusSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+const restoreSchema: JsonSchema = {
+  oneOf: [
+    { type: 'object', properties: { restored: { const: false } }, required: ['restored'], additionalProperties: false },
+    {
+      type: 'object',
+      properties: { restored: { const: true }, file: { type: 'string' }, safetyCopy: { type: 'string' } },
+      required: ['restored', 'file', 'safetyCopy'],
+      additionalProperties: false,
+    },
+  ],
+};
+
 const timingSchema = (extra: Record<string, JsonSchema> = {}): JsonSchema => ({
   type: 'object',
   properties: { count: { type: 'integer', minimum: 0 }, p50_ms: { type: ['number', 'null'] }, p95_ms: { type: ['number', 'null'] }, ...extra },
@@ -150,5 +166,6 @@ export function createAppChannels(handlers: AppChannelHandlers, manifest: Manife
     [AUDIT_EXPORT_CHANNEL]: { request: noPayload, response: auditExportSchema, answer: () => handlers.exportAuditLog() },
     [BACKUP_NOW_CHANNEL]: { request: backupNowRequestSchema, response: backupNowSchema, answer: (payload) => handlers.backUpNow(payload as BackupNowRequest) },
     [BACKUP_STATUS_CHANNEL]: { request: noPayload, response: backupStatusSchema, answer: () => handlers.backupStatus() },
+    [BACKUP_RESTORE_CHANNEL]: { request: noPayload, response: restoreSchema, answer: () => handlers.restoreBackup() },
   };
 }

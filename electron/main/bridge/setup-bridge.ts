@@ -93,7 +93,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
   const breaker = watchBreaker();
   const diagnostics = createDiagnostics({ transport, manifest, timings, breaker, ...options.app, ...(options.logsDir ? { logsDir: options.logsDir } : {}) });
   const appChannels = createAppChannels(
-    { backendStatus: options.app.backendStatus, exportAuditLog, diagnostics, backUpNow: backups.backUpNow, backupStatus: backups.status },
+    { backendStatus: options.app.backendStatus, exportAuditLog, diagnostics, backUpNow: backups.backUpNow, backupStatus: backups.status, restoreBackup: backups.restore },
     manifest,
   );
   const validator = createSchemaValidator({ ...manifest.channels, ...appChannels }, manifest.errorSchema);

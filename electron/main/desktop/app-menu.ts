@@ -33,6 +33,7 @@ export function buildAppMenuTemplate(options: MenuOptions): MenuItemConstructorO
       { label: 'Book lesson', accelerator: 'CmdOrCtrl+B', click: () => actions.send('book-lesson') },
       separator,
       { label: 'Back up now', click: () => actions.send('back-up') },
+      { label: 'Restore from a backup…', click: () => actions.send('restore') },
       ...(mac ? [] : [separator, { role: 'quit', label: 'Quit' } as const]),
     ],
   };

@@ -51,6 +51,7 @@ beforeAll(async () => {
         return Promise.resolve(answer);
       },
       chooseFolder: () => Promise.resolve(undefined),
+      chooseFile: () => Promise.resolve(undefined),
     },
   }));
   dataDir = real.dataDir;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFileAnchorStore } from '../../main/audit/audit-anchor-store';
@@ -8,7 +8,7 @@ import { createBackups } from '../../main/backup/backups';
 import { createHttpTransport } from '../../main/bridge/http-transport';
 import type { FolderRequest } from '../../main/files/save-dialog';
 import { silentLogger } from '../../main/log/json-logger';
-import { BACKUP_NOW_CHANNEL, BACKUP_STATUS_CHANNEL, type BackupNowResult, type BackupStatus } from '../../shared/app-channels';
+import { BACKUP_NOW_CHANNEL, BACKUP_RESTORE_CHANNEL, BACKUP_STATUS_CHANNEL, type BackupNowResult, type BackupStatus, type RestoreResult } from '../../shared/app-channels';
 import { startRealBridge, type RealBridge } from '../support/real-bridge';
 import { newStudentBody } from './channel-samples';
 
@@ -17,6 +17,7 @@ import { newStudentBody } from './channel-samples';
 let real: RealBridge;
 let usb: string;
 let answer: string | undefined;
+let fileAnswer: string | undefined;
 const asked: FolderRequest[] = [];
 
 const call = <T>(channel: string, payload?: unknown) => real.call<T>(channel, payload);
@@ -33,6 +34,7 @@ beforeAll(async () => {
         asked.push(request);
         return Promise.resolve(answer);
       },
+      chooseFile: () => Promise.resolve(fileAnswer),
     },
   }));
   usb = join(real.dataDir, 'usb');
@@ -105,6 +107,39 @@ describe('backing up', () => {
   });
 });
 
+describe('restoring', () => {
+  it('changes nothing when the user cancels the open dialog', async () => {
+    fileAnswer = undefined;
+    expect(await call<RestoreResult>(BACKUP_RESTORE_CHANNEL, {})).toEqual({ restored: false });
+  });
+
+  it('puts a backup back, keeps the school as it was, and anchors the restored chain so verify passes', async () => {
+    const status = await call<BackupStatus>(BACKUP_STATUS_CHANNEL);
+    const before = (await call<{ total: number }>('db:students:list', { limit: 1 })).total;
+    await call('db:students:create', { body: { ...newStudentBody(), first_name: 'After' } });
+    await call('db:audit:verify', {}); // main anchors the head that now includes "After"
+    fileAnswer = status.last!.file;
+
+    const result = await call<RestoreResult>(BACKUP_RESTORE_CHANNEL, {});
+    expect(real.bridge.validator.validateResponse(BACKUP_RESTORE_CHANNEL, result)).toEqual({ valid: true });
+    if (!result.restored) throw new Error('not restored');
+    expect((await call<{ total: number }>('db:students:list', { limit: 1 })).total).toBe(before);
+    expect(sqlite(result.safetyCopy, "SELECT count(*) FROM students WHERE first_name = 'After'")).toBe('1');
+    // The anchor moved with the restore (recorded in the log), so verify does not cry "cut short".
+    expect(await call<{ ok: boolean; anchor_break: unknown }>('db:audit:verify', {})).toMatchObject({ ok: true, anchor_break: null });
+  });
+
+  it('refuses a file that is not a backup by name, and changes nothing', async () => {
+    const before = (await call<{ total: number }>('db:students:list', { limit: 1 })).total;
+    fileAnswer = join(real.dataDir, 'notes.sqlite3');
+    await writeFile(fileAnswer, 'not a database');
+    const result = await real.bridge.invoke(BACKUP_RESTORE_CHANNEL, {});
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ code: 'restore.not_a_backup', details: { field: 'file', rule: 'sqlite_file' } });
+    expect((await call<{ total: number }>('db:students:list', { limit: 1 })).total).toBe(before);
+  });
+});
+
 describe('the daily backup', () => {
   it('runs only when a folder is kept and the last backup is older than a day', async () => {
     const dir = join(real.dataDir, 'daily');
@@ -116,7 +151,11 @@ describe('the daily backup', () => {
       transport: createHttpTransport({ connection: () => real.supervisor.connection(), actor: 'test@contract' }),
       store,
       anchors: { read: () => Promise.resolve(undefined), write: () => Promise.resolve() },
-      dialog: { choosePath: () => Promise.resolve(undefined), chooseFolder: () => Promise.reject(new Error('the daily backup never asks')) },
+      dialog: {
+        choosePath: () => Promise.resolve(undefined),
+        chooseFolder: () => Promise.reject(new Error('the daily backup never asks')),
+        chooseFile: () => Promise.resolve(undefined),
+      },
       log: silentLogger,
       now: () => clock,
     });

@@ -56,12 +56,13 @@ describe('application menu', () => {
     expect(done).toEqual(['send:new-student', 'send:book-lesson']);
   });
 
-  it('sends Back up now to the window, which shows the outcome on Home', () => {
+  it('sends Back up now and Restore to the window, which shows them on Home', () => {
     const { items, done } = menu(true);
     const backUp = items.find(({ item }) => item.label === 'Back up now')!;
     expect(backUp.path[0]).toBe('&File');
     click(backUp.item);
-    expect(done).toEqual(['send:back-up']);
+    click(items.find(({ item }) => item.label === 'Restore from a backup…')!.item);
+    expect(done).toEqual(['send:back-up', 'send:restore']);
   });
 
   it('has the standard editing roles', () => {

@@ -3,6 +3,7 @@ import { channelNames } from '../../../shared-contracts/channels';
 import {
   AUDIT_EXPORT_CHANNEL,
   BACKUP_NOW_CHANNEL,
+  BACKUP_RESTORE_CHANNEL,
   BACKUP_STATUS_CHANNEL,
   BACKEND_STATUS_CHANNEL,
   BACKEND_STATUS_GET_CHANNEL,
@@ -43,7 +44,7 @@ describe('the preload', () => {
       const [, resource, verb] = channel.split(':') as [string, string, string];
       expect(typeof odsm[resource]?.[verb], channel).toBe('function');
     }
-    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'backUpNow', 'exportAuditLog', 'getBackendStatus', 'getBackupStatus', 'getDiagnostics', 'onBackendStatus', 'onMenuCommand'].sort());
+    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'backUpNow', 'exportAuditLog', 'getBackendStatus', 'getBackupStatus', 'getDiagnostics', 'onBackendStatus', 'onMenuCommand', 'restoreBackup'].sort());
     expect(odsm).not.toHaveProperty('invoke');
     expect(odsm).not.toHaveProperty('ipcRenderer');
   });
@@ -110,5 +111,7 @@ describe('the preload', () => {
     expect(invoke).toHaveBeenLastCalledWith(BACKUP_NOW_CHANNEL, { chooseFolder: true });
     await odsm.getBackupStatus();
     expect(invoke).toHaveBeenLastCalledWith(BACKUP_STATUS_CHANNEL);
+    await odsm.restoreBackup();
+    expect(invoke).toHaveBeenLastCalledWith(BACKUP_RESTORE_CHANNEL);
   });
 });

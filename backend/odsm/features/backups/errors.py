@@ -23,3 +23,34 @@ class BackupEngineUnsupported(BackupRefused):
 class BackupCheckFailed(BackupRefused):
     code = "backup.check_failed"
     default_message = "The backup was written but did not pass its check, so it was not kept. Nothing was changed."
+
+
+class RestoreRefused(AppError):
+    """The chosen file is not a backup this app can restore; nothing was changed."""
+
+    status_code = 422
+
+
+class RestoreFileMissing(RestoreRefused):
+    code = "restore.file_missing"
+    default_message = "The backup file is not there any more. Plug in the drive, or choose another file."
+
+
+class RestoreNotABackup(RestoreRefused):
+    code = "restore.not_a_backup"
+    default_message = "That file is not a backup of this app. Choose a file named odsm-backup-… ."
+
+
+class RestoreDamaged(RestoreRefused):
+    code = "restore.damaged"
+    default_message = "That backup is damaged, so it was not restored. Choose an older backup."
+
+
+class RestoreNewerVersion(RestoreRefused):
+    code = "restore.newer_version"
+    default_message = "That backup was made by a newer version of the app. Update the app, then restore it."
+
+
+class RestoreChainBroken(RestoreRefused):
+    code = "restore.chain_broken"
+    default_message = "The audit log inside that backup does not verify, so it was not restored. Choose another backup."

@@ -67,3 +67,35 @@ def backups_in(folder: Path) -> list[Path]:
 
 def remove(path: Path) -> None:
     path.unlink(missing_ok=True)
+
+
+def tables_and_revision(path: Path) -> tuple[set[str], str | None]:
+    """The tables in a file and its schema revision; raises sqlite3.DatabaseError for a file that is not SQLite."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        has_revision = "alembic_version" in tables
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone() if has_revision else None
+    finally:
+        conn.close()
+    return tables, None if row is None else str(row[0])
+
+
+def copy_into_live(source: Path, live: Path) -> None:
+    """Replaces the live database's content with the backup's, through the backup API in one write
+    transaction on the live file: other connections wait (busy timeout), and a failure changes nothing."""
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(live, timeout=30)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    """Whether the file starts as every SQLite database does: a damaged one still does, another file not."""
+    with open(path, "rb") as f:
+        return f.read(16) == b"SQLite format 3\x00"

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends
 from odsm.core.error_responses import refusals
 from odsm.core.service_dependency import service_from_app
 
-from .schemas import BackupRequest, BackupResult
+from .schemas import BackupRequest, BackupResult, RestoreRequest, RestoreResult
 from .service import BackupService
 
 router = APIRouter(prefix="/system", tags=["system"])
@@ -20,3 +20,10 @@ Svc = Annotated[BackupService, Depends(service_from_app(BackupService))]
 def back_up(body: BackupRequest, svc: Svc) -> BackupResult:
     """A checked copy of the school in the folder: SQLite's online backup, integrity and audit chain verified."""
     return svc.back_up(body)
+
+
+# Main alone, for the same reason: the file comes from a native open dialog.
+@router.post("/restore", response_model=RestoreResult, responses=refusals(422))
+def restore(body: RestoreRequest, svc: Svc) -> RestoreResult:
+    """Puts a checked backup in place of the school; the school as it was goes to a safety copy first."""
+    return svc.restore(body)

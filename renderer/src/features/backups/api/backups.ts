@@ -17,3 +17,15 @@ export function useBackUpNow() {
     onSettled: () => client.invalidateQueries({ queryKey: backupKeys.status() }),
   });
 }
+
+/** Restore from a backup the user picks in main's open dialog; every cached screen then reloads. */
+export function useRestoreBackup() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call((odsm) => odsm.restoreBackup()),
+    onSuccess: (result) => {
+      // Every record may have changed: nothing cached from before the restore is true any more.
+      if (result.restored) void client.invalidateQueries();
+    },
+  });
+}

@@ -6,6 +6,7 @@ import { useIntent } from '../../../lib/navigation';
 import type { BackupStatus } from '../../../lib/odsm';
 import { megabytes } from '../../../lib/units';
 import { useBackUpNow, useBackupStatus } from '../api/backups';
+import { useRestore } from './restore-dialog';
 
 /** "3 days ago", "today": how old the last backup is, in the desk's words. */
 export function backupAge(at: string, now: Date = new Date()): string {
@@ -31,6 +32,7 @@ function LastBackupLine({ status, timeZone }: { status: BackupStatus; timeZone: 
 export function BackupCard({ timeZone }: { timeZone: string }) {
   const status = useBackupStatus();
   const backUp = useBackUpNow();
+  const restore = useRestore();
   useIntent('home', 'back-up', () => backUp.mutate(false));
   const data = status.data;
   return (
@@ -48,6 +50,7 @@ export function BackupCard({ timeZone }: { timeZone: string }) {
           <p>Plug in the backup drive, then back up now.</p>
         </Banner>
       ) : null}
+      {restore.outcome}
       {backUp.error ? <ErrorBanner error={backUp.error} title="The backup was not made." testId="backup-result" /> : null}
       {backUp.data?.saved ? (
         <Banner tone={backUp.data.chainOk ? 'success' : 'warning'} title={`Backed up ${megabytes(backUp.data.bytes)}.`} testId="backup-result">
@@ -64,7 +67,9 @@ export function BackupCard({ timeZone }: { timeZone: string }) {
             Change folder…
           </Button>
         ) : null}
+        {restore.button}
       </div>
+      {restore.dialog}
     </section>
   );
 }

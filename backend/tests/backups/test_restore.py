@@ -1,0 +1,137 @@
+"""Restore over real HTTP: a checked backup replaces the school, the school before is kept, and a file that
+is not a good backup is refused by name with nothing changed."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import LiveServer, student_payload
+
+
+def names(live: LiveServer) -> list[str]:
+    items = live.client.get("/api/v1/students", params={"limit": 100}).json()["items"]
+    return sorted(s["first_name"] for s in items)
+
+
+def add(live: LiveServer, first_name: str) -> dict[str, Any]:
+    r = live.client.post("/api/v1/students", json=student_payload(first_name=first_name, licence_number=None))
+    assert r.status_code == 201, r.text
+    body: dict[str, Any] = r.json()
+    return body
+
+
+def restore(live: LiveServer, file: Path) -> Any:
+    return live.client.post("/api/v1/system/restore", json={"file": str(file)})
+
+
+@pytest.fixture
+def backup(live: LiveServer, tmp_path: Path) -> Path:
+    """A backup of a school with Amara and Bilal."""
+    add(live, "Amara")
+    add(live, "Bilal")
+    r = live.client.post("/api/v1/system/backups", json={"folder": str(tmp_path)})
+    assert r.status_code == 201, r.text
+    return Path(r.json()["file"])
+
+
+def test_a_restore_brings_the_school_back_and_keeps_what_it_replaced(live: LiveServer, backup: Path) -> None:
+    chen = add(live, "Chen")
+    live.client.patch(f"/api/v1/students/{chen['id']}", json={"version": chen["version"], "first_name": "Chenoa"})
+    assert names(live) == ["Amara", "Bilal", "Chenoa"]
+
+    r = restore(live, backup)
+    assert r.status_code == 200, r.text
+    out = r.json()
+    assert names(live) == ["Amara", "Bilal"]
+
+    safety = sqlite3.connect(out["safety_copy"])
+    try:
+        assert sorted(r[0] for r in safety.execute("SELECT first_name FROM students")) == ["Amara", "Bilal", "Chenoa"]
+    finally:
+        safety.close()
+
+    # The restore is itself on the record, and the chain (now ending with that entry) verifies.
+    verify = live.client.get("/api/v1/audit/verify").json()
+    assert verify["ok"] is True
+    assert (out["chain"]["ok"], out["chain"]["head_id"]) == (True, verify["head_id"])
+    last = live.client.get("/api/v1/audit", params={"entity": "backups", "limit": 1}).json()["items"][0]
+    assert last["action"] == "restore" and backup.name.startswith(last["entity_id"])
+    # And the school goes on: a new student after the restore is saved and audited as usual.
+    add(live, "Dara")
+    assert names(live) == ["Amara", "Bilal", "Dara"]
+    assert live.client.get("/api/v1/audit/verify").json()["ok"] is True
+
+
+def _refused(live: LiveServer, file: Path, code: str, rule: str) -> None:
+    before = names(live)
+    safety_copies = list(live.settings.backup_dir.glob("before-restore-*")) if live.settings.backup_dir.exists() else []
+    r = restore(live, file)
+    assert r.status_code == 422, r.text
+    body = r.json()
+    assert body["code"] == code
+    assert (body["details"]["field"], body["details"]["rule"]) == ("file", rule)
+    assert names(live) == before
+    after = list(live.settings.backup_dir.glob("before-restore-*")) if live.settings.backup_dir.exists() else []
+    assert after == safety_copies  # refused before anything was touched
+
+
+def test_a_missing_file_is_refused(live: LiveServer, tmp_path: Path) -> None:
+    _refused(live, tmp_path / "gone.sqlite3", "restore.file_missing", "file_exists")
+
+
+def test_a_file_that_is_not_a_database_is_refused(live: LiveServer, tmp_path: Path) -> None:
+    letter = tmp_path / "letter.sqlite3"
+    letter.write_text("Dear parents,\n" * 200)
+    _refused(live, letter, "restore.not_a_backup", "sqlite_file")
+
+
+def test_another_program_s_database_is_refused(live: LiveServer, tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.commit()
+    conn.close()
+    _refused(live, other, "restore.not_a_backup", "odsm_database")
+
+
+def test_a_damaged_backup_is_refused(live: LiveServer, backup: Path, tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.sqlite3"
+    shutil.copy(backup, damaged)
+    data = bytearray(damaged.read_bytes())
+    page = 4096
+    for offset in range(page * 2, len(data), page):  # every page's header but the first (the schema)
+        data[offset : offset + 16] = b"\xff" * 16
+    damaged.write_bytes(bytes(data))
+    _refused(live, damaged, "restore.damaged", "integrity")
+
+
+def test_a_backup_from_a_newer_version_is_refused(live: LiveServer, backup: Path, tmp_path: Path) -> None:
+    newer = tmp_path / "newer.sqlite3"
+    shutil.copy(backup, newer)
+    conn = sqlite3.connect(newer)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    _refused(live, newer, "restore.newer_version", "known_revision")
+
+
+def test_a_backup_whose_audit_log_was_rewritten_is_refused(live: LiveServer, backup: Path, tmp_path: Path) -> None:
+    tampered = tmp_path / "tampered.sqlite3"
+    shutil.copy(backup, tampered)
+    conn = sqlite3.connect(tampered)
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("UPDATE audit_log SET actor = 'nobody' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    _refused(live, tampered, "restore.chain_broken", "audit_chain")
+
+
+def test_a_relative_path_is_refused_by_name(live: LiveServer) -> None:
+    r = live.client.post("/api/v1/system/restore", json={"file": "odsm-backup.sqlite3"})
+    assert r.status_code == 422
+    assert [f["field"] for f in r.json()["details"]["fields"]] == ["file"]
