@@ -72,6 +72,8 @@ export interface DiagnosticsReport {
   logsDir: string | null;
   /** Null when the backend did not answer. */
   backend: BackendDiagnostics | null;
+  /** When the last backup was made, its size and whether its audit log verified; null before the first. */
+  lastBackup: { at: string; bytes: number; chainOk: boolean } | null;
   collectedAt: string;
 }
 

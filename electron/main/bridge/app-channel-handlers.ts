@@ -152,9 +152,20 @@ function diagnosticsSchema(manifest: Manifest): JsonSchema {
       backendRestarts: { type: ['integer', 'null'], minimum: 0 },
       logsDir: { type: ['string', 'null'] },
       backend: { oneOf: [{ type: 'null' }, backend] },
+      lastBackup: {
+        oneOf: [
+          { type: 'null' },
+          {
+            type: 'object',
+            properties: { at: lastBackupProperties.at!, bytes: lastBackupProperties.bytes!, chainOk: lastBackupProperties.chainOk! },
+            required: ['at', 'bytes', 'chainOk'],
+            additionalProperties: false,
+          },
+        ],
+      },
       collectedAt: { type: 'string', format: 'date-time' },
     },
-    required: ['ipc', 'breaker', 'backendState', 'backendRestarts', 'logsDir', 'backend', 'collectedAt'],
+    required: ['ipc', 'breaker', 'backendState', 'backendRestarts', 'logsDir', 'backend', 'lastBackup', 'collectedAt'],
     additionalProperties: false,
   };
 }

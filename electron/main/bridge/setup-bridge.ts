@@ -91,7 +91,12 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
   const backups = createBackups({ transport, store: options.backups ?? createMemoryBackupStore(), anchors: store, dialog: options.saveDialog, log: options.log });
   const timings = createCallTimings();
   const breaker = watchBreaker();
-  const diagnostics = createDiagnostics({ transport, manifest, timings, breaker, ...options.app, ...(options.logsDir ? { logsDir: options.logsDir } : {}) });
+  const lastBackup = async () => {
+    const last = (await backups.status()).last;
+    // The time, size and check only: the file's path names folders on this machine, not needed by support.
+    return last ? { at: last.at, bytes: last.bytes, chainOk: last.chainOk } : null;
+  };
+  const diagnostics = createDiagnostics({ transport, manifest, timings, breaker, lastBackup, ...options.app, ...(options.logsDir ? { logsDir: options.logsDir } : {}) });
   const appChannels = createAppChannels(
     { backendStatus: options.app.backendStatus, exportAuditLog, diagnostics, backUpNow: backups.backUpNow, backupStatus: backups.status, restoreBackup: backups.restore },
     manifest,

@@ -51,6 +51,8 @@ export interface DiagnosticsSources {
   backendStatus(): BackendStatus;
   backendRestarts?: () => number;
   logsDir?: string;
+  /** The last backup main recorded (null before the first). */
+  lastBackup?: () => Promise<DiagnosticsReport['lastBackup']>;
 }
 
 export function createDiagnostics(sources: DiagnosticsSources): () => Promise<DiagnosticsReport> {
@@ -61,6 +63,7 @@ export function createDiagnostics(sources: DiagnosticsSources): () => Promise<Di
     backendRestarts: sources.backendRestarts ? sources.backendRestarts() : null,
     logsDir: sources.logsDir ?? null,
     backend: (await readBackend<BackendDiagnostics>(sources.transport, sources.manifest, 'db:system:diagnostics')) ?? null,
+    lastBackup: sources.lastBackup ? await sources.lastBackup() : null,
     collectedAt: new Date().toISOString(),
   });
 }

@@ -8,7 +8,16 @@ import { createBackups } from '../../main/backup/backups';
 import { createHttpTransport } from '../../main/bridge/http-transport';
 import type { FolderRequest } from '../../main/files/save-dialog';
 import { silentLogger } from '../../main/log/json-logger';
-import { BACKUP_NOW_CHANNEL, BACKUP_RESTORE_CHANNEL, BACKUP_STATUS_CHANNEL, type BackupNowResult, type BackupStatus, type RestoreResult } from '../../shared/app-channels';
+import {
+  BACKUP_NOW_CHANNEL,
+  BACKUP_RESTORE_CHANNEL,
+  BACKUP_STATUS_CHANNEL,
+  DIAGNOSTICS_CHANNEL,
+  type BackupNowResult,
+  type BackupStatus,
+  type DiagnosticsReport,
+  type RestoreResult,
+} from '../../shared/app-channels';
 import { startRealBridge, type RealBridge } from '../support/real-bridge';
 import { newStudentBody } from './channel-samples';
 
@@ -75,6 +84,10 @@ describe('backing up', () => {
 
     const status = await call<BackupStatus>(BACKUP_STATUS_CHANNEL);
     expect(status).toMatchObject({ folder: usb, stale: false, last: { file: result.file, bytes: result.bytes, chainOk: true } });
+    // Help → Diagnostics shows it too, without the path.
+    const diagnostics = await call<DiagnosticsReport>(DIAGNOSTICS_CHANNEL);
+    expect(diagnostics.lastBackup).toEqual({ at: result.at, bytes: result.bytes, chainOk: true });
+    expect(real.bridge.validator.validateResponse(DIAGNOSTICS_CHANNEL, diagnostics)).toEqual({ valid: true });
 
     await call<BackupNowResult>(BACKUP_NOW_CHANNEL, {});
     expect(asked).toHaveLength(1); // the kept folder, no second dialog

@@ -19,6 +19,7 @@ const report: DiagnosticsReport = {
     faults: 0,
     queries: { count: 400, p50_ms: 0.05, p95_ms: 0.4 },
   },
+  lastBackup: { at: '2026-12-01T14:05:09.123Z', bytes: 2 * 1024 * 1024, chainOk: true },
   collectedAt: '2026-12-01T15:00:00.000Z',
 };
 
@@ -31,6 +32,9 @@ describe('diagnostics in words', () => {
     expect(rows['Connection guard']).toBe('closed (normal) · opened 1 time');
     expect(rows['Database']).toBe('SQLite');
     expect(rows['Schema revision']).toBe('0009');
+    expect(rows['Last backup']).toBe('2026-12-01 14:05 UTC · 2.0 MB · audit log verified');
+    const none = Object.fromEntries(diagnosticsRows({ ...report, lastBackup: null }).flatMap((section) => section.rows));
+    expect(none['Last backup']).toBe('none yet');
   });
 
   it('says plainly when the background service does not answer, or was not started by the app', () => {

@@ -8,6 +8,11 @@ export function timingText(timing: Timing): string {
   return `${timing.count} · median ${timing.p50_ms.toFixed(1)} ms · 95% under ${timing.p95_ms.toFixed(1)} ms`;
 }
 
+export function lastBackupText(last: DiagnosticsReport['lastBackup']): string {
+  if (!last) return 'none yet';
+  return `${last.at.slice(0, 16).replace('T', ' ')} UTC · ${megabytes(last.bytes)} · audit log ${last.chainOk ? 'verified' : 'did not verify'}`;
+}
+
 /** The rows the screen shows, in the words it shows them; "Copy for support" copies the same. */
 export function diagnosticsRows(report: DiagnosticsReport): { section: string; rows: [string, string][] }[] {
   const backend = report.backend;
@@ -21,6 +26,7 @@ export function diagnosticsRows(report: DiagnosticsReport): { section: string; r
         ['Background service', report.backendState],
         ['Background service restarts', report.backendRestarts === null ? 'not started by this app' : String(report.backendRestarts)],
         ['Logs folder', report.logsDir ?? 'not known'],
+        ['Last backup', lastBackupText(report.lastBackup)],
       ],
     },
     {
