@@ -645,6 +645,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/system/imports/students": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Students
+         * @description Saves every good row in one transaction; a student already on file is skipped, never added twice.
+         */
+        post: operations["import_students"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/imports/students/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Students
+         * @description The column mapping, the row count, and every bad row with its field and rule; nothing is saved.
+         */
+        post: operations["preview_students"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/restore": {
         parameters: {
             query?: never;
@@ -1047,6 +1087,13 @@ export interface components {
             conflicts: components["schemas"]["Conflict"][];
             /** Ok */
             ok: boolean;
+        };
+        /** ColumnMapping */
+        ColumnMapping: {
+            /** Column */
+            column: string;
+            /** Field */
+            field: string | null;
         };
         /** Conflict */
         Conflict: {
@@ -1499,6 +1546,62 @@ export interface components {
             remaining_minutes: number;
             /** Required Minutes */
             required_minutes: number;
+        };
+        /** ImportPreview */
+        ImportPreview: {
+            /** Columns */
+            columns: components["schemas"]["ColumnMapping"][];
+            /** Encoding */
+            encoding: string | null;
+            /** File */
+            file: string;
+            /** Problems */
+            problems: components["schemas"]["ImportProblem"][];
+            /** Problems Total */
+            problems_total: number;
+            /** Rows Total */
+            rows_total: number;
+            /** Rows Valid */
+            rows_valid: number;
+            /** Sample */
+            sample: {
+                [key: string]: string | null;
+            }[];
+        };
+        /**
+         * ImportProblem
+         * @description One bad cell of an import: the file's row (1 is the first row under the headings), the field, the rule.
+         */
+        ImportProblem: {
+            /** Field */
+            field: string;
+            /** Message */
+            message: string;
+            /** Row */
+            row: number;
+            /** Rule */
+            rule: string;
+        };
+        /** ImportRequest */
+        ImportRequest: {
+            /**
+             * File
+             * @description A .csv or .xlsx file main's open dialog returned.
+             */
+            file: string;
+        };
+        /** ImportResult */
+        ImportResult: {
+            /** Already On File */
+            already_on_file: number;
+            /** Imported */
+            imported: number;
+            /** Problems */
+            problems: components["schemas"]["ImportProblem"][];
+            /** Problems Total */
+            problems_total: number;
+            /** Rows Total */
+            rows_total: number;
         };
         /** InCarProgress */
         InCarProgress: {
@@ -4579,6 +4682,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Diagnostics"];
+                };
+            };
+        };
+    };
+    import_students: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    preview_students: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

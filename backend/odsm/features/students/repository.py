@@ -9,6 +9,7 @@ do not count.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
@@ -83,3 +84,8 @@ def by_licence_number(licence_number: str) -> Select[Student]:
 
 def get(s: Session, student_id: int) -> Student | None:
     return s.get(Student, student_id)
+
+
+def identities() -> Select[str | None, str, str, date]:
+    """Every student's licence number, name and birth date: what an import matches its rows against."""
+    return select(Student.licence_number, Student.first_name, Student.last_name, Student.date_of_birth)

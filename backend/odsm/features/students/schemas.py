@@ -136,3 +136,18 @@ class StudentPage(BaseModel):
     total: int
     offset: int
     limit: int
+
+
+class ImportProblem(BaseModel):
+    """One bad cell of an import: the file's row (1 is the first row under the headings), the field, the rule."""
+
+    row: int
+    field: str
+    rule: str
+    message: str
+
+
+class ImportOutcome(BaseModel):
+    imported: int = 0
+    already_on_file: int = 0
+    problems: list[ImportProblem] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -17,8 +18,17 @@ from odsm.models import Student
 from . import repository as repo
 from .errors import LicenceNumberTaken, StudentArchived, StudentNotFound, StudentVersionConflict
 from .licence import licence_warnings
-from .schemas import StudentArchive, StudentCreate, StudentPage, StudentRead, StudentUpdate, Warning
-from .search_keys import search_keys
+from .schemas import (
+    ImportOutcome,
+    ImportProblem,
+    StudentArchive,
+    StudentCreate,
+    StudentPage,
+    StudentRead,
+    StudentUpdate,
+    Warning,
+)
+from .search_keys import fold, search_keys
 
 REQUIRED_FIELDS = {"first_name", "last_name", "date_of_birth"}
 
@@ -93,6 +103,48 @@ class StudentService:
             s.add(student)
             s.flush()
             return to_read(student)
+
+        return self.db.write(fn)
+
+    def import_many(self, rows: Sequence[tuple[int, StudentCreate]]) -> ImportOutcome:
+        """Creates the rows in one transaction, skipping any student already on file: the same licence
+        number, or the same name and birth date. So an import run twice adds nobody the second time."""
+
+        def fn(s: Session) -> ImportOutcome:
+            licences: dict[str, tuple[str, str, date]] = {}
+            people: set[tuple[str, str, date]] = set()
+            for licence, first, last, dob in s.execute(repo.identities()):
+                person = (fold(first), fold(last), dob)
+                people.add(person)
+                if licence:
+                    licences[licence] = person
+            outcome = ImportOutcome()
+            for row, data in rows:
+                person = (fold(data.first_name), fold(data.last_name), data.date_of_birth)
+                holder = licences.get(data.licence_number) if data.licence_number else None
+                if holder is not None and holder != person:
+                    outcome.problems.append(
+                        ImportProblem(
+                            row=row,
+                            field="licence_number",
+                            rule="unique",
+                            message="Another student already has this licence number.",
+                        )
+                    )
+                    continue
+                if holder is not None or person in people:
+                    outcome.already_on_file += 1
+                    continue
+                student = Student(**data.model_dump(exclude={"consent_to_share"}))
+                _apply_consent(student, data.consent_to_share)
+                _derive_search_fields(student)
+                s.add(student)
+                people.add(person)
+                if data.licence_number:
+                    licences[data.licence_number] = person
+                outcome.imported += 1
+            s.flush()
+            return outcome
 
         return self.db.write(fn)
 
