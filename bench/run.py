@@ -116,6 +116,19 @@ def large_db_figures() -> dict[str, Any]:
     }
 
 
+def import_figures() -> dict[str, Any]:
+    """10,000 students from a CSV: preview, import, and the same file again."""
+    proc = subprocess.run(
+        [sys.executable, "bench/import_bench.py"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    figures = json.loads(proc.stdout.strip().splitlines()[-1])
+    return {
+        "import_10k_preview_s": figures["preview_s"],
+        "import_10k_s": figures["import_s"],
+        "import_10k_again_s": figures["reimport_s"],
+    }
+
+
 def main() -> int:
     figures: dict[str, Any] = {}
     ipc = run_node("bench/ipc-bench.ts")
@@ -123,6 +136,7 @@ def main() -> int:
     figures["bridge_to_echo_p50_ratio"] = round(ipc["bridge_c1"]["p50_ms"] / ipc["echo_c1"]["p50_ms"], 2)
     figures.update(frozen_figures())
     figures.update(large_db_figures())
+    figures.update(import_figures())
 
     targets = {
         "bridge_to_echo_p50_ratio": ("<=", 3.0),
@@ -132,6 +146,7 @@ def main() -> int:
         "large_search_p95_ms": ("<=", 20),
         "large_week_calendar_p95_ms": ("<=", 20),
         "large_worklist_p50_ms": ("<=", 200),
+        "import_10k_s": ("<=", 10.0),
     }
     print("figure".ljust(34), "value".rjust(10), "  target")
     for name, value in figures.items():

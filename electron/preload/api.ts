@@ -1,6 +1,6 @@
 // The shape of window.odsm. The renderer imports this type-only; the types come from the contracts.
 import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult } from '../../shared-contracts/channels';
-import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupStatus, DiagnosticsReport, MenuCommand, RestoreResult } from '../shared/app-channels';
+import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupStatus, DiagnosticsReport, ImportPreviewResult, ImportResult, MenuCommand, RestoreResult } from '../shared/app-channels';
 
 /** "db:students:list" -> "students". */
 export type ResourceOf<C extends string> = C extends `db:${infer R}:${string}` ? R : never;
@@ -36,6 +36,10 @@ export type OdsmApi = DataApi & {
   getBackupStatus(): Promise<IpcResult<BackupStatus>>;
   /** Replaces the school with a checked backup the user picks in main's open dialog. */
   restoreBackup(): Promise<IpcResult<RestoreResult>>;
+  /** Picks a spreadsheet in main's open dialog and previews its students (nothing saved). */
+  previewStudentImport(): Promise<IpcResult<ImportPreviewResult>>;
+  /** Imports the students of the spreadsheet previewed last. */
+  runStudentImport(): Promise<IpcResult<ImportResult>>;
 };
 
-export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, MenuCommand, RestoreResult };
+export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, ImportPreviewResult, ImportResult, MenuCommand, RestoreResult };

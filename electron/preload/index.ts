@@ -11,6 +11,8 @@ import {
   BACKUP_RESTORE_CHANNEL,
   BACKUP_STATUS_CHANNEL,
   DIAGNOSTICS_CHANNEL,
+  IMPORT_PREVIEW_CHANNEL,
+  IMPORT_RUN_CHANNEL,
   MENU_COMMAND_CHANNEL,
   menuCommands,
   type BackendStatus,
@@ -61,6 +63,8 @@ const api = {
   backUpNow: (request?: { chooseFolder?: boolean }) => ipcRenderer.invoke(BACKUP_NOW_CHANNEL, request ?? {}),
   getBackupStatus: () => ipcRenderer.invoke(BACKUP_STATUS_CHANNEL),
   restoreBackup: () => ipcRenderer.invoke(BACKUP_RESTORE_CHANNEL),
+  previewStudentImport: () => ipcRenderer.invoke(IMPORT_PREVIEW_CHANNEL),
+  runStudentImport: () => ipcRenderer.invoke(IMPORT_RUN_CHANNEL),
 } as unknown as OdsmApi;
 
 contextBridge.exposeInMainWorld('odsm', api);

@@ -38,7 +38,7 @@ export type AuditExportResult =
 
 /** Main pushes a menu command to the window on this channel (File → New student, Book lesson). */
 export const MENU_COMMAND_CHANNEL = 'app:menu-command';
-export const menuCommands = ['new-student', 'book-lesson', 'back-up', 'restore', 'diagnostics'] as const;
+export const menuCommands = ['new-student', 'book-lesson', 'import-students', 'back-up', 'restore', 'diagnostics'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 /** The renderer asks main for Help → Diagnostics: main's own figures and the backend's. */
@@ -122,3 +122,37 @@ export type RestoreResult =
       /** The school as it was just before, kept in the data folder. */
       safetyCopy: string;
     };
+
+/** The renderer asks main to pick a spreadsheet (a native open dialog) and preview its students. */
+export const IMPORT_PREVIEW_CHANNEL = 'app:import:students:preview';
+/** The renderer asks main to import the students of the spreadsheet it previewed last. */
+export const IMPORT_RUN_CHANNEL = 'app:import:students:run';
+
+export interface ImportProblem {
+  /** The file's row, 1 being the first under the headings. */
+  row: number;
+  field: string;
+  rule: string;
+  message: string;
+}
+
+export interface ImportPreview {
+  file: string;
+  encoding: string | null;
+  columns: { column: string; field: string | null }[];
+  rows_total: number;
+  rows_valid: number;
+  problems: ImportProblem[];
+  problems_total: number;
+  sample: Record<string, string | null>[];
+}
+
+export type ImportPreviewResult = { chosen: false } | { chosen: true; preview: ImportPreview };
+
+export interface ImportResult {
+  rows_total: number;
+  imported: number;
+  already_on_file: number;
+  problems: ImportProblem[];
+  problems_total: number;
+}

@@ -7,6 +7,8 @@ import {
   BACKUP_RESTORE_CHANNEL,
   BACKUP_STATUS_CHANNEL,
   DIAGNOSTICS_CHANNEL,
+  IMPORT_PREVIEW_CHANNEL,
+  IMPORT_RUN_CHANNEL,
   backendStates,
   type AuditExportResult,
   type BackendStatus,
@@ -14,6 +16,8 @@ import {
   type BackupNowResult,
   type BackupStatus,
   type DiagnosticsReport,
+  type ImportPreviewResult,
+  type ImportResult,
   type RestoreResult,
 } from '../../shared/app-channels';
 import type { ChannelSchemas, JsonSchema, Manifest } from './manifest';
@@ -32,6 +36,10 @@ export interface AppChannelHandlers {
   backupStatus(): Promise<BackupStatus>;
   /** app:backup:restore: the school replaced by a checked backup the user picks (a native open dialog). */
   restoreBackup(): Promise<RestoreResult>;
+  /** app:import:students:preview: a spreadsheet picked in a native open dialog, previewed. */
+  previewStudentImport(): Promise<ImportPreviewResult>;
+  /** app:import:students:run: the students of the spreadsheet previewed last, imported. */
+  runStudentImport(): Promise<ImportResult>;
 }
 
 export interface AppChannel extends ChannelSchemas {
@@ -126,6 +134,56 @@ const restoreSchema: JsonSchema = {
   ],
 };
 
+const importProblemsSchema: JsonSchema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    properties: { row: { type: 'integer', minimum: 0 }, field: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' } },
+    required: ['row', 'field', 'rule', 'message'],
+    additionalProperties: false,
+  },
+};
+const count: JsonSchema = { type: 'integer', minimum: 0 };
+
+const importPreviewSchema: JsonSchema = {
+  oneOf: [
+    { type: 'object', properties: { chosen: { const: false } }, required: ['chosen'], additionalProperties: false },
+    {
+      type: 'object',
+      properties: {
+        chosen: { const: true },
+        preview: {
+          type: 'object',
+          properties: {
+            file: { type: 'string' },
+            encoding: { type: ['string', 'null'] },
+            columns: {
+              type: 'array',
+              items: { type: 'object', properties: { column: { type: 'string' }, field: { type: ['string', 'null'] } }, required: ['column', 'field'], additionalProperties: false },
+            },
+            rows_total: count,
+            rows_valid: count,
+            problems: importProblemsSchema,
+            problems_total: count,
+            sample: { type: 'array', items: { type: 'object', additionalProperties: { type: ['string', 'null'] } } },
+          },
+          required: ['file', 'encoding', 'columns', 'rows_total', 'rows_valid', 'problems', 'problems_total', 'sample'],
+          additionalProperties: false,
+        },
+      },
+      required: ['chosen', 'preview'],
+      additionalProperties: false,
+    },
+  ],
+};
+
+const importResultSchema: JsonSchema = {
+  type: 'object',
+  properties: { rows_total: count, imported: count, already_on_file: count, problems: importProblemsSchema, problems_total: count },
+  required: ['rows_total', 'imported', 'already_on_file', 'problems', 'problems_total'],
+  additionalProperties: false,
+};
+
 const timingSchema = (extra: Record<string, JsonSchema> = {}): JsonSchema => ({
   type: 'object',
   properties: { count: { type: 'integer', minimum: 0 }, p50_ms: { type: ['number', 'null'] }, p95_ms: { type: ['number', 'null'] }, ...extra },
@@ -178,5 +236,7 @@ export function createAppChannels(handlers: AppChannelHandlers, manifest: Manife
     [BACKUP_NOW_CHANNEL]: { request: backupNowRequestSchema, response: backupNowSchema, answer: (payload) => handlers.backUpNow(payload as BackupNowRequest) },
     [BACKUP_STATUS_CHANNEL]: { request: noPayload, response: backupStatusSchema, answer: () => handlers.backupStatus() },
     [BACKUP_RESTORE_CHANNEL]: { request: noPayload, response: restoreSchema, answer: () => handlers.restoreBackup() },
+    [IMPORT_PREVIEW_CHANNEL]: { request: noPayload, response: importPreviewSchema, answer: () => handlers.previewStudentImport() },
+    [IMPORT_RUN_CHANNEL]: { request: noPayload, response: importResultSchema, answer: () => handlers.runStudentImport() },
   };
 }

@@ -8,6 +8,7 @@ import type { AnchorStore } from '../audit/audit-anchor-store';
 import { createAuditExport } from '../audit/audit-export';
 import { createMemoryBackupStore, type BackupStore } from '../backup/backup-store';
 import { createBackups } from '../backup/backups';
+import { createStudentImport } from '../imports/student-import';
 import type { BackendHealth } from '../desktop/about';
 import { createCallTimings } from '../diagnostics/call-timings';
 import { createDiagnostics, readBackendHealth, watchBreaker } from '../diagnostics/diagnostics-report';
@@ -89,6 +90,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
   const transport = audit.transport;
   const exportAuditLog = createAuditExport({ transport, manifest, store, dialog: options.saveDialog, log: options.log });
   const backups = createBackups({ transport, store: options.backups ?? createMemoryBackupStore(), anchors: store, dialog: options.saveDialog, log: options.log });
+  const studentImport = createStudentImport({ transport, dialog: options.saveDialog, log: options.log });
   const timings = createCallTimings();
   const breaker = watchBreaker();
   const lastBackup = async () => {
@@ -98,7 +100,16 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
   };
   const diagnostics = createDiagnostics({ transport, manifest, timings, breaker, lastBackup, ...options.app, ...(options.logsDir ? { logsDir: options.logsDir } : {}) });
   const appChannels = createAppChannels(
-    { backendStatus: options.app.backendStatus, exportAuditLog, diagnostics, backUpNow: backups.backUpNow, backupStatus: backups.status, restoreBackup: backups.restore },
+    {
+      backendStatus: options.app.backendStatus,
+      exportAuditLog,
+      diagnostics,
+      backUpNow: backups.backUpNow,
+      backupStatus: backups.status,
+      restoreBackup: backups.restore,
+      previewStudentImport: studentImport.preview,
+      runStudentImport: studentImport.run,
+    },
     manifest,
   );
   const validator = createSchemaValidator({ ...manifest.channels, ...appChannels }, manifest.errorSchema);

@@ -31,6 +31,7 @@ export function buildAppMenuTemplate(options: MenuOptions): MenuItemConstructorO
     submenu: [
       { label: 'New student', accelerator: 'CmdOrCtrl+N', click: () => actions.send('new-student') },
       { label: 'Book lesson', accelerator: 'CmdOrCtrl+B', click: () => actions.send('book-lesson') },
+      { label: 'Import students…', click: () => actions.send('import-students') },
       separator,
       { label: 'Back up now', click: () => actions.send('back-up') },
       { label: 'Restore from a backup…', click: () => actions.send('restore') },

@@ -56,13 +56,14 @@ describe('application menu', () => {
     expect(done).toEqual(['send:new-student', 'send:book-lesson']);
   });
 
-  it('sends Back up now and Restore to the window, which shows them on Home', () => {
+  it('sends Back up now, Restore and Import students to the window', () => {
     const { items, done } = menu(true);
     const backUp = items.find(({ item }) => item.label === 'Back up now')!;
     expect(backUp.path[0]).toBe('&File');
     click(backUp.item);
     click(items.find(({ item }) => item.label === 'Restore from a backup…')!.item);
-    expect(done).toEqual(['send:back-up', 'send:restore']);
+    click(items.find(({ item }) => item.label === 'Import students…')!.item);
+    expect(done).toEqual(['send:back-up', 'send:restore', 'send:import-students']);
   });
 
   it('has the standard editing roles', () => {

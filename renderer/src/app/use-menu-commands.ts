@@ -6,6 +6,7 @@ import { followMenuCommands, type MenuCommand } from '../lib/odsm';
 export const MENU_DESTINATIONS: Record<MenuCommand, { screen: string; intent?: string }> = {
   'new-student': { screen: 'students', intent: 'new' },
   'book-lesson': { screen: 'calendar', intent: 'book' },
+  'import-students': { screen: 'students', intent: 'import' },
   'back-up': { screen: 'home', intent: 'back-up' },
   restore: { screen: 'home', intent: 'restore' },
   diagnostics: { screen: 'diagnostics' },

@@ -6,6 +6,7 @@
  * UI can use ordinary TanStack Query error handling and branch on `error.code`, never on the message.
  */
 import type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, MenuCommand, OdsmApi } from '../../../electron/preload/api';
+import type { ImportPreview, ImportProblem, ImportResult } from '../../../electron/shared/app-channels';
 import type { IpcError, IpcResult } from '../../../shared-contracts/channels';
 
 /** Codes the renderer itself produces, when the failure happens before any envelope exists. */
@@ -87,7 +88,7 @@ export async function call<T>(verb: (api: OdsmApi) => Promise<IpcResult<T>>): Pr
   return unwrap(result);
 }
 
-export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, MenuCommand };
+export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, ImportPreview, ImportProblem, ImportResult, MenuCommand };
 
 /**
  * Follows the backend status: the current one first (a screen can mount after the last push),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -86,8 +87,27 @@ def _validate(table: Table, fields: list[str | None]) -> tuple[list[tuple[int, S
         except ValidationError as exc:
             for error in exc.errors():
                 field = str(error["loc"][0]) if error["loc"] else "row"
-                problems.append(ImportProblem(row=number, field=field, rule=error["type"], message=error["msg"]))
+                problems.append(ImportProblem(row=number, field=field, rule=error["type"], message=_in_words(error)))
     return valid, problems
+
+
+# Pydantic's wording for the commonest slips, in the desk's words (the rule keeps pydantic's stable name).
+_WORDS = {
+    "missing": "This cell is empty, and the field is required.",
+    "date_parsing": "Write the date as year-month-day, such as 2008-03-15.",
+    "date_from_datetime_parsing": "Write the date as year-month-day, such as 2008-03-15.",
+    "enum": "Use one of the values the form offers.",
+}
+
+
+def _in_words(error: Any) -> str:
+    words = _WORDS.get(error["type"])
+    if words:
+        return words
+    message = str(error["msg"])
+    for prefix in ("Value error, ", "value is not a valid email address: "):
+        message = message.removeprefix(prefix)
+    return message
 
 
 def _value(field: str, cell: Cell) -> str:

@@ -4,6 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { ListPage } from '../../../components/ui/list-page';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { useIntent } from '../../../lib/navigation';
+import { useStudentImport } from '../../imports';
 import { useStudents } from '../api/get-students';
 import type { Student } from '../types';
 import { ArchiveDialog } from './archive-dialog';
@@ -25,6 +26,7 @@ export function StudentsPage() {
   const [notice, setNotice] = useState<Notice>(null);
   // File → New student.
   useIntent('students', 'new', () => setEditing({ student: null }));
+  const importing = useStudentImport();
 
   const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const students = useStudents({ ...(q ? { q } : {}), offset: page * PAGE_SIZE, limit: PAGE_SIZE });
@@ -42,11 +44,19 @@ export function StudentsPage() {
       title="Students"
       subtitle={data ? `${data.total} active ${data.total === 1 ? 'student' : 'students'}${q ? ' found' : ''}` : '\u00a0'}
       actions={
-        <Button variant="primary" onClick={() => setEditing({ student: null })} data-testid="new-student">
-          + New student
-        </Button>
+        <>
+          {importing.button}
+          <Button variant="primary" onClick={() => setEditing({ student: null })} data-testid="new-student">
+            + New student
+          </Button>
+        </>
       }
-      notice={<SaveNotice notice={notice} onDismiss={() => setNotice(null)} />}
+      notice={
+        <>
+          {importing.error}
+          <SaveNotice notice={notice} onDismiss={() => setNotice(null)} />
+        </>
+      }
       search={{
         label: 'Search students',
         placeholder: 'Search by name, licence number or phone',
@@ -68,6 +78,7 @@ export function StudentsPage() {
       paging={data ? { offset: data.offset, limit: PAGE_SIZE, total: data.total, onPage: setPage } : null}
       dialogs={
         <>
+          {importing.dialog}
           {editing ? (
             <StudentForm
               student={editing.student}

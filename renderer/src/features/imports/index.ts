@@ -1,0 +1,2 @@
+// The imports feature's public face: "Import…" on the Students screen (and File → Import students).
+export { useStudentImport } from './components/import-dialog';
