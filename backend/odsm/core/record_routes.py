@@ -41,6 +41,16 @@ class RecordRoutes:
         self._record_id = record_id
         self._one = "/{" + record_id + "}"  # the path of one record
 
+    def list_retirable(self, name: str, call: ServiceCall, page: type[Any]) -> None:
+        """`GET /<resource>?include_inactive=`, a quick read of records that are retired rather than deleted:
+        `call(svc, include_inactive)`."""
+        include_inactive = inspect.Parameter(
+            "include_inactive", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=False, annotation=bool
+        )
+        self._add(
+            "", "GET", name, call, None, page, verb="list", refuses=(422,), with_id=False, query=[include_inactive]
+        )
+
     def create(
         self,
         name: str,
@@ -89,8 +99,9 @@ class RecordRoutes:
         status_code: int = 200,
         refuses: Sequence[int] = _WRITE_REFUSALS,
         with_id: bool = True,
+        query: Sequence[inspect.Parameter] = (),
     ) -> None:
-        endpoint = self._endpoint(name, call, body, answer, with_id=with_id)
+        endpoint = self._endpoint(name, call, body, answer, with_id=with_id, query=query)
         self.router.add_api_route(
             path,
             quick_read(endpoint) if method == "GET" else endpoint,
@@ -103,10 +114,19 @@ class RecordRoutes:
         )
 
     def _endpoint(
-        self, name: str, call: ServiceCall, body: type[Any] | None, answer: type[Any], *, with_id: bool
+        self,
+        name: str,
+        call: ServiceCall,
+        body: type[Any] | None,
+        answer: type[Any],
+        *,
+        with_id: bool,
+        query: Sequence[inspect.Parameter],
     ) -> Callable[..., object]:
-        """A plain `def` route whose signature FastAPI reads as `(<record id>: PathId, data: body, svc: Svc)`."""
+        """A plain `def` route whose signature FastAPI reads as `(<record id>: PathId, data: body, svc: Svc,
+        *query)`; the service method gets them in that order, `svc` first."""
         arguments = ([self._record_id] if with_id else []) + (["data"] if body is not None else [])
+        arguments += [parameter.name for parameter in query]
 
         def endpoint(svc: Any, **values: Any) -> object:
             return call(svc, *(values[argument] for argument in arguments))
@@ -115,7 +135,7 @@ class RecordRoutes:
         parameters = [inspect.Parameter(self._record_id, kind, annotation=PathId)] if with_id else []
         if body is not None:
             parameters.append(inspect.Parameter("data", kind, annotation=body))
-        parameters.append(inspect.Parameter("svc", kind, annotation=self._svc))
+        parameters += [inspect.Parameter("svc", kind, annotation=self._svc), *query]
         endpoint.__signature__ = inspect.Signature(parameters, return_annotation=answer)  # type: ignore[attr-defined]
         endpoint.__name__ = endpoint.__qualname__ = name
         return endpoint

@@ -6,7 +6,6 @@ from fastapi import Depends
 
 from odsm.core.bounded import PathId
 from odsm.core.error_responses import refusals
-from odsm.core.quick_reads import quick_read
 from odsm.core.record_routes import RecordRoutes
 from odsm.core.service_dependency import service_from_app
 
@@ -18,12 +17,7 @@ records = RecordRoutes("instructors", Svc, record_id="instructor_id")
 router, channel = records.router, records.channel
 
 
-@router.get("", response_model=InstructorPage, responses=refusals(422), openapi_extra=channel("list"))
-@quick_read
-def list_instructors(svc: Svc, include_inactive: bool = False) -> InstructorPage:
-    return svc.list(include_inactive)
-
-
+records.list_retirable("list_instructors", InstructorService.list, InstructorPage)
 records.create("create_instructor", InstructorService.create, InstructorCreate, InstructorRead)
 records.get("get_instructor", InstructorService.get, InstructorRead)
 records.update("update_instructor", InstructorService.update, InstructorUpdate, InstructorRead)

@@ -18,12 +18,7 @@ records = RecordRoutes("vehicles", Svc, record_id="vehicle_id")
 router, channel = records.router, records.channel
 
 
-@router.get("", response_model=VehiclePage, responses=refusals(422), openapi_extra=channel("list"))
-@quick_read
-def list_vehicles(svc: Svc, include_inactive: bool = False) -> VehiclePage:
-    return svc.list(include_inactive)
-
-
+records.list_retirable("list_vehicles", VehicleService.list, VehiclePage)
 records.create("create_vehicle", VehicleService.create, VehicleCreate, VehicleRead)
 records.get("get_vehicle", VehicleService.get, VehicleRead)
 records.update("update_vehicle", VehicleService.update, VehicleUpdate, VehicleRead)
