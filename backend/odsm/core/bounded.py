@@ -20,7 +20,9 @@ from fastapi import Path, Query
 from pydantic import (
     AfterValidator,
     AwareDatetime,
+    BaseModel,
     BeforeValidator,
+    ConfigDict,
     Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
@@ -129,6 +131,15 @@ def omitted() -> Any:
     default None only marks "not sent" and is not published, so the schema shows no null anywhere.
     """
     return Field(default=None, json_schema_extra=_no_default_in_schema)
+
+
+class VersionedChange(BaseModel):
+    """A change to a versioned record: the version it was read at (a stale one is a conflict, never an
+    overwrite), no field the API does not know, and text without surrounding spaces."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    version: Version
 
 
 def nul_free(value: str) -> str:

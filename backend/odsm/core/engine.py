@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +12,7 @@ from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from .config import Settings
+from .timings import on_each_statement
 
 sql_log = structlog.get_logger("odsm.sql")
 
@@ -63,16 +63,8 @@ def write_engine(settings: Settings, engine: Engine) -> Engine:
 
 
 def _log_statements(engine: Engine) -> None:
-    @event.listens_for(engine, "before_cursor_execute")
-    def _log_sql(conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: bool) -> None:
-        conn.info["odsm_t0"] = time.perf_counter()
-
-    @event.listens_for(engine, "after_cursor_execute")
-    def _log_sql_done(conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: bool) -> None:
+    def log_sql(statement: str, ms: float | None) -> None:
         # Debug level: the request id (bound by the middleware) ties each statement to a click.
-        t0 = conn.info.pop("odsm_t0", None)
-        sql_log.debug(
-            "db.sql",
-            statement=statement[:300],
-            ms=round((time.perf_counter() - t0) * 1000, 3) if t0 else None,
-        )
+        sql_log.debug("db.sql", statement=statement[:300], ms=None if ms is None else round(ms, 3))
+
+    on_each_statement(engine, log_sql)

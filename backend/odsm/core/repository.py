@@ -1,9 +1,10 @@
 """The base of every feature's repository: one aggregate's queries, run in the caller's session.
 
 A feature's `repository.py` subclasses `Repository[Model]` and owns every `select()` of that aggregate; the
-service decides what to do with the rows. Two things every repository needs live here once:
-`get_or_raise` (a primary-key read that refuses with the feature's own not-found error) and `overlaps`
-(the one definition of "two time spans overlap", which every overlap query shares).
+service decides what to do with the rows. What every repository needs lives here once: `load` (a
+primary-key read that refuses with the feature's own not-found error), `RetirableRepository.listed` (the
+list of records retired rather than deleted) and `overlaps` (the one definition of "two time spans
+overlap", which every overlap query shares).
 
 This module imports SQLAlchemy and `odsm.core.errors` alone, so any feature may build on it.
 """
@@ -23,9 +24,12 @@ M = TypeVar("M")
 
 
 class Repository(Generic[M]):
-    """`LessonRepository(s).get_or_raise(lesson_id, LessonNotFound, "lesson_id")`."""
+    """`LessonRepository(s).load(lesson_id)`: the lesson, or `LessonNotFound` naming `lesson_id`."""
 
     model: ClassVar[type[Any]]
+    # What `load` refuses with, and the detail that names the id.
+    not_found: ClassVar[type[AppError]]
+    id_name: ClassVar[str]
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -41,11 +45,27 @@ class Repository(Generic[M]):
             raise error(details={detail: id})
         return row
 
+    def load(self, id: int) -> M:
+        return self.get_or_raise(id, self.not_found, self.id_name)
+
     def rows_and_total(self, stmt: Select[M], *order_by: Any) -> tuple[Sequence[M], int]:
         """The rows of `stmt` in that order, and how many there are (counted without the ordering)."""
         rows = self.session.scalars(stmt.order_by(*order_by)).all()
         total = self.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
         return rows, total
+
+
+class RetirableRepository(Repository[M]):
+    """The records of a model retired rather than deleted: an `active` flag, and lists that leave the
+    retired out unless asked."""
+
+    listing_order: ClassVar[tuple[Any, ...]]
+
+    def listed(self, include_inactive: bool) -> tuple[Sequence[M], int]:
+        stmt = select(self.model)
+        if not include_inactive:
+            stmt = stmt.where(self.model.active.is_(True))
+        return self.rows_and_total(stmt, *self.listing_order)
 
 
 def overlaps(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, event
@@ -52,15 +53,26 @@ class RequestTimings(Timings):
             self.refusals += 1
 
 
-def time_queries(engine: Engine, timings: Timings) -> None:
-    """Every statement's duration, from the cursor's execute to its return."""
+def on_each_statement(engine: Engine, timed: Callable[[str, float | None], None]) -> None:
+    """Calls `timed(statement, ms)` as each statement returns: ms from the cursor's execute to its return, or
+    None for a statement whose start this listener did not see."""
+    started = object()  # this listener's own key in the connection's info: listeners never share a start
 
     @event.listens_for(engine, "before_cursor_execute")
     def _started(conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: bool) -> None:
-        conn.info["odsm_timing_t0"] = time.perf_counter()
+        conn.info[started] = time.perf_counter()
 
     @event.listens_for(engine, "after_cursor_execute")
     def _done(conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: bool) -> None:
-        t0 = conn.info.pop("odsm_timing_t0", None)
-        if t0 is not None:
-            timings.record((time.perf_counter() - t0) * 1000)
+        t0 = conn.info.pop(started, None)
+        timed(statement, None if t0 is None else (time.perf_counter() - t0) * 1000)
+
+
+def time_queries(engine: Engine, timings: Timings) -> None:
+    """Every statement's duration, from the cursor's execute to its return."""
+
+    def record(statement: str, ms: float | None) -> None:
+        if ms is not None:
+            timings.record(ms)
+
+    on_each_statement(engine, record)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from odsm.features.classroom.session_rules import (
     AttendanceFacts,
@@ -19,13 +18,9 @@ from odsm.features.classroom.session_rules import (
 from odsm.features.instructors.service import LessonTaught
 from odsm.models import ClassroomSession, Enrollment, Instructor, InstructorTimeOff
 
-TORONTO = ZoneInfo("America/Toronto")
-DAY = date(2031, 6, 10)
+from ..rule_facts import DAY, TORONTO, at, backdated_start
+
 PAPER = "Entered from the paper register"
-
-
-def at(hour: int, minute: int = 0, day: date = DAY) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=TORONTO).astimezone(UTC)
 
 
 def timing(**overrides: Any) -> Timing:
@@ -149,14 +144,7 @@ def test_a_class_created_in_the_past_needs_a_reason() -> None:
     past = new_session(timing=timing())
     refused = creating.broken(Stage.CREATE, past)
     assert [e.code for e in refused] == ["classroom.backdated_without_reason"]
-    assert refused[0].details == {
-        "rule": "backdate_reason",
-        "field": "reason",
-        "event": "starts_at",
-        "starts_at": at(9).isoformat(),
-        "local_time": "2031-06-10 09:00",
-        "grace_hours": 0,
-    }
+    assert refused[0].details == backdated_start(at(9), "2031-06-10 09:00")
     assert codes_creating(new_session(timing=timing(reason=PAPER))) == []
 
 

@@ -6,9 +6,8 @@ Each rule gets a case it allows and a case it refuses; the registry's order and 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, get_args
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -27,14 +26,10 @@ from odsm.models import (
     Vehicle,
 )
 
-TORONTO = ZoneInfo("America/Toronto")
-DAY = date(2031, 6, 10)
+from ..rule_facts import DAY, at, backdated_start
+
 PAPER = "Entered from the paper day sheet"
 LICENCE = "O12345678901234"
-
-
-def at(hour: int, minute: int = 0, day: date = DAY) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=TORONTO).astimezone(UTC)
 
 
 def settings() -> SchoolSettings:
@@ -230,14 +225,7 @@ def test_the_api_spells_lesson_statuses_as_the_stored_enum() -> None:
 def test_a_lesson_booked_in_the_past_needs_a_reason() -> None:
     refused = booking.broken(Stage.BOOK, facts(reason=None))
     assert [e.code for e in refused] == ["lesson.backdated_without_reason"]
-    assert refused[0].details == {
-        "rule": "backdate_reason",
-        "field": "reason",
-        "event": "starts_at",
-        "starts_at": at(10).isoformat(),
-        "local_time": "2031-06-10 10:00",
-        "grace_hours": 0,
-    }
+    assert refused[0].details == backdated_start(at(10), "2031-06-10 10:00")
     assert broken(Stage.BOOK, facts(reason=None, now=at(10))) == []
     assert broken(Stage.BOOK, facts(reason=PAPER)) == []
 

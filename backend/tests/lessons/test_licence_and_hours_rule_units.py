@@ -8,7 +8,8 @@ from odsm.features.lessons.booking_facts import Stage
 from odsm.features.lessons.booking_rules import booking
 from odsm.models import Instructor, InstructorAvailability, Student
 
-from .test_booking_rule_units import DAY, LICENCE, at, broken, facts
+from ..rule_facts import DAY, at
+from .test_booking_rule_units import LICENCE, broken, facts
 
 TUESDAY = DAY.weekday()  # 2031-06-10 is a Tuesday
 

@@ -1,18 +1,12 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { reactRootPerTest } from '../test/react-root';
 import { errorDetails, ScreenErrorBoundary } from './screen-error-boundary';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLDivElement;
-let root: Root;
+const view = reactRootPerTest();
 const copied: string[] = [];
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
   copied.length = 0;
   Object.defineProperty(navigator, 'clipboard', {
     configurable: true,
@@ -23,8 +17,6 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
   vi.restoreAllMocks();
 });
 
@@ -34,47 +26,41 @@ function Broken(): never {
 
 describe('a screen that fails to render', () => {
   it('shows a way back instead of a blank window', () => {
-    act(() =>
-      root.render(
-        <ScreenErrorBoundary screen="students">
-          <Broken />
-        </ScreenErrorBoundary>,
-      ),
+    view.render(
+      <ScreenErrorBoundary screen="students">
+        <Broken />
+      </ScreenErrorBoundary>,
     );
-    const panel = container.querySelector('[data-testid="screen-crashed"]');
+    const panel = view.container.querySelector('[data-testid="screen-crashed"]');
     expect(panel?.textContent).toContain('This screen ran into a problem');
     expect(panel?.textContent).toContain('Your saved records are safe');
-    expect(container.querySelector('[role="alert"]')).not.toBeNull();
-    expect(container.querySelector('[data-testid="screen-crashed-reload"]')?.textContent).toBe('Reload');
+    expect(view.container.querySelector('[role="alert"]')).not.toBeNull();
+    expect(view.container.querySelector('[data-testid="screen-crashed-reload"]')?.textContent).toBe('Reload');
   });
 
   it('copies the details for support', async () => {
-    act(() =>
-      root.render(
-        <ScreenErrorBoundary screen="students">
-          <Broken />
-        </ScreenErrorBoundary>,
-      ),
+    view.render(
+      <ScreenErrorBoundary screen="students">
+        <Broken />
+      </ScreenErrorBoundary>,
     );
     await act(async () => {
-      (container.querySelector('[data-testid="screen-crashed-copy"]') as HTMLButtonElement).click();
+      (view.container.querySelector('[data-testid="screen-crashed-copy"]') as HTMLButtonElement).click();
       await Promise.resolve();
     });
     expect(copied).toHaveLength(1);
     expect(copied[0]).toContain('Screen: students');
     expect(copied[0]).toContain("TypeError: Cannot read properties of undefined (reading 'first_name')");
-    expect(container.textContent).toContain('Details copied.');
+    expect(view.container.textContent).toContain('Details copied.');
   });
 
   it('leaves a screen that renders alone', () => {
-    act(() =>
-      root.render(
-        <ScreenErrorBoundary screen="home">
-          <p>Today</p>
-        </ScreenErrorBoundary>,
-      ),
+    view.render(
+      <ScreenErrorBoundary screen="home">
+        <p>Today</p>
+      </ScreenErrorBoundary>,
     );
-    expect(container.textContent).toBe('Today');
+    expect(view.container.textContent).toBe('Today');
   });
 });
 

@@ -1,6 +1,7 @@
+import { useQueryClient, type FetchQueryOptions, type QueryKey } from '@tanstack/react-query';
 import { useState } from 'react';
 import { hasChanges } from '../lib/changes';
-import { VALIDATION_FAILED } from '../lib/field-errors';
+import { fieldErrorsOf, VALIDATION_FAILED } from '../lib/field-errors';
 import { isOdsmError } from '../lib/odsm';
 
 type KeysOf<V, T> = { [K in keyof V]: V[K] extends T ? K : never }[keyof V] & string;
@@ -10,17 +11,21 @@ export type RecordSave<C, U> = { kind: 'create'; body: C } | { kind: 'update'; i
 
 type SaveMutation<R, C, U> = { mutate: (input: RecordSave<C, U>, options: { onSuccess: (saved: R) => void }) => void };
 
-type RecordFormOptions<R, V> = {
+type RecordFormOptions<R, V, K extends QueryKey> = {
   /** The record to edit, or null for a new one. */
   record: R | null;
   toValues: (record: R) => V;
   emptyValues: () => V;
-  /** The newest copy of the record, past the cache. */
-  fetchLatest: (record: R) => Promise<R>;
+  /** The record's query; "Reload latest" fetches it past the cache. */
+  latest: (record: R) => FetchQueryOptions<R, Error, R, K>;
   /** The save mutation: its error, and how to clear it. */
   save: { error: unknown; reset: () => void };
   /** The code the backend answers when someone else saved first. */
   conflictCode: string;
+  /** The form's fields: a save's field problems naming one show beside it, the rest above the form. */
+  fields: readonly string[];
+  /** The codes whose details name fields (validation_failed unless told). */
+  fieldCodes?: readonly string[];
 };
 
 /**
@@ -28,7 +33,8 @@ type RecordFormOptions<R, V> = {
  * save), `values` what the form shows. After a version conflict, "Reload latest" adopts the newest
  * copy and clears the failed save.
  */
-export function useRecordForm<R, V>({ record, toValues, emptyValues, fetchLatest, save, conflictCode }: RecordFormOptions<R, V>) {
+export function useRecordForm<R, V, K extends QueryKey>({ record, toValues, emptyValues, latest, save, conflictCode, fields, fieldCodes }: RecordFormOptions<R, V, K>) {
+  const queryClient = useQueryClient();
   const [base, setBase] = useState<R | null>(record);
   const [values, setValues] = useState<V>(() => (record ? toValues(record) : emptyValues()));
   const [reloading, setReloading] = useState(false);
@@ -40,6 +46,7 @@ export function useRecordForm<R, V>({ record, toValues, emptyValues, fetchLatest
   const conflict = isOdsmError(saveError) && saveError.code === conflictCode;
   // Field problems show beside their fields; anything else gets a banner.
   const otherError = Boolean(saveError) && !conflict && !(isOdsmError(saveError) && saveError.code === VALIDATION_FAILED);
+  const serverErrors = fieldErrorsOf(saveError, fields, fieldCodes);
 
   function update<K extends keyof V & string>(field: K, value: V[K]) {
     setValues((current) => ({ ...current, [field]: value }));
@@ -47,11 +54,11 @@ export function useRecordForm<R, V>({ record, toValues, emptyValues, fetchLatest
   }
 
   /** A text field's props: its value, its change handler, and "Required." or the server's message. */
-  function bindText(field: KeysOf<V, string>, serverMessage: string | undefined) {
+  function bindText(field: KeysOf<V, string>) {
     return {
       id: field,
       value: values[field] as string,
-      error: missing.includes(field) ? 'Required.' : serverMessage,
+      error: missing.includes(field) ? 'Required.' : serverErrors.byField[field]?.message,
       onChange: (event: { target: { value: string } }) => update(field, event.target.value as V[typeof field]),
     };
   }
@@ -80,7 +87,7 @@ export function useRecordForm<R, V>({ record, toValues, emptyValues, fetchLatest
     setReloading(true);
     setReloadError(null);
     try {
-      adopt(await fetchLatest(base));
+      adopt(await queryClient.fetchQuery({ ...latest(base), staleTime: 0 }));
       setMissing([]);
       save.reset();
     } catch (error) {
@@ -90,7 +97,7 @@ export function useRecordForm<R, V>({ record, toValues, emptyValues, fetchLatest
     }
   }
 
-  return { base, setBase, values, setValues, update, bindText, bindFlag, missing, markMissing, adopt, saveError, conflict, otherError, reloading, reloadError, reloadLatest };
+  return { base, setBase, values, setValues, update, bindText, bindFlag, missing, markMissing, adopt, saveError, conflict, otherError, serverErrors, reloading, reloadError, reloadLatest };
 }
 
 /**

@@ -2,20 +2,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 
-from odsm.core.bounded import PathId
-from odsm.core.channels import channels_for
 from odsm.core.error_responses import refusals
+from odsm.core.record_routes import RecordRoutes
 from odsm.core.service_dependency import service_from_app
 from odsm.features.enrollments.schemas import EnrollmentDetail
 
 from .schemas import CertifyRequest, Worklist
 from .service import CertificationService
 
-router = APIRouter(prefix="/certification", tags=["certification"])
 Svc = Annotated[CertificationService, Depends(service_from_app(CertificationService))]
-channel = channels_for("certification")
+records = RecordRoutes("certification", Svc, record_id="enrollment_id")
+router, channel = records.router, records.channel
 
 
 @router.get("/worklist", response_model=Worklist, responses=refusals(422), openapi_extra=channel("worklist"))
@@ -25,11 +24,6 @@ def certification_worklist(
     return svc.worklist(limit)
 
 
-@router.post(
-    "/{enrollment_id}/certify",
-    response_model=EnrollmentDetail,
-    responses=refusals(404, 409, 422),
-    openapi_extra=channel("certify"),
+records.action(
+    "/certify", "certify", "certify_enrollment", CertificationService.certify, CertifyRequest, EnrollmentDetail
 )
-def certify_enrollment(enrollment_id: PathId, data: CertifyRequest, svc: Svc) -> EnrollmentDetail:
-    return svc.certify(enrollment_id, data)

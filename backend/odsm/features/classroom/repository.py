@@ -18,9 +18,8 @@ MAX_SESSION = timedelta(days=1)
 
 class ClassroomRepository(Repository[ClassroomSession]):
     model = ClassroomSession
-
-    def load(self, session_id: int) -> ClassroomSession:
-        return self.get_or_raise(session_id, SessionNotFound, "session_id")
+    not_found = SessionNotFound
+    id_name = "session_id"
 
     def between(self, start: datetime, end: datetime, instructor_id: int | None) -> Sequence[ClassroomSession]:
         stmt = select(ClassroomSession).where(

@@ -2,22 +2,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 
-from odsm.core.bounded import OptionalQueryId, PathId, SchoolDateTime
-from odsm.core.channels import channels_for
+from odsm.core.bounded import OptionalQueryId, SchoolDateTime
 from odsm.core.error_responses import refusals
+from odsm.core.record_routes import RecordRoutes
 from odsm.core.service_dependency import service_from_app
 
 from .schemas import AttendanceRecord, SessionCreate, SessionPage, SessionRead
 from .service import ClassroomService
 
-router = APIRouter(prefix="/classroom", tags=["classroom"])
-
 Svc = Annotated[ClassroomService, Depends(service_from_app(ClassroomService))]
-
-
-channel = channels_for("classroom")
+records = RecordRoutes("classroom", Svc, record_id="session_id")
+router, channel = records.router, records.channel
 
 
 @router.get("", response_model=SessionPage, responses=refusals(422), openapi_extra=channel("list"))
@@ -30,18 +27,12 @@ def list_sessions(
     return svc.list(start, end, instructor_id)
 
 
-@router.post(
-    "", response_model=SessionRead, status_code=201, responses=refusals(404, 409, 422), openapi_extra=channel("create")
+records.create("create_session", ClassroomService.create, SessionCreate, SessionRead, refuses=(404, 409, 422))
+records.action(
+    "/attendance",
+    "recordAttendance",
+    "record_attendance",
+    ClassroomService.record_attendance,
+    AttendanceRecord,
+    SessionRead,
 )
-def create_session(data: SessionCreate, svc: Svc) -> SessionRead:
-    return svc.create(data)
-
-
-@router.post(
-    "/{session_id}/attendance",
-    response_model=SessionRead,
-    responses=refusals(404, 409, 422),
-    openapi_extra=channel("recordAttendance"),
-)
-def record_attendance(session_id: PathId, data: AttendanceRecord, svc: Svc) -> SessionRead:
-    return svc.record_attendance(session_id, data)

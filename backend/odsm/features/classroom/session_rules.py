@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from odsm.core.backdating import backdated_details, local_minute
 from odsm.core.errors import AppError
 from odsm.core.rule_registry import RuleRegistry, refusal_of
 from odsm.features.enrollments import ledger
@@ -171,7 +172,7 @@ def session_capacity(f: AttendanceFacts) -> AppError | None:
 
 
 def _local(t: Timing, at: datetime) -> str:
-    return at.astimezone(t.tz).strftime("%Y-%m-%d %H:%M")
+    return local_minute(at, t.tz)
 
 
 def _held(f: NewSessionFacts, rule: str, starts_at: datetime, ends_at: datetime, **named: Any) -> dict[str, Any]:
@@ -218,15 +219,7 @@ def instructor_not_on_time_off(f: NewSessionFacts) -> AppError | None:
 
 
 def _backdated(t: Timing, event: str, at: datetime, grace_hours: int) -> AppError:
-    details = {
-        "rule": "backdate_reason",
-        "field": "reason",
-        "event": event,
-        event: at.isoformat(),
-        "local_time": _local(t, at),
-        "grace_hours": grace_hours,
-    }
-    return BackdatedWithoutReason(details=details)
+    return BackdatedWithoutReason(details=backdated_details(event, at, t.tz, grace_hours))
 
 
 @creating.rule(on={Stage.CREATE})

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict
 
-from odsm.core.bounded import Cents, Flag, Label, Version, omitted
+from odsm.core.bounded import Cents, Flag, Label, VersionedChange, omitted
 
 CourseKind = Literal["bde", "package"]
 CourseMinutes = Annotated[int, Strict(), Field(ge=0, le=1000 * 60)]
@@ -27,12 +27,9 @@ class CourseCreate(BaseModel):
     active: Flag = True
 
 
-class CourseUpdate(BaseModel):
+class CourseUpdate(VersionedChange):
     """Only the fields sent are changed."""
 
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
-
-    version: Version
     # Leave a field out to keep it; none of these columns can be empty.
     name: Label = omitted()
     classroom_minutes: CourseMinutes = omitted()

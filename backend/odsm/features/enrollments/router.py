@@ -2,20 +2,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import Depends
 
-from odsm.core.bounded import PathId, QueryId
-from odsm.core.channels import channels_for
+from odsm.core.bounded import QueryId
 from odsm.core.error_responses import refusals
 from odsm.core.quick_reads import quick_read
+from odsm.core.record_routes import RecordRoutes
 from odsm.core.service_dependency import service_from_app
 
 from .schemas import CorrectionAdd, EnrollmentCreate, EnrollmentDetail, EnrollmentPage, HoursAdd, ResultRecord
 from .service import EnrollmentService
 
-router = APIRouter(prefix="/enrollments", tags=["enrollments"])
 Svc = Annotated[EnrollmentService, Depends(service_from_app(EnrollmentService))]
-channel = channels_for("enrollments")
+records = RecordRoutes("enrollments", Svc, record_id="enrollment_id")
+router, channel = records.router, records.channel
 
 
 @router.get("", response_model=EnrollmentPage, responses=refusals(404, 422), openapi_extra=channel("list"))
@@ -24,52 +24,22 @@ def list_enrollments(student_id: QueryId, svc: Svc) -> EnrollmentPage:
     return svc.list(student_id)
 
 
-@router.post(
-    "",
-    response_model=EnrollmentDetail,
+records.create(
+    "create_enrollment", EnrollmentService.create, EnrollmentCreate, EnrollmentDetail, refuses=(404, 409, 422)
+)
+records.get("get_enrollment", EnrollmentService.get, EnrollmentDetail)
+records.action(
+    "/result", "recordResult", "record_result", EnrollmentService.record_result, ResultRecord, EnrollmentDetail
+)
+records.action(
+    "/hours", "addHours", "add_hours", EnrollmentService.add_hours, HoursAdd, EnrollmentDetail, status_code=201
+)
+records.action(
+    "/corrections",
+    "addCorrection",
+    "add_correction",
+    EnrollmentService.add_correction,
+    CorrectionAdd,
+    EnrollmentDetail,
     status_code=201,
-    responses=refusals(404, 409, 422),
-    openapi_extra=channel("create"),
 )
-def create_enrollment(data: EnrollmentCreate, svc: Svc) -> EnrollmentDetail:
-    return svc.create(data)
-
-
-@router.get(
-    "/{enrollment_id}", response_model=EnrollmentDetail, responses=refusals(404, 422), openapi_extra=channel("get")
-)
-@quick_read
-def get_enrollment(enrollment_id: PathId, svc: Svc) -> EnrollmentDetail:
-    return svc.get(enrollment_id)
-
-
-@router.post(
-    "/{enrollment_id}/result",
-    response_model=EnrollmentDetail,
-    responses=refusals(404, 409, 422),
-    openapi_extra=channel("recordResult"),
-)
-def record_result(enrollment_id: PathId, data: ResultRecord, svc: Svc) -> EnrollmentDetail:
-    return svc.record_result(enrollment_id, data)
-
-
-@router.post(
-    "/{enrollment_id}/hours",
-    response_model=EnrollmentDetail,
-    status_code=201,
-    responses=refusals(404, 409, 422),
-    openapi_extra=channel("addHours"),
-)
-def add_hours(enrollment_id: PathId, data: HoursAdd, svc: Svc) -> EnrollmentDetail:
-    return svc.add_hours(enrollment_id, data)
-
-
-@router.post(
-    "/{enrollment_id}/corrections",
-    response_model=EnrollmentDetail,
-    status_code=201,
-    responses=refusals(404, 409, 422),
-    openapi_extra=channel("addCorrection"),
-)
-def add_correction(enrollment_id: PathId, data: CorrectionAdd, svc: Svc) -> EnrollmentDetail:
-    return svc.add_correction(enrollment_id, data)

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Row, Select, select
 
-from odsm.core.repository import Repository, overlaps
+from odsm.core.repository import RetirableRepository, overlaps
 from odsm.models import Instructor, InstructorTimeOff, Lesson, LessonStatus, Student
 
 from .errors import InstructorNotFound
@@ -19,17 +19,11 @@ LONGEST_LESSON = timedelta(days=1)
 LESSON_HOLDS_SLOT = (LessonStatus.SCHEDULED, LessonStatus.COMPLETED)
 
 
-class InstructorRepository(Repository[Instructor]):
+class InstructorRepository(RetirableRepository[Instructor]):
     model = Instructor
-
-    def load(self, instructor_id: int) -> Instructor:
-        return self.get_or_raise(instructor_id, InstructorNotFound, "instructor_id")
-
-    def listed(self, include_inactive: bool) -> tuple[Sequence[Instructor], int]:
-        stmt = select(Instructor)
-        if not include_inactive:
-            stmt = stmt.where(Instructor.active.is_(True))
-        return self.rows_and_total(stmt, Instructor.last_name, Instructor.first_name)
+    not_found = InstructorNotFound
+    id_name = "instructor_id"
+    listing_order = (Instructor.last_name, Instructor.first_name)
 
     def first_time_off(self, instructor_id: int, start: datetime, end: datetime) -> InstructorTimeOff | None:
         """Any recorded time off of the instructor's that overlaps [start, end)."""

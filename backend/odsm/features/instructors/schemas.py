@@ -5,7 +5,18 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, Strict, model_validator
 
-from odsm.core.bounded import Flag, Line, Name, Notes, Phone, SchoolDate, SchoolDateTime, Short, Version, omitted
+from odsm.core.bounded import (
+    Flag,
+    Line,
+    Name,
+    Notes,
+    Phone,
+    SchoolDate,
+    SchoolDateTime,
+    Short,
+    VersionedChange,
+    omitted,
+)
 
 LicenceNumber = Annotated[Short, Field(min_length=1)]
 
@@ -70,10 +81,7 @@ class InstructorCreate(InstructorFields):
     availability: list[AvailabilitySlot] = Field(default_factory=list, max_length=50)
 
 
-class InstructorUpdate(BaseModel):
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
-
-    version: Version
+class InstructorUpdate(VersionedChange):
     # Leave a field out to keep it; null clears only what the database can hold empty.
     first_name: Name = omitted()
     last_name: Name = omitted()

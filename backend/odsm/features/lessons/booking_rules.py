@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from odsm.core.backdating import backdated_details
 from odsm.core.errors import AppError
 from odsm.core.rule_registry import RuleRegistry, refusal_of
 from odsm.features.enrollments import ledger
@@ -309,17 +310,7 @@ def daily_in_car_limit(f: BookingFacts) -> AppError | None:
 
 
 def _backdated(f: BookingFacts, event: str, at: datetime, grace_hours: int) -> AppError:
-    """The refusal names the event's time (UTC and the school's local time) and the grace allowed."""
-    return BackdatedWithoutReason(
-        details={
-            "rule": "backdate_reason",
-            "field": "reason",
-            "event": event,
-            event: at.isoformat(),
-            "local_time": at.astimezone(zone(f.settings)).strftime("%Y-%m-%d %H:%M"),
-            "grace_hours": grace_hours,
-        }
-    )
+    return BackdatedWithoutReason(details=backdated_details(event, at, zone(f.settings), grace_hours))
 
 
 @booking.rule(on={Stage.BOOK})

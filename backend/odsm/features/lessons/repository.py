@@ -39,9 +39,8 @@ def _with_names() -> Select[Lesson, str, str, str, str, str]:
 
 class LessonRepository(Repository[Lesson]):
     model = Lesson
-
-    def load(self, lesson_id: int) -> Lesson:
-        return self.get_or_raise(lesson_id, LessonNotFound, "lesson_id")
+    not_found = LessonNotFound
+    id_name = "lesson_id"
 
     def named(self, lesson_id: int) -> NamedLesson | None:
         return self.session.execute(_with_names().where(Lesson.id == lesson_id)).first()

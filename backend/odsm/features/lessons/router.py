@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 
-from odsm.core.bounded import OptionalQueryId, PathId, QueryId, SchoolDate, SchoolDateTime
-from odsm.core.channels import channels_for
+from odsm.core.bounded import OptionalQueryId, QueryId, SchoolDate, SchoolDateTime
 from odsm.core.error_responses import refusals
-from odsm.core.quick_reads import quick_read
+from odsm.core.record_routes import RecordRoutes
 from odsm.core.service_dependency import service_from_app
 
 from .schemas import (
@@ -22,12 +21,9 @@ from .schemas import (
 )
 from .service import LessonService
 
-router = APIRouter(prefix="/lessons", tags=["lessons"])
-
 Svc = Annotated[LessonService, Depends(service_from_app(LessonService))]
-
-
-channel = channels_for("lessons")
+records = RecordRoutes("lessons", Svc, record_id="lesson_id")
+router, channel = records.router, records.channel
 
 
 @router.get("", response_model=LessonPage, responses=refusals(422), openapi_extra=channel("list"))
@@ -55,48 +51,9 @@ def day_sheet(instructor_id: QueryId, date: Annotated[SchoolDate, Query()], svc:
     return svc.day_sheet(instructor_id, date)
 
 
-@router.post(
-    "", response_model=LessonRead, status_code=201, responses=refusals(404, 409, 422), openapi_extra=channel("book")
-)
-def book_lesson(data: LessonBook, svc: Svc) -> LessonRead:
-    return svc.book(data)
-
-
-@router.get("/{lesson_id}", response_model=LessonRead, responses=refusals(404, 422), openapi_extra=channel("get"))
-@quick_read
-def get_lesson(lesson_id: PathId, svc: Svc) -> LessonRead:
-    return svc.get(lesson_id)
-
-
-@router.patch(
-    "/{lesson_id}", response_model=LessonRead, responses=refusals(404, 409, 422), openapi_extra=channel("update")
-)
-def update_lesson(lesson_id: PathId, data: LessonUpdate, svc: Svc) -> LessonRead:
-    return svc.update(lesson_id, data)
-
-
-@router.post(
-    "/{lesson_id}/complete",
-    response_model=LessonRead,
-    responses=refusals(404, 409, 422),
-    openapi_extra=channel("complete"),
-)
-def complete_lesson(lesson_id: PathId, data: LessonComplete, svc: Svc) -> LessonRead:
-    return svc.complete(lesson_id, data)
-
-
-@router.post(
-    "/{lesson_id}/cancel", response_model=LessonRead, responses=refusals(404, 409, 422), openapi_extra=channel("cancel")
-)
-def cancel_lesson(lesson_id: PathId, data: LessonCancel, svc: Svc) -> LessonRead:
-    return svc.cancel(lesson_id, data)
-
-
-@router.post(
-    "/{lesson_id}/no-show",
-    response_model=LessonRead,
-    responses=refusals(404, 409, 422),
-    openapi_extra=channel("markNoShow"),
-)
-def mark_no_show(lesson_id: PathId, data: LessonCancel, svc: Svc) -> LessonRead:
-    return svc.mark_no_show(lesson_id, data)
+records.create("book_lesson", LessonService.book, LessonBook, LessonRead, verb="book", refuses=(404, 409, 422))
+records.get("get_lesson", LessonService.get, LessonRead)
+records.update("update_lesson", LessonService.update, LessonUpdate, LessonRead)
+records.action("/complete", "complete", "complete_lesson", LessonService.complete, LessonComplete, LessonRead)
+records.action("/cancel", "cancel", "cancel_lesson", LessonService.cancel, LessonCancel, LessonRead)
+records.action("/no-show", "markNoShow", "mark_no_show", LessonService.mark_no_show, LessonCancel, LessonRead)

@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
 
-from odsm.core.bounded import Id, Notes, NulFree, SchoolDateTime, Version, omitted
+from odsm.core.bounded import Id, Notes, NulFree, SchoolDateTime, VersionedChange, omitted
 
 # The API's spelling of odsm.models.LessonStatus. A Literal rather than the enum itself: pydantic would
 # publish the enum as a named schema component and change the contract (tests pin the two to each other).
@@ -61,12 +61,9 @@ class LessonBook(BaseModel):
         return self
 
 
-class LessonUpdate(BaseModel):
+class LessonUpdate(VersionedChange):
     """A reschedule or reassignment of a scheduled lesson; every booking rule is checked again."""
 
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
-
-    version: Version
     # Leave a field out to keep it; a lesson always has an instructor, a vehicle and a time.
     instructor_id: Id = omitted()
     vehicle_id: Id = omitted()
@@ -76,10 +73,7 @@ class LessonUpdate(BaseModel):
     override_reason: OverrideReason = None
 
 
-class LessonComplete(BaseModel):
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
-
-    version: Version
+class LessonComplete(VersionedChange):
     actual_start: SchoolDateTime
     actual_end: SchoolDateTime
     odometer_start: Odometer
@@ -96,10 +90,7 @@ class LessonComplete(BaseModel):
         return self
 
 
-class LessonCancel(BaseModel):
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
-
-    version: Version
+class LessonCancel(VersionedChange):
     reason: CancelReason | None = None
 
 

@@ -5,7 +5,7 @@ from zoneinfo import available_timezones
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator
 
-from odsm.core.bounded import Address, Flag, NulFree, Short, Version, Zone, omitted
+from odsm.core.bounded import Address, Flag, NulFree, Short, VersionedChange, Zone, omitted
 
 from .ministry import MINISTRY_MAXIMUMS, MINISTRY_MINIMUMS
 
@@ -84,12 +84,9 @@ class SchoolSettingsRead(SchoolSettingsFields):
     ministry: MinistryLimits = MinistryLimits(**MINISTRY_MINIMUMS, **MINISTRY_MAXIMUMS)
 
 
-class SchoolSettingsUpdate(BaseModel):
+class SchoolSettingsUpdate(VersionedChange):
     """Only the fields sent are changed; every setting has a value, so null is refused."""
 
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
-
-    version: Version
     name: SchoolName = omitted()
     address: Address = omitted()
     mto_school_number: Short = omitted()

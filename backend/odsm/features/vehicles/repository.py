@@ -6,23 +6,17 @@ from collections.abc import Sequence
 
 from sqlalchemy import Select, select
 
-from odsm.core.repository import Repository
+from odsm.core.repository import RetirableRepository
 from odsm.models import OdometerReading, Vehicle
 
 from .errors import VehicleNotFound
 
 
-class VehicleRepository(Repository[Vehicle]):
+class VehicleRepository(RetirableRepository[Vehicle]):
     model = Vehicle
-
-    def load(self, vehicle_id: int) -> Vehicle:
-        return self.get_or_raise(vehicle_id, VehicleNotFound, "vehicle_id")
-
-    def listed(self, include_inactive: bool) -> tuple[Sequence[Vehicle], int]:
-        stmt = select(Vehicle)
-        if not include_inactive:
-            stmt = stmt.where(Vehicle.active.is_(True))
-        return self.rows_and_total(stmt, Vehicle.plate)
+    not_found = VehicleNotFound
+    id_name = "vehicle_id"
+    listing_order = (Vehicle.plate,)
 
     def id_with_plate(self, plate: str) -> int | None:
         return self.session.scalar(select(Vehicle.id).where(Vehicle.plate == plate))

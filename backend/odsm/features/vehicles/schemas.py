@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator
 
-from odsm.core.bounded import Code, Flag, Line, Notes, SchoolDate, Version, nul_free, omitted
+from odsm.core.bounded import Code, Flag, Line, Notes, SchoolDate, VersionedChange, nul_free, omitted
 
 _VIN = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
 
@@ -62,10 +62,7 @@ class VehicleCreate(VehicleFields):
     odometer_km: Kilometres | None = None
 
 
-class VehicleUpdate(BaseModel):
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
-
-    version: Version
+class VehicleUpdate(VersionedChange):
     # Leave a field out to keep it; null clears only what the database can hold empty.
     plate: Plate = omitted()
     vin: Vin = omitted()

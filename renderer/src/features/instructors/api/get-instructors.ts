@@ -1,5 +1,4 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { call } from '../../../lib/odsm';
 import type { InstructorListQuery } from '../types';
 import { instructorKeys } from './keys';
@@ -23,7 +22,3 @@ export function instructorQueryOptions(instructorId: number) {
   });
 }
 
-export function useFetchLatestInstructor() {
-  const queryClient = useQueryClient();
-  return useCallback((instructorId: number) => queryClient.fetchQuery({ ...instructorQueryOptions(instructorId), staleTime: 0 }), [queryClient]);
-}

@@ -6,8 +6,7 @@ import { FormFooter } from '../../../components/ui/form-footer';
 import { SaveProblems } from '../../../components/ui/save-problems';
 import { Tabs } from '../../../components/ui/tabs';
 import { saveRecord, useRecordForm } from '../../../hooks/use-record-form';
-import { fieldErrorsOf } from '../../../lib/field-errors';
-import { useFetchLatestInstructor } from '../api/get-instructors';
+import { instructorQueryOptions } from '../api/get-instructors';
 import { useSaveInstructor } from '../api/save-instructor';
 import { INSTRUCTOR_VERSION_CONFLICT, type Instructor } from '../types';
 import { availabilityProblem } from './availability';
@@ -19,30 +18,26 @@ import {
   missingInstructorFields,
   toInstructorCreate,
   toInstructorUpdate,
-  type InstructorFormValues,
 } from './instructor-form-values';
 import { TimeOffPanel } from './time-off-panel';
 
 type Tab = 'details' | 'availability' | 'time-off';
-type TextName = Exclude<keyof InstructorFormValues, 'availability' | 'active' | 'authorised_in_car' | 'authorised_classroom'>;
 type Props = { instructor: Instructor | null; timeZone: string; onClose: () => void; onSaved: (instructor: Instructor, created: boolean) => void };
 
 export function InstructorForm({ instructor, timeZone, onClose, onSaved }: Props) {
   const [tab, setTab] = useState<Tab>('details');
   const save = useSaveInstructor();
-  const fetchLatest = useFetchLatestInstructor();
   const form = useRecordForm({
     record: instructor,
     toValues: instructorToValues,
     emptyValues: emptyInstructorValues,
-    fetchLatest: (current) => fetchLatest(current.id),
+    latest: (current) => instructorQueryOptions(current.id),
     save,
     conflictCode: INSTRUCTOR_VERSION_CONFLICT,
+    fields: INSTRUCTOR_FORM_FIELDS,
   });
-  const { base, values } = form;
-  const serverErrors = fieldErrorsOf(save.error, INSTRUCTOR_FORM_FIELDS);
+  const { base, values, serverErrors } = form;
   const slotProblem = availabilityProblem(values.availability);
-  const text = (field: TextName) => form.bindText(field, serverErrors.byField[field]?.message);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -78,26 +73,26 @@ export function InstructorForm({ instructor, timeZone, onClose, onSaved }: Props
         <div hidden={tab !== 'details'} className="form-grid">
           <fieldset className="form-grid__section">
             <legend>Instructor</legend>
-            <TextField label="First name" required autoFocus {...text('first_name')} />
-            <TextField label="Last name" required {...text('last_name')} />
-            <TextField label="Phone" type="tel" {...text('phone')} />
-            <TextField label="Email" type="email" {...text('email')} />
+            <TextField label="First name" required autoFocus {...form.bindText('first_name')} />
+            <TextField label="Last name" required {...form.bindText('last_name')} />
+            <TextField label="Phone" type="tel" {...form.bindText('phone')} />
+            <TextField label="Email" type="email" {...form.bindText('email')} />
           </fieldset>
           <fieldset className="form-grid__section">
             <legend>Credentials</legend>
-            <TextField label="DI licence number" required className="mono" {...text('di_licence_number')} />
-            <TextField label="DI licence expiry" type="date" required hint="DI licences run 3 years and expire on March 31." {...text('di_licence_expiry')} />
-            <TextField label="Criminal record check done on" type="date" {...text('criminal_check_date')} />
-            <TextField label="Driver abstract dated" type="date" {...text('driver_abstract_date')} />
-            <TextField label="City licence expiry (Toronto, own car)" type="date" {...text('city_licence_expiry')} />
-            <TextField label="Own-car insurance expiry" type="date" {...text('own_car_insurance_expiry')} />
+            <TextField label="DI licence number" required className="mono" {...form.bindText('di_licence_number')} />
+            <TextField label="DI licence expiry" type="date" required hint="DI licences run 3 years and expire on March 31." {...form.bindText('di_licence_expiry')} />
+            <TextField label="Criminal record check done on" type="date" {...form.bindText('criminal_check_date')} />
+            <TextField label="Driver abstract dated" type="date" {...form.bindText('driver_abstract_date')} />
+            <TextField label="City licence expiry (Toronto, own car)" type="date" {...form.bindText('city_licence_expiry')} />
+            <TextField label="Own-car insurance expiry" type="date" {...form.bindText('own_car_insurance_expiry')} />
           </fieldset>
           <fieldset className="form-grid__section">
             <legend>Teaches</legend>
             <CheckboxField label="In-car lessons" {...form.bindFlag('authorised_in_car')} />
             <CheckboxField label="Classroom" {...form.bindFlag('authorised_classroom')} />
             <CheckboxField label="Active (can be booked)" {...form.bindFlag('active')} />
-            <TextAreaField label="Notes" rows={2} wide {...text('notes')} />
+            <TextAreaField label="Notes" rows={2} wide {...form.bindText('notes')} />
           </fieldset>
         </div>
         <div hidden={tab !== 'availability'}>

@@ -1,6 +1,6 @@
 import { Button } from '../../../components/ui/button';
 import { DataTable, RecordNameCell } from '../../../components/ui/data-table';
-import { ListPage } from '../../../components/ui/list-page';
+import { RosterPage } from '../../../components/ui/roster-page';
 import { ExpiryChip } from '../../../components/ui/status-chip';
 import { useListPageState } from '../../../hooks/use-list-page-state';
 import { todayIn } from '../../../lib/dates';
@@ -15,29 +15,20 @@ import { InstructorForm } from './instructor-form';
 type Editing = { instructor: Instructor | null };
 
 export function InstructorsPage() {
-  const { includeInactive, setIncludeInactive, editing, noticeBanner } = useListPageState<Editing>();
+  const state = useListPageState<Editing>();
+  const { editing } = state;
   const { timeZone, expiryWarningDays } = useSchoolClock();
-  const instructors = useInstructors(includeInactive ? { include_inactive: true } : {});
+  const instructors = useInstructors(state.includeInactive ? { include_inactive: true } : {});
   const today = todayIn(timeZone);
-  const items = instructors.data?.items ?? [];
 
   return (
-    <ListPage
-      id="instructors"
-      title="Instructors"
+    <RosterPage
+      noun="instructor"
+      plural="instructors"
       subtitle={`DI licences and checks are amber within ${expiryWarningDays} days of expiry and red once lapsed. A lapsed instructor cannot be booked.`}
-      actions={
-        <Button variant="primary" onClick={() => editing.setOpen({ instructor: null })} data-testid="new-instructor">
-          + New instructor
-        </Button>
-      }
-      notice={noticeBanner}
-      toggle={{ label: 'Show inactive instructors', checked: includeInactive, onChange: setIncludeInactive }}
+      onNew={() => editing.setOpen({ instructor: null })}
+      state={state}
       query={instructors}
-      isEmpty={items.length === 0}
-      errorTitle="Could not load instructors."
-      loading="Loading instructors…"
-      empty="No instructors yet. Add the first one with “New instructor”."
       dialogs={
         editing.open ? (
           <InstructorForm
@@ -50,7 +41,7 @@ export function InstructorsPage() {
       }
     >
       <DataTable testId="instructor-table" columns={['Name', 'Teaches', 'Credentials', 'Availability']} withActions>
-        {items.map((instructor) => (
+        {(instructors.data?.items ?? []).map((instructor) => (
           <tr key={instructor.id} data-testid="instructor-row" data-instructor-id={instructor.id}>
             <RecordNameCell
               name={`${instructor.last_name}, ${instructor.first_name}`}
@@ -80,6 +71,6 @@ export function InstructorsPage() {
           </tr>
         ))}
       </DataTable>
-    </ListPage>
+    </RosterPage>
   );
 }

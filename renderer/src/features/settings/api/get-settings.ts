@@ -1,5 +1,4 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { DEFAULT_TIME_ZONE } from '../../../lib/dates';
 import { call } from '../../../lib/odsm';
 import { rootKey } from '../../../lib/query-keys';
@@ -30,7 +29,3 @@ export function useSchoolClock() {
   };
 }
 
-export function useFetchLatestSettings() {
-  const queryClient = useQueryClient();
-  return useCallback(() => queryClient.fetchQuery({ ...settingsQueryOptions(), staleTime: 0 }), [queryClient]);
-}

@@ -7,9 +7,9 @@ import { Page } from '../../../components/ui/page';
 import { QueryStates } from '../../../components/ui/query-states';
 import { SaveProblems } from '../../../components/ui/save-problems';
 import { useRecordForm } from '../../../hooks/use-record-form';
-import { fieldErrorsOf, VALIDATION_FAILED } from '../../../lib/field-errors';
+import { VALIDATION_FAILED } from '../../../lib/field-errors';
 import { CoursesSection } from '../../courses';
-import { useFetchLatestSettings, useSchoolSettings } from '../api/get-settings';
+import { settingsQueryOptions, useSchoolSettings } from '../api/get-settings';
 import { useUpdateSettings } from '../api/update-settings';
 import { LOOSER_THAN_MINISTRY, SETTINGS_VERSION_CONFLICT, type SchoolSettings } from '../types';
 import {
@@ -23,7 +23,6 @@ import {
   settingsToValues,
   toSettingsUpdate,
   type SettingsFieldSpec,
-  type SettingsValues,
 } from './settings-form-values';
 
 const TIME_ZONES = ['America/Toronto', 'America/Winnipeg', 'America/Thunder_Bay'];
@@ -45,17 +44,17 @@ function SettingsForm({ settings }: { settings: SchoolSettings }) {
   const [unreadable, setUnreadable] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const save = useUpdateSettings();
-  const fetchLatest = useFetchLatestSettings();
-  const form = useRecordForm<SchoolSettings, SettingsValues>({
+  const form = useRecordForm({
     record: settings,
     toValues: settingsToValues,
     emptyValues: () => settingsToValues(settings),
-    fetchLatest: () => fetchLatest(),
+    latest: settingsQueryOptions,
     save,
     conflictCode: SETTINGS_VERSION_CONFLICT,
+    fields: SETTINGS_FIELD_NAMES,
+    fieldCodes: [VALIDATION_FAILED, LOOSER_THAN_MINISTRY],
   });
-  const { values } = form;
-  const serverErrors = fieldErrorsOf(save.error, SETTINGS_FIELD_NAMES, [VALIDATION_FAILED, LOOSER_THAN_MINISTRY]);
+  const { values, serverErrors } = form;
 
   function update(field: string, value: string) {
     form.update(field, value);

@@ -1,5 +1,4 @@
-import { queryOptions, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { queryOptions } from '@tanstack/react-query';
 import { call } from '../../../lib/odsm';
 import { studentKeys } from './keys';
 
@@ -14,11 +13,3 @@ export function studentQueryOptions(studentId: number) {
   });
 }
 
-/** Fetches the newest copy of a student, bypassing the cache (used by "Reload latest"). */
-export function useFetchLatestStudent() {
-  const queryClient = useQueryClient();
-  return useCallback(
-    (studentId: number) => queryClient.fetchQuery({ ...studentQueryOptions(studentId), staleTime: 0 }),
-    [queryClient],
-  );
-}

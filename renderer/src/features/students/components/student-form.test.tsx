@@ -1,45 +1,33 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../../../lib/query-client';
+import { reactRootPerTest } from '../../../test/react-root';
 import type { Student } from '../types';
 import { StudentForm } from './student-form';
 import { aStudent } from './student-fixture';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 type Host = { odsm?: unknown };
 const host = globalThis as unknown as Host;
 
 const ada = aStudent();
 
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
+const view = reactRootPerTest();
 
 afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
   delete host.odsm;
 });
 
 function render(student: Student | null, onSaved = vi.fn()) {
-  act(() =>
-    root.render(
-      <QueryClientProvider client={createQueryClient()}>
-        <StudentForm student={student} onClose={() => {}} onSaved={onSaved} />
-      </QueryClientProvider>,
-    ),
+  view.render(
+    <QueryClientProvider client={createQueryClient()}>
+      <StudentForm student={student} onClose={() => {}} onSaved={onSaved} />
+    </QueryClientProvider>,
   );
 }
 
 function type(id: string, value: string) {
-  const input = container.querySelector<HTMLInputElement>(`#${id}`)!;
+  const input = view.container.querySelector<HTMLInputElement>(`#${id}`)!;
   // React tracks the value through the prototype setter; assigning .value directly would be ignored.
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
   input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -47,11 +35,11 @@ function type(id: string, value: string) {
 
 async function submit() {
   await act(async () => {
-    container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    view.container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
   });
 }
 
-const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`);
+const byTestId = (id: string) => view.container.querySelector(`[data-testid="${id}"]`);
 
 describe('StudentForm', () => {
   it('asks for the required fields without calling the backend', async () => {
@@ -89,8 +77,8 @@ describe('StudentForm', () => {
     await submit();
     expect(create).toHaveBeenCalledWith({ body: expect.objectContaining({ licence_number: 'L123', first_name: 'Ada' }) });
     expect(byTestId('field-error-licence_number')?.textContent).toBe('One letter and 14 digits.');
-    expect(container.querySelector('#licence_number-hint')?.textContent).toBe('Format: A1234-56789-01234');
-    expect(container.querySelector('#licence_number')?.getAttribute('aria-invalid')).toBe('true');
+    expect(view.container.querySelector('#licence_number-hint')?.textContent).toBe('Format: A1234-56789-01234');
+    expect(view.container.querySelector('#licence_number')?.getAttribute('aria-invalid')).toBe('true');
   });
 
   it('on a version conflict offers "Reload latest", which loads the newest copy into the form', async () => {
@@ -109,6 +97,6 @@ describe('StudentForm', () => {
     await act(async () => (byTestId('reload-latest') as HTMLButtonElement).click());
     expect(get).toHaveBeenCalledWith({ student_id: 3 });
     expect(byTestId('version-conflict')).toBeNull();
-    expect(container.querySelector<HTMLInputElement>('#phone')?.value).toBe('905-555-0123');
+    expect(view.container.querySelector<HTMLInputElement>('#phone')?.value).toBe('905-555-0123');
   });
 });

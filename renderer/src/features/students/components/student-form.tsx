@@ -5,11 +5,11 @@ import { SaveProblems } from '../../../components/ui/save-problems';
 import { Tabs } from '../../../components/ui/tabs';
 import { saveRecord, useRecordForm } from '../../../hooks/use-record-form';
 import { todayIn } from '../../../lib/dates';
-import { fieldErrorsOf, type FieldProblem } from '../../../lib/field-errors';
+import { type FieldProblem } from '../../../lib/field-errors';
 import { StudentHistory } from '../../audit';
 import { StudentProgress } from '../../enrollments';
 import { useSchoolClock } from '../../settings';
-import { useFetchLatestStudent } from '../api/get-student';
+import { studentQueryOptions } from '../api/get-student';
 import { useSaveStudent } from '../api/save-student';
 import { STUDENT_VERSION_CONFLICT, type Student } from '../types';
 import { fullName } from './format';
@@ -47,17 +47,16 @@ export function StudentForm({ student, onClose, onSaved }: StudentFormProps) {
   const [tab, setTab] = useState<StudentTab>('details');
   const { timeZone } = useSchoolClock();
   const save = useSaveStudent();
-  const fetchLatest = useFetchLatestStudent();
   const form = useRecordForm({
     record: student,
     toValues: studentToValues,
     emptyValues: emptyStudentValues,
-    fetchLatest: (current) => fetchLatest(current.id),
+    latest: (current) => studentQueryOptions(current.id),
     save,
     conflictCode: STUDENT_VERSION_CONFLICT,
+    fields: STUDENT_FORM_FIELDS,
   });
-  const { base, values } = form;
-  const serverErrors = fieldErrorsOf(save.error, STUDENT_FORM_FIELDS);
+  const { base, values, serverErrors } = form;
 
   function errorFor(field: StudentFormField): string | undefined {
     if (form.missing.includes(field)) return 'Required.';

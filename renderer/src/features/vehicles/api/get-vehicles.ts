@@ -1,5 +1,4 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { call } from '../../../lib/odsm';
 import type { VehicleListQuery } from '../types';
 import { vehicleKeys } from './keys';
@@ -14,11 +13,6 @@ export function useVehicles(query: VehicleListQuery = {}) {
 
 export function vehicleQueryOptions(vehicleId: number) {
   return queryOptions({ queryKey: vehicleKeys.detail(vehicleId), queryFn: () => call((odsm) => odsm.vehicles.get({ vehicle_id: vehicleId })) });
-}
-
-export function useFetchLatestVehicle() {
-  const queryClient = useQueryClient();
-  return useCallback((vehicleId: number) => queryClient.fetchQuery({ ...vehicleQueryOptions(vehicleId), staleTime: 0 }), [queryClient]);
 }
 
 export function useOdometerLog(vehicleId: number) {

@@ -7,8 +7,7 @@ import { FormFooter } from '../../../components/ui/form-footer';
 import { SaveProblems } from '../../../components/ui/save-problems';
 import { Tabs } from '../../../components/ui/tabs';
 import { saveRecord, useRecordForm } from '../../../hooks/use-record-form';
-import { fieldErrorsOf } from '../../../lib/field-errors';
-import { useFetchLatestVehicle } from '../api/get-vehicles';
+import { vehicleQueryOptions } from '../api/get-vehicles';
 import { useSaveVehicle } from '../api/save-vehicle';
 import { TRANSMISSIONS, VEHICLE_VERSION_CONFLICT, type Vehicle } from '../types';
 import { OdometerPanel } from './odometer-panel';
@@ -19,28 +18,24 @@ import {
   toVehicleUpdate,
   VEHICLE_FORM_FIELDS,
   vehicleToValues,
-  type VehicleFormValues,
 } from './vehicle-form-values';
 
 type Tab = 'details' | 'odometer';
 type Props = { vehicle: Vehicle | null; timeZone: string; initialTab?: Tab; onClose: () => void; onSaved: (vehicle: Vehicle, created: boolean) => void };
-type TextName = Exclude<keyof VehicleFormValues, 'dual_brake' | 'active'>;
 
 export function VehicleForm({ vehicle, timeZone, initialTab = 'details', onClose, onSaved }: Props) {
   const [tab, setTab] = useState<Tab>(initialTab);
   const save = useSaveVehicle();
-  const fetchLatest = useFetchLatestVehicle();
   const form = useRecordForm({
     record: vehicle,
     toValues: vehicleToValues,
     emptyValues: emptyVehicleValues,
-    fetchLatest: (current) => fetchLatest(current.id),
+    latest: (current) => vehicleQueryOptions(current.id),
     save,
     conflictCode: VEHICLE_VERSION_CONFLICT,
+    fields: VEHICLE_FORM_FIELDS,
   });
-  const { base, values } = form;
-  const serverErrors = fieldErrorsOf(save.error, VEHICLE_FORM_FIELDS);
-  const text = (field: TextName) => form.bindText(field, serverErrors.byField[field]?.message);
+  const { base, values, serverErrors } = form;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -78,12 +73,12 @@ export function VehicleForm({ vehicle, timeZone, initialTab = 'details', onClose
         <form id="vehicle-form" className="form-grid" onSubmit={onSubmit} noValidate>
           <fieldset className="form-grid__section">
             <legend>Vehicle</legend>
-            <TextField label="Plate" required autoFocus className="mono" {...text('plate')} />
-            <TextField label="VIN" required className="mono" {...text('vin')} />
-            <TextField label="Make" required {...text('make')} />
-            <TextField label="Model" required {...text('model')} />
-            <TextField label="Year" required inputMode="numeric" {...text('year')} />
-            <SelectField label="Transmission" {...text('transmission')}>
+            <TextField label="Plate" required autoFocus className="mono" {...form.bindText('plate')} />
+            <TextField label="VIN" required className="mono" {...form.bindText('vin')} />
+            <TextField label="Make" required {...form.bindText('make')} />
+            <TextField label="Model" required {...form.bindText('model')} />
+            <TextField label="Year" required inputMode="numeric" {...form.bindText('year')} />
+            <SelectField label="Transmission" {...form.bindText('transmission')}>
               {TRANSMISSIONS.map((transmission) => (
                 <option key={transmission} value={transmission}>
                   {transmission === 'automatic' ? 'Automatic' : 'Manual'}
@@ -95,10 +90,10 @@ export function VehicleForm({ vehicle, timeZone, initialTab = 'details', onClose
           </fieldset>
           <fieldset className="form-grid__section">
             <legend>Insurance and safety</legend>
-            <TextField label="Insurance expiry" type="date" required {...text('insurance_expiry')} />
-            <TextField label="Safety inspection expiry" type="date" required {...text('inspection_expiry')} />
-            {base ? null : <TextField label="Odometer now (km)" inputMode="numeric" {...text('odometer_km')} />}
-            <TextAreaField label="Notes" rows={2} wide {...text('notes')} />
+            <TextField label="Insurance expiry" type="date" required {...form.bindText('insurance_expiry')} />
+            <TextField label="Safety inspection expiry" type="date" required {...form.bindText('inspection_expiry')} />
+            {base ? null : <TextField label="Odometer now (km)" inputMode="numeric" {...form.bindText('odometer_km')} />}
+            <TextAreaField label="Notes" rows={2} wide {...form.bindText('notes')} />
           </fieldset>
         </form>
       ) : null}

@@ -1,6 +1,6 @@
 import { Button } from '../../../components/ui/button';
 import { DataTable, RecordNameCell } from '../../../components/ui/data-table';
-import { ListPage } from '../../../components/ui/list-page';
+import { RosterPage } from '../../../components/ui/roster-page';
 import { ExpiryChip } from '../../../components/ui/status-chip';
 import { useListPageState } from '../../../hooks/use-list-page-state';
 import { todayIn } from '../../../lib/dates';
@@ -15,29 +15,20 @@ type Editing = { vehicle: Vehicle | null; tab: 'details' | 'odometer' };
 const COLUMNS = ['Vehicle', 'Plate', 'Transmission', 'Insurance and safety', { label: 'Odometer', className: 'num' }];
 
 export function VehiclesPage() {
-  const { includeInactive, setIncludeInactive, editing, noticeBanner } = useListPageState<Editing>();
+  const state = useListPageState<Editing>();
+  const { editing } = state;
   const { timeZone, expiryWarningDays } = useSchoolClock();
-  const vehicles = useVehicles(includeInactive ? { include_inactive: true } : {});
+  const vehicles = useVehicles(state.includeInactive ? { include_inactive: true } : {});
   const today = todayIn(timeZone);
-  const items = vehicles.data?.items ?? [];
 
   return (
-    <ListPage
-      id="vehicles"
-      title="Vehicles"
+    <RosterPage
+      noun="vehicle"
+      plural="vehicles"
       subtitle="A vehicle with lapsed insurance or safety inspection cannot be booked."
-      actions={
-        <Button variant="primary" onClick={() => editing.setOpen({ vehicle: null, tab: 'details' })} data-testid="new-vehicle">
-          + New vehicle
-        </Button>
-      }
-      notice={noticeBanner}
-      toggle={{ label: 'Show inactive vehicles', checked: includeInactive, onChange: setIncludeInactive }}
+      onNew={() => editing.setOpen({ vehicle: null, tab: 'details' })}
+      state={state}
       query={vehicles}
-      isEmpty={items.length === 0}
-      errorTitle="Could not load vehicles."
-      loading="Loading vehicles…"
-      empty="No vehicles yet. Add the first one with “New vehicle”."
       dialogs={
         editing.open ? (
           <VehicleForm
@@ -51,7 +42,7 @@ export function VehiclesPage() {
       }
     >
       <DataTable testId="vehicle-table" columns={COLUMNS} withActions>
-        {items.map((vehicle) => (
+        {(vehicles.data?.items ?? []).map((vehicle) => (
           <tr key={vehicle.id} data-testid="vehicle-row" data-vehicle-id={vehicle.id}>
             <RecordNameCell
               name={`${vehicle.year} ${vehicle.make} ${vehicle.model}`}
@@ -82,6 +73,6 @@ export function VehiclesPage() {
           </tr>
         ))}
       </DataTable>
-    </ListPage>
+    </RosterPage>
   );
 }
