@@ -53,3 +53,21 @@ def checkpoint_wal(engine: Engine) -> tuple[bool, int, int]:
     with engine.connect() as conn:
         row = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
         return bool(row[0]), int(row[1]), int(row[2])
+
+
+def sqlite_copy(source: Path, target: Path, *, standalone: bool = False, read_only: bool = True) -> None:
+    """SQLite's online backup API, `source` into `target`: one read transaction on the source, so its
+    writers go on meanwhile (WAL), and one write transaction on the target, so a failure leaves it whole.
+    `standalone` turns the copy's WAL off, leaving one self-contained file."""
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True) if read_only else sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target, timeout=30)
+        try:
+            src.backup(dst)
+            if standalone:
+                dst.execute("PRAGMA journal_mode=DELETE")
+                dst.commit()
+        finally:
+            dst.close()
+    finally:
+        src.close()

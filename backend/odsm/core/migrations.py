@@ -7,7 +7,6 @@ already at head, and importing Alembic (with every dialect's DDL module) costs a
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 from .config import Settings
-from .maintenance_repository import migration_lock, schema_revision
+from .maintenance_repository import migration_lock, schema_revision, sqlite_copy
 from .orm import utcnow
 
 log = structlog.get_logger("odsm.migrations")
@@ -95,15 +94,7 @@ def backup_sqlite(db_path: Path, backup_dir: Path, label: str) -> Path:
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = utcnow().strftime("%Y%m%dT%H%M%S%fZ")
     target = backup_dir / f"{db_path.stem}-{stamp}-before-{label}.sqlite3"
-    src = sqlite3.connect(db_path)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    sqlite_copy(db_path, target, read_only=False)
     return target
 
 

@@ -25,6 +25,20 @@ def add(live: LiveServer, first_name: str) -> dict[str, Any]:
     return body
 
 
+def edited_copy(source: Path | None, target: Path, *statements: str) -> Path:
+    """A copy of `source` (or a new database) changed behind the app's back by `statements`."""
+    if source is not None:
+        shutil.copy(source, target)
+    conn = sqlite3.connect(target)
+    try:
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
+    finally:
+        conn.close()
+    return target
+
+
 def restore(live: LiveServer, file: Path) -> Any:
     return live.client.post("/api/v1/system/restore", json={"file": str(file)})
 
@@ -91,11 +105,7 @@ def test_a_file_that_is_not_a_database_is_refused(live: LiveServer, tmp_path: Pa
 
 
 def test_another_program_s_database_is_refused(live: LiveServer, tmp_path: Path) -> None:
-    other = tmp_path / "other.sqlite3"
-    conn = sqlite3.connect(other)
-    conn.execute("CREATE TABLE recipes (name TEXT)")
-    conn.commit()
-    conn.close()
+    other = edited_copy(None, tmp_path / "other.sqlite3", "CREATE TABLE recipes (name TEXT)")
     _refused(live, other, "restore.not_a_backup", "odsm_database")
 
 
@@ -111,23 +121,17 @@ def test_a_damaged_backup_is_refused(live: LiveServer, backup: Path, tmp_path: P
 
 
 def test_a_backup_from_a_newer_version_is_refused(live: LiveServer, backup: Path, tmp_path: Path) -> None:
-    newer = tmp_path / "newer.sqlite3"
-    shutil.copy(backup, newer)
-    conn = sqlite3.connect(newer)
-    conn.execute("UPDATE alembic_version SET version_num = '9999'")
-    conn.commit()
-    conn.close()
+    newer = edited_copy(backup, tmp_path / "newer.sqlite3", "UPDATE alembic_version SET version_num = '9999'")
     _refused(live, newer, "restore.newer_version", "known_revision")
 
 
 def test_a_backup_whose_audit_log_was_rewritten_is_refused(live: LiveServer, backup: Path, tmp_path: Path) -> None:
-    tampered = tmp_path / "tampered.sqlite3"
-    shutil.copy(backup, tampered)
-    conn = sqlite3.connect(tampered)
-    conn.execute("DROP TRIGGER audit_log_no_update")
-    conn.execute("UPDATE audit_log SET actor = 'nobody' WHERE id = 1")
-    conn.commit()
-    conn.close()
+    tampered = edited_copy(
+        backup,
+        tmp_path / "tampered.sqlite3",
+        "DROP TRIGGER audit_log_no_update",
+        "UPDATE audit_log SET actor = 'nobody' WHERE id = 1",
+    )
     _refused(live, tampered, "restore.chain_broken", "audit_chain")
 
 

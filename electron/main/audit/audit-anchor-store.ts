@@ -1,8 +1,7 @@
 // The audit chain's head, kept outside the database. Someone with the database file alone can cut the
 // log short or rebuild its hashes; they cannot reach this file in the user data dir, so verify compares
 // the log with it. A small interface, so the bridge never needs to know where the head lives.
-import { readFile } from 'node:fs/promises';
-import { writeFileAtomically } from '../files/atomic-file';
+import { readFileIfPresent, writeFileAtomically } from '../files/atomic-file';
 
 export interface AuditAnchor {
   entryId: number;
@@ -33,12 +32,8 @@ function parseAnchor(text: string): AuditAnchor | undefined {
 export function createFileAnchorStore(file: string): AnchorStore {
   return {
     read: async () => {
-      try {
-        return parseAnchor(await readFile(file, 'utf8'));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw error;
-      }
+      const text = await readFileIfPresent(file);
+      return text === undefined ? undefined : parseAnchor(text);
     },
     write: (anchor) =>
       writeFileAtomically(file, (handle) => handle.writeFile(`${JSON.stringify({ entry_id: anchor.entryId, entry_hash: anchor.entryHash })}\n`)),

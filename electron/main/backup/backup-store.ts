@@ -1,8 +1,7 @@
 // Where backups go and the last one made, kept by main in the user data dir beside the audit anchor:
 // a fact about this workstation (its USB drive, its synced folder), not about the school's records.
-import { readFile } from 'node:fs/promises';
 import type { LastBackup } from '../../shared/app-channels';
-import { writeFileAtomically } from '../files/atomic-file';
+import { readFileIfPresent, writeFileAtomically } from '../files/atomic-file';
 
 export interface BackupSettings {
   folder: string | null;
@@ -41,12 +40,8 @@ function parse(text: string): BackupSettings {
 export function createFileBackupStore(file: string): BackupStore {
   return {
     read: async () => {
-      try {
-        return parse(await readFile(file, 'utf8'));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...defaultBackupSettings };
-        throw error;
-      }
+      const text = await readFileIfPresent(file);
+      return text === undefined ? { ...defaultBackupSettings } : parse(text);
     },
     write: (settings) => writeFileAtomically(file, (handle) => handle.writeFile(`${JSON.stringify(settings, null, 2)}\n`)),
   };

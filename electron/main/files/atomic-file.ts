@@ -1,7 +1,7 @@
 // Files main writes for the school (the audit anchor, exports) land whole or not at all: written to a
 // temp file beside the target, flushed, renamed over it, and the directory flushed so the rename lasts.
 import { randomUUID } from 'node:crypto';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** Writes `file` through `write`, which may append in many steps (a long export); a failure leaves the old file. */
@@ -31,5 +31,15 @@ async function syncDirectory(dir: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** A small file main keeps (the anchor, the backup settings), read as text; undefined when it is not there yet. */
+export async function readFileIfPresent(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
 }

@@ -13,23 +13,15 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine
 
+from odsm.core.maintenance_repository import sqlite_copy
+
 BACKUP_PREFIX = "odsm-backup-"
 BACKUP_SUFFIX = ".sqlite3"
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """SQLite's online backup API: one read transaction on the source, so writes go on meanwhile (WAL)."""
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
-            dst.commit()
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    """A backup: the school copied while the desk keeps working, as one self-contained file."""
+    sqlite_copy(source, target, standalone=True)
 
 
 def integrity_of(path: Path) -> str:
@@ -82,17 +74,9 @@ def tables_and_revision(path: Path) -> tuple[set[str], str | None]:
 
 
 def copy_into_live(source: Path, live: Path) -> None:
-    """Replaces the live database's content with the backup's, through the backup API in one write
-    transaction on the live file: other connections wait (busy timeout), and a failure changes nothing."""
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(live, timeout=30)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    """A restore: the backup's pages copied into the live file in one write transaction; other connections
+    wait (busy timeout), and a failure part way changes nothing."""
+    sqlite_copy(source, live)
 
 
 def looks_like_sqlite(path: Path) -> bool:
