@@ -1766,6 +1766,11 @@ export interface components {
             /** Pickup Location */
             pickup_location?: string | null;
             /**
+             * Reason
+             * @description needed for a past start, or a completion after the grace period
+             */
+            reason?: string | null;
+            /**
              * Starts At
              * Format: date-time
              */

@@ -119,7 +119,8 @@ class LessonService:
         return self.db.write(fn)
 
     def update(self, lesson_id: int, data: LessonUpdate) -> LessonRead:
-        changes = {k: getattr(data, k) for k in data.model_fields_set if k not in {"version", "override_reason"}}
+        reasons = {"reason", "override_reason"}
+        changes = {k: getattr(data, k) for k in data.model_fields_set if k not in {"version", *reasons}}
 
         def fn(s: Session) -> LessonRead:
             lesson = LessonRepository(s).load(lesson_id)
@@ -131,13 +132,13 @@ class LessonService:
                 ordered(merged["starts_at"], merged["ends_at"], "lesson")
             except ValueError as exc:
                 raise ValidationFailed.for_field("ends_at", "order", str(exc)) from exc
-            student, enrollment, override = lesson.student_id, lesson.enrollment_id, data.override_reason
-            p = Proposal(student, enrollment, lesson_id=lesson.id, override_reason=override, **merged)
+            student, enrollment, why = lesson.student_id, lesson.enrollment_id, data.model_dump(include=reasons)
+            p = Proposal(student, enrollment, lesson_id=lesson.id, **why, **merged)
             booking.enforce(Stage.RESCHEDULE, gather(s, Stage.RESCHEDULE, p, utcnow()))
             for name, value in changes.items():
                 if value is not None or name == "pickup_location":
                     setattr(lesson, name, value)
-            _audit_as(s, lesson, "update", data.override_reason)
+            _audit_as(s, lesson, "update", data.reason, data.override_reason)
             s.flush()
             return _read(s, lesson.id)
 
