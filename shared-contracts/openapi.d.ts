@@ -1359,11 +1359,6 @@ export interface components {
             /** Trigger */
             trigger: string;
         };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
-        };
         /** Health */
         Health: {
             /** Database */
@@ -2352,19 +2347,6 @@ export interface components {
             /** Requirement */
             requirement: string;
         };
-        /** ValidationError */
-        ValidationError: {
-            /** Context */
-            ctx?: Record<string, never>;
-            /** Input */
-            input?: unknown;
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
-        };
         /** VehicleCreate */
         VehicleCreate: {
             /**
@@ -2650,13 +2632,13 @@ export interface operations {
                     "application/json": components["schemas"]["AuditHead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2702,13 +2684,13 @@ export interface operations {
                     "application/json": components["schemas"]["ChainReport"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
