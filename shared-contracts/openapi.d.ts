@@ -1499,11 +1499,6 @@ export interface components {
             /** Trigger */
             trigger: string;
         };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
-        };
         /** Health */
         Health: {
             /** Database */
@@ -1961,6 +1956,11 @@ export interface components {
             override_reason?: string | null;
             /** Pickup Location */
             pickup_location?: string | null;
+            /**
+             * Reason
+             * @description needed for a past start, or a completion after the grace period
+             */
+            reason?: string | null;
             /**
              * Starts At
              * Format: date-time
@@ -2563,19 +2563,6 @@ export interface components {
             /** Requirement */
             requirement: string;
         };
-        /** ValidationError */
-        ValidationError: {
-            /** Context */
-            ctx?: Record<string, never>;
-            /** Input */
-            input?: unknown;
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
-        };
         /** VehicleCreate */
         VehicleCreate: {
             /**
@@ -2861,13 +2848,13 @@ export interface operations {
                     "application/json": components["schemas"]["AuditHead"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2913,13 +2900,13 @@ export interface operations {
                     "application/json": components["schemas"]["ChainReport"];
                 };
             };
-            /** @description Validation Error */
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

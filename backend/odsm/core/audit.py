@@ -1,9 +1,12 @@
 """The audit log: every write to an audited table appends an entry, chained by hash to the one before.
 
-One mechanism serves every feature: a SQLAlchemy `after_flush` hook sees what the flush created,
-changed or deleted, and appends entries on the same connection, inside the same transaction. So an
-entry exists exactly when its write committed. The table refuses UPDATE and DELETE (triggers in the
-migration), and `verify_chain` recomputes every hash to find the first broken link.
+One mechanism serves every feature: a SQLAlchemy `after_flush` hook sees what each flush created,
+changed or deleted, and just before the transaction commits one entry is appended for the whole write,
+on the same connection, inside the same transaction. So an entry exists exactly when its write
+committed, and one user action (a lesson completed, with its odometer readings and hours) is one entry:
+its record's before and after, with the other records it changed listed inside (`ALSO_CHANGED`).
+The table refuses UPDATE and DELETE (triggers in the migration), and `verify_chain` recomputes every
+hash to find the first broken link.
 """
 
 from __future__ import annotations
@@ -111,29 +114,133 @@ def _pending_changes(session: Session) -> list[Change]:
     return found
 
 
+# session.info keys: the transaction's changes awaiting its commit, and the record its entry is about.
+_HELD = "audit_held"
+_PRIMARY = "audit_primary"
+# In a write that changed several records, the entry's `after` lists the others under this key, each
+# with its own before and after: verify checks them there, and a student's history finds them there.
+ALSO_CHANGED = "also_changed"
+
+
+def primary(session: Session, obj: Audited, action: str, reason: str | None = None) -> None:
+    """Names the record a user action is about (a lesson completed, a class's attendance taken): the
+    action's one entry is that record's, with every other record the action changed inside it. Named
+    records appear even when the action left them unchanged."""
+    session.info[_PRIMARY] = (obj, action, reason)
+
+
+def _entity_id(obj: Any) -> str:
+    # The primary key from the row itself: a new object's identity key is only set after the flush.
+    identity = inspect(obj).mapper.primary_key_from_instance(obj)
+    return ":".join(str(i) for i in identity if i is not None)
+
+
+def _hold(held: dict[tuple[str, str], dict[str, Any]], change: dict[str, Any], noted: bool) -> None:
+    """Folds one flush's change of a record into what the transaction already changed of it: the first
+    before, the last after, and a named action over a default one."""
+    key = (change["entity"], change["entity_id"])
+    earlier = held.get(key)
+    if earlier is None:
+        held[key] = {**change, "noted": noted}
+        return
+    earlier["after"] = change["after"]
+    earlier["student_id"] = change["student_id"] or earlier["student_id"]
+    if change["after"] is None:
+        earlier["action"] = "delete"
+    elif noted or (not earlier["noted"] and earlier["action"] != "create"):
+        earlier["action"], earlier["noted"] = change["action"], noted or earlier["noted"]
+    earlier["reason"] = change["reason"] or earlier["reason"]
+    if earlier["before"] is None and earlier["after"] is None:
+        del held[key]  # created and deleted in one write: nothing to record
+
+
 @event.listens_for(Session, "after_flush")
-def _append_entries(session: Session, _flush_context: Any) -> None:
+def _hold_changes(session: Session, _flush_context: Any) -> None:
     pending = _pending_changes(session)
     if not pending:
         return
     notes: dict[int, tuple[str, str | None]] = session.info.get("audit_notes", {})
-    rows = []
+    held: dict[tuple[str, str], dict[str, Any]] = session.info.setdefault(_HELD, {})
     for obj, default_action, before, after in pending:
+        noted = id(obj) in notes
         action, reason = notes.pop(id(obj), (default_action, None))
-        # The primary key from the row itself: a new object's identity key is only set after the flush.
-        identity = inspect(obj).mapper.primary_key_from_instance(obj)
-        rows.append(
-            {
-                "entity": obj.__tablename__,
-                "entity_id": ":".join(str(i) for i in identity if i is not None),
-                "action": action,
-                "before": before,
-                "after": after,
-                "reason": reason,
-                "student_id": obj.audit_student_id(),
-            }
-        )
-    append_entries(session.connection(), rows)
+        change = {
+            "entity": obj.__tablename__,
+            "entity_id": _entity_id(obj),
+            "action": action,
+            "before": before,
+            "after": after,
+            "reason": reason,
+            "student_id": obj.audit_student_id(),
+        }
+        _hold(held, change, noted)
+
+
+def _one_entry(session: Session, held: dict[tuple[str, str], dict[str, Any]]) -> dict[str, Any] | None:
+    """The transaction's one entry: its primary record's change, with the other changes inside it."""
+    named = session.info.pop(_PRIMARY, None)
+    changes = list(held.values())
+    lead: dict[str, Any] | None = None
+    if named is not None:
+        obj, action, reason = named
+        key = (obj.__tablename__, _entity_id(obj))
+        lead = held.get(key)
+        if lead is None:  # named, but the action changed nothing of it: its state as it stands
+            state = snapshot(obj)
+            lead = {"entity": key[0], "entity_id": key[1], "before": state, "after": state,
+                    "student_id": obj.audit_student_id()}  # fmt: skip
+        else:
+            changes.remove(lead)
+        lead = {**lead, "action": action, "reason": reason or lead.get("reason")}
+        if lead["after"] is None:  # a deleted record cannot carry the others: they stand as they are
+            changes.insert(0, lead)
+            lead = None
+    if lead is None:
+        if not changes:
+            return None
+        carriers = [c for c in changes if c["after"] is not None] or changes
+        lead = carriers[0]
+        changes.remove(lead)
+    if not changes:
+        return {k: v for k, v in lead.items() if k != "noted"}
+    parts = [{k: c[k] for k in ("entity", "entity_id", "action", "before", "after", "reason", "student_id")}
+             for c in changes]  # fmt: skip
+    students = {c["student_id"] for c in [lead, *changes] if c["student_id"] is not None}
+    student_id = lead["student_id"] if lead["student_id"] is not None else (
+        students.pop() if len(students) == 1 else None)  # fmt: skip
+    reasons = [r for r in dict.fromkeys(c["reason"] for c in [lead, *changes]) if r]
+    return {
+        "entity": lead["entity"],
+        "entity_id": lead["entity_id"],
+        "action": lead["action"],
+        "before": lead["before"],
+        "after": {**lead["after"], ALSO_CHANGED: parts},
+        "reason": "; ".join(reasons) or None,
+        "student_id": student_id,
+    }
+
+
+@event.listens_for(Session, "before_commit")
+def _append_entry(session: Session) -> None:
+    """One write, one entry: what the transaction changed is appended as one entry just before it commits
+    (on its own connection, so the entry exists exactly when the write does). A savepoint's commit is not
+    the write's: its changes wait for the outer transaction's."""
+    if session.in_nested_transaction():
+        return
+    session.flush()
+    session.info.pop("audit_notes", None)
+    held: dict[tuple[str, str], dict[str, Any]] = session.info.pop(_HELD, {})
+    entry = _one_entry(session, held)
+    if entry is not None:
+        append_entries(session.connection(), [entry])
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_held(session: Session, previous_transaction: Any) -> None:
+    if previous_transaction.parent is not None:
+        return  # a savepoint rolled back; the outer transaction may still commit
+    for key in (_HELD, _PRIMARY, "audit_notes"):
+        session.info.pop(key, None)
 
 
 def append_entries(conn: Connection, rows: list[dict[str, Any]], actor: str | None = None) -> None:

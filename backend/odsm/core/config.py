@@ -55,3 +55,9 @@ class Settings(BaseSettings):
     @property
     def backup_dir(self) -> Path:
         return self.data_dir / "backups"
+
+    @property
+    def audit_anchor_path(self) -> Path:
+        """Where main keeps the audit chain's head outside the database (electron/main/index.ts names
+        the same file): a backup of the database carries a copy, so it can be verified on its own."""
+        return self.data_dir / "audit-anchor.json"

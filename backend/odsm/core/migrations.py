@@ -7,6 +7,7 @@ already at head, and importing Alembic (with every dialect's DDL module) costs a
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,6 +99,16 @@ def backup_sqlite(db_path: Path, backup_dir: Path, label: str) -> Path:
     return target
 
 
+def carry_audit_anchor(anchor: Path, backup: Path) -> str | None:
+    """Copies main's anchored audit head beside the backup (`<backup>.audit-anchor.json`), so a restored
+    copy can be checked against the head the app had when it was taken. None when main kept none yet."""
+    if not anchor.is_file():
+        return None
+    target = backup.with_name(f"{backup.stem}.audit-anchor.json")
+    shutil.copyfile(anchor, target)
+    return str(target)
+
+
 def migrate(settings: Settings, engine: Engine) -> str | None:
     head = script_head()
     if settings.is_sqlite:
@@ -108,7 +119,8 @@ def migrate(settings: Settings, engine: Engine) -> str | None:
             db_path = Path(engine.url.database or "")
             if current is not None and db_path.exists():
                 backup = backup_sqlite(db_path, settings.backup_dir, label=str(head))
-                log.info("db.backup", path=str(backup), from_revision=current, to_revision=head)
+                anchor = carry_audit_anchor(settings.audit_anchor_path, backup)
+                log.info("db.backup", path=str(backup), anchor=anchor, from_revision=current, to_revision=head)
             log.info("db.migrate", from_revision=current, to_revision=head)
             command.upgrade(alembic_config(engine), "head")
         return head

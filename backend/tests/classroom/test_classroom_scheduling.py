@@ -80,5 +80,9 @@ def test_attendance_after_the_grace_period_needs_a_reason_kept_in_the_audit(scho
     d = refused(school.attend(session["id"], e["id"], 60, reason=None), 422, "classroom.backdated_without_reason")
     assert (d["event"], d["grace_hours"]) == ("ends_at", 48)
     ok(school.attend(session["id"], e["id"], 60, reason="Register found in the classroom"))
-    audit = ok(school.c.get("/api/v1/audit", params={"student_id": e["student_id"], "entity": "classroom_attendance"}))
-    assert [(x["action"], x["reason"]) for x in audit["items"]] == [("create", "Register found in the classroom")]
+    # One entry for taking the attendance: the session's, the attendance row it created inside it.
+    audit = ok(school.c.get("/api/v1/audit", params={"student_id": e["student_id"], "entity": "classroom_sessions"}))
+    [taken] = [x for x in audit["items"] if x["action"] == "record_attendance"]
+    assert (taken["entity_id"], taken["reason"]) == (str(session["id"]), "Register found in the classroom")
+    parts = [(p["entity"], p["action"]) for p in taken["after"]["also_changed"]]
+    assert ("classroom_attendance", "create") in parts

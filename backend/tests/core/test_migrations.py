@@ -56,6 +56,24 @@ def test_pending_migrations_back_up_the_database_first(tmp_path: Path) -> None:
     copy.close()
 
 
+def test_a_backup_carries_the_anchored_audit_head_when_main_kept_one(tmp_path: Path) -> None:
+    settings, db = _database_at(tmp_path, "0001", "SELECT 1")
+    anchor = '{"entryId": 41, "entryHash": "' + "ab" * 32 + '"}'
+    settings.audit_anchor_path.write_text(anchor)
+    migrate(settings, db.engine)
+    [backup] = list(settings.backup_dir.glob("*.sqlite3"))
+    [carried] = list(settings.backup_dir.glob("*.audit-anchor.json"))
+    assert carried.name == f"{backup.stem}.audit-anchor.json"
+    assert carried.read_text() == anchor
+
+
+def test_a_backup_without_an_anchored_head_carries_none(tmp_path: Path) -> None:
+    settings, db = _database_at(tmp_path, "0001", "SELECT 1")
+    migrate(settings, db.engine)
+    assert len(list(settings.backup_dir.glob("*.sqlite3"))) == 1
+    assert list(settings.backup_dir.glob("*.audit-anchor.json")) == []
+
+
 def test_migrating_an_up_to_date_database_changes_nothing(tmp_path: Path) -> None:
     settings = _settings(tmp_path)
     db = Database(settings)

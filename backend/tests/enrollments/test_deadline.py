@@ -4,6 +4,7 @@ applies to the open enrollments."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -27,12 +28,12 @@ def test_the_deadline_counts_calendar_months(first_class: date, months: int, dea
     assert add_months(first_class, months) == deadline
 
 
-def _audit(school: School, student_id: int) -> list[dict[str, object]]:
-    items: list[dict[str, object]] = ok(school.c.get("/api/v1/audit", params={"student_id": student_id}))["items"]
+def _audit(school: School, student_id: int) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = ok(school.c.get("/api/v1/audit", params={"student_id": student_id}))["items"]
     return items
 
 
-def test_a_new_deadline_setting_applies_to_open_enrollments_with_one_entry_each(live: LiveServer) -> None:
+def test_a_new_deadline_setting_applies_to_open_enrollments_in_the_settings_entry(live: LiveServer) -> None:
     school = School(live)
     first = days_ago(100)
     open_ones = []
@@ -47,8 +48,13 @@ def test_a_new_deadline_setting_applies_to_open_enrollments_with_one_entry_each(
 
     for e in open_ones:
         assert school.enrollment_now(e["id"])["deadline"] == add_months(first, 6).isoformat()
-        [entry] = [a for a in _audit(school, e["student_id"]) if a["action"] == "follow_deadline_setting"]
-        assert entry["reason"] == "The completion deadline setting changed from 12 to 6 months."
+        # The settings write is one entry; each enrollment's new deadline, with why, is listed inside it,
+        # and the student's history shows that entry.
+        [entry] = [a for a in _audit(school, e["student_id"]) if a["entity"] == "school_settings"]
+        [part] = [p for p in entry["after"]["also_changed"] if p["entity_id"] == str(e["id"])]
+        assert (part["entity"], part["action"]) == ("enrollments", "follow_deadline_setting")
+        assert part["reason"] == "The completion deadline setting changed from 12 to 6 months."
+        assert part["after"]["deadline"] == add_months(first, 6).isoformat()
     assert school.enrollment_now(not_started["id"])["deadline"] is None
     assert ok(school.c.get("/api/v1/audit/verify"))["ok"] is True
 

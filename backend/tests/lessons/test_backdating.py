@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from ..conftest import LiveServer
-from ..enrollments.builders import PAPER, TZ, School, at, days_ago, ok, refused
+from ..enrollments.builders import PAPER, TZ, School, at, days_ago, instant, ok, refused
 
 
 @pytest.fixture
@@ -67,3 +67,31 @@ def test_the_reason_is_bounded(school: School) -> None:
     body = school.lesson_body(school.student(), school.instructor(), school.vehicle(), at(day, 10), at(day, 11))
     r = school.c.post("/api/v1/lessons", json={**body, "reason": "x" * 501})
     assert (r.status_code, r.json()["code"]) == (422, "validation_failed")
+
+
+def test_a_lesson_moved_into_the_past_needs_a_reason_kept_in_the_audit(school: School) -> None:
+    ahead = datetime.now(TZ).date() + timedelta(days=3)
+    lesson = ok(school.book(school.student(), school.instructor(), school.vehicle(), at(ahead, 10), at(ahead, 11)), 201)
+    back = days_ago(2)
+    move = {"version": lesson["version"], "starts_at": at(back, 10), "ends_at": at(back, 11)}
+    url = f"/api/v1/lessons/{lesson['id']}"
+    d = refused(school.c.patch(url, json=move), 422, "lesson.backdated_without_reason")
+    assert (d["rule"], d["field"], d["event"], d["local_time"]) == (
+        "backdate_reason",
+        "reason",
+        "starts_at",
+        f"{back.isoformat()} 10:00",
+    )
+    assert instant(ok(school.c.get(url))["starts_at"]) == instant(lesson["starts_at"])  # refused: nothing moved
+    moved = ok(school.c.patch(url, json={**move, "reason": "Lesson given earlier; the desk moves it"}))
+    assert moved["version"] == lesson["version"] + 1
+    latest = _lesson_audit(school, lesson)[0]
+    assert (latest["action"], latest["reason"]) == ("update", "Lesson given earlier; the desk moves it")
+    assert latest["before"]["starts_at"] != latest["after"]["starts_at"]
+
+
+def test_a_past_lesson_changed_without_moving_its_start_needs_no_reason(school: School) -> None:
+    day = days_ago(2)
+    lesson = ok(school.book(school.student(), school.instructor(), school.vehicle(), at(day, 10), at(day, 11)), 201)
+    change = {"version": lesson["version"], "pickup_location": "Union Station"}
+    assert ok(school.c.patch(f"/api/v1/lessons/{lesson['id']}", json=change))["pickup_location"] == "Union Station"

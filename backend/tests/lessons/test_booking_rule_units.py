@@ -98,6 +98,7 @@ REGISTERED = [
     ("g1_night_ban", {B, R, C}),
     ("daily_in_car_limit", {B, R, C}),
     ("past_booking_has_reason", {B}),
+    ("move_into_the_past_has_reason", {R}),
     ("late_completion_has_reason", {C}),
 ]
 
@@ -106,6 +107,17 @@ REGISTERED = [
 def test_each_stage_runs_its_rules_in_the_order_they_are_reported(stage: Stage) -> None:
     expected = [name for name, stages in REGISTERED if stage in stages]
     assert [fn.__name__ for fn in booking.rules_for(stage)] == expected
+
+
+def test_a_lesson_moved_into_the_past_needs_a_reason() -> None:
+    # The default facts start at 10:00 on DAY, with `now` the next day: a start already past.
+    was_ahead = at(10, day=DAY + timedelta(days=3))
+    assert broken(Stage.RESCHEDULE, facts(previous_starts_at=was_ahead, reason=None)) == [
+        "lesson.backdated_without_reason"
+    ]
+    assert broken(Stage.RESCHEDULE, facts(previous_starts_at=was_ahead)) == []
+    # The start stays where it was (a vehicle swapped on a past lesson): nothing is back-dated.
+    assert broken(Stage.RESCHEDULE, facts(previous_starts_at=at(10), reason=None)) == []
 
 
 def test_an_archived_student_is_refused() -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from odsm.core.audit import Audited, snapshot
+from odsm.core.audit import ALSO_CHANGED, Audited, snapshot
 from odsm.core.audit_entry import canonical
 from odsm.core.orm import Base
 
@@ -43,27 +43,59 @@ def _same_instant(a: Any, b: Any) -> bool:
         return False
 
 
+def _same(a: Any, b: Any) -> bool:
+    """Equal, instants compared as instants, also inside a record's collections (an instructor's time off)."""
+    if a == b or _same_instant(a, b):
+        return True
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    return False
+
+
 def _differing_fields(live: dict[str, Any], audited: dict[str, Any]) -> list[str]:
     keys = live.keys() | audited.keys()
-    return sorted(k for k in keys if live.get(k) != audited.get(k) and not _same_instant(live.get(k), audited.get(k)))
+    return sorted(k for k in keys if not _same(live.get(k), audited.get(k)))
+
+
+def _last_state(
+    model: type[Any], entity_id: str, entry_of: tuple[str, str], after: str | None
+) -> dict[str, Any] | None:
+    """The record's state in its latest entry: the entry's own `after`, or, when the record changed as part
+    of another record's write, its part in that entry. None: no entry, or the last one deleted it."""
+    if after is None:
+        return None
+    state: dict[str, Any] = json.loads(after)
+    if entry_of == (model.__tablename__, entity_id):
+        state.pop(ALSO_CHANGED, None)
+        return state
+    for part in state.get(ALSO_CHANGED, []):
+        if (part["entity"], part["entity_id"]) == (model.__tablename__, entity_id):
+            found: dict[str, Any] | None = part["after"]
+            return found
+    return None
 
 
 def _drift_in(session: Session, model: type[Any]) -> Iterator[RecordDrift]:
-    entity = model.__tablename__
-    rows = session.execute(repo.live_records_with_last_state(model).execution_options(yield_per=_STREAM_BATCH))
-    for obj, after in rows:
+    entity, dialect = model.__tablename__, session.get_bind().dialect.name
+    rows = session.execute(repo.live_records_with_last_state(model, dialect).execution_options(yield_per=_STREAM_BATCH))
+    for obj, entry_entity, entry_id, after in rows:
         # Through JSON, as the entry was, so that dates and decimals compare as they were recorded.
         live = json.loads(canonical(snapshot(obj)))
+        audited = _last_state(model, str(obj.id), (entry_entity, entry_id), after)
         session.expunge(obj)
-        if after is None:
+        if audited is None:
             # No entry at all, or the last one deleted it: the row was written behind the app's back.
             yield RecordDrift(entity=entity, entity_id=str(obj.id), change="unaudited", fields=sorted(live))
             continue
-        fields = _differing_fields(live, json.loads(after))
+        fields = _differing_fields(live, audited)
         if fields and fields != _BOOKKEEPING_ONLY:
             yield RecordDrift(entity=entity, entity_id=str(obj.id), change="changed", fields=fields)
-    for (entity_id,) in session.execute(repo.records_gone_from_table(model).execution_options(yield_per=_STREAM_BATCH)):
-        yield RecordDrift(entity=entity, entity_id=entity_id, change="missing", fields=[])
+    gone = session.execute(repo.records_gone_from_table(model, dialect).execution_options(yield_per=_STREAM_BATCH))
+    for entity_id, entry_entity, entry_id, after in gone:
+        if _last_state(model, entity_id, (entry_entity, entry_id), after) is not None:
+            yield RecordDrift(entity=entity, entity_id=entity_id, change="missing", fields=[])
 
 
 def record_drift(session: Session, limit: int) -> tuple[list[RecordDrift], int]:

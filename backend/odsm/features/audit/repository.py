@@ -4,15 +4,39 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Integer, Select, String, Subquery, cast, exists, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    Subquery,
+    and_,
+    cast,
+    exists,
+    func,
+    or_,
+    select,
+    true,
+    union_all,
+)
+from sqlalchemy.dialects.postgresql import JSONB
 
+from odsm.core.audit import ALSO_CHANGED
 from odsm.models import AuditEntry
+
+
+def _lists_student(student_id: int) -> ColumnElement[bool]:
+    """An entry of a write that changed several students' records (a class's attendance) has no one
+    student; it concerns each student whose record it lists. Its JSON is canonical (sorted keys, no
+    spaces), so a listed record's `student_id` reads exactly so, followed by `,` or `}`."""
+    listed = [AuditEntry.after.like(f'%"student_id":{student_id}{end}%') for end in (",", "}")]
+    return and_(AuditEntry.student_id.is_(None), AuditEntry.after.like(f'%"{ALSO_CHANGED}":%'), or_(*listed))
 
 
 def history(student_id: int | None, entity: str | None) -> Select[AuditEntry]:
     stmt = select(AuditEntry)
     if student_id is not None:
-        stmt = stmt.where(AuditEntry.student_id == student_id)
+        stmt = stmt.where(or_(AuditEntry.student_id == student_id, _lists_student(student_id)))
     if entity is not None:
         stmt = stmt.where(AuditEntry.entity == entity)
     return stmt
@@ -39,29 +63,54 @@ def entry_count() -> Select[int]:
     return select(func.count()).select_from(AuditEntry)
 
 
-def _latest_per_record(entity: str) -> Subquery:
-    """Each record's latest entry id: one grouped pass over the entity's entries."""
-    stmt = select(AuditEntry.entity_id, func.max(AuditEntry.id).label("last_id")).where(AuditEntry.entity == entity)
-    return stmt.group_by(AuditEntry.entity_id).subquery()
-
-
-def live_records_with_last_state(model: type[Any]) -> Select[Any, str | None]:
-    """Every live row with its latest entry's `after` (None: no entry, or the last one deleted it)."""
-    latest = _latest_per_record(model.__tablename__)
+def _folded_entries(entity: str, dialect: str) -> Select[str, int]:
+    """(entity_id, entry id) of each record of `entity` listed inside another record's entry: a write
+    that changed several records is one entry, the others under `ALSO_CHANGED` (see core.audit)."""
+    marker = AuditEntry.after.like(f'%"{ALSO_CHANGED}":%')
+    part_entity: ColumnElement[Any]
+    part_id: ColumnElement[Any]
+    if dialect == "postgresql":
+        doc = cast(AuditEntry.after, JSONB).op("->")(ALSO_CHANGED)
+        part = func.jsonb_array_elements(doc).table_valued("value").alias("part")
+        part_entity, part_id = part.c.value.op("->>")("entity"), part.c.value.op("->>")("entity_id")
+    else:
+        part = func.json_each(AuditEntry.after, f"$.{ALSO_CHANGED}").table_valued("value").alias("part")
+        part_entity = func.json_extract(part.c.value, "$.entity")
+        part_id = func.json_extract(part.c.value, "$.entity_id")
     return (
-        select(model, AuditEntry.after)
+        select(cast(part_id, String).label("entity_id"), AuditEntry.id.label("entry_id"))
+        .select_from(AuditEntry)
+        .join(part, true())
+        .where(marker, part_entity == entity)
+    )
+
+
+def _latest_per_record(entity: str, dialect: str) -> Subquery:
+    """Each record's latest entry id, its own or one it is listed in: one grouped pass over the entries."""
+    own = select(AuditEntry.entity_id, AuditEntry.id.label("entry_id")).where(AuditEntry.entity == entity)
+    both = union_all(own, _folded_entries(entity, dialect)).subquery()
+    stmt = select(both.c.entity_id, func.max(both.c.entry_id).label("last_id"))
+    return stmt.group_by(both.c.entity_id).subquery()
+
+
+def live_records_with_last_state(model: type[Any], dialect: str) -> Select[Any]:
+    """Every live row with its latest entry's record (entity, id) and `after` (None: no entry at all)."""
+    latest = _latest_per_record(model.__tablename__, dialect)
+    return (
+        select(model, AuditEntry.entity, AuditEntry.entity_id, AuditEntry.after)
         .outerjoin(latest, latest.c.entity_id == cast(model.id, String))
         .outerjoin(AuditEntry, AuditEntry.id == latest.c.last_id)
         .order_by(model.id)
     )
 
 
-def records_gone_from_table(model: type[Any]) -> Select[str]:
-    """Records whose latest entry says they exist (it has an `after`) but whose row is gone."""
-    latest = _latest_per_record(model.__tablename__)
+def records_gone_from_table(model: type[Any], dialect: str) -> Select[Any]:
+    """Records with entries but no row, with their latest entry's record (entity, id) and `after` (the caller reads
+    from them whether the record was deleted through the app)."""
+    latest = _latest_per_record(model.__tablename__, dialect)
     row_exists = exists().where(model.id == cast(latest.c.entity_id, Integer))
     return (
-        select(latest.c.entity_id)
+        select(latest.c.entity_id, AuditEntry.entity, AuditEntry.entity_id, AuditEntry.after)
         .join(AuditEntry, AuditEntry.id == latest.c.last_id)
         .where(AuditEntry.after.is_not(None), ~row_exists)
         .order_by(latest.c.last_id)

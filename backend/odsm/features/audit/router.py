@@ -40,12 +40,12 @@ def anchor_param(
 Anchor = Annotated[AuditAnchor | None, Depends(anchor_param)]
 
 
-@router.get("/verify", response_model=ChainReport, openapi_extra=channel("verify"))
+@router.get("/verify", response_model=ChainReport, responses=refusals(422), openapi_extra=channel("verify"))
 def verify_audit_chain(svc: Svc, anchor: Anchor) -> ChainReport:
     return svc.verify(anchor)
 
 
-@router.get("/head", response_model=AuditHead, openapi_extra=channel("head"))
+@router.get("/head", response_model=AuditHead, responses=refusals(422), openapi_extra=channel("head"))
 def audit_head(svc: Svc, anchor: Anchor) -> AuditHead:
     """The head main anchors outside the database when the app quits, and whether the log still reaches
     the old anchor (main never moves its anchor onto a log that was cut or re-hashed)."""

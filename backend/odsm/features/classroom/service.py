@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from odsm.core.audit import note
+from odsm.core.audit import primary
 from odsm.core.orm import utcnow
 from odsm.core.unit_of_work import Database
 from odsm.features.enrollments import ledger
@@ -107,8 +107,7 @@ class ClassroomService:
             # The back-dating reason is not a column: it lives in the session's audit entry.
             row = ClassroomSession(**data.model_dump(exclude={"reason"}))
             s.add(row)
-            if data.reason:
-                note(s, row, "create", data.reason)
+            primary(s, row, "create", data.reason)
             s.flush()
             return _reads(s, [row])[0]
 
@@ -120,6 +119,9 @@ class ClassroomService:
             session = ClassroomRepository(s).load(session_id)
             attendance = ClassroomRepository(s).attendance_of(session.id)
             timing = _timing(settings, session.starts_at, session.ends_at, data.reason)
+            # Taking a class's attendance is one action: one entry on the session, with every attendance
+            # row, hours entry and enrollment it changed inside, and the reason when it is entered late.
+            primary(s, session, "record_attendance", timing.reason)
             for entry in data.entries:
                 self._record_one(s, settings, session, attendance, entry, timing)
             return _reads(s, [session])[0]
@@ -165,12 +167,8 @@ class ClassroomService:
             )
             s.add(existing)
             attendance[enrollment.id] = existing
-            action = "create"
         else:
             existing.minutes = entry.minutes
-            action = "update"
-        if timing.reason:
-            note(s, existing, action, timing.reason)
         delta = entry.minutes - before
         if delta == 0:
             s.flush()

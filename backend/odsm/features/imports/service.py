@@ -49,7 +49,7 @@ class ImportService:
     def run(self, file: str) -> ImportResult:
         table, fields = self._open(file)
         valid, problems = _validate(table, fields)
-        outcome = StudentService(self.db).import_many(valid)
+        outcome = StudentService(self.db).import_many(valid, source=Path(file).name)
         every = sorted(problems + outcome.problems, key=lambda p: p.row)
         return ImportResult(
             rows_total=len(table.rows),

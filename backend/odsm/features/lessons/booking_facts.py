@@ -81,8 +81,9 @@ class BookingFacts:
     same_day: list[Lesson] = field(default_factory=list)  # the student's other lessons that day, holding a slot
     classroom_minutes: int = 0  # the student's credited classroom minutes that day
     classroom_session_ids: list[int] = field(default_factory=list)
-    reason: str | None = None  # why a past lesson is booked, or a completion entered late
+    reason: str | None = None  # why a past lesson is booked or moved, or a completion entered late
     override_reason: str | None = None
+    previous_starts_at: datetime | None = None  # when rescheduling: the start the lesson had until now
 
 
 def gather(s: Session, stage: Stage, p: Proposal, now: datetime) -> BookingFacts:
@@ -99,6 +100,7 @@ def gather(s: Session, stage: Stage, p: Proposal, now: datetime) -> BookingFacts
     day = local_date(settings, p.starts_at)
     start, end = day_bounds(settings, day)
     classroom, sessions = classroom_minutes_on(s, settings, student.id, day)
+    moving = LessonRepository(s).get(p.lesson_id) if stage is Stage.RESCHEDULE and p.lesson_id is not None else None
     return BookingFacts(
         settings=settings,
         student=student,
@@ -115,6 +117,7 @@ def gather(s: Session, stage: Stage, p: Proposal, now: datetime) -> BookingFacts
         classroom_session_ids=sessions,
         reason=p.reason,
         override_reason=p.override_reason,
+        previous_starts_at=moving.starts_at if moving is not None else None,
     )
 
 

@@ -321,6 +321,15 @@ def past_booking_has_reason(f: BookingFacts) -> AppError | None:
     return _backdated(f, "starts_at", f.starts_at, 0)
 
 
+@booking.rule(on={Stage.RESCHEDULE})
+def move_into_the_past_has_reason(f: BookingFacts) -> AppError | None:
+    """A lesson moved to a start already past is back-dated too; a move of anything else (its vehicle,
+    its instructor) leaves the start alone and needs none."""
+    if f.previous_starts_at is None or f.starts_at == f.previous_starts_at or f.starts_at >= f.now or f.reason:
+        return None
+    return _backdated(f, "starts_at", f.starts_at, 0)
+
+
 @booking.rule(on={Stage.COMPLETE})
 def late_completion_has_reason(f: BookingFacts) -> AppError | None:
     """A completion entered later than the school's grace period after the lesson ended needs a reason."""

@@ -70,6 +70,7 @@ class LessonUpdate(VersionedChange):
     starts_at: SchoolDateTime = omitted()
     ends_at: SchoolDateTime = omitted()
     pickup_location: Place | None = None
+    reason: Annotated[str, NulFree] | None = BACKDATE_REASON
     override_reason: OverrideReason = None
 
 

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from odsm.core.audit import note
+from odsm.core.audit import primary
 from odsm.core.errors import ValidationFailed
 from odsm.core.orm import utcnow
 from odsm.core.unit_of_work import Database
@@ -54,11 +54,11 @@ def _proposal(data: LessonBook, lesson_id: int | None = None) -> Proposal:
     return Proposal(**data.model_dump(exclude={"pickup_location"}), lesson_id=lesson_id)
 
 
-def _note_reasons(s: Session, lesson: Lesson, action: str, *reasons: str | None) -> None:
-    """Why a lesson is booked in the past or outside the instructor's hours: one audit entry carries both."""
+def _audit_as(s: Session, lesson: Lesson, action: str, *reasons: str | None) -> None:
+    """The write is the lesson's: its one audit entry is the lesson's, with why it is booked in the past
+    or outside the instructor's hours, and what else it changed (odometer readings, hours) inside it."""
     given = [r for r in reasons if r]
-    if given:
-        note(s, lesson, action, "; ".join(given))
+    primary(s, lesson, action, "; ".join(given) or None)
 
 
 def _scheduled(lesson: Lesson, version: int) -> None:
@@ -112,14 +112,15 @@ class LessonService:
             # The reasons are not columns: they live in the lesson's audit entry.
             lesson = Lesson(**data.model_dump(exclude={"reason", "override_reason"}))
             s.add(lesson)
-            _note_reasons(s, lesson, "create", data.reason, data.override_reason)
+            _audit_as(s, lesson, "create", data.reason, data.override_reason)
             s.flush()
             return _read(s, lesson.id)
 
         return self.db.write(fn)
 
     def update(self, lesson_id: int, data: LessonUpdate) -> LessonRead:
-        changes = {k: getattr(data, k) for k in data.model_fields_set if k not in {"version", "override_reason"}}
+        reasons = {"reason", "override_reason"}
+        changes = {k: getattr(data, k) for k in data.model_fields_set if k not in {"version", *reasons}}
 
         def fn(s: Session) -> LessonRead:
             lesson = LessonRepository(s).load(lesson_id)
@@ -131,13 +132,13 @@ class LessonService:
                 ordered(merged["starts_at"], merged["ends_at"], "lesson")
             except ValueError as exc:
                 raise ValidationFailed.for_field("ends_at", "order", str(exc)) from exc
-            student, enrollment, override = lesson.student_id, lesson.enrollment_id, data.override_reason
-            p = Proposal(student, enrollment, lesson_id=lesson.id, override_reason=override, **merged)
+            student, enrollment, why = lesson.student_id, lesson.enrollment_id, data.model_dump(include=reasons)
+            p = Proposal(student, enrollment, lesson_id=lesson.id, **why, **merged)
             booking.enforce(Stage.RESCHEDULE, gather(s, Stage.RESCHEDULE, p, utcnow()))
             for name, value in changes.items():
                 if value is not None or name == "pickup_location":
                     setattr(lesson, name, value)
-            _note_reasons(s, lesson, "update", data.override_reason)
+            _audit_as(s, lesson, "update", data.reason, data.override_reason)
             s.flush()
             return _read(s, lesson.id)
 
@@ -161,11 +162,10 @@ class LessonService:
             )
             facts = gather(s, Stage.COMPLETE, p, utcnow())
             booking.enforce(Stage.COMPLETE, facts)
+            _audit_as(s, lesson, "update", data.reason)
             record_lesson_odometer(s, lesson.vehicle_id, lesson.id, data.odometer_start, data.odometer_end)
             for name, value in data.model_dump(exclude={"version", "reason"}).items():
                 setattr(lesson, name, value)
-            if data.reason:
-                note(s, lesson, "update", data.reason)
             lesson.status = LessonStatus.COMPLETED
             s.flush()
             if facts.enrollment is not None:

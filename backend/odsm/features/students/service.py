@@ -106,9 +106,10 @@ class StudentService:
 
         return self.db.write(fn)
 
-    def import_many(self, rows: Sequence[tuple[int, StudentCreate]]) -> ImportOutcome:
+    def import_many(self, rows: Sequence[tuple[int, StudentCreate]], source: str) -> ImportOutcome:
         """Creates the rows in one transaction, skipping any student already on file: the same licence
-        number, or the same name and birth date. So an import run twice adds nobody the second time."""
+        number, or the same name and birth date. So an import run twice adds nobody the second time.
+        The import is one user action, so one audit entry: the first student's, with the others in it."""
 
         def fn(s: Session) -> ImportOutcome:
             licences: dict[str, tuple[str, str, date]] = {}
@@ -139,6 +140,8 @@ class StudentService:
                 _apply_consent(student, data.consent_to_share)
                 _derive_search_fields(student)
                 s.add(student)
+                if outcome.imported == 0:
+                    audit.primary(s, student, "import", f"Imported from {source}")
                 people.add(person)
                 if data.licence_number:
                     licences[data.licence_number] = person

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, changedFields, formatValue } from './audit-diff';
+import { actionLabel, changedFields, formatValue, otherChanges } from './audit-diff';
 
 describe('audit diff', () => {
   it('lists the fields that changed, leaving out version and timestamps', () => {
@@ -15,6 +15,15 @@ describe('audit diff', () => {
 
   it('reads a creation as every field going from nothing to its value', () => {
     expect(changedFields({ before: null, after: { first_name: 'Ada' } })).toEqual([{ field: 'first_name', before: undefined, after: 'Ada' }]);
+  });
+
+  it('lists the other records a write changed apart from its own fields', () => {
+    const reading = { entity: 'odometer_readings', entity_id: '7', action: 'create', before: null, after: { km: 40042 } };
+    const entry = { before: { status: 'scheduled' }, after: { status: 'completed', also_changed: [reading] } };
+    expect(changedFields(entry)).toEqual([{ field: 'status', before: 'scheduled', after: 'completed' }]);
+    expect(otherChanges(entry)).toEqual([reading]);
+    expect(changedFields(otherChanges(entry)[0]!)).toEqual([{ field: 'km', before: undefined, after: 40042 }]);
+    expect(otherChanges({ after: { status: 'x' } })).toEqual([]);
   });
 
   it('names actions and values for the desk', () => {

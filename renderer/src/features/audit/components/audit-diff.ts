@@ -1,7 +1,6 @@
 /** What an audit entry changed: the fields whose value differs between before and after. */
 import { DEFAULT_TIME_ZONE, formatDateTime } from '../../../lib/dates';
 import { formatHours, formatMoney } from '../../../lib/units';
-import type { AuditEntry } from '../types';
 
 export type FieldChange = { field: string; before: unknown; after: unknown };
 
@@ -12,11 +11,25 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-export function changedFields(entry: Pick<AuditEntry, 'before' | 'after'>): FieldChange[] {
+/** The key under which a write that changed several records lists the others in its entry's `after`. */
+const ALSO_CHANGED = 'also_changed';
+
+type Snapshot = Record<string, unknown> | null | undefined;
+
+/** One of the other records a write changed (a completed lesson's odometer readings and hours). */
+export type OtherChange = { entity: string; entity_id: string; action: string; before: Snapshot; after: Snapshot };
+
+export function changedFields(entry: { before?: Snapshot; after?: Snapshot }): FieldChange[] {
   const before = entry.before ?? {};
   const after = entry.after ?? {};
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => !NOISE.has(field));
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => !NOISE.has(field) && field !== ALSO_CHANGED);
   return fields.filter((field) => !same(before[field], after[field])).map((field) => ({ field, before: before[field], after: after[field] }));
+}
+
+/** The other records the entry's write changed, each with its own before and after. */
+export function otherChanges(entry: { after?: Snapshot }): OtherChange[] {
+  const listed = entry.after?.[ALSO_CHANGED];
+  return Array.isArray(listed) ? (listed as OtherChange[]) : [];
 }
 
 /** "licence_number" -> "Licence number". */

@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../../lib/dates';
 import type { AuditEntry } from '../types';
-import { actionLabel, changedFields, fieldLabel, formatValue } from './audit-diff';
+import { actionLabel, changedFields, fieldLabel, formatValue, otherChanges, type FieldChange } from './audit-diff';
 
 /** "students" -> "Student"; table names read as the thing they hold. */
 export function entityLabel(entity: string): string {
@@ -32,26 +32,41 @@ export function AuditEntries({ entries, timeZone, showEntity = true }: { entries
               </span>
             </div>
             {entry.reason ? <p className="audit-entry__reason">Reason: {entry.reason}</p> : null}
-            {changes.length > 0 && entry.before ? (
-              <table className="diff">
-                <tbody>
-                  {changes.map((change) => (
-                    <tr key={change.field} data-testid="audit-change" data-field={change.field}>
-                      <th scope="row">{fieldLabel(change.field)}</th>
-                      <td className="diff__before">{formatValue(change.before, change.field, timeZone)}</td>
-                      <td className="diff__arrow" aria-label="changed to">
-                        →
-                      </td>
-                      <td className="diff__after">{formatValue(change.after, change.field, timeZone)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : null}
+            {changes.length > 0 && entry.before ? <ChangeTable changes={changes} timeZone={timeZone} /> : null}
             {!entry.before && entry.after ? <p className="muted small">{changes.length} fields recorded.</p> : null}
+            {otherChanges(entry).map((other) => {
+              const otherFields = changedFields(other);
+              return (
+                <div key={`${other.entity}-${other.entity_id}`} className="audit-entry__other" data-testid="audit-other-change">
+                  <p className="small">
+                    Also {actionLabel(other.action).toLowerCase()}: {entityLabel(other.entity)} #{other.entity_id}
+                  </p>
+                  {otherFields.length > 0 ? <ChangeTable changes={otherFields} timeZone={timeZone} /> : null}
+                </div>
+              );
+            })}
           </li>
         );
       })}
     </ol>
+  );
+}
+
+function ChangeTable({ changes, timeZone }: { changes: readonly FieldChange[]; timeZone: string }) {
+  return (
+    <table className="diff">
+      <tbody>
+        {changes.map((change) => (
+          <tr key={change.field} data-testid="audit-change" data-field={change.field}>
+            <th scope="row">{fieldLabel(change.field)}</th>
+            <td className="diff__before">{formatValue(change.before, change.field, timeZone)}</td>
+            <td className="diff__arrow" aria-label="changed to">
+              →
+            </td>
+            <td className="diff__after">{formatValue(change.after, change.field, timeZone)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

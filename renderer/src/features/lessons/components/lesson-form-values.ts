@@ -65,6 +65,7 @@ export function toLessonUpdate(lesson: Lesson, proposal: LessonBook): LessonUpda
   if (lesson.instructor_id !== proposal.instructor_id) body.instructor_id = proposal.instructor_id;
   if (lesson.vehicle_id !== proposal.vehicle_id) body.vehicle_id = proposal.vehicle_id;
   if ((lesson.pickup_location ?? null) !== (proposal.pickup_location ?? null)) body.pickup_location = proposal.pickup_location ?? null;
+  if (proposal.reason) body.reason = proposal.reason;
   if (proposal.override_reason) body.override_reason = proposal.override_reason;
   return body;
 }

@@ -37,4 +37,12 @@ describe('booking outside the instructor’s hours', () => {
     const lesson = { version: 4, starts_at: '2031-06-10T13:00:00Z', ends_at: '2031-06-10T14:00:00Z', instructor_id: 2, vehicle_id: 3, pickup_location: null } as Lesson;
     expect(proposal && toLessonUpdate(lesson, proposal).override_reason).toBe('Road test tomorrow');
   });
+
+  it('sends the back-dating reason with a move too (a lesson moved into the past needs one)', () => {
+    const lesson = { version: 4, starts_at: '2031-06-12T13:00:00Z', ends_at: '2031-06-12T14:00:00Z', instructor_id: 2, vehicle_id: 3, pickup_location: null } as Lesson;
+    const moved = toProposal({ ...values, reason: ' Given earlier, entered late ' }, 'America/Toronto');
+    expect(moved && toLessonUpdate(lesson, moved).reason).toBe('Given earlier, entered late');
+    const plain = toProposal(values, 'America/Toronto');
+    expect(plain && 'reason' in toLessonUpdate(lesson, plain)).toBe(false);
+  });
 });
