@@ -228,6 +228,11 @@ describe('students, end to end in Chromium', () => {
     // The button does the same, into the kept folder, without asking again.
     await card.getByTestId('back-up-now').click();
     await expect.poll(() => readdirSync(harness.savedDir).filter((name) => name.startsWith('odsm-backup-')).length).toBe(2);
+    // Export everything, from the same card: a zip of CSV files where the save dialog points.
+    await card.getByTestId('export-all').click();
+    await card.getByTestId('export-all-result').waitFor();
+    expect(await card.getByTestId('export-all-result').textContent()).toMatch(/Exported [\d,]+ rows from \d+ tables\./);
+    expect(readdirSync(harness.savedDir).filter((name) => name.endsWith('.zip'))).toEqual([expect.stringMatching(/^odsm-export-/)]);
     await page.getByTestId('nav-students').click();
     await page.getByRole('heading', { level: 1, name: 'Students', exact: true }).waitFor();
   });

@@ -645,6 +645,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/system/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export Everything
+         * @description Every table as CSV in one zip, with a manifest of row counts and checksums.
+         */
+        post: operations["export_everything"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/imports/students": {
         parameters: {
             query?: never;
@@ -1483,6 +1503,43 @@ export interface components {
             message: string;
             /** Request Id */
             request_id: string;
+        };
+        /** ExportRequest */
+        ExportRequest: {
+            /**
+             * File
+             * @description Where the zip goes: a path main's save dialog returned.
+             */
+            file: string;
+        };
+        /** ExportResult */
+        ExportResult: {
+            /** Bytes */
+            bytes: number;
+            /**
+             * Exported At
+             * Format: date-time
+             */
+            exported_at: string;
+            /** File */
+            file: string;
+            /** Schema Revision */
+            schema_revision: string | null;
+            /** Tables */
+            tables: components["schemas"]["ExportedTable"][];
+        };
+        /** ExportedTable */
+        ExportedTable: {
+            /** Columns */
+            columns: string[];
+            /** File */
+            file: string;
+            /** Name */
+            name: string;
+            /** Rows */
+            rows: number;
+            /** Sha256 */
+            sha256: string;
         };
         /**
          * GuardRestored
@@ -4669,6 +4726,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Diagnostics"];
+                };
+            };
+        };
+    };
+    export_everything: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportResult"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

@@ -20,6 +20,7 @@ from odsm.features.classroom.router import router as classroom_router
 from odsm.features.courses.router import router as courses_router
 from odsm.features.demo.router import router as demo_router
 from odsm.features.enrollments.router import router as enrollments_router
+from odsm.features.exports.router import router as exports_router
 from odsm.features.imports.router import router as imports_router
 from odsm.features.instructors.router import router as instructors_router
 from odsm.features.lessons.router import router as lessons_router
@@ -59,6 +60,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         system_router,
         backups_router,
         imports_router,
+        exports_router,
         school_router,
         students_router,
         instructors_router,

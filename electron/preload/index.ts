@@ -11,6 +11,7 @@ import {
   BACKUP_RESTORE_CHANNEL,
   BACKUP_STATUS_CHANNEL,
   DIAGNOSTICS_CHANNEL,
+  EXPORT_ALL_CHANNEL,
   IMPORT_PREVIEW_CHANNEL,
   IMPORT_RUN_CHANNEL,
   MENU_COMMAND_CHANNEL,
@@ -65,6 +66,7 @@ const api = {
   restoreBackup: () => ipcRenderer.invoke(BACKUP_RESTORE_CHANNEL),
   previewStudentImport: () => ipcRenderer.invoke(IMPORT_PREVIEW_CHANNEL),
   runStudentImport: () => ipcRenderer.invoke(IMPORT_RUN_CHANNEL),
+  exportEverything: () => ipcRenderer.invoke(EXPORT_ALL_CHANNEL),
 } as unknown as OdsmApi;
 
 contextBridge.exposeInMainWorld('odsm', api);

@@ -38,7 +38,7 @@ export type AuditExportResult =
 
 /** Main pushes a menu command to the window on this channel (File → New student, Book lesson). */
 export const MENU_COMMAND_CHANNEL = 'app:menu-command';
-export const menuCommands = ['new-student', 'book-lesson', 'import-students', 'back-up', 'restore', 'diagnostics'] as const;
+export const menuCommands = ['new-student', 'book-lesson', 'import-students', 'export-all', 'back-up', 'restore', 'diagnostics'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 /** The renderer asks main for Help → Diagnostics: main's own figures and the backend's. */
@@ -156,3 +156,8 @@ export interface ImportResult {
   problems: ImportProblem[];
   problems_total: number;
 }
+
+/** The renderer asks main to export every record as a zip of CSV files, saved where the user picks. */
+export const EXPORT_ALL_CHANNEL = 'app:export:all';
+
+export type ExportAllResult = { saved: false } | { saved: true; path: string; bytes: number; tables: number; rows: number };

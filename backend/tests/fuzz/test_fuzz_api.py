@@ -35,7 +35,11 @@ SCHEMA = schemathesis.openapi.from_dict(openapi_document())
 # Left out: a backup writes a file into whatever folder it is given ("/", ".", a home folder), and a restore
 # replaces the school with whatever file it is given. Their bounds and refusals are tested in tests/backups,
 # against folders and files of the test's own.
-WRITES_OUTSIDE_THE_DATA_DIR = {"POST /api/v1/system/backups", "POST /api/v1/system/restore"}
+WRITES_OUTSIDE_THE_DATA_DIR = {
+    "POST /api/v1/system/backups",
+    "POST /api/v1/system/restore",
+    "POST /api/v1/system/exports",
+}
 # Likewise a spreadsheet import reads whatever file it is named (tests/imports has its own).
 READS_FILES_BY_PATH = {"POST /api/v1/system/imports/students/preview", "POST /api/v1/system/imports/students"}
 OPERATIONS = {

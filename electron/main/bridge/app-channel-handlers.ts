@@ -7,6 +7,7 @@ import {
   BACKUP_RESTORE_CHANNEL,
   BACKUP_STATUS_CHANNEL,
   DIAGNOSTICS_CHANNEL,
+  EXPORT_ALL_CHANNEL,
   IMPORT_PREVIEW_CHANNEL,
   IMPORT_RUN_CHANNEL,
   backendStates,
@@ -16,6 +17,7 @@ import {
   type BackupNowResult,
   type BackupStatus,
   type DiagnosticsReport,
+  type ExportAllResult,
   type ImportPreviewResult,
   type ImportResult,
   type RestoreResult,
@@ -40,6 +42,8 @@ export interface AppChannelHandlers {
   previewStudentImport(): Promise<ImportPreviewResult>;
   /** app:import:students:run: the students of the spreadsheet previewed last, imported. */
   runStudentImport(): Promise<ImportResult>;
+  /** app:export:all: every record as a zip of CSV files, saved where the user picks. */
+  exportEverything(): Promise<ExportAllResult>;
 }
 
 export interface AppChannel extends ChannelSchemas {
@@ -184,6 +188,18 @@ const importResultSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+const exportAllSchema: JsonSchema = {
+  oneOf: [
+    { type: 'object', properties: { saved: { const: false } }, required: ['saved'], additionalProperties: false },
+    {
+      type: 'object',
+      properties: { saved: { const: true }, path: { type: 'string' }, bytes: count, tables: count, rows: count },
+      required: ['saved', 'path', 'bytes', 'tables', 'rows'],
+      additionalProperties: false,
+    },
+  ],
+};
+
 const timingSchema = (extra: Record<string, JsonSchema> = {}): JsonSchema => ({
   type: 'object',
   properties: { count: { type: 'integer', minimum: 0 }, p50_ms: { type: ['number', 'null'] }, p95_ms: { type: ['number', 'null'] }, ...extra },
@@ -238,5 +254,6 @@ export function createAppChannels(handlers: AppChannelHandlers, manifest: Manife
     [BACKUP_RESTORE_CHANNEL]: { request: noPayload, response: restoreSchema, answer: () => handlers.restoreBackup() },
     [IMPORT_PREVIEW_CHANNEL]: { request: noPayload, response: importPreviewSchema, answer: () => handlers.previewStudentImport() },
     [IMPORT_RUN_CHANNEL]: { request: noPayload, response: importResultSchema, answer: () => handlers.runStudentImport() },
+    [EXPORT_ALL_CHANNEL]: { request: noPayload, response: exportAllSchema, answer: () => handlers.exportEverything() },
   };
 }

@@ -8,6 +8,7 @@ import type { AnchorStore } from '../audit/audit-anchor-store';
 import { createAuditExport } from '../audit/audit-export';
 import { createMemoryBackupStore, type BackupStore } from '../backup/backup-store';
 import { createBackups } from '../backup/backups';
+import { createExportEverything } from '../exports/export-everything';
 import { createStudentImport } from '../imports/student-import';
 import type { BackendHealth } from '../desktop/about';
 import { createCallTimings } from '../diagnostics/call-timings';
@@ -109,6 +110,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
       restoreBackup: backups.restore,
       previewStudentImport: studentImport.preview,
       runStudentImport: studentImport.run,
+      exportEverything: createExportEverything({ transport, dialog: options.saveDialog, log: options.log }),
     },
     manifest,
   );

@@ -29,3 +29,8 @@ export function useRestoreBackup() {
     },
   });
 }
+
+/** Every record as a zip of CSV files, saved where the user picks in main's dialog. */
+export function useExportEverything() {
+  return useMutation({ mutationFn: () => call((odsm) => odsm.exportEverything()) });
+}

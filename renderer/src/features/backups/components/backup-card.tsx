@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../lib/dates';
 import { useIntent } from '../../../lib/navigation';
 import type { BackupStatus } from '../../../lib/odsm';
 import { megabytes } from '../../../lib/units';
-import { useBackUpNow, useBackupStatus } from '../api/backups';
+import { useBackUpNow, useBackupStatus, useExportEverything } from '../api/backups';
 import { useRestore } from './restore-dialog';
 
 /** "3 days ago", "today": how old the last backup is, in the desk's words. */
@@ -33,6 +33,8 @@ export function BackupCard({ timeZone }: { timeZone: string }) {
   const status = useBackupStatus();
   const backUp = useBackUpNow();
   const restore = useRestore();
+  const exporting = useExportEverything();
+  useIntent('home', 'export', () => exporting.mutate());
   useIntent('home', 'back-up', () => backUp.mutate(false));
   const data = status.data;
   return (
@@ -51,6 +53,13 @@ export function BackupCard({ timeZone }: { timeZone: string }) {
         </Banner>
       ) : null}
       {restore.outcome}
+      {exporting.error ? <ErrorBanner error={exporting.error} title="Nothing was exported." testId="export-all-result" /> : null}
+      {exporting.data?.saved ? (
+        <Banner tone="success" title={`Exported ${exporting.data.rows.toLocaleString('en-CA')} rows from ${exporting.data.tables} tables.`} testId="export-all-result">
+          <p className="small mono">{exporting.data.path}</p>
+          <p className="small">One CSV file per table, with manifest.json listing each file's rows and checksum.</p>
+        </Banner>
+      ) : null}
       {backUp.error ? <ErrorBanner error={backUp.error} title="The backup was not made." testId="backup-result" /> : null}
       {backUp.data?.saved ? (
         <Banner tone={backUp.data.chainOk ? 'success' : 'warning'} title={`Backed up ${megabytes(backUp.data.bytes)}.`} testId="backup-result">
@@ -68,6 +77,9 @@ export function BackupCard({ timeZone }: { timeZone: string }) {
           </Button>
         ) : null}
         {restore.button}
+        <Button variant="ghost" busy={exporting.isPending} onClick={() => exporting.mutate()} data-testid="export-all">
+          Export everything (CSV)…
+        </Button>
       </div>
       {restore.dialog}
     </section>

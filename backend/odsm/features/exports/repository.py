@@ -1,0 +1,26 @@
+"""Every table of the school, read row by row in one read transaction, for the export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from odsm.core.orm import Base
+from odsm.models import IdempotencyRecord
+
+# The app's own bookkeeping, not the school's records: stored answers to retried requests.
+INTERNAL_TABLES = {IdempotencyRecord.__tablename__}
+
+
+def school_tables() -> list[Table]:
+    """The school's tables, parents before children (a reader can load them in this order)."""
+    return [t for t in Base.metadata.sorted_tables if t.name not in INTERNAL_TABLES]
+
+
+def rows_of(s: Session, table: Table) -> Iterator[Sequence[Any]]:
+    """The table's rows in primary key order, fetched a batch at a time so a large table never sits in memory."""
+    stmt = select(table).order_by(*table.primary_key.columns)
+    yield from s.execute(stmt.execution_options(yield_per=2000))
