@@ -1,0 +1,67 @@
+"""Which engine this test run uses, and PostgreSQL databases made for it and dropped after it.
+
+`ODSM_TEST_ENGINE=postgresql` runs the suite on the server at `ODSM_TEST_PG_URL` (an administrative
+connection; `make test-backend-pg` sets both). Each run builds one template database with the
+migrations; each test then gets a copy (`CREATE DATABASE ... TEMPLATE`), so no test sees another's
+rows, triggers or schema changes, and every database the run made is dropped at the end.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+
+from sqlalchemy import Engine, create_engine, make_url, text
+
+ENGINE = os.environ.get("ODSM_TEST_ENGINE", "sqlite")
+ON_POSTGRES = ENGINE == "postgresql"
+PG_ADMIN_URL = os.environ.get("ODSM_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+if ENGINE not in {"sqlite", "postgresql"}:
+    raise RuntimeError(f"ODSM_TEST_ENGINE must be sqlite or postgresql, not {ENGINE!r}")
+
+
+class PgDatabases:
+    """Creates and drops this run's databases through one administrative connection."""
+
+    def __init__(self, admin_url: str = PG_ADMIN_URL) -> None:
+        self._admin: Engine = create_engine(admin_url, isolation_level="AUTOCOMMIT", pool_size=1)
+        self._url = make_url(admin_url)
+        self.prefix = f"odsm_test_{os.getpid()}"
+        self._names = itertools.count(1)
+        self.template: str | None = None
+
+    def url(self, name: str) -> str:
+        return self._url.set(database=name).render_as_string(hide_password=False)
+
+    def create(self, *, from_template: bool) -> str:
+        """A new database: a copy of the migrated template, or empty. Returns its URL."""
+        name = f"{self.prefix}_{next(self._names)}"
+        template = self.template if from_template else "template0"
+        if template is None:
+            raise RuntimeError("the template database has not been created")
+        with self._admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+        return self.url(name)
+
+    def create_template(self) -> str:
+        """The empty database the migrations build once per run; every test's database copies it."""
+        self.template = f"{self.prefix}_template"
+        with self._admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{self.template}" TEMPLATE template0'))
+        return self.url(self.template)
+
+    def drop(self, url: str) -> None:
+        name = make_url(url).database
+        with self._admin.connect() as conn:
+            # FORCE: a test that failed half way may have left a connection open.
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    def drop_all(self) -> None:
+        with self._admin.connect() as conn:
+            names = conn.execute(
+                text("SELECT datname FROM pg_database WHERE datname LIKE :p"), {"p": f"{self.prefix}_%"}
+            ).scalars()
+            for name in list(names):
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        self._admin.dispose()
