@@ -14,7 +14,8 @@ FROZEN := build/frozen/odsm-backend/odsm-backend
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: help setup dev preview test lint contracts contracts-check freeze package bench demo-data clean \
-        test-backend test-backend-pg test-fuzz soak-fuzz test-unit test-contract test-contract-frozen test-e2e build-app chromium soak
+        test-backend test-backend-pg test-fuzz soak-fuzz test-unit test-contract test-contract-pg test-contract-frozen \
+        test-contract-frozen-pg test-e2e build-app chromium soak
 
 help:
 	@echo "make dev      run the app (backend with uvicorn --reload, plus electron-vite dev)"
@@ -121,6 +122,13 @@ test-contract: setup
 test-contract-frozen: freeze
 	ODSM_BACKEND_COMMAND=$(CURDIR)/$(FROZEN) npx --no-install vitest run --project contract
 
+# The contract suites on PostgreSQL: each backend they start gets an empty database of its own to migrate.
+test-contract-pg: setup
+	scripts/with-postgres.sh npx --no-install vitest run --project contract
+
+test-contract-frozen-pg: freeze
+	ODSM_BACKEND_COMMAND=$(CURDIR)/$(FROZEN) scripts/with-postgres.sh npx --no-install vitest run --project contract
+
 test-e2e: chromium build-app
 	npx --no-install vitest run --project e2e
 
@@ -132,7 +140,9 @@ test: setup chromium
 	$(MAKE) test-fuzz
 	$(MAKE) test-unit
 	$(MAKE) test-contract
+	$(MAKE) test-contract-pg
 	$(MAKE) test-contract-frozen
+	$(MAKE) test-contract-frozen-pg
 	$(MAKE) test-e2e
 	@echo "make test: all suites passed"
 

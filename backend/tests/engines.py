@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import secrets
 
 from sqlalchemy import Engine, create_engine, make_url, text
 
@@ -27,7 +28,8 @@ class PgDatabases:
     def __init__(self, admin_url: str = PG_ADMIN_URL) -> None:
         self._admin: Engine = create_engine(admin_url, isolation_level="AUTOCOMMIT", pool_size=1)
         self._url = make_url(admin_url)
-        self.prefix = f"odsm_test_{os.getpid()}"
+        # The pid and a random part: two machines' runs may share one server.
+        self.prefix = f"odsm_test_{os.getpid()}_{secrets.token_hex(3)}"
         self._names = itertools.count(1)
         self.template: str | None = None
 
@@ -59,9 +61,29 @@ class PgDatabases:
 
     def drop_all(self) -> None:
         with self._admin.connect() as conn:
-            names = conn.execute(
-                text("SELECT datname FROM pg_database WHERE datname LIKE :p"), {"p": f"{self.prefix}_%"}
-            ).scalars()
-            for name in list(names):
+            names = conn.execute(text("SELECT datname FROM pg_database")).scalars().all()
+            # Only this run's: another worktree's run may be using the same server at the same time.
+            for name in [n for n in names if n.startswith(f"{self.prefix}_")]:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         self._admin.dispose()
+
+
+if __name__ == "__main__":
+    # The IPC contract suite (TypeScript, electron/test/support/real-backend.ts) makes and drops its
+    # databases through this: `python backend/tests/engines.py create` prints a URL; `drop URL` drops it;
+    # `sql URL STATEMENTS` changes one behind the app's back, as psql would.
+    import sys
+
+    verb, args = sys.argv[1] if len(sys.argv) > 1 else "", sys.argv[2:]
+    if verb == "create" and not args:
+        print(PgDatabases().create(from_template=False))
+    elif verb == "drop" and len(args) == 1:
+        PgDatabases().drop(args[0])
+    elif verb == "sql" and len(args) == 2:
+        import psycopg
+
+        dsn = make_url(args[0]).set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(dsn) as pg:
+            pg.execute(args[1].encode())  # bytes: a literal '%' is not a placeholder
+    else:
+        sys.exit("usage: engines.py create | drop URL | sql URL STATEMENTS")
