@@ -54,14 +54,16 @@ def pg_databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgDatabas
         template_url = databases.create_template()
     except Exception as exc:  # the server is not there: say so once, plainly, and stop the run
         pytest.exit(f"PostgreSQL is not reachable for ODSM_TEST_ENGINE=postgresql: {exc}", returncode=3)
-    settings = Settings(data_dir=tmp_path_factory.mktemp("pg-template"), database_url=template_url)
-    engine = create_db_engine(settings)
     try:
-        migrate(settings, engine)
+        settings = Settings(data_dir=tmp_path_factory.mktemp("pg-template"), database_url=template_url)
+        engine = create_db_engine(settings)
+        try:
+            migrate(settings, engine)
+        finally:
+            engine.dispose()  # a template must have no connection when it is copied
+        yield databases
     finally:
-        engine.dispose()
-    yield databases
-    databases.drop_all()
+        databases.drop_all()
 
 
 @pytest.fixture
