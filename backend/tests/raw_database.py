@@ -11,7 +11,7 @@ from sqlalchemy import make_url
 from odsm.core.config import Settings
 
 
-def _postgres_dsn(settings: Settings) -> str:
+def postgres_dsn(settings: Settings) -> str:
     return make_url(settings.resolved_database_url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
@@ -26,7 +26,7 @@ def raw_sql(settings: Settings, *statements: str) -> None:
         finally:
             conn.close()  # a refused statement's transaction ends here, not at garbage collection
         return
-    with psycopg.connect(_postgres_dsn(settings)) as pg:
+    with psycopg.connect(postgres_dsn(settings)) as pg:
         for statement in statements:
             pg.execute(statement.encode())  # bytes: a literal '%' is not a placeholder
         pg.commit()

@@ -4,6 +4,7 @@ on SQLite one shared file."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from ..enrollments.builders import School, at, ok, today
+from ..enrollments.builders import PAPER, School, at, ok, today
 from ..faults.spawn import Backend, private_dir
 
 ATTEMPTS_PER_DESK = 50
@@ -30,7 +31,7 @@ SLOTS = {
 @pytest.fixture
 def desks(database_url: str) -> Iterator[list[Backend]]:
     """Two backends on one database; the first has migrated it before the second starts."""
-    data_dir = private_dir("odsm-race-")
+    data_dir = private_dir("odsm-race-")  # on SQLite, both desks open the one file in it
     env = {"DATABASE_URL": database_url} if database_url else {}
     started: list[Backend] = []
     try:
@@ -40,6 +41,7 @@ def desks(database_url: str) -> Iterator[list[Backend]]:
     finally:
         for backend in started:
             backend.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def _school(client: httpx.Client) -> School:
@@ -102,6 +104,34 @@ def test_two_desks_racing_for_one_slot_book_it_once_and_every_loser_hears_why(de
             assert len(booked) == 1, (slot, booked)
     for desk in desks:
         assert "40P01" not in desk.stderr() and "deadlock" not in desk.stderr().lower()
+
+
+def test_two_desks_racing_for_the_last_seat_of_a_class_seat_one_student(desks: list[Backend]) -> None:
+    attempts = DESKS * ATTEMPTS_PER_DESK
+    with desks[0].client() as seed:
+        school = _school(seed)
+        session = school.session(school.instructor()["id"], today() - timedelta(days=7), 9, 2, capacity=1)
+        course = school.course()
+        enrollments = [school.enrollment(school.student()["id"], course["id"])["id"] for _ in range(attempts)]
+    answers: list[tuple[int, str | None]] = []
+    lock = threading.Lock()
+    start = threading.Barrier(attempts)
+
+    def fire(n: int) -> None:
+        with desks[n % DESKS].client(timeout=120) as client:
+            body = {"entries": [{"enrollment_id": enrollments[n], "minutes": 60}], "reason": PAPER}
+            start.wait()
+            r = client.post(f"/api/v1/classroom/{session['id']}/attendance", json=body)
+            with lock:
+                answers.append((r.status_code, None if r.status_code == 200 else r.json().get("code")))
+
+    threads = [threading.Thread(target=fire, args=(n,)) for n in range(attempts)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    tally = Counter(answers)
+    assert tally == Counter({(200, None): 1, (409, "classroom.session_full"): attempts - 1}), tally
 
 
 def test_the_race_fixture_shares_one_database(desks: list[Backend]) -> None:
