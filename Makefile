@@ -14,11 +14,13 @@ FROZEN := build/frozen/odsm-backend/odsm-backend
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: help setup dev preview test lint contracts contracts-check freeze package bench demo-data clean \
-        test-backend test-fuzz soak-fuzz test-unit test-contract test-contract-frozen test-e2e build-app chromium soak
+        test-backend test-backend-pg test-fuzz soak-fuzz test-unit test-contract test-contract-pg test-contract-frozen \
+        test-contract-frozen-pg test-e2e build-app chromium soak
 
 help:
 	@echo "make dev      run the app (backend with uvicorn --reload, plus electron-vite dev)"
-	@echo "make test     every check and test: lint, contracts-check, pytest, vitest, contract, frozen, e2e"
+	@echo "make test     every check and test: lint, contracts-check, pytest (SQLite, then PostgreSQL), vitest,"
+	@echo "              contract, frozen, e2e"
 	@echo "make preview  the renderer in Chromium through the real bridge (no Electron binary needed)"
 	@echo "make bench    benchmarks; the last line is one JSON object with every figure"
 	@echo "make soak     long crash runs (1,000 writes with kill -9s, 100 crash cycles) and a long fuzz run"
@@ -99,6 +101,11 @@ lint: setup
 test-backend: setup
 	$(VENV)/bin/pytest -q -p no:logging --ignore=backend/tests/fuzz
 
+# The same suite on PostgreSQL: each test gets its own database, copied from one the migrations built;
+# every one is dropped afterwards. Starts the local cluster if needed; see scripts/with-postgres.sh.
+test-backend-pg: setup
+	scripts/with-postgres.sh $(VENV)/bin/pytest -q -p no:logging --ignore=backend/tests/fuzz
+
 # Schemathesis over every operation against the real backend on a Unix socket; fails on any 500.
 test-fuzz: setup
 	ODSM_FUZZ_EXAMPLES=40 $(VENV)/bin/pytest -q -p no:logging backend/tests/fuzz
@@ -115,6 +122,13 @@ test-contract: setup
 test-contract-frozen: freeze
 	ODSM_BACKEND_COMMAND=$(CURDIR)/$(FROZEN) npx --no-install vitest run --project contract
 
+# The contract suites on PostgreSQL: each backend they start gets an empty database of its own to migrate.
+test-contract-pg: setup
+	scripts/with-postgres.sh npx --no-install vitest run --project contract
+
+test-contract-frozen-pg: freeze
+	ODSM_BACKEND_COMMAND=$(CURDIR)/$(FROZEN) scripts/with-postgres.sh npx --no-install vitest run --project contract
+
 test-e2e: chromium build-app
 	npx --no-install vitest run --project e2e
 
@@ -122,10 +136,13 @@ test: setup chromium
 	$(MAKE) contracts-check
 	$(MAKE) lint
 	$(MAKE) test-backend
+	$(MAKE) test-backend-pg
 	$(MAKE) test-fuzz
 	$(MAKE) test-unit
 	$(MAKE) test-contract
+	$(MAKE) test-contract-pg
 	$(MAKE) test-contract-frozen
+	$(MAKE) test-contract-frozen-pg
 	$(MAKE) test-e2e
 	@echo "make test: all suites passed"
 

@@ -23,7 +23,7 @@ from odsm.core.config import Settings
 from odsm.core.idempotency import purge_expired
 from odsm.core.logging import configure_logging
 from odsm.core.maintenance_repository import checkpoint_wal, revision_in_file
-from odsm.core.migrations import migrate, script_revisions
+from odsm.core.migrations import migrate, script_revisions, stored_revision
 from odsm.core.unit_of_work import Database
 
 log = structlog.get_logger("odsm.serve")
@@ -54,6 +54,10 @@ def build(settings: Settings) -> tuple[Any, Database, str | None]:
             raise startup_faults.log_dir_fault(exc, settings.log_dir) from exc
         db = open_database(settings)
         with _as_startup_fault(settings, db):
+            if not settings.is_sqlite:
+                # A server that another desk's newer app has migrated: refuse, as for a SQLite file (check_ground).
+                shown = db.engine.url.render_as_string(hide_password=True)
+                startup_faults.check_revision_known(shown, stored_revision(db.engine), script_revisions())
             revision = migrate(settings, db.engine)
             restore_append_only_guards(db)  # a dropped trigger is put back, and the audit log says so
             # Stored answers are only for retries within seconds; keeping them longer only keeps personal data.

@@ -1,4 +1,8 @@
-"""Fixtures: a real SQLite file built by the migrations, served over a real Unix socket."""
+"""Fixtures: a real database built by the migrations, served over a real Unix socket.
+
+The database is a SQLite file, or with `ODSM_TEST_ENGINE=postgresql` a PostgreSQL database of its own
+for each test (see `engines.py`). A test about SQLite itself is marked `sqlite_only` and skips there.
+"""
 
 from __future__ import annotations
 
@@ -18,16 +22,85 @@ from pydantic import SecretStr
 
 from odsm.app import create_app, open_database
 from odsm.core.config import Settings
+from odsm.core.engine import create_db_engine
 from odsm.core.logging import configure_logging
 from odsm.core.migrations import migrate
 from odsm.core.unit_of_work import Database
 
+from .engines import ENGINE, ON_POSTGRES, PgDatabases
+
 SECRET = "test-secret-for-this-run"
 
 
+def pytest_report_header() -> str:
+    return f"odsm database engine: {ENGINE}"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if not ON_POSTGRES:
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:
+            reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+
+
+@pytest.fixture(scope="session")
+def pg_databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgDatabases]:
+    """PostgreSQL runs only: this run's template, built once by the migrations; every database dropped after."""
+    databases = PgDatabases()
+    try:
+        template_url = databases.create_template()
+    except Exception as exc:  # the server is not there: say so once, plainly, and stop the run
+        pytest.exit(f"PostgreSQL is not reachable for ODSM_TEST_ENGINE=postgresql: {exc}", returncode=3)
+    try:
+        settings = Settings(data_dir=tmp_path_factory.mktemp("pg-template"), database_url=template_url)
+        engine = create_db_engine(settings)
+        try:
+            migrate(settings, engine)
+        finally:
+            engine.dispose()  # a template must have no connection when it is copied
+        yield databases
+    finally:
+        databases.drop_all()
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path / "data", api_secret=SecretStr(SECRET), log_level="debug")
+def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A database already at the head revision: empty means the SQLite file in the data dir."""
+    if not ON_POSTGRES:
+        yield ""
+        return
+    databases: PgDatabases = request.getfixturevalue("pg_databases")
+    url = databases.create(from_template=True)
+    yield url
+    databases.drop(url)
+
+
+@pytest.fixture
+def empty_database_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A database with no table at all, for the migrations to build: empty means a new SQLite file."""
+    if not ON_POSTGRES:
+        yield ""
+        return
+    databases: PgDatabases = request.getfixturevalue("pg_databases")
+    url = databases.create(from_template=False)
+    yield url
+    databases.drop(url)
+
+
+@pytest.fixture
+def empty_settings(tmp_path: Path, empty_database_url: str) -> Settings:
+    """Settings for a database the migrations have not touched yet."""
+    return Settings(data_dir=tmp_path / "data", database_url=empty_database_url, api_secret=SecretStr(SECRET))
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return Settings(
+        data_dir=tmp_path / "data", database_url=database_url, api_secret=SecretStr(SECRET), log_level="debug"
+    )
 
 
 @pytest.fixture

@@ -124,6 +124,9 @@ def migrate(settings: Settings, engine: Engine) -> str | None:
             log.info("db.migrate", from_revision=current, to_revision=head)
             command.upgrade(alembic_config(engine), "head")
         return head
+    if stored_revision(engine) == head:
+        # The usual start: nothing to do, and no need to wait behind another workstation's lock.
+        return head
     from alembic import command
 
     with engine.connect() as conn, migration_lock(conn):

@@ -92,12 +92,14 @@ def damaged(db_path: Path, exc: sqlite3.DatabaseError) -> StartupFault:
     return StartupFault(NOT_A_DATABASE, f"{db_path} is damaged or not a database ({exc}): restore a backup")
 
 
-def check_revision_known(db_path: Path, revision: str | None, known: set[str]) -> None:
+def check_revision_known(database: Path | str, revision: str | None, known: set[str]) -> None:
+    """`database`: the SQLite file, or a PostgreSQL URL shown without its password."""
     if revision is not None and revision not in known:
+        what = "the file" if isinstance(database, Path) else "the database"
         raise StartupFault(
             DATABASE_TOO_NEW,
-            f"{db_path} was written by a newer version of the app (schema {revision}): "
-            "install that version or newer; this one must not change the file",
+            f"{database} was written by a newer version of the app (schema {revision}): "
+            f"install that version or newer; this one must not change {what}",
         )
 
 

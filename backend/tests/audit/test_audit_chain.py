@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import sqlite3
-
-import pytest
 from sqlalchemy import text
 
 from odsm.core.audit_entry import GENESIS
 
 from ..conftest import LiveServer, student_payload
+from ..raw_database import drop_guard_for, raw_sql, raw_sql_refusal
 
 
 def entries(live: LiveServer, **params: object) -> list[dict]:
@@ -52,23 +50,19 @@ def test_the_chain_verifies_and_links_each_entry_to_the_one_before(live: LiveSer
 
 def test_the_log_refuses_update_and_delete(live: LiveServer) -> None:
     live.client.post("/api/v1/students", json=student_payload())
-    conn = sqlite3.connect(live.settings.data_dir / "odsm.sqlite3")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        conn.execute("UPDATE audit_log SET actor = 'someone else'")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        conn.execute("DELETE FROM audit_log")
-    conn.close()
+    assert "audit_log is append-only" in raw_sql_refusal(live.settings, "UPDATE audit_log SET actor = 'someone else'")
+    assert "audit_log is append-only" in raw_sql_refusal(live.settings, "DELETE FROM audit_log")
 
 
 def test_verify_reports_the_first_broken_link_after_tampering(live: LiveServer) -> None:
     for i in range(4):
         live.client.post("/api/v1/students", json=student_payload(first_name=f"S{i}", licence_number=None))
-    conn = sqlite3.connect(live.settings.data_dir / "odsm.sqlite3")
     # A determined tamperer drops the guard and quietly rewrites an entry.
-    conn.execute("DROP TRIGGER audit_log_no_update")
-    conn.execute("UPDATE audit_log SET after = replace(after, 'S2', 'XX') WHERE id = 3")
-    conn.commit()
-    conn.close()
+    raw_sql(
+        live.settings,
+        drop_guard_for(live.settings, "audit_log", "UPDATE"),
+        "UPDATE audit_log SET after = replace(after, 'S2', 'XX') WHERE id = 3",
+    )
     report = live.client.get("/api/v1/audit/verify").json()
     assert report["ok"] is False
     assert report["first_broken_id"] == 3

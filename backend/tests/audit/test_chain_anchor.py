@@ -11,6 +11,7 @@ from odsm.core.audit_entry import entry_hash, hashed_fields
 from odsm.models import AuditEntry
 
 from ..conftest import LiveServer, student_payload
+from ..raw_database import drop_guard_for
 from .test_record_drift import raw_sql, verify
 
 
@@ -27,7 +28,11 @@ def anchor_of(report: dict) -> dict[str, object]:
 def rewrite_and_rehash(live: LiveServer, entry_id: int) -> None:
     """What a tamperer with the file and the source can do: drop the guard, change an entry, and rebuild
     every hash from there on, so that the chain alone verifies again."""
-    raw_sql(live, "DROP TRIGGER audit_log_no_update", f"UPDATE audit_log SET reason = 'edited' WHERE id = {entry_id}")
+    raw_sql(
+        live,
+        drop_guard_for(live.settings, "audit_log", "UPDATE"),
+        f"UPDATE audit_log SET reason = 'edited' WHERE id = {entry_id}",
+    )
     entries = live.db.read(lambda s: s.scalars(select(AuditEntry).order_by(AuditEntry.id)).all())
     prev = next(e.hash for e in entries if e.id == entry_id - 1)
     updates = []
@@ -49,7 +54,7 @@ def test_verify_with_the_anchor_of_an_untouched_log_is_clean(live: LiveServer) -
 
 
 def cut_short(live: LiveServer) -> None:
-    raw_sql(live, "DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log WHERE id > 3")
+    raw_sql(live, drop_guard_for(live.settings, "audit_log", "DELETE"), "DELETE FROM audit_log WHERE id > 3")
 
 
 def rehashed(live: LiveServer) -> None:
@@ -88,7 +93,7 @@ def test_the_head_reports_whether_the_log_still_reaches_the_anchor(live: LiveSer
     anchor = anchor_of(verify(live))
     head = live.client.get("/api/v1/audit/head", params=anchor).json()
     assert head == {"entry_id": 3, "entry_hash": anchor["anchor_hash"], "anchor_break": None}
-    raw_sql(live, "DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log WHERE id = 3")
+    raw_sql(live, drop_guard_for(live.settings, "audit_log", "DELETE"), "DELETE FROM audit_log WHERE id = 3")
     head = live.client.get("/api/v1/audit/head", params=anchor).json()
     assert head["entry_id"] == 2
     assert head["anchor_break"]["code"] == "audit.chain_cut_short"

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from odsm.features.demo.builder import load_demo
 
+from .. import raw_database
 from ..conftest import LiveServer, student_payload
 
 
 def raw_sql(live: LiveServer, *statements: str) -> None:
-    """The real database file, changed by another program (as a database browser would)."""
-    conn = sqlite3.connect(live.settings.data_dir / "odsm.sqlite3")
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
+    """The real database, changed by another program (as a database browser would)."""
+    raw_database.raw_sql(live.settings, *statements)
 
 
 def verify(live: LiveServer, **anchor: object) -> dict:

@@ -12,6 +12,10 @@ import pytest
 
 from tests.conftest import LiveServer, student_payload
 
+# A backup copies the school's own SQLite file; on PostgreSQL the server is backed up on the server
+# (test_backup_on_a_server.py holds that refusal).
+pytestmark = pytest.mark.sqlite_only(reason="a backup copies the school's SQLite file")
+
 
 def names(live: LiveServer) -> list[str]:
     items = live.client.get("/api/v1/students", params={"limit": 100}).json()["items"]

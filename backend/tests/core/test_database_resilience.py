@@ -82,6 +82,7 @@ def _dob():  # type: ignore[no-untyped-def]
     return date(2008, 1, 1)
 
 
+@pytest.mark.sqlite_only(reason="holds SQLite's file write lock from another connection")
 def test_a_write_is_retried_until_another_writer_releases_the_lock(tmp_path: Path) -> None:
     db = _locked_db(tmp_path, busy_ms=50, attempts=20)
     with _write_lock_held(tmp_path, seconds=0.6):
@@ -91,6 +92,7 @@ def test_a_write_is_retried_until_another_writer_releases_the_lock(tmp_path: Pat
     assert '"event": "db.retry"' in log
 
 
+@pytest.mark.sqlite_only(reason="holds SQLite's file write lock from another connection")
 def test_a_lock_that_outlasts_the_retries_answers_busy_and_writes_nothing(tmp_path: Path) -> None:
     db = _locked_db(tmp_path, busy_ms=20, attempts=3)
     with _write_lock_held(tmp_path, seconds=2.0), pytest.raises(DatabaseBusy):
@@ -100,6 +102,7 @@ def test_a_lock_that_outlasts_the_retries_answers_busy_and_writes_nothing(tmp_pa
     assert db.breaker.current_state == "closed"
 
 
+@pytest.mark.sqlite_only(reason="a SQLite file that cannot be opened")
 def test_a_dead_database_opens_the_breaker_and_then_fails_fast(tmp_path: Path) -> None:
     settings = Settings(
         data_dir=tmp_path / "data",
@@ -118,6 +121,7 @@ def test_a_dead_database_opens_the_breaker_and_then_fails_fast(tmp_path: Path) -
     assert opened.value.details == {"breaker": "open"}
 
 
+@pytest.mark.sqlite_only(reason="holds SQLite's file write lock from another connection")
 def test_busy_database_is_a_503_with_a_stable_code_over_http(serve_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     live: LiveServer = serve_app()
     live.db.settings.sqlite_busy_timeout_ms = 10
@@ -139,9 +143,10 @@ def test_busy_database_is_a_503_with_a_stable_code_over_http(serve_app, tmp_path
 
 def test_a_broken_statement_is_internal_and_leaves_the_breaker_closed(db: Database) -> None:
     from sqlalchemy import text
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import OperationalError, ProgrammingError
 
     for _ in range(db.settings.db_breaker_fail_max + 1):
-        with pytest.raises(OperationalError):
+        # SQLite calls a missing table operational; PostgreSQL (42P01) calls it a programming error.
+        with pytest.raises((OperationalError, ProgrammingError)):
             db.read(lambda s: s.execute(text("SELECT * FROM no_such_table")).all())
     assert db.breaker.current_state == "closed"

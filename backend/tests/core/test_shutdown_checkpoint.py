@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
 from sqlalchemy import text
 
 from odsm.core.unit_of_work import Database
 from odsm.serve import checkpoint
+
+pytestmark = pytest.mark.sqlite_only(reason="the WAL checkpoint at shutdown")
 
 
 def _events(db: Database) -> list[dict[str, object]]:

@@ -13,6 +13,8 @@ from odsm.core.crash_points import AFTER_ANSWER_BEFORE_SEND, AFTER_WRITE_BEFORE_
 from .harness import burst, crash_cycles, payload
 from .spawn import Backend
 
+pytestmark = pytest.mark.sqlite_only(reason="kill -9 mid-write against the SQLite file, then its recovery")
+
 
 def _rows_with_notes(data_dir: Path, notes: str) -> int:
     conn = sqlite3.connect(data_dir / "odsm.sqlite3")

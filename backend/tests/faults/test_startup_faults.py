@@ -24,6 +24,8 @@ from odsm.core.migrations import migrate
 
 from .spawn import BACKEND_CMD, backend_env, private_dir
 
+pytestmark = pytest.mark.sqlite_only(reason="a database file read-only, in the way, full or from a newer version")
+
 IS_ROOT = os.geteuid() == 0
 
 

@@ -104,6 +104,9 @@ def test_calendar_lists_one_instructors_lessons_in_a_range(school: School) -> No
         ("student_id", "ix_lessons_student_start"),
     ],
 )
+@pytest.mark.sqlite_only(
+    reason="reads SQLite's plan; PostgreSQL's planner picks by statistics, which a near-empty test table lacks"
+)
 def test_calendar_query_is_an_index_range_scan(live: LiveServer, owner: str, index: str) -> None:
     sql = (
         f"EXPLAIN QUERY PLAN SELECT id FROM lessons WHERE {owner} = 1 AND starts_at < :end "

@@ -38,6 +38,12 @@ def _insert_old_students(db: Database) -> None:
 
 
 @pytest.fixture
+def database_url(empty_database_url: str) -> str:
+    """These tests build their database themselves, from an old revision."""
+    return empty_database_url
+
+
+@pytest.fixture
 def old_database(settings: Settings) -> Database:
     """The test's database file, migrated only up to 0005 and holding students with that revision's keys."""
     db = Database(settings)

@@ -8,6 +8,7 @@ from fastapi import FastAPI
 
 from odsm.core.timings import Timings
 from tests.conftest import LiveServer, student_payload
+from tests.engines import ENGINE
 
 
 def test_figures_count_requests_refusals_and_queries(live: LiveServer) -> None:
@@ -24,7 +25,7 @@ def test_figures_count_requests_refusals_and_queries(live: LiveServer) -> None:
     assert after["queries"]["count"] > before["queries"]["count"]
     assert after["requests"]["p50_ms"] > 0
     assert after["requests"]["p95_ms"] >= after["requests"]["p50_ms"]
-    assert after["database"] == "sqlite"
+    assert after["database"] == ENGINE
     assert after["schema_revision"]
     assert after["database_bytes"] >= 4096
 

@@ -1,14 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelResponse } from '../../../shared-contracts/channels';
 import { createFileAnchorStore } from '../../main/audit/audit-anchor-store';
+import { dropGuard, rawSql } from '../support/real-backend';
 import { startRealBridge, type RealBridge } from '../support/real-bridge';
 import { newStudentBody } from './channel-samples';
 
 // Main's half of the anchor: the real backend, the real supervisor, setupBridge with the file-backed store
-// that index.ts uses, on a temp dir. The database is tampered with by sqlite3, outside the app.
+// that index.ts uses, on a temp dir. The database is tampered with outside the app (sqlite3, or psql on PostgreSQL).
 let real: RealBridge;
 let dataDir: string;
 const anchorFile = () => join(dataDir, 'audit-anchor.json');
@@ -18,7 +18,7 @@ type Report = ChannelResponse<'db:audit:verify'>;
 const call = <T>(channel: string, payload?: unknown) => real.call<T>(channel, payload);
 const keptAnchor = async () => JSON.parse(await readFile(anchorFile(), 'utf8')) as { entry_id: number; entry_hash: string };
 const addStudent = () => call('db:students:create', { body: newStudentBody() });
-const sqlite = (sql: string) => execFileSync('sqlite3', [join(dataDir, 'odsm.sqlite3'), sql]);
+const sqlite = (sql: string) => rawSql({ dir: dataDir, env: real.env }, sql);
 
 beforeAll(async () => {
   real = await startRealBridge((dir) => ({ auditAnchor: createFileAnchorStore(join(dir, 'audit-anchor.json')) }));
@@ -48,7 +48,7 @@ describe('the audit chain anchored outside the database', () => {
 
   it('reports a log cut short after the anchor, and keeps the anchor as evidence', async () => {
     const before = await keptAnchor();
-    sqlite('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id > 2;');
+    sqlite(`${dropGuard('audit_log', 'delete')} DELETE FROM audit_log WHERE id > 2;`);
     const report = await call<Report>('db:audit:verify');
     // The shortened chain is intact in itself: only the anchor shows the cut.
     expect(report.first_broken_id).toBeNull();

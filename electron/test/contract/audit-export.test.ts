@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import type { AuditExportResult } from '../../shared/app-channels';
 import { AUDIT_EXPORT_CHANNEL } from '../../shared/app-channels';
 import { createFileAnchorStore } from '../../main/audit/audit-anchor-store';
 import type { SaveRequest } from '../../main/files/save-dialog';
+import { dropGuard, rawSql } from '../support/real-backend';
 import { startRealBridge, type RealBridge } from '../support/real-bridge';
 import { newStudentBody } from './channel-samples';
 
@@ -101,7 +101,7 @@ describe('exporting the audit log', () => {
 
   it('still saves a tampered log, with the verify that found it and the anchor from before', async () => {
     const anchorBefore = await keptAnchor();
-    execFileSync('sqlite3', [join(dataDir, 'odsm.sqlite3'), "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET reason = 'edited' WHERE id = 2;"]);
+    rawSql({ dir: dataDir, env: real.env }, `${dropGuard('audit_log', 'update')} UPDATE audit_log SET reason = 'edited' WHERE id = 2;`);
     answer = join(dataDir, 'tampered.json');
 
     const result = await call<AuditExportResult>(AUDIT_EXPORT_CHANNEL);

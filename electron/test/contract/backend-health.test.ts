@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeAbout } from '../../main/desktop/about';
 import { DIAGNOSTICS_CHANNEL, type DiagnosticsReport } from '../../shared/app-channels';
+import { testEngine } from '../support/real-backend';
 import { startRealBridge, type RealBridge } from '../support/real-bridge';
 
 // Help → About and Help → Diagnostics read the running backend through main's own transport.
@@ -18,7 +19,7 @@ describe('backend health for the About box', () => {
   it('gives the version, the engine and the schema revision the window would see', async () => {
     const health = await real.bridge.backendHealth();
     const seen = await real.call<{ version: string; schema_revision: string | null; database: string }>('db:system:health');
-    expect(health).toMatchObject({ version: seen.version, schema_revision: seen.schema_revision, database: 'sqlite' });
+    expect(health).toMatchObject({ version: seen.version, schema_revision: seen.schema_revision, database: testEngine });
     expect(health?.schema_revision).toMatch(/\S/);
     const about = describeAbout({ appName: 'ODSM', appVersion: '0.1.0', dataDir: real.dataDir, backend: health });
     expect(about.detail).toContain(`Schema revision: ${seen.schema_revision}`);
@@ -42,7 +43,7 @@ describe('backend health for the About box', () => {
     expect(after.backendState).toBe('ready');
     expect(after.backend?.requests.count).toBeGreaterThan(before.backend!.requests.count + 5);
     expect(after.backend!.refusals - before.backend!.refusals).toBe(1);
-    expect(after.backend?.database).toBe('sqlite');
+    expect(after.backend?.database).toBe(testEngine);
     expect(after.backend?.database_bytes).toBeGreaterThan(0);
   });
 

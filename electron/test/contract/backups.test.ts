@@ -18,6 +18,7 @@ import {
   type DiagnosticsReport,
   type RestoreResult,
 } from '../../shared/app-channels';
+import { testEngine } from '../support/real-backend';
 import { startRealBridge, type RealBridge } from '../support/real-bridge';
 import { newStudentBody } from './channel-samples';
 
@@ -56,7 +57,11 @@ beforeEach(() => {
   asked.length = 0;
 });
 
-describe('backing up', () => {
+// A backup copies the school's own SQLite file; on PostgreSQL the server is backed up on the server, and the
+// backend refuses by name (backend/tests/backups/test_backup_on_a_server.py).
+const onSqlite = testEngine === 'sqlite';
+
+describe.runIf(onSqlite)('backing up', () => {
   it('says there is no backup yet, and warns', async () => {
     const status = await call<BackupStatus>(BACKUP_STATUS_CHANNEL);
     expect(status).toMatchObject({ folder: null, last: null, stale: true });
@@ -120,7 +125,7 @@ describe('backing up', () => {
   });
 });
 
-describe('restoring', () => {
+describe.runIf(onSqlite)('restoring', () => {
   it('changes nothing when the user cancels the open dialog', async () => {
     fileAnswer = undefined;
     expect(await call<RestoreResult>(BACKUP_RESTORE_CHANNEL, {})).toEqual({ restored: false });
@@ -153,7 +158,7 @@ describe('restoring', () => {
   });
 });
 
-describe('the daily backup', () => {
+describe.runIf(onSqlite)('the daily backup', () => {
   it('runs only when a folder is kept and the last backup is older than a day', async () => {
     const dir = join(real.dataDir, 'daily');
     await rm(dir, { recursive: true, force: true });

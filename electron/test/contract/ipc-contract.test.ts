@@ -32,7 +32,7 @@ function expectErrorShape(result: IpcResult<unknown>): void {
 beforeAll(async () => {
   const data = await freshDataDir();
   removeData = data.remove;
-  supervisor = new BackendSupervisor({ command: backendCommand(), dataDir: data.dir, readyTimeoutMs: 45_000 });
+  supervisor = new BackendSupervisor({ command: backendCommand(), dataDir: data.dir, env: data.env, readyTimeoutMs: 45_000 });
   await supervisor.start();
   bridge = standInBridge({ connection: () => supervisor.connection(), log: silentLogger, app: { backendStatus: () => supervisor.status() } });
 });

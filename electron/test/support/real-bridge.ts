@@ -9,6 +9,8 @@ export interface RealBridge {
   bridge: StandInBridge;
   supervisor: BackendSupervisor;
   dataDir: string;
+  /** The backend's environment (DATABASE_URL on PostgreSQL). */
+  env: NodeJS.ProcessEnv;
   /** Calls a channel and unwraps its envelope; a refusal throws with the error in the message. */
   call<T = unknown>(channel: string, payload?: unknown): Promise<T>;
   stop(): Promise<void>;
@@ -19,7 +21,7 @@ type Extra = Omit<StandInBridgeOptions, 'connection' | 'log'>;
 /** `extra` may use the data dir, e.g. for the anchor file that main keeps beside the database. */
 export async function startRealBridge(extra: (dataDir: string) => Extra = () => ({})): Promise<RealBridge> {
   const data = await freshDataDir();
-  const supervisor = new BackendSupervisor({ command: backendCommand(), dataDir: data.dir, readyTimeoutMs: 45_000 });
+  const supervisor = new BackendSupervisor({ command: backendCommand(), dataDir: data.dir, env: data.env, readyTimeoutMs: 45_000 });
   await supervisor.start();
   const bridge = standInBridge({
     connection: () => supervisor.connection(),
@@ -31,6 +33,7 @@ export async function startRealBridge(extra: (dataDir: string) => Extra = () => 
     bridge,
     supervisor,
     dataDir: data.dir,
+    env: data.env,
     call: async <T>(channel: string, payload: unknown = {}) => {
       const result = await bridge.invoke<T>(channel, payload);
       if (!result.ok) throw new Error(`${channel} answered ${JSON.stringify(result.error)}`);

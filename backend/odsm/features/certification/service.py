@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from odsm.core import audit
+from odsm.core.resource_lock_repository import Resource, lock_resources
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
 from odsm.features.enrollments.errors import EnrollmentVersionConflict
@@ -76,6 +77,8 @@ class CertificationService:
 
     def certify(self, enrollment_id: int, data: CertifyRequest) -> EnrollmentDetail:
         def fn(s: Session) -> EnrollmentDetail:
+            # One certification at a time per enrollment, and no hours change under the readiness check.
+            lock_resources(s, [(Resource.ENROLLMENT, enrollment_id)])
             settings = load_settings(s)
             today = local_today(settings)
             enrollment = load_enrollment(s, enrollment_id)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from odsm.core.audit import primary
 from odsm.core.orm import utcnow
+from odsm.core.resource_lock_repository import Resource, lock_resources
 from odsm.core.unit_of_work import Database
 from odsm.features.enrollments import ledger
 from odsm.features.instructors.service import find_instructor, lesson_taught_during, load_instructor, time_off_during
@@ -93,6 +94,8 @@ class ClassroomService:
 
     def create(self, data: SessionCreate) -> SessionRead:
         def fn(s: Session) -> SessionRead:
+            # The instructor's lessons and classes are one calendar (see lessons' _lock_calendars).
+            lock_resources(s, [(Resource.INSTRUCTOR, data.instructor_id)])
             settings = load_settings(s)
             facts = rules.NewSessionFacts(
                 instructor_id=data.instructor_id,
@@ -115,8 +118,13 @@ class ClassroomService:
 
     def record_attendance(self, session_id: int, data: AttendanceRecord) -> SessionRead:
         def fn(s: Session) -> SessionRead:
-            settings = load_settings(s)
+            # The session's seats first, then each attendee's day and hours (kinds in increasing order).
+            lock_resources(s, [(Resource.CLASSROOM_SESSION, session_id)])
             session = ClassroomRepository(s).load(session_id)
+            enrollments = [ledger.load_enrollment(s, entry.enrollment_id) for entry in data.entries]
+            attendees = [(Resource.ENROLLMENT, e.id) for e in enrollments]
+            lock_resources(s, attendees + [(Resource.STUDENT, e.student_id) for e in enrollments])
+            settings = load_settings(s)
             attendance = ClassroomRepository(s).attendance_of(session.id)
             timing = _timing(settings, session.starts_at, session.ends_at, data.reason)
             # Taking a class's attendance is one action: one entry on the session, with every attendance

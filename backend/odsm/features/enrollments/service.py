@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 
 from odsm.core import audit
 from odsm.core.errors import ValidationFailed
+from odsm.core.resource_lock_repository import Resource, lock_resources
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
 from odsm.features.courses.errors import CourseInactive
@@ -135,6 +136,7 @@ class EnrollmentService:
 
     def add_hours(self, enrollment_id: int, data: HoursAdd) -> EnrollmentDetail:
         def fn(s: Session) -> EnrollmentDetail:
+            lock_resources(s, [(Resource.ENROLLMENT, enrollment_id)])  # certification reads these hours
             row = ledger.load_enrollment(s, enrollment_id)
             ledger.ensure_open(row)
             if data.occurred_on > local_today(load_settings(s)):
@@ -150,6 +152,7 @@ class EnrollmentService:
         """Allowed on certified enrollments too: a correction is a new, audited entry, never an edit."""
 
         def fn(s: Session) -> EnrollmentDetail:
+            lock_resources(s, [(Resource.ENROLLMENT, enrollment_id)])  # certification reads these hours
             row = ledger.load_enrollment(s, enrollment_id)
             occurred_on = data.occurred_on or local_today(load_settings(s))
             reason = data.reason

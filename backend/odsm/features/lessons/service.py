@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from odsm.core.audit import primary
 from odsm.core.errors import ValidationFailed
 from odsm.core.orm import utcnow
+from odsm.core.resource_lock_repository import Resource, lock_resources
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
 from odsm.features.enrollments import ledger
@@ -61,6 +62,21 @@ def _audit_as(s: Session, lesson: Lesson, action: str, *reasons: str | None) -> 
     primary(s, lesson, action, "; ".join(given) or None)
 
 
+def _lock_calendars(
+    s: Session, instructor_id: int, vehicle_id: int, student_id: int, enrollment_id: int | None = None
+) -> None:
+    """Before the rules read the calendars: one booking at a time per instructor, vehicle and student."""
+    lock_resources(
+        s,
+        [
+            (Resource.ENROLLMENT, enrollment_id),
+            (Resource.INSTRUCTOR, instructor_id),
+            (Resource.VEHICLE, vehicle_id),
+            (Resource.STUDENT, student_id),
+        ],
+    )
+
+
 def _scheduled(lesson: Lesson, version: int) -> None:
     check_version(lesson.version, version, LessonVersionConflict, lesson_id=lesson.id)
     if lesson.status != LessonStatus.SCHEDULED:
@@ -108,6 +124,7 @@ class LessonService:
 
     def book(self, data: LessonBook) -> LessonRead:
         def fn(s: Session) -> LessonRead:
+            _lock_calendars(s, data.instructor_id, data.vehicle_id, data.student_id)
             booking.enforce(Stage.BOOK, gather(s, Stage.BOOK, _proposal(data), utcnow()))
             # The reasons are not columns: they live in the lesson's audit entry.
             lesson = Lesson(**data.model_dump(exclude={"reason", "override_reason"}))
@@ -133,6 +150,7 @@ class LessonService:
             except ValueError as exc:
                 raise ValidationFailed.for_field("ends_at", "order", str(exc)) from exc
             student, enrollment, why = lesson.student_id, lesson.enrollment_id, data.model_dump(include=reasons)
+            _lock_calendars(s, merged["instructor_id"], merged["vehicle_id"], student)
             p = Proposal(student, enrollment, lesson_id=lesson.id, **why, **merged)
             booking.enforce(Stage.RESCHEDULE, gather(s, Stage.RESCHEDULE, p, utcnow()))
             for name, value in changes.items():
@@ -147,6 +165,9 @@ class LessonService:
     def complete(self, lesson_id: int, data: LessonComplete) -> LessonRead:
         def fn(s: Session) -> LessonRead:
             lesson = LessonRepository(s).load(lesson_id)
+            _lock_calendars(s, lesson.instructor_id, lesson.vehicle_id, lesson.student_id, lesson.enrollment_id)
+            # Another desk may have completed or moved it while this one waited: read it again.
+            s.refresh(lesson)
             _scheduled(lesson, data.version)
             # The hours that count are the actual ones, so they answer to the rules again (those the
             # registry runs on completion).

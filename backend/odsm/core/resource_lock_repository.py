@@ -1,0 +1,45 @@
+"""Per-resource locks for the rules that stop double-booking, held until the write's transaction ends.
+
+SQLite needs none: every write begins IMMEDIATE and so holds the database's one write lock (engine.py).
+PostgreSQL runs writes at READ COMMITTED, where two workstations could each ask "is the instructor free
+at 9?", both hear yes, and both insert. So a write that checks a calendar first takes one transaction-level
+advisory lock per resource it checks (`pg_advisory_xact_lock(kind, id)`). Two writers on the same
+instructor, vehicle or student queue; writers on other resources run side by side. The lock is released at
+commit, and the next writer's checks (READ COMMITTED: a fresh snapshot per statement) see the winner's row.
+
+Why advisory locks, not SERIALIZABLE with the retry on 40001: fifty desks racing for one slot would all run
+their checks, all but one fail at commit, and retry, again and again; past `db_retry_attempts` a loser would
+answer `database_busy` instead of the double-booking refusal it should get. A lock makes each loser wait its
+turn and then read the winner's lesson, so its answer is the right refusal at the first attempt. Row locks
+(SELECT ... FOR UPDATE) cannot serve: the free slot being claimed has no row to lock yet.
+
+Locks are taken in one fixed order, kind then id, all at once (or, where a write must read to know what it
+locks, in increasing kind), so two writers never wait on each other in a cycle; should PostgreSQL still find
+a deadlock (40P01), the unit of work retries it like a serialization failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import IntEnum
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+
+class Resource(IntEnum):
+    """What a calendar rule checks; the value is the lock's first key and fixes the order."""
+
+    CLASSROOM_SESSION = 1
+    ENROLLMENT = 2
+    INSTRUCTOR = 3
+    VEHICLE = 4
+    STUDENT = 5
+
+
+def lock_resources(session: Session, resources: Iterable[tuple[Resource, int | None]]) -> None:
+    """Waits for, then holds until commit or rollback, the lock of each resource (None ids are skipped)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for kind, resource_id in sorted({(kind, rid) for kind, rid in resources if rid is not None}):
+        session.execute(text("SELECT pg_advisory_xact_lock(:kind, :id)"), {"kind": int(kind), "id": resource_id})
