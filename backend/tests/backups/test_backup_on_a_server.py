@@ -13,11 +13,13 @@ pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL only: SQLite
 
 
 def test_a_backup_and_a_restore_on_a_server_are_refused_by_name(live: LiveServer, tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
     for path, body in (
-        ("/api/v1/system/backups", {"folder": str(tmp_path)}),
-        ("/api/v1/system/restore", {"file": str(tmp_path / "odsm-backup.sqlite3")}),
+        ("/api/v1/system/backups", {"folder": str(usb)}),
+        ("/api/v1/system/restore", {"file": str(usb / "odsm-backup.sqlite3")}),
     ):
         r = live.client.post(path, json=body)
         assert r.status_code == 422, r.text
         assert (r.json()["code"], r.json()["details"]["engine"]) == ("backup.engine_unsupported", "postgresql")
-    assert list(tmp_path.iterdir()) == []
+    assert list(usb.iterdir()) == []
