@@ -1,5 +1,5 @@
 // Importing students from a school's spreadsheet, in Chromium through the real preload, bridge and backend:
-// a 200-row CSV with 5 bad rows shows those 5 by row and field, imports the other 195, and a second
+// a 200-row CSV with 5 bad rows shows those 5 by row (as Excel numbers them) and field, imports the other 195, and a second
 // import of the same file adds nobody.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,7 +51,8 @@ describe('importing students from a spreadsheet', () => {
     const problems = dialog.getByTestId('import-problem');
     await expect.poll(() => problems.count()).toBe(5);
     const rows = (await problems.allTextContents()).map((text) => Number(/^\d+/.exec(text)?.[0]));
-    expect(rows).toEqual([7, 23, 61, 118, 190]);
+    // Rows as Excel numbers them: the headings are row 1, so the nth student is row n + 1.
+    expect(rows).toEqual([8, 24, 62, 119, 191]);
     expect(await problems.first().textContent()).toContain('Last name');
     expect(await dialog.getByTestId('import-mapping').textContent()).toContain('Licence #Licence number');
     await page.screenshot({ path: join(SCREENSHOTS, 'import-preview.png') });

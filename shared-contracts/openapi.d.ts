@@ -975,6 +975,8 @@ export interface components {
         BackupChain: {
             /** Entries */
             entries: number;
+            /** First Broken Id */
+            first_broken_id?: number | null;
             /** Head Hash */
             head_hash: string | null;
             /** Head Id */
@@ -1615,6 +1617,8 @@ export interface components {
             rows_total: number;
             /** Rows Valid */
             rows_valid: number;
+            /** Rows With Problems */
+            rows_with_problems: number;
             /** Sample */
             sample: {
                 [key: string]: string | null;
@@ -1622,7 +1626,7 @@ export interface components {
         };
         /**
          * ImportProblem
-         * @description One bad cell of an import: the file's row (1 is the first row under the headings), the field, the rule.
+         * @description One bad cell of an import: the sheet's row as Excel numbers it, the field, the rule.
          */
         ImportProblem: {
             /** Field */
@@ -1654,6 +1658,8 @@ export interface components {
             problems_total: number;
             /** Rows Total */
             rows_total: number;
+            /** Rows With Problems */
+            rows_with_problems: number;
         };
         /** InCarProgress */
         InCarProgress: {

@@ -129,7 +129,7 @@ export const IMPORT_PREVIEW_CHANNEL = 'app:import:students:preview';
 export const IMPORT_RUN_CHANNEL = 'app:import:students:run';
 
 export interface ImportProblem {
-  /** The file's row, 1 being the first under the headings. */
+  /** The sheet's row as Excel numbers it (the headings are usually row 1). */
   row: number;
   field: string;
   rule: string;
@@ -142,6 +142,7 @@ export interface ImportPreview {
   columns: { column: string; field: string | null }[];
   rows_total: number;
   rows_valid: number;
+  rows_with_problems: number;
   problems: ImportProblem[];
   problems_total: number;
   sample: Record<string, string | null>[];
@@ -153,6 +154,7 @@ export interface ImportResult {
   rows_total: number;
   imported: number;
   already_on_file: number;
+  rows_with_problems: number;
   problems: ImportProblem[];
   problems_total: number;
 }

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import PurePath, PureWindowsPath
 from typing import Annotated, Any
 
 from fastapi import Path, Query
@@ -145,3 +146,14 @@ class VersionedChange(BaseModel):
 def nul_free(value: str) -> str:
     """For fields with their own validator (a plate, a VIN): the same NUL refusal as the text types."""
     return _refuse_nul(value)
+
+
+def _absolute(path: str) -> str:
+    # A relative path would resolve beside the backend's working directory, which no user ever sees.
+    if not PurePath(path).is_absolute() and not PureWindowsPath(path).is_absolute():
+        raise ValueError("This must be a full path, such as E:\\Backups or /Volumes/USB, as the app's dialog gives.")
+    return path
+
+
+# A file or folder on this machine, as main's native dialogs give it (never typed by the renderer).
+LocalPath = Annotated[str, StringConstraints(min_length=1, max_length=4096), NulFree, AfterValidator(_absolute)]

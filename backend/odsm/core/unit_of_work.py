@@ -7,7 +7,9 @@ A request may ask for its write to be held open until its answer is known (`held
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 import pybreaker
@@ -48,6 +50,45 @@ class Database:
             exclude=[lambda e: not is_database_down(e)],
             name="database",
         )
+        # The maintenance gate: a restore holds every other unit of work back while it swaps the school.
+        self._gate = threading.Condition()
+        self._running = 0
+        self._maintainer: int | None = None
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Maintenance (a restore): waits for the units of work under way and holds new ones back until it
+        is done. The maintaining thread's own units of work still run."""
+        me = threading.get_ident()
+        with self._gate:
+            self._gate.wait_for(lambda: self._maintainer is None)
+            self._maintainer = me
+            self._gate.wait_for(lambda: self._running == 0)
+        try:
+            yield
+        finally:
+            with self._gate:
+                self._maintainer = None
+                self._gate.notify_all()
+
+    @contextmanager
+    def _admitted(self) -> Iterator[None]:
+        me = threading.get_ident()
+        with self._gate:
+            if self._maintainer == me:
+                counted = False
+            else:
+                self._gate.wait_for(lambda: self._maintainer is None)
+                self._running += 1
+                counted = True
+        try:
+            yield
+        finally:
+            if counted:
+                with self._gate:
+                    self._running -= 1
+                    if self._running == 0:
+                        self._gate.notify_all()
 
     def read(self, fn: Callable[[Session], T]) -> T:
         return self._run(fn, write=False)
@@ -57,7 +98,8 @@ class Database:
 
     def _run(self, fn: Callable[[Session], T], *, write: bool) -> T:
         try:
-            result: T = self.breaker.call(self._retrying, fn, write)
+            with self._admitted():
+                result: T = self.breaker.call(self._retrying, fn, write)
             return result
         except pybreaker.CircuitBreakerError as exc:
             raise DatabaseUnavailable(details={"breaker": "open"}) from exc

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
+from alembic import command
+from pydantic import SecretStr
 
+from odsm.core.config import Settings
+from odsm.core.migrations import alembic_config, script_head
+from odsm.core.unit_of_work import Database
 from tests.conftest import LiveServer, student_payload
 
 # A backup copies the school's own SQLite file; on PostgreSQL the server is backed up on the server
@@ -143,3 +151,64 @@ def test_a_relative_path_is_refused_by_name(live: LiveServer) -> None:
     r = live.client.post("/api/v1/system/restore", json={"file": "odsm-backup.sqlite3"})
     assert r.status_code == 422
     assert [f["field"] for f in r.json()["details"]["fields"]] == ["file"]
+
+
+def test_a_backup_from_an_older_version_is_brought_up_to_this_one(live: LiveServer, tmp_path: Path) -> None:
+    old_settings = Settings(data_dir=tmp_path / "old-app", api_secret=SecretStr("old"))
+    old = Database(old_settings)
+    command.upgrade(alembic_config(old.engine), "0003")  # students and the audit log, before later columns
+    old.dispose()
+    old_file = old_settings.sqlite_path
+    assert old_file is not None
+    add(live, "Amara")
+
+    r = restore(live, old_file)
+    assert r.status_code == 200, r.text
+    out = r.json()
+    assert (out["restored_revision"], out["schema_revision"]) == ("0003", script_head())
+    assert names(live) == []
+    assert live.client.get("/api/v1/audit/verify").json()["ok"] is True
+    add(live, "Bilal")  # the school goes on, on this version's schema
+    assert names(live) == ["Bilal"]
+
+
+def test_no_write_is_lost_to_a_restore_running_beside_it(live: LiveServer, backup: Path) -> None:
+    """Desks keep saving while the restore runs: each saved student is in the safety copy (saved before the
+    swap) or in the restored school (saved after it), never in neither."""
+    saved: list[str] = []
+    stop = threading.Event()
+
+    def desk(n: int) -> None:
+        transport = httpx.HTTPTransport(uds=str(live.uds))
+        client = httpx.Client(transport=transport, base_url="http://odsm", headers=live.client.headers, timeout=60)
+        i = 0
+        while not stop.is_set():
+            name = f"Desk{n}x{i}"
+            r = client.post("/api/v1/students", json=student_payload(first_name=name, licence_number=None))
+            if r.status_code == 201:
+                saved.append(name)
+            i += 1
+        client.close()
+
+    desks = [threading.Thread(target=desk, args=(n,)) for n in range(2)]
+    for t in desks:
+        t.start()
+    time.sleep(0.3)
+    r = restore(live, backup)
+    time.sleep(0.3)
+    stop.set()
+    for t in desks:
+        t.join()
+    assert r.status_code == 200, r.text
+    safety = sqlite3.connect(r.json()["safety_copy"])
+    try:
+        in_safety = {row[0] for row in safety.execute("SELECT first_name FROM students")}
+    finally:
+        safety.close()
+    school = sqlite3.connect(live.settings.sqlite_path or "")
+    try:
+        in_school = {row[0] for row in school.execute("SELECT first_name FROM students")}
+    finally:
+        school.close()
+    assert saved, "the desks saved nothing"
+    assert [n for n in saved if n not in in_safety | in_school] == []

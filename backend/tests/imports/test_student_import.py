@@ -34,7 +34,10 @@ def test_a_200_row_csv_with_5_bad_rows_names_them_and_imports_the_rest_once(live
     assert p.status_code == 200, p.text
     shown = p.json()
     assert (shown["rows_total"], shown["rows_valid"], shown["problems_total"]) == (200, 195, 5)
-    assert [(x["row"], x["field"]) for x in shown["problems"]] == [(n, f) for n, (f, _) in sorted(BAD_ROWS.items())]
+    # Rows as Excel numbers them: the headings are row 1, so the nth student is row n + 1.
+    expected = [(n + 1, field) for n, (field, _) in sorted(BAD_ROWS.items())]
+    assert [(x["row"], x["field"]) for x in shown["problems"]] == expected
+    assert shown["rows_with_problems"] == 5
     assert [c["field"] for c in shown["columns"]] == [
         "first_name",
         "last_name",
@@ -93,7 +96,7 @@ def test_a_licence_already_held_by_someone_else_is_a_named_problem(live: LiveSer
     other = [["Zed", "Other", "2001-01-01", "", "", "O1234-56780-80315", ""]]
     result = run(live, write_csv(tmp_path / "b.csv", other)).json()
     assert result["imported"] == 0
-    assert [(p["row"], p["field"], p["rule"]) for p in result["problems"]] == [(1, "licence_number", "unique")]
+    assert [(p["row"], p["field"], p["rule"]) for p in result["problems"]] == [(2, "licence_number", "unique")]
 
 
 def test_files_it_cannot_use_are_refused_by_name(live: LiveServer, tmp_path: Path) -> None:
@@ -111,3 +114,11 @@ def test_files_it_cannot_use_are_refused_by_name(live: LiveServer, tmp_path: Pat
         r = preview(live, file)
         assert r.status_code == 422, (file, r.text)
         assert (r.json()["code"], r.json()["details"]["rule"]) == (code, rule), file
+
+
+def test_a_file_the_csv_reader_cannot_parse_is_refused_by_name(live: LiveServer, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.csv"
+    broken.write_text('First,Last,DOB\n"Amara,Okafor,2008-03-15\n' + "x" * 200_000 + "\n")
+    r = preview(live, broken)
+    assert r.status_code == 422, r.text
+    assert (r.json()["code"], r.json()["details"]["rule"]) == ("import.file_unreadable", "csv_format")

@@ -1,6 +1,6 @@
 // Back up now, and the daily backup while the app runs. The backend makes and checks the copy (SQLite's
 // online backup, integrity, the audit chain against main's anchor); main picks the folder in a native
-// dialog, keeps it and the last backup in its store, and never lets two backups run at once.
+// dialog, keeps it and the last backup in its store, and runs backups and restores one at a time.
 import { randomUUID } from 'node:crypto';
 import type { BackupNowRequest, BackupNowResult, BackupStatus, LastBackup, RestoreResult } from '../../shared/app-channels';
 import type { AnchorStore } from '../audit/audit-anchor-store';
@@ -59,6 +59,13 @@ export function createBackups(options: BackupsOptions): Backups {
   const { transport, store, anchors, dialog, log } = options;
   const now = options.now ?? (() => new Date());
   let running: Promise<BackupNowResult> | undefined;
+  // Backups and restores run one after another, never side by side.
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
 
   const copyTo = async (settings: BackupSettings, folder: string): Promise<BackupNowResult> => {
     const anchor = await anchors.read();
@@ -96,19 +103,22 @@ export function createBackups(options: BackupsOptions): Backups {
       filters: [{ name: 'Backups', extensions: ['sqlite3'] }],
     });
     if (file === undefined) return { restored: false };
-    // No Idempotency-Key: the key's record would live in the very database the restore replaces.
-    const response = await transport.request({ method: 'POST', pathTemplate: RESTORE_PATH, body: { file }, requestId: randomUUID() });
-    if (response.status !== 200) throw refusal(response, undefined, 'restore.failed');
-    const made = response.body as BackendRestore;
-    // A deliberate, audited step back: the anchor now follows the restored chain (its last entry records the restore).
-    if (made.chain.head_id !== null && made.chain.head_hash !== null) await anchors.write({ entryId: made.chain.head_id, entryHash: made.chain.head_hash });
-    log.info('backup.restored', { safetyCopy: made.safety_copy });
-    return { restored: true, file: made.file, safetyCopy: made.safety_copy };
+    // In turn with the backups: a backup never copies, nor checks against the anchor, a school mid-restore.
+    return inTurn(async () => {
+      // No Idempotency-Key: the key's record would live in the very database the restore replaces.
+      const response = await transport.request({ method: 'POST', pathTemplate: RESTORE_PATH, body: { file }, requestId: randomUUID() });
+      if (response.status !== 200) throw refusal(response, undefined, 'restore.failed');
+      const made = response.body as BackendRestore;
+      // A deliberate, audited step back: the anchor now follows the restored chain (its last entry records the restore).
+      if (made.chain.head_id !== null && made.chain.head_hash !== null) await anchors.write({ entryId: made.chain.head_id, entryHash: made.chain.head_hash });
+      log.info('backup.restored', { safetyCopy: made.safety_copy });
+      return { restored: true as const, file: made.file, safetyCopy: made.safety_copy };
+    });
   };
 
   const once = (work: () => Promise<BackupNowResult>): Promise<BackupNowResult> => {
     // A second request while one runs gets the same answer: never two copies racing into one folder.
-    running ??= work().finally(() => {
+    running ??= inTurn(work).finally(() => {
       running = undefined;
     });
     return running;

@@ -167,11 +167,12 @@ const importPreviewSchema: JsonSchema = {
             },
             rows_total: count,
             rows_valid: count,
+            rows_with_problems: count,
             problems: importProblemsSchema,
             problems_total: count,
             sample: { type: 'array', items: { type: 'object', additionalProperties: { type: ['string', 'null'] } } },
           },
-          required: ['file', 'encoding', 'columns', 'rows_total', 'rows_valid', 'problems', 'problems_total', 'sample'],
+          required: ['file', 'encoding', 'columns', 'rows_total', 'rows_valid', 'rows_with_problems', 'problems', 'problems_total', 'sample'],
           additionalProperties: false,
         },
       },
@@ -183,8 +184,8 @@ const importPreviewSchema: JsonSchema = {
 
 const importResultSchema: JsonSchema = {
   type: 'object',
-  properties: { rows_total: count, imported: count, already_on_file: count, problems: importProblemsSchema, problems_total: count },
-  required: ['rows_total', 'imported', 'already_on_file', 'problems', 'problems_total'],
+  properties: { rows_total: count, imported: count, already_on_file: count, rows_with_problems: count, problems: importProblemsSchema, problems_total: count },
+  required: ['rows_total', 'imported', 'already_on_file', 'rows_with_problems', 'problems', 'problems_total'],
   additionalProperties: false,
 };
 

@@ -10,8 +10,9 @@ import type { Logger } from '../log/json-logger';
 // Main alone calls these routes (no IPC channel): the file comes from the open dialog.
 const PREVIEW_PATH = '/api/v1/system/imports/students/preview';
 const IMPORT_PATH = '/api/v1/system/imports/students';
-// A 10,000-row file is read, checked and saved in a few seconds; leave room for a slow disk.
-const IMPORT_TIMEOUT_MS = 120_000;
+// The preview saves nothing, so it may give up; the import itself is never abandoned half way by main
+// (the backend would still commit while the desk was told "nothing was imported").
+const PREVIEW_TIMEOUT_MS = 120_000;
 
 export interface StudentImport {
   preview(): Promise<ImportPreviewResult>;
@@ -22,14 +23,14 @@ export function createStudentImport(options: { transport: Transport; dialog: Sav
   const { transport, dialog, log } = options;
   let previewed: string | undefined;
 
-  const post = async <T>(path: string, file: string, idempotencyKey?: string): Promise<T> => {
+  const post = async <T>(path: string, file: string, options: { timeoutMs?: number; idempotencyKey?: string } = {}): Promise<T> => {
     const response = await transport.request({
       method: 'POST',
       pathTemplate: path,
       body: { file },
       requestId: randomUUID(),
-      signal: AbortSignal.timeout(IMPORT_TIMEOUT_MS),
-      ...(idempotencyKey ? { idempotencyKey } : {}),
+      ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
+      ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
     });
     if (response.status !== 200) {
       const body = (response.body ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
@@ -46,15 +47,17 @@ export function createStudentImport(options: { transport: Transport; dialog: Sav
         filters: [{ name: 'Spreadsheets', extensions: ['csv', 'xlsx', 'txt'] }],
       });
       if (file === undefined) return { chosen: false };
-      const preview = await post<ImportPreview>(PREVIEW_PATH, file);
+      const preview = await post<ImportPreview>(PREVIEW_PATH, file, { timeoutMs: PREVIEW_TIMEOUT_MS });
       previewed = file;
       return { chosen: true, preview };
     },
     run: async () => {
       const file = previewed;
-      if (file === undefined) throw new MainRefusal('import.nothing_chosen', 'Choose the spreadsheet first, and check its preview.');
-      // Keyed, so the bridge's retry of a call whose answer was lost replays it instead of importing twice.
-      const result = await post<ImportResult>(IMPORT_PATH, file, randomUUID());
+      if (file === undefined) {
+        throw new MainRefusal('import.nothing_chosen', 'Choose the spreadsheet first, and check its preview.', { field: 'file', rule: 'previewed_first' });
+      }
+      // Keyed: should the answer be lost and the call sent again, the backend replays it, never imports twice.
+      const result = await post<ImportResult>(IMPORT_PATH, file, { idempotencyKey: randomUUID() });
       previewed = undefined;
       log.info('import.done', { imported: result.imported, alreadyOnFile: result.already_on_file, problems: result.problems_total });
       return result;

@@ -21,7 +21,7 @@ describe('importing students through main', () => {
   it('refuses to import before a file was chosen and previewed', async () => {
     const result = await real.bridge.invoke(IMPORT_RUN_CHANNEL, {});
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe('import.nothing_chosen');
+    if (!result.ok) expect(result.error).toMatchObject({ code: 'import.nothing_chosen', details: { field: 'file', rule: 'previewed_first' } });
   });
 
   it('does nothing when the open dialog is cancelled', async () => {
@@ -36,7 +36,7 @@ describe('importing students through main', () => {
     const shown = await call<ImportPreviewResult>(IMPORT_PREVIEW_CHANNEL);
     expect(real.bridge.validator.validateResponse(IMPORT_PREVIEW_CHANNEL, shown)).toEqual({ valid: true });
     if (!shown.chosen) throw new Error('not chosen');
-    expect(shown.preview).toMatchObject({ rows_total: 2, rows_valid: 1, problems: [{ row: 2, field: 'date_of_birth' }] });
+    expect(shown.preview).toMatchObject({ rows_total: 2, rows_valid: 1, rows_with_problems: 1, problems: [{ row: 3, field: 'date_of_birth' }] });
 
     const done = await call<ImportResult>(IMPORT_RUN_CHANNEL);
     expect(real.bridge.validator.validateResponse(IMPORT_RUN_CHANNEL, done)).toEqual({ valid: true });

@@ -5,7 +5,7 @@
  * unwraps it: data comes back as a plain value, and a failure is thrown as an `OdsmError`, so the
  * UI can use ordinary TanStack Query error handling and branch on `error.code`, never on the message.
  */
-import type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, MenuCommand, OdsmApi } from '../../../electron/preload/api';
+import type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, MenuCommand, OdsmApi } from '../../../electron/preload/api';
 import type { ImportPreview, ImportProblem, ImportResult } from '../../../electron/shared/app-channels';
 import type { IpcError, IpcResult } from '../../../shared-contracts/channels';
 
@@ -88,7 +88,7 @@ export async function call<T>(verb: (api: OdsmApi) => Promise<IpcResult<T>>): Pr
   return unwrap(result);
 }
 
-export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, ImportPreview, ImportProblem, ImportResult, MenuCommand };
+export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, ImportPreview, ImportProblem, ImportResult, MenuCommand };
 
 /**
  * Follows the backend status: the current one first (a screen can mount after the last push),

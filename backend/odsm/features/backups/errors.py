@@ -54,3 +54,8 @@ class RestoreNewerVersion(RestoreRefused):
 class RestoreChainBroken(RestoreRefused):
     code = "restore.chain_broken"
     default_message = "The audit log inside that backup does not verify, so it was not restored. Choose another backup."
+
+
+class RestoreFailed(RestoreRefused):
+    code = "restore.failed"
+    default_message = "The backup could not be copied in, so the school was left as it was."

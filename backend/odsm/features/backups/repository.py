@@ -7,7 +7,6 @@ half-written backup under a real name.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
@@ -37,19 +36,6 @@ def integrity_of(path: Path) -> str:
 def read_only_engine(path: Path) -> Engine:
     """An engine on the copy that cannot change it, for the audit service's verify."""
     return create_engine(f"sqlite:///{path.resolve().as_uri()}?mode=ro&uri=true")
-
-
-def publish(temp: Path, target: Path) -> None:
-    """Flushes the checked copy to disk, renames it to its real name, and flushes the folder's entry."""
-    with open(temp, "rb") as f:
-        os.fsync(f.fileno())
-    os.replace(temp, target)
-    if os.name != "nt":  # Windows cannot open a directory to flush it
-        fd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def backups_in(folder: Path) -> list[Path]:
@@ -83,3 +69,22 @@ def looks_like_sqlite(path: Path) -> bool:
     """Whether the file starts as every SQLite database does: a damaged one still does, another file not."""
     with open(path, "rb") as f:
         return f.read(16) == b"SQLite format 3\x00"
+
+
+def make_standalone(path: Path) -> None:
+    """Folds a copy's WAL back in and turns WAL off, leaving one self-contained file."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+
+
+def wait_for_writers(live: Path) -> None:
+    """Takes the live file's write lock and lets it go: a write already under way has committed by then."""
+    conn = sqlite3.connect(live, timeout=30, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    finally:
+        conn.close()

@@ -1,22 +1,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import PurePath, PureWindowsPath
-from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from odsm.core.bounded import NulFree
-
-# Long enough for any path Windows, macOS or Linux allows.
-LocalPath = Annotated[str, StringConstraints(min_length=1, max_length=4096), NulFree]
-
-
-def _must_be_absolute(path: str, message: str) -> str:
-    # A relative path would resolve beside the backend's working directory, which no user ever sees.
-    if not PurePath(path).is_absolute() and not PureWindowsPath(path).is_absolute():
-        raise ValueError(message)
-    return path
+from odsm.core.bounded import LocalPath
 
 
 class BackupRequest(BaseModel):
@@ -27,27 +15,19 @@ class BackupRequest(BaseModel):
     anchor_id: int | None = Field(None, ge=1, le=2**63 - 1, strict=True)
     anchor_hash: str | None = Field(None, pattern="^[0-9a-f]{64}$")
 
-    @field_validator("folder")
-    @classmethod
-    def _absolute(cls, folder: str) -> str:
-        return _must_be_absolute(folder, "The backup folder must be a full path, such as E:\\Backups or /Volumes/USB.")
-
 
 class RestoreRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     file: LocalPath = Field(description="A backup file this app wrote (odsm-backup-….sqlite3).")
 
-    @field_validator("file")
-    @classmethod
-    def _absolute(cls, file: str) -> str:
-        return _must_be_absolute(file, "The backup file must be a full path, such as E:\\Backups\\odsm-backup.sqlite3.")
-
 
 class BackupChain(BaseModel):
     """The audit chain as verified inside the copy: what a restore will check again."""
 
     ok: bool
+    # The first entry whose hash does not follow from the one before (null: the chain holds).
+    first_broken_id: int | None = None
     entries: int
     head_id: int | None
     head_hash: str | None

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from pathlib import Path
 
+import structlog
 from sqlalchemy.orm import Session
 
 from odsm.core.append_only_guards import restore_append_only_guards
 from odsm.core.audit import append_entries
 from odsm.core.audit_repository import chain_head
+from odsm.core.durable_files import publish
+from odsm.core.engine import create_db_engine
 from odsm.core.maintenance_repository import schema_revision
 from odsm.core.migrations import migrate, script_revisions
 from odsm.core.orm import utcnow
@@ -23,6 +27,7 @@ from .errors import (
     BackupFolderNotWritable,
     RestoreChainBroken,
     RestoreDamaged,
+    RestoreFailed,
     RestoreFileMissing,
     RestoreNewerVersion,
     RestoreNotABackup,
@@ -32,6 +37,7 @@ from .schemas import BackupChain, BackupRequest, BackupResult, RestoreRequest, R
 # The tables without which a file is not this app's database, whatever its revision.
 CORE_TABLES = {"alembic_version", "audit_log", "students"}
 RESTORE_ENTITY = "backups"
+log = structlog.get_logger("odsm.backups")
 
 
 class BackupService:
@@ -41,7 +47,7 @@ class BackupService:
     def back_up(self, request: BackupRequest) -> BackupResult:
         """Copies the school into the folder, checks the copy, and only then gives it its real name."""
         if not self.db.settings.is_sqlite:
-            raise BackupEngineUnsupported(details={"engine": self.db.engine.dialect.name})
+            raise BackupEngineUnsupported(details=_sqlite_only(self.db))
         folder = Path(request.folder)
         if not folder.is_dir():
             raise BackupFolderMissing(details={"field": "folder", "rule": "folder_exists", "folder": request.folder})
@@ -61,14 +67,20 @@ class BackupService:
             # A copy SQLite finds damaged is worthless. A chain that fails to verify is kept (it is the
             # evidence, copied faithfully) and reported, so main can warn.
             if integrity != "ok":
-                raise BackupCheckFailed(details={"integrity": integrity})
+                raise BackupCheckFailed(details={"field": "folder", "rule": "integrity", "integrity": integrity})
             size = temp.stat().st_size
-            repo.publish(temp, target)
+            publish(temp, target)
         finally:
             repo.remove(temp)
-        removed = [p.name for p in repo.backups_in(folder)[: -request.keep]]
-        for name in removed:
-            repo.remove(folder / name)
+        # Older backups go only when this one verified: after tampering, they are the evidence.
+        removed: list[str] = []
+        if chain.ok and chain.reaches_anchor is not False:
+            for old in repo.backups_in(folder)[: -request.keep]:
+                try:
+                    repo.remove(old)
+                    removed.append(old.name)
+                except OSError as exc:  # a sync client or a virus scanner holding it: next time
+                    log.warning("backup.not_removed", file=old.name, error=str(exc))
         return BackupResult(
             file=str(target),
             bytes=size,
@@ -82,34 +94,43 @@ class BackupService:
     def restore(self, request: RestoreRequest) -> RestoreResult:
         """Puts a checked backup in place of the school, keeping the school as it was in a safety copy.
 
-        Every check runs before anything changes; the copy into the live file is one write transaction,
-        so a failure part way leaves the school as it was. The restore itself goes in the audit log."""
+        The backup is copied aside, brought up to this version's schema and checked there, before anything
+        of the school changes. Then, with every other unit of work held back, the school as it is goes to
+        the safety copy and the staged copy goes in as one write transaction: a failure leaves the school as
+        it was, and no write can land between the two copies and be lost. The restore is audited."""
         if not self.db.settings.is_sqlite:
-            raise BackupEngineUnsupported(details={"engine": self.db.engine.dialect.name})
+            raise BackupEngineUnsupported(details=_sqlite_only(self.db))
         file = Path(request.file)
         if not file.is_file():
             raise RestoreFileMissing(details={"field": "file", "rule": "file_exists", "file": request.file})
         restored_revision = self._check_restorable(file)
         live = Path(self.db.engine.url.database or "")
-        before = self.db.read(_head)
-        stamp = utcnow()
-        safety = self.db.settings.backup_dir / f"before-restore-{stamp:%Y%m%d-%H%M%S}-{stamp.microsecond:06d}.sqlite3"
-        safety.parent.mkdir(parents=True, exist_ok=True)
-        repo.copy_database(live, safety)
-        repo.copy_into_live(file, live)
-        # An older backup is brought up to this version's schema (migrate keeps its own copy first).
-        migrate(self.db.settings, self.db.engine)
-        restore_append_only_guards(self.db)
-        entry = {
-            "entity": RESTORE_ENTITY,
-            "entity_id": file.name[:40],
-            "action": "restore",
-            "before": {"head_id": before[0], "head_hash": before[1], "safety_copy": str(safety)},
-            "after": {"file": str(file), "revision": restored_revision},
-            "reason": "Restored from a backup; the records before are in the safety copy.",
-            "student_id": None,
-        }
-        self.db.write(lambda s: append_entries(s.connection(), [entry]))
+        self.db.settings.backup_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=self.db.settings.backup_dir, prefix=".restore-") as work:
+            staged = self._stage(file, Path(work))
+            stamp = utcnow()
+            safety = self.db.settings.backup_dir / f"before-restore-{stamp:%Y%m%d-%H%M%S-%f}.sqlite3"
+            with self.db.exclusive():
+                repo.wait_for_writers(live)
+                before = self.db.read(_head)
+                try:
+                    repo.copy_database(live, safety)
+                    repo.copy_into_live(staged, live)
+                except (OSError, sqlite3.Error) as exc:
+                    raise RestoreFailed(
+                        details={"field": "file", "rule": "copy", "file": request.file, "cause": str(exc)}
+                    ) from exc
+                restore_append_only_guards(self.db)
+                entry = {
+                    "entity": RESTORE_ENTITY,
+                    "entity_id": file.name[:40],
+                    "action": "restore",
+                    "before": {"head_id": before[0], "head_hash": before[1], "safety_copy": str(safety)},
+                    "after": {"file": str(file), "revision": restored_revision},
+                    "reason": "Restored from a backup; the records as they were are in the safety copy.",
+                    "student_id": None,
+                }
+                self.db.write(lambda s: append_entries(s.connection(), [entry]))
         _, chain, revision = self._check(live, None)
         return RestoreResult(
             file=str(file),
@@ -119,8 +140,25 @@ class BackupService:
             chain=chain,
         )
 
+    def _stage(self, file: Path, work: Path) -> Path:
+        """The backup copied into `work`, migrated to this version's schema, its audit chain verified there."""
+        settings = self.db.settings.model_copy(update={"data_dir": work, "database_url": ""})
+        staged = settings.sqlite_path
+        assert staged is not None  # a SQLite URL, by construction
+        repo.copy_database(file, staged)
+        engine = create_db_engine(settings)
+        try:
+            migrate(settings, engine)
+        finally:
+            engine.dispose()
+        repo.make_standalone(staged)
+        _, chain, _ = self._check(staged, None)
+        if chain.first_broken_id is not None:
+            raise RestoreChainBroken(details={"field": "file", "rule": "audit_chain", "file": str(file)})
+        return staged
+
     def _check_restorable(self, file: Path) -> str:
-        """Refuses, by name, a file that is not a backup, is damaged, comes from a newer app, or was tampered with."""
+        """Refuses, by name, a file that is not a backup, is damaged, or comes from a newer app."""
         details = {"field": "file", "file": str(file)}
         try:
             tables, revision = repo.tables_and_revision(file)
@@ -135,9 +173,6 @@ class BackupService:
             raise RestoreNewerVersion(details={**details, "rule": "known_revision", "revision": revision})
         if integrity != "ok":
             raise RestoreDamaged(details={**details, "rule": "integrity", "integrity": integrity})
-        _, chain, _ = self._check(file, None)
-        if not chain.ok:
-            raise RestoreChainBroken(details={**details, "rule": "audit_chain"})
         return revision
 
     def _check(self, copy: Path, anchor: AuditAnchor | None) -> tuple[str, BackupChain, str | None]:
@@ -151,12 +186,17 @@ class BackupService:
             engine.dispose()
         chain = BackupChain(
             ok=report.first_broken_id is None and report.drifted_total == 0,
+            first_broken_id=report.first_broken_id,
             entries=report.checked,
             head_id=report.head_id,
             head_hash=report.head_hash,
             reaches_anchor=None if anchor is None else report.anchor_break is None,
         )
         return integrity, chain, revision
+
+
+def _sqlite_only(db: Database) -> dict[str, str]:
+    return {"field": "database", "rule": "sqlite_only", "engine": db.engine.dialect.name}
 
 
 def _anchor(request: BackupRequest) -> AuditAnchor | None:

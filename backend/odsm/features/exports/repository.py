@@ -24,3 +24,10 @@ def rows_of(s: Session, table: Table) -> Iterator[Sequence[Any]]:
     """The table's rows in primary key order, fetched a batch at a time so a large table never sits in memory."""
     stmt = select(table).order_by(*table.primary_key.columns)
     yield from s.execute(stmt.execution_options(yield_per=2000))
+
+
+def one_snapshot(s: Session) -> None:
+    """Every table read from one moment. SQLite's read transaction already is one (WAL); PostgreSQL's
+    default, READ COMMITTED, gives each statement its own, so the export asks for REPEATABLE READ."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.connection(execution_options={"isolation_level": "REPEATABLE READ"})

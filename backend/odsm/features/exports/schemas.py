@@ -1,27 +1,16 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import PurePath, PureWindowsPath
-from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from odsm.core.bounded import NulFree
-
-LocalPath = Annotated[str, StringConstraints(min_length=1, max_length=4096), NulFree]
+from odsm.core.bounded import LocalPath
 
 
 class ExportRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     file: LocalPath = Field(description="Where the zip goes: a path main's save dialog returned.")
-
-    @field_validator("file")
-    @classmethod
-    def _absolute(cls, file: str) -> str:
-        if not PurePath(file).is_absolute() and not PureWindowsPath(file).is_absolute():
-            raise ValueError("The export file must be a full path, such as E:\\\\odsm-export.zip.")
-        return file
 
 
 class ExportedTable(BaseModel):

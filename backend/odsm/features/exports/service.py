@@ -8,10 +8,8 @@ import csv
 import hashlib
 import io
 import json
-import os
 import zipfile
 from datetime import date, datetime
-from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from odsm import __version__
+from odsm.core.durable_files import publish
 from odsm.core.maintenance_repository import schema_revision
 from odsm.core.orm import utcnow
 from odsm.core.unit_of_work import Database
@@ -42,8 +41,6 @@ def cell(value: Any) -> str:
         return str(value.value)
     if isinstance(value, bytes):
         return value.hex()
-    if isinstance(value, Decimal):
-        return str(value)
     return str(value)
 
 
@@ -57,20 +54,20 @@ class ExportService:
         at = utcnow()
         try:
             tables, revision = self.db.read(lambda s: self._write(s, temp, at))
-            with open(temp, "rb") as f:
-                os.fsync(f.fileno())
-            os.replace(temp, target)
+            publish(temp, target)
         except OSError as exc:
-            temp.unlink(missing_ok=True)
             raise ExportNotWritable(
                 details={"field": "file", "rule": "writable", "file": request.file, "cause": exc.strerror or str(exc)}
             ) from exc
+        finally:
+            temp.unlink(missing_ok=True)  # whatever went wrong, no half-written file stays in the user's folder
         return ExportResult(
             file=str(target), bytes=target.stat().st_size, exported_at=at, schema_revision=revision, tables=tables
         )
 
     @staticmethod
     def _write(s: Session, path: Path, at: datetime) -> tuple[list[ExportedTable], str | None]:
+        repo.one_snapshot(s)
         revision = schema_revision(s.connection())
         tables: list[ExportedTable] = []
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:

@@ -15,6 +15,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 Cell = str | date | None
+# A school's student list is a few hundred kilobytes; this leaves room for 100,000 rows and refuses a
+# file picked by mistake (a video, a disk image) before reading it into memory.
+MAX_BYTES = 50 * 1024 * 1024
 # What Windows spreadsheets are written in when they are not UTF-8 (Excel's "CSV" on an English or
 # French Canadian machine). Every byte decodes, so this is the last try.
 WINDOWS_ENCODING = "cp1252"
@@ -29,12 +32,16 @@ class UnreadableFile(Exception):
 @dataclass(frozen=True)
 class Table:
     headings: list[str]
-    # Each row with its number in the file (1 is the first row under the headings).
+    # Each row with its number in the sheet, as Excel shows it (the headings are usually row 1).
     rows: list[tuple[int, list[Cell]]]
     encoding: str | None
 
 
 def read_table(path: Path) -> Table:
+    if path.stat().st_size > MAX_BYTES:
+        raise UnreadableFile(
+            "file_size", "That file is over 50 MB: a list of students is far smaller. Choose the right file."
+        )
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return _read_workbook(path)
@@ -58,7 +65,10 @@ def _read_csv(path: Path) -> Table:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    lines = [row for row in csv.reader(io.StringIO(text), dialect)]
+    try:
+        lines = list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as exc:
+        raise UnreadableFile("csv_format", f"That file could not be read as CSV ({exc}).") from exc
     return _table([[c.strip() or None for c in row] for row in lines], encoding)
 
 
@@ -92,6 +102,6 @@ def _table(lines: list[list[Cell]], encoding: str | None) -> Table:
     numbered = [(n, row) for n, row in enumerate(lines) if any(c is not None for c in row)]
     if not numbered:
         raise UnreadableFile("empty", "That file has no rows.")
-    (heading_line, headings), rest = numbered[0], numbered[1:]
+    (_, headings), rest = numbered[0], numbered[1:]
     names = [str(h) if h is not None else "" for h in headings]
-    return Table(headings=names, rows=[(n - heading_line, row) for n, row in rest], encoding=encoding)
+    return Table(headings=names, rows=[(n + 1, row) for n, row in rest], encoding=encoding)

@@ -1,13 +1,10 @@
 from __future__ import annotations
 
-from typing import Annotated
+from pydantic import BaseModel, ConfigDict, Field
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-
-from odsm.core.bounded import NulFree
+from odsm.core.bounded import LocalPath
 from odsm.features.students.schemas import ImportProblem
 
-LocalPath = Annotated[str, StringConstraints(min_length=1, max_length=4096), NulFree]
 # Enough to fix a file by; the count says how many more there are.
 PROBLEMS_SHOWN = 200
 
@@ -29,6 +26,7 @@ class ImportPreview(BaseModel):
     columns: list[ColumnMapping]
     rows_total: int
     rows_valid: int
+    rows_with_problems: int
     problems: list[ImportProblem]
     problems_total: int
     # The first valid rows as they will be saved, for the desk to check the mapping by eye.
@@ -39,5 +37,6 @@ class ImportResult(BaseModel):
     rows_total: int
     imported: int
     already_on_file: int
+    rows_with_problems: int
     problems: list[ImportProblem]
     problems_total: int

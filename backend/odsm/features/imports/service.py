@@ -35,6 +35,7 @@ class ImportService:
             columns=[ColumnMapping(column=h, field=f) for h, f in zip(table.headings, fields, strict=False)],
             rows_total=len(table.rows),
             rows_valid=len(valid),
+            rows_with_problems=len({p.row for p in problems}),
             problems=problems[:PROBLEMS_SHOWN],
             problems_total=len(problems),
             sample=[
@@ -55,6 +56,7 @@ class ImportService:
             rows_total=len(table.rows),
             imported=outcome.imported,
             already_on_file=outcome.already_on_file,
+            rows_with_problems=len({p.row for p in every}),
             problems=every[:PROBLEMS_SHOWN],
             problems_total=len(every),
         )

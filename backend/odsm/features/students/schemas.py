@@ -139,7 +139,7 @@ class StudentPage(BaseModel):
 
 
 class ImportProblem(BaseModel):
-    """One bad cell of an import: the file's row (1 is the first row under the headings), the field, the rule."""
+    """One bad cell of an import: the sheet's row as Excel numbers it, the field, the rule."""
 
     row: int
     field: str

@@ -49,7 +49,7 @@ export function BackupCard({ timeZone }: { timeZone: string }) {
       {data ? <LastBackupLine status={data} timeZone={timeZone} /> : null}
       {data?.stale && data.last ? (
         <Banner tone="warning" title={`The last backup is more than ${data.warnAfterDays} days old.`} testId="backup-stale">
-          <p>Plug in the backup drive, then back up now.</p>
+          <p>The daily backup needs the backup folder: plug in the backup drive (or reconnect the synced folder), then back up now.</p>
         </Banner>
       ) : null}
       {restore.outcome}
@@ -64,7 +64,11 @@ export function BackupCard({ timeZone }: { timeZone: string }) {
       {backUp.data?.saved ? (
         <Banner tone={backUp.data.chainOk ? 'success' : 'warning'} title={`Backed up ${megabytes(backUp.data.bytes)}.`} testId="backup-result">
           <p className="small mono">{backUp.data.file}</p>
-          {backUp.data.removed.length > 0 ? <p className="small">Removed {backUp.data.removed.length} older backup(s), keeping the newest {data?.keep ?? ''}.</p> : null}
+          {backUp.data.removed.length > 0 ? (
+            <p className="small">
+              Removed {backUp.data.removed.length === 1 ? 'the oldest backup' : `the ${backUp.data.removed.length} oldest backups`}, keeping the newest {data?.keep ?? ''}.
+            </p>
+          ) : null}
         </Banner>
       ) : null}
       <div className="dash-card__actions">

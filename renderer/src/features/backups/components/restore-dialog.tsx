@@ -37,7 +37,10 @@ export function useRestore() {
           </>
         }
       >
-        <p>Anything entered since that backup is kept aside in a safety copy in the data folder, so nothing is lost. The backup is checked first: a damaged file, or one that is not a backup, is refused and nothing changes.</p>
+        <p>
+          Anything entered since that backup will no longer show in the app. The records as they are now are saved first, in a safety copy in the data folder. The backup is checked before anything changes: a damaged file, or one that is
+          not a backup, is refused and the school stays as it is.
+        </p>
         {restore.error ? <ErrorBanner error={restore.error} title="Nothing was restored." testId="restore-error" /> : null}
       </Dialog>
     ) : null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DiagnosticsReport } from '../../../../../electron/shared/app-channels';
+import type { DiagnosticsReport } from '../../../lib/odsm';
 import { megabytes } from '../../../lib/units';
 import { diagnosticsRows, supportText, timingText } from './support-text';
 

@@ -1,4 +1,4 @@
-import type { DiagnosticsReport } from '../../../../../electron/shared/app-channels';
+import type { DiagnosticsReport } from '../../../lib/odsm';
 import { megabytes } from '../../../lib/units';
 
 type Timing = { count: number; p50_ms: number | null; p95_ms: number | null };

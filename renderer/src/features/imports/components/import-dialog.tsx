@@ -9,12 +9,12 @@ import type { ImportPreview, ImportProblem, ImportResult } from '../../../lib/od
 import { usePreviewStudentImport, useRunStudentImport } from '../api/student-import';
 import { fieldLabel, plural } from './field-labels';
 
-function Problems({ problems, total }: { problems: ImportProblem[]; total: number }) {
+function Problems({ problems, total, rows }: { problems: ImportProblem[]; total: number; rows: number }) {
   if (total === 0) return null;
   return (
     <section aria-labelledby="import-problems">
       <h3 id="import-problems" className="import__heading">
-        {plural(total, 'row')} with a problem {total === 1 ? 'is' : 'are'} left out
+        {plural(rows, 'row')} with a problem {rows === 1 ? 'is' : 'are'} left out
       </h3>
       <DataTable columns={['Row', 'Field', 'Problem']} testId="import-problems">
         {problems.map((p) => (
@@ -54,7 +54,7 @@ function Outcome({ result }: { result: ImportResult }) {
     <Banner tone="success" title={`Imported ${plural(result.imported, 'student')}.`} testId="import-result">
       <p>
         {skipped}
-        {result.problems_total > 0 ? ` ${plural(result.problems_total, 'row')} with a problem ${result.problems_total === 1 ? 'was' : 'were'} left out.` : ''}
+        {result.rows_with_problems > 0 ? ` ${plural(result.rows_with_problems, 'row')} with a problem ${result.rows_with_problems === 1 ? 'was' : 'were'} left out.` : ''}
       </p>
     </Banner>
   );
@@ -87,7 +87,7 @@ export function useStudentImport() {
           size="large"
           testId="import-dialog"
           onClose={() => setOpen(false)}
-          description={`${plural(shown.rows_total, 'row')}: ${plural(shown.rows_valid, 'student')} ready to import${shown.problems_total > 0 ? `, ${plural(shown.problems_total, 'problem')}` : ''}. Students already on file (the same licence number, or the same name and birth date) are skipped.`}
+          description={`${plural(shown.rows_total, 'row')}: ${plural(shown.rows_valid, 'student')} ready to import${shown.rows_with_problems > 0 ? `, ${plural(shown.rows_with_problems, 'row')} with a problem` : ''}. Students already on file (the same licence number, or the same name and birth date) are skipped.`}
           footer={
             run.data ? (
               <Button variant="primary" onClick={() => setOpen(false)}>
@@ -112,7 +112,11 @@ export function useStudentImport() {
           ) : null}
           {run.error ? <ErrorBanner error={run.error} title="Nothing was imported." testId="import-run-error" /> : null}
           {run.data ? <Outcome result={run.data} /> : null}
-          <Problems problems={run.data?.problems ?? shown.problems} total={run.data?.problems_total ?? shown.problems_total} />
+          <Problems
+            problems={run.data?.problems ?? shown.problems}
+            total={run.data?.problems_total ?? shown.problems_total}
+            rows={run.data?.rows_with_problems ?? shown.rows_with_problems}
+          />
           <Mapping preview={shown} />
         </Dialog>
       ) : null,
