@@ -27,7 +27,7 @@ export interface SupervisorOptions {
   maxRestartDelayMs?: number;
   /** A backend that stayed up this long gets a fresh restart budget. */
   stableAfterMs?: number;
-  /** SIGTERM, then SIGKILL after this long. */
+  /** Stdin closed (a clean stop), then SIGKILL after this long. */
   stopGraceMs?: number;
   stderrTailLines?: number;
   spawn?: SpawnFn;
@@ -131,7 +131,9 @@ export class BackendSupervisor {
     this.running = undefined;
     this.conn = undefined;
     if (running && running.child.exitCode === null && running.child.signalCode === null) {
-      running.child.kill('SIGTERM');
+      // Closing its stdin asks the backend to stop cleanly (it checkpoints the WAL, then exits), the same way
+      // on every OS: on Windows kill('SIGTERM') would end it at once, with no checkpoint.
+      running.child.stdin?.end();
       let timer: NodeJS.Timeout | undefined;
       const graceExpired = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.o.stopGraceMs)));
       const graceful = await Promise.race([running.exited.then(() => true), graceExpired]);

@@ -31,8 +31,9 @@ function isAlive(pid: number): boolean {
 }
 
 describe('BackendSupervisor with the real backend', () => {
-  it('starts it, waits for the ready line and health, and stops it with SIGTERM', async () => {
-    const { supervisor, states } = await supervised();
+  it('starts it, waits for the ready line and health, and stops it cleanly by closing its stdin', async () => {
+    const stderr: string[] = [];
+    const { supervisor, states } = await supervised({ onStderrLine: (line) => stderr.push(line) });
     const conn = await supervisor.start();
     expect(states).toEqual(['starting', 'ready']);
     expect('socketPath' in conn.endpoint).toBe(true);
@@ -44,9 +45,12 @@ describe('BackendSupervisor with the real backend', () => {
 
     const started = Date.now();
     await supervisor.stop();
-    // It went down on SIGTERM, well inside the grace period, so it was not SIGKILLed.
+    // It went down when its stdin closed, well inside the grace period, so it was not SIGKILLed; and it
+    // stopped cleanly: the WAL was checkpointed back into the database file.
     expect(Date.now() - started).toBeLessThan(4_000);
     expect(isAlive(pid)).toBe(false);
+    expect(stderr.join('\n')).toContain('"how": "stdin_closed"');
+    expect(stderr.join('\n')).toMatch(/"db.checkpointed"/);
     expect(states.at(-1)).toBe('down');
   });
 
