@@ -38,7 +38,7 @@ class RestoreFileMissing(RestoreRefused):
 
 class RestoreNotABackup(RestoreRefused):
     code = "restore.not_a_backup"
-    default_message = "That file is not a backup of this app. Choose a file named odsm-backup-… ."
+    default_message = "That file is not a backup of this app. Choose a file whose name starts with odsm-backup."
 
 
 class RestoreDamaged(RestoreRefused):

@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import { formatDateTime } from '../../../lib/dates';
 import type { AuditEntry } from '../types';
-import { actionLabel, changedFields, fieldLabel, formatValue, otherChanges, type FieldChange } from './audit-diff';
+import { actionLabel, changedFields, fieldLabel, formatValue, otherChanges, type FieldChange, type OtherChange } from './audit-diff';
 
 /** "students" -> "Student"; table names read as the thing they hold. */
 export function entityLabel(entity: string): string {
@@ -34,21 +35,39 @@ export function AuditEntries({ entries, timeZone, showEntity = true }: { entries
             {entry.reason ? <p className="audit-entry__reason">Reason: {entry.reason}</p> : null}
             {changes.length > 0 && entry.before ? <ChangeTable changes={changes} timeZone={timeZone} /> : null}
             {!entry.before && entry.after ? <p className="muted small">{changes.length} fields recorded.</p> : null}
-            {otherChanges(entry).map((other) => {
-              const otherFields = changedFields(other);
-              return (
-                <div key={`${other.entity}-${other.entity_id}`} className="audit-entry__other" data-testid="audit-other-change">
-                  <p className="small">
-                    Also {actionLabel(other.action).toLowerCase()}: {entityLabel(other.entity)} #{other.entity_id}
-                  </p>
-                  {otherFields.length > 0 ? <ChangeTable changes={otherFields} timeZone={timeZone} /> : null}
-                </div>
-              );
-            })}
+            <OtherChanges others={otherChanges(entry)} timeZone={timeZone} />
           </li>
         );
       })}
     </ol>
+  );
+}
+
+// An import of 200 students is one entry: show the first few records it changed, the rest on asking.
+const OTHERS_SHOWN = 3;
+
+function OtherChanges({ others, timeZone }: { others: readonly OtherChange[]; timeZone: string }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? others : others.slice(0, OTHERS_SHOWN);
+  return (
+    <>
+      {shown.map((other) => {
+        const otherFields = changedFields(other);
+        return (
+          <div key={`${other.entity}-${other.entity_id}`} className="audit-entry__other" data-testid="audit-other-change">
+            <p className="small">
+              Also {actionLabel(other.action).toLowerCase()}: {entityLabel(other.entity)} #{other.entity_id}
+            </p>
+            {otherFields.length > 0 ? <ChangeTable changes={otherFields} timeZone={timeZone} /> : null}
+          </div>
+        );
+      })}
+      {others.length > shown.length ? (
+        <button type="button" className="btn btn--ghost" onClick={() => setAll(true)} data-testid="audit-show-all-others">
+          Show the other {others.length - shown.length} records this change made
+        </button>
+      ) : null}
+    </>
   );
 }
 

@@ -32,10 +32,24 @@ function LastBackupLine({ status, timeZone }: { status: BackupStatus; timeZone: 
 export function BackupCard({ timeZone }: { timeZone: string }) {
   const status = useBackupStatus();
   const backUp = useBackUpNow();
-  const restore = useRestore();
   const exporting = useExportEverything();
-  useIntent('home', 'export', () => exporting.mutate());
-  useIntent('home', 'back-up', () => backUp.mutate(false));
+  // One outcome shows at a time, the latest action's, so it always stands right above the buttons.
+  const restore = useRestore(() => {
+    backUp.reset();
+    exporting.reset();
+  });
+  const backUpTo = (chooseFolder: boolean) => {
+    exporting.reset();
+    restore.reset();
+    backUp.mutate(chooseFolder);
+  };
+  const exportAll = () => {
+    backUp.reset();
+    restore.reset();
+    exporting.mutate();
+  };
+  useIntent('home', 'export', exportAll);
+  useIntent('home', 'back-up', () => backUpTo(false));
   const data = status.data;
   return (
     <section className="card dash-card" aria-labelledby="dash-backups" data-testid="dash-backups">
@@ -72,16 +86,16 @@ export function BackupCard({ timeZone }: { timeZone: string }) {
         </Banner>
       ) : null}
       <div className="dash-card__actions">
-        <Button variant="primary" busy={backUp.isPending} onClick={() => backUp.mutate(false)} data-testid="back-up-now">
+        <Button variant="primary" busy={backUp.isPending} onClick={() => backUpTo(false)} data-testid="back-up-now">
           Back up now
         </Button>
         {data?.folder ? (
-          <Button variant="ghost" disabled={backUp.isPending} onClick={() => backUp.mutate(true)}>
+          <Button variant="ghost" disabled={backUp.isPending} onClick={() => backUpTo(true)}>
             Change folder…
           </Button>
         ) : null}
         {restore.button}
-        <Button variant="ghost" busy={exporting.isPending} onClick={() => exporting.mutate()} data-testid="export-all">
+        <Button variant="ghost" busy={exporting.isPending} onClick={exportAll} data-testid="export-all">
           Export everything (CSV)…
         </Button>
       </div>

@@ -7,16 +7,25 @@ import { useIntent } from '../../../lib/navigation';
 import { useRestoreBackup } from '../api/backups';
 
 /** "Restore from a backup…" (also File → Restore): says what will happen before main's open dialog shows. */
-export function useRestore() {
+export function useRestore(onStart: () => void) {
   const [open, setOpen] = useState(false);
   const restore = useRestoreBackup();
   useIntent('home', 'restore', () => setOpen(true));
   const start = () => {
+    onStart();
     restore.mutate(undefined, { onSuccess: (result) => result.restored && setOpen(false) });
   };
   return {
+    reset: restore.reset,
     button: (
-      <Button variant="ghost" onClick={() => setOpen(true)} data-testid="restore-open">
+      <Button
+        variant="ghost"
+        onClick={() => {
+          restore.reset();
+          setOpen(true);
+        }}
+        data-testid="restore-open"
+      >
         Restore from a backup…
       </Button>
     ),

@@ -60,7 +60,7 @@ function Outcome({ result }: { result: ImportResult }) {
   );
 }
 
-/** Students → "Import…" (also File → Import students): pick a spreadsheet, check the preview, import. */
+/** Students → "Import from a spreadsheet…" (also File → Import students): pick a spreadsheet, check the preview, import. */
 export function useStudentImport() {
   const [open, setOpen] = useState(false);
   const preview = usePreviewStudentImport();
@@ -76,7 +76,7 @@ export function useStudentImport() {
   return {
     button: (
       <Button onClick={choose} busy={preview.isPending} data-testid="import-students">
-        Import…
+        Import from a spreadsheet…
       </Button>
     ),
     error: preview.error ? <ErrorBanner error={preview.error} title="That file could not be imported." testId="import-error" /> : null,

@@ -44,12 +44,12 @@ export function StudentsPage() {
       title="Students"
       subtitle={data ? `${data.total} active ${data.total === 1 ? 'student' : 'students'}${q ? ' found' : ''}` : '\u00a0'}
       actions={
-        <>
+        <div className="page__actions">
           {importing.button}
           <Button variant="primary" onClick={() => setEditing({ student: null })} data-testid="new-student">
             + New student
           </Button>
-        </>
+        </div>
       }
       notice={
         <>
