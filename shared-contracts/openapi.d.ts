@@ -628,6 +628,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/system/connection/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try Connection
+         * @description Connects to a PostgreSQL database and says what is there, or exactly what failed.
+         */
+        post: operations["try_connection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/diagnostics": {
         parameters: {
             query?: never;
@@ -1127,6 +1147,32 @@ export interface components {
             } | null;
             /** Message */
             message: string;
+        };
+        /** ConnectionTestRequest */
+        ConnectionTestRequest: {
+            /**
+             * Url
+             * @description postgresql+psycopg://user:password@host:port/database?sslmode=...
+             */
+            url: string;
+        };
+        /** ConnectionTestResult */
+        ConnectionTestResult: {
+            /**
+             * Holds Data
+             * @description Whether any table there holds a row (a school already lives there).
+             */
+            holds_data: boolean;
+            /**
+             * Schema Revision
+             * @description The app's schema revision there; null where the app never ran.
+             */
+            schema_revision: string | null;
+            /**
+             * Server Version
+             * @description e.g. 15.8
+             */
+            server_version: string;
         };
         /**
          * CorrectionAdd
@@ -4703,6 +4749,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BackupResult"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    try_connection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectionTestRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionTestResult"];
                 };
             };
             /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */

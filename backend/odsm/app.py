@@ -17,6 +17,7 @@ from odsm.features.audit.router import router as audit_router
 from odsm.features.backups.router import router as backups_router
 from odsm.features.certification.router import router as certification_router
 from odsm.features.classroom.router import router as classroom_router
+from odsm.features.connections.router import router as connections_router
 from odsm.features.courses.router import router as courses_router
 from odsm.features.demo.router import router as demo_router
 from odsm.features.enrollments.router import router as enrollments_router
@@ -59,6 +60,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     for router in (
         system_router,
         backups_router,
+        connections_router,
         imports_router,
         exports_router,
         school_router,
