@@ -74,6 +74,8 @@ def _as_startup_fault(settings: Settings, db: Database) -> Iterator[None]:
     except Exception as exc:
         db.dispose()
         fault = startup_faults.classify(exc, settings.sqlite_path or settings.data_dir)
+        if fault is None and not settings.is_sqlite:
+            fault = startup_faults.server_fault(exc, db.engine.url.host, db.engine.url.port)
         if fault is None:
             raise
         raise fault from exc

@@ -10,6 +10,7 @@ code below a restart cannot help, so it shows the line and does not restart. Lis
     13  the database file is not a database
     14  the database was written by a newer version of the app
     15  the disk is full
+    16  the database server does not answer or refuses this workstation (a restart may help: keep trying)
     99  a crash point was reached (fault tests only; see crash_points)
 
 Checks that need no import beyond the standard library run first, before the database is opened, so
@@ -38,6 +39,7 @@ DATABASE_READ_ONLY = 12
 NOT_A_DATABASE = 13
 DATABASE_TOO_NEW = 14
 DISK_FULL = 15
+DATABASE_SERVER_UNREACHABLE = 16
 UNFIXABLE_BY_RESTART = frozenset(
     {CONFIG_REFUSED, DATA_DIR_NOT_WRITABLE, LOG_DIR_UNAVAILABLE}
     | {DATABASE_READ_ONLY, NOT_A_DATABASE, DATABASE_TOO_NEW, DISK_FULL}
@@ -106,6 +108,21 @@ def check_revision_known(database: Path | str, revision: str | None, known: set[
 def log_dir_fault(exc: OSError, log_dir: Path) -> StartupFault:
     advice = f"the log directory {log_dir} cannot be created or written: make it writable or free its name"
     return _os_fault(exc, log_dir, LOG_DIR_UNAVAILABLE, advice)
+
+
+def server_fault(exc: BaseException, host: str | None, port: int | None) -> StartupFault | None:
+    """PostgreSQL: the server could not be reached or refused the connection (the driver's OperationalError,
+    found by name so that this module imports no driver). Not in UNFIXABLE_BY_RESTART: the supervisor
+    keeps trying, and says which server it waits for."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        kind = type(seen)
+        if kind.__name__ == "OperationalError" and kind.__module__.startswith("psycopg"):
+            reason = " ".join(str(seen).split())
+            message = f"the database server at {host}:{port or 5432} did not answer ({reason})"
+            return StartupFault(DATABASE_SERVER_UNREACHABLE, message)
+        seen = getattr(seen, "orig", None) or seen.__cause__ or seen.__context__
+    return None
 
 
 def classify(exc: BaseException, db_path: Path) -> StartupFault | None:
