@@ -3,12 +3,14 @@
 // tests, the e2e harness and the bench call with theirs. Everything it builds is Electron-free and tested.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, dialog, ipcMain, Menu, protocol, screen, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, protocol, safeStorage, screen, shell, type BrowserWindow } from 'electron';
 import { BACKEND_STATUS_CHANNEL, MENU_COMMAND_CHANNEL } from '../shared/app-channels';
 import { attachTarget, pickBackendCommand, trustedEnvironment } from './backend/backend-command';
 import { BackendSupervisor } from './backend/backend-supervisor';
 import { createFileAnchorStore } from './audit/audit-anchor-store';
 import { createFileBackupStore } from './backup/backup-store';
+import { backendEnvironment, CONNECTION_FILE, createFileConnectionStore } from './connection/connection-store';
+import { safeStorageBox } from './connection/secret-box';
 import { describeAbout } from './desktop/about';
 import { buildAppMenuTemplate } from './desktop/app-menu';
 import { watchMainProcess, watchRenderer } from './desktop/crash-handlers';
@@ -52,12 +54,16 @@ async function main(): Promise<void> {
   denyAllPermissions();
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '../renderer')));
 
+  // This workstation's database: its own file, or a server (the password sealed by safeStorage).
+  const connections = createFileConnectionStore(join(dataDir, CONNECTION_FILE), safeStorageBox(safeStorage));
   const attach = attachTarget(env);
   const supervisor = attach
     ? new BackendSupervisor({ attach, dataDir, log })
     : new BackendSupervisor({
         command: pickBackendCommand({ appRoot: app.getAppPath(), packaged: app.isPackaged, resourcesPath: process.resourcesPath, env }),
         dataDir,
+        // DATABASE_URL through the child's environment, never its command line.
+        environment: () => backendEnvironment(process.env, connections),
         log,
         onStderrLine: (line) => process.stderr.write(`${line}\n`),
       });
@@ -91,6 +97,7 @@ async function main(): Promise<void> {
     backups: createFileBackupStore(join(dataDir, 'backups.json')),
     // Out of the database's reach: verify reports a log cut short or re-hashed after this head.
     auditAnchor: createFileAnchorStore(join(dataDir, 'audit-anchor.json')),
+    ...(attach ? {} : { workstation: { store: connections, restartBackend: async () => void (await supervisor.restart()) } }),
   });
 
   const pushStatus = () => {

@@ -12,6 +12,8 @@ export interface BackendStatus {
   state: BackendState;
   /** Present for down/degraded/restarting: why, in words for the banner. */
   message?: string;
+  /** The database server ("host:port") this workstation is waiting for, while it does not answer. */
+  server?: string;
   /** The backend's last stderr lines when it failed to start or died. */
   stderrTail?: string[];
   /** Restart attempt number while restarting. */

@@ -44,6 +44,9 @@ export interface RunningBackend {
  */
 export const UNFIXABLE_EXIT_CODES: ReadonlySet<number> = new Set([2, 10, 11, 12, 13, 14, 15]);
 
+/** The database server did not answer or refused the connection (startup_faults.py): a restart may help. */
+export const SERVER_UNREACHABLE_EXIT_CODE = 16;
+
 /** The backend could not start; carries its last stderr lines for the user and the log. */
 export class BackendStartError extends Error {
   constructor(
@@ -53,6 +56,13 @@ export class BackendStartError extends Error {
   ) {
     super(stderrTail.length ? `${message}\nLast backend stderr lines:\n${stderrTail.join('\n')}` : message);
     this.name = 'BackendStartError';
+  }
+
+  /** The server ("host:port") when the backend could not reach its database server; undefined otherwise. */
+  get unreachableServer(): string | undefined {
+    if (this.exitCode !== SERVER_UNREACHABLE_EXIT_CODE) return undefined;
+    const line = [...this.stderrTail].reverse().find((l) => l.startsWith('odsm: the database server at '));
+    return line?.slice('odsm: the database server at '.length).split(' ')[0] ?? 'the database server';
   }
 
   /** A start-up fault's one plain line ("odsm: <what, where, what to do>"), for the user. */

@@ -19,6 +19,8 @@ export interface SupervisorOptions {
   platform?: NodeJS.Platform;
   /** The child's environment (ODSM_API_SECRET is added). Defaults to process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Or the child's environment read afresh at every launch (this workstation's DATABASE_URL, from connection.json). */
+  environment?: () => Promise<NodeJS.ProcessEnv>;
   readyTimeoutMs?: number;
   healthTimeoutMs?: number;
   /** Restarts in a row before giving up with status "down". */
@@ -104,6 +106,11 @@ export class BackendSupervisor {
         await this.launchOnce();
       }
     } catch (error) {
+      if (error instanceof BackendStartError && error.unreachableServer && !this.stopping) {
+        // A workstation on a server waits for it, saying which; it never falls back to a file of its own.
+        await this.restartLoop(error.stderrTail, error.unreachableServer);
+        if (this.conn) return this.conn;
+      }
       const tail = error instanceof BackendStartError ? error.stderrTail : [];
       const message = (error instanceof BackendStartError && error.faultLine) || (error instanceof Error ? error.message : String(error));
       this.setStatus('down', { message, stderrTail: tail });
@@ -124,7 +131,21 @@ export class BackendSupervisor {
     if (this.current.state === 'degraded' || (this.o.attach && this.current.state === 'down')) this.setStatus('ready');
   }
 
+  /** Stops the backend and starts it again, with the environment read afresh (a new database connection). */
+  async restart(): Promise<BackendConnection> {
+    if (this.o.attach) throw new Error('an attached backend is not restarted by the app');
+    await this.halt();
+    this.stopping = false;
+    this.attempts = 0;
+    return this.start();
+  }
+
   async stop(): Promise<void> {
+    await this.halt();
+    this.setStatus('down', { message: 'stopped' });
+  }
+
+  private async halt(): Promise<void> {
     this.stopping = true;
     this.wakeRestart?.();
     const running = this.running;
@@ -146,7 +167,6 @@ export class BackendSupervisor {
     }
     if (this.socketDir) await rm(this.socketDir, { recursive: true, force: true });
     this.socketDir = undefined;
-    this.setStatus('down', { message: 'stopped' });
   }
 
   private async checkBackend(): Promise<void> {
@@ -178,7 +198,7 @@ export class BackendSupervisor {
       dataDir: this.o.dataDir,
       listen: await this.listenMode(),
       secret: this.secret,
-      env: this.o.env ?? process.env,
+      env: this.o.environment ? await this.o.environment() : (this.o.env ?? process.env),
       readyTimeoutMs: this.o.readyTimeoutMs,
       stderrTailLines: this.o.stderrTailLines,
       spawn: this.o.spawn,
@@ -210,18 +230,21 @@ export class BackendSupervisor {
     void this.restartLoop(running.stderrTail());
   }
 
-  private async restartLoop(lastTail: string[]): Promise<void> {
+  private async restartLoop(lastTail: string[], unreachable?: string): Promise<void> {
     let tail = lastTail;
+    // The server this workstation waits for: tried for as long as it takes, every maxRestartDelayMs at most.
+    let server = unreachable;
     while (!this.stopping) {
       this.attempts += 1;
       this.restarts += 1;
-      if (this.attempts > this.o.maxRestarts) {
+      if (this.attempts > this.o.maxRestarts && !server) {
         const message = `The backend stopped and did not come back after ${this.o.maxRestarts} restarts.`;
         this.log.error('backend.gave_up', { restarts: this.o.maxRestarts });
         this.setStatus('down', { message, stderrTail: tail });
         return;
       }
-      this.setStatus('restarting', { attempt: this.attempts, stderrTail: tail });
+      const waiting = server ? { server, message: `The database server at ${server} does not answer. The app keeps trying; nothing is saved on this computer meanwhile.` } : {};
+      this.setStatus('restarting', { attempt: this.attempts, stderrTail: tail, ...waiting });
       const delay = Math.min(this.o.maxRestartDelayMs, this.o.restartDelayMs * 2 ** (this.attempts - 1));
       await new Promise<void>((resolve) => {
         this.wakeRestart = resolve;
@@ -235,7 +258,8 @@ export class BackendSupervisor {
         return;
       } catch (error) {
         tail = error instanceof BackendStartError ? error.stderrTail : tail;
-        this.log.warn('backend.restart_failed', { attempt: this.attempts, error: (error as Error).message.split('\n')[0] });
+        server = error instanceof BackendStartError ? error.unreachableServer : undefined;
+        this.log.warn('backend.restart_failed', { attempt: this.attempts, server, error: (error as Error).message.split('\n')[0] });
         const fault = error instanceof BackendStartError ? error.faultLine : undefined;
         if (fault) {
           // A read-only or foreign file, a full disk, a newer schema: another restart would only fail again.

@@ -59,6 +59,7 @@ const backendStatusSchema: JsonSchema = {
   properties: {
     state: { enum: [...backendStates] },
     message: { type: 'string' },
+    server: { type: 'string' },
     stderrTail: { type: 'array', items: { type: 'string' } },
     attempt: { type: 'integer', minimum: 0 },
     at: { type: 'string', format: 'date-time' },

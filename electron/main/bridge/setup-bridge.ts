@@ -9,6 +9,10 @@ import { createAuditExport } from '../audit/audit-export';
 import { createMemoryBackupStore, type BackupStore } from '../backup/backup-store';
 import { createBackups } from '../backup/backups';
 import { createExportEverything } from '../exports/export-everything';
+import { createConnectionChannels } from '../connection/connection-channels';
+import type { ConnectionStore } from '../connection/connection-store';
+import { createMoveToServer } from '../connection/move-to-server';
+import { createWorkstationConnection } from '../connection/workstation-connection';
 import { createStudentImport } from '../imports/student-import';
 import type { BackendHealth } from '../desktop/about';
 import { createCallTimings } from '../diagnostics/call-timings';
@@ -52,6 +56,8 @@ export interface SetupBridgeOptions {
   auditAnchor?: AnchorStore;
   /** The backup folder and the last backup; in memory unless main gives a file in the user data dir. */
   backups?: BackupStore;
+  /** This workstation's database connection (Settings → Database server); without it those channels are absent. */
+  workstation?: { store: ConnectionStore; restartBackend: () => Promise<void> };
 }
 
 export interface BridgeSetup {
@@ -100,6 +106,8 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     return last ? { at: last.at, bytes: last.bytes, chainOk: last.chainOk } : null;
   };
   const diagnostics = createDiagnostics({ transport, manifest, timings, breaker, lastBackup, ...options.app, ...(options.logsDir ? { logsDir: options.logsDir } : {}) });
+  const workstation = options.workstation && createWorkstationConnection({ ...options.workstation, transport: httpTransport, log: options.log });
+  const connectionChannels = workstation ? createConnectionChannels(workstation, createMoveToServer({ connection: workstation, transport: httpTransport, log: options.log })) : {};
   const appChannels = createAppChannels(
     {
       backendStatus: options.app.backendStatus,
@@ -114,6 +122,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     },
     manifest,
   );
+  Object.assign(appChannels, connectionChannels);
   const validator = createSchemaValidator({ ...manifest.channels, ...appChannels }, manifest.errorSchema);
   const policies = createBackendPolicies({
     ...options.policy,
