@@ -110,6 +110,7 @@ export class BackendSupervisor {
         // A workstation on a server waits for it, saying which; it never falls back to a file of its own.
         await this.restartLoop(error.stderrTail, error.unreachableServer);
         if (this.conn) return this.conn;
+        throw error; // stopped meanwhile, or the loop gave up and said why
       }
       const tail = error instanceof BackendStartError ? error.stderrTail : [];
       const message = (error instanceof BackendStartError && error.faultLine) || (error instanceof Error ? error.message : String(error));
