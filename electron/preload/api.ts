@@ -1,6 +1,7 @@
 // The shape of window.odsm. The renderer imports this type-only; the types come from the contracts.
 import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult } from '../../shared-contracts/channels';
 import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupStatus, DiagnosticsReport, ExportAllResult, ImportPreviewResult, ImportResult, MenuCommand, RestoreResult } from '../shared/app-channels';
+import type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
 
 /** "db:students:list" -> "students". */
 export type ResourceOf<C extends string> = C extends `db:${infer R}:${string}` ? R : never;
@@ -42,6 +43,19 @@ export type OdsmApi = DataApi & {
   runStudentImport(): Promise<IpcResult<ImportResult>>;
   /** Every record as a zip of CSV files with a manifest, saved where the user picks (main's save dialog). */
   exportEverything(): Promise<IpcResult<ExportAllResult>>;
+  /** This workstation's database: its own file, or a server (never the password, only whether one is kept). */
+  getConnection(): Promise<IpcResult<ConnectionView>>;
+  /** Tries a server connection and says what is there, or exactly what failed. */
+  testConnection(form: ConnectionForm): Promise<IpcResult<ConnectionTestResult>>;
+  /** Connects this workstation to the server (after a test), restarting the backend there. */
+  saveConnection(form: ConnectionForm): Promise<IpcResult<ConnectionView>>;
+  /** Back to this computer's own file. */
+  useLocalDatabase(): Promise<IpcResult<ConnectionView>>;
+  /** Moves this school to an empty database on the server, checks it, then connects this workstation there. */
+  startMove(form: ConnectionForm): Promise<IpcResult<MoveResult>>;
+  /** How far the move is. */
+  getMoveProgress(): Promise<IpcResult<MoveProgress>>;
 };
 
+export type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
 export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, ExportAllResult, ImportPreviewResult, ImportResult, MenuCommand, RestoreResult };

@@ -19,6 +19,15 @@ import {
   type BackendStatus,
   type MenuCommand,
 } from '../shared/app-channels';
+import {
+  CONNECTION_GET_CHANNEL,
+  CONNECTION_SAVE_CHANNEL,
+  CONNECTION_TEST_CHANNEL,
+  CONNECTION_USE_LOCAL_CHANNEL,
+  MOVE_PROGRESS_CHANNEL,
+  MOVE_START_CHANNEL,
+  type ConnectionForm,
+} from '../shared/connection-channels';
 import type { OdsmApi } from './api';
 
 type Verb = (payload?: unknown) => Promise<unknown>;
@@ -67,6 +76,12 @@ const api = {
   previewStudentImport: () => ipcRenderer.invoke(IMPORT_PREVIEW_CHANNEL),
   runStudentImport: () => ipcRenderer.invoke(IMPORT_RUN_CHANNEL),
   exportEverything: () => ipcRenderer.invoke(EXPORT_ALL_CHANNEL),
+  getConnection: () => ipcRenderer.invoke(CONNECTION_GET_CHANNEL),
+  testConnection: (form: ConnectionForm) => ipcRenderer.invoke(CONNECTION_TEST_CHANNEL, form),
+  saveConnection: (form: ConnectionForm) => ipcRenderer.invoke(CONNECTION_SAVE_CHANNEL, form),
+  useLocalDatabase: () => ipcRenderer.invoke(CONNECTION_USE_LOCAL_CHANNEL),
+  startMove: (form: ConnectionForm) => ipcRenderer.invoke(MOVE_START_CHANNEL, form),
+  getMoveProgress: () => ipcRenderer.invoke(MOVE_PROGRESS_CHANNEL),
 } as unknown as OdsmApi;
 
 contextBridge.exposeInMainWorld('odsm', api);

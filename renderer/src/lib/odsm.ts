@@ -89,6 +89,7 @@ export async function call<T>(verb: (api: OdsmApi) => Promise<IpcResult<T>>): Pr
 }
 
 export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, ImportPreview, ImportProblem, ImportResult, MenuCommand };
+export type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../../../electron/preload/api';
 
 /**
  * Follows the backend status: the current one first (a screen can mount after the last push),

@@ -9,6 +9,7 @@ import { SaveProblems } from '../../../components/ui/save-problems';
 import { useRecordForm } from '../../../hooks/use-record-form';
 import { VALIDATION_FAILED } from '../../../lib/field-errors';
 import { CoursesSection } from '../../courses';
+import { DatabaseServerSection } from '../../database-server';
 import { settingsQueryOptions, useSchoolSettings } from '../api/get-settings';
 import { useUpdateSettings } from '../api/update-settings';
 import { LOOSER_THAN_MINISTRY, SETTINGS_VERSION_CONFLICT, type SchoolSettings } from '../types';
@@ -36,6 +37,7 @@ export function SettingsPage() {
         {settings.data ? <SettingsForm settings={settings.data} /> : null}
       </QueryStates>
       <CoursesSection />
+      <DatabaseServerSection />
     </Page>
   );
 }
