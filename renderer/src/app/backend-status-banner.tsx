@@ -16,7 +16,9 @@ export function BackendStatusBanner() {
   const [status, setStatus] = useState<BackendStatus | null>(null);
   useEffect(() => followBackendStatus(setStatus), []);
 
-  const presentation = status ? PRESENTATION[status.state] : undefined;
+  // A workstation on a database server that does not answer: which server, and that the app keeps trying.
+  const waiting = status?.state === 'restarting' && status.server ? { tone: 'error' as const, title: `Cannot reach the database server ${status.server}. Trying again…` } : undefined;
+  const presentation = waiting ?? (status ? PRESENTATION[status.state] : undefined);
   if (!status || !presentation) return null;
   const attempt = status.state === 'restarting' && status.attempt ? ` (attempt ${status.attempt})` : '';
   return (
