@@ -39,7 +39,7 @@ export interface MoveResult {
   tables: MoveTableCount[];
   total_rows: number;
   /** The audit chain's head, the same on both sides. */
-  audit_head: unknown;
+  audit_head: string;
   /** Where this workstation now works: the server. */
   connection: ConnectionView;
 }

@@ -71,7 +71,7 @@ const moveResultSchema: JsonSchema = {
       },
     },
     total_rows: count,
-    audit_head: {},
+    audit_head: { type: 'string' },
     connection: viewSchema,
   },
   required: ['tables', 'total_rows', 'audit_head', 'connection'],

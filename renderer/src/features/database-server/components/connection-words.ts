@@ -42,6 +42,8 @@ export function sayConnectionFailure(error: unknown): Said {
       return { title: 'The move only goes to a PostgreSQL database server.' };
     case 'move.source_not_sqlite':
       return { title: 'This workstation already works on a server: there is no file here to move.' };
+    case 'move.copy_failed':
+      return { title: 'The copy to the server stopped part way, so this workstation stays on its own file.', text: 'Nothing was changed on this computer. Ask for a new, empty database and try again.' };
     case 'move.verify_failed':
       return { title: 'The copy on the server did not match this school, so this workstation stays on its own file.', text: 'Nothing was changed on this computer. Ask for a new, empty database and try again.' };
     case 'move.in_progress':
