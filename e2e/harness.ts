@@ -23,6 +23,8 @@ import { standInBridge } from '../electron/test/support/stand-in-bridge';
 import { saveDialogStandIn, type SaveDialogStandIn } from '../electron/test/support/save-dialog-stand-in';
 import { createFileBackupStore } from '../electron/main/backup/backup-store';
 import { createFileAnchorStore } from '../electron/main/audit/audit-anchor-store';
+import { backendEnvironment, CONNECTION_FILE, createFileConnectionStore } from '../electron/main/connection/connection-store';
+import { keyedBox } from '../electron/main/connection/secret-box';
 import { watchCspViolations } from './csp-watch';
 import { repoRoot } from './repo-root';
 import { APP_ORIGIN, serveRenderer, type StaticOrigin } from './static-origin';
@@ -131,7 +133,11 @@ interface MainSide {
 
 /** setupBridge, as electron/main/index.ts calls it, with the stand-in in place of Electron's ipcMain. */
 async function startMainSide(dataDir: string, savedDir: string, log: Logger, isOurWebContents: (sender: unknown) => boolean): Promise<MainSide> {
-  const supervisor = new BackendSupervisor({ command: pickBackendCommand({ appRoot: repoRoot, packaged: false }), dataDir, log });
+  // This workstation's connection, as main keeps it; a key of the harness's own stands in for safeStorage.
+  const connections = createFileConnectionStore(join(dataDir, CONNECTION_FILE), keyedBox());
+  const environment = () => backendEnvironment(process.env, connections);
+  // Generous waits: a switch of database restarts the backend, and a loaded test machine imports it slowly.
+  const supervisor = new BackendSupervisor({ command: pickBackendCommand({ appRoot: repoRoot, packaged: false }), dataDir, log, environment, readyTimeoutMs: 90_000, healthTimeoutMs: 30_000 });
   await supervisor.start();
   const status = { current: supervisor.status() };
   const dialogs = saveDialogStandIn(savedDir);
@@ -146,6 +152,7 @@ async function startMainSide(dataDir: string, savedDir: string, log: Logger, isO
     saveDialog: dialogs,
     auditAnchor: createFileAnchorStore(join(dataDir, 'audit-anchor.json')),
     backups: createFileBackupStore(join(dataDir, 'backups.json')),
+    workstation: { store: connections, restartBackend: async () => void (await supervisor.restart()) },
   });
   return {
     supervisor,

@@ -43,6 +43,18 @@ function sameServer(a: StoredConnection | undefined, b: ServerSettings): boolean
 
 export function createWorkstationConnection(options: WorkstationConnectionOptions): WorkstationConnection {
   const { store, transport, log } = options;
+  const restart = async (where: string) => {
+    try {
+      await options.restartBackend();
+    } catch (error) {
+      log.error('connection.restart_failed', { where, error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+      throw new MainRefusal(
+        'connection.restart_failed',
+        `The connection was saved (${where}), but the app’s background service did not start again. Close the app and open it again.`,
+        { where },
+      );
+    }
+  };
   // One change at a time: two clicks on Connect must not restart the backend twice over each other.
   let queue: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
@@ -79,7 +91,7 @@ export function createWorkstationConnection(options: WorkstationConnectionOption
       const connection: StoredConnection = { mode: 'server', ...settings, sealedPassword: password === undefined ? null : store.seal(password) };
       await store.write(connection);
       log.info('connection.saved', { mode: 'server', host: settings.host, database: settings.database, tls: settings.tls });
-      await options.restartBackend();
+      await restart(`the server ${settings.host}`);
       return viewOf(store, connection);
     });
 
@@ -105,7 +117,7 @@ export function createWorkstationConnection(options: WorkstationConnectionOption
       inTurn(async () => {
         await store.write({ mode: 'local' });
         log.info('connection.saved', { mode: 'local' });
-        await options.restartBackend();
+        await restart('this computer’s own file');
         return { mode: 'local' } as const;
       }),
   };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../../shared-contracts/channels';
-import { CONNECTION_GET_CHANNEL, MOVE_PROGRESS_CHANNEL, MOVE_START_CHANNEL, type ConnectionForm, type MoveProgress, type MoveResult } from '../../shared/connection-channels';
+import { CONNECTION_GET_CHANNEL, CONNECTION_USE_LOCAL_CHANNEL, MOVE_PROGRESS_CHANNEL, MOVE_START_CHANNEL, type ConnectionForm, type MoveProgress, type MoveResult } from '../../shared/connection-channels';
 import { testEngine } from '../support/real-backend';
 import { createPgDatabase, dropPgDatabase, pgSql, startWorkstationBridge, type WorkstationBridge } from '../support/workstation-bridge';
 
@@ -75,4 +75,9 @@ describe.skipIf(testEngine !== 'sqlite')('Move this school to the server', () =>
     expect((await data<{ total: number }>('db:students:list', {})).total).toBe(students.total);
     expect(JSON.stringify(moved)).not.toContain(PASSWORD);
   }, 300_000);
+
+  it('can go back to this computer’s file, which was kept as it was', async () => {
+    expect(await invoke(CONNECTION_USE_LOCAL_CHANNEL)).toEqual({ ok: true, data: { mode: 'local' } });
+    expect((await data<{ database: string }>('db:system:health')).database).toBe('sqlite');
+  }, 240_000);
 });

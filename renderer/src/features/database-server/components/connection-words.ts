@@ -48,6 +48,8 @@ export function sayConnectionFailure(error: unknown): Said {
       return { title: 'The copy on the server did not match this school, so this workstation stays on its own file.', text: 'Nothing was changed on this computer. Ask for a new, empty database and try again.' };
     case 'move.in_progress':
       return { title: 'The school is already being moved. Wait for it to finish.' };
+    case 'connection.restart_failed':
+      return { title: error.message };
     case 'backend_unavailable':
     case 'timeout':
       return { title: 'The app’s background service is not answering right now.', text: 'Wait a moment and try again.' };

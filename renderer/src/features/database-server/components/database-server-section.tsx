@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { SelectField, TextField } from '../../../components/ui/field';
 import { fieldErrorsOf } from '../../../lib/field-errors';
 import type { ConnectionForm, ConnectionTestResult, ConnectionView } from '../../../lib/odsm';
-import { useConnection, useSaveConnection, useTestConnection, useUseLocalDatabase } from '../api/database-server';
+import { useConnection, useMoveToServer, useSaveConnection, useTestConnection, useUseLocalDatabase } from '../api/database-server';
 import { CONNECTION_FIELDS, sayConnectionFailure, type Said } from './connection-words';
 import { MoveToServerPanel } from './move-to-server-panel';
 
@@ -34,6 +34,8 @@ export function DatabaseServerSection() {
   const test = useTestConnection();
   const save = useSaveConnection();
   const local = useUseLocalDatabase();
+  // Here, not in the panel: the panel's report must outlive the switch to the server that a move ends with.
+  const move = useMoveToServer();
   const [values, setValues] = useState<Values>(EMPTY);
   const [said, setSaid] = useState<Said | null>(null);
   const [tested, setTested] = useState<ConnectionTestResult | null>(null);
@@ -92,12 +94,12 @@ export function DatabaseServerSection() {
         <Banner tone="warning" title="The saved password cannot be read on this computer. Type it again, then connect." />
       ) : null}
       <form className="form-grid" onSubmit={onTest} noValidate aria-describedby="database-server-title" data-testid="database-server-form">
-        <TextField id="host" label="Server name or address" required value={values.host} onChange={(e) => update('host', e.target.value)} error={error('host')} hint="For example db.myschool.local or 192.168.1.20" autoComplete="off" />
-        <TextField id="port" label="Port" required inputMode="numeric" value={values.port} onChange={(e) => update('port', e.target.value)} error={error('port')} className="field__control--number" />
-        <TextField id="database" label="Database" required value={values.database} onChange={(e) => update('database', e.target.value)} error={error('database')} autoComplete="off" />
-        <TextField id="user" label="User name" required value={values.user} onChange={(e) => update('user', e.target.value)} error={error('user')} autoComplete="off" />
+        <TextField id="server-host" label="Server name or address" required value={values.host} onChange={(e) => update('host', e.target.value)} error={error('host')} hint="For example db.myschool.local or 192.168.1.20" autoComplete="off" />
+        <TextField id="server-port" label="Port" required inputMode="numeric" value={values.port} onChange={(e) => update('port', e.target.value)} error={error('port')} className="field__control--number" />
+        <TextField id="server-database" label="Database" required value={values.database} onChange={(e) => update('database', e.target.value)} error={error('database')} autoComplete="off" />
+        <TextField id="server-user" label="User name" required value={values.user} onChange={(e) => update('user', e.target.value)} error={error('user')} autoComplete="off" />
         <TextField
-          id="password"
+          id="server-password"
           label="Password"
           type="password"
           value={values.password}
@@ -106,7 +108,7 @@ export function DatabaseServerSection() {
           hint={hasPassword ? 'A password is saved for this server; leave this empty to keep it.' : 'Kept locked by this computer’s own protected storage.'}
           autoComplete="new-password"
         />
-        <SelectField id="tls" label="Secure connection (TLS)" value={values.tls} onChange={(e) => update('tls', e.target.value)} error={error('tls')} hint="A server on another computer always needs a secure connection.">
+        <SelectField id="server-tls" label="Secure connection (TLS)" value={values.tls} onChange={(e) => update('tls', e.target.value)} error={error('tls')} hint="A server on another computer always needs a secure connection.">
           <option value="require">Required (encrypted)</option>
           <option value="verify-full">Verify the server (encrypted, certificate checked)</option>
           <option value="disable">Off (only for a server on this computer)</option>
@@ -148,7 +150,7 @@ export function DatabaseServerSection() {
           ) : null}
         </div>
       </form>
-      {view?.mode !== 'server' ? <MoveToServerPanel form={formOf(values)} disabled={busy} /> : null}
+      {view?.mode !== 'server' || move.isSuccess ? <MoveToServerPanel form={formOf(values)} disabled={busy} move={move} /> : null}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { ProgressBar } from '../../../components/ui/progress-bar';
 import type { ConnectionForm, MoveResult } from '../../../lib/odsm';
-import { useMoveProgress, useMoveToServer } from '../api/database-server';
+import { useMoveProgress, type useMoveToServer } from '../api/database-server';
 import { sayConnectionFailure } from './connection-words';
 
 const STAGE: Record<string, string> = { idle: 'Getting ready…', copying: 'Copying', verifying: 'Checking the copy', done: 'Checked', failed: 'Stopped' };
@@ -19,9 +19,8 @@ function headText(head: unknown): string {
 }
 
 /** "Move this school to the server…": confirm, a progress bar, then the counts and the chain head that matched. */
-export function MoveToServerPanel({ form, disabled }: { form: ConnectionForm; disabled: boolean }) {
+export function MoveToServerPanel({ form, disabled, move }: { form: ConnectionForm; disabled: boolean; move: ReturnType<typeof useMoveToServer> }) {
   const [confirming, setConfirming] = useState(false);
-  const move = useMoveToServer();
   const progress = useMoveProgress(move.isPending);
   const said = move.isError ? sayConnectionFailure(move.error) : null;
   const p = progress.data;
