@@ -124,7 +124,7 @@ export function DatabaseServerSection() {
             {said.text}
           </p>
         ) : null}
-        {tested ? (
+        {tested && !move.isPending && !move.isSuccess ? (
           <div className="field--wide">
             <Banner tone="success" title="The connection works." testId="connection-ok">
               <p>{describeTest(tested)}</p>
