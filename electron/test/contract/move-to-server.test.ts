@@ -81,3 +81,12 @@ describe.skipIf(testEngine !== 'sqlite')('Move this school to the server', () =>
     expect((await data<{ database: string }>('db:system:health')).database).toBe('sqlite');
   }, 240_000);
 });
+
+describe.skipIf(testEngine !== 'postgresql')('Move this school to the server, from a desk already on a server', () => {
+  it('is refused by name: there is no file here to move, and nothing changes', async () => {
+    const result = await invoke(MOVE_START_CHANNEL, formFor(newDatabase()));
+    expect(result).toMatchObject({ ok: false, error: { code: 'move.source_not_sqlite' } });
+    expect(await data(CONNECTION_GET_CHANNEL)).toEqual({ mode: 'local' });
+    expect((await data<{ database: string }>('db:system:health')).database).toBe('postgresql');
+  });
+});
