@@ -131,9 +131,10 @@ export class BackendSupervisor {
     this.running = undefined;
     this.conn = undefined;
     if (running && running.child.exitCode === null && running.child.signalCode === null) {
-      // Closing its stdin asks the backend to stop cleanly (it checkpoints the WAL, then exits), the same way
-      // on every OS: on Windows kill('SIGTERM') would end it at once, with no checkpoint.
-      running.child.stdin?.end();
+      // A "stop" line, then end of file, on its stdin asks the backend to stop cleanly (it checkpoints the WAL,
+      // then exits), the same way on every OS: on Windows kill('SIGTERM') would end it at once, with no
+      // checkpoint. The line tells a normal stop from a vanished app, whose pipe only reaches end of file.
+      running.child.stdin?.end('stop\n');
       let timer: NodeJS.Timeout | undefined;
       const graceExpired = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.o.stopGraceMs)));
       const graceful = await Promise.race([running.exited.then(() => true), graceExpired]);
