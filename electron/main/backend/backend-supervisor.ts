@@ -104,6 +104,7 @@ export class BackendSupervisor {
         await this.launchOnce();
       }
     } catch (error) {
+      this.logProgramFault(error);
       const tail = error instanceof BackendStartError ? error.stderrTail : [];
       const message = (error instanceof BackendStartError && error.faultLine) || (error instanceof Error ? error.message : String(error));
       this.setStatus('down', { message, stderrTail: tail });
@@ -236,6 +237,7 @@ export class BackendSupervisor {
         return;
       } catch (error) {
         tail = error instanceof BackendStartError ? error.stderrTail : tail;
+        this.logProgramFault(error);
         this.log.warn('backend.restart_failed', { attempt: this.attempts, error: (error as Error).message.split('\n')[0] });
         const fault = error instanceof BackendStartError ? error.faultLine : undefined;
         if (fault) {
@@ -246,6 +248,12 @@ export class BackendSupervisor {
         }
       }
     }
+  }
+
+  /** A missing or blocked program goes to the log by name, beside the banner that says it to the user. */
+  private logProgramFault(error: unknown): void {
+    const fault = error instanceof BackendStartError ? error.programFault : undefined;
+    if (fault) this.log.error('backend.program_fault', { reason: fault.reason, file: fault.file });
   }
 
   private setStatus(state: BackendState, extra: Partial<Omit<BackendStatus, 'state' | 'at'>> = {}): void {
