@@ -32,9 +32,9 @@ function advice(command: BackendCommand): string {
 function fault(reason: ProgramFault['reason'], command: BackendCommand): ProgramFault {
   const file = command.command;
   const what = {
-    missing: `The backend program is missing: ${file}.`,
-    not_permitted: `The backend program may not be run: ${file} (permission denied).`,
-    silent_exit: `The backend program stopped as soon as it started, without a word: ${file}.`,
+    missing: `The database service's program is missing: ${file}.`,
+    not_permitted: `The database service's program may not be run: ${file} (permission denied).`,
+    silent_exit: `The database service's program stopped as soon as it started, without saying why: ${file}.`,
   }[reason];
   return { reason, file, message: `${what} ${advice(command)}` };
 }

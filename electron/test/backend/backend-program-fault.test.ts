@@ -59,7 +59,7 @@ describe('a backend program that is missing or blocked', () => {
     expect(error.programFault?.reason).toBe('missing');
     expect(supervisor.status()).toMatchObject({ state: 'down' });
     expect(supervisor.status().message).toBe(
-      `The backend program is missing: ${file}. Your antivirus may have quarantined it; restore it from the quarantine, or reinstall the app.`,
+      `The database service's program is missing: ${file}. Your antivirus may have quarantined it; restore it from the quarantine, or reinstall the app.`,
     );
     expect(states).toEqual(['starting', 'down']);
     expect(faults()).toEqual([expect.objectContaining({ level: 'error', reason: 'missing', file })]);
@@ -71,7 +71,7 @@ describe('a backend program that is missing or blocked', () => {
     const { supervisor, faults } = supervise(dir, { command: file, args: [], source: 'packaged' });
     const error = await startFailure(supervisor);
     expect(error.programFault?.reason).toBe('not_permitted');
-    expect(supervisor.status().message).toContain(`The backend program may not be run: ${file} (permission denied).`);
+    expect(supervisor.status().message).toContain(`The database service's program may not be run: ${file} (permission denied).`);
     expect(supervisor.status().message).toContain('antivirus');
     expect(faults()).toEqual([expect.objectContaining({ reason: 'not_permitted', file })]);
   });
@@ -82,17 +82,17 @@ describe('a backend program that is missing or blocked', () => {
     const { supervisor } = supervise(dir, { command: file, args: [], source: 'packaged' });
     const error = await startFailure(supervisor);
     expect(error.programFault?.reason).toBe('missing');
-    expect(supervisor.status().message).toContain(`The backend program is missing: ${file}.`);
+    expect(supervisor.status().message).toContain(`The database service's program is missing: ${file}.`);
   });
 
-  it('says a program that is there but ends at once without a word was stopped, naming it', async () => {
+  it('says a program that is there but ends at once without saying why was stopped, naming it', async () => {
     const dir = await scratch();
     const file = await program(dir, `${shebang}process.exit(1);\n`, 0o755);
     const { supervisor } = supervise(dir, { command: file, args: [], source: 'env' });
     const error = await startFailure(supervisor);
     expect(error.programFault?.reason).toBe('silent_exit');
     expect(supervisor.status().message).toBe(
-      `The backend program stopped as soon as it started, without a word: ${file}. Check the path in ODSM_BACKEND_COMMAND.`,
+      `The database service's program stopped as soon as it started, without saying why: ${file}. Check the path in ODSM_BACKEND_COMMAND.`,
     );
   });
 
@@ -117,7 +117,7 @@ describe('a backend program that is missing or blocked', () => {
     process.kill(pid, 'SIGKILL');
     await expect.poll(() => supervisor.status().state, { timeout: 10_000, interval: 20 }).toBe('down');
     expect(states).toEqual(['starting', 'ready', 'restarting', 'down']);
-    expect(supervisor.status().message).toContain(`The backend program is missing: ${file}.`);
+    expect(supervisor.status().message).toContain(`The database service's program is missing: ${file}.`);
     expect(supervisor.status().message).toContain('Your antivirus may have quarantined it');
     expect(faults()).toEqual([expect.objectContaining({ reason: 'missing', file })]);
   });
