@@ -146,7 +146,7 @@ export function launchBackend(o: LaunchOptions): Promise<RunningBackend> {
     );
     void exited.then(({ code, signal }) =>
       failWith(`backend (${described}) exited before it was ready (code ${code}, signal ${signal})`, code, () =>
-        faultOfSilentExit(o.command, printedAnything),
+        faultOfSilentExit(o.command, printedAnything, signal),
       ),
     );
     createInterface({ input: child.stdout! }).on('line', (line) => {

@@ -49,11 +49,12 @@ export function faultOfSpawnError(command: BackendCommand, error: NodeJS.ErrnoEx
 /**
  * The process exited before it was ready. Our backend always says why it stops (a start-up fault's
  * `odsm:` line, a traceback), so an exit with no output at all means something else ended it: the file
- * was taken away while it started, or something killed it at once.
+ * was taken away while it started, or something stopped it at once. A process ended by a signal (the
+ * OOM killer, someone's kill) is left to the restarts, unless its file is gone.
  */
-export function faultOfSilentExit(command: BackendCommand, printedAnything: boolean): ProgramFault | undefined {
+export function faultOfSilentExit(command: BackendCommand, printedAnything: boolean, signal: NodeJS.Signals | null): ProgramFault | undefined {
   if (printedAnything) return undefined;
   // Only a path can be looked at; a bare name is found on PATH by the OS.
   if (isAbsolute(command.command) && !existsSync(command.command)) return fault('missing', command);
-  return fault('silent_exit', command);
+  return signal === null ? fault('silent_exit', command) : undefined;
 }

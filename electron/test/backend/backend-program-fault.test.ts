@@ -96,6 +96,16 @@ describe('a backend program that is missing or blocked', () => {
     );
   });
 
+  it('leaves a silent program ended by a signal (the OOM killer, a kill) to the restarts', async () => {
+    const dir = await scratch();
+    const file = await program(dir, `${shebang}process.kill(process.pid, 'SIGKILL');\n`, 0o755);
+    const { supervisor, faults } = supervise(dir, { command: file, args: [], source: 'packaged' });
+    const error = await startFailure(supervisor);
+    expect(error.programFault).toBeUndefined();
+    expect(error.message).toContain('signal SIGKILL');
+    expect(faults()).toEqual([]);
+  });
+
   it('leaves a program that explains its own exit to its own words', async () => {
     const dir = await scratch();
     const file = await program(dir, `${shebang}process.stderr.write('Traceback: something broke\\n');\nprocess.exit(1);\n`, 0o755);
