@@ -5,6 +5,8 @@ feature's service skips anything already on file). The run checks the file is st
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +30,33 @@ from .schemas import PROBLEMS_SHOWN, ColumnMapping, ImportField, ImportPreview, 
 
 SAMPLE_ROWS = 5
 Rows = list[tuple[int, BaseModel]]
+Checked = tuple[Rows, list[ImportProblem]]
+
+
+class _CheckedFiles:
+    """The rows a preview checked, by what fixes them: the kind, the file's sha256 and the mapping. The run
+    of the same bytes with the same mapping saves those rows without checking them again (the rules read
+    the row alone, never the database). A few previews are kept; a restart keeps none."""
+
+    KEPT = 4
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._checked: OrderedDict[tuple[str, str, tuple[str | None, ...]], Checked] = OrderedDict()
+
+    def get(self, key: tuple[str, str, tuple[str | None, ...]]) -> Checked | None:
+        with self._lock:
+            return self._checked.get(key)
+
+    def put(self, key: tuple[str, str, tuple[str | None, ...]], checked: Checked) -> None:
+        with self._lock:
+            self._checked[key] = checked
+            self._checked.move_to_end(key)
+            while len(self._checked) > self.KEPT:
+                self._checked.popitem(last=False)
+
+
+_CHECKED = _CheckedFiles()
 
 
 @dataclass(frozen=True)
@@ -45,7 +74,7 @@ class ImportService:
     def preview(self, kind: ImportKind, request: ImportRequest) -> ImportPreview:
         opened = _open(kind, request)
         spec, table = opened.spec, opened.table
-        valid, problems = ([], []) if opened.missing else _validate(spec, table, opened.fields, Progress())
+        valid, problems = ([], []) if opened.missing else _checked(kind, opened, Progress(), keep=True)
         return ImportPreview(
             kind=kind,
             file=request.file,
@@ -77,7 +106,7 @@ class ImportService:
             raise ImportColumnsMissing(
                 details={"field": "mapping", "rule": "required_columns", "missing": opened.missing}
             )
-        valid, problems = _validate(spec, table, opened.fields, report)
+        valid, problems = _checked(kind, opened, report, keep=False)
         outcome = self._save(kind, valid, Path(request.file).name, report)
         every = sorted(problems + outcome.problems, key=lambda p: p.row)
         report.report("done", len(table.rows), len(table.rows))
@@ -124,6 +153,18 @@ def _open(kind: ImportKind, request: ImportRequest) -> _Opened:
             raise ImportMappingInvalid(details={"field": "mapping", **problem})
     missing = [f for f in spec.required if f not in fields]
     return _Opened(spec, table, fields, missing)
+
+
+def _checked(kind: ImportKind, opened: _Opened, report: Progress, keep: bool) -> Checked:
+    key = (kind.value, opened.table.sha256, tuple(opened.fields))
+    known = _CHECKED.get(key)
+    if known is not None:
+        report.report("checking", len(opened.table.rows), len(opened.table.rows))
+        return known
+    checked = _validate(opened.spec, opened.table, opened.fields, report)
+    if keep:
+        _CHECKED.put(key, checked)
+    return checked
 
 
 def _validate(spec: KindSpec, table: Table, fields: list[str | None], report: Progress) -> tuple[Rows, list[ImportProblem]]:
