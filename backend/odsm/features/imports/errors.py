@@ -28,4 +28,6 @@ class ImportMappingInvalid(ImportRefused):
 class ImportFileChanged(ImportRefused):
     status_code = 409
     code = "import.file_changed"
-    default_message = "The file has changed since its preview. Nothing was imported: check the new preview, then import."
+    default_message = (
+        "The file has changed since its preview. Nothing was imported: check the new preview, then import."
+    )

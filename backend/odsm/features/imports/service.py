@@ -21,7 +21,13 @@ from odsm.features.instructors.service import InstructorService
 from odsm.features.students.service import StudentService
 from odsm.features.vehicles.service import VehicleService
 
-from .errors import ImportColumnsMissing, ImportFileChanged, ImportFileMissing, ImportFileUnreadable, ImportMappingInvalid
+from .errors import (
+    ImportColumnsMissing,
+    ImportFileChanged,
+    ImportFileMissing,
+    ImportFileUnreadable,
+    ImportMappingInvalid,
+)
 from .kinds import SPECS, ImportKind, KindSpec
 from .mapping import guess_mapping, mapping_problem
 from .progress import Progress
@@ -97,10 +103,12 @@ class ImportService:
     def run(self, kind: ImportKind, request: ImportRequest, progress: Progress | None = None) -> ImportResult:
         report = progress or Progress()
         opened = _open(kind, request)
-        spec, table = opened.spec, opened.table
+        table = opened.table
         if request.expected_sha256 is not None and request.expected_sha256 != table.sha256:
+            name = Path(request.file).name
             raise ImportFileChanged(
-                details={"field": "file", "rule": "unchanged_since_preview", "file": Path(request.file).name}
+                f"{name} has changed since its preview. Nothing was imported: check the new preview, then import.",
+                details={"field": "file", "rule": "unchanged_since_preview", "file": name},
             )
         if opened.missing:
             raise ImportColumnsMissing(
@@ -167,7 +175,9 @@ def _checked(kind: ImportKind, opened: _Opened, report: Progress, keep: bool) ->
     return checked
 
 
-def _validate(spec: KindSpec, table: Table, fields: list[str | None], report: Progress) -> tuple[Rows, list[ImportProblem]]:
+def _validate(
+    spec: KindSpec, table: Table, fields: list[str | None], report: Progress
+) -> tuple[Rows, list[ImportProblem]]:
     valid: Rows = []
     problems: list[ImportProblem] = []
     total = len(table.rows)
