@@ -24,10 +24,10 @@ export function useRunImport(kind: ImportKind) {
   });
 }
 
-/** How far the running import has got, asked of main while `running`. */
-export function useImportProgress(running: boolean) {
+/** How far the running import has got, asked of main while `running`; `run` names the run (its start time). */
+export function useImportProgress(running: boolean, run: number) {
   return useQuery({
-    queryKey: ['imports', 'progress'],
+    queryKey: ['imports', 'progress', run],
     queryFn: () => call((odsm) => odsm.getImportProgress()),
     enabled: running,
     refetchInterval: running ? PROGRESS_EVERY_MS : false,

@@ -116,7 +116,7 @@ export function useSpreadsheetImport(kind: ImportKind) {
   const preview = usePreviewImport(kind);
   const remap = useRemapImport();
   const run = useRunImport(kind);
-  const progress = useImportProgress(run.isPending);
+  const progress = useImportProgress(run.isPending, run.submittedAt);
   const choose = () => {
     run.reset();
     remap.reset();
