@@ -173,7 +173,7 @@ def test_vehicles_are_imported_with_the_forms_rules_once(live: LiveServer, tmp_p
     assert (again["imported"], again["already_on_file"]) == (0, 2)
     listed = live.client.get("/api/v1/vehicles").json()["items"]
     assert sorted((v["plate"], v["transmission"], v["last_odometer_km"]) for v in listed) == [
-        ("CFRX 101", "automatic", 152),
+        ("CFRX 101", "automatic", 15200),
         ("CFRX 102", "manual", None),
     ]
     [entry] = import_entries(live, "vehicles")
