@@ -6,11 +6,10 @@ import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { ProgressBar } from '../../../components/ui/progress-bar';
 import { useIntent } from '../../../lib/navigation';
-import { OdsmError, type ImportKind, type ImportPreview, type ImportProblem, type ImportProgress, type ImportResult } from '../../../lib/odsm';
+import { OdsmError, type ImportKind, type ImportProblem, type ImportProgress, type ImportResult } from '../../../lib/odsm';
 import { useImportProgress, usePreviewImport, useRemapImport, useRunImport } from '../api/spreadsheet-import';
+import { ColumnMapping } from './column-mapping';
 import { KIND_WORDS, fieldLabel, plural } from './field-labels';
-
-const LEAVE_OUT = '';
 
 function Problems({ problems, total, rows }: { problems: ImportProblem[]; total: number; rows: number }) {
   if (total === 0) return null;
@@ -29,51 +28,6 @@ function Problems({ problems, total, rows }: { problems: ImportProblem[]; total:
         ))}
       </DataTable>
       {total > problems.length ? <p className="muted small">The first {problems.length} are shown. Fix them in the file, then import it again.</p> : null}
-    </section>
-  );
-}
-
-const columnName = (column: string, index: number) => column || `(column ${index + 1}, no heading)`;
-
-/** Which field each column feeds: a labelled select per column, so the person can change it or leave the column out. */
-function Mapping({ preview, disabled, onChange }: { preview: ImportPreview; disabled: boolean; onChange: (mapping: (string | null)[]) => void }) {
-  const mapping = preview.columns.map((c) => c.field);
-  const choose = (index: number, value: string) => {
-    const next = mapping.map((field) => (field === value ? null : field));
-    next[index] = value === LEAVE_OUT ? null : value;
-    onChange(next);
-  };
-  return (
-    <section aria-labelledby="import-mapping">
-      <h3 id="import-mapping" className="import__heading">
-        Columns
-      </h3>
-      <p className="muted small">Choose the field each column holds, or leave it out. A field can take one column; choosing it again moves it.</p>
-      <DataTable columns={['Column in the file', 'Saved as']} testId="import-mapping">
-        {preview.columns.map((c, i) => (
-          <tr key={`${i}-${c.column}`} data-testid="import-mapping-row">
-            <td>{columnName(c.column, i)}</td>
-            <td>
-              <select
-                className="field__control"
-                aria-label={`Field for the column “${columnName(c.column, i)}”`}
-                value={c.field ?? LEAVE_OUT}
-                disabled={disabled}
-                onChange={(event) => choose(i, event.target.value)}
-                data-testid="import-mapping-select"
-              >
-                <option value={LEAVE_OUT}>Leave out</option>
-                {preview.fields.map((f) => (
-                  <option key={f.name} value={f.name}>
-                    {fieldLabel(f.name)}
-                    {f.required ? ' (required)' : ''}
-                  </option>
-                ))}
-              </select>
-            </td>
-          </tr>
-        ))}
-      </DataTable>
     </section>
   );
 }
@@ -188,7 +142,7 @@ export function useSpreadsheetImport(kind: ImportKind) {
             total={run.data?.problems_total ?? shown.problems_total}
             rows={run.data?.rows_with_problems ?? shown.rows_with_problems}
           />
-          <Mapping preview={shown} disabled={run.isPending || run.data !== undefined} onChange={(mapping) => remap.mutate(mapping)} />
+          <ColumnMapping preview={shown} disabled={run.isPending || run.data !== undefined} onChange={(mapping) => remap.mutate(mapping)} />
           {remap.isPending ? (
             <p role="status" className="muted small">
               Checking the rows with these columns…
