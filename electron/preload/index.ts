@@ -12,8 +12,12 @@ import {
   BACKUP_STATUS_CHANNEL,
   DIAGNOSTICS_CHANNEL,
   EXPORT_ALL_CHANNEL,
+  IMPORT_CHOOSE_CHANNEL,
   IMPORT_PREVIEW_CHANNEL,
+  IMPORT_PROGRESS_CHANNEL,
+  IMPORT_REMAP_CHANNEL,
   IMPORT_RUN_CHANNEL,
+  IMPORT_START_CHANNEL,
   MENU_COMMAND_CHANNEL,
   menuCommands,
   type BackendStatus,
@@ -66,6 +70,10 @@ const api = {
   restoreBackup: () => ipcRenderer.invoke(BACKUP_RESTORE_CHANNEL),
   previewStudentImport: () => ipcRenderer.invoke(IMPORT_PREVIEW_CHANNEL),
   runStudentImport: () => ipcRenderer.invoke(IMPORT_RUN_CHANNEL),
+  previewImport: (kind: string) => ipcRenderer.invoke(IMPORT_CHOOSE_CHANNEL, { kind }),
+  remapImport: (mapping: (string | null)[]) => ipcRenderer.invoke(IMPORT_REMAP_CHANNEL, { mapping }),
+  runImport: () => ipcRenderer.invoke(IMPORT_START_CHANNEL),
+  getImportProgress: () => ipcRenderer.invoke(IMPORT_PROGRESS_CHANNEL),
   exportEverything: () => ipcRenderer.invoke(EXPORT_ALL_CHANNEL),
 } as unknown as OdsmApi;
 

@@ -9,7 +9,7 @@ import { createAuditExport } from '../audit/audit-export';
 import { createMemoryBackupStore, type BackupStore } from '../backup/backup-store';
 import { createBackups } from '../backup/backups';
 import { createExportEverything } from '../exports/export-everything';
-import { createStudentImport } from '../imports/student-import';
+import { createSpreadsheetImport } from '../imports/spreadsheet-import';
 import type { BackendHealth } from '../desktop/about';
 import { createCallTimings } from '../diagnostics/call-timings';
 import { createDiagnostics, readBackendHealth, watchBreaker } from '../diagnostics/diagnostics-report';
@@ -91,7 +91,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
   const transport = audit.transport;
   const exportAuditLog = createAuditExport({ transport, manifest, store, dialog: options.saveDialog, log: options.log });
   const backups = createBackups({ transport, store: options.backups ?? createMemoryBackupStore(), anchors: store, dialog: options.saveDialog, log: options.log });
-  const studentImport = createStudentImport({ transport, dialog: options.saveDialog, log: options.log });
+  const spreadsheetImport = createSpreadsheetImport({ transport, dialog: options.saveDialog, log: options.log });
   const timings = createCallTimings();
   const breaker = watchBreaker();
   const lastBackup = async () => {
@@ -108,8 +108,12 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
       backUpNow: backups.backUpNow,
       backupStatus: backups.status,
       restoreBackup: backups.restore,
-      previewStudentImport: studentImport.preview,
-      runStudentImport: studentImport.run,
+      previewStudentImport: () => spreadsheetImport.preview('students'),
+      runStudentImport: spreadsheetImport.run,
+      previewImport: spreadsheetImport.preview,
+      remapImport: spreadsheetImport.remap,
+      runImport: spreadsheetImport.run,
+      importProgress: spreadsheetImport.progress,
       exportEverything: createExportEverything({ transport, dialog: options.saveDialog, log: options.log }),
     },
     manifest,
