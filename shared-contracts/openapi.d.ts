@@ -727,6 +727,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/system/move-to-server": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move To Server
+         * @description Copies this SQLite school into an empty PostgreSQL database and checks the copy; the school stays here.
+         */
+        post: operations["move_to_server"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/move-to-server/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Move Progress
+         * @description Where the move stands: the table being copied and the rows copied of all.
+         */
+        get: operations["move_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/restore": {
         parameters: {
             query?: never;
@@ -2126,6 +2166,46 @@ export interface components {
             bde_in_car_minutes: number;
             /** Completion Deadline Months */
             completion_deadline_months: number;
+        };
+        /** MoveProgressRead */
+        MoveProgressRead: {
+            /** Rows Done */
+            rows_done: number;
+            /** Rows Total */
+            rows_total: number;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "idle" | "copying" | "verifying" | "done" | "failed";
+            /** Table */
+            table: string | null;
+        };
+        /** MoveRequest */
+        MoveRequest: {
+            /**
+             * Target Url
+             * @description postgresql+psycopg://user:password@host:port/database?sslmode=… ; an empty database.
+             */
+            target_url: string;
+        };
+        /** MoveResult */
+        MoveResult: {
+            /** Audit Head */
+            audit_head: string;
+            /** Tables */
+            tables: components["schemas"]["MovedTable"][];
+            /** Total Rows */
+            total_rows: number;
+        };
+        /** MovedTable */
+        MovedTable: {
+            /** Source Rows */
+            source_rows: number;
+            /** Table */
+            table: string;
+            /** Target Rows */
+            target_rows: number;
         };
         /** OdometerCreate */
         OdometerCreate: {
@@ -4971,6 +5051,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    move_to_server: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoveResult"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    move_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoveProgressRead"];
                 };
             };
         };

@@ -24,6 +24,7 @@ from odsm.features.exports.router import router as exports_router
 from odsm.features.imports.router import router as imports_router
 from odsm.features.instructors.router import router as instructors_router
 from odsm.features.lessons.router import router as lessons_router
+from odsm.features.moving.router import router as moving_router
 from odsm.features.school.router import router as school_router
 from odsm.features.students.router import router as students_router
 from odsm.features.system.router import router as system_router
@@ -59,6 +60,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     for router in (
         system_router,
         backups_router,
+        moving_router,
         imports_router,
         exports_router,
         school_router,

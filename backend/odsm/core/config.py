@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     # pybreaker: consecutive failures before the database breaker opens, and how long it stays open.
     db_breaker_fail_max: int = 5
     db_breaker_reset_seconds: float = 10.0
+    # How many safety copies (the school as it was before a restore) stay in the data folder's backups/;
+    # older ones go only after a restore succeeded.
+    safety_copies_kept: int = Field(default=5, ge=1)
 
     @property
     def resolved_database_url(self) -> str:

@@ -6,13 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.conftest import LiveServer, student_payload
-
-# A backup copies the school's own SQLite file; on PostgreSQL the server is backed up on the server
-# (test_backup_on_a_server.py holds that refusal).
-pytestmark = pytest.mark.sqlite_only(reason="a backup copies the school's SQLite file")
 
 
 def back_up(live: LiveServer, folder: Path | str, **extra: Any) -> Any:

@@ -14,15 +14,12 @@ import httpx
 import pytest
 from alembic import command
 from pydantic import SecretStr
+from sqlalchemy import text
 
 from odsm.core.config import Settings
 from odsm.core.migrations import alembic_config, script_head
 from odsm.core.unit_of_work import Database
 from tests.conftest import LiveServer, student_payload
-
-# A backup copies the school's own SQLite file; on PostgreSQL the server is backed up on the server
-# (test_backup_on_a_server.py holds that refusal).
-pytestmark = pytest.mark.sqlite_only(reason="a backup copies the school's SQLite file")
 
 
 def names(live: LiveServer) -> list[str]:
@@ -205,10 +202,6 @@ def test_no_write_is_lost_to_a_restore_running_beside_it(live: LiveServer, backu
         in_safety = {row[0] for row in safety.execute("SELECT first_name FROM students")}
     finally:
         safety.close()
-    school = sqlite3.connect(live.settings.sqlite_path or "")
-    try:
-        in_school = {row[0] for row in school.execute("SELECT first_name FROM students")}
-    finally:
-        school.close()
+    in_school = set(live.db.read(lambda s: s.execute(text("SELECT first_name FROM students")).scalars().all()))
     assert saved, "the desks saved nothing"
     assert [n for n in saved if n not in in_safety | in_school] == []

@@ -18,7 +18,6 @@ import {
   type DiagnosticsReport,
   type RestoreResult,
 } from '../../shared/app-channels';
-import { testEngine } from '../support/real-backend';
 import { startRealBridge, type RealBridge } from '../support/real-bridge';
 import { newStudentBody } from './channel-samples';
 
@@ -57,11 +56,8 @@ beforeEach(() => {
   asked.length = 0;
 });
 
-// A backup copies the school's own SQLite file; on PostgreSQL the server is backed up on the server, and the
-// backend refuses by name (backend/tests/backups/test_backup_on_a_server.py).
-const onSqlite = testEngine === 'sqlite';
-
-describe.runIf(onSqlite)('backing up', () => {
+// On either engine a backup is the same SQLite file (a server's rows copied into one), so these run on both.
+describe('backing up', () => {
   it('says there is no backup yet, and warns', async () => {
     const status = await call<BackupStatus>(BACKUP_STATUS_CHANNEL);
     expect(status).toMatchObject({ folder: null, last: null, stale: true });
@@ -125,7 +121,7 @@ describe.runIf(onSqlite)('backing up', () => {
   });
 });
 
-describe.runIf(onSqlite)('restoring', () => {
+describe('restoring', () => {
   it('changes nothing when the user cancels the open dialog', async () => {
     fileAnswer = undefined;
     expect(await call<RestoreResult>(BACKUP_RESTORE_CHANNEL, {})).toEqual({ restored: false });
@@ -158,7 +154,7 @@ describe.runIf(onSqlite)('restoring', () => {
   });
 });
 
-describe.runIf(onSqlite)('the daily backup', () => {
+describe('the daily backup', () => {
   it('runs only when a folder is kept and the last backup is older than a day', async () => {
     const dir = join(real.dataDir, 'daily');
     await rm(dir, { recursive: true, force: true });

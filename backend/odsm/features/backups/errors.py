@@ -15,11 +15,6 @@ class BackupFolderNotWritable(BackupRefused):
     default_message = "The backup could not be written to that folder. Choose another folder or drive."
 
 
-class BackupEngineUnsupported(BackupRefused):
-    code = "backup.engine_unsupported"
-    default_message = "Backups from here copy the school's own database file; on a shared server, back up the server."
-
-
 class BackupCheckFailed(BackupRefused):
     code = "backup.check_failed"
     default_message = "The backup was written but did not pass its check, so it was not kept. Nothing was changed."

@@ -10,12 +10,20 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Connection, Engine, create_engine
+from sqlalchemy.orm import Session
 
+import odsm.models  # noqa: F401  (registers every table on Base.metadata)
+from odsm.core.config import Settings
+from odsm.core.engine import create_db_engine
 from odsm.core.maintenance_repository import sqlite_copy
+from odsm.core.migrations import migrate
+from odsm.core.orm import Base
+from odsm.core.table_copy_repository import copy_tables, empty_tables, hold_writers
 
 BACKUP_PREFIX = "odsm-backup-"
 BACKUP_SUFFIX = ".sqlite3"
+SAFETY_PREFIX = "before-restore-"
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -88,3 +96,47 @@ def wait_for_writers(live: Path) -> None:
         conn.execute("ROLLBACK")
     finally:
         conn.close()
+
+
+def safety_copies_in(folder: Path) -> list[Path]:
+    """The safety copies restores left in the data folder's backups, oldest first (the names sort by time)."""
+    return sorted(p for p in folder.glob(f"{SAFETY_PREFIX}*{BACKUP_SUFFIX}") if p.is_file())
+
+
+# A school on a PostgreSQL server is backed up as the same SQLite file: one format restores on either engine.
+
+
+def snapshot(s: Session) -> Connection:
+    """The session's connection reading every table from one moment: PostgreSQL's REPEATABLE READ (its
+    default, READ COMMITTED, gives each statement its own moment)."""
+    return s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+
+
+def export_to_file(source: Connection, path: Path, settings: Settings) -> None:
+    """A new SQLite file at `path`, built by the migrations at this app's revision, holding every row that
+    `source` reads; one self-contained file (no -wal beside it)."""
+    file_settings = settings.model_copy(update={"data_dir": path.parent, "database_url": f"sqlite:///{path}"})
+    engine = create_db_engine(file_settings)
+    try:
+        migrate(file_settings, engine)
+        with engine.begin() as target:
+            copy_tables(source, target, Base.metadata.sorted_tables)
+    finally:
+        engine.dispose()
+    make_standalone(path)
+
+
+def hold_server_writers(conn: Connection) -> None:
+    """Every other workstation may still read, but none writes, until this transaction ends."""
+    hold_writers(conn, Base.metadata.sorted_tables)
+
+
+def replace_rows_from_file(conn: Connection, staged: Path) -> None:
+    """PostgreSQL: every row of the school replaced by the staged file's, inside `conn`'s transaction."""
+    engine = read_only_engine(staged)
+    try:
+        with engine.connect() as source:
+            empty_tables(conn, Base.metadata.sorted_tables)
+            copy_tables(source, conn, Base.metadata.sorted_tables)
+    finally:
+        engine.dispose()

@@ -3,8 +3,10 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import structlog
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from odsm.core.append_only_guards import restore_append_only_guards
@@ -22,7 +24,6 @@ from odsm.features.audit.service import AuditService
 from . import repository as repo
 from .errors import (
     BackupCheckFailed,
-    BackupEngineUnsupported,
     BackupFolderMissing,
     BackupFolderNotWritable,
     RestoreChainBroken,
@@ -46,8 +47,6 @@ class BackupService:
 
     def back_up(self, request: BackupRequest) -> BackupResult:
         """Copies the school into the folder, checks the copy, and only then gives it its real name."""
-        if not self.db.settings.is_sqlite:
-            raise BackupEngineUnsupported(details=_sqlite_only(self.db))
         folder = Path(request.folder)
         if not folder.is_dir():
             raise BackupFolderMissing(details={"field": "folder", "rule": "folder_exists", "folder": request.folder})
@@ -56,7 +55,7 @@ class BackupService:
         target = _free_name(folder, f"{repo.BACKUP_PREFIX}{created:%Y%m%d-%H%M%S}-{created.microsecond // 1000:03d}")
         temp = folder / f".{target.name}.partial"
         try:
-            repo.copy_database(Path(self.db.engine.url.database or ""), temp)
+            self._copy_school(temp)
         except (OSError, sqlite3.Error) as exc:
             repo.remove(temp)
             raise BackupFolderNotWritable(
@@ -98,40 +97,36 @@ class BackupService:
         of the school changes. Then, with every other unit of work held back, the school as it is goes to
         the safety copy and the staged copy goes in as one write transaction: a failure leaves the school as
         it was, and no write can land between the two copies and be lost. The restore is audited."""
-        if not self.db.settings.is_sqlite:
-            raise BackupEngineUnsupported(details=_sqlite_only(self.db))
         file = Path(request.file)
         if not file.is_file():
             raise RestoreFileMissing(details={"field": "file", "rule": "file_exists", "file": request.file})
         restored_revision = self._check_restorable(file)
-        live = Path(self.db.engine.url.database or "")
         self.db.settings.backup_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=self.db.settings.backup_dir, prefix=".restore-") as work:
             staged = self._stage(file, Path(work))
             stamp = utcnow()
-            safety = self.db.settings.backup_dir / f"before-restore-{stamp:%Y%m%d-%H%M%S-%f}.sqlite3"
+            safety = self.db.settings.backup_dir / f"{repo.SAFETY_PREFIX}{stamp:%Y%m%d-%H%M%S-%f}{repo.BACKUP_SUFFIX}"
+            entry = {
+                "entity": RESTORE_ENTITY,
+                "entity_id": file.name[:40],
+                "action": "restore",
+                "after": {"file": str(file), "revision": restored_revision},
+                "reason": "Restored from a backup; the records as they were are in the safety copy.",
+                "student_id": None,
+            }
             with self.db.exclusive():
-                repo.wait_for_writers(live)
-                before = self.db.read(_head)
                 try:
-                    repo.copy_database(live, safety)
-                    repo.copy_into_live(staged, live)
-                except (OSError, sqlite3.Error) as exc:
+                    if self.db.settings.is_sqlite:
+                        self._restore_file(staged, safety, entry)
+                    else:
+                        self._restore_server(staged, safety, entry)
+                except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
                     raise RestoreFailed(
                         details={"field": "file", "rule": "copy", "file": request.file, "cause": str(exc)}
                     ) from exc
                 restore_append_only_guards(self.db)
-                entry = {
-                    "entity": RESTORE_ENTITY,
-                    "entity_id": file.name[:40],
-                    "action": "restore",
-                    "before": {"head_id": before[0], "head_hash": before[1], "safety_copy": str(safety)},
-                    "after": {"file": str(file), "revision": restored_revision},
-                    "reason": "Restored from a backup; the records as they were are in the safety copy.",
-                    "student_id": None,
-                }
-                self.db.write(lambda s: append_entries(s.connection(), [entry]))
-        _, chain, revision = self._check(live, None)
+        self._prune_safety_copies()
+        chain, revision = self._chain_and_revision()
         return RestoreResult(
             file=str(file),
             safety_copy=str(safety),
@@ -139,6 +134,65 @@ class BackupService:
             schema_revision=revision,
             chain=chain,
         )
+
+    def _copy_school(self, target: Path) -> None:
+        """The school as one SQLite file: SQLite's online copy, or a server's rows read from one snapshot into
+        a file the migrations built."""
+        if self.db.settings.is_sqlite:
+            repo.copy_database(Path(self.db.engine.url.database or ""), target)
+            return
+        with tempfile.TemporaryDirectory(dir=_made(self.db.settings.backup_dir), prefix=".export-") as work:
+            built = Path(work) / target.name
+            self.db.read(lambda s: repo.export_to_file(repo.snapshot(s), built, self.db.settings))
+            repo.copy_database(built, target)
+
+    def _restore_file(self, staged: Path, safety: Path, entry: dict[str, Any]) -> None:
+        """SQLite: the safety copy, then the staged pages copied in as one write transaction."""
+        live = Path(self.db.engine.url.database or "")
+        repo.wait_for_writers(live)
+        before = self.db.read(_head)
+        repo.copy_database(live, safety)
+        repo.copy_into_live(staged, live)
+        entry = {**entry, "before": {"head_id": before[0], "head_hash": before[1], "safety_copy": str(safety)}}
+        self.db.write(lambda s: append_entries(s.connection(), [entry]))
+
+    def _restore_server(self, staged: Path, safety: Path, entry: dict[str, Any]) -> None:
+        """PostgreSQL: one transaction holds every workstation's writes back, writes the safety copy from what
+        it reads, empties the tables, copies the staged rows in and records the restore; it commits whole or
+        not at all. Straight on the engine: this thread holds the maintenance gate."""
+        with self.db.engine.begin() as conn:
+            repo.hold_server_writers(conn)
+            before = chain_head(conn) or (None, None)
+            repo.export_to_file(conn, safety, self.db.settings)
+            repo.replace_rows_from_file(conn, staged)
+            entry = {**entry, "before": {"head_id": before[0], "head_hash": before[1], "safety_copy": str(safety)}}
+            append_entries(conn, [entry])
+
+    def _prune_safety_copies(self) -> None:
+        """After a restore that succeeded: the newest safety copies stay, the older ones go."""
+        for old in repo.safety_copies_in(self.db.settings.backup_dir)[: -self.db.settings.safety_copies_kept]:
+            try:
+                repo.remove(old)
+                log.info("restore.safety_copy_removed", file=old.name)
+            except OSError as exc:  # a virus scanner holding it: after the next restore
+                log.warning("restore.safety_copy_not_removed", file=old.name, error=str(exc))
+
+    def _chain_and_revision(self) -> tuple[BackupChain, str | None]:
+        """The school's chain and revision after a restore, on either engine."""
+        live = self.db.settings.sqlite_path
+        if live is not None:
+            _, chain, revision = self._check(live, None)
+            return chain, revision
+        report = AuditService(self.db).verify(None)
+        chain = BackupChain(
+            ok=report.ok,
+            first_broken_id=report.first_broken_id,
+            entries=report.checked,
+            head_id=report.head_id,
+            head_hash=report.head_hash,
+            reaches_anchor=None,
+        )
+        return chain, self.db.read(lambda s: schema_revision(s.connection()))
 
     def _stage(self, file: Path, work: Path) -> Path:
         """The backup copied into `work`, migrated to this version's schema, its audit chain verified there."""
@@ -195,10 +249,6 @@ class BackupService:
         return integrity, chain, revision
 
 
-def _sqlite_only(db: Database) -> dict[str, str]:
-    return {"field": "database", "rule": "sqlite_only", "engine": db.engine.dialect.name}
-
-
 def _anchor(request: BackupRequest) -> AuditAnchor | None:
     if request.anchor_id is None or request.anchor_hash is None:
         return None
@@ -211,6 +261,11 @@ def _free_name(folder: Path, stem: str) -> Path:
     while target.exists():
         target, n = folder / f"{stem}-{n}{repo.BACKUP_SUFFIX}", n + 1
     return target
+
+
+def _made(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def _head(s: Session) -> tuple[int | None, str | None]:
