@@ -79,6 +79,12 @@ freeze: setup
 package: build-app freeze
 	npx --no-install electron-builder --config build/electron-builder.yml
 
+# The installers' icons, drawn from build/icons/icon.svg (Chromium renders it, Pillow writes the ICO and
+# ICNS); the results are committed, so `make package` needs neither.
+.PHONY: icons
+icons: $(UV) chromium
+	CHROMIUM=$(CHROMIUM) $(UV) run --no-project --with pillow==11.3.0 python build/icons/make_icons.py
+
 # --- run -------------------------------------------------------------------------------------
 dev: setup
 	@scripts/dev.sh

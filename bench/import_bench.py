@@ -17,6 +17,8 @@ from odsm.app import open_database
 from odsm.core.config import Settings
 from odsm.core.logging import configure_logging
 from odsm.core.migrations import migrate
+from odsm.features.imports.kinds import ImportKind
+from odsm.features.imports.schemas import ImportRequest
 from odsm.features.imports.service import ImportService
 
 ROWS = 10_000
@@ -41,12 +43,14 @@ def main() -> int:
         file = Path(tmp) / "students.csv"
         write_spreadsheet(file, ROWS)
         service = ImportService(db)
+        students = ImportKind.students
         t0 = time.perf_counter()
-        preview = service.preview(str(file))
+        preview = service.preview(students, ImportRequest(file=str(file)))
         t1 = time.perf_counter()
-        first = service.run(str(file))
+        checked = ImportRequest(file=str(file), expected_sha256=preview.sha256)
+        first = service.run(students, checked)
         t2 = time.perf_counter()
-        again = service.run(str(file))
+        again = service.run(students, checked)
         t3 = time.perf_counter()
         db.dispose()
     assert preview.rows_valid == ROWS and first.imported == ROWS and again.already_on_file == ROWS

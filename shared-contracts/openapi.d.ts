@@ -685,27 +685,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/system/imports/students": {
+    "/api/v1/system/imports/progress/{token}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
         /**
-         * Import Students
-         * @description Saves every good row in one transaction; a student already on file is skipped, never added twice.
+         * Import Progress
+         * @description How far the run named by this token has got (rows done of the total), for the progress bar.
          */
-        post: operations["import_students"];
+        get: operations["import_progress"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/system/imports/students/preview": {
+    "/api/v1/system/imports/{kind}": {
         parameters: {
             query?: never;
             header?: never;
@@ -715,10 +715,32 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Preview Students
-         * @description The column mapping, the row count, and every bad row with its field and rule; nothing is saved.
+         * Run Import
+         * @description Saves every good row in one transaction; a record already on file is skipped, never added twice. A
+         *     file changed since its preview (expected_sha256) is refused and nothing is saved.
          */
-        post: operations["preview_students"];
+        post: operations["run_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/imports/{kind}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Import
+         * @description The column mapping (guessed, or as given), the row count, and every bad row with its field and rule;
+         *     nothing is saved.
+         */
+        post: operations["preview_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1644,6 +1666,11 @@ export interface components {
             /** Trigger */
             trigger: string;
         };
+        /** HTTPValidationError */
+        HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["ValidationError"][];
+        };
         /** Health */
         Health: {
             /** Database */
@@ -1687,14 +1714,31 @@ export interface components {
             /** Required Minutes */
             required_minutes: number;
         };
+        /** ImportField */
+        ImportField: {
+            /** Name */
+            name: string;
+            /** Required */
+            required: boolean;
+        };
+        /**
+         * ImportKind
+         * @enum {string}
+         */
+        ImportKind: "students" | "instructors" | "vehicles";
         /** ImportPreview */
         ImportPreview: {
             /** Columns */
             columns: components["schemas"]["ColumnMapping"][];
             /** Encoding */
             encoding: string | null;
+            /** Fields */
+            fields: components["schemas"]["ImportField"][];
             /** File */
             file: string;
+            kind: components["schemas"]["ImportKind"];
+            /** Missing Fields */
+            missing_fields: string[];
             /** Problems */
             problems: components["schemas"]["ImportProblem"][];
             /** Problems Total */
@@ -1709,6 +1753,8 @@ export interface components {
             sample: {
                 [key: string]: string | null;
             }[];
+            /** Sha256 */
+            sha256: string;
         };
         /**
          * ImportProblem
@@ -1724,13 +1770,40 @@ export interface components {
             /** Rule */
             rule: string;
         };
+        /** ImportProgress */
+        ImportProgress: {
+            /** Done */
+            done: number;
+            /**
+             * Phase
+             * @description reading, checking, saving or done
+             */
+            phase: string;
+            /** Total */
+            total: number;
+        };
         /** ImportRequest */
         ImportRequest: {
+            /**
+             * Expected Sha256
+             * @description The preview's sha256: the run refuses a file that has changed since.
+             */
+            expected_sha256?: string | null;
             /**
              * File
              * @description A .csv or .xlsx file main's open dialog returned.
              */
             file: string;
+            /**
+             * Mapping
+             * @description The field each column feeds, in column order (null leaves the column out); absent: guessed from the headings.
+             */
+            mapping?: (string | null)[] | null;
+            /**
+             * Progress Token
+             * @description Names the run for GET /system/imports/progress/{token}.
+             */
+            progress_token?: string | null;
         };
         /** ImportResult */
         ImportResult: {
@@ -1738,6 +1811,7 @@ export interface components {
             already_on_file: number;
             /** Imported */
             imported: number;
+            kind: components["schemas"]["ImportKind"];
             /** Problems */
             problems: components["schemas"]["ImportProblem"][];
             /** Problems Total */
@@ -2751,6 +2825,19 @@ export interface components {
             message: string;
             /** Requirement */
             requirement: string;
+        };
+        /** ValidationError */
+        ValidationError: {
+            /** Context */
+            ctx?: Record<string, never>;
+            /** Input */
+            input?: unknown;
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
         };
         /** VehicleCreate */
         VehicleCreate: {
@@ -4928,11 +5015,53 @@ export interface operations {
             };
         };
     };
-    import_students: {
+    import_progress: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProgress"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    run_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["ImportKind"];
+            };
             cookie?: never;
         };
         requestBody: {
@@ -4950,6 +5079,15 @@ export interface operations {
                     "application/json": components["schemas"]["ImportResult"];
                 };
             };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {
@@ -4961,11 +5099,13 @@ export interface operations {
             };
         };
     };
-    preview_students: {
+    preview_import: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                kind: components["schemas"]["ImportKind"];
+            };
             cookie?: never;
         };
         requestBody: {

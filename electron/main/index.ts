@@ -19,6 +19,7 @@ import { originOf } from './bridge/sender-check';
 import { setupBridge } from './bridge/setup-bridge';
 import { createJsonLogger } from './log/json-logger';
 import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './protocol/app-protocol';
+import { autoUpdateEnabled, loadElectronUpdater, setupAutoUpdate } from './updates/auto-update';
 import { createMainWindow, denyAllPermissions } from './windows/main-window';
 
 // Must run before `ready`: app:// behaves like https (standard, secure) and can be fetched.
@@ -142,6 +143,10 @@ async function main(): Promise<void> {
   );
   openWindow();
   const stopBackups = bridge.scheduleBackups();
+  // Off unless ODSM_AUTO_UPDATE switches it on in a packaged app: off, electron-updater is never loaded.
+  void setupAutoUpdate({ enabled: autoUpdateEnabled(env, app.isPackaged), loadUpdater: loadElectronUpdater, log }).catch((error: unknown) =>
+    log.warn('update.failed', { error: String(error) }),
+  );
 
   app.on('second-instance', () => {
     if (!win) return openWindow();

@@ -1,6 +1,6 @@
 // The shape of window.odsm. The renderer imports this type-only; the types come from the contracts.
 import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult } from '../../shared-contracts/channels';
-import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupStatus, DiagnosticsReport, ExportAllResult, ImportPreviewResult, ImportResult, MenuCommand, RestoreResult } from '../shared/app-channels';
+import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult } from '../shared/app-channels';
 import type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
 
 /** "db:students:list" -> "students". */
@@ -41,6 +41,14 @@ export type OdsmApi = DataApi & {
   previewStudentImport(): Promise<IpcResult<ImportPreviewResult>>;
   /** Imports the students of the spreadsheet previewed last. */
   runStudentImport(): Promise<IpcResult<ImportResult>>;
+  /** Picks a spreadsheet of students, instructors or vehicles in main's open dialog and previews it (nothing saved). */
+  previewImport(kind: ImportKind): Promise<IpcResult<ImportPreviewResult>>;
+  /** Previews the same file again with the column mapping chosen (a field per column, or null to leave it out). */
+  remapImport(mapping: (string | null)[]): Promise<IpcResult<ImportPreview>>;
+  /** Imports the spreadsheet previewed last, with the mapping previewed last. */
+  runImport(): Promise<IpcResult<ImportResult>>;
+  /** How far the running import has got, for the progress bar. */
+  getImportProgress(): Promise<IpcResult<ImportProgress>>;
   /** Every record as a zip of CSV files with a manifest, saved where the user picks (main's save dialog). */
   exportEverything(): Promise<IpcResult<ExportAllResult>>;
   /** This workstation's database: its own file, or a server (never the password, only whether one is kept). */
@@ -58,4 +66,4 @@ export type OdsmApi = DataApi & {
 };
 
 export type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
-export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, ExportAllResult, ImportPreviewResult, ImportResult, MenuCommand, RestoreResult };
+export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult };

@@ -40,7 +40,7 @@ export type AuditExportResult =
 
 /** Main pushes a menu command to the window on this channel (File → New student, Book lesson). */
 export const MENU_COMMAND_CHANNEL = 'app:menu-command';
-export const menuCommands = ['new-student', 'book-lesson', 'import-students', 'export-all', 'back-up', 'restore', 'diagnostics'] as const;
+export const menuCommands = ['new-student', 'book-lesson', 'import-students', 'import-instructors', 'import-vehicles', 'export-all', 'back-up', 'restore', 'diagnostics'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 /** The renderer asks main for Help → Diagnostics: main's own figures and the backend's. */
@@ -129,6 +129,26 @@ export type RestoreResult =
 export const IMPORT_PREVIEW_CHANNEL = 'app:import:students:preview';
 /** The renderer asks main to import the students of the spreadsheet it previewed last. */
 export const IMPORT_RUN_CHANNEL = 'app:import:students:run';
+/** The renderer asks main to pick a spreadsheet of students, instructors or vehicles ({ kind }) and preview it. */
+export const IMPORT_CHOOSE_CHANNEL = 'app:import:preview';
+/** The renderer asks main to preview the same file again with the column mapping the person chose ({ mapping }). */
+export const IMPORT_REMAP_CHANNEL = 'app:import:remap';
+/** The renderer asks main to import the spreadsheet previewed last, with the mapping previewed last. */
+export const IMPORT_START_CHANNEL = 'app:import:run';
+/** The renderer asks how far the running import has got, for its progress bar. */
+export const IMPORT_PROGRESS_CHANNEL = 'app:import:progress';
+
+export const importKinds = ['students', 'instructors', 'vehicles'] as const;
+export type ImportKind = (typeof importKinds)[number];
+
+export interface ImportProgress {
+  running: boolean;
+  /** idle, reading, checking, saving or done. */
+  phase: string;
+  /** Rows gone through of the total, in this phase. */
+  done: number;
+  total: number;
+}
 
 export interface ImportProblem {
   /** The sheet's row as Excel numbers it (the headings are usually row 1). */
@@ -139,9 +159,16 @@ export interface ImportProblem {
 }
 
 export interface ImportPreview {
+  kind: ImportKind;
   file: string;
   encoding: string | null;
+  /** Of the bytes previewed: the import refuses the file if they have changed since. */
+  sha256: string;
   columns: { column: string; field: string | null }[];
+  /** Every field a column can feed, in the form's order. */
+  fields: { name: string; required: boolean }[];
+  /** Required fields no column feeds yet: nothing can be imported until each has a column. */
+  missing_fields: string[];
   rows_total: number;
   rows_valid: number;
   rows_with_problems: number;
@@ -153,6 +180,7 @@ export interface ImportPreview {
 export type ImportPreviewResult = { chosen: false } | { chosen: true; preview: ImportPreview };
 
 export interface ImportResult {
+  kind: ImportKind;
   rows_total: number;
   imported: number;
   already_on_file: number;

@@ -1,7 +1,8 @@
 """The backend's lifeline to the process that started it, watched from the first instruction.
 
 With `--exit-with-stdin` the parent (the app's supervisor) holds our stdin open as a pipe and never
-writes to it: when the parent dies, for whatever reason and on every OS, the pipe reaches end of file.
+writes to it but to ask for a normal stop (one line, `stop`): when the parent dies, for whatever reason and
+on every OS, the pipe reaches end of file without that line.
 Without the flag (a backend started by hand or by a test), POSIX still gets the old watch on getppid,
 which changes when the parent dies; Windows has no such signal, hence the pipe.
 
@@ -17,6 +18,7 @@ import time
 from collections.abc import Callable
 
 EXIT_WITH_STDIN = "--exit-with-stdin"
+STOP_REQUEST = b"stop\n"  # the app's normal stop, written before it closes the pipe
 GRACE_SECONDS = 10.0  # a graceful stop that hangs (a stuck checkpoint) still ends
 
 _graceful_stop: list[Callable[[], None]] = []
@@ -38,9 +40,13 @@ def stop_gracefully_with(stop: Callable[[], None]) -> None:
 
 
 def _watch_stdin() -> None:
+    received = b""
     try:
-        while os.read(0, 4096):
-            pass
+        while chunk := os.read(0, 4096):
+            received = (received + chunk)[-len(STOP_REQUEST) :]
+            if received == STOP_REQUEST:
+                _stop("backend.stopping", "stop_requested", "info")
+                return
     except OSError:
         pass
     _parent_gone("stdin_closed")
@@ -54,7 +60,11 @@ def _watch_parent_pid(interval: float = 0.25) -> None:
 
 
 def _parent_gone(how: str) -> None:
-    sys.stderr.write(f'{{"event": "backend.parent_gone", "how": "{how}", "level": "warning"}}\n')
+    _stop("backend.parent_gone", how, "warning")
+
+
+def _stop(event: str, how: str, level: str) -> None:
+    sys.stderr.write(f'{{"event": "{event}", "how": "{how}", "level": "{level}"}}\n')
     sys.stderr.flush()
     if not _graceful_stop:
         os._exit(0)  # still starting: nothing of ours to save, and nobody to serve

@@ -35,6 +35,17 @@ class Resource(IntEnum):
     INSTRUCTOR = 3
     VEHICLE = 4
     STUDENT = 5
+    # A spreadsheet import, by what it imports (ImportLock): two desks importing the same file at once
+    # would each read "nobody on file" and both add everyone. The second waits, then finds the first's rows.
+    IMPORT = 6
+
+
+class ImportLock(IntEnum):
+    """The id of the import lock (Resource.IMPORT, id) by what the file holds."""
+
+    STUDENTS = 1
+    INSTRUCTORS = 2
+    VEHICLES = 3
 
 
 def lock_resources(session: Session, resources: Iterable[tuple[Resource, int | None]]) -> None:

@@ -81,10 +81,49 @@ def other_school(pg_databases: PgDatabases, tmp_path: Path) -> Iterator[tuple[Da
     pg_databases.drop(url)
 
 
+def sqlite_school(tmp_path: Path, name: str) -> Database:
+    settings = Settings(data_dir=tmp_path / name, database_url="")
+    db = open_database(settings)
+    migrate(settings, db.engine)
+    return db
+
+
+@pytest.fixture(scope="module")
+def demo_backup(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A one-desk demo school's backup (built once: the demo writes through every service, which is slow)."""
+    folder = tmp_path_factory.mktemp("demo-desk")
+    desk = sqlite_school(folder, "desk")
+    try:
+        load_demo(desk, students=30)
+        made = BackupService(desk).back_up(BackupRequest(folder=str(folder)))
+    finally:
+        desk.dispose()
+    assert made.chain.ok
+    return Path(made.file)
+
+
+def restore_into(client: httpx.Client, backup: Path) -> Any:
+    r = client.post("/api/v1/system/restore", json={"file": str(backup)})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def with_restore_entry(counts: dict[str, int]) -> dict[str, int]:
+    return {**counts, "audit_log": counts["audit_log"] + 1}
+
+
+def test_a_one_desk_backup_restores_onto_the_server(live: LiveServer, demo_backup: Path) -> None:
+    expected = file_counts(demo_backup)
+    assert min(expected["lessons"], expected["enrollment_hours"], expected["classroom_attendance"]) > 0
+    restore_into(live.client, demo_backup)
+    assert db_counts(live.db) == with_restore_entry(expected)
+    assert verify(live.client)["checked"] == expected["audit_log"] + 1
+
+
 def test_the_demo_school_on_a_server_backs_up_and_restores_into_another_server_school(
-    live: LiveServer, other_school: tuple[Database, httpx.Client], tmp_path: Path
+    live: LiveServer, demo_backup: Path, other_school: tuple[Database, httpx.Client], tmp_path: Path
 ) -> None:
-    load_demo(live.db, students=30)
+    restore_into(live.client, demo_backup)  # the demo school, now on this server
     head = verify(live.client)
     r = live.client.post("/api/v1/system/backups", json={"folder": str(tmp_path)})
     assert r.status_code == 201, r.text
@@ -96,11 +135,9 @@ def test_the_demo_school_on_a_server_backs_up_and_restores_into_another_server_s
 
     other_db, other = other_school
     before = db_counts(other_db)
-    r = other.post("/api/v1/system/restore", json={"file": str(backup)})
-    assert r.status_code == 200, r.text
-    out = r.json()
+    out = restore_into(other, backup)
     restored = db_counts(other_db)
-    assert restored == {**file_counts(backup), "audit_log": file_counts(backup)["audit_log"] + 1}
+    assert restored == with_restore_entry(file_counts(backup))
     # The chain is the backup's, then the entry recording the restore; it verifies, records included.
     report = verify(other)
     assert (report["checked"], out["chain"]["head_hash"]) == (head["checked"] + 1, report["head_hash"])
@@ -115,32 +152,8 @@ def test_the_demo_school_on_a_server_backs_up_and_restores_into_another_server_s
     verify(other)
 
 
-def sqlite_school(tmp_path: Path, name: str) -> Database:
-    settings = Settings(data_dir=tmp_path / name, database_url="")
-    db = open_database(settings)
-    migrate(settings, db.engine)
-    return db
-
-
-def test_a_one_desk_backup_restores_onto_the_server(live: LiveServer, tmp_path: Path) -> None:
-    desk = sqlite_school(tmp_path, "desk")
-    try:
-        load_demo(desk, students=20)
-        made = BackupService(desk).back_up(BackupRequest(folder=str(tmp_path)))
-    finally:
-        desk.dispose()
-    assert made.chain.ok
-
-    r = live.client.post("/api/v1/system/restore", json={"file": made.file})
-    assert r.status_code == 200, r.text
-    expected = file_counts(Path(made.file))
-    assert db_counts(live.db) == {**expected, "audit_log": expected["audit_log"] + 1}
-    report = verify(live.client)
-    assert report["checked"] == made.chain.entries + 1
-
-
-def test_a_server_backup_restores_into_a_one_desk_school(live: LiveServer, tmp_path: Path) -> None:
-    load_demo(live.db, students=20)
+def test_a_server_backup_restores_into_a_one_desk_school(live: LiveServer, demo_backup: Path, tmp_path: Path) -> None:
+    restore_into(live.client, demo_backup)
     r = live.client.post("/api/v1/system/backups", json={"folder": str(tmp_path)})
     assert r.status_code == 201, r.text
     made = r.json()
@@ -149,8 +162,7 @@ def test_a_server_backup_restores_into_a_one_desk_school(live: LiveServer, tmp_p
     try:
         StudentService(desk).create(StudentCreate(**student_payload(first_name="Local", licence_number=None)))
         out = BackupService(desk).restore(RestoreRequest(file=made["file"]))
-        expected = file_counts(Path(made["file"]))
-        assert db_counts(desk) == {**expected, "audit_log": expected["audit_log"] + 1}
+        assert db_counts(desk) == with_restore_entry(file_counts(Path(made["file"])))
         assert out.chain.ok and out.chain.entries == made["chain"]["entries"] + 1
     finally:
         desk.dispose()

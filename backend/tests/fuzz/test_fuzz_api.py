@@ -42,10 +42,12 @@ WRITES_OUTSIDE_THE_DATA_DIR = {
 }
 # Likewise a spreadsheet import reads whatever file it is named (tests/imports has its own).
 READS_FILES_BY_PATH = {"POST /api/v1/system/imports/students/preview", "POST /api/v1/system/imports/students"}
+# And a move connects to whatever server it is named, and copies the school there (tests/moving has its own).
+CONNECTS_TO_A_SERVER = {"POST /api/v1/system/move-to-server"}
 OPERATIONS = {
     op.label: op
     for op in (result.ok() for result in SCHEMA.get_all_operations())
-    if op.label not in WRITES_OUTSIDE_THE_DATA_DIR | READS_FILES_BY_PATH
+    if op.label not in WRITES_OUTSIDE_THE_DATA_DIR | READS_FILES_BY_PATH | CONNECTS_TO_A_SERVER
 }
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 from sqlalchemy.exc import OperationalError
 
+from odsm.core.config import Settings
+from tests.conftest import SECRET
 from tests.engines import PgDatabases
 
 
@@ -36,3 +40,9 @@ def empty_server(servers: PgDatabases) -> Iterator[Callable[[], str]]:
     yield make
     for url in made:
         servers.drop(url)
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    """As the suite's, at info level: the demo school writes thousands of statements, each logged at debug."""
+    return Settings(data_dir=tmp_path / "data", database_url=database_url, api_secret=SecretStr(SECRET))

@@ -2,6 +2,7 @@ import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:c
 import { createInterface } from 'node:readline';
 import type { BackendConnection, BackendEndpoint } from '../bridge/http-transport';
 import type { BackendCommand } from './backend-command';
+import { faultOfSilentExit, faultOfSpawnError, type ProgramFault } from './backend-program-fault';
 
 export type SpawnFn = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
 
@@ -53,6 +54,8 @@ export class BackendStartError extends Error {
     message: string,
     readonly stderrTail: string[],
     readonly exitCode: number | null = null,
+    /** The program itself is missing, may not be run, or died without a word (see backend-program-fault). */
+    readonly programFault?: ProgramFault,
   ) {
     super(stderrTail.length ? `${message}\nLast backend stderr lines:\n${stderrTail.join('\n')}` : message);
     this.name = 'BackendStartError';
@@ -67,6 +70,7 @@ export class BackendStartError extends Error {
 
   /** A start-up fault's one plain line ("odsm: <what, where, what to do>"), for the user. */
   get faultLine(): string | undefined {
+    if (this.programFault) return this.programFault.message;
     if (this.exitCode === null || !UNFIXABLE_EXIT_CODES.has(this.exitCode)) return undefined;
     const line = [...this.stderrTail].reverse().find((l) => l.startsWith('odsm: '));
     if (!line) return undefined;
@@ -107,15 +111,22 @@ export function launchBackend(o: LaunchOptions): Promise<RunningBackend> {
     stdio: ['pipe', 'pipe', 'pipe'],
     windowsHide: true,
   });
-  // Held open and never written: a backend that already exited must not turn into an EPIPE crash here.
+  // Held open, and written only to ask for a stop: a backend that already exited must not turn into an
+  // EPIPE crash here.
   child.stdin?.on('error', () => undefined);
   const tail: string[] = [];
+  let printedAnything = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
     child.once('error', () => resolve({ code: null, signal: null }));
   });
+  const closed = new Promise<void>((resolve) => {
+    child.once('close', () => resolve());
+    child.once('error', () => resolve());
+  });
   if (child.stderr) {
     createInterface({ input: child.stderr }).on('line', (line) => {
+      printedAnything = true;
       tail.push(line);
       if (tail.length > o.stderrTailLines) tail.shift();
       o.onStderrLine?.(line);
@@ -126,20 +137,30 @@ export function launchBackend(o: LaunchOptions): Promise<RunningBackend> {
 
   return new Promise<RunningBackend>((resolve, reject) => {
     let settled = false;
-    const failWith = (message: string, exitCode: number | null = null) => {
+    const failWith = (message: string, exitCode: number | null = null, programFault?: () => ProgramFault | undefined) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       child.kill('SIGKILL');
-      // Give the stderr reader a moment to drain the lines explaining the failure.
-      void Promise.race([exited, new Promise((r) => setTimeout(r, 200))]).then(() => reject(new BackendStartError(message, stderrTail(), exitCode)));
+      // Let the readers drain the lines explaining the failure ('close' comes once stdout and stderr are
+      // done), bounded in case a grandchild holds them open.
+      let drainTimer: NodeJS.Timeout | undefined;
+      void Promise.race([closed, new Promise((r) => (drainTimer = setTimeout(r, 2_000)))]).then(() => {
+        clearTimeout(drainTimer);
+        reject(new BackendStartError(message, stderrTail(), exitCode, programFault?.()));
+      });
     };
     const timer = setTimeout(() => failWith(`backend (${described}) did not print its ready line within ${o.readyTimeoutMs} ms`), o.readyTimeoutMs);
-    child.once('error', (error) => failWith(`backend (${described}) could not be started: ${error.message}`));
+    child.once('error', (error) =>
+      failWith(`backend (${described}) could not be started: ${error.message}`, null, () => faultOfSpawnError(o.command, error)),
+    );
     void exited.then(({ code, signal }) =>
-      failWith(`backend (${described}) exited before it was ready (code ${code}, signal ${signal})`, code),
+      failWith(`backend (${described}) exited before it was ready (code ${code}, signal ${signal})`, code, () =>
+        faultOfSilentExit(o.command, printedAnything, signal),
+      ),
     );
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      printedAnything = true;
       const ready = parseReady(line);
       if (!ready || settled) return;
       settled = true;

@@ -106,6 +106,7 @@ export class BackendSupervisor {
         await this.launchOnce();
       }
     } catch (error) {
+      this.logProgramFault(error);
       if (error instanceof BackendStartError && error.unreachableServer && !this.stopping) {
         // A workstation on a server waits for it, saying which; it never falls back to a file of its own.
         await this.restartLoop(error.stderrTail, error.unreachableServer);
@@ -153,9 +154,10 @@ export class BackendSupervisor {
     this.running = undefined;
     this.conn = undefined;
     if (running && running.child.exitCode === null && running.child.signalCode === null) {
-      // Closing its stdin asks the backend to stop cleanly (it checkpoints the WAL, then exits), the same way
-      // on every OS: on Windows kill('SIGTERM') would end it at once, with no checkpoint.
-      running.child.stdin?.end();
+      // A "stop" line, then end of file, on its stdin asks the backend to stop cleanly (it checkpoints the WAL,
+      // then exits), the same way on every OS: on Windows kill('SIGTERM') would end it at once, with no
+      // checkpoint. The line tells a normal stop from a vanished app, whose pipe only reaches end of file.
+      running.child.stdin?.end('stop\n');
       let timer: NodeJS.Timeout | undefined;
       const graceExpired = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.o.stopGraceMs)));
       const graceful = await Promise.race([running.exited.then(() => true), graceExpired]);
@@ -259,6 +261,7 @@ export class BackendSupervisor {
         return;
       } catch (error) {
         tail = error instanceof BackendStartError ? error.stderrTail : tail;
+        this.logProgramFault(error);
         server = error instanceof BackendStartError ? error.unreachableServer : undefined;
         this.log.warn('backend.restart_failed', { attempt: this.attempts, server, error: (error as Error).message.split('\n')[0] });
         const fault = error instanceof BackendStartError ? error.faultLine : undefined;
@@ -270,6 +273,12 @@ export class BackendSupervisor {
         }
       }
     }
+  }
+
+  /** A missing or blocked program goes to the log by name, beside the banner that says it to the user. */
+  private logProgramFault(error: unknown): void {
+    const fault = error instanceof BackendStartError ? error.programFault : undefined;
+    if (fault) this.log.error('backend.program_fault', { reason: fault.reason, file: fault.file });
   }
 
   private setStatus(state: BackendState, extra: Partial<Omit<BackendStatus, 'state' | 'at'>> = {}): void {

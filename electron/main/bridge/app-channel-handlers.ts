@@ -8,8 +8,13 @@ import {
   BACKUP_STATUS_CHANNEL,
   DIAGNOSTICS_CHANNEL,
   EXPORT_ALL_CHANNEL,
+  IMPORT_CHOOSE_CHANNEL,
   IMPORT_PREVIEW_CHANNEL,
+  IMPORT_PROGRESS_CHANNEL,
+  IMPORT_REMAP_CHANNEL,
   IMPORT_RUN_CHANNEL,
+  IMPORT_START_CHANNEL,
+  importKinds,
   backendStates,
   type AuditExportResult,
   type BackendStatus,
@@ -18,7 +23,10 @@ import {
   type BackupStatus,
   type DiagnosticsReport,
   type ExportAllResult,
+  type ImportKind,
+  type ImportPreview,
   type ImportPreviewResult,
+  type ImportProgress,
   type ImportResult,
   type RestoreResult,
 } from '../../shared/app-channels';
@@ -42,6 +50,14 @@ export interface AppChannelHandlers {
   previewStudentImport(): Promise<ImportPreviewResult>;
   /** app:import:students:run: the students of the spreadsheet previewed last, imported. */
   runStudentImport(): Promise<ImportResult>;
+  /** app:import:preview: a spreadsheet of students, instructors or vehicles picked in a native open dialog, previewed. */
+  previewImport(kind: ImportKind): Promise<ImportPreviewResult>;
+  /** app:import:remap: the spreadsheet previewed last, previewed again with the mapping the person chose. */
+  remapImport(mapping: (string | null)[]): Promise<ImportPreview>;
+  /** app:import:run: the spreadsheet previewed last, imported with the mapping previewed last. */
+  runImport(): Promise<ImportResult>;
+  /** app:import:progress: how far the running import has got. */
+  importProgress(): Promise<ImportProgress>;
   /** app:export:all: every record as a zip of CSV files, saved where the user picks. */
   exportEverything(): Promise<ExportAllResult>;
 }
@@ -150,43 +166,64 @@ const importProblemsSchema: JsonSchema = {
 };
 const count: JsonSchema = { type: 'integer', minimum: 0 };
 
+const importKindSchema: JsonSchema = { enum: [...importKinds] };
+// A field's name as the backend's schemas spell them (first_name, di_licence_number).
+const fieldName: JsonSchema = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' };
+
+/** ImportPreview in electron/shared/app-channels.ts, as JSON Schema. */
+const importPreview: JsonSchema = {
+  type: 'object',
+  properties: {
+    kind: importKindSchema,
+    file: { type: 'string' },
+    encoding: { type: ['string', 'null'] },
+    sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    columns: {
+      type: 'array',
+      items: { type: 'object', properties: { column: { type: 'string' }, field: { type: ['string', 'null'] } }, required: ['column', 'field'], additionalProperties: false },
+    },
+    fields: {
+      type: 'array',
+      items: { type: 'object', properties: { name: fieldName, required: { type: 'boolean' } }, required: ['name', 'required'], additionalProperties: false },
+    },
+    missing_fields: { type: 'array', items: fieldName },
+    rows_total: count,
+    rows_valid: count,
+    rows_with_problems: count,
+    problems: importProblemsSchema,
+    problems_total: count,
+    sample: { type: 'array', items: { type: 'object', additionalProperties: { type: ['string', 'null'] } } },
+  },
+  required: ['kind', 'file', 'encoding', 'sha256', 'columns', 'fields', 'missing_fields', 'rows_total', 'rows_valid', 'rows_with_problems', 'problems', 'problems_total', 'sample'],
+  additionalProperties: false,
+};
+
 const importPreviewSchema: JsonSchema = {
   oneOf: [
     { type: 'object', properties: { chosen: { const: false } }, required: ['chosen'], additionalProperties: false },
-    {
-      type: 'object',
-      properties: {
-        chosen: { const: true },
-        preview: {
-          type: 'object',
-          properties: {
-            file: { type: 'string' },
-            encoding: { type: ['string', 'null'] },
-            columns: {
-              type: 'array',
-              items: { type: 'object', properties: { column: { type: 'string' }, field: { type: ['string', 'null'] } }, required: ['column', 'field'], additionalProperties: false },
-            },
-            rows_total: count,
-            rows_valid: count,
-            rows_with_problems: count,
-            problems: importProblemsSchema,
-            problems_total: count,
-            sample: { type: 'array', items: { type: 'object', additionalProperties: { type: ['string', 'null'] } } },
-          },
-          required: ['file', 'encoding', 'columns', 'rows_total', 'rows_valid', 'rows_with_problems', 'problems', 'problems_total', 'sample'],
-          additionalProperties: false,
-        },
-      },
-      required: ['chosen', 'preview'],
-      additionalProperties: false,
-    },
+    { type: 'object', properties: { chosen: { const: true }, preview: importPreview }, required: ['chosen', 'preview'], additionalProperties: false },
   ],
 };
 
 const importResultSchema: JsonSchema = {
   type: 'object',
-  properties: { rows_total: count, imported: count, already_on_file: count, rows_with_problems: count, problems: importProblemsSchema, problems_total: count },
-  required: ['rows_total', 'imported', 'already_on_file', 'rows_with_problems', 'problems', 'problems_total'],
+  properties: { kind: importKindSchema, rows_total: count, imported: count, already_on_file: count, rows_with_problems: count, problems: importProblemsSchema, problems_total: count },
+  required: ['kind', 'rows_total', 'imported', 'already_on_file', 'rows_with_problems', 'problems', 'problems_total'],
+  additionalProperties: false,
+};
+
+const importChooseRequestSchema: JsonSchema = { type: 'object', properties: { kind: importKindSchema }, required: ['kind'], additionalProperties: false };
+// As the backend bounds it: at most 200 columns, each a field or null (left out).
+const importRemapRequestSchema: JsonSchema = {
+  type: 'object',
+  properties: { mapping: { type: 'array', maxItems: 200, items: { oneOf: [fieldName, { type: 'null' }] } } },
+  required: ['mapping'],
+  additionalProperties: false,
+};
+const importProgressSchema: JsonSchema = {
+  type: 'object',
+  properties: { running: { type: 'boolean' }, phase: { enum: ['idle', 'reading', 'checking', 'saving', 'done'] }, done: count, total: count },
+  required: ['running', 'phase', 'done', 'total'],
   additionalProperties: false,
 };
 
@@ -256,6 +293,10 @@ export function createAppChannels(handlers: AppChannelHandlers, manifest: Manife
     [BACKUP_RESTORE_CHANNEL]: { request: noPayload, response: restoreSchema, answer: () => handlers.restoreBackup() },
     [IMPORT_PREVIEW_CHANNEL]: { request: noPayload, response: importPreviewSchema, answer: () => handlers.previewStudentImport() },
     [IMPORT_RUN_CHANNEL]: { request: noPayload, response: importResultSchema, answer: () => handlers.runStudentImport() },
+    [IMPORT_CHOOSE_CHANNEL]: { request: importChooseRequestSchema, response: importPreviewSchema, answer: (payload) => handlers.previewImport(payload.kind as ImportKind) },
+    [IMPORT_REMAP_CHANNEL]: { request: importRemapRequestSchema, response: importPreview, answer: (payload) => handlers.remapImport(payload.mapping as (string | null)[]) },
+    [IMPORT_START_CHANNEL]: { request: noPayload, response: importResultSchema, answer: () => handlers.runImport() },
+    [IMPORT_PROGRESS_CHANNEL]: { request: noPayload, response: importProgressSchema, answer: () => handlers.importProgress() },
     [EXPORT_ALL_CHANNEL]: { request: noPayload, response: exportAllSchema, answer: () => handlers.exportEverything() },
   };
 }

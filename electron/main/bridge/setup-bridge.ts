@@ -13,7 +13,7 @@ import { createConnectionChannels } from '../connection/connection-channels';
 import type { ConnectionStore } from '../connection/connection-store';
 import { createMoveToServer } from '../connection/move-to-server';
 import { createWorkstationConnection } from '../connection/workstation-connection';
-import { createStudentImport } from '../imports/student-import';
+import { createSpreadsheetImport } from '../imports/spreadsheet-import';
 import type { BackendHealth } from '../desktop/about';
 import { createCallTimings } from '../diagnostics/call-timings';
 import { createDiagnostics, readBackendHealth, watchBreaker } from '../diagnostics/diagnostics-report';
@@ -97,7 +97,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
   const transport = audit.transport;
   const exportAuditLog = createAuditExport({ transport, manifest, store, dialog: options.saveDialog, log: options.log });
   const backups = createBackups({ transport, store: options.backups ?? createMemoryBackupStore(), anchors: store, dialog: options.saveDialog, log: options.log });
-  const studentImport = createStudentImport({ transport, dialog: options.saveDialog, log: options.log });
+  const spreadsheetImport = createSpreadsheetImport({ transport, dialog: options.saveDialog, log: options.log });
   const timings = createCallTimings();
   const breaker = watchBreaker();
   const lastBackup = async () => {
@@ -116,8 +116,12 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
       backUpNow: backups.backUpNow,
       backupStatus: backups.status,
       restoreBackup: backups.restore,
-      previewStudentImport: studentImport.preview,
-      runStudentImport: studentImport.run,
+      previewStudentImport: () => spreadsheetImport.preview('students'),
+      runStudentImport: spreadsheetImport.run,
+      previewImport: spreadsheetImport.preview,
+      remapImport: spreadsheetImport.remap,
+      runImport: spreadsheetImport.run,
+      importProgress: spreadsheetImport.progress,
       exportEverything: createExportEverything({ transport, dialog: options.saveDialog, log: options.log }),
     },
     manifest,

@@ -32,6 +32,8 @@ export function buildAppMenuTemplate(options: MenuOptions): MenuItemConstructorO
       { label: 'New student', accelerator: 'CmdOrCtrl+N', click: () => actions.send('new-student') },
       { label: 'Book lesson', accelerator: 'CmdOrCtrl+B', click: () => actions.send('book-lesson') },
       { label: 'Import students…', click: () => actions.send('import-students') },
+      { label: 'Import instructors…', click: () => actions.send('import-instructors') },
+      { label: 'Import vehicles…', click: () => actions.send('import-vehicles') },
       { label: 'Export everything…', click: () => actions.send('export-all') },
       separator,
       { label: 'Back up now', click: () => actions.send('back-up') },

@@ -31,7 +31,7 @@ function isAlive(pid: number): boolean {
 }
 
 describe('BackendSupervisor with the real backend', () => {
-  it('starts it, waits for the ready line and health, and stops it cleanly by closing its stdin', async () => {
+  it('starts it, waits for the ready line and health, and stops it cleanly with a stop line on its stdin', async () => {
     const stderr: string[] = [];
     const { supervisor, states } = await supervised({ onStderrLine: (line) => stderr.push(line) });
     const conn = await supervisor.start();
@@ -49,7 +49,9 @@ describe('BackendSupervisor with the real backend', () => {
     // stopped cleanly: the WAL was checkpointed back into the database file.
     expect(Date.now() - started).toBeLessThan(4_000);
     expect(isAlive(pid)).toBe(false);
-    expect(stderr.join('\n')).toContain('"how": "stdin_closed"');
+    // A normal stop reads as one in the log, not as a vanished app.
+    expect(stderr.join('\n')).toContain('"event": "backend.stopping", "how": "stop_requested"');
+    expect(stderr.join('\n')).not.toContain('backend.parent_gone');
     expect(stderr.join('\n')).toMatch(/"db.checkpointed"/);
     expect(states.at(-1)).toBe('down');
   });

@@ -56,15 +56,17 @@ describe('application menu', () => {
     expect(done).toEqual(['send:new-student', 'send:book-lesson']);
   });
 
-  it('sends Back up now, Restore, Import students and Export everything to the window', () => {
+  it('sends Back up now, Restore, Import students, instructors and vehicles, and Export everything to the window', () => {
     const { items, done } = menu(true);
     const backUp = items.find(({ item }) => item.label === 'Back up now')!;
     expect(backUp.path[0]).toBe('&File');
     click(backUp.item);
     click(items.find(({ item }) => item.label === 'Restore from a backup…')!.item);
     click(items.find(({ item }) => item.label === 'Import students…')!.item);
+    click(items.find(({ item }) => item.label === 'Import instructors…')!.item);
+    click(items.find(({ item }) => item.label === 'Import vehicles…')!.item);
     click(items.find(({ item }) => item.label === 'Export everything…')!.item);
-    expect(done).toEqual(['send:back-up', 'send:restore', 'send:import-students', 'send:export-all']);
+    expect(done).toEqual(['send:back-up', 'send:restore', 'send:import-students', 'send:import-instructors', 'send:import-vehicles', 'send:export-all']);
   });
 
   it('has the standard editing roles', () => {

@@ -7,6 +7,8 @@ export const MENU_DESTINATIONS: Record<MenuCommand, { screen: string; intent?: s
   'new-student': { screen: 'students', intent: 'new' },
   'book-lesson': { screen: 'calendar', intent: 'book' },
   'import-students': { screen: 'students', intent: 'import' },
+  'import-instructors': { screen: 'instructors', intent: 'import' },
+  'import-vehicles': { screen: 'vehicles', intent: 'import' },
   'export-all': { screen: 'home', intent: 'export' },
   'back-up': { screen: 'home', intent: 'back-up' },
   restore: { screen: 'home', intent: 'restore' },

@@ -6,7 +6,7 @@
  * UI can use ordinary TanStack Query error handling and branch on `error.code`, never on the message.
  */
 import type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, MenuCommand, OdsmApi } from '../../../electron/preload/api';
-import type { ImportPreview, ImportProblem, ImportResult } from '../../../electron/shared/app-channels';
+import type { ImportKind, ImportPreview, ImportProblem, ImportProgress, ImportResult } from '../../../electron/shared/app-channels';
 import type { IpcError, IpcResult } from '../../../shared-contracts/channels';
 
 /** Codes the renderer itself produces, when the failure happens before any envelope exists. */
@@ -88,7 +88,7 @@ export async function call<T>(verb: (api: OdsmApi) => Promise<IpcResult<T>>): Pr
   return unwrap(result);
 }
 
-export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, ImportPreview, ImportProblem, ImportResult, MenuCommand };
+export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, ImportKind, ImportPreview, ImportProblem, ImportProgress, ImportResult, MenuCommand };
 export type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../../../electron/preload/api';
 
 /**

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import structlog
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from odsm.core.append_only_guards import restore_append_only_guards
@@ -120,7 +120,7 @@ class BackupService:
                         self._restore_file(staged, safety, entry)
                     else:
                         self._restore_server(staged, safety, entry)
-                except (OSError, sqlite3.Error, DBAPIError) as exc:
+                except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
                     raise RestoreFailed(
                         details={"field": "file", "rule": "copy", "file": request.file, "cause": str(exc)}
                     ) from exc

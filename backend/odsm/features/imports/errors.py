@@ -17,4 +17,17 @@ class ImportFileUnreadable(ImportRefused):
 
 class ImportColumnsMissing(ImportRefused):
     code = "import.columns_missing"
-    default_message = "The file needs columns for the first name, last name and date of birth."
+    default_message = "The file needs a column for every required field."
+
+
+class ImportMappingInvalid(ImportRefused):
+    code = "import.mapping_invalid"
+    default_message = "Each field can take one column only, and every column needs a field or to be left out."
+
+
+class ImportFileChanged(ImportRefused):
+    status_code = 409
+    code = "import.file_changed"
+    default_message = (
+        "The file has changed since its preview. Nothing was imported: check the new preview, then import."
+    )

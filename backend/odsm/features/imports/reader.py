@@ -7,6 +7,7 @@ dates so that no locale guesses at "03/04/2008".
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -35,6 +36,8 @@ class Table:
     # Each row with its number in the sheet, as Excel shows it (the headings are usually row 1).
     rows: list[tuple[int, list[Cell]]]
     encoding: str | None
+    # Of the bytes read: the run checks the file is still the one previewed.
+    sha256: str = ""
 
 
 def read_table(path: Path) -> Table:
@@ -43,11 +46,14 @@ def read_table(path: Path) -> Table:
             "file_size", "That file is over 50 MB: a list of students is far smaller. Choose the right file."
         )
     suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        return _read_workbook(path)
-    if suffix in {".csv", ".txt"}:
-        return _read_csv(path)
-    raise UnreadableFile("file_type", "Choose a .csv or .xlsx file (in Excel: File → Save As → CSV or Excel Workbook).")
+    if suffix not in {".xlsx", ".csv", ".txt"}:
+        raise UnreadableFile(
+            "file_type", "Choose a .csv or .xlsx file (in Excel: File → Save As → CSV or Excel Workbook)."
+        )
+    # Read once: the table and its checksum come from the same bytes, whatever happens to the file meanwhile.
+    raw = path.read_bytes()
+    table = _read_workbook(raw) if suffix == ".xlsx" else _read_csv(raw)
+    return Table(table.headings, table.rows, table.encoding, hashlib.sha256(raw).hexdigest())
 
 
 def _decode(raw: bytes) -> tuple[str, str]:
@@ -57,8 +63,8 @@ def _decode(raw: bytes) -> tuple[str, str]:
         return raw.decode(WINDOWS_ENCODING, errors="replace"), WINDOWS_ENCODING
 
 
-def _read_csv(path: Path) -> Table:
-    text, encoding = _decode(path.read_bytes())
+def _read_csv(raw: bytes) -> Table:
+    text, encoding = _decode(raw)
     if "\x00" in text:
         raise UnreadableFile("file_type", "That file is not text: choose a .csv or .xlsx file.")
     try:
@@ -72,9 +78,9 @@ def _read_csv(path: Path) -> Table:
     return _table([[c.strip() or None for c in row] for row in lines], encoding)
 
 
-def _read_workbook(path: Path) -> Table:
+def _read_workbook(raw: bytes) -> Table:
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError and its own errors for a file it cannot read
         raise UnreadableFile("file_type", "That file could not be read as an Excel workbook (.xlsx).") from exc
     try:

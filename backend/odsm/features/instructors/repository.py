@@ -25,6 +25,10 @@ class InstructorRepository(RetirableRepository[Instructor]):
     id_name = "instructor_id"
     listing_order = (Instructor.last_name, Instructor.first_name)
 
+    def di_licence_numbers(self) -> list[str]:
+        """Every instructor's DI licence number: what an import matches its rows against."""
+        return list(self.session.scalars(select(Instructor.di_licence_number)))
+
     def first_time_off(self, instructor_id: int, start: datetime, end: datetime) -> InstructorTimeOff | None:
         """Any recorded time off of the instructor's that overlaps [start, end)."""
         return self.session.scalars(

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from odsm.core import audit
 from odsm.core.errors import ValidationFailed
+from odsm.core.import_outcome import CHUNK, ImportOutcome, RowsDone, no_progress
 from odsm.core.orm import utcnow
+from odsm.core.resource_lock_repository import ImportLock, Resource, lock_resources
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import apply_changes, check_version, guard_stale
 from odsm.features.school.clock import zone
@@ -21,6 +26,7 @@ from .schemas import (
     AffectedLesson,
     AvailabilitySlot,
     InstructorCreate,
+    InstructorFields,
     InstructorPage,
     InstructorRead,
     InstructorUpdate,
@@ -83,6 +89,11 @@ def _lessons_during(s: Session, instructor_id: int, start: datetime, end: dateti
     ]
 
 
+def di_licence_key(number: str) -> str:
+    """A DI licence number as an import compares it: "ab-1234 5" and "AB12345" are one licence."""
+    return re.sub(r"[^0-9A-Z]", "", number.upper())
+
+
 def _slots(slots: list[AvailabilitySlot]) -> list[InstructorAvailability]:
     return [InstructorAvailability(**slot.model_dump()) for slot in slots]
 
@@ -108,6 +119,38 @@ class InstructorService:
             s.add(row)
             s.flush()
             return InstructorRead.model_validate(row)
+
+        return self.db.write(fn)
+
+    def import_many(
+        self, rows: Sequence[tuple[int, InstructorFields]], source: str, progress: RowsDone = no_progress
+    ) -> ImportOutcome:
+        """Creates the rows in one transaction, skipping an instructor already on file (the same DI licence
+        number), so an import run twice adds nobody the second time. One user action, one audit entry.
+        Two desks importing at once take turns (the import lock), so the second finds the first's rows."""
+
+        def fn(s: Session) -> ImportOutcome:
+            lock_resources(s, [(Resource.IMPORT, ImportLock.INSTRUCTORS)])
+            on_file = {di_licence_key(n) for n in InstructorRepository(s).di_licence_numbers()}
+            outcome = ImportOutcome()
+            progress(0, len(rows))
+            for done, (_, data) in enumerate(rows, start=1):
+                if done % CHUNK == 0:
+                    s.flush()
+                    progress(done, len(rows))
+                key = di_licence_key(data.di_licence_number)
+                if key in on_file:
+                    outcome.already_on_file += 1
+                    continue
+                row = Instructor(**data.model_dump())
+                s.add(row)
+                if outcome.imported == 0:
+                    audit.primary(s, row, "import", f"Imported from {source}")
+                on_file.add(key)
+                outcome.imported += 1
+            s.flush()
+            progress(len(rows), len(rows))
+            return outcome
 
         return self.db.write(fn)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import structlog
+from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
@@ -48,7 +49,8 @@ class MoveService:
 
     def move(self, request: MoveRequest) -> MoveResult:
         if not self.db.settings.is_sqlite:
-            raise MoveSourceNotSqlite(details={"field": "database", "rule": "sqlite_only", "engine": "postgresql"})
+            engine = self.db.engine.dialect.name
+            raise MoveSourceNotSqlite(details={"field": "database", "rule": "sqlite_only", "engine": engine})
         url = server_url(request.target_url)
         if not self.progress.begin():
             raise MoveInProgress(details={"state": self.progress.read().state})
@@ -68,7 +70,7 @@ class MoveService:
             try:
                 settings = self.db.settings.model_copy(update={"database_url": url.render_as_string(False)})
                 migrate(settings, engine)
-            except DBAPIError as exc:
+            except SQLAlchemyError as exc:
                 raise MoveCopyFailed(details={**where, "rule": "migrate", "cause": _cause(exc)}) from exc
             with self.db.exclusive():
                 # On its own connection, committed at once: a keyed request's writes are otherwise held
@@ -81,7 +83,7 @@ class MoveService:
         log.info("move.done", host=where["host"], database=where["database"], rows=result.total_rows)
         return result
 
-    def _copy_and_verify(self, engine: Any, where: dict[str, Any]) -> MoveResult:
+    def _copy_and_verify(self, engine: Engine, where: dict[str, Any]) -> MoveResult:
         # Straight on the engines, not through db.read: this thread holds the desk's maintenance gate,
         # and the server's transaction must stay open across the copy and its check.
         table = ""
@@ -96,7 +98,7 @@ class MoveService:
                 repo.copy_school(source, target, copying)
                 self.progress.verifying()
                 result = _verified(source, target, where)
-        except DBAPIError as exc:
+        except SQLAlchemyError as exc:  # the server refused a row, or a value did not convert
             raise MoveCopyFailed(details={**where, "rule": "copy", "table": table, "cause": _cause(exc)}) from exc
         return result
 
@@ -113,7 +115,7 @@ def server_url(text: str) -> URL:
     return url.set(drivername="postgresql+psycopg")
 
 
-def _check_target(engine: Any, where: dict[str, Any]) -> None:
+def _check_target(engine: Engine, where: dict[str, Any]) -> None:
     try:
         revision, filled = repo.revision_and_first_filled_table(engine)
     except DBAPIError as exc:
@@ -127,7 +129,7 @@ def _check_target(engine: Any, where: dict[str, Any]) -> None:
         raise MoveTargetNewerSchema(details={**where, "rule": "known_revision", "revision": revision})
 
 
-def _verified(source: Any, target: Any, where: dict[str, Any]) -> MoveResult:
+def _verified(source: Connection, target: Connection, where: dict[str, Any]) -> MoveResult:
     here, there = repo.counts(source), repo.counts(target)
     for name, rows in here.items():
         if there.get(name) != rows:

@@ -8,6 +8,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, com
 from pydantic_core import PydanticCustomError
 
 from odsm.core.bounded import Address, Flag, Line, Name, Notes, Phone, SchoolDate, Short, Version, omitted
+from odsm.core.import_outcome import ImportOutcome, ImportProblem
 
 from .licence import LICENCE_FORMAT, LicenceNumberInvalid, display_licence_number, normalise_licence_number
 
@@ -138,16 +139,4 @@ class StudentPage(BaseModel):
     limit: int
 
 
-class ImportProblem(BaseModel):
-    """One bad cell of an import: the sheet's row as Excel numbers it, the field, the rule."""
-
-    row: int
-    field: str
-    rule: str
-    message: str
-
-
-class ImportOutcome(BaseModel):
-    imported: int = 0
-    already_on_file: int = 0
-    problems: list[ImportProblem] = []
+__all__ = ["ImportOutcome", "ImportProblem"]

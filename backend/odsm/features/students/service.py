@@ -10,7 +10,9 @@ from sqlalchemy.orm import Session
 
 from odsm.core import audit
 from odsm.core.errors import ValidationFailed
+from odsm.core.import_outcome import CHUNK, RowsDone, no_progress
 from odsm.core.orm import utcnow
+from odsm.core.resource_lock_repository import ImportLock, Resource, lock_resources
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
 from odsm.models import Student
@@ -106,12 +108,16 @@ class StudentService:
 
         return self.db.write(fn)
 
-    def import_many(self, rows: Sequence[tuple[int, StudentCreate]], source: str) -> ImportOutcome:
+    def import_many(
+        self, rows: Sequence[tuple[int, StudentCreate]], source: str, progress: RowsDone = no_progress
+    ) -> ImportOutcome:
         """Creates the rows in one transaction, skipping any student already on file: the same licence
         number, or the same name and birth date. So an import run twice adds nobody the second time.
-        The import is one user action, so one audit entry: the first student's, with the others in it."""
+        The import is one user action, so one audit entry: the first student's, with the others in it.
+        Two desks importing at once take turns (the import lock), so the second finds the first's rows."""
 
         def fn(s: Session) -> ImportOutcome:
+            lock_resources(s, [(Resource.IMPORT, ImportLock.STUDENTS)])
             licences: dict[str, tuple[str, str, date]] = {}
             people: set[tuple[str, str, date]] = set()
             for licence, first, last, dob in s.execute(repo.identities()):
@@ -120,7 +126,11 @@ class StudentService:
                 if licence:
                     licences[licence] = person
             outcome = ImportOutcome()
-            for row, data in rows:
+            progress(0, len(rows))
+            for done, (row, data) in enumerate(rows, start=1):
+                if done % CHUNK == 0:
+                    s.flush()
+                    progress(done, len(rows))
                 person = (fold(data.first_name), fold(data.last_name), data.date_of_birth)
                 holder = licences.get(data.licence_number) if data.licence_number else None
                 if holder is not None and holder != person:
@@ -147,6 +157,7 @@ class StudentService:
                     licences[data.licence_number] = person
                 outcome.imported += 1
             s.flush()
+            progress(len(rows), len(rows))
             return outcome
 
         return self.db.write(fn)

@@ -18,6 +18,10 @@ class VehicleRepository(RetirableRepository[Vehicle]):
     id_name = "vehicle_id"
     listing_order = (Vehicle.plate,)
 
+    def identities(self) -> list[tuple[str, str]]:
+        """Every vehicle's VIN and plate: what an import matches its rows against."""
+        return [(vin, plate) for vin, plate in self.session.execute(select(Vehicle.vin, Vehicle.plate))]
+
     def id_with_plate(self, plate: str) -> int | None:
         return self.session.scalar(select(Vehicle.id).where(Vehicle.plate == plate))
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy.orm import Session
 
+from odsm.core import audit
 from odsm.core.errors import ValidationFailed
+from odsm.core.import_outcome import CHUNK, ImportOutcome, ImportProblem, RowsDone, no_progress
+from odsm.core.resource_lock_repository import ImportLock, Resource, lock_resources
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import apply_changes, check_version, guard_stale
 from odsm.models import OdometerReading, Vehicle
@@ -79,6 +83,53 @@ class VehicleService:
             if data.odometer_km is not None:
                 record_odometer(s, row.id, data.odometer_km, "manual", note="at registration")
             return _read(s, row)
+
+        return self.db.write(fn)
+
+    def import_many(
+        self, rows: Sequence[tuple[int, VehicleCreate]], source: str, progress: RowsDone = no_progress
+    ) -> ImportOutcome:
+        """Creates the rows in one transaction, skipping a vehicle already on file (the same VIN), so an
+        import run twice adds nobody the second time; a plate another vehicle holds is a named problem,
+        as on the form. One user action, one audit entry. Two desks importing at once take turns."""
+
+        def fn(s: Session) -> ImportOutcome:
+            lock_resources(s, [(Resource.IMPORT, ImportLock.VEHICLES)])
+            plates: dict[str, str] = {}
+            for vin, plate in VehicleRepository(s).identities():
+                plates[plate] = vin
+            vins = set(plates.values())
+            outcome = ImportOutcome()
+            added: list[tuple[Vehicle, int]] = []
+            progress(0, len(rows))
+            for done, (number, data) in enumerate(rows, start=1):
+                if done % CHUNK == 0:
+                    progress(done, len(rows))
+                if data.vin in vins:
+                    outcome.already_on_file += 1
+                    continue
+                if data.plate in plates:
+                    outcome.problems.append(
+                        ImportProblem(
+                            row=number, field="plate", rule="unique", message="Another vehicle already has this plate."
+                        )
+                    )
+                    continue
+                row = Vehicle(**data.model_dump(exclude={"odometer_km"}))
+                s.add(row)
+                if outcome.imported == 0:
+                    audit.primary(s, row, "import", f"Imported from {source}")
+                if data.odometer_km is not None:
+                    added.append((row, data.odometer_km))
+                plates[data.plate] = data.vin
+                vins.add(data.vin)
+                outcome.imported += 1
+            s.flush()
+            for row, km in added:
+                record_odometer(s, row.id, km, "manual", note="at import")
+            s.flush()
+            progress(len(rows), len(rows))
+            return outcome
 
         return self.db.write(fn)
 

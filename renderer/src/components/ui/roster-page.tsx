@@ -9,6 +9,9 @@ type RosterPageProps = {
   plural: string;
   subtitle: ReactNode;
   onNew: () => void;
+  /** More buttons beside "+ New …" (an import), and what they report above the list. */
+  moreActions?: ReactNode;
+  moreNotice?: ReactNode;
   /** From useListPageState: the "show inactive" toggle and the "saved" notice. */
   state: { includeInactive: boolean; setIncludeInactive: (includeInactive: boolean) => void; noticeBanner: ReactNode };
   query: QueryLike & { data?: { items: readonly unknown[] } };
@@ -21,18 +24,36 @@ type RosterPageProps = {
  * A list of records the school retires rather than deletes (instructors, vehicles): "+ New …",
  * "Show inactive …", the list's states worded for the record, and the dialogs that add and edit one.
  */
-export function RosterPage({ noun, plural, subtitle, onNew, state, query, dialogs, children }: RosterPageProps) {
+export function RosterPage({ noun, plural, subtitle, onNew, moreActions, moreNotice, state, query, dialogs, children }: RosterPageProps) {
   return (
     <ListPage
       id={plural}
       title={plural.charAt(0).toUpperCase() + plural.slice(1)}
       subtitle={subtitle}
       actions={
-        <Button variant="primary" onClick={onNew} data-testid={`new-${noun}`}>
-          {`+ New ${noun}`}
-        </Button>
+        moreActions ? (
+          <div className="page__actions">
+            {moreActions}
+            <Button variant="primary" onClick={onNew} data-testid={`new-${noun}`}>
+              {`+ New ${noun}`}
+            </Button>
+          </div>
+        ) : (
+          <Button variant="primary" onClick={onNew} data-testid={`new-${noun}`}>
+            {`+ New ${noun}`}
+          </Button>
+        )
       }
-      notice={state.noticeBanner}
+      notice={
+        moreNotice ? (
+          <>
+            {moreNotice}
+            {state.noticeBanner}
+          </>
+        ) : (
+          state.noticeBanner
+        )
+      }
       toggle={{ label: `Show inactive ${plural}`, checked: state.includeInactive, onChange: state.setIncludeInactive }}
       query={query}
       isEmpty={(query.data?.items.length ?? 0) === 0}

@@ -1,2 +1,3 @@
-// The imports feature's public face: "Import from a spreadsheet…" on the Students screen (and File → Import students).
-export { useStudentImport } from './components/import-dialog';
+// The imports feature's public face: "Import from a spreadsheet…" on the Students, Instructors and Vehicles
+// screens (and File → Import students / instructors / vehicles).
+export { useSpreadsheetImport, useStudentImport } from './components/import-dialog';

@@ -5,6 +5,7 @@ import { ExpiryChip } from '../../../components/ui/status-chip';
 import { useListPageState } from '../../../hooks/use-list-page-state';
 import { todayIn } from '../../../lib/dates';
 import { formatHours } from '../../../lib/units';
+import { useSpreadsheetImport } from '../../imports';
 import { useSchoolClock } from '../../settings';
 import { useInstructors } from '../api/get-instructors';
 import type { Instructor } from '../types';
@@ -20,6 +21,7 @@ export function InstructorsPage() {
   const { timeZone, expiryWarningDays } = useSchoolClock();
   const instructors = useInstructors(state.includeInactive ? { include_inactive: true } : {});
   const today = todayIn(timeZone);
+  const importing = useSpreadsheetImport('instructors');
 
   return (
     <RosterPage
@@ -27,17 +29,22 @@ export function InstructorsPage() {
       plural="instructors"
       subtitle={`DI licences and checks are amber within ${expiryWarningDays} days of expiry and red once lapsed. A lapsed instructor cannot be booked.`}
       onNew={() => editing.setOpen({ instructor: null })}
+      moreActions={importing.button}
+      moreNotice={importing.error}
       state={state}
       query={instructors}
       dialogs={
-        editing.open ? (
+        <>
+          {importing.dialog}
+          {editing.open ? (
           <InstructorForm
             instructor={editing.open.instructor}
             timeZone={timeZone}
             onClose={editing.close}
             onSaved={(instructor, created) => editing.done(`${instructor.first_name} ${instructor.last_name} was ${created ? 'added' : 'saved'}.`)}
           />
-        ) : null
+        ) : null}
+        </>
       }
     >
       <DataTable testId="instructor-table" columns={['Name', 'Teaches', 'Credentials', 'Availability']} withActions>

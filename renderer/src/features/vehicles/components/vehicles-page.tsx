@@ -5,6 +5,7 @@ import { ExpiryChip } from '../../../components/ui/status-chip';
 import { useListPageState } from '../../../hooks/use-list-page-state';
 import { todayIn } from '../../../lib/dates';
 import { expiryStatus } from '../../../lib/expiry';
+import { useSpreadsheetImport } from '../../imports';
 import { useSchoolClock } from '../../settings';
 import { useVehicles } from '../api/get-vehicles';
 import type { Vehicle } from '../types';
@@ -20,6 +21,7 @@ export function VehiclesPage() {
   const { timeZone, expiryWarningDays } = useSchoolClock();
   const vehicles = useVehicles(state.includeInactive ? { include_inactive: true } : {});
   const today = todayIn(timeZone);
+  const importing = useSpreadsheetImport('vehicles');
 
   return (
     <RosterPage
@@ -27,10 +29,14 @@ export function VehiclesPage() {
       plural="vehicles"
       subtitle="A vehicle with lapsed insurance or safety inspection cannot be booked."
       onNew={() => editing.setOpen({ vehicle: null, tab: 'details' })}
+      moreActions={importing.button}
+      moreNotice={importing.error}
       state={state}
       query={vehicles}
       dialogs={
-        editing.open ? (
+        <>
+          {importing.dialog}
+          {editing.open ? (
           <VehicleForm
             vehicle={editing.open.vehicle}
             initialTab={editing.open.tab}
@@ -38,7 +44,8 @@ export function VehiclesPage() {
             onClose={editing.close}
             onSaved={(vehicle, created) => editing.done(`${vehicle.plate} was ${created ? 'added' : 'saved'}.`)}
           />
-        ) : null
+        ) : null}
+        </>
       }
     >
       <DataTable testId="vehicle-table" columns={COLUMNS} withActions>
