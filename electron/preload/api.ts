@@ -1,5 +1,6 @@
 // The shape of window.odsm. The renderer imports this type-only; the types come from the contracts.
 import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult } from '../../shared-contracts/channels';
+import type { DataChanged, DataKind } from '../shared/data-changes';
 import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupStatus, DiagnosticsReport, ExportAllResult, ImportPreviewResult, ImportResult, MenuCommand, RestoreResult } from '../shared/app-channels';
 
 /** "db:students:list" -> "students". */
@@ -24,6 +25,8 @@ export type OdsmApi = DataApi & {
   onBackendStatus(listener: (status: BackendStatus) => void): () => void;
   /** Called with every command the application menu sends (File → New student…); returns the unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Called with the kinds of record any workstation changed (live between seats); returns the unsubscribe. */
+  onDataChanged(listener: (change: DataChanged) => void): () => void;
   /** The current status, for a screen that mounts after the last push. */
   getBackendStatus(): Promise<BackendStatus>;
   /** Saves the audit log with main's anchored head to a file the user picks (a native save dialog). */
@@ -44,4 +47,5 @@ export type OdsmApi = DataApi & {
   exportEverything(): Promise<IpcResult<ExportAllResult>>;
 };
 
+export type { DataChanged, DataKind };
 export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, ExportAllResult, ImportPreviewResult, ImportResult, MenuCommand, RestoreResult };
