@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import psycopg
-from psycopg import sql
+from typing import TYPE_CHECKING
+
 from sqlalchemy import text
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:  # psycopg is imported only where the listener runs: a SQLite start never pays for it
+    import psycopg
 
 
 def notify(session: Session, channel: str, payload: str) -> None:
@@ -14,6 +17,8 @@ def notify(session: Session, channel: str, payload: str) -> None:
 
 
 def listen(conn: psycopg.Connection, channel: str) -> None:
+    from psycopg import sql
+
     conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(channel)))
 
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import psycopg
 import structlog
 from sqlalchemy import make_url
 
 from . import change_notify_repository
 from .change_kinds import EVERYTHING, decode_kinds
+
+if TYPE_CHECKING:
+    import psycopg
 
 log = structlog.get_logger("odsm.changes")
 
@@ -52,6 +55,8 @@ class PgChangeListener:
             self._thread.join(POLL_SECONDS * 3)
 
     def _run(self) -> None:
+        import psycopg  # here, in the listener's thread: a SQLite backend never imports it
+
         delay, first = BACKOFF_SECONDS[0], True
         while not self._stop.is_set():
             try:
