@@ -18,6 +18,8 @@ import { createJsonLogger, type Logger } from '../electron/main/log/json-logger'
 import { BACKEND_STATUS_CHANNEL, MENU_COMMAND_CHANNEL, type BackendState, type BackendStatus, type MenuCommand } from '../electron/shared/app-channels';
 import { pickBackendCommand } from '../electron/main/backend/backend-command';
 import { BackendSupervisor } from '../electron/main/backend/backend-supervisor';
+import { followChangeStream } from '../electron/main/changes/change-stream';
+import { DATA_CHANGED_CHANNEL } from '../electron/shared/data-changes';
 import type { IpcMainStandIn } from '../electron/test/support/ipc-main-stand-in';
 import { standInBridge } from '../electron/test/support/stand-in-bridge';
 import { saveDialogStandIn, type SaveDialogStandIn } from '../electron/test/support/save-dialog-stand-in';
@@ -233,6 +235,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return emitToPages(browser, BACKEND_STATUS_CHANNEL, next);
   };
   const stopFollowing = supervisor.onStatus((next) => void push(next));
+  // Live between seats, as electron/main/index.ts wires it: the backend's change stream to every page.
+  const changeStream = followChangeStream({ connection: () => supervisor.connection(), log, onChange: (change) => void emitToPages(browser, DATA_CHANGED_CHANNEL, change) });
 
   const page = browser.pages()[0] ?? (await browser.newPage());
   const openApp = async (target: Page = page, screen: AppScreen = 'students') => {
@@ -244,6 +248,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const close = () =>
     (closing ??= (async () => {
       stopFollowing();
+      changeStream.stop();
       await browser.close().catch(() => {});
       await main.dispose();
       rmSync(scratch, { recursive: true, force: true });

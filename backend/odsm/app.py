@@ -6,6 +6,8 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from odsm import __version__
+from odsm.core.change_capture import ChangeCapture, capture_changes
+from odsm.core.change_feed import ChangeFeed
 from odsm.core.config import Settings
 from odsm.core.errors import install_error_handlers
 from odsm.core.idempotency import claim_idempotency_key
@@ -16,6 +18,7 @@ from odsm.core.unit_of_work import Database
 from odsm.features.audit.router import router as audit_router
 from odsm.features.backups.router import router as backups_router
 from odsm.features.certification.router import router as certification_router
+from odsm.features.changes.router import router as changes_router
 from odsm.features.classroom.router import router as classroom_router
 from odsm.features.connections.router import router as connections_router
 from odsm.features.courses.router import router as courses_router
@@ -36,8 +39,9 @@ API_PREFIX = "/api/v1"
 
 def open_database(settings: Settings, engine: Engine | None = None) -> Database:
     """The database the app serves from: each write also claims the request's Idempotency-Key, in the
-    write's own transaction (the middleware below sets which key)."""
-    return Database(settings, engine, write_hooks=[claim_idempotency_key])
+    write's own transaction (the middleware below sets which key), and names the kinds of record it
+    changed to the change stream."""
+    return Database(settings, engine, write_hooks=[claim_idempotency_key, capture_changes(settings)])
 
 
 def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
@@ -58,6 +62,9 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     if db is not None:
         app.state.db = db
         time_queries(db.engine, app.state.query_timings)
+    # The change stream's feed: from the database's change capture, or one that never tells (no database).
+    captures = [hook for hook in db.write_hooks if isinstance(hook, ChangeCapture)] if db is not None else []
+    app.state.change_feed = captures[0].feed if captures else ChangeFeed()
     for router in (
         system_router,
         backups_router,
@@ -76,6 +83,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         lessons_router,
         certification_router,
         demo_router,
+        changes_router,
     ):
         app.include_router(router, prefix=API_PREFIX)
     install_error_handlers(app)

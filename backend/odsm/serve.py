@@ -7,7 +7,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from types import FrameType
@@ -82,15 +82,21 @@ def _as_startup_fault(settings: Settings, db: Database) -> Iterator[None]:
 
 
 class _AnnouncingServer(uvicorn.Server):
-    def __init__(self, config: uvicorn.Config, revision: str | None) -> None:
+    def __init__(self, config: uvicorn.Config, revision: str | None, before_shutdown: Callable[[], None]) -> None:
         super().__init__(config)
         self.revision = revision
+        self.before_shutdown = before_shutdown
 
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         super().handle_exit(sig, frame)
         # uvicorn re-raises a captured signal after shutdown, which would kill us before the WAL
         # checkpoint in serve(); a signal here means "stop gracefully", and we exit 0 ourselves.
         self._captured_signals.clear()
+
+    async def shutdown(self, sockets: list[Any] | None = None) -> None:
+        # Open change streams would hold the graceful shutdown for its whole timeout: end them first.
+        self.before_shutdown()
+        await super().shutdown(sockets)
 
     async def startup(self, sockets: list[Any] | None = None) -> None:
         await super().startup(sockets)
@@ -142,7 +148,7 @@ def serve(settings: Settings) -> None:
         lifespan="off",
         timeout_graceful_shutdown=5,
     )
-    server = _AnnouncingServer(config, revision)
+    server = _AnnouncingServer(config, revision, before_shutdown=app.state.change_feed.close)
     lifeline.stop_gracefully_with(lambda: setattr(server, "should_exit", True))
     try:
         server.run()

@@ -3,14 +3,16 @@
 // tests, the e2e harness and the bench call with theirs. Everything it builds is Electron-free and tested.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, dialog, ipcMain, Menu, protocol, safeStorage, screen, shell, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, shell } from 'electron';
 import { BACKEND_STATUS_CHANNEL, MENU_COMMAND_CHANNEL } from '../shared/app-channels';
+import { DATA_CHANGED_CHANNEL } from '../shared/data-changes';
 import { attachTarget, pickBackendCommand, trustedEnvironment } from './backend/backend-command';
 import { BackendSupervisor } from './backend/backend-supervisor';
 import { createFileAnchorStore } from './audit/audit-anchor-store';
 import { createFileBackupStore } from './backup/backup-store';
 import { backendEnvironment, CONNECTION_FILE, createFileConnectionStore } from './connection/connection-store';
 import { safeStorageBox } from './connection/secret-box';
+import { followChangeStream } from './changes/change-stream';
 import { describeAbout } from './desktop/about';
 import { buildAppMenuTemplate } from './desktop/app-menu';
 import { watchMainProcess, watchRenderer } from './desktop/crash-handlers';
@@ -105,6 +107,14 @@ async function main(): Promise<void> {
     if (win && !win.isDestroyed()) win.webContents.send(BACKEND_STATUS_CHANNEL, supervisor.status());
   };
   supervisor.onStatus(pushStatus);
+  // Live between seats: what any workstation changed, to every window, by kind of record.
+  const changeStream = followChangeStream({
+    connection: () => supervisor.connection(),
+    log,
+    onChange: (change) => {
+      for (const open of BrowserWindow.getAllWindows()) if (!open.isDestroyed()) open.webContents.send(DATA_CHANGED_CHANNEL, change);
+    },
+  });
 
   const windowState = createWindowStateStore(join(dataDir, 'window-state.json'));
   const savedPlace = await windowState.load();
@@ -164,6 +174,7 @@ async function main(): Promise<void> {
     // Let the backend stop cleanly (SIGTERM, WAL checkpoint) before the app goes.
     event.preventDefault();
     stopBackups();
+    changeStream.stop();
     void bridge
       .recordAuditHead()
       .then(() => supervisor.stop())

@@ -2,6 +2,7 @@
 import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult } from '../../shared-contracts/channels';
 import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult } from '../shared/app-channels';
 import type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
+import type { DataChanged, DataKind } from '../shared/data-changes';
 
 /** "db:students:list" -> "students". */
 export type ResourceOf<C extends string> = C extends `db:${infer R}:${string}` ? R : never;
@@ -25,6 +26,8 @@ export type OdsmApi = DataApi & {
   onBackendStatus(listener: (status: BackendStatus) => void): () => void;
   /** Called with every command the application menu sends (File → New student…); returns the unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Called with the kinds of record any workstation changed (live between seats); returns the unsubscribe. */
+  onDataChanged(listener: (change: DataChanged) => void): () => void;
   /** The current status, for a screen that mounts after the last push. */
   getBackendStatus(): Promise<BackendStatus>;
   /** Saves the audit log with main's anchored head to a file the user picks (a native save dialog). */
@@ -65,5 +68,6 @@ export type OdsmApi = DataApi & {
   getMoveProgress(): Promise<IpcResult<MoveProgress>>;
 };
 
+export type { DataChanged, DataKind };
 export type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
 export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult };

@@ -32,6 +32,7 @@ import {
   MOVE_START_CHANNEL,
   type ConnectionForm,
 } from '../shared/connection-channels';
+import { DATA_CHANGED_CHANNEL, knownKinds, type DataChanged } from '../shared/data-changes';
 import type { OdsmApi } from './api';
 
 type Verb = (payload?: unknown) => Promise<unknown>;
@@ -63,6 +64,17 @@ const api = {
     ipcRenderer.on(MENU_COMMAND_CHANNEL, relay);
     return () => {
       ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, relay);
+    };
+  },
+  onDataChanged(listener: (change: DataChanged) => void): () => void {
+    // Only kinds this app knows (an unknown one becomes 'everything'); a push naming none is dropped.
+    const relay = (_event: IpcRendererEvent, change: unknown) => {
+      const kinds = knownKinds((change as { kinds?: unknown } | null)?.kinds);
+      if (kinds.length > 0) listener({ kinds });
+    };
+    ipcRenderer.on(DATA_CHANGED_CHANNEL, relay);
+    return () => {
+      ipcRenderer.removeListener(DATA_CHANGED_CHANNEL, relay);
     };
   },
   // The one verb that answers plain data: main's status is not backend data, and a failure here only

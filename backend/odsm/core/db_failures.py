@@ -23,6 +23,20 @@ def is_lock_or_serialization_failure(exc: BaseException) -> bool:
     return pgcode in _PG_RETRYABLE
 
 
+def is_lost_connection(exc: BaseException) -> bool:
+    """The server ended this connection (a restart, an administrator's pg_terminate_backend) while it was
+    in use. That is not a dead database (the breaker does not count it; the next connect tells), and the
+    pool pings before it hands out another, so a unit of work that cannot have committed may run again."""
+    return isinstance(exc, DBAPIError) and exc.connection_invalidated
+
+
+def is_lost_before_commit(exc: BaseException) -> bool:
+    """Lost while a statement ran, so the transaction died uncommitted. A failed COMMIT has no statement:
+    whether it landed is unknown, so a write is never run again for it here (main's retry of a keyed
+    write finds its key instead)."""
+    return is_lost_connection(exc) and isinstance(exc, DBAPIError) and exc.statement is not None
+
+
 def is_database_down(exc: BaseException) -> bool:
     """The database cannot be reached or used at all, as opposed to a bug in one statement."""
     if not isinstance(exc, OperationalError) or is_lock_or_serialization_failure(exc):

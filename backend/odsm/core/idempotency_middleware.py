@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from . import idempotency_repository as keys
 from .asgi import response_messages, send_bytes, send_json
 from .crash_points import AFTER_ANSWER_BEFORE_SEND, AFTER_WRITE_BEFORE_ANSWER, crash_here
+from .db_failures import is_lost_before_commit
 from .errors import (
     AppError,
     DatabaseUnavailable,
@@ -32,6 +33,22 @@ log = structlog.get_logger("odsm.idempotency")
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 _REPLAYED = ((b"idempotent-replayed", b"true"),)
+# How often a keyed request whose transaction the server ended before it committed runs again here.
+RUNS_AFTER_LOST_CONNECTION = 1
+
+
+class _LostBeforeCommit(Exception):
+    """The request's transaction died with its connection, uncommitted: the request may simply run again."""
+
+
+def _connection_lost(payload: bytes) -> bool:
+    """A 503 for a connection the server ended (not for the breaker being open: that would only fail again)."""
+    try:
+        body = json.loads(payload)
+    except ValueError:
+        return False
+    details = body.get("details") or {}
+    return body.get("code") == DatabaseUnavailable.code and details.get("breaker") != "open"
 
 
 class IdempotencyMiddleware:
@@ -68,22 +85,31 @@ class IdempotencyMiddleware:
                 await _replay(send, key, found)
             return
 
-        held = HeldWrite()
-        try:
-            messages = await self._serve_claiming(scope, body, claim, held)
-        except BaseException:
-            await held.rollback_in_thread()
-            raise
-        if claim.conflict:
-            # Another request with this key wrote first: answer with its stored answer when there is one,
-            # and never store ours over it.
-            await held.rollback_in_thread()
-            again = await anyio.to_thread.run_sync(stored_answer, self.db, key)
-            if again is not None and again.fingerprint == claim.fingerprint and again.complete:
-                await _replay(send, key, again, after="concurrent_claim")
-                return
-        else:
-            messages = await self._settle(claim, held, messages, request_id)
+        for attempt in range(1, RUNS_AFTER_LOST_CONNECTION + 2):
+            held = HeldWrite()
+            try:
+                messages = await self._serve_claiming(scope, body, claim, held)
+            except BaseException:
+                await held.rollback_in_thread()
+                raise
+            if claim.conflict:
+                # Another request with this key wrote first: answer with its stored answer when there is
+                # one, and never store ours over it.
+                await held.rollback_in_thread()
+                again = await anyio.to_thread.run_sync(stored_answer, self.db, key)
+                if again is not None and again.fingerprint == claim.fingerprint and again.complete:
+                    await _replay(send, key, again, after="concurrent_claim")
+                    return
+                break
+            try:
+                last_run = attempt > RUNS_AFTER_LOST_CONNECTION
+                messages = await self._settle(claim, held, messages, request_id, last_run)
+                break
+            except _LostBeforeCommit:
+                # Nothing of this request committed: it runs again here, once, rather than answer 503
+                # to every save that was under way when the server ended the connections.
+                log.warning("idempotency.rerun_after_lost_connection", attempt=attempt)
+                claim = IdempotencyClaim(claim.key, claim.fingerprint)
         crash_here(AFTER_ANSWER_BEFORE_SEND)
         for message in messages:
             await send(message)
@@ -105,7 +131,7 @@ class IdempotencyMiddleware:
         return messages
 
     async def _settle(
-        self, claim: IdempotencyClaim, held: HeldWrite, messages: list[Message], request_id: str
+        self, claim: IdempotencyClaim, held: HeldWrite, messages: list[Message], request_id: str, last_run: bool
     ) -> list[Message]:
         """Commits the held write with its answer, or stores a refusal; returns what the client gets."""
         start = next(m for m in messages if m["type"] == "http.response.start")
@@ -115,6 +141,8 @@ class IdempotencyMiddleware:
         if status >= 500:
             # A crash or an unusable database decided nothing: undo any write, and the key may try again.
             await held.rollback_in_thread()
+            if status == DatabaseUnavailable.status_code and _connection_lost(payload) and not last_run:
+                raise _LostBeforeCommit()
             return messages
         if not held.holding:
             # A refusal before any write: it is the answer for this key from now on. Stored before the
@@ -124,6 +152,8 @@ class IdempotencyMiddleware:
         try:
             await held.commit_in_thread(lambda s: keys.store_answer(s, claim.key, claim.fingerprint, status, payload))
         except Exception as exc:
+            if is_lost_before_commit(exc) and not last_run:
+                raise _LostBeforeCommit() from exc
             # Neither the write nor its answer landed (a full disk, a lost server): say so, not the success.
             log.error("idempotency.commit_failed", error_type=type(exc).__name__)
             failed = DatabaseUnavailable()

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
 
 from .config import Settings
-from .db_failures import is_database_down, is_lock_or_serialization_failure
+from .db_failures import is_database_down, is_lock_or_serialization_failure, is_lost_before_commit, is_lost_connection
 from .engine import create_db_engine, write_engine
 from .errors import AppError, DatabaseBusy, DatabaseUnavailable
 from .held_write import AfterCommit, HeldWrite, held_write
@@ -32,6 +32,15 @@ T = TypeVar("T")
 # Runs first inside every write transaction (each attempt); what it returns runs once that transaction
 # commits, so a rolled-back attempt leaves no trace of the hook either.
 WriteHook = Callable[[Session], AfterCommit | None]
+
+
+def _worth_retrying(exc: BaseException, write: bool) -> bool:
+    # A connection lost inside a request's held write took that transaction with it: only the whole
+    # request can run again (main retries it with its Idempotency-Key). A read may always run again.
+    held = held_write.get()
+    joined = held is not None and held.session is not None
+    lost = is_lost_before_commit(exc) if write else is_lost_connection(exc)
+    return is_lock_or_serialization_failure(exc) or (lost and not joined)
 
 
 class Database:
@@ -47,7 +56,7 @@ class Database:
             fail_max=settings.db_breaker_fail_max,
             reset_timeout=settings.db_breaker_reset_seconds,
             # Only a database that cannot be used counts; refusals, locks and bugs say nothing of that.
-            exclude=[lambda e: not is_database_down(e)],
+            exclude=[lambda e: not is_database_down(e) or is_lost_connection(e)],
             name="database",
         )
         # The maintenance gate: a restore holds every other unit of work back while it swaps the school.
@@ -119,11 +128,11 @@ class Database:
         try:
             return self._once(fn, write)
         except DBAPIError as exc:
-            if not is_lock_or_serialization_failure(exc):
+            if not _worth_retrying(exc, write):
                 raise
             log.warning("db.retry", attempt=1, error=str(exc.orig))
         retrying = Retrying(
-            retry=retry_if_exception(is_lock_or_serialization_failure),
+            retry=retry_if_exception(lambda e: _worth_retrying(e, write)),
             stop=stop_after_attempt(max(1, self.settings.db_retry_attempts - 1)),
             wait=wait_random_exponential(multiplier=0.05, max=1.0),
             before_sleep=lambda rs: log.warning(

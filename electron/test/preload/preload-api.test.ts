@@ -11,7 +11,8 @@ import {
   type BackendStatus,
   type MenuCommand,
 } from '../../shared/app-channels';
-import type { OdsmApi } from '../../preload/api';
+import { DATA_CHANGED_CHANNEL } from '../../shared/data-changes';
+import type { DataChanged, OdsmApi } from '../../preload/api';
 
 // The preload runs against a recording stand-in for electron's renderer-side modules.
 const exposed = new Map<string, unknown>();
@@ -44,7 +45,7 @@ describe('the preload', () => {
       const [, resource, verb] = channel.split(':') as [string, string, string];
       expect(typeof odsm[resource]?.[verb], channel).toBe('function');
     }
-    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'backUpNow', 'getConnection', 'getMoveProgress', 'saveConnection', 'startMove', 'testConnection', 'useLocalDatabase', 'exportAuditLog', 'exportEverything', 'getBackendStatus', 'getBackupStatus', 'getDiagnostics', 'onBackendStatus', 'getImportProgress', 'onMenuCommand', 'previewImport', 'previewStudentImport', 'remapImport', 'restoreBackup', 'runImport', 'runStudentImport'].sort());
+    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'backUpNow', 'getConnection', 'getMoveProgress', 'saveConnection', 'startMove', 'testConnection', 'useLocalDatabase', 'exportAuditLog', 'exportEverything', 'getBackendStatus', 'getBackupStatus', 'getDiagnostics', 'onBackendStatus', 'onDataChanged', 'getImportProgress', 'onMenuCommand', 'previewImport', 'previewStudentImport', 'remapImport', 'restoreBackup', 'runImport', 'runStudentImport'].sort());
     expect(odsm).not.toHaveProperty('invoke');
     expect(odsm).not.toHaveProperty('ipcRenderer');
   });
@@ -95,6 +96,20 @@ describe('the preload', () => {
     unsubscribe();
     push('new-student');
     expect(seen).toEqual(['new-student', 'book-lesson']);
+  });
+
+  it('relays the kinds of record changed until unsubscribed, an unknown kind as everything, and drops a malformed push', async () => {
+    const odsm = await loadPreload();
+    const seen: DataChanged[] = [];
+    const unsubscribe = odsm.onDataChanged((change) => seen.push(change));
+    const push = (change: unknown) => listeners.get(DATA_CHANGED_CHANNEL)?.forEach((fn) => fn({}, change));
+    push({ kinds: ['students', 'audit'] });
+    push({ kinds: ['payments'] });
+    push({ kinds: 'students' });
+    push(null);
+    unsubscribe();
+    push({ kinds: ['lessons'] });
+    expect(seen).toEqual([{ kinds: ['students', 'audit'] }, { kinds: ['everything'] }]);
   });
 
   it('asks main to export the audit log on its own channel, with nothing the page could steer', async () => {

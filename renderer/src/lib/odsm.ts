@@ -5,7 +5,7 @@
  * unwraps it: data comes back as a plain value, and a failure is thrown as an `OdsmError`, so the
  * UI can use ordinary TanStack Query error handling and branch on `error.code`, never on the message.
  */
-import type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, MenuCommand, OdsmApi } from '../../../electron/preload/api';
+import type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DataChanged, DiagnosticsReport, MenuCommand, OdsmApi } from '../../../electron/preload/api';
 import type { ImportKind, ImportPreview, ImportProblem, ImportProgress, ImportResult } from '../../../electron/shared/app-channels';
 import type { IpcError, IpcResult } from '../../../shared-contracts/channels';
 
@@ -123,4 +123,10 @@ export function followBackendStatus(listener: (status: BackendStatus) => void): 
 export function followMenuCommands(listener: (command: MenuCommand) => void): () => void {
   const api = (globalThis as unknown as OdsmHost).odsm;
   return api ? api.onMenuCommand(listener) : () => {};
+}
+
+/** Follows what any workstation changed (main's `app:data-changed`); returns the unsubscribe. Nothing to follow outside the app. */
+export function followDataChanges(listener: (change: DataChanged) => void): () => void {
+  const api = (globalThis as unknown as OdsmHost).odsm;
+  return api ? api.onDataChanged(listener) : () => {};
 }

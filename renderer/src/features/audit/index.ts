@@ -3,3 +3,4 @@ export { AuditPage } from './components/audit-page';
 export { AuditGuardWarning } from './components/guard-warning';
 export { useChainCheck } from './components/chain-check';
 export { StudentHistory } from './components/student-history';
+export { auditLive } from './api/live';

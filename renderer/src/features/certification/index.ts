@@ -2,3 +2,4 @@
 export { useWorklist } from './api/certification';
 export { CertificationPage } from './components/certification-page';
 export { HoursSummary } from './components/hours-summary';
+export { certificationLive } from './api/live';

@@ -2,3 +2,4 @@
 export { useEnrollment, useFetchStudentEnrollments, useStudentEnrollments } from './api/enrollments';
 export { StudentProgress } from './components/student-progress';
 export { CATEGORY_LABELS, CATEGORY_ORDER, type HoursTotal } from './types';
+export { enrollmentsLive } from './api/live';

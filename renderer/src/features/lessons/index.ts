@@ -3,3 +3,4 @@ export { useDaySheet, useLessons } from './api/lessons';
 export { LessonDialog } from './components/lesson-dialog';
 export type { LessonFormValues } from './components/lesson-form-values';
 export { STATUS_LABELS, type Lesson } from './types';
+export { lessonsLive } from './api/live';

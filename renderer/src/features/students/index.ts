@@ -2,3 +2,4 @@
 export { useStudents } from './api/get-students';
 export { StudentPicker } from './components/student-picker';
 export { StudentsPage } from './components/students-page';
+export { studentsLive } from './api/live';

@@ -1,0 +1,44 @@
+"""The kinds of record a change stream names: one per screen-visible aggregate, taken from the tables written.
+
+The renderer refreshes by kind (its query keys start with one), so a table maps to the kind of the
+record it belongs to: an instructor's weekly hours are an `instructors` change. A table not named here
+is reported by its own name, which the renderer treats as "everything": a new table never goes unseen.
+"""
+
+from __future__ import annotations
+
+# Sent when what changed is not known (a stream that reconnected may have missed changes).
+EVERYTHING = "everything"
+
+_KIND_OF_TABLE = {
+    "students": "students",
+    "instructors": "instructors",
+    "instructor_availability": "instructors",
+    "instructor_time_off": "instructors",
+    "vehicles": "vehicles",
+    "odometer_readings": "vehicles",
+    "courses": "courses",
+    "enrollments": "enrollments",
+    "enrollment_hours": "enrollments",
+    "lessons": "lessons",
+    "classroom_sessions": "classroom",
+    "classroom_attendance": "classroom",
+    "school_settings": "settings",
+    "audit_log": "audit",
+}
+# Bookkeeping no screen shows: a stored Idempotency-Key answer changes nothing anyone sees.
+SILENT_TABLES = frozenset({"idempotency_keys", "alembic_version"})
+
+
+def kind_of_table(table: str) -> str | None:
+    if table in SILENT_TABLES:
+        return None
+    return _KIND_OF_TABLE.get(table, table)
+
+
+def encode_kinds(kinds: set[str] | frozenset[str]) -> str:
+    return ",".join(sorted(kinds))
+
+
+def decode_kinds(payload: str) -> frozenset[str]:
+    return frozenset(kind for kind in payload.split(",") if kind)

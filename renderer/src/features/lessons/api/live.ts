@@ -1,0 +1,5 @@
+import type { LiveQueries } from '../../../lib/live-queries';
+import { lessonKeys } from './lessons';
+
+/** The calendar, day sheets and a booking's check name the student, instructor and vehicle, and count the enrollment's hours. */
+export const lessonsLive: LiveQueries = { queryKey: lessonKeys.all, shows: ['lessons', 'students', 'instructors', 'vehicles', 'enrollments', 'settings'] };
