@@ -7,6 +7,7 @@ import { app, dialog, ipcMain, Menu, protocol, screen, shell, type BrowserWindow
 import { BACKEND_STATUS_CHANNEL, MENU_COMMAND_CHANNEL } from '../shared/app-channels';
 import { attachTarget, pickBackendCommand, trustedEnvironment } from './backend/backend-command';
 import { BackendSupervisor } from './backend/backend-supervisor';
+import { startBackendBeforeReady } from './backend/start-before-ready';
 import { createFileAnchorStore } from './audit/audit-anchor-store';
 import { createFileBackupStore } from './backup/backup-store';
 import { describeAbout } from './desktop/about';
@@ -30,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function main(): Promise<void> {
-  await app.whenReady();
+  // Everything up to the supervisor needs no ready app, so the backend starts before Electron is ready.
   // ODSM_DATA_DIR: make dev and the smoke test keep their data out of the user's real profile.
   const dataDir = process.env.ODSM_DATA_DIR ?? app.getPath('userData');
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
@@ -43,15 +44,6 @@ async function main(): Promise<void> {
   // its own frozen backend, whatever the environment says.
   const { env, ignored } = trustedEnvironment(app.isPackaged, process.env);
   if (ignored.length > 0) log.warn('env.overrides_ignored', { names: ignored, reason: 'packaged' });
-  // Empty means unset: the smoke test clears the dev server's URL this way.
-  const devUrl = env.ELECTRON_RENDERER_URL || undefined;
-  const rendererUrl = devUrl ?? `${APP_ORIGIN}/index.html`;
-  const allowedOrigins = [APP_ORIGIN, ...(devUrl ? [originOf(devUrl) ?? devUrl] : [])];
-  let win: BrowserWindow | undefined;
-
-  denyAllPermissions();
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '../renderer')));
-
   const attach = attachTarget(env);
   const supervisor = attach
     ? new BackendSupervisor({ attach, dataDir, log })
@@ -61,6 +53,17 @@ async function main(): Promise<void> {
         log,
         onStderrLine: (line) => process.stderr.write(`${line}\n`),
       });
+  // Its imports overlap Electron's own start; a failed start is logged and shown in the window's banner.
+  await startBackendBeforeReady({ start: () => supervisor.start(), whenReady: () => app.whenReady(), log });
+  // Empty means unset: the smoke test clears the dev server's URL this way.
+  const devUrl = env.ELECTRON_RENDERER_URL || undefined;
+  const rendererUrl = devUrl ?? `${APP_ORIGIN}/index.html`;
+  const allowedOrigins = [APP_ORIGIN, ...(devUrl ? [originOf(devUrl) ?? devUrl] : [])];
+  let win: BrowserWindow | undefined;
+
+  denyAllPermissions();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '../renderer')));
+
   const bridge = setupBridge({
     ipcMain,
     connection: () => supervisor.connection(),
@@ -164,11 +167,4 @@ async function main(): Promise<void> {
         app.quit();
       });
   });
-
-  try {
-    await supervisor.start();
-  } catch (error) {
-    // The status ("down", with the backend's last stderr lines) already went to the window's banner.
-    log.error('backend.start_failed', { error: (error as Error).message });
-  }
 }
