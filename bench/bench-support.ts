@@ -44,7 +44,7 @@ export interface AppBackend {
 
 /**
  * The dev venv's backend, started by the supervisor as the app starts it: the app's flags (so its own log
- * level, info, and its rotating logs/backend.log), and every stderr line relayed to this process's stderr.
+ * level, info, and its rotating logs/backend.log), and its stderr relayed to this process's stderr.
  * `env` adds DATABASE_URL for a PostgreSQL run.
  */
 export async function startAppBackend(dataDir: string, log: FileLogger, env: NodeJS.ProcessEnv = {}): Promise<AppBackend> {
@@ -54,7 +54,7 @@ export async function startAppBackend(dataDir: string, log: FileLogger, env: Nod
     env: { ...process.env, ...env },
     log,
     readyTimeoutMs: 120_000,
-    onStderrLine: (line) => process.stderr.write(`${line}\n`),
+    onStderrData: (chunk) => process.stderr.write(chunk),
   });
   const connection = await supervisor.start();
   return { connection, pid: supervisor.pid()!, stop: () => supervisor.stop() };

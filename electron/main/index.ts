@@ -51,7 +51,7 @@ async function main(): Promise<void> {
         command: pickBackendCommand({ appRoot: app.getAppPath(), packaged: app.isPackaged, resourcesPath: process.resourcesPath, env }),
         dataDir,
         log,
-        onStderrLine: (line) => process.stderr.write(`${line}\n`),
+        onStderrData: (chunk) => process.stderr.write(chunk),
       });
   // Its imports overlap Electron's own start; a failed start is logged and shown in the window's banner.
   await startBackendBeforeReady({ start: () => supervisor.start(), whenReady: () => app.whenReady(), log });
