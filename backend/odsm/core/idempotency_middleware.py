@@ -122,7 +122,9 @@ class IdempotencyMiddleware:
             await anyio.to_thread.run_sync(store_answer, self.db, claim, status, payload)
             return messages
         try:
-            await held.commit_in_thread(lambda s: keys.store_answer(s, claim.key, claim.fingerprint, status, payload))
+            await held.commit_in_thread(
+                lambda s: keys.store_answer(s.connection(), claim.key, claim.fingerprint, status, payload)
+            )
         except Exception as exc:
             # Neither the write nor its answer landed (a full disk, a lost server): say so, not the success.
             log.error("idempotency.commit_failed", error_type=type(exc).__name__)
