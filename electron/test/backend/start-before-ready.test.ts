@@ -13,7 +13,7 @@ afterEach(async () => {
 describe('startBackendBeforeReady', () => {
   it('spawns the real backend before Electron is ready, and the backend comes up while main still waits', async () => {
     const data = await freshDataDir();
-    const supervisor = new BackendSupervisor({ command: backendCommand(), dataDir: data.dir, env: data.env, readyTimeoutMs: 45_000 });
+    const supervisor = new BackendSupervisor({ command: backendCommand(), dataDir: data.dir, env: data.env, readyTimeoutMs: 100_000 });
     cleanups.push(data.remove, () => supervisor.stop());
     let markReady!: () => void;
     const appReady = new Promise<void>((done) => (markReady = done));
@@ -32,7 +32,7 @@ describe('startBackendBeforeReady', () => {
     // The backend's start is under way before main asks Electron whether it is ready.
     expect(order).toEqual(['start', 'whenReady']);
     expect(supervisor.status().state).toBe('starting');
-    await expect.poll(() => supervisor.status().state, { timeout: 45_000, interval: 50 }).toBe('ready');
+    await expect.poll(() => supervisor.status().state, { timeout: 100_000, interval: 50 }).toBe('ready');
     let settled = false;
     void early.then(() => (settled = true));
     await Promise.resolve();
@@ -41,7 +41,7 @@ describe('startBackendBeforeReady', () => {
     markReady();
     const { backend } = await early;
     expect(await backend).toBe(true);
-  });
+  }, 120_000); // a loaded machine stretches the backend's imports well past the default 20 s
 
   it('logs a failed start and lets main go on to open its window', async () => {
     const lines: string[] = [];
