@@ -28,15 +28,18 @@ def _claim(dialect: str) -> Executable:
     """A claim is one INSERT that does nothing where the key is already there; the row count says who won.
     On PostgreSQL an INSERT meeting another transaction's uncommitted claim waits for it, as before.
     Built on first use: the PostgreSQL dialect's modules are not imported by a SQLite start."""
+    # SQLAlchemy keeps an INSERT's row count only when asked (it is guaranteed for UPDATE and DELETE).
     if dialect == "sqlite":
         from sqlalchemy.dialects import sqlite
 
-        return sqlite.insert(keys).on_conflict_do_nothing(index_elements=[keys.c.key])
-    if dialect == "postgresql":
+        stmt: Executable = sqlite.insert(keys).on_conflict_do_nothing(index_elements=[keys.c.key])
+    elif dialect == "postgresql":
         from sqlalchemy.dialects import postgresql
 
-        return postgresql.insert(keys).on_conflict_do_nothing(index_elements=[keys.c.key])
-    return insert(keys)
+        stmt = postgresql.insert(keys).on_conflict_do_nothing(index_elements=[keys.c.key])
+    else:
+        stmt = insert(keys)
+    return stmt.execution_options(preserve_rowcount=True)
 
 
 def find(conn: Connection, key: str) -> Row[str, int | None, bytes | None] | None:
@@ -47,7 +50,7 @@ def find(conn: Connection, key: str) -> Row[str, int | None, bytes | None] | Non
 def insert_claim(conn: Connection, key: str, fingerprint: str) -> bool:
     """Claims the key; False when another request's claim holds it already."""
     result = conn.execute(_claim(conn.dialect.name), {"key": key, "fingerprint": fingerprint, "created_at": utcnow()})
-    return bool(result.rowcount)
+    return result.rowcount == 1
 
 
 def store_answer(conn: Connection, key: str, fingerprint: str, status: int, body: bytes) -> None:
