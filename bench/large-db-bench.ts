@@ -1,15 +1,13 @@
 /**
- * Through the real bridge, against the 100,000-student / 1,000,000-lesson database that bench/big_dataset.py
- * built in BENCH_DATA_DIR: student search p95, an instructor's week calendar p95, and the certification worklist.
+ * Through the real bridge, as the app runs it, against the 100,000-student / 1,000,000-lesson database that
+ * bench/big_dataset.py built in BENCH_DATA_DIR (or, with BENCH_DATABASE_URL, on PostgreSQL): student search
+ * p95, an instructor's week calendar p95, and the certification worklist.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { bridgeTo, percentile, python, round3, startAndWait } from './bench-support';
+import { appLogger, bridgeTo, percentile, round3, startAppBackend } from './bench-support';
 
 const dataDir = process.env.BENCH_DATA_DIR;
 if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
+const databaseUrl = process.env.BENCH_DATABASE_URL;
 const SEARCHES = ['oka', 'singh', 'amara', 'tremblay li', 'kaur', 'O00004', '555-0142', 'nguyen b', 'chen', 'wilson', 'smi', 'pat'];
 
 async function timeEach(n: number, call: (i: number) => Promise<void>): Promise<{ p50_ms: number; p95_ms: number; max_ms: number }> {
@@ -25,16 +23,10 @@ async function timeEach(n: number, call: (i: number) => Promise<void>): Promise<
 }
 
 async function main(): Promise<void> {
-  const sock = mkdtempSync(join(tmpdir(), 'odsm-bench-sock-'));
-  const secret = randomBytes(32).toString('hex');
-  const backend = await startAndWait(
-    python,
-    ['-m', 'odsm', '--data-dir', dataDir!, '--uds', join(sock, 'b.sock'), '--log-level', 'warning'],
-    { ODSM_API_SECRET: secret },
-    'backend.ready',
-  );
+  const log = appLogger(dataDir!);
+  const backend = await startAppBackend(dataDir!, log, databaseUrl ? { DATABASE_URL: databaseUrl } : {});
   try {
-    const rig = bridgeTo(join(sock, 'b.sock'), secret);
+    const rig = bridgeTo(backend.connection, log);
     const search = await timeEach(200, async (i) => {
       await rig.data('db:students:list', { q: SEARCHES[i % SEARCHES.length], limit: 25 });
     });
@@ -50,9 +42,8 @@ async function main(): Promise<void> {
     rig.dispose();
     process.stdout.write(`${JSON.stringify({ search, week, worklist })}\n`);
   } finally {
-    backend.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
-    rmSync(sock, { recursive: true, force: true });
+    await backend.stop();
+    await log.close();
   }
 }
 

@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from typing import Any
 
 import structlog
 import uvicorn
+from sqlalchemy.orm import configure_mappers
 
 from odsm.app import create_app, open_database
 from odsm.core import crash_points, lifeline, startup_faults
@@ -59,12 +61,23 @@ def build(settings: Settings) -> tuple[Any, Database, str | None]:
                 shown = db.engine.url.render_as_string(hide_password=True)
                 startup_faults.check_revision_known(shown, stored_revision(db.engine), script_revisions())
             revision = migrate(settings, db.engine)
+            # Before the ready line, not after: no write may be served while an append-only guard is missing.
             restore_append_only_guards(db)  # a dropped trigger is put back, and the audit log says so
-            # Stored answers are only for retries within seconds; keeping them longer only keeps personal data.
-            purged = purge_expired(db, timedelta(hours=settings.idempotency_ttl_hours))
+        return create_app(settings, db), db, revision
+
+
+def housekeeping(settings: Settings, db: Database) -> None:
+    """What start-up does once the backend is ready: nothing here is needed by the first request, so none
+    of it keeps the app waiting. A failure is logged; the next start tries again."""
+    try:
+        # Stored answers are only for retries within seconds; keeping them longer only keeps personal data.
+        purged = purge_expired(db, timedelta(hours=settings.idempotency_ttl_hours))
         if purged:
             log.info("idempotency.purged", keys=purged)
-        return create_app(settings, db), db, revision
+        # The ORM's mappers are configured on first use; done here, the first write does not pay for it.
+        configure_mappers()
+    except Exception as exc:
+        log.warning("startup.housekeeping_failed", error_type=type(exc).__name__)
 
 
 @contextmanager
@@ -82,9 +95,17 @@ def _as_startup_fault(settings: Settings, db: Database) -> Iterator[None]:
 
 
 class _AnnouncingServer(uvicorn.Server):
-    def __init__(self, config: uvicorn.Config, revision: str | None, before_shutdown: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        config: uvicorn.Config,
+        revision: str | None,
+        *,
+        after_ready: Callable[[], None],
+        before_shutdown: Callable[[], None],
+    ) -> None:
         super().__init__(config)
         self.revision = revision
+        self.after_ready = after_ready
         self.before_shutdown = before_shutdown
 
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
@@ -113,6 +134,7 @@ class _AnnouncingServer(uvicorn.Server):
         sys.stdout.write(json.dumps(ready) + "\n")
         sys.stdout.flush()
         log.info("backend.ready", **{k: v for k, v in ready.items() if k != "event"})
+        threading.Thread(target=self.after_ready, name="housekeeping", daemon=True).start()
 
 
 def checkpoint(db: Database) -> None:
@@ -148,7 +170,12 @@ def serve(settings: Settings) -> None:
         lifespan="off",
         timeout_graceful_shutdown=5,
     )
-    server = _AnnouncingServer(config, revision, before_shutdown=app.state.change_feed.close)
+    server = _AnnouncingServer(
+        config,
+        revision,
+        after_ready=lambda: housekeeping(settings, db),
+        before_shutdown=app.state.change_feed.close,
+    )
     lifeline.stop_gracefully_with(lambda: setattr(server, "should_exit", True))
     try:
         server.run()

@@ -23,7 +23,7 @@ from pydantic import SecretStr
 from odsm.app import create_app, open_database
 from odsm.core.config import Settings
 from odsm.core.engine import create_db_engine
-from odsm.core.logging import configure_logging
+from odsm.core.logging import configure_logging, flush_logs
 from odsm.core.migrations import migrate
 from odsm.core.unit_of_work import Database
 
@@ -124,6 +124,7 @@ class LiveServer:
         return httpx.Client(transport=httpx.HTTPTransport(uds=str(self.uds)), base_url="http://odsm")
 
     def log_lines(self) -> list[str]:
+        flush_logs()  # the lines are written by a writer thread
         return (self.settings.log_dir / "backend.log").read_text().splitlines()
 
 

@@ -8,6 +8,7 @@ import { BACKEND_STATUS_CHANNEL, MENU_COMMAND_CHANNEL } from '../shared/app-chan
 import { DATA_CHANGED_CHANNEL } from '../shared/data-changes';
 import { attachTarget, pickBackendCommand, trustedEnvironment } from './backend/backend-command';
 import { BackendSupervisor } from './backend/backend-supervisor';
+import { startBackendBeforeReady } from './backend/start-before-ready';
 import { createFileAnchorStore } from './audit/audit-anchor-store';
 import { createFileBackupStore } from './backup/backup-store';
 import { backendEnvironment, CONNECTION_FILE, createFileConnectionStore } from './connection/connection-store';
@@ -35,7 +36,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function main(): Promise<void> {
-  await app.whenReady();
+  // Everything up to the supervisor needs no ready app, so the backend starts before Electron is ready.
   // ODSM_DATA_DIR: make dev and the smoke test keep their data out of the user's real profile.
   const dataDir = process.env.ODSM_DATA_DIR ?? app.getPath('userData');
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
@@ -48,6 +49,26 @@ async function main(): Promise<void> {
   // its own frozen backend, whatever the environment says.
   const { env, ignored } = trustedEnvironment(app.isPackaged, process.env);
   if (ignored.length > 0) log.warn('env.overrides_ignored', { names: ignored, reason: 'packaged' });
+  // This workstation's database: its own file, or a server (the password sealed by safeStorage).
+  const connections = createFileConnectionStore(join(dataDir, CONNECTION_FILE), safeStorageBox(safeStorage));
+  const attach = attachTarget(env);
+  const supervisor = attach
+    ? new BackendSupervisor({ attach, dataDir, log })
+    : new BackendSupervisor({
+        command: pickBackendCommand({ appRoot: app.getAppPath(), packaged: app.isPackaged, resourcesPath: process.resourcesPath, env }),
+        dataDir,
+        // DATABASE_URL through the child's environment, never its command line. safeStorage opens a sealed
+        // password only once the app is ready, so a server desk's backend waits for that; a file desk's does not.
+        environment: async () => {
+          const stored = await connections.read().catch(() => undefined);
+          if (stored?.mode === 'server' && stored.sealedPassword !== null) await app.whenReady();
+          return backendEnvironment(process.env, connections);
+        },
+        log,
+        onStderrData: (chunk) => process.stderr.write(chunk),
+      });
+  // Its imports overlap Electron's own start; a failed start is logged and shown in the window's banner.
+  await startBackendBeforeReady({ start: () => supervisor.start(), whenReady: () => app.whenReady(), log });
   // Empty means unset: the smoke test clears the dev server's URL this way.
   const devUrl = env.ELECTRON_RENDERER_URL || undefined;
   const rendererUrl = devUrl ?? `${APP_ORIGIN}/index.html`;
@@ -57,19 +78,6 @@ async function main(): Promise<void> {
   denyAllPermissions();
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '../renderer')));
 
-  // This workstation's database: its own file, or a server (the password sealed by safeStorage).
-  const connections = createFileConnectionStore(join(dataDir, CONNECTION_FILE), safeStorageBox(safeStorage));
-  const attach = attachTarget(env);
-  const supervisor = attach
-    ? new BackendSupervisor({ attach, dataDir, log })
-    : new BackendSupervisor({
-        command: pickBackendCommand({ appRoot: app.getAppPath(), packaged: app.isPackaged, resourcesPath: process.resourcesPath, env }),
-        dataDir,
-        // DATABASE_URL through the child's environment, never its command line.
-        environment: () => backendEnvironment(process.env, connections),
-        log,
-        onStderrLine: (line) => process.stderr.write(`${line}\n`),
-      });
   const bridge = setupBridge({
     ipcMain,
     connection: () => supervisor.connection(),
@@ -187,11 +195,4 @@ async function main(): Promise<void> {
         app.quit();
       });
   });
-
-  try {
-    await supervisor.start();
-  } catch (error) {
-    // The status ("down", with the backend's last stderr lines) already went to the window's banner.
-    log.error('backend.start_failed', { error: (error as Error).message });
-  }
 }

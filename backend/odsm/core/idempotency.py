@@ -57,14 +57,16 @@ def claim_idempotency_key(session: Session) -> AfterCommit | None:
     claim = pending_claim.get()
     if claim is None or claim.claimed:
         return None
-    if keys.find(session, claim.key) is not None:
-        claim.conflict = True
-        raise IdempotencyInProgress()
     try:
-        keys.insert_claim(session, claim.key, claim.fingerprint)
-    except IntegrityError as exc:  # PostgreSQL: the other claim committed between our read and insert
+        won = keys.insert_claim(session.connection(), claim.key, claim.fingerprint)
+    except IntegrityError as exc:  # an engine without INSERT ... ON CONFLICT: the other claim committed first
+        won = False
+        cause: Exception | None = exc
+    else:
+        cause = None
+    if not won:
         claim.conflict = True
-        raise IdempotencyInProgress() from exc
+        raise IdempotencyInProgress() from cause
     return claim.mark_claimed
 
 
@@ -77,17 +79,14 @@ def fingerprint_of(method: str, path: str, query: bytes, body: bytes) -> str:
 
 
 def stored_answer(db: Database, key: str) -> StoredAnswer | None:
-    def fn(s: Session) -> StoredAnswer | None:
-        rec = keys.find(s, key)
-        return None if rec is None else StoredAnswer(rec.fingerprint, rec.status_code, rec.response_body)
-
-    return db.read(fn)
+    row = db.query(lambda conn: keys.find(conn, key))
+    return None if row is None else StoredAnswer(row.fingerprint, row.status_code, row.response_body)
 
 
 def store_answer(db: Database, claim: IdempotencyClaim, status: int, body: bytes) -> None:
     # A refusal given before any write: no write to commit it with, so it goes in a transaction of its own.
-    db.write(lambda s: keys.store_answer(s, claim.key, claim.fingerprint, status, body))
+    db.write(lambda s: keys.store_answer(s.connection(), claim.key, claim.fingerprint, status, body))
 
 
 def purge_expired(db: Database, ttl: timedelta) -> int:
-    return db.write(lambda s: keys.delete_created_before(s, utcnow() - ttl))
+    return db.write(lambda s: keys.delete_created_before(s.connection(), utcnow() - ttl))

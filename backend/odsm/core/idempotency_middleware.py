@@ -150,7 +150,9 @@ class IdempotencyMiddleware:
             await anyio.to_thread.run_sync(store_answer, self.db, claim, status, payload)
             return messages
         try:
-            await held.commit_in_thread(lambda s: keys.store_answer(s, claim.key, claim.fingerprint, status, payload))
+            await held.commit_in_thread(
+                lambda s: keys.store_answer(s.connection(), claim.key, claim.fingerprint, status, payload)
+            )
         except Exception as exc:
             if is_lost_before_commit(exc) and not last_run:
                 raise _LostBeforeCommit() from exc

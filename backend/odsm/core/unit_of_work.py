@@ -10,11 +10,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pybreaker
 import structlog
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
@@ -105,10 +105,15 @@ class Database:
     def write(self, fn: Callable[[Session], T]) -> T:
         return self._run(fn, write=True)
 
-    def _run(self, fn: Callable[[Session], T], *, write: bool) -> T:
+    def query(self, fn: Callable[[Connection], T]) -> T:
+        """A read that changes nothing, as Core statements on a connection in one transaction: no Session and
+        no identity map to build. Admitted, retried and guarded like any unit of work."""
+        return self._run(fn, write=False, core=True)
+
+    def _run(self, fn: Callable[[Any], T], *, write: bool, core: bool = False) -> T:
         try:
             with self._admitted():
-                result: T = self.breaker.call(self._retrying, fn, write)
+                result: T = self.breaker.call(self._retrying, fn, write, core)
             return result
         except pybreaker.CircuitBreakerError as exc:
             raise DatabaseUnavailable(details={"breaker": "open"}) from exc
@@ -122,11 +127,11 @@ class Database:
                 raise DatabaseUnavailable() from exc
             raise
 
-    def _retrying(self, fn: Callable[[Session], T], write: bool) -> T:
+    def _retrying(self, fn: Callable[[Any], T], write: bool, core: bool = False) -> T:
         # Fast path: most units of work never meet a lock, so the retry machinery is built only
         # once one does.
         try:
-            return self._once(fn, write)
+            return self._once(fn, write, core)
         except DBAPIError as exc:
             if not _worth_retrying(exc, write):
                 raise
@@ -142,15 +147,18 @@ class Database:
         )
         for attempt in retrying:
             with attempt:
-                return self._once(fn, write)
+                return self._once(fn, write, core)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _once(self, fn: Callable[[Session], T], write: bool) -> T:
+    def _once(self, fn: Callable[[Any], T], write: bool, core: bool = False) -> T:
         held = held_write.get()
         if held is not None and held.session is not None:
             # This request already holds its write open: join it, so this unit sees what it wrote.
             with held.session.begin_nested():
-                return fn(held.session)
+                return fn(held.session.connection() if core else held.session)
+        if core:
+            with self.engine.connect() as conn, conn.begin():
+                return fn(conn)
         if write and held is not None and not held.closed:
             return self._first_held_write(fn, held)
         factory = self._write_sessions if write else self._read_sessions

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from odsm.core.config import Settings
 from odsm.core.errors import DatabaseBusy, DatabaseUnavailable
-from odsm.core.logging import configure_logging
+from odsm.core.logging import configure_logging, flush_logs
 from odsm.core.migrations import migrate
 from odsm.core.unit_of_work import Database
 from odsm.models import Student
@@ -88,6 +88,7 @@ def test_a_write_is_retried_until_another_writer_releases_the_lock(tmp_path: Pat
     with _write_lock_held(tmp_path, seconds=0.6):
         _add(db)
     assert _count(db) == 1
+    flush_logs()
     log = (db.settings.log_dir / "backend.log").read_text()
     assert '"event": "db.retry"' in log
 

@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 from sqlalchemy import text
 
+from odsm.core.logging import flush_logs
 from odsm.core.unit_of_work import Database
 from odsm.serve import checkpoint
 
@@ -15,6 +16,7 @@ pytestmark = pytest.mark.sqlite_only(reason="the WAL checkpoint at shutdown")
 
 
 def _events(db: Database) -> list[dict[str, object]]:
+    flush_logs()
     lines = (db.settings.log_dir / "backend.log").read_text().splitlines()
     return [json.loads(line) for line in lines if '"db.checkpoint' in line]
 

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { BackendConnection, BackendEndpoint } from '../bridge/http-transport';
 import type { BackendCommand } from './backend-command';
 import { faultOfSilentExit, faultOfSpawnError, type ProgramFault } from './backend-program-fault';
+import { createStderrTail } from './stderr-tail';
 
 export type SpawnFn = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
 
@@ -27,7 +28,10 @@ export interface LaunchOptions {
   readyTimeoutMs: number;
   stderrTailLines: number;
   spawn?: SpawnFn;
+  /** Every stderr line, split (tests, diagnostics); costs a readline event a line, so only when asked. */
   onStderrLine?: (line: string) => void;
+  /** Stderr as it comes, in chunks: the app relays it to its own stderr this way. */
+  onStderrData?: (chunk: Buffer) => void;
 }
 
 export interface RunningBackend {
@@ -114,7 +118,7 @@ export function launchBackend(o: LaunchOptions): Promise<RunningBackend> {
   // Held open, and written only to ask for a stop: a backend that already exited must not turn into an
   // EPIPE crash here.
   child.stdin?.on('error', () => undefined);
-  const tail: string[] = [];
+  const tail = createStderrTail(o.stderrTailLines);
   let printedAnything = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
@@ -125,14 +129,15 @@ export function launchBackend(o: LaunchOptions): Promise<RunningBackend> {
     child.once('error', () => resolve());
   });
   if (child.stderr) {
-    createInterface({ input: child.stderr }).on('line', (line) => {
+    const relay = o.onStderrData;
+    child.stderr.on('data', (chunk: Buffer) => {
       printedAnything = true;
-      tail.push(line);
-      if (tail.length > o.stderrTailLines) tail.shift();
-      o.onStderrLine?.(line);
+      tail.add(chunk);
+      relay?.(chunk);
     });
+    if (o.onStderrLine) createInterface({ input: child.stderr }).on('line', o.onStderrLine);
   }
-  const stderrTail = () => [...tail];
+  const stderrTail = () => tail.lines();
   const described = `${o.command.command} ${o.command.args.join(' ')}`.trim();
 
   return new Promise<RunningBackend>((resolve, reject) => {

@@ -35,6 +35,8 @@ export interface SupervisorOptions {
   spawn?: SpawnFn;
   log?: Logger;
   onStderrLine?: (line: string) => void;
+  /** The backend's stderr as it comes (the app relays it to its own stderr, a chunk at a time). */
+  onStderrData?: (chunk: Buffer) => void;
 }
 
 const defaults = {
@@ -206,6 +208,7 @@ export class BackendSupervisor {
       stderrTailLines: this.o.stderrTailLines,
       spawn: this.o.spawn,
       onStderrLine: this.o.onStderrLine,
+      onStderrData: this.o.onStderrData,
     });
     try {
       await waitForHealth(running.connection, this.o.healthTimeoutMs);

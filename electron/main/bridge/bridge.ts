@@ -58,7 +58,7 @@ export function createBridge(deps: BridgeDeps): Bridge {
     const idempotencyKey = entry.idempotencyKey ? randomUUID() : undefined;
     const retryable = entry.idempotent || idempotencyKey !== undefined;
     const request = toTransportRequest(entry, payload, requestId, idempotencyKey);
-    const response = await policies.execute((signal) => transport.request({ ...request, signal }), {
+    const response = await policies.execute((timeoutMs) => transport.request({ ...request, timeoutMs }), {
       retryable,
       waitOutInProgress: idempotencyKey !== undefined,
     });

@@ -18,7 +18,10 @@ export interface TransportRequest {
   body?: unknown;
   requestId: string;
   idempotencyKey?: string;
+  /** Ends the request when it aborts: a caller's own deadline (an export, a diagnostics probe). */
   signal?: AbortSignal;
+  /** Ends the request with a TransportTimeoutError when no whole answer came within this many ms. */
+  timeoutMs?: number;
 }
 
 export interface TransportResponse {
@@ -40,6 +43,23 @@ class BackendNotConnectedError extends Error {
     super('The backend is not connected.');
     this.name = 'BackendNotConnectedError';
   }
+}
+
+/** The request's own timer ran out (TransportRequest.timeoutMs); the request was ended. */
+export class TransportTimeoutError extends Error {
+  readonly code = 'ETIMEDOUT';
+  constructor(ms: number) {
+    super(`The backend did not answer within ${ms} ms.`);
+    this.name = 'TransportTimeoutError';
+  }
+}
+
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error) return reason;
+  const error = new Error('The request was aborted.');
+  error.name = 'AbortError';
+  return error;
 }
 
 function buildPath(template: string, pathParams: Record<string, unknown> = {}, query: Record<string, unknown> = {}): string {
@@ -69,11 +89,18 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   // keep-alive: the socket is reused between calls, which is most of the round-trip saving.
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 16 });
 
+  // One timer and one abort path per call, both owned here: no AbortSignal handed to http.request (its stream
+  // listeners cost more than the call's own work), no AbortController built for a call that succeeds.
   const request = (req: TransportRequest): Promise<TransportResponse> =>
     new Promise((resolve, reject) => {
       const conn = options.connection();
       if (!conn) {
         reject(new BackendNotConnectedError());
+        return;
+      }
+      const { signal, timeoutMs } = req;
+      if (signal?.aborted) {
+        reject(abortError(signal));
         return;
       }
       const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
@@ -88,19 +115,47 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         headers['content-type'] = 'application/json';
         headers['content-length'] = payload.length;
       }
-      const target = 'socketPath' in conn.endpoint ? { socketPath: conn.endpoint.socketPath } : { ...conn.endpoint };
-      const outgoing = http.request(
-        { ...target, agent, method: req.method, path: buildPath(req.pathTemplate, req.pathParams, req.query), headers, signal: req.signal },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', reject);
-          res.on('end', () => {
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parseBody(Buffer.concat(chunks).toString('utf8')) });
-          });
-        },
-      );
-      outgoing.on('error', reject);
+      const endpoint = conn.endpoint;
+      const outgoing = http.request({
+        ...('socketPath' in endpoint ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port }),
+        agent,
+        method: req.method,
+        path: buildPath(req.pathTemplate, req.pathParams, req.query),
+        headers,
+      });
+      let settled = false;
+      let timer: NodeJS.Timeout | undefined;
+      const onAbort = (): void => cancel(abortError(signal!));
+      const settle = (): boolean => {
+        if (settled) return false;
+        settled = true;
+        if (timer !== undefined) clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        return true;
+      };
+      // The one abort path: the timer or the caller's signal ends the request, and the caller hears at once.
+      const cancel = (error: Error): void => {
+        if (!settle()) return;
+        outgoing.destroy();
+        reject(error);
+      };
+      if (timeoutMs !== undefined) timer = setTimeout(() => cancel(new TransportTimeoutError(timeoutMs)), timeoutMs);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      outgoing.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', (error) => {
+          if (settle()) reject(error);
+        });
+        res.on('end', () => {
+          if (!settle()) return;
+          const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parseBody(text) });
+        });
+      });
+      outgoing.on('error', (error) => {
+        if (settle()) reject(error);
+      });
       outgoing.end(payload);
     });
 

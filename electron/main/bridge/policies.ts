@@ -3,15 +3,14 @@ import {
   ConsecutiveBreaker,
   ExponentialBackoff,
   TaskCancelledError,
-  TimeoutStrategy,
   circuitBreaker,
   handleWhen,
   retry,
-  timeout,
   wrap,
   type IPolicy,
 } from 'cockatiel';
 import { performance } from 'node:perf_hooks';
+import { TransportTimeoutError } from './http-transport';
 
 export interface PolicyOptions {
   /**
@@ -54,7 +53,11 @@ export interface CallOptions {
 }
 
 export interface BackendPolicies {
-  execute<T extends { status: number }>(fn: (signal: AbortSignal) => Promise<T>, options: CallOptions): Promise<T>;
+  /**
+   * Runs one call through retry and breaker. `fn` makes one attempt and must end it after `timeoutMs`
+   * (the transport's own timer: TransportRequest.timeoutMs), rejecting with a TransportTimeoutError.
+   */
+  execute<T extends { status: number }>(fn: (timeoutMs: number) => Promise<T>, options: CallOptions): Promise<T>;
   dispose(): void;
 }
 
@@ -63,7 +66,7 @@ const transientErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'EP
 const transientStatuses = new Set([502, 503, 504]);
 
 export function isTransientError(error: unknown): boolean {
-  if (error instanceof TaskCancelledError) return true;
+  if (isTimeout(error)) return true;
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && transientErrorCodes.has(code);
 }
@@ -74,7 +77,7 @@ export function isTransientResult(result: unknown): boolean {
 }
 
 export function isTimeout(error: unknown): boolean {
-  return error instanceof TaskCancelledError;
+  return error instanceof TransportTimeoutError || error instanceof TaskCancelledError;
 }
 
 export function isBreakerOpenError(error: unknown): boolean {
@@ -118,21 +121,12 @@ async function waitOutInProgress<T>(attempt: () => Promise<T>, deadlineMs: numbe
 }
 
 /**
- * The aggressive timeout races the call against its timer and aborts the signal; the aborted HTTP request
- * can reject first with a plain AbortError. Only the timeout aborts this signal, so say so.
- */
-async function abortAsTimeout<T>(fn: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
-  try {
-    return await fn(signal);
-  } catch (error) {
-    if (signal.aborted) throw new TaskCancelledError('The backend call timed out.');
-    throw error;
-  }
-}
-
-/**
- * retry(outer) -> circuit breaker -> timeout(inner), as cockatiel's wrap() composes them: every attempt
- * has its own timeout, every attempt counts for the breaker, and an open breaker stops the retries.
+ * retry(outer) -> circuit breaker -> the attempt with its own timeout, as cockatiel's wrap() composes them:
+ * every attempt has its own timeout, every attempt counts for the breaker, and an open breaker stops the
+ * retries. The per-attempt timeout is the transport's one timer rather than cockatiel's timeout policy,
+ * which builds an AbortController, its listeners and a race for every attempt and aborts the signal (an
+ * error object) after every successful one; the caller still hears of a timeout at once, and the HTTP
+ * request is ended.
  */
 export function createBackendPolicies(options: PolicyOptions = {}): BackendPolicies {
   const o = { ...defaultPolicyOptions, ...options };
@@ -145,19 +139,18 @@ export function createBackendPolicies(options: PolicyOptions = {}): BackendPolic
     breaker.onBreak(() => options.onBreakerOpen?.()),
     breaker.onReset(() => options.onBreakerReset?.()),
   ];
-  // Aggressive: the caller gets `timeout` at once, and the signal aborts the HTTP request.
-  const perAttemptTimeout = timeout(o.timeoutMs, TimeoutStrategy.Aggressive);
   // ExponentialBackoff's default generator is decorrelated jitter.
   const retrying = retry(transient, {
     maxAttempts: o.maxRetries,
     backoff: new ExponentialBackoff({ initialDelay: o.initialDelayMs, maxDelay: o.maxDelayMs }),
   });
-  const once: IPolicy = wrap(breaker, perAttemptTimeout);
-  const withRetry: IPolicy = wrap(retrying, breaker, perAttemptTimeout);
+  const once: IPolicy = breaker;
+  const withRetry: IPolicy = wrap(retrying, breaker);
+  const timeoutMs = o.timeoutMs;
 
   return {
     execute: (fn, call) => {
-      const attempt = () => (call.retryable ? withRetry : once).execute(({ signal }) => abortAsTimeout(fn, signal));
+      const attempt = () => (call.retryable ? withRetry : once).execute(() => fn(timeoutMs));
       return call.waitOutInProgress ? waitOutInProgress(attempt, o.timeoutMs, o.initialDelayMs, o.maxDelayMs) : attempt();
     },
     dispose: () => subscriptions.forEach((s) => s.dispose()),

@@ -1,5 +1,7 @@
-// Main's log: one JSON object a line, to stderr and to a file that is written asynchronously (never on the
-// IPC call's own turn of the event loop) and rotated by size, like the backend's: main.log, main.log.1, ...
+// Main's log: one JSON object a line, to stderr and to a file, rotated by size like the backend's: main.log,
+// main.log.1, ... Each line is built once and queued; once per turn of the event loop the queue goes out as
+// one write to stderr and a few to the file (never on the IPC call's own turn), so a burst of calls costs a
+// few writes, not a synchronous stderr write and a file write apiece. An error line goes out at once.
 import { basename, dirname } from 'node:path';
 import { createStream, type RotatingFileStream } from 'rotating-file-stream';
 
@@ -16,7 +18,7 @@ export interface Logger {
 
 export interface JsonLoggerOptions {
   level?: LogLevel;
-  /** Where lines go; defaults to process.stderr. */
+  /** Where lines go, each as it is logged; defaults to process.stderr, written once a turn in a batch. */
   write?: (line: string) => void;
   /** Also append every line to this file, rotated by size. */
   file?: string;
@@ -34,25 +36,44 @@ const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 
 export function createJsonLogger(options: JsonLoggerOptions = {}): FileLogger {
   const min = rank[options.level ?? 'info'];
-  const write = options.write ?? ((line: string) => process.stderr.write(line));
+  const write = options.write;
+  const toStderr = write === undefined;
   const file = options.file ? openLogFile(options.file, options.rotateBytes ?? 5 * 1024 * 1024, options.keepFiles ?? 5) : undefined;
-  const emit = (level: LogLevel, event: string, fields: LogFields = {}): void => {
+  let queued: string[] = [];
+  let scheduled: NodeJS.Immediate | undefined;
+  const flush = (): void => {
+    if (scheduled !== undefined) clearImmediate(scheduled);
+    scheduled = undefined;
+    if (queued.length === 0) return;
+    const lines = queued;
+    queued = [];
+    if (toStderr) process.stderr.write(lines.join(''));
+    file?.writeLines(lines);
+  };
+  const emit = (level: LogLevel, event: string, fields?: LogFields): void => {
     if (rank[level] < min) return;
     const line = `${JSON.stringify({ ts: new Date().toISOString(), level, event, ...fields })}\n`;
-    write(line);
-    file?.write(line);
+    write?.(line);
+    if (!toStderr && file === undefined) return;
+    queued.push(line);
+    if (level === 'error') flush();
+    else scheduled ??= setImmediate(flush);
   };
   return {
     debug: (event, fields) => emit('debug', event, fields),
     info: (event, fields) => emit('info', event, fields),
     warn: (event, fields) => emit('warn', event, fields),
     error: (event, fields) => emit('error', event, fields),
-    close: () => file?.close() ?? Promise.resolve(),
+    close: () => {
+      flush();
+      return file?.close() ?? Promise.resolve();
+    },
   };
 }
 
 interface LogFile {
-  write(line: string): void;
+  /** Joined into a few chunks: rotation is checked after each, so a file overshoots its size by one chunk at most. */
+  writeLines(lines: string[]): void;
   close(): Promise<void>;
 }
 
@@ -64,9 +85,19 @@ function openLogFile(path: string, rotateBytes: number, keepFiles: number): LogF
     if (!broken) process.stderr.write(`main log file unavailable: ${String(error)}\n`);
     broken = true;
   });
+  const chunkBytes = Math.max(1, Math.min(64 * 1024, Math.floor(rotateBytes / 8)));
   return {
-    write: (line) => {
-      if (!broken) stream.write(line);
+    writeLines: (lines) => {
+      if (broken) return;
+      let chunk = '';
+      for (const line of lines) {
+        if (chunk.length > 0 && chunk.length + line.length > chunkBytes) {
+          stream.write(chunk);
+          chunk = '';
+        }
+        chunk += line;
+      }
+      if (chunk.length > 0) stream.write(chunk);
     },
     close: () =>
       new Promise<void>((done) => {

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from openpyxl import load_workbook
-
 Cell = str | date | None
 # A school's student list is a few hundred kilobytes; this leaves room for 100,000 rows and refuses a
 # file picked by mistake (a video, a disk image) before reading it into memory.
@@ -79,6 +77,9 @@ def _read_csv(raw: bytes) -> Table:
 
 
 def _read_workbook(raw: bytes) -> Table:
+    # Imported here: openpyxl is a tenth of the backend's start-up imports, for a screen used once a term.
+    from openpyxl import load_workbook
+
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError and its own errors for a file it cannot read

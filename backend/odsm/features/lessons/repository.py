@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import Row, Select, select
+from sqlalchemy import Connection, Row, Select, Table, bindparam, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from odsm.core.repository import Repository, overlaps
@@ -37,6 +38,57 @@ def _with_names() -> Select[Lesson, str, str, str, str, str]:
     )
 
 
+# The tables themselves, for the reads that change nothing (the calendar, one lesson): Core statements
+# on a connection, each row a lesson's columns with the names it is shown with.
+lessons = cast(Table, Lesson.__table__)
+_students, _instructors, _vehicles = (cast(Table, m.__table__) for m in (Student, Instructor, Vehicle))
+
+
+def _named_rows() -> Select[Any]:
+    return (
+        select(
+            lessons,
+            _students.c.first_name.label("student_first"),
+            _students.c.last_name.label("student_last"),
+            _instructors.c.first_name.label("instructor_first"),
+            _instructors.c.last_name.label("instructor_last"),
+            _vehicles.c.plate.label("vehicle_plate"),
+        )
+        .join(_students, _students.c.id == lessons.c.student_id)
+        .join(_instructors, _instructors.c.id == lessons.c.instructor_id)
+        .join(_vehicles, _vehicles.c.id == lessons.c.vehicle_id)
+    )
+
+
+_NAMED_ONE = _named_rows().where(lessons.c.id == bindparam("lesson_id"))
+
+
+def read_named(conn: Connection, lesson_id: int) -> Row[Any] | None:
+    """One lesson's row with its names, for a read that changes nothing."""
+    return conn.execute(_NAMED_ONE, {"lesson_id": lesson_id}).first()
+
+
+def read_calendar(
+    conn: Connection,
+    start: datetime,
+    end: datetime,
+    owners: dict[str, int | None],
+    include_cancelled: bool,
+    limit: int,
+) -> Sequence[Row[Any]]:
+    """Rows of the lessons overlapping [start, end) of the owners given (`{"instructor_id": 3}`), with
+    their names, for a read that changes nothing."""
+    c = lessons.c
+    starts, ends = cast(InstrumentedAttribute[datetime], c.starts_at), cast(InstrumentedAttribute[datetime], c.ends_at)
+    stmt = _named_rows().where(overlaps(starts, ends, start, end, longest=MAX_LESSON))
+    for column, value in owners.items():
+        if value is not None:
+            stmt = stmt.where(c[column] == value)
+    if not include_cancelled:
+        stmt = stmt.where(c.status.in_(ON_CALENDAR))
+    return conn.execute(stmt.order_by(c.starts_at, c.id).limit(limit)).all()
+
+
 class LessonRepository(Repository[Lesson]):
     model = Lesson
     not_found = LessonNotFound
@@ -44,23 +96,6 @@ class LessonRepository(Repository[Lesson]):
 
     def named(self, lesson_id: int) -> NamedLesson | None:
         return self.session.execute(_with_names().where(Lesson.id == lesson_id)).first()
-
-    def calendar(
-        self,
-        start: datetime,
-        end: datetime,
-        owners: dict[InstrumentedAttribute[int], int | None],
-        include_cancelled: bool,
-        limit: int,
-    ) -> Sequence[NamedLesson]:
-        """Lessons overlapping [start, end), of the owners given (`{Lesson.instructor_id: 3}`), with names."""
-        stmt = _with_names().where(overlaps(Lesson.starts_at, Lesson.ends_at, start, end, longest=MAX_LESSON))
-        for column, value in owners.items():
-            if value is not None:
-                stmt = stmt.where(column == value)
-        if not include_cancelled:
-            stmt = stmt.where(Lesson.status.in_(ON_CALENDAR))
-        return self.session.execute(stmt.order_by(Lesson.starts_at, Lesson.id).limit(limit)).all()
 
     def first_overlap(
         self, owner: InstrumentedAttribute[int], owner_id: int, start: datetime, end: datetime, exclude: int | None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from odsm.core.audit import primary
@@ -22,7 +24,7 @@ from .booking_facts import Proposal, Stage, gather
 from .booking_rules import booking
 from .day_sheet import build_day_sheet
 from .errors import LessonInFuture, LessonNotFound, LessonNotScheduled, LessonVersionConflict
-from .repository import LessonRepository, NamedLesson
+from .repository import LessonRepository, NamedLesson, read_calendar, read_named
 from .schemas import (
     CheckResult,
     Conflict,
@@ -42,6 +44,18 @@ def _read_row(row: NamedLesson) -> LessonRead:
     out = LessonRead.model_validate(lesson)
     out.student_name, out.instructor_name, out.vehicle_plate = f"{sf} {sl}", f"{inf} {inl}", plate
     return out
+
+
+def _read_core_row(row: Row[Any]) -> LessonRead:
+    """A read's row (a lesson's columns and its names), validated straight into the answer."""
+    m = row._mapping
+    return LessonRead.model_validate(
+        {
+            **m,
+            "student_name": f"{m['student_first']} {m['student_last']}",
+            "instructor_name": f"{m['instructor_first']} {m['instructor_last']}",
+        }
+    )
 
 
 def _read(s: Session, lesson_id: int) -> LessonRead:
@@ -97,20 +111,19 @@ class LessonService:
         include_cancelled: bool,
         limit: int,
     ) -> LessonPage:
-        owners = {Lesson.instructor_id: instructor_id, Lesson.vehicle_id: vehicle_id, Lesson.student_id: student_id}
-
-        def fn(s: Session) -> LessonPage:
-            rows = LessonRepository(s).calendar(start, end, owners, include_cancelled, limit)
-            items = [_read_row(r) for r in rows]
-            return LessonPage(items=items, total=len(items))
-
-        return self.db.read(fn)
+        owners = {"instructor_id": instructor_id, "vehicle_id": vehicle_id, "student_id": student_id}
+        rows = self.db.query(lambda conn: read_calendar(conn, start, end, owners, include_cancelled, limit))
+        items = [_read_core_row(r) for r in rows]
+        return LessonPage(items=items, total=len(items))
 
     def day_sheet(self, instructor_id: int, day: date) -> DaySheet:
         return self.db.read(lambda s: build_day_sheet(s, instructor_id, day))
 
     def get(self, lesson_id: int) -> LessonRead:
-        return self.db.read(lambda s: _read(s, lesson_id))
+        row = self.db.query(lambda conn: read_named(conn, lesson_id))
+        if row is None:
+            raise LessonNotFound(details={"lesson_id": lesson_id})
+        return _read_core_row(row)
 
     def check(self, data: LessonBook, lesson_id: int | None) -> CheckResult:
         stage = Stage.BOOK if lesson_id is None else Stage.RESCHEDULE

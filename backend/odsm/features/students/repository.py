@@ -9,15 +9,21 @@ do not count.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Row, Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from odsm.models import Student
 
 from .search_keys import digits_of, fold, prefix_upper_bound
+
+# The table itself, for the reads that change nothing: Core statements on a connection, their rows
+# validated straight into the answer, with no Session or identity map built for them.
+students = Student.__table__
+c = students.c
 
 
 def _prefix(column: Any, term: str) -> ColumnElement[bool]:
@@ -36,8 +42,8 @@ def _name_conditions(term: str) -> list[ColumnElement[bool]]:
     is one range scan on each of two keys.
     """
     if " " in term:
-        return [_prefix(Student.search_first_last, term), _prefix(Student.search_last_first, term)]
-    return [_prefix(Student.search_first_last_joined, term), _prefix(Student.search_last_first_joined, term)]
+        return [_prefix(c.search_first_last, term), _prefix(c.search_last_first, term)]
+    return [_prefix(c.search_first_last_joined, term), _prefix(c.search_last_first_joined, term)]
 
 
 def _search(q: str) -> ColumnElement[bool] | None:
@@ -47,31 +53,31 @@ def _search(q: str) -> ColumnElement[bool] | None:
     conditions = _name_conditions(term)
     compact = term.replace("-", "").replace(" ", "").upper()
     if compact[:1].isalpha() and compact[1:].isdigit():
-        conditions.append(_prefix(Student.licence_number, compact))
+        conditions.append(_prefix(c.licence_number, compact))
     digits = digits_of(term)
     if len(digits) >= 3 and len(digits) >= len(term.replace(" ", "")) - 4:
-        conditions += [_prefix(Student.phone_digits, digits), _prefix(Student.phone_local, digits)]
+        conditions += [_prefix(c.phone_digits, digits), _prefix(c.phone_local, digits)]
     return or_(*conditions)
 
 
-def filtered(q: str | None, include_archived: bool) -> Select[Student]:
-    stmt = select(Student)
+def filtered(q: str | None, include_archived: bool) -> Select[Any]:
+    stmt = select(students)
     if not include_archived:
-        stmt = stmt.where(Student.archived_at.is_(None))
+        stmt = stmt.where(c.archived_at.is_(None))
     condition = _search(q) if q else None
     if condition is not None:
         stmt = stmt.where(condition)
     return stmt
 
 
-def page(q: str | None, include_archived: bool, offset: int, limit: int) -> Select[Student]:
+def page(q: str | None, include_archived: bool, offset: int, limit: int) -> Select[Any]:
     # The "last first" key orders like the table shows (case-insensitively). Unfiltered, walking its index
     # is the fastest way to a page. Filtered, it is ordered as an expression on purpose: given the bare
     # column, SQLite prefers to walk that whole index to skip the sort, reading 100,000 rows to find a
     # sparse match (160 ms), instead of sorting the few hundred rows the OR of index ranges found (5 ms).
     searching = bool(q and fold(q))
-    order = Student.search_last_first.concat("") if searching else Student.search_last_first
-    return filtered(q, include_archived).order_by(order, Student.id).offset(offset).limit(limit)
+    order = c.search_last_first.concat("") if searching else c.search_last_first
+    return filtered(q, include_archived).order_by(order, c.id).offset(offset).limit(limit)
 
 
 def count(q: str | None, include_archived: bool) -> Select[int]:
@@ -84,6 +90,35 @@ def by_licence_number(licence_number: str) -> Select[Student]:
 
 def get(s: Session, student_id: int) -> Student | None:
     return s.get(Student, student_id)
+
+
+# The hot reads' statements are built once, their values bound as parameters: a statement built per
+# request costs more to build and to find in SQLAlchemy's compiled cache than its query costs to run.
+_ONE = select(students).where(c.id == bindparam("student_id"))
+
+
+@functools.cache
+def _unsearched(include_archived: bool) -> tuple[Select[Any], Select[int]]:
+    """The page and the count of the list without a search term: the list a screen opens on."""
+    stmt = filtered(None, include_archived).order_by(c.search_last_first, c.id)
+    return stmt.offset(bindparam("offset")).limit(bindparam("limit")), count(None, include_archived)
+
+
+def read_one(conn: Connection, student_id: int) -> Row[Any] | None:
+    """One student's row, for a read that changes nothing."""
+    return conn.execute(_ONE, {"student_id": student_id}).first()
+
+
+def read_page(
+    conn: Connection, q: str | None, include_archived: bool, offset: int, limit: int
+) -> tuple[list[Row[Any]], int]:
+    """A page of students' rows and how many match in all, for a read that changes nothing."""
+    if q and fold(q):
+        rows = conn.execute(page(q, include_archived, offset, limit)).all()
+        return list(rows), conn.scalar(count(q, include_archived)) or 0
+    page_stmt, count_stmt = _unsearched(include_archived)
+    rows = conn.execute(page_stmt, {"offset": offset, "limit": limit}).all()
+    return list(rows), conn.scalar(count_stmt) or 0
 
 
 def identities() -> Select[str | None, str, str, date]:
