@@ -24,11 +24,13 @@ import { saveDialogStandIn, type SaveDialogStandIn } from '../electron/test/supp
 import { createFileBackupStore } from '../electron/main/backup/backup-store';
 import { createFileAnchorStore } from '../electron/main/audit/audit-anchor-store';
 import { watchCspViolations } from './csp-watch';
+import { watchAccessibility } from './axe-watch';
 import { repoRoot } from './repo-root';
 import { APP_ORIGIN, serveRenderer, type StaticOrigin } from './static-origin';
 
 export { APP_ORIGIN } from './static-origin';
 export { takeCspViolations } from './csp-watch';
+export { axeIdle, takeAxeFindings } from './axe-watch';
 export { repoRoot } from './repo-root';
 export type { RecordedRequest } from './static-origin';
 
@@ -219,6 +221,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await browser.addInitScript({ path: PRELOAD_SHIM });
   // The renderer is served with the app's own CSP header (and its meta tag); any violation fails the test.
   await watchCspViolations(browser);
+  // axe-core checks every screen and dialog the test opens; a serious or critical finding fails it.
+  await watchAccessibility(browser);
   const network = await serveRenderer(browser, RENDERER_DIR);
 
   const push = (next: BackendStatus) => {
