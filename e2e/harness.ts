@@ -24,7 +24,7 @@ import { saveDialogStandIn, type SaveDialogStandIn } from '../electron/test/supp
 import { createFileBackupStore } from '../electron/main/backup/backup-store';
 import { createFileAnchorStore } from '../electron/main/audit/audit-anchor-store';
 import { watchCspViolations } from './csp-watch';
-import { watchAccessibility } from './axe-watch';
+import { axeIdle, watchAccessibility } from './axe-watch';
 import { repoRoot } from './repo-root';
 import { APP_ORIGIN, serveRenderer, type StaticOrigin } from './static-origin';
 
@@ -240,6 +240,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      // Let axe finish judging what the pages show, so a finding is not lost with the window.
+      await Promise.all(browser.pages().map((open) => axeIdle(open).catch(() => {})));
       stopFollowing();
       await browser.close().catch(() => {});
       await main.dispose();

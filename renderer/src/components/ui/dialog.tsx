@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 
 type DialogProps = {
   title: string;
@@ -22,6 +22,8 @@ export function Dialog({ title, description, onClose, children, footer, size = '
   const titleId = useId();
   const descriptionId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useFocusableWhenScrolling(bodyRef, title);
   // The keydown listener is set up once, yet always calls the latest onClose.
   const close = useEffectEvent(() => onClose());
   const [trigger] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
@@ -71,11 +73,49 @@ export function Dialog({ title, description, onClose, children, footer, size = '
             {description}
           </div>
         ) : null}
-        <div className="dialog__body">{children}</div>
+        <div className="dialog__body" ref={bodyRef}>
+          {children}
+        </div>
         {footer ? <footer className="dialog__footer">{footer}</footer> : null}
       </div>
     </div>
   );
+}
+
+/**
+ * A body that scrolls (a long import preview) with nothing focusable to scroll it by becomes a named
+ * region that takes focus, so the arrow keys reach what is below; one that fits adds no Tab stop.
+ */
+function useFocusableWhenScrolling(ref: RefObject<HTMLDivElement | null>, title: string) {
+  useEffect(() => {
+    const body = ref.current;
+    if (!body || typeof ResizeObserver === 'undefined') return undefined;
+    const update = () => {
+      const scrolls = body.scrollHeight > body.clientHeight || body.scrollWidth > body.clientWidth;
+      if (scrolls) {
+        body.tabIndex = 0;
+        body.setAttribute('role', 'region');
+        body.setAttribute('aria-label', title);
+      } else {
+        body.removeAttribute('tabindex');
+        body.removeAttribute('role');
+        body.removeAttribute('aria-label');
+      }
+    };
+    const observer = new ResizeObserver(update);
+    observer.observe(body);
+    for (const child of Array.from(body.children)) observer.observe(child);
+    const added = new MutationObserver(() => {
+      for (const child of Array.from(body.children)) observer.observe(child);
+      update();
+    });
+    added.observe(body, { childList: true });
+    update();
+    return () => {
+      observer.disconnect();
+      added.disconnect();
+    };
+  }, [ref, title]);
 }
 
 /**
