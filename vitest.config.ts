@@ -35,7 +35,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts', 'electron/test/smoke/**/*.test.ts'],
-          setupFiles: ['e2e/csp-guard.setup.ts'],
+          setupFiles: ['e2e/csp-guard.setup.ts', 'e2e/axe-guard.setup.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

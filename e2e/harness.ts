@@ -28,11 +28,13 @@ import { createFileAnchorStore } from '../electron/main/audit/audit-anchor-store
 import { backendEnvironment, CONNECTION_FILE, createFileConnectionStore } from '../electron/main/connection/connection-store';
 import { keyedBox } from '../electron/main/connection/secret-box';
 import { watchCspViolations } from './csp-watch';
+import { axeIdle, watchAccessibility } from './axe-watch';
 import { repoRoot } from './repo-root';
 import { APP_ORIGIN, serveRenderer, type StaticOrigin } from './static-origin';
 
 export { APP_ORIGIN } from './static-origin';
 export { takeCspViolations } from './csp-watch';
+export { axeIdle, takeAxeFindings } from './axe-watch';
 export { repoRoot } from './repo-root';
 export type { RecordedRequest } from './static-origin';
 
@@ -228,6 +230,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await browser.addInitScript({ path: PRELOAD_SHIM });
   // The renderer is served with the app's own CSP header (and its meta tag); any violation fails the test.
   await watchCspViolations(browser);
+  // axe-core checks every screen and dialog the test opens; a serious or critical finding fails it.
+  await watchAccessibility(browser);
   const network = await serveRenderer(browser, RENDERER_DIR);
 
   const push = (next: BackendStatus) => {
@@ -247,6 +251,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      // Let axe finish judging what the pages show, so a finding is not lost with the window.
+      await Promise.all(browser.pages().map((open) => axeIdle(open).catch(() => {})));
       stopFollowing();
       changeStream.stop();
       await browser.close().catch(() => {});

@@ -154,7 +154,7 @@ describe('school records, end to end in Chromium', () => {
     await dialog().getByLabel('Reason (needed for a past date)').fill('Booked by phone, entered late');
     const conflict = dialog().locator('[data-testid="lesson-conflict"][data-code="lesson.instructor_double_booked"]');
     await conflict.waitFor();
-    expect(await conflict.getByTestId('conflict-span').textContent()).toMatch(/Already booked .*10:00 a\.m\. – 12:00/);
+    expect(await conflict.getByTestId('conflict-message').textContent()).toMatch(/already booked with Maya Singh 10:00 a\.m\.–12:00 p\.m\. on /);
     expect(await dialog().getByTestId('save-lesson').isDisabled()).toBe(true);
     await shot('calendar-conflict');
 

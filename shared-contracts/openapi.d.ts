@@ -2396,6 +2396,12 @@ export interface components {
             pass_mark_percent: number;
             /** Retention Years */
             retention_years: number;
+            /**
+             * Time Format
+             * @description how refusals write a time: "12h" (4:00 p.m.) or "24h" (16:00)
+             * @enum {string}
+             */
+            time_format: "12h" | "24h";
             /** Time Zone */
             time_zone: string;
             /** Version */
@@ -2458,6 +2464,12 @@ export interface components {
             pass_mark_percent?: number;
             /** Retention Years */
             retention_years?: number;
+            /**
+             * Time Format
+             * @description how refusals write a time: "12h" (4:00 p.m.) or "24h" (16:00)
+             * @enum {string}
+             */
+            time_format?: "12h" | "24h";
             /** Time Zone */
             time_zone?: string;
             /** Version */

@@ -40,7 +40,7 @@ export type AuditExportResult =
 
 /** Main pushes a menu command to the window on this channel (File → New student, Book lesson). */
 export const MENU_COMMAND_CHANNEL = 'app:menu-command';
-export const menuCommands = ['new-student', 'book-lesson', 'import-students', 'import-instructors', 'import-vehicles', 'export-all', 'back-up', 'restore', 'diagnostics'] as const;
+export const menuCommands = ['new-student', 'book-lesson', 'import-students', 'import-instructors', 'import-vehicles', 'export-all', 'back-up', 'restore', 'diagnostics', 'shortcuts'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 /** The renderer asks main for Help → Diagnostics: main's own figures and the backend's. */

@@ -19,6 +19,8 @@ class SchoolSettings(Audited, Base):
     hst_number: Mapped[str] = mapped_column(String(40), default="")
     hst_registered: Mapped[bool] = mapped_column(Boolean, default=True)
     time_zone: Mapped[str] = mapped_column(String(60), default="America/Toronto")
+    # How refusals write a time: "12h" ("4:00 p.m.", as most Ontario front desks say it) or "24h" ("16:00").
+    time_format: Mapped[str] = mapped_column(String(3), default="12h")
     # BDE hours (minutes): 20 h classroom, 10 h in-car, 10 h flex (ontario.ca BDE catalogue entry).
     bde_classroom_minutes: Mapped[int] = mapped_column(Integer, default=20 * 60)
     bde_in_car_minutes: Mapped[int] = mapped_column(Integer, default=10 * 60)

@@ -25,12 +25,17 @@ def _create(school: School, instructor_id: int, day: date, start: int, hours: in
     return school.c.post("/api/v1/classroom", json=body)
 
 
+def _day(day: date) -> str:
+    """ "Sat, Dec 12": the date as a refusal writes it."""
+    return f"{day:%a}, {day:%b} {day.day}"
+
+
 def test_a_class_over_the_instructors_in_car_lesson_is_refused(school: School) -> None:
     teacher, learner = school.instructor(), school.student()
     ok(school.book(learner, teacher, school.vehicle(), at(AHEAD, 10), at(AHEAD, 11)), 201)
     d = refused(_create(school, teacher["id"], AHEAD, 9, 2), 409, "classroom.instructor_teaching_lesson")
     name = f"{learner['first_name']} {learner['last_name']}"
-    assert (d["student_name"], d["local_time"]) == (name, f"{AHEAD.isoformat()} 10:00-11:00")
+    assert (d["student_name"], d["local_time"]) == (name, f"10:00\u201311:00 a.m. on {_day(AHEAD)}")
     ok(_create(school, teacher["id"], AHEAD, 11, 2), 201)
 
 
@@ -41,7 +46,7 @@ def test_a_class_over_the_instructors_other_class_is_refused(school: School) -> 
     assert (d["conflicting_session_id"], d["topic"], d["local_time"]) == (
         first["id"],
         "Rules of the road",
-        f"{AHEAD.isoformat()} 09:00-12:00",
+        f"9:00 a.m.\u201312:00 p.m. on {_day(AHEAD)}",
     )
     ok(_create(school, teacher["id"], AHEAD, 12, 2), 201)
     ok(_create(school, school.instructor()["id"], AHEAD, 11, 2), 201)
@@ -52,14 +57,14 @@ def test_a_class_in_the_instructors_time_off_is_refused(school: School) -> None:
     off = {"starts_at": at(AHEAD, 13), "ends_at": at(AHEAD, 18), "reason": "Dentist"}
     ok(school.c.post(f"/api/v1/instructors/{teacher['id']}/time-off", json=off), 201)
     d = refused(_create(school, teacher["id"], AHEAD, 12, 2), 409, "classroom.instructor_time_off")
-    assert (d["reason"], d["local_time"]) == ("Dentist", f"{AHEAD.isoformat()} 13:00-18:00")
+    assert (d["reason"], d["local_time"]) == ("Dentist", f"1:00\u20136:00 p.m. on {_day(AHEAD)}")
     ok(_create(school, teacher["id"], AHEAD, 10, 3), 201)
 
 
 def test_a_class_in_the_past_needs_a_reason_kept_in_the_audit(school: School) -> None:
     teacher, day = school.instructor(), days_ago(3)
     d = refused(_create(school, teacher["id"], day, 9, 2), 422, "classroom.backdated_without_reason")
-    assert (d["field"], d["local_time"]) == ("reason", f"{day.isoformat()} 09:00")
+    assert (d["field"], d["local_time"]) == ("reason", f"9:00 a.m. on {_day(day)}, {day.year}")
     made = ok(_create(school, teacher["id"], day, 9, 2, reason=PAPER), 201)
     audit = ok(school.c.get("/api/v1/audit", params={"entity": "classroom_sessions", "limit": 200}))["items"]
     assert [(e["action"], e["reason"]) for e in audit if e["entity_id"] == str(made["id"])] == [("create", PAPER)]
@@ -69,7 +74,7 @@ def test_attendance_for_a_class_not_yet_begun_is_refused(school: School) -> None
     ahead = school.session(school.instructor()["id"], AHEAD, 9, 2)
     e = school.enrollment(school.student()["id"], school.course()["id"])
     d = refused(school.attend(ahead["id"], e["id"], 60), 422, "classroom.not_yet_happened")
-    assert (d["field"], d["local_time"]) == ("session", f"{AHEAD.isoformat()} 09:00")
+    assert (d["field"], d["local_time"]) == ("session", f"9:00 a.m. on {_day(AHEAD)}, {AHEAD.year}")
     begun = school.session(school.instructor()["id"], days_ago(1), 9, 2)
     ok(school.attend(begun["id"], e["id"], 60, reason=None))
 

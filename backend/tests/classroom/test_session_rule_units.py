@@ -130,13 +130,20 @@ def test_a_class_over_the_instructors_lesson_class_or_time_off_is_refused() -> N
         "classroom.instructor_time_off",
     ]
     taught, double, away = (e.details or {} for e in refused)
-    assert (taught["student_name"], taught["local_time"]) == ("Amara Okafor", "2031-06-10 11:00-12:00")
+    assert (taught["student_name"], taught["local_time"]) == (
+        "Amara Okafor",
+        "11:00 a.m.\u201312:00 p.m. on Tue, Jun 10",
+    )
     assert (double["conflicting_session_id"], double["topic"], double["local_time"]) == (
         8,
         "Signs",
-        "2031-06-10 08:00-10:00",
+        "8:00\u201310:00 a.m. on Tue, Jun 10",
     )
-    assert (away["time_off_id"], away["reason"], away["local_time"]) == (4, "Dentist", "2031-06-10 11:30-17:00")
+    assert (away["time_off_id"], away["reason"], away["local_time"]) == (
+        4,
+        "Dentist",
+        "11:30 a.m.\u20135:00 p.m. on Tue, Jun 10",
+    )
     assert codes_creating(new_session(clashes=Clashes())) == []
 
 
@@ -144,14 +151,14 @@ def test_a_class_created_in_the_past_needs_a_reason() -> None:
     past = new_session(timing=timing())
     refused = creating.broken(Stage.CREATE, past)
     assert [e.code for e in refused] == ["classroom.backdated_without_reason"]
-    assert refused[0].details == backdated_start(at(9), "2031-06-10 09:00")
+    assert refused[0].details == backdated_start(at(9), "9:00 a.m. on Tue, Jun 10, 2031")
     assert codes_creating(new_session(timing=timing(reason=PAPER))) == []
 
 
 def test_attendance_for_a_class_not_yet_begun_is_refused() -> None:
     refused = attending.broken(Stage.ATTEND, entry(timing=timing(now=at(8, 59))))
     assert [e.code for e in refused] == ["classroom.not_yet_happened"]
-    assert refused[0].details is not None and refused[0].details["local_time"] == "2031-06-10 09:00"
+    assert refused[0].details is not None and refused[0].details["local_time"] == "9:00 a.m. on Tue, Jun 10, 2031"
     assert codes_attending(entry(timing=timing(now=at(9)))) == []
 
 

@@ -29,7 +29,7 @@ def test_a_lesson_booked_in_the_past_needs_a_reason_kept_in_the_audit(school: Sc
     assert (d["field"], d["event"], d["local_time"], d["grace_hours"]) == (
         "reason",
         "starts_at",
-        f"{day.isoformat()} 10:00",
+        f"10:00 a.m. on {day:%a}, {day:%b} {day.day}, {day.year}",
         0,
     )
     lesson = ok(school.book(*people, at(day, 10), at(day, 11), reason="Booked by phone, entered late"), 201)
@@ -80,7 +80,7 @@ def test_a_lesson_moved_into_the_past_needs_a_reason_kept_in_the_audit(school: S
         "backdate_reason",
         "reason",
         "starts_at",
-        f"{back.isoformat()} 10:00",
+        f"10:00 a.m. on {back:%a}, {back:%b} {back.day}, {back.year}",
     )
     assert instant(ok(school.c.get(url))["starts_at"]) == instant(lesson["starts_at"])  # refused: nothing moved
     moved = ok(school.c.patch(url, json={**move, "reason": "Lesson given earlier; the desk moves it"}))

@@ -237,7 +237,7 @@ def test_the_api_spells_lesson_statuses_as_the_stored_enum() -> None:
 def test_a_lesson_booked_in_the_past_needs_a_reason() -> None:
     refused = booking.broken(Stage.BOOK, facts(reason=None))
     assert [e.code for e in refused] == ["lesson.backdated_without_reason"]
-    assert refused[0].details == backdated_start(at(10), "2031-06-10 10:00")
+    assert refused[0].details == backdated_start(at(10), "10:00 a.m. on Tue, Jun 10, 2031")
     assert broken(Stage.BOOK, facts(reason=None, now=at(10))) == []
     assert broken(Stage.BOOK, facts(reason=PAPER)) == []
 

@@ -60,7 +60,7 @@ def test_a_lesson_outside_the_weekly_hours_is_refused_naming_the_hours() -> None
     refused = booking.broken(Stage.BOOK, facts(instructor=afternoons))
     assert [e.code for e in refused] == ["lesson.outside_availability"]
     assert refused[0].details is not None
-    assert (refused[0].details["weekday"], refused[0].details["hours"]) == (TUESDAY, ["13:00-17:00"])
+    assert (refused[0].details["weekday"], refused[0].details["hours"]) == (TUESDAY, ["1:00\u20135:00 p.m."])
 
 
 def test_a_reason_overrides_the_weekly_hours() -> None:

@@ -59,7 +59,7 @@ def test_a_lesson_outside_the_instructors_hours_is_refused_naming_them(school: S
         409,
         "lesson.outside_availability",
     )
-    assert (d["rule"], d["weekday"], d["hours"]) == ("instructor_availability", TUESDAY, ["09:00-17:00"])
+    assert (d["rule"], d["weekday"], d["hours"]) == ("instructor_availability", TUESDAY, ["9:00 a.m.\u20135:00 p.m."])
 
 
 def test_an_override_reason_books_outside_the_hours_and_is_audited(school: School) -> None:

@@ -29,8 +29,9 @@ export function buildAppMenuTemplate(options: MenuOptions): MenuItemConstructorO
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      { label: 'New student', accelerator: 'CmdOrCtrl+N', click: () => actions.send('new-student') },
-      { label: 'Book lesson', accelerator: 'CmdOrCtrl+B', click: () => actions.send('book-lesson') },
+      // Ctrl+N books, as the renderer's shortcut does (renderer/src/app/shortcuts.ts): the same key, the same command.
+      { label: 'New student', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.send('new-student') },
+      { label: 'Book lesson', accelerator: 'CmdOrCtrl+N', click: () => actions.send('book-lesson') },
       { label: 'Import students…', click: () => actions.send('import-students') },
       { label: 'Import instructors…', click: () => actions.send('import-instructors') },
       { label: 'Import vehicles…', click: () => actions.send('import-vehicles') },
@@ -63,6 +64,7 @@ export function buildAppMenuTemplate(options: MenuOptions): MenuItemConstructorO
     label: '&Help',
     role: 'help',
     submenu: [
+      { label: 'Keyboard shortcuts', accelerator: 'F1', click: () => actions.send('shortcuts') },
       { label: 'Diagnostics', click: () => actions.send('diagnostics') },
       { label: 'Open logs folder', click: () => actions.openLogsFolder() },
       ...(mac ? [] : [separator, about]),

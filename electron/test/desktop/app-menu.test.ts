@@ -50,10 +50,19 @@ describe('application menu', () => {
     const newStudent = items.find(({ item }) => item.label === 'New student')!;
     const book = items.find(({ item }) => item.label === 'Book lesson')!;
     expect(newStudent.path[0]).toBe('&File');
-    expect(newStudent.item.accelerator).toBe('CmdOrCtrl+N');
+    // Ctrl+N books, as the window's own shortcut does; New student moves to Ctrl+Shift+N.
+    expect([newStudent.item.accelerator, book.item.accelerator]).toEqual(['CmdOrCtrl+Shift+N', 'CmdOrCtrl+N']);
     click(newStudent.item);
     click(book.item);
     expect(done).toEqual(['send:new-student', 'send:book-lesson']);
+  });
+
+  it('opens the keyboard shortcuts from Help, and with F1', () => {
+    const { items, done } = menu(true);
+    const shortcuts = items.find(({ item }) => item.label === 'Keyboard shortcuts')!;
+    expect([shortcuts.path[0], shortcuts.item.accelerator]).toEqual(['&Help', 'F1']);
+    click(shortcuts.item);
+    expect(done).toEqual(['send:shortcuts']);
   });
 
   it('sends Back up now, Restore, Import students, instructors and vehicles, and Export everything to the window', () => {
@@ -80,12 +89,12 @@ describe('application menu', () => {
     expect(menu(false).items.some(({ item }) => item.role === 'toggleDevTools')).toBe(true);
   });
 
-  it('offers Diagnostics, Open logs folder and About under Help, and no link to the web', () => {
+  it('offers Keyboard shortcuts, Diagnostics, Open logs folder and About under Help, and no link to the web', () => {
     const { items, done } = menu(true);
     const help = items.filter(({ path }) => path[0] === '&Help' && path.length > 1);
-    expect(help.map(({ item }) => item.label).filter(Boolean)).toEqual(['Diagnostics', 'Open logs folder', 'About Ontario Driving School Manager']);
+    expect(help.map(({ item }) => item.label).filter(Boolean)).toEqual(['Keyboard shortcuts', 'Diagnostics', 'Open logs folder', 'About Ontario Driving School Manager']);
     help.filter(({ item }) => item.click).forEach(({ item }) => click(item));
-    expect(done).toEqual(['send:diagnostics', 'logs', 'about']);
+    expect(done).toEqual(['send:shortcuts', 'send:diagnostics', 'logs', 'about']);
     expect(JSON.stringify(items.map(({ item }) => item.label))).not.toMatch(/electron|learn more|documentation/i);
   });
 });

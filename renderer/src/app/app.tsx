@@ -1,19 +1,30 @@
+import { useEffect, useRef, useState } from 'react';
 import { BackendStatusBanner } from './backend-status-banner';
 import { parseHash, useHash } from '../lib/navigation';
 import { AppProvider } from './provider';
 import { ScreenErrorBoundary } from './screen-error-boundary';
 import { screens } from './screens';
+import { focusPageStart } from './page-focus';
+import { ShortcutsHelp } from './shortcuts-help';
 import { useMenuCommands } from './use-menu-commands';
+import { mainElement, useShortcuts } from './use-shortcuts';
 
 export function App() {
   const [hash, navigate] = useHash();
-  useMenuCommands();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = () => setHelpOpen(true);
+  useMenuCommands(openHelp);
+  useShortcuts(openHelp);
   const route = parseHash(hash);
   const active = screens.find((screen) => screen.id === route.screen) ?? screens[0];
   const ActiveScreen = active?.component;
+  useFocusOnNavigation(active?.id);
 
   return (
     <AppProvider>
+      <a className="skip-link" href="#main-content" onClick={skipToMain} data-testid="skip-link">
+        Skip to main content
+      </a>
       <div className={active?.focus ? 'shell shell--focus' : 'shell'}>
         <aside className="shell__sidebar">
           <div className="brand">
@@ -44,7 +55,7 @@ export function App() {
             </ul>
           </nav>
         </aside>
-        <main className="shell__main">
+        <main className="shell__main" id="main-content" tabIndex={-1}>
           <BackendStatusBanner />
           {ActiveScreen ? (
             // Keyed by screen: going to another screen starts it afresh, clear of the last one's error.
@@ -54,6 +65,26 @@ export function App() {
           ) : null}
         </main>
       </div>
+      {helpOpen ? <ShortcutsHelp onClose={() => setHelpOpen(false)} /> : null}
     </AppProvider>
   );
+}
+
+/** The skip link's target is a hash, which this app reads as a screen: move focus without following it. */
+function skipToMain(event: { preventDefault: () => void }) {
+  event.preventDefault();
+  focusPageStart(mainElement());
+}
+
+/** After going to another screen, focus moves to its search or heading, not left behind in the sidebar. */
+function useFocusOnNavigation(screenId: string | undefined): void {
+  const first = useRef(true);
+  useEffect(() => {
+    // The first screen after start-up keeps focus where the window puts it: Tab reaches the skip link.
+    if (first.current) {
+      first.current = false;
+      return undefined;
+    }
+    return focusPageStart(mainElement());
+  }, [screenId]);
 }

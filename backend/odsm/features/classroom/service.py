@@ -51,7 +51,7 @@ def present_counts(s: Session, session_ids: Sequence[int]) -> dict[int, int]:
 
 def _timing(settings: SchoolSettings, starts_at: datetime, ends_at: datetime, reason: str | None) -> rules.Timing:
     grace = settings.backdate_grace_hours
-    return rules.Timing(starts_at, ends_at, utcnow(), zone(settings), grace, reason)
+    return rules.Timing(starts_at, ends_at, utcnow(), zone(settings), grace, reason, settings.time_format or "12h")
 
 
 def _clashes(s: Session, instructor_id: int, start: datetime, end: datetime) -> rules.Clashes:

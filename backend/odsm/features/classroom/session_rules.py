@@ -14,7 +14,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from odsm.core.backdating import backdated_details, local_minute
+from odsm.core.backdating import backdated_details
+from odsm.core.clock_text import moment_text, span_text
 from odsm.core.errors import AppError
 from odsm.core.rule_registry import RuleRegistry, refusal_of
 from odsm.features.enrollments import ledger
@@ -53,6 +54,7 @@ class Timing:
     tz: tzinfo  # the school's time zone, for the local times a refusal names
     grace_hours: int
     reason: str | None = None
+    time_format: str = "12h"  # the school's: "4:00 p.m." or "16:00", in every time a refusal names
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,7 @@ def session_capacity(f: AttendanceFacts) -> AppError | None:
 
 
 def _local(t: Timing, at: datetime) -> str:
-    return local_minute(at, t.tz)
+    return moment_text(at, t.tz, t.time_format)
 
 
 def _held(f: NewSessionFacts, rule: str, starts_at: datetime, ends_at: datetime, **named: Any) -> dict[str, Any]:
@@ -186,7 +188,7 @@ def _held(f: NewSessionFacts, rule: str, starts_at: datetime, ends_at: datetime,
         **named,
         "starts_at": starts_at.isoformat(),
         "ends_at": ends_at.isoformat(),
-        "local_time": f"{_local(t, starts_at)}-{ends_at.astimezone(t.tz).strftime('%H:%M')}",
+        "local_time": span_text(starts_at, ends_at, t.tz, t.time_format),
     }
 
 
@@ -219,7 +221,9 @@ def instructor_not_on_time_off(f: NewSessionFacts) -> AppError | None:
 
 
 def _backdated(t: Timing, event: str, at: datetime, grace_hours: int) -> AppError:
-    return BackdatedWithoutReason(details=backdated_details(event, at, t.tz, grace_hours))
+    return BackdatedWithoutReason(
+        details={**backdated_details(event, at, t.tz, grace_hours), "local_time": _local(t, at)}
+    )
 
 
 @creating.rule(on={Stage.CREATE})

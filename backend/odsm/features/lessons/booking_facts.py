@@ -15,7 +15,7 @@ from odsm.features.enrollments import ledger
 from odsm.features.instructors.service import load_instructor, time_off_during
 from odsm.features.school.clock import day_bounds, local_date
 from odsm.features.school.service import load_settings
-from odsm.features.students.service import load_student
+from odsm.features.students.service import full_name, load_student
 from odsm.features.vehicles.service import load_vehicle
 from odsm.models import Lesson
 
@@ -64,6 +64,8 @@ class Conflicts:
     student_lesson: Lesson | None = None
     time_off: InstructorTimeOff | None = None
     class_taught: ClassroomSession | None = None
+    # The names of the students in the lessons above, so a refusal names a booking as the desk knows it.
+    student_names: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -124,10 +126,21 @@ def gather(s: Session, stage: Stage, p: Proposal, now: datetime) -> BookingFacts
 def _conflicts(s: Session, p: Proposal) -> Conflicts:
     lessons = LessonRepository(s)
     span = (p.starts_at, p.ends_at, p.lesson_id)
+    held = [
+        lessons.first_overlap(owner, owner_id, *span)
+        for owner, owner_id in (
+            (Lesson.instructor_id, p.instructor_id),
+            (Lesson.vehicle_id, p.vehicle_id),
+            (Lesson.student_id, p.student_id),
+        )
+    ]
+    # Only a refusal needs these; most proposals clash with nothing and load no name.
+    names = {x.student_id: full_name(load_student(s, x.student_id)) for x in held if x is not None}
     return Conflicts(
-        instructor_lesson=lessons.first_overlap(Lesson.instructor_id, p.instructor_id, *span),
-        vehicle_lesson=lessons.first_overlap(Lesson.vehicle_id, p.vehicle_id, *span),
-        student_lesson=lessons.first_overlap(Lesson.student_id, p.student_id, *span),
+        instructor_lesson=held[0],
+        vehicle_lesson=held[1],
+        student_lesson=held[2],
         time_off=time_off_during(s, p.instructor_id, p.starts_at, p.ends_at),
         class_taught=class_taught_during(s, p.instructor_id, p.starts_at, p.ends_at),
+        student_names=names,
     )

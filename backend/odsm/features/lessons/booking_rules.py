@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from odsm.core.backdating import backdated_details
+from odsm.core.clock_text import minute_range_text, minute_text, moment_text, span_text
 from odsm.core.errors import AppError
 from odsm.core.rule_registry import RuleRegistry, refusal_of
 from odsm.features.enrollments import ledger
@@ -42,7 +43,7 @@ from .errors import (
     VehicleInspectionLapsed,
     VehicleInsuranceLapsed,
 )
-from .weekly_hours import hours_on, spoken, within_weekly_hours
+from .weekly_hours import hours_on, within_weekly_hours
 
 if TYPE_CHECKING:
     from odsm.models import Lesson
@@ -52,11 +53,35 @@ BOOKING = {Stage.BOOK, Stage.RESCHEDULE}
 ALWAYS = {Stage.BOOK, Stage.RESCHEDULE, Stage.COMPLETE}
 
 
-def _span(lesson: Lesson) -> dict[str, Any]:
+def _fmt(f: BookingFacts) -> str:
+    return f.settings.time_format or "12h"
+
+
+def _when(f: BookingFacts, starts_at: datetime, ends_at: datetime) -> str:
+    """ "4:00 to 5:00 p.m. on Tue, Mar 4", in the school's zone and time format."""
+    return span_text(starts_at, ends_at, zone(f.settings), _fmt(f))
+
+
+def _student_name(f: BookingFacts, lesson: Lesson) -> str:
+    if lesson.student_id is None or lesson.student_id == f.student.id:
+        return _own_name(f)
+    return f.conflicts.student_names.get(lesson.student_id, "another student")
+
+
+def _own_name(f: BookingFacts) -> str:
+    first, last = f.student.first_name, f.student.last_name
+    return " ".join(p for p in (first, last) if p) or "The student"
+
+
+def _span(f: BookingFacts, lesson: Lesson) -> dict[str, Any]:
+    """The other booking, by student and time as the desk reads it (its id stays for the calendar's link)."""
     return {
         "conflicting_lesson_id": lesson.id,
+        "conflicting_student_id": lesson.student_id,
+        "conflicting_student_name": _student_name(f, lesson),
         "starts_at": lesson.starts_at.isoformat(),
         "ends_at": lesson.ends_at.isoformat(),
+        "local_time": _when(f, lesson.starts_at, lesson.ends_at),
     }
 
 
@@ -89,8 +114,9 @@ def instructor_free(f: BookingFacts) -> AppError | None:
     other = f.conflicts.instructor_lesson
     if other is None:
         return None
-    details = {"rule": "instructor_double_booking", "instructor_id": f.instructor.id, **_span(other)}
-    return InstructorDoubleBooked(details=details)
+    details = {"rule": "instructor_double_booking", "instructor_id": f.instructor.id, **_span(f, other)}
+    who, when = details["conflicting_student_name"], details["local_time"]
+    return InstructorDoubleBooked(f"The instructor is already booked with {who} {when}.", details)
 
 
 @booking.rule(on=BOOKING)
@@ -98,7 +124,9 @@ def vehicle_free(f: BookingFacts) -> AppError | None:
     other = f.conflicts.vehicle_lesson
     if other is None:
         return None
-    return VehicleDoubleBooked(details={"rule": "vehicle_double_booking", "vehicle_id": f.vehicle.id, **_span(other)})
+    details = {"rule": "vehicle_double_booking", "vehicle_id": f.vehicle.id, **_span(f, other)}
+    who, when = details["conflicting_student_name"], details["local_time"]
+    return VehicleDoubleBooked(f"The car {f.vehicle.plate} is already booked with {who} {when}.", details)
 
 
 @booking.rule(on=BOOKING)
@@ -106,7 +134,8 @@ def student_free(f: BookingFacts) -> AppError | None:
     other = f.conflicts.student_lesson
     if other is None:
         return None
-    return StudentDoubleBooked(details={"rule": "student_double_booking", "student_id": f.student.id, **_span(other)})
+    details = {"rule": "student_double_booking", "student_id": f.student.id, **_span(f, other)}
+    return StudentDoubleBooked(f"{_own_name(f)} already has a lesson {details['local_time']}.", details)
 
 
 @booking.rule(on=BOOKING)
@@ -114,15 +143,18 @@ def instructor_not_on_time_off(f: BookingFacts) -> AppError | None:
     off = f.conflicts.time_off
     if off is None:
         return None
+    when = _when(f, off.starts_at, off.ends_at)
     return InstructorOnTimeOff(
-        details={
+        f"The instructor has time off {when}.",
+        {
             "rule": "instructor_time_off",
             "instructor_id": f.instructor.id,
             "time_off_id": off.id,
             "starts_at": off.starts_at.isoformat(),
             "ends_at": off.ends_at.isoformat(),
+            "local_time": when,
             "reason": off.reason,
-        }
+        },
     )
 
 
@@ -132,15 +164,19 @@ def instructor_not_teaching(f: BookingFacts) -> AppError | None:
     session = f.conflicts.class_taught
     if session is None:
         return None
+    when = _when(f, session.starts_at, session.ends_at)
+    topic = f" ({session.topic})" if session.topic else ""
     return InstructorTeachingClass(
-        details={
+        f"The instructor is teaching a class{topic} {when}.",
+        {
             "rule": "instructor_double_booking",
             "instructor_id": f.instructor.id,
             "conflicting_session_id": session.id,
             "starts_at": session.starts_at.isoformat(),
             "ends_at": session.ends_at.isoformat(),
+            "local_time": when,
             "topic": session.topic,
-        }
+        },
     )
 
 
@@ -154,16 +190,22 @@ def instructor_available(f: BookingFacts) -> AppError | None:
     if not slots or (f.override_reason or "").strip() or within_weekly_hours(slots, f.settings, f.starts_at, f.ends_at):
         return None
     weekday = f.starts_at.astimezone(zone(f.settings)).weekday()
+    hours = [minute_range_text(a, b, _fmt(f)) for a, b in hours_on(slots, weekday)]
+    works = f"works {', '.join(hours)} that day" if hours else "does not work that day"
+    when = _when(f, f.starts_at, f.ends_at)
     return OutsideAvailability(
-        details={
+        f"The lesson, {when}, is outside the instructor's hours: the instructor {works}. "
+        "Give a reason to book it anyway.",
+        {
             "rule": "instructor_availability",
             "instructor_id": f.instructor.id,
             "weekday": weekday,
             "date": f.day.isoformat(),
-            "hours": [spoken(w) for w in hours_on(slots, weekday)],
+            "hours": hours,
             "starts_at": f.starts_at.isoformat(),
             "ends_at": f.ends_at.isoformat(),
-        }
+            "local_time": when,
+        },
     )
 
 
@@ -263,8 +305,12 @@ def g1_night_ban(f: BookingFacts) -> AppError | None:
     while day <= f.ends_at.astimezone(tz).date():
         window_start, window_end = at_local(settings, day, start_min), at_local(settings, day, end_min)
         if f.starts_at < window_end and f.ends_at > window_start:
+            fmt = _fmt(f)
+            night = f"{minute_text(start_min, fmt)} and {minute_text(end_min % (24 * 60), fmt)}"
+            when = _when(f, f.starts_at, f.ends_at)
             return G1NightBan(
-                details={
+                f"A G1 driver may not drive between {night}; this lesson runs {when}.",
+                {
                     "rule": "g1_night_ban",
                     "student_id": f.student.id,
                     "licence_class": "G1",
@@ -275,7 +321,8 @@ def g1_night_ban(f: BookingFacts) -> AppError | None:
                     "window_ends_at": window_end.isoformat(),
                     "starts_at": f.starts_at.isoformat(),
                     "ends_at": f.ends_at.isoformat(),
-                }
+                    "local_time": when,
+                },
             )
         day += timedelta(days=1)
     return None
@@ -305,12 +352,30 @@ def daily_in_car_limit(f: BookingFacts) -> AppError | None:
         "conflicting_lesson_ids": [x.id for x in f.same_day],
     }
     if f.same_day:
-        details.update(_span(f.same_day[0]))
-    return DailyInCarLimit(details=details)
+        details.update(_span(f, f.same_day[0]))
+    booked_text = f"{_hours(booked)} in the car that day" if booked else "no other lesson that day"
+    limit_text = f"{_hours(limit)} a day" + (" on a full classroom day" if rule.endswith("classroom_day") else "")
+    message = (
+        f"{_own_name(f)} has {booked_text}; this {_hours(this)} lesson would make {_hours(booked + this)}, "
+        f"over the limit of {limit_text}."
+    )
+    return DailyInCarLimit(message, details)
+
+
+def _hours(minutes: int) -> str:
+    """ "1 h 30 min", "2 h", "45 min"."""
+    h, m = divmod(minutes, 60)
+    return " ".join(part for part in (f"{h} h" if h else "", f"{m} min" if m else "") if part) or "0 min"
 
 
 def _backdated(f: BookingFacts, event: str, at: datetime, grace_hours: int) -> AppError:
-    return BackdatedWithoutReason(details=backdated_details(event, at, zone(f.settings), grace_hours))
+    details = backdated_details(event, at, zone(f.settings), grace_hours)
+    details["local_time"] = when = moment_text(at, zone(f.settings), _fmt(f))
+    if event == "actual_end":
+        message = f"The lesson ended {when}, more than {grace_hours} hours ago: give a reason for the late entry."
+    else:
+        message = f"The lesson starts {when}, in the past: give a reason to book it."
+    return BackdatedWithoutReason(message, details)
 
 
 @booking.rule(on={Stage.BOOK})

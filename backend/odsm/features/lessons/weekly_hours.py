@@ -47,8 +47,3 @@ def within_weekly_hours(
             return False
         day += timedelta(days=1)
     return True
-
-
-def spoken(window: tuple[int, int]) -> str:
-    """09:00-17:00, as the front desk reads it."""
-    return "-".join(f"{m // 60:02d}:{m % 60:02d}" for m in window)

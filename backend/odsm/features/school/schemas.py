@@ -6,6 +6,7 @@ from zoneinfo import available_timezones
 from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator
 
 from odsm.core.bounded import Address, Flag, NulFree, Short, VersionedChange, Zone, omitted
+from odsm.core.clock_text import TimeFormat
 
 from .ministry import MINISTRY_MAXIMUMS, MINISTRY_MINIMUMS
 
@@ -31,6 +32,9 @@ Fee = Annotated[int, Strict(), Field(ge=0, le=1_000_000)]
 ClassSize = Annotated[int, Strict(), Field(ge=1, le=500)]
 Percent = Annotated[int, Strict(), Field(ge=0, le=100)]
 Years = Annotated[int, Strict(), Field(ge=1, le=100)]
+TimeFormatSetting = Annotated[
+    TimeFormat, Field(description='how refusals write a time: "12h" (4:00 p.m.) or "24h" (16:00)')
+]
 SchoolName = Annotated[str, Field(max_length=200), NulFree]
 
 
@@ -43,6 +47,7 @@ class SchoolSettingsFields(BaseModel):
     hst_number: Short = Field(description="BN/RT, printed on invoices when HST-registered")
     hst_registered: Flag
     time_zone: Zone
+    time_format: TimeFormatSetting
     bde_classroom_minutes: RequirementMinutes
     bde_in_car_minutes: RequirementMinutes
     bde_flex_minutes: RequirementMinutes
@@ -93,6 +98,7 @@ class SchoolSettingsUpdate(VersionedChange):
     hst_number: Short = omitted()
     hst_registered: Flag = omitted()
     time_zone: Zone = omitted()
+    time_format: TimeFormatSetting = omitted()
     bde_classroom_minutes: RequirementMinutes = omitted()
     bde_in_car_minutes: RequirementMinutes = omitted()
     bde_flex_minutes: RequirementMinutes = omitted()

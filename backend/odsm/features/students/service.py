@@ -75,6 +75,11 @@ def _derive_search_fields(student: Student) -> None:
         setattr(student, column, value)
 
 
+def full_name(student: Student) -> str:
+    """ "Maya Chen", as a refusal or a list names the student."""
+    return " ".join(part for part in (student.first_name, student.last_name) if part) or f"student {student.id}"
+
+
 def load_student(s: Session, student_id: int) -> Student:
     """For other features' services: the student, inside their own unit of work."""
     student = repo.get(s, student_id)

@@ -64,7 +64,7 @@ function SearchBox({ label, placeholder, value, onChange, testId, searching }: S
     <>
       <label className="search">
         <span className="visually-hidden">{label}</span>
-        <input type="search" className="search__input" placeholder={placeholder} value={value} data-testid={testId} onChange={(event) => onChange(event.target.value)} />
+        <input type="search" className="search__input" placeholder={placeholder} value={value} data-testid={testId} data-page-search onChange={(event) => onChange(event.target.value)} />
       </label>
       {searching ? (
         <span className="toolbar__hint" aria-live="polite">

@@ -18,7 +18,7 @@ export function Page({ id, title, subtitle, subtitleTestId, actions, children }:
     <section className="page" aria-labelledby={titleId}>
       <header className="page__header">
         <div>
-          <h1 id={titleId} className="page__title">
+          <h1 id={titleId} className="page__title" tabIndex={-1}>
             {title}
           </h1>
           {subtitle === undefined ? null : (

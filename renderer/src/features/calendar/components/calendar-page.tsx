@@ -124,7 +124,8 @@ export function CalendarPage() {
           <p className="empty-state">Add {mode === 'instructor' ? 'an instructor' : 'a vehicle'} first.</p>
         </div>
       ) : (
-        <div className="card cal-card">
+        // The calendar scrolls inside this card: a named region that takes focus, so the arrow keys scroll it.
+        <div className="card cal-card" role="region" aria-label="Calendar of lessons" tabIndex={0} data-testid="calendar-scroll">
           <CalendarGrid
             window={window}
             today={today}

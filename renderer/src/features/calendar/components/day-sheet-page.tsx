@@ -21,7 +21,7 @@ export function DaySheetPage() {
     <section className="page day-sheet" aria-labelledby="day-sheet-title" data-testid="day-sheet">
       <div className="day-sheet__actions no-print">
         <Button onClick={() => navigate('calendar', { date })}>‹ Back to calendar</Button>
-        <Button variant="primary" onClick={() => window.print()} data-testid="print-day-sheet">
+        <Button variant="primary" onClick={() => window.print()} data-testid="print-day-sheet" data-print-action>
           Print
         </Button>
       </div>

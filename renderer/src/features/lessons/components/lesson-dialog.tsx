@@ -104,7 +104,7 @@ export function LessonDialog({ lesson, initial, instructors, vehicles, timeZone,
       ) : (
         <LessonFields booking={booking} studentLocked={lesson !== null} instructors={instructors} vehicles={vehicles} onSubmit={onSubmit} />
       )}
-      {mode === 'edit' && editable ? <BookingCheck booking={booking} timeZone={timeZone} /> : null}
+      {mode === 'edit' && editable ? <BookingCheck booking={booking} /> : null}
       {lesson && lesson.status === 'completed' ? (
         <p className="muted small">
           Driven {formatDateTime(lesson.actual_start, timeZone)} – {formatDateTime(lesson.actual_end, timeZone)}, odometer {lesson.odometer_start} → {lesson.odometer_end} km.

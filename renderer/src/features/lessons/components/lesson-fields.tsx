@@ -87,11 +87,11 @@ export function LessonFields({ booking, studentLocked, instructors, vehicles, on
 }
 
 /** The dry run's verdict under the form: the rules broken, all clear, or still checking. */
-export function BookingCheck({ booking, timeZone }: { booking: LessonBooking; timeZone: string }) {
+export function BookingCheck({ booking }: { booking: LessonBooking }) {
   const { conflicts, proposal, checking, check } = booking;
   return (
     <div className="lesson-dialog__check" aria-live="polite">
-      {conflicts.length > 0 ? <ConflictList conflicts={conflicts} timeZone={timeZone} /> : null}
+      {conflicts.length > 0 ? <ConflictList conflicts={conflicts} /> : null}
       {conflicts.length === 0 && proposal && !checking && check.data?.ok ? (
         <p className="check-ok" data-testid="lesson-check-ok">
           ✓ No conflicts: the instructor, vehicle and student are free, and every rule is met.

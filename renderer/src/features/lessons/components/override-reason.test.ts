@@ -18,13 +18,6 @@ const values: LessonFormValues = {
 };
 
 describe('booking outside the instructor’s hours', () => {
-  it('names the instructor’s hours that day, or says there are none', () => {
-    const refusal = { code: 'lesson.outside_availability', message: 'Outside hours', details: { hours: ['09:00-12:00', '13:00-17:00'] } };
-    expect(ruleExplanation(refusal)).toBe('The instructor works 09:00-12:00, 13:00-17:00 that day. Give a reason to book it anyway.');
-    expect(ruleExplanation({ ...refusal, details: { hours: [] } })).toMatch(/does not work that day/);
-    expect(ruleExplanation({ code: 'lesson.instructor_double_booked', message: 'Busy', details: { hours: [] } })).toBeNull();
-  });
-
   it('says why the G1 rules hold a student with no class on file', () => {
     expect(ruleExplanation({ code: 'lesson.g1_night_ban', message: 'Night', details: { licence_class_on_file: null } })).toMatch(/No licence class/);
     expect(ruleExplanation({ code: 'lesson.g1_night_ban', message: 'Night', details: { licence_class_on_file: 'G1' } })).toBeNull();

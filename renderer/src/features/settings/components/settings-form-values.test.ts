@@ -9,6 +9,7 @@ const settings: SchoolSettings = {
   hst_number: '123456789RT0001',
   hst_registered: true,
   time_zone: 'America/Toronto',
+  time_format: '12h',
   bde_classroom_minutes: 1200,
   bde_in_car_minutes: 600,
   bde_flex_minutes: 600,

@@ -19,6 +19,7 @@ export const IDENTITY_FIELDS: readonly SettingsFieldSpec[] = [
   { field: 'hst_number', label: 'HST number (BN/RT)', kind: 'text', hint: 'Printed on invoices when the school is HST-registered.' },
   { field: 'hst_registered', label: 'The school is registered for HST', kind: 'flag' },
   { field: 'time_zone', label: 'Time zone', kind: 'text' },
+  { field: 'time_format', label: 'Times in messages', kind: 'text' },
 ];
 
 export const BDE_FIELDS: readonly SettingsFieldSpec[] = [

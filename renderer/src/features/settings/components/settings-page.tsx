@@ -114,6 +114,19 @@ function SettingsForm({ settings }: { settings: SchoolSettings }) {
         </div>
       );
     }
+    if (spec.field === 'time_format') {
+      return (
+        <div className="field" key={spec.field}>
+          <label className="field__label" htmlFor="time_format">
+            {spec.label}
+          </label>
+          <select id="time_format" className="field__control" value={values.time_format} onChange={(event) => update('time_format', event.target.value)}>
+            <option value="12h">12-hour (4:00 p.m.)</option>
+            <option value="24h">24-hour (16:00)</option>
+          </select>
+        </div>
+      );
+    }
     const { key, ...rest } = common;
     return (
       <TextField
