@@ -3,6 +3,7 @@ checking the copy, then done; main reads it over its own route for Home's progre
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,32 @@ def test_main_reads_the_progress_over_its_route(live: LiveServer, tmp_path: Path
     failed = live.client.post("/api/v1/system/backups", json={"folder": str(tmp_path / "gone")})
     assert failed.status_code == 422
     assert live.client.get("/api/v1/system/backups/progress").json()["state"] == "failed"
+
+
+def test_a_write_during_a_stepped_copy_neither_shows_in_it_nor_restarts_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy in steps holds one read transaction: the school as it stood when the copy began."""
+    source, target = tmp_path / "school.sqlite3", tmp_path / "copy.sqlite3"
+    conn = sqlite3.connect(source, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE t (x BLOB)")
+    conn.executemany("INSERT INTO t VALUES (randomblob(1000))", [()] * 200)
+    monkeypatch.setattr(maintenance_repository, "COPY_STEP_PAGES", 5)
+    steps: list[tuple[int, int]] = []
+
+    def write_meanwhile(done: int, total: int) -> None:
+        steps.append((done, total))
+        conn.execute("INSERT INTO t VALUES (randomblob(1000))")  # the desk goes on working
+
+    maintenance_repository.sqlite_copy(source, target, standalone=True, progress=write_meanwhile)
+    conn.close()
+    total = steps[0][1]
+    assert [d for d, _ in steps] == sorted({d for d, _ in steps})  # never went back to the start
+    assert steps[-1] == (total, total) and len(steps) == -(-total // 5)
+    copy = sqlite3.connect(target)
+    try:
+        assert copy.execute("SELECT count(*) FROM t").fetchone()[0] == 200
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        copy.close()
