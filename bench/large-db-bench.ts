@@ -1,8 +1,13 @@
 /**
  * Through the real bridge, as the app runs it, against the 100,000-student / 1,000,000-lesson database that
  * bench/big_dataset.py built in BENCH_DATA_DIR (or, with BENCH_DATABASE_URL, on PostgreSQL): student search
- * p95, an instructor's week calendar p95, and the certification worklist.
+ * p95, an instructor's week calendar p95, the certification worklist, and one "Back up now" of the whole school
+ * through the backend's route (the copy, then its integrity and audit-chain checks).
  */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHttpTransport } from '../electron/main/bridge/http-transport';
 import { appLogger, bridgeTo, percentile, round3, startAppBackend } from './bench-support';
 
 const dataDir = process.env.BENCH_DATA_DIR;
@@ -20,6 +25,23 @@ async function timeEach(n: number, call: (i: number) => Promise<void>): Promise<
   }
   samples.sort((a, b) => a - b);
   return { p50_ms: round3(percentile(samples, 50)), p95_ms: round3(percentile(samples, 95)), max_ms: round3(samples.at(-1) ?? NaN) };
+}
+
+/** One "Back up now", as main asks for it: the route main alone calls, into a folder of the bench's own. */
+async function backUpOnce(connection: Parameters<typeof bridgeTo>[0], folder: string): Promise<{ s: number; mb: number }> {
+  mkdirSync(folder, { recursive: true });
+  const transport = createHttpTransport({ connection: () => connection });
+  try {
+    const t0 = performance.now();
+    const response = await transport.request({ method: 'POST', pathTemplate: '/api/v1/system/backups', body: { folder }, requestId: randomUUID(), idempotencyKey: randomUUID() });
+    const s = (performance.now() - t0) / 1000;
+    if (response.status !== 201) throw new Error(`backup failed: ${response.status} ${JSON.stringify(response.body)}`);
+    const made = response.body as { bytes: number; integrity: string };
+    if (made.integrity !== 'ok') throw new Error(`backup did not check: ${made.integrity}`);
+    return { s: round3(s), mb: Math.round((made.bytes / 1024 / 1024) * 10) / 10 };
+  } finally {
+    transport.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -40,7 +62,8 @@ async function main(): Promise<void> {
       await rig.data('db:certification:worklist', { limit: 500 });
     });
     rig.dispose();
-    process.stdout.write(`${JSON.stringify({ search, week, worklist })}\n`);
+    const backup = await backUpOnce(backend.connection, join(dataDir!, 'bench-backups'));
+    process.stdout.write(`${JSON.stringify({ search, week, worklist, backup })}\n`);
   } finally {
     await backend.stop();
     await log.close();

@@ -173,6 +173,8 @@ def large_db_figures(database_url: str | None) -> dict[str, Any]:
         "large_week_calendar_p95_ms": large["week"]["p95_ms"],
         "large_worklist_p50_ms": large["worklist"]["p50_ms"],
         "large_worklist_max_ms": large["worklist"]["max_ms"],
+        "large_backup_s": large["backup"]["s"],
+        "large_backup_mb": large["backup"]["mb"],
     }
 
 

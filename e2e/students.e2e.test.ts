@@ -219,6 +219,13 @@ describe('students, end to end in Chromium', () => {
     const result = card.getByTestId('backup-result');
     await result.waitFor();
     expect(await result.getAttribute('class')).toContain('banner--success');
+    // The progress bar, fed by the backend's progress, ends full: every page copied, every check made.
+    const bar = card.getByTestId('backup-progress');
+    await expect.poll(() => bar.getAttribute('data-phase')).toBe('done');
+    const track = bar.getByRole('progressbar');
+    expect(Number(await track.getAttribute('aria-valuemax'))).toBeGreaterThan(1);
+    expect(await track.getAttribute('aria-valuenow')).toBe(await track.getAttribute('aria-valuemax'));
+    expect(await bar.textContent()).toContain('100%');
     const files = readdirSync(harness.savedDir).filter((name) => name.startsWith('odsm-backup-'));
     expect(files).toHaveLength(1);
     expect(await result.textContent()).toContain(files[0]);

@@ -628,6 +628,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/system/backups/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Backup Progress
+         * @description Where the running (or last) backup stands: copying (pages or rows), checking, done or failed.
+         */
+        get: operations["backup_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/connection/test": {
         parameters: {
             query?: never;
@@ -1067,6 +1087,21 @@ export interface components {
             ok: boolean;
             /** Reaches Anchor */
             reaches_anchor: boolean | null;
+        };
+        /**
+         * BackupProgressRead
+         * @description Where the running (or last) backup stands: pages (SQLite) or rows (a server) copied, then checks made.
+         */
+        BackupProgressRead: {
+            /** Done */
+            done: number;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "idle" | "copying" | "checking" | "done" | "failed";
+            /** Total */
+            total: number;
         };
         /** BackupRequest */
         BackupRequest: {
@@ -4919,6 +4954,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    backup_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupProgressRead"];
                 };
             };
         };

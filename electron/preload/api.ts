@@ -1,6 +1,6 @@
 // The shape of window.odsm. The renderer imports this type-only; the types come from the contracts.
 import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult } from '../../shared-contracts/channels';
-import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult } from '../shared/app-channels';
+import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupProgress, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult } from '../shared/app-channels';
 import type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
 import type { DataChanged, DataKind } from '../shared/data-changes';
 
@@ -38,6 +38,8 @@ export type OdsmApi = DataApi & {
   backUpNow(request?: BackupNowRequest): Promise<IpcResult<BackupNowResult>>;
   /** Where backups go and the last one made, for Home. */
   getBackupStatus(): Promise<IpcResult<BackupStatus>>;
+  /** Where the running (or last) backup stands, for Home's progress bar. */
+  getBackupProgress(): Promise<IpcResult<BackupProgress>>;
   /** Replaces the school with a checked backup the user picks in main's open dialog. */
   restoreBackup(): Promise<IpcResult<RestoreResult>>;
   /** Picks a spreadsheet in main's open dialog and previews its students (nothing saved). */
@@ -70,4 +72,4 @@ export type OdsmApi = DataApi & {
 
 export type { DataChanged, DataKind };
 export type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
-export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult };
+export type { AuditExportResult, BackendStatus, BackupNowResult, BackupProgress, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult };

@@ -112,6 +112,16 @@ export interface BackupNowRequest {
 
 export type BackupNowResult = { saved: false } | ({ saved: true; removed: string[] } & LastBackup);
 
+/** The renderer asks where the running (or last) backup stands, for Home's progress bar. */
+export const BACKUP_PROGRESS_CHANNEL = 'app:backup:progress';
+
+export interface BackupProgress {
+  state: 'idle' | 'copying' | 'checking' | 'done' | 'failed';
+  /** Pages (or, on a server, rows) copied; then checks made. */
+  done: number;
+  total: number;
+}
+
 /** The renderer asks main to restore the school from a backup file the user picks (a native open dialog). */
 export const BACKUP_RESTORE_CHANNEL = 'app:backup:restore';
 

@@ -2,7 +2,7 @@
 // online backup, integrity, the audit chain against main's anchor); main picks the folder in a native
 // dialog, keeps it and the last backup in its store, and runs backups and restores one at a time.
 import { randomUUID } from 'node:crypto';
-import type { BackupNowRequest, BackupNowResult, BackupStatus, LastBackup, RestoreResult } from '../../shared/app-channels';
+import type { BackupNowRequest, BackupNowResult, BackupProgress, BackupStatus, LastBackup, RestoreResult } from '../../shared/app-channels';
 import type { AnchorStore } from '../audit/audit-anchor-store';
 import type { Transport } from '../bridge/http-transport';
 import { MainRefusal } from '../bridge/ipc-envelope';
@@ -13,6 +13,7 @@ import type { BackupSettings, BackupStore } from './backup-store';
 // Main alone calls this route: it has no IPC channel, so the renderer can never name a folder itself.
 const BACKUP_PATH = '/api/v1/system/backups';
 const RESTORE_PATH = '/api/v1/system/restore';
+const PROGRESS_PATH = '/api/v1/system/backups/progress';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 const FIRST_LOOK_MS = 2 * 60 * 1000;
@@ -43,6 +44,8 @@ export interface BackupsOptions {
 export interface Backups {
   backUpNow(request: BackupNowRequest): Promise<BackupNowResult>;
   status(): Promise<BackupStatus>;
+  /** Where the running (or last) backup stands, as the backend reports it. */
+  progress(): Promise<BackupProgress>;
   /** The automatic backup: runs when a folder is kept and the last backup is older than everyHours. */
   runIfDue(): Promise<BackupNowResult | undefined>;
   /** Replaces the school with a backup the user picks; the anchor moves to the restored chain's head. */
@@ -143,10 +146,18 @@ export function createBackups(options: BackupsOptions): Backups {
     return once(() => copyTo(settings, folder));
   };
 
+  const progress = async (): Promise<BackupProgress> => {
+    const response = await transport.request({ method: 'GET', pathTemplate: PROGRESS_PATH, requestId: randomUUID() });
+    if (response.status !== 200) throw refusal(response, undefined, 'backup.progress_failed');
+    const { state, done, total } = response.body as BackupProgress;
+    return { state, done, total };
+  };
+
   return {
     backUpNow,
     runIfDue,
     restore,
+    progress,
     status: async () => {
       const settings = await store.read();
       return { folder: settings.folder, keep: settings.keep, last: settings.last, warnAfterDays: settings.warnAfterDays, stale: isStale(settings, now()) };

@@ -4,6 +4,7 @@ import {
   AUDIT_EXPORT_CHANNEL,
   BACKEND_STATUS_GET_CHANNEL,
   BACKUP_NOW_CHANNEL,
+  BACKUP_PROGRESS_CHANNEL,
   BACKUP_RESTORE_CHANNEL,
   BACKUP_STATUS_CHANNEL,
   DIAGNOSTICS_CHANNEL,
@@ -20,6 +21,7 @@ import {
   type BackendStatus,
   type BackupNowRequest,
   type BackupNowResult,
+  type BackupProgress,
   type BackupStatus,
   type DiagnosticsReport,
   type ExportAllResult,
@@ -44,6 +46,8 @@ export interface AppChannelHandlers {
   backUpNow(request: BackupNowRequest): Promise<BackupNowResult>;
   /** app:backup:status: the folder and the last backup, for Home. */
   backupStatus(): Promise<BackupStatus>;
+  /** app:backup:progress: where the running (or last) backup stands, for Home's progress bar. */
+  backupProgress(): Promise<BackupProgress>;
   /** app:backup:restore: the school replaced by a checked backup the user picks (a native open dialog). */
   restoreBackup(): Promise<RestoreResult>;
   /** app:import:students:preview: a spreadsheet picked in a native open dialog, previewed. */
@@ -128,6 +132,17 @@ const backupNowSchema: JsonSchema = {
       additionalProperties: false,
     },
   ],
+};
+
+const backupProgressSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    state: { enum: ['idle', 'copying', 'checking', 'done', 'failed'] },
+    done: { type: 'integer', minimum: 0 },
+    total: { type: 'integer', minimum: 0 },
+  },
+  required: ['state', 'done', 'total'],
+  additionalProperties: false,
 };
 
 const backupStatusSchema: JsonSchema = {
@@ -290,6 +305,7 @@ export function createAppChannels(handlers: AppChannelHandlers, manifest: Manife
     [AUDIT_EXPORT_CHANNEL]: { request: noPayload, response: auditExportSchema, answer: () => handlers.exportAuditLog() },
     [BACKUP_NOW_CHANNEL]: { request: backupNowRequestSchema, response: backupNowSchema, answer: (payload) => handlers.backUpNow(payload as BackupNowRequest) },
     [BACKUP_STATUS_CHANNEL]: { request: noPayload, response: backupStatusSchema, answer: () => handlers.backupStatus() },
+    [BACKUP_PROGRESS_CHANNEL]: { request: noPayload, response: backupProgressSchema, answer: () => handlers.backupProgress() },
     [BACKUP_RESTORE_CHANNEL]: { request: noPayload, response: restoreSchema, answer: () => handlers.restoreBackup() },
     [IMPORT_PREVIEW_CHANNEL]: { request: noPayload, response: importPreviewSchema, answer: () => handlers.previewStudentImport() },
     [IMPORT_RUN_CHANNEL]: { request: noPayload, response: importResultSchema, answer: () => handlers.runStudentImport() },

@@ -115,6 +115,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
       diagnostics,
       backUpNow: backups.backUpNow,
       backupStatus: backups.status,
+      backupProgress: backups.progress,
       restoreBackup: backups.restore,
       previewStudentImport: () => spreadsheetImport.preview('students'),
       runStudentImport: spreadsheetImport.run,

@@ -10,10 +10,12 @@ import type { FolderRequest } from '../../main/files/save-dialog';
 import { silentLogger } from '../../main/log/json-logger';
 import {
   BACKUP_NOW_CHANNEL,
+  BACKUP_PROGRESS_CHANNEL,
   BACKUP_RESTORE_CHANNEL,
   BACKUP_STATUS_CHANNEL,
   DIAGNOSTICS_CHANNEL,
   type BackupNowResult,
+  type BackupProgress,
   type BackupStatus,
   type DiagnosticsReport,
   type RestoreResult,
@@ -61,6 +63,7 @@ describe('backing up', () => {
   it('says there is no backup yet, and warns', async () => {
     const status = await call<BackupStatus>(BACKUP_STATUS_CHANNEL);
     expect(status).toMatchObject({ folder: null, last: null, stale: true });
+    expect(await call<BackupProgress>(BACKUP_PROGRESS_CHANNEL)).toEqual({ state: 'idle', done: 0, total: 0 });
   });
 
   it('writes nothing and keeps no folder when the user cancels the folder dialog', async () => {
@@ -112,6 +115,21 @@ describe('backing up', () => {
     expect(result.error.code).toBe('backup.folder_missing');
     expect(result.error.details).toMatchObject({ field: 'folder', rule: 'folder_exists', folder: gone });
     expect((await call<BackupStatus>(BACKUP_STATUS_CHANNEL)).last).toEqual(last);
+  });
+
+  it('tells where the last backup stands: done, every page copied and every check made', async () => {
+    const progress = await call<BackupProgress>(BACKUP_PROGRESS_CHANNEL);
+    expect(real.bridge.validator.validateResponse(BACKUP_PROGRESS_CHANNEL, progress)).toEqual({ valid: true });
+    // The last backup refused (the drive was gone): failed, and it says so.
+    expect(progress.state).toBe('failed');
+    answer = usb;
+    await call<BackupNowResult>(BACKUP_NOW_CHANNEL, { chooseFolder: true });
+    const after = await call<BackupProgress>(BACKUP_PROGRESS_CHANNEL);
+    expect(after.state).toBe('done');
+    expect(after.total).toBeGreaterThan(0);
+    expect(after.done).toBe(after.total);
+    const refused = await real.bridge.invoke(BACKUP_PROGRESS_CHANNEL, { folder: '/' });
+    expect(refused.ok).toBe(false);
   });
 
   it('refuses a payload it does not know, before any backup', async () => {

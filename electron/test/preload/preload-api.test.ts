@@ -3,6 +3,7 @@ import { channelNames } from '../../../shared-contracts/channels';
 import {
   AUDIT_EXPORT_CHANNEL,
   BACKUP_NOW_CHANNEL,
+  BACKUP_PROGRESS_CHANNEL,
   BACKUP_RESTORE_CHANNEL,
   BACKUP_STATUS_CHANNEL,
   BACKEND_STATUS_CHANNEL,
@@ -45,7 +46,7 @@ describe('the preload', () => {
       const [, resource, verb] = channel.split(':') as [string, string, string];
       expect(typeof odsm[resource]?.[verb], channel).toBe('function');
     }
-    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'backUpNow', 'getConnection', 'getMoveProgress', 'saveConnection', 'startMove', 'testConnection', 'useLocalDatabase', 'exportAuditLog', 'exportEverything', 'getBackendStatus', 'getBackupStatus', 'getDiagnostics', 'onBackendStatus', 'onDataChanged', 'getImportProgress', 'onMenuCommand', 'previewImport', 'previewStudentImport', 'remapImport', 'restoreBackup', 'runImport', 'runStudentImport'].sort());
+    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'backUpNow', 'getConnection', 'getMoveProgress', 'saveConnection', 'startMove', 'testConnection', 'useLocalDatabase', 'exportAuditLog', 'exportEverything', 'getBackendStatus', 'getBackupProgress', 'getBackupStatus', 'getDiagnostics', 'onBackendStatus', 'onDataChanged', 'getImportProgress', 'onMenuCommand', 'previewImport', 'previewStudentImport', 'remapImport', 'restoreBackup', 'runImport', 'runStudentImport'].sort());
     expect(odsm).not.toHaveProperty('invoke');
     expect(odsm).not.toHaveProperty('ipcRenderer');
   });
@@ -126,6 +127,8 @@ describe('the preload', () => {
     expect(invoke).toHaveBeenLastCalledWith(BACKUP_NOW_CHANNEL, { chooseFolder: true });
     await odsm.getBackupStatus();
     expect(invoke).toHaveBeenLastCalledWith(BACKUP_STATUS_CHANNEL);
+    await odsm.getBackupProgress();
+    expect(invoke).toHaveBeenLastCalledWith(BACKUP_PROGRESS_CHANNEL);
     await odsm.restoreBackup();
     expect(invoke).toHaveBeenLastCalledWith(BACKUP_RESTORE_CHANNEL);
   });

@@ -5,7 +5,7 @@
  * unwraps it: data comes back as a plain value, and a failure is thrown as an `OdsmError`, so the
  * UI can use ordinary TanStack Query error handling and branch on `error.code`, never on the message.
  */
-import type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DataChanged, DiagnosticsReport, MenuCommand, OdsmApi } from '../../../electron/preload/api';
+import type { AuditExportResult, BackendStatus, BackupNowResult, BackupProgress, BackupStatus, DataChanged, DiagnosticsReport, MenuCommand, OdsmApi } from '../../../electron/preload/api';
 import type { ImportKind, ImportPreview, ImportProblem, ImportProgress, ImportResult } from '../../../electron/shared/app-channels';
 import type { IpcError, IpcResult } from '../../../shared-contracts/channels';
 
@@ -88,7 +88,7 @@ export async function call<T>(verb: (api: OdsmApi) => Promise<IpcResult<T>>): Pr
   return unwrap(result);
 }
 
-export type { AuditExportResult, BackendStatus, BackupNowResult, BackupStatus, DiagnosticsReport, ImportKind, ImportPreview, ImportProblem, ImportProgress, ImportResult, MenuCommand };
+export type { AuditExportResult, BackendStatus, BackupNowResult, BackupProgress, BackupStatus, DiagnosticsReport, ImportKind, ImportPreview, ImportProblem, ImportProgress, ImportResult, MenuCommand };
 export type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../../../electron/preload/api';
 
 /**

@@ -16,19 +16,19 @@ from sqlalchemy.orm import Session
 import odsm.models  # noqa: F401  (registers every table on Base.metadata)
 from odsm.core.config import Settings
 from odsm.core.engine import create_db_engine
-from odsm.core.maintenance_repository import sqlite_copy
+from odsm.core.maintenance_repository import CopyProgress, sqlite_copy
 from odsm.core.migrations import migrate
 from odsm.core.orm import Base
-from odsm.core.table_copy_repository import copy_tables, empty_tables, hold_writers
+from odsm.core.table_copy_repository import Progress, copy_tables, empty_tables, hold_writers
 
 BACKUP_PREFIX = "odsm-backup-"
 BACKUP_SUFFIX = ".sqlite3"
 SAFETY_PREFIX = "before-restore-"
 
 
-def copy_database(source: Path, target: Path) -> None:
+def copy_database(source: Path, target: Path, progress: CopyProgress | None = None) -> None:
     """A backup: the school copied while the desk keeps working, as one self-contained file."""
-    sqlite_copy(source, target, standalone=True)
+    sqlite_copy(source, target, standalone=True, progress=progress)
 
 
 def integrity_of(path: Path) -> str:
@@ -112,7 +112,7 @@ def snapshot(s: Session) -> Connection:
     return s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
 
 
-def export_to_file(source: Connection, path: Path, settings: Settings) -> None:
+def export_to_file(source: Connection, path: Path, settings: Settings, progress: Progress | None = None) -> None:
     """A new SQLite file at `path`, built by the migrations at this app's revision, holding every row that
     `source` reads; one self-contained file (no -wal beside it)."""
     file_settings = settings.model_copy(update={"data_dir": path.parent, "database_url": f"sqlite:///{path}"})
@@ -120,7 +120,7 @@ def export_to_file(source: Connection, path: Path, settings: Settings) -> None:
     try:
         migrate(file_settings, engine)
         with engine.begin() as target:
-            copy_tables(source, target, Base.metadata.sorted_tables)
+            copy_tables(source, target, Base.metadata.sorted_tables, progress=progress)
     finally:
         engine.dispose()
     make_standalone(path)

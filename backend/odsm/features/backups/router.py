@@ -2,16 +2,33 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 
 from odsm.core.error_responses import refusals
-from odsm.core.service_dependency import service_from_app
 
-from .schemas import BackupRequest, BackupResult, RestoreRequest, RestoreResult
+from .progress import BackupProgress
+from .schemas import BackupProgressRead, BackupRequest, BackupResult, RestoreRequest, RestoreResult
 from .service import BackupService
 
 router = APIRouter(prefix="/system", tags=["system"])
-Svc = Annotated[BackupService, Depends(service_from_app(BackupService))]
+
+
+async def get_progress(request: Request) -> BackupProgress:
+    state = request.app.state
+    if not hasattr(state, "backup_progress"):
+        state.backup_progress = BackupProgress()
+    progress: BackupProgress = state.backup_progress
+    return progress
+
+
+Progress = Annotated[BackupProgress, Depends(get_progress)]
+
+
+async def get_service(request: Request, progress: Progress) -> BackupService:
+    return BackupService(request.app.state.db, progress)
+
+
+Svc = Annotated[BackupService, Depends(get_service)]
 
 
 # No IPC channel on purpose: main alone calls this, with a folder the user picked in a native dialog.
@@ -27,3 +44,10 @@ def back_up(body: BackupRequest, svc: Svc) -> BackupResult:
 def restore(body: RestoreRequest, svc: Svc) -> RestoreResult:
     """Puts a checked backup in place of the school; the school as it was goes to a safety copy first."""
     return svc.restore(body)
+
+
+# Main alone, like the backup itself: it asks while its backup runs, for Home's progress bar.
+@router.get("/backups/progress", response_model=BackupProgressRead)
+def backup_progress(progress: Progress) -> BackupProgressRead:
+    """Where the running (or last) backup stands: copying (pages or rows), checking, done or failed."""
+    return progress.read()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -52,3 +53,14 @@ class RestoreResult(BaseModel):
     schema_revision: str | None
     # The chain after the restore, ending with the entry that records it: main anchors this head.
     chain: BackupChain
+
+
+BackupState = Literal["idle", "copying", "checking", "done", "failed"]
+
+
+class BackupProgressRead(BaseModel):
+    """Where the running (or last) backup stands: pages (SQLite) or rows (a server) copied, then checks made."""
+
+    state: BackupState
+    done: int
+    total: int

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,20 +34,38 @@ from .errors import (
     RestoreNewerVersion,
     RestoreNotABackup,
 )
+from .progress import BackupProgress
 from .schemas import BackupChain, BackupRequest, BackupResult, RestoreRequest, RestoreResult
 
 # The tables without which a file is not this app's database, whatever its revision.
 CORE_TABLES = {"alembic_version", "audit_log", "students"}
 RESTORE_ENTITY = "backups"
+# The checks a copy passes: integrity, then the audit chain.
+CHECKS = 2
 log = structlog.get_logger("odsm.backups")
 
 
+def _no_step(_done: int, _total: int) -> None:
+    return None
+
+
 class BackupService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, progress: BackupProgress | None = None) -> None:
         self.db = db
+        self.progress = progress or BackupProgress()
 
     def back_up(self, request: BackupRequest) -> BackupResult:
         """Copies the school into the folder, checks the copy, and only then gives it its real name."""
+        self.progress.copying(0, 0)
+        try:
+            result = self._back_up(request)
+        except BaseException:
+            self.progress.failed()
+            raise
+        self.progress.done()
+        return result
+
+    def _back_up(self, request: BackupRequest) -> BackupResult:
         folder = Path(request.folder)
         if not folder.is_dir():
             raise BackupFolderMissing(details={"field": "folder", "rule": "folder_exists", "folder": request.folder})
@@ -62,7 +81,7 @@ class BackupService:
                 details={"field": "folder", "rule": "folder_writable", "folder": request.folder, "cause": str(exc)}
             ) from exc
         try:
-            integrity, chain, revision = self._check(temp, _anchor(request))
+            integrity, chain, revision = self._check(temp, _anchor(request), self.progress.checking)
             # A copy SQLite finds damaged is worthless. A chain that fails to verify is kept (it is the
             # evidence, copied faithfully) and reported, so main can warn.
             if integrity != "ok":
@@ -139,11 +158,12 @@ class BackupService:
         """The school as one SQLite file: SQLite's online copy, or a server's rows read from one snapshot into
         a file the migrations built."""
         if self.db.settings.is_sqlite:
-            repo.copy_database(Path(self.db.engine.url.database or ""), target)
+            repo.copy_database(Path(self.db.engine.url.database or ""), target, self.progress.copying)
             return
+        rows = lambda _table, done, total: self.progress.copying(done, total)  # noqa: E731
         with tempfile.TemporaryDirectory(dir=_made(self.db.settings.backup_dir), prefix=".export-") as work:
             built = Path(work) / target.name
-            self.db.read(lambda s: repo.export_to_file(repo.snapshot(s), built, self.db.settings))
+            self.db.read(lambda s: repo.export_to_file(repo.snapshot(s), built, self.db.settings, rows))
             repo.copy_database(built, target)
 
     def _restore_file(self, staged: Path, safety: Path, entry: dict[str, Any]) -> None:
@@ -229,8 +249,13 @@ class BackupService:
             raise RestoreDamaged(details={**details, "rule": "integrity", "integrity": integrity})
         return revision
 
-    def _check(self, copy: Path, anchor: AuditAnchor | None) -> tuple[str, BackupChain, str | None]:
+    def _check(
+        self, copy: Path, anchor: AuditAnchor | None, step: Callable[[int, int], None] = _no_step
+    ) -> tuple[str, BackupChain, str | None]:
+        """The copy's integrity, then its audit chain; `step` hears (checks made, checks in all)."""
+        step(0, CHECKS)
         integrity = repo.integrity_of(copy)
+        step(1, CHECKS)
         engine = repo.read_only_engine(copy)
         try:
             report = AuditService(Database(self.db.settings, engine)).verify(anchor)
@@ -238,6 +263,7 @@ class BackupService:
                 revision = schema_revision(conn)
         finally:
             engine.dispose()
+        step(CHECKS, CHECKS)
         chain = BackupChain(
             ok=report.first_broken_id is None and report.drifted_total == 0,
             first_broken_id=report.first_broken_id,

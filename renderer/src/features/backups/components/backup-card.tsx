@@ -1,11 +1,13 @@
+import { useState } from 'react';
 import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { formatDateTime } from '../../../lib/dates';
 import { useIntent } from '../../../lib/navigation';
 import type { BackupStatus } from '../../../lib/odsm';
+import { BackupProgressBar } from './backup-progress';
 import { megabytes } from '../../../lib/units';
-import { useBackUpNow, useBackupStatus, useExportEverything } from '../api/backups';
+import { useBackUpNow, useBackupProgress, useBackupStatus, useExportEverything } from '../api/backups';
 import { useRestore } from './restore-dialog';
 
 /** "3 days ago", "today": how old the last backup is, in the desk's words. */
@@ -33,6 +35,9 @@ export function BackupCard({ timeZone }: { timeZone: string }) {
   const status = useBackupStatus();
   const backUp = useBackUpNow();
   const exporting = useExportEverything();
+  // Names the backup this card started, so its progress is asked for only from then on.
+  const [run, setRun] = useState(0);
+  const progress = useBackupProgress(backUp.isPending, run);
   // One outcome shows at a time, the latest action's, so it always stands right above the buttons.
   const restore = useRestore(() => {
     backUp.reset();
@@ -41,6 +46,7 @@ export function BackupCard({ timeZone }: { timeZone: string }) {
   const backUpTo = (chooseFolder: boolean) => {
     exporting.reset();
     restore.reset();
+    setRun(Date.now());
     backUp.mutate(chooseFolder);
   };
   const exportAll = () => {
@@ -74,6 +80,7 @@ export function BackupCard({ timeZone }: { timeZone: string }) {
           <p className="small">One CSV file per table, with manifest.json listing each file's rows and checksum.</p>
         </Banner>
       ) : null}
+      {backUp.isPending || backUp.data?.saved ? <BackupProgressBar step={progress.data} /> : null}
       {backUp.error ? <ErrorBanner error={backUp.error} title="The backup was not made." testId="backup-result" /> : null}
       {backUp.data?.saved ? (
         <Banner tone={backUp.data.chainOk ? 'success' : 'warning'} title={`Backed up ${megabytes(backUp.data.bytes)}.`} testId="backup-result">
