@@ -46,7 +46,7 @@ def test_a_unit_of_work_cut_mid_transaction_runs_again_and_the_breaker_stays_clo
             attempts.append(pid)
             if len(attempts) == 1:
                 _end_connection(database_url, pid)  # the server ends it while this transaction is open
-            keys.insert_claim(session, key, "fingerprint")
+            keys.insert_claim(session.connection(), key, "fingerprint")
 
         return fn
 
