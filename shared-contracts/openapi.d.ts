@@ -648,6 +648,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/system/calendar-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write Schedule File
+         * @description An instructor's lessons and classes for a range of days, as an iCalendar (.ics) file.
+         */
+        post: operations["write_schedule_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/connection/test": {
         parameters: {
             query?: never;
@@ -2359,6 +2379,44 @@ export interface components {
             final_mark_percent: number;
             /** Version */
             version: number;
+        };
+        /** ScheduleFileRequest */
+        ScheduleFileRequest: {
+            /**
+             * File
+             * @description Where the .ics file goes: a path main's save dialog returned.
+             */
+            file: string;
+            /**
+             * First Day
+             * Format: date
+             * @description The first local day the file covers.
+             */
+            first_day: string;
+            /** Instructor Id */
+            instructor_id: number;
+            /**
+             * Last Day
+             * Format: date
+             * @description The last local day the file covers, included.
+             */
+            last_day: string;
+        };
+        /** ScheduleFileResult */
+        ScheduleFileResult: {
+            /** Bytes */
+            bytes: number;
+            /**
+             * Events
+             * @description Lessons and classes written to the file.
+             */
+            events: number;
+            /** File */
+            file: string;
+            /** Instructor */
+            instructor: string;
+            /** Time Zone */
+            time_zone: string;
         };
         /** SchoolSettingsRead */
         SchoolSettingsRead: {
@@ -4974,6 +5032,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BackupProgressRead"];
+                };
+            };
+        };
+    };
+    write_schedule_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleFileRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleFileResult"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

@@ -17,6 +17,7 @@ from odsm.core.timings import RequestTimings, Timings, time_queries
 from odsm.core.unit_of_work import Database
 from odsm.features.audit.router import router as audit_router
 from odsm.features.backups.router import router as backups_router
+from odsm.features.calendar_files.router import router as calendar_files_router
 from odsm.features.certification.router import router as certification_router
 from odsm.features.changes.router import router as changes_router
 from odsm.features.classroom.router import router as classroom_router
@@ -72,6 +73,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         moving_router,
         imports_router,
         exports_router,
+        calendar_files_router,
         school_router,
         students_router,
         instructors_router,
