@@ -1,6 +1,7 @@
 // The shape of window.odsm. The renderer imports this type-only; the types come from the contracts.
 import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult } from '../../shared-contracts/channels';
 import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupProgress, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult } from '../shared/app-channels';
+import type { CalendarFileRequest, CalendarFileResult } from '../shared/calendar-file-channels';
 import type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
 import type { DataChanged, DataKind } from '../shared/data-changes';
 
@@ -56,6 +57,8 @@ export type OdsmApi = DataApi & {
   getImportProgress(): Promise<IpcResult<ImportProgress>>;
   /** Every record as a zip of CSV files with a manifest, saved where the user picks (main's save dialog). */
   exportEverything(): Promise<IpcResult<ExportAllResult>>;
+  /** An instructor's lessons and classes for a range of days as an .ics file for a phone, saved where the user picks. */
+  exportCalendarFile(request: CalendarFileRequest): Promise<IpcResult<CalendarFileResult>>;
   /** This workstation's database: its own file, or a server (never the password, only whether one is kept). */
   getConnection(): Promise<IpcResult<ConnectionView>>;
   /** Tries a server connection and says what is there, or exactly what failed. */
@@ -71,5 +74,6 @@ export type OdsmApi = DataApi & {
 };
 
 export type { DataChanged, DataKind };
+export type { CalendarFileRequest, CalendarFileResult } from '../shared/calendar-file-channels';
 export type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
 export type { AuditExportResult, BackendStatus, BackupNowResult, BackupProgress, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult };

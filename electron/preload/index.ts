@@ -24,6 +24,7 @@ import {
   type BackendStatus,
   type MenuCommand,
 } from '../shared/app-channels';
+import { CALENDAR_FILE_CHANNEL, type CalendarFileRequest } from '../shared/calendar-file-channels';
 import {
   CONNECTION_GET_CHANNEL,
   CONNECTION_SAVE_CHANNEL,
@@ -98,6 +99,7 @@ const api = {
   runImport: () => ipcRenderer.invoke(IMPORT_START_CHANNEL),
   getImportProgress: () => ipcRenderer.invoke(IMPORT_PROGRESS_CHANNEL),
   exportEverything: () => ipcRenderer.invoke(EXPORT_ALL_CHANNEL),
+  exportCalendarFile: (request: CalendarFileRequest) => ipcRenderer.invoke(CALENDAR_FILE_CHANNEL, request),
   getConnection: () => ipcRenderer.invoke(CONNECTION_GET_CHANNEL),
   testConnection: (form: ConnectionForm) => ipcRenderer.invoke(CONNECTION_TEST_CHANNEL, form),
   saveConnection: (form: ConnectionForm) => ipcRenderer.invoke(CONNECTION_SAVE_CHANNEL, form),

@@ -8,6 +8,7 @@ import type { AnchorStore } from '../audit/audit-anchor-store';
 import { createAuditExport } from '../audit/audit-export';
 import { createMemoryBackupStore, type BackupStore } from '../backup/backup-store';
 import { createBackups } from '../backup/backups';
+import { createCalendarFileChannels, createCalendarFileExport } from '../exports/calendar-file';
 import { createExportEverything } from '../exports/export-everything';
 import { createConnectionChannels } from '../connection/connection-channels';
 import type { ConnectionStore } from '../connection/connection-store';
@@ -127,7 +128,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     },
     manifest,
   );
-  Object.assign(appChannels, connectionChannels);
+  Object.assign(appChannels, connectionChannels, createCalendarFileChannels(createCalendarFileExport({ transport, dialog: options.saveDialog, log: options.log })));
   const validator = createSchemaValidator({ ...manifest.channels, ...appChannels }, manifest.errorSchema);
   const policies = createBackendPolicies({
     ...options.policy,

@@ -11,6 +11,7 @@ import { InstructorOptions, useInstructors } from '../../instructors';
 import { LessonDialog, useLessons, type Lesson, type LessonFormValues } from '../../lessons';
 import { useSchoolClock } from '../../settings';
 import { useVehicles } from '../../vehicles';
+import { useExportCalendarFile } from '../api/calendar-file';
 import { CalendarGrid } from './calendar-grid';
 import type { CalendarWindow } from './calendar-layout';
 
@@ -28,6 +29,7 @@ const VIEWS: readonly SegmentOption<View>[] = [
 ];
 const DAY_START = 7 * 60;
 const DAY_END = 21 * 60;
+const PHONE_FILE_DAYS = 91;
 
 export function CalendarPage() {
   const [hash, navigate] = useHash();
@@ -60,6 +62,23 @@ export function CalendarPage() {
   // File → Book lesson.
   useIntent('calendar', 'book', bookLesson);
 
+  // The phone file covers the 13 weeks from the view's first day: enough to plan by, short enough to redo often.
+  const phoneFile = useExportCalendarFile();
+  const exportForPhone = () => {
+    if (resourceId === null) return;
+    const lastDay = addDays(firstDay, PHONE_FILE_DAYS - 1);
+    phoneFile.mutate(
+      { instructorId: resourceId, firstDay, lastDay },
+      {
+        onSuccess: (result) => {
+          if (!result.saved) return;
+          const what = result.events === 1 ? '1 lesson or class' : `${result.events} lessons and classes`;
+          notice.show(`Saved ${what} for ${result.instructor}, ${formatWeekdayDate(firstDay)} to ${formatWeekdayDate(lastDay)}, to ${result.path}. Open the file on the phone to add them to its calendar.`);
+        },
+      },
+    );
+  };
+
   const step = view === 'week' ? 7 : 1;
   const heading = view === 'week' ? `Week of ${formatWeekdayDate(firstDay)}` : formatLongDate(anchor);
 
@@ -76,6 +95,11 @@ export function CalendarPage() {
               Print day sheet
             </Button>
           ) : null}
+          {mode === 'instructor' && resourceId !== null ? (
+            <Button busy={phoneFile.isPending} onClick={exportForPhone} data-testid="export-phone-calendar" title="An .ics file of this instructor's next 13 weeks, for a phone's calendar">
+              Send to phone calendar…
+            </Button>
+          ) : null}
           <Button
             variant="primary"
             data-testid="new-lesson"
@@ -87,6 +111,7 @@ export function CalendarPage() {
       }
     >
       {notice.banner}
+      {phoneFile.error ? <ErrorBanner error={phoneFile.error} title="The calendar file was not saved." /> : null}
       <div className="toolbar cal-toolbar">
         <Segmented label="Calendar for" options={MODES} value={mode} onChange={setMode} testIdPrefix="mode" />
         <select
