@@ -82,7 +82,7 @@ export function DatabaseServerSection() {
   const hasPassword = view?.mode === 'server' && view.has_password;
   return (
     <section className="card card--padded" aria-labelledby="database-server-title" data-testid="database-server">
-      <h2 id="database-server-title" className="dash-card__title">
+      <h2 id="database-server-title" className="settings__section-title">
         Database server
       </h2>
       <p data-testid="database-server-current">
