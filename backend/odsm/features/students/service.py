@@ -16,8 +16,7 @@ from odsm.core.orm import utcnow
 from odsm.core.resource_lock_repository import ImportLock, Resource, lock_resources
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
-from odsm.features.school.clock import local_today
-from odsm.features.school.service import load_settings
+from odsm.features.school.service import school_today
 from odsm.models import Student
 
 from . import repository as repo
@@ -75,7 +74,7 @@ def _derive_search_fields(student: Student) -> None:
 
 
 def _refuse_impossible_birth_date(s: Session, dob: date, licence_class: str | None) -> None:
-    refusal = birth_date_refusal(dob, licence_class, local_today(load_settings(s)))
+    refusal = birth_date_refusal(dob, licence_class, school_today(s))
     if refusal is not None:
         raise refusal
 
@@ -139,7 +138,7 @@ class StudentService:
                 if licence:
                     licences[licence] = person
             outcome = ImportOutcome()
-            today = local_today(load_settings(s))
+            today = school_today(s)
             progress(0, len(rows))
             for done, (row, data) in enumerate(rows, start=1):
                 if done % CHUNK == 0:

@@ -85,6 +85,7 @@ function valueWords(field: string, value: unknown): string {
 function studentLine(entry: HistoryEntry): string {
   switch (entry.action) {
     case 'create':
+    case 'insert':
       return 'Added as a student';
     case 'import':
       return 'Added from a spreadsheet';
@@ -113,7 +114,7 @@ function lessonLine(entry: HistoryEntry, names: HistoryNames): string {
   const inCar = known?.vehicle_plate ? ` in ${known.vehicle_plate}` : '';
   const when = lessonWhen(entry.after ?? entry.before, names);
   const forWhen = when ? ` for ${when}` : '';
-  if (entry.action === 'create') return `Booked a lesson${withWhom}${inCar}${forWhen}`;
+  if (entry.action === 'create' || entry.action === 'insert') return `Booked a lesson${withWhom}${inCar}${forWhen}`;
   const status = text(entry.after?.status);
   if (status && status !== entry.before?.status && STATUS_VERBS[status]) {
     const of = lessonWhen(entry.before ?? entry.after, names);
