@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from odsm.features.students.birth_date import MINIMUM_LICENCE_AGE, birth_date_refusal
+from odsm.features.students.schemas import StudentCreate
+from odsm.features.students.service import StudentService
 from odsm.models import Student
 
 from ..conftest import LiveServer, student_payload
@@ -110,3 +112,16 @@ def test_update_refuses_a_birth_date_moved_into_the_future(live: LiveServer) -> 
     assert r.status_code == 422
     assert r.json()["code"] == "student.birth_date_in_future"
     assert live.client.get(f"/api/v1/students/{created['id']}").json()["date_of_birth"] == "2008-03-15"
+
+
+def test_an_import_lists_an_impossible_birth_date_by_row_and_saves_the_good_rows(live: LiveServer) -> None:
+    future = date.today() + timedelta(days=60)
+    rows = [
+        (2, StudentCreate(**student_payload())),
+        (3, StudentCreate(**student_payload(first_name="Zoe", licence_number=None, date_of_birth=future))),
+    ]
+    outcome = StudentService(live.db).import_many(rows, source="students.csv")
+    assert outcome.imported == 1
+    [problem] = outcome.problems
+    assert (problem.row, problem.field, problem.rule) == (3, "date_of_birth", "student.birth_date_in_future")
+    assert _count(live) == 1
