@@ -22,7 +22,7 @@ def _years_before(day: date, years: int) -> date:
 
 
 def _count(live: LiveServer) -> int:
-    return live.db.read(lambda s: s.scalar(select(func.count()).select_from(Student)))
+    return int(live.db.read(lambda s: s.scalar(select(func.count()).select_from(Student))) or 0)
 
 
 def test_rule_allows_a_licence_holder_on_their_sixteenth_birthday() -> None:
