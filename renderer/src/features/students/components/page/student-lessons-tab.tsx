@@ -23,14 +23,22 @@ export function StudentLessonsTab({ lessons, timeFormat, timeZone, onBook }: Pro
           <h3 className="student-tab__heading">Upcoming</h3>
           <LessonTable lessons={data.upcoming} empty="No lessons to come." testId="upcoming-lessons" timeFormat={timeFormat} timeZone={timeZone} />
           <h3 className="student-tab__heading">Past</h3>
-          <LessonTable lessons={data.past} empty="No lessons yet." testId="past-lessons" timeFormat={timeFormat} timeZone={timeZone} />
+          <LessonTable lessons={data.past} empty="No lessons yet." testId="past-lessons" timeFormat={timeFormat} timeZone={timeZone} over />
         </>
       ) : null}
     </div>
   );
 }
 
-function LessonTable({ lessons, empty, testId, timeFormat, timeZone }: { lessons: readonly Lesson[]; empty: string; testId: string; timeFormat: TimeFormat; timeZone: string }) {
+type LessonTableProps = { lessons: readonly Lesson[]; empty: string; testId: string; timeFormat: TimeFormat; timeZone: string; over?: boolean };
+
+/** A lesson that is over but still "scheduled" happened and was never completed: the desk should follow it up. */
+function statusOf(lesson: Lesson, over: boolean): { label: string; className: string } {
+  if (over && lesson.status === 'scheduled') return { label: 'Not completed', className: 'badge badge--warning' };
+  return { label: STATUS_LABELS[lesson.status], className: `badge badge--status-${lesson.status}` };
+}
+
+function LessonTable({ lessons, empty, testId, timeFormat, timeZone, over = false }: LessonTableProps) {
   if (lessons.length === 0) return <p className="muted">{empty}</p>;
   return (
     <DataTable testId={testId} columns={['Date', 'Time', 'Instructor', 'Car', 'Status']}>
@@ -41,7 +49,7 @@ function LessonTable({ lessons, empty, testId, timeFormat, timeZone }: { lessons
           <td>{lesson.instructor_name}</td>
           <td className="mono">{lesson.vehicle_plate}</td>
           <td>
-            <span className={`badge badge--status-${lesson.status}`}>{STATUS_LABELS[lesson.status]}</span>
+            <span className={statusOf(lesson, over).className}>{statusOf(lesson, over).label}</span>
           </td>
         </tr>
       ))}
