@@ -71,7 +71,7 @@ describe('students, end to end in Chromium', () => {
     const notice = page.getByTestId('save-notice');
     await notice.waitFor();
     expect(await notice.getAttribute('class')).toContain('banner--warning');
-    const warnings = page.getByTestId('licence-warning');
+    const warnings = page.getByTestId('save-warning');
     expect(await warnings.count()).toBe(1);
     expect(await warnings.first().getAttribute('data-code')).toBe('licence.surname_initial_mismatch');
     // The record was saved, normalised, and the table shows it dashed.

@@ -468,6 +468,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lessons/for-student": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Student Lessons
+         * @description A student's lessons for their page: the next one, those to come and those over, with names.
+         */
+        get: operations["student_lessons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/lessons/{lesson_id}": {
         parameters: {
             query?: never;
@@ -2686,6 +2706,20 @@ export interface components {
             /** Phone */
             phone?: string | null;
         };
+        /**
+         * StudentLessons
+         * @description A student's lessons as their page shows them: the next one to come, those not yet over (soonest
+         *     first, cancelled ones too, so the desk sees what was called off) and those over (latest first).
+         */
+        StudentLessons: {
+            next: components["schemas"]["LessonRead"] | null;
+            /** Past */
+            past: components["schemas"]["LessonRead"][];
+            /** Student Id */
+            student_id: number;
+            /** Upcoming */
+            upcoming: components["schemas"]["LessonRead"][];
+        };
         /** StudentPage */
         StudentPage: {
             /** Items */
@@ -4425,6 +4459,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DaySheet"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    student_lessons: {
+        parameters: {
+            query: {
+                student_id: number;
+                upcoming_limit?: number;
+                past_limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudentLessons"];
                 };
             };
             /** @description No record has that id. */

@@ -1,11 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { markReactAriaStylesPresent } from './lib/react-aria-styles';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/students.css';
 import './styles/records.css';
 import './styles/calendar.css';
+
+markReactAriaStylesPresent();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -43,8 +43,8 @@ export function App() {
                 <li key={screen.id}>
                   <button
                     type="button"
-                    className={screen.id === active?.id ? 'nav__item nav__item--active' : 'nav__item'}
-                    aria-current={screen.id === active?.id ? 'page' : undefined}
+                    className={screen.id === (active?.parent ?? active?.id) ? 'nav__item nav__item--active' : 'nav__item'}
+                    aria-current={screen.id === (active?.parent ?? active?.id) ? 'page' : undefined}
                     data-testid={`nav-${screen.id}`}
                     onClick={() => navigate(screen.id)}
                   >

@@ -7,7 +7,7 @@ import { DashboardPage } from '../features/dashboard';
 import { DiagnosticsPage } from '../features/diagnostics';
 import { InstructorsPage } from '../features/instructors';
 import { SettingsPage } from '../features/settings';
-import { StudentsPage } from '../features/students';
+import { StudentPage, StudentsPage } from '../features/students';
 import { VehiclesPage } from '../features/vehicles';
 
 export type Screen = {
@@ -18,6 +18,8 @@ export type Screen = {
   hidden?: boolean;
   /** Shown alone, without the navigation (the printable day sheet). */
   focus?: boolean;
+  /** The listed screen the navigation marks as current while this one shows (a student's page: Students). */
+  parent?: string;
 };
 
 /** The navigation, as a registry. The first screen opens when the address names none. */
@@ -33,4 +35,5 @@ export const screens: readonly Screen[] = [
   { id: 'audit', label: 'Audit', component: AuditPage },
   { id: 'daysheet', label: 'Day sheet', component: DaySheetPage, hidden: true, focus: true },
   { id: 'diagnostics', label: 'Diagnostics', component: DiagnosticsPage, hidden: true },
+  { id: 'student', label: 'Student', component: StudentPage, hidden: true, parent: 'students' },
 ];

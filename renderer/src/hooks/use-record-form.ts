@@ -45,7 +45,7 @@ export function useRecordForm<R, V, K extends QueryKey>({ record, toValues, empt
   const saveError = save.error;
   const conflict = isOdsmError(saveError) && saveError.code === conflictCode;
   // Field problems show beside their fields; anything else gets a banner.
-  const otherError = Boolean(saveError) && !conflict && !(isOdsmError(saveError) && saveError.code === VALIDATION_FAILED);
+  const otherError = Boolean(saveError) && !conflict && !(isOdsmError(saveError) && (fieldCodes ?? [VALIDATION_FAILED]).includes(saveError.code));
   const serverErrors = fieldErrorsOf(saveError, fields, fieldCodes);
 
   function update<K extends keyof V & string>(field: K, value: V[K]) {

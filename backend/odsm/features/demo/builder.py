@@ -145,7 +145,8 @@ class DemoBuilder:
 
     def _student(self, i: int, start: date) -> StudentCreate:
         first, last = self.rng.choice(data.FIRST), self.rng.choice(data.LAST)
-        dob = date(self.today.year - self.rng.randint(16, 19), self.rng.randint(1, 12), self.rng.randint(1, 28))
+        # Born at least 16 years ago whatever the month: a G1 holder is 16 or older.
+        dob = date(self.today.year - self.rng.randint(17, 20), self.rng.randint(1, 12), self.rng.randint(1, 28))
         minor = (self.today - dob).days < 18 * 365
         return StudentCreate(
             first_name=first,

@@ -89,6 +89,29 @@ def read_calendar(
     return conn.execute(stmt.order_by(c.starts_at, c.id).limit(limit)).all()
 
 
+_STUDENT_EXISTS = select(_students.c.id).where(_students.c.id == bindparam("student_id"))
+
+
+def read_student_lessons(
+    conn: Connection, student_id: int, now: datetime, upcoming_limit: int, past_limit: int
+) -> tuple[bool, Sequence[Row[Any]], Sequence[Row[Any]]]:
+    """Whether the student exists, then their lessons with names: those not yet over (soonest first) and
+    those over (latest first), each a range scan on (student_id, starts_at), for a read that changes nothing."""
+    if conn.execute(_STUDENT_EXISTS, {"student_id": student_id}).first() is None:
+        return False, [], []
+    c = lessons.c
+    mine = _named_rows().where(c.student_id == student_id)
+    # A lesson lasts at most a day, so one that started before `now - MAX_LESSON` is over: the bound keeps
+    # both reads on the index while a lesson under way still counts as upcoming.
+    upcoming = conn.execute(
+        mine.where(c.starts_at > now - MAX_LESSON, c.ends_at > now).order_by(c.starts_at, c.id).limit(upcoming_limit)
+    ).all()
+    past = conn.execute(
+        mine.where(c.starts_at < now, c.ends_at <= now).order_by(c.starts_at.desc(), c.id.desc()).limit(past_limit)
+    ).all()
+    return True, upcoming, past
+
+
 class LessonRepository(Repository[Lesson]):
     model = Lesson
     not_found = LessonNotFound

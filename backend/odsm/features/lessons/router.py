@@ -18,6 +18,7 @@ from .schemas import (
     LessonPage,
     LessonRead,
     LessonUpdate,
+    StudentLessons,
 )
 from .service import LessonService
 
@@ -38,6 +39,19 @@ def list_lessons(
     limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
 ) -> LessonPage:
     return svc.list(start, end, instructor_id, vehicle_id, student_id, include_cancelled, limit)
+
+
+@router.get(
+    "/for-student", response_model=StudentLessons, responses=refusals(404, 422), openapi_extra=channel("forStudent")
+)
+def student_lessons(
+    svc: Svc,
+    student_id: QueryId,
+    upcoming_limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    past_limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> StudentLessons:
+    """A student's lessons for their page: the next one, those to come and those over, with names."""
+    return svc.for_student(student_id, upcoming_limit, past_limit)
 
 
 @router.post("/check", response_model=CheckResult, responses=refusals(404, 409, 422), openapi_extra=channel("check"))

@@ -127,6 +127,16 @@ class LessonPage(BaseModel):
     total: int
 
 
+class StudentLessons(BaseModel):
+    """A student's lessons as their page shows them: the next one to come, those not yet over (soonest
+    first, cancelled ones too, so the desk sees what was called off) and those over (latest first)."""
+
+    student_id: int
+    next: LessonRead | None
+    upcoming: list[LessonRead]
+    past: list[LessonRead]
+
+
 class Conflict(BaseModel):
     code: str
     message: str

@@ -17,6 +17,7 @@ from odsm.core.versioning import check_version, guard_stale
 from odsm.features.enrollments import ledger
 from odsm.features.school.clock import minutes_between
 from odsm.features.school.service import load_settings
+from odsm.features.students.errors import StudentNotFound
 from odsm.features.vehicles.service import record_lesson_odometer
 from odsm.models import Lesson, LessonStatus
 
@@ -24,7 +25,7 @@ from .booking_facts import Proposal, Stage, gather
 from .booking_rules import booking
 from .day_sheet import build_day_sheet
 from .errors import LessonInFuture, LessonNotFound, LessonNotScheduled, LessonVersionConflict
-from .repository import LessonRepository, NamedLesson, read_calendar, read_named
+from .repository import LessonRepository, NamedLesson, read_calendar, read_named, read_student_lessons
 from .schemas import (
     CheckResult,
     Conflict,
@@ -35,6 +36,7 @@ from .schemas import (
     LessonPage,
     LessonRead,
     LessonUpdate,
+    StudentLessons,
     ordered,
 )
 
@@ -115,6 +117,22 @@ class LessonService:
         rows = self.db.query(lambda conn: read_calendar(conn, start, end, owners, include_cancelled, limit))
         items = [_read_core_row(r) for r in rows]
         return LessonPage(items=items, total=len(items))
+
+    def for_student(self, student_id: int, upcoming_limit: int, past_limit: int) -> StudentLessons:
+        now = utcnow()
+        found, upcoming_rows, past_rows = self.db.query(
+            lambda conn: read_student_lessons(conn, student_id, now, upcoming_limit, past_limit)
+        )
+        if not found:
+            raise StudentNotFound(details={"student_id": student_id})
+        upcoming = [_read_core_row(r) for r in upcoming_rows]
+        following = (lesson for lesson in upcoming if lesson.status == "scheduled")
+        return StudentLessons(
+            student_id=student_id,
+            next=next(following, None),
+            upcoming=upcoming,
+            past=[_read_core_row(r) for r in past_rows],
+        )
 
     def day_sheet(self, instructor_id: int, day: date) -> DaySheet:
         return self.db.read(lambda s: build_day_sheet(s, instructor_id, day))

@@ -9,6 +9,11 @@ from odsm.models import SchoolSettings
 SETTINGS_ID = 1
 
 
+def get(s: Session) -> SchoolSettings | None:
+    """The settings row, or None while the school has never saved or read its settings."""
+    return s.get(SchoolSettings, SETTINGS_ID)
+
+
 def get_or_create(s: Session) -> SchoolSettings:
     """The settings row, created with the documented defaults (the model's) on first read."""
     row = s.get(SchoolSettings, SETTINGS_ID)

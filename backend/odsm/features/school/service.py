@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from odsm.core.errors import AppError, ValidationFailed
+from odsm.core.orm import utcnow
 from odsm.core.record_errors import Conflict
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import apply_changes, check_version, guard_stale
 from odsm.models import SchoolSettings
 
 from . import repository as repo
+from .clock import local_today
 from .ministry import loosened
 from .schemas import SchoolSettingsRead, SchoolSettingsUpdate
 
@@ -44,6 +48,17 @@ def after_settings_change(listener: SettingsChanged) -> SettingsChanged:
 def load_settings(s: Session) -> SchoolSettings:
     """For other features' services: the current settings inside their own unit of work."""
     return repo.get_or_create(s)
+
+
+# The model's default zone, for a school that has no settings row yet.
+DEFAULT_TIME_ZONE = "America/Toronto"
+
+
+def school_today(s: Session) -> date:
+    """Today on the school's clock, read without creating the settings row: a student's first save must not
+    also write the school's settings (its audit entry would be theirs)."""
+    row = repo.get(s)
+    return local_today(row) if row is not None else utcnow().astimezone(ZoneInfo(DEFAULT_TIME_ZONE)).date()
 
 
 class SchoolService:

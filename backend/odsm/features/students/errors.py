@@ -1,3 +1,4 @@
+from odsm.core.errors import AppError
 from odsm.core.record_errors import Conflict, RecordNotFound, RecordVersionConflict
 
 
@@ -15,3 +16,20 @@ class StudentArchived(Conflict):
 class LicenceNumberTaken(Conflict):
     code = "student.licence_number_taken"
     default_message = "Another student already has this licence number."
+
+
+class StudentBirthDateRefused(AppError):
+    """A birth date the student cannot have: the details name the field and the rule, like a 422 from
+    the schema, so the form shows it under the birth date."""
+
+    status_code = 422
+
+
+class BirthDateInFuture(StudentBirthDateRefused):
+    code = "student.birth_date_in_future"
+    default_message = "The date of birth is in the future."
+
+
+class TooYoungForLicence(StudentBirthDateRefused):
+    code = "student.too_young_for_licence"
+    default_message = "A licence holder must be at least 16 years old."

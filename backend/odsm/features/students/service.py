@@ -16,9 +16,11 @@ from odsm.core.orm import utcnow
 from odsm.core.resource_lock_repository import ImportLock, Resource, lock_resources
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
+from odsm.features.school.service import school_today
 from odsm.models import Student
 
 from . import repository as repo
+from .birth_date import age_on, birth_date_refusal
 from .errors import LicenceNumberTaken, StudentArchived, StudentNotFound, StudentVersionConflict
 from .licence import licence_warnings
 from .schemas import (
@@ -34,10 +36,6 @@ from .schemas import (
 from .search_keys import fold, search_keys
 
 REQUIRED_FIELDS = {"first_name", "last_name", "date_of_birth"}
-
-
-def age_on(dob: date, day: date) -> int:
-    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
 
 
 def to_read(student: Student | Row[Any]) -> StudentRead:
@@ -75,6 +73,12 @@ def _derive_search_fields(student: Student) -> None:
         setattr(student, column, value)
 
 
+def _refuse_impossible_birth_date(s: Session, dob: date, licence_class: str | None) -> None:
+    refusal = birth_date_refusal(dob, licence_class, school_today(s))
+    if refusal is not None:
+        raise refusal
+
+
 def full_name(student: Student) -> str:
     """ "Maya Chen", as a refusal or a list names the student."""
     return " ".join(part for part in (student.first_name, student.last_name) if part) or f"student {student.id}"
@@ -104,6 +108,7 @@ class StudentService:
 
     def create(self, data: StudentCreate) -> StudentRead:
         def fn(s: Session) -> StudentRead:
+            _refuse_impossible_birth_date(s, data.date_of_birth, data.licence_class)
             if data.licence_number:
                 self._ensure_licence_free(s, data.licence_number, None)
             student = Student(**data.model_dump(exclude={"consent_to_share"}))
@@ -133,11 +138,18 @@ class StudentService:
                 if licence:
                     licences[licence] = person
             outcome = ImportOutcome()
+            today = school_today(s)
             progress(0, len(rows))
             for done, (row, data) in enumerate(rows, start=1):
                 if done % CHUNK == 0:
                     s.flush()
                     progress(done, len(rows))
+                refusal = birth_date_refusal(data.date_of_birth, data.licence_class, today)
+                if refusal is not None:
+                    outcome.problems.append(
+                        ImportProblem(row=row, field="date_of_birth", rule=refusal.code, message=refusal.message)
+                    )
+                    continue
                 person = (fold(data.first_name), fold(data.last_name), data.date_of_birth)
                 holder = licences.get(data.licence_number) if data.licence_number else None
                 if holder is not None and holder != person:
@@ -184,6 +196,12 @@ class StudentService:
                 raise StudentArchived(details={"student_id": student_id})
             if changes.get("licence_number"):
                 self._ensure_licence_free(s, changes["licence_number"], student.id)
+            if {"date_of_birth", "licence_class"} & changes.keys():
+                _refuse_impossible_birth_date(
+                    s,
+                    changes.get("date_of_birth", student.date_of_birth),
+                    changes.get("licence_class", student.licence_class),
+                )
             for name, value in changes.items():
                 setattr(student, name, value)
             _apply_consent(student, data.consent_to_share)

@@ -20,6 +20,14 @@ export const lessonSamples: Record<string, ChannelSample> = {
     invalid: { start: '2030-01-01T00:00:00-05:00', end: '2030-01-02T00:00:00-05:00', limit: 5001 },
     invalidField: 'limit',
   },
+  'db:lessons:forStudent': {
+    valid: async (call) => {
+      const { parties } = await bookedLesson(call);
+      return { student_id: parties.enrolled.student.id, upcoming_limit: 10, past_limit: 10 } satisfies ChannelRequest<'db:lessons:forStudent'>;
+    },
+    invalid: { student_id: 1, past_limit: 501 },
+    invalidField: 'past_limit',
+  },
   'db:lessons:daySheet': {
     valid: async (call) => {
       const slot = futureSlot();

@@ -3,7 +3,16 @@ import { Page } from './page';
 import { Pagination } from './pagination';
 import { QueryStates, type QueryLike } from './query-states';
 
-type Search = { label: string; placeholder: string; value: string; onChange: (value: string) => void; testId: string; searching: boolean };
+type Search = {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+  searching: boolean;
+  /** Enter in the search box: open the first match (the students list opens that student's page). */
+  onEnter?: () => void;
+};
 type Toggle = { label: string; checked: boolean; onChange: (checked: boolean) => void };
 type Paging = { offset: number; limit: number; total: number; onPage: (page: number) => void };
 
@@ -59,12 +68,26 @@ export function ListPage({ id, title, subtitle, actions, notice, search, toggle,
   );
 }
 
-function SearchBox({ label, placeholder, value, onChange, testId, searching }: Search) {
+function SearchBox({ label, placeholder, value, onChange, testId, searching, onEnter }: Search) {
   return (
     <>
       <label className="search">
         <span className="visually-hidden">{label}</span>
-        <input type="search" className="search__input" placeholder={placeholder} value={value} data-testid={testId} data-page-search onChange={(event) => onChange(event.target.value)} />
+        <input
+          type="search"
+          className="search__input"
+          placeholder={placeholder}
+          value={value}
+          data-testid={testId}
+          data-page-search
+          onChange={(event) => onChange(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && onEnter) {
+              event.preventDefault();
+              onEnter();
+            }
+          }}
+        />
       </label>
       {searching ? (
         <span className="toolbar__hint" aria-live="polite">

@@ -3,4 +3,5 @@ export { AuditPage } from './components/audit-page';
 export { AuditGuardWarning } from './components/guard-warning';
 export { useChainCheck } from './components/chain-check';
 export { StudentHistory } from './components/student-history';
+export { useAuditHistory } from './api/audit';
 export { auditLive } from './api/live';

@@ -13,3 +13,5 @@ export const LICENCE_FORMAT_HINT = 'A1234-56789-01234';
 
 /** Error codes this feature branches on. */
 export const STUDENT_VERSION_CONFLICT = 'student.version_conflict';
+/** Refusals whose details name the field they are about, like validation_failed: shown under that field. */
+export const STUDENT_FIELD_CODES = ['student.birth_date_in_future', 'student.too_young_for_licence', 'student.licence_number_taken'] as const;

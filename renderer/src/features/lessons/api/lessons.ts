@@ -12,7 +12,17 @@ export const lessonKeys = {
   /** The check's key while the form is not yet complete enough to check (the query is disabled). */
   noCheck: () => [...lessonKeys.all, 'check', 'none'] as const,
   daySheet: (instructorId: number, date: string) => [...lessonKeys.all, 'day-sheet', instructorId, date] as const,
+  forStudent: (studentId: number) => [...lessonKeys.all, 'student', studentId] as const,
 };
+
+/** A student's next lesson, those to come and those over, with names: their page's Lessons tab. */
+export function useStudentLessons(studentId: number) {
+  return useQuery({
+    queryKey: lessonKeys.forStudent(studentId),
+    queryFn: () => call((odsm) => odsm.lessons.forStudent({ student_id: studentId })),
+    enabled: studentId > 0,
+  });
+}
 
 export function useLessons(query: LessonListQuery, enabled = true) {
   return useKeptQuery(lessonKeys.list(query), () => call((odsm) => odsm.lessons.list(query)), enabled);

@@ -13,15 +13,19 @@ type StudentFieldsProps = {
   errorFor: (field: StudentFormField) => string | undefined;
   /** The licence number problem the backend found, which may say the format it expects. */
   licenceProblem: FieldProblem | undefined;
-  licenceWarnings: readonly string[];
+  /** The warnings that belong under a field (a missing guardian under the guardian's name). */
+  warningsFor: (field: StudentFormField) => readonly string[];
+  /** The school's date: a birth date after it is refused. */
+  today: string;
 };
 
 /** The student's details: who, licence, guardian, emergency contact and consent. */
-export function StudentFields({ base, values, update, errorFor, licenceProblem, licenceWarnings }: StudentFieldsProps) {
+export function StudentFields({ base, values, update, errorFor, licenceProblem, warningsFor, today }: StudentFieldsProps) {
   const text = (field: StudentFormField) => ({
     value: values[field],
     onChange: (event: { target: { value: string } }) => update(field, event.target.value),
     error: errorFor(field),
+    warnings: warningsFor(field),
   });
 
   return (
@@ -30,7 +34,7 @@ export function StudentFields({ base, values, update, errorFor, licenceProblem, 
         <legend>Student</legend>
         <TextField id="first_name" label="Legal first name" required autoComplete="off" autoFocus {...text('first_name')} />
         <TextField id="last_name" label="Legal last name" required autoComplete="off" {...text('last_name')} />
-        <TextField id="date_of_birth" label="Date of birth" type="date" required {...text('date_of_birth')} />
+        <TextField id="date_of_birth" label="Date of birth" type="date" required max={today} {...text('date_of_birth')} />
         <TextField id="phone" label="Phone" type="tel" autoComplete="off" {...text('phone')} />
         <TextField id="email" label="Email" type="email" autoComplete="off" {...text('email')} wide />
         <TextField id="address" label="Address" autoComplete="off" {...text('address')} wide />
@@ -49,7 +53,6 @@ export function StudentFields({ base, values, update, errorFor, licenceProblem, 
               ? `Format: ${licenceProblem.format}`
               : `One letter and 14 digits, e.g. ${LICENCE_FORMAT_HINT}. Dashes and spaces are optional.`
           }
-          warnings={licenceWarnings}
           {...text('licence_number')}
         />
         <SelectField id="licence_class" label="Licence class" {...text('licence_class')}>

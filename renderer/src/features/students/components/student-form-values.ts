@@ -25,6 +25,27 @@ export const STUDENT_FORM_FIELDS = [
   'consent_to_share',
 ] as const;
 
+/** Each field as its label reads, for the error summary's links. */
+export const FIELD_LABELS: Record<(typeof STUDENT_FORM_FIELDS)[number], string> = {
+  first_name: 'Legal first name',
+  last_name: 'Legal last name',
+  date_of_birth: 'Date of birth',
+  phone: 'Phone',
+  email: 'Email',
+  licence_number: 'Licence number',
+  licence_class: 'Licence class',
+  g1_issue_date: 'G1 issue date',
+  licence_expiry: 'Licence expiry',
+  address: 'Address',
+  notes: 'Notes',
+  guardian_name: 'Guardian’s name',
+  guardian_phone: 'Guardian’s number',
+  guardian_email: 'Guardian’s email',
+  emergency_contact_name: 'Contact’s name',
+  emergency_contact_phone: 'Contact’s number',
+  consent_to_share: 'Consent',
+};
+
 /** The checkbox's value in the string record: consent given, or not. */
 export const CONSENT_GIVEN = 'yes';
 

@@ -18,10 +18,10 @@ afterEach(() => {
   delete host.odsm;
 });
 
-function render(student: Student | null, onSaved = vi.fn()) {
+function render(student: Student | null, onSaved = vi.fn(), onClose = vi.fn()) {
   view.render(
     <QueryClientProvider client={createQueryClient()}>
-      <StudentForm student={student} onClose={() => {}} onSaved={onSaved} />
+      <StudentForm student={student} onClose={onClose} onSaved={onSaved} />
     </QueryClientProvider>,
   );
 }
@@ -98,5 +98,73 @@ describe('StudentForm', () => {
     expect(get).toHaveBeenCalledWith({ student_id: 3 });
     expect(byTestId('version-conflict')).toBeNull();
     expect(view.container.querySelector<HTMLInputElement>('#phone')?.value).toBe('905-555-0123');
+  });
+
+  it('after a failed save, an error summary at the top takes focus and links to each field', async () => {
+    host.odsm = { students: { create: vi.fn() } };
+    render(null);
+    await submit();
+    const summary = byTestId('error-summary') as HTMLElement;
+    expect(summary).not.toBeNull();
+    expect(document.activeElement).toBe(summary);
+    expect(summary.textContent).toContain('Legal first name: Required.');
+    act(() => (byTestId('error-summary-link-date_of_birth') as HTMLAnchorElement).click());
+    expect(document.activeElement?.id).toBe('date_of_birth');
+  });
+
+  it('shows a birth date the backend refused as in the future under the birth date, in the desk’s words', async () => {
+    const create = vi.fn().mockResolvedValue({
+      ok: false,
+      error: {
+        code: 'student.birth_date_in_future',
+        message: 'The date of birth is in the future: check the year.',
+        requestId: 'req-9',
+        details: { fields: [{ field: 'date_of_birth', rule: 'birth_date_in_future', message: 'The date of birth is in the future: check the year.' }] },
+      },
+    });
+    host.odsm = { students: { create } };
+    render(null);
+    act(() => {
+      type('first_name', 'Ada');
+      type('last_name', 'Lovelace');
+      type('date_of_birth', '2030-01-01');
+    });
+    await submit();
+    expect(byTestId('field-error-date_of_birth')?.textContent).toBe('The date of birth is in the future: check the year.');
+    expect(document.activeElement).toBe(byTestId('error-summary'));
+    // A refusal placed under its field needs no second, generic banner.
+    expect(byTestId('save-error')).toBeNull();
+  });
+
+  it('puts the missing-guardian warning under the guardian’s name, not under the licence', () => {
+    host.odsm = { students: {} };
+    const minor = aStudent({ date_of_birth: '2012-01-01', warnings: [{ code: 'student.minor_without_guardian', field: 'guardian_name', message: 'This student is under 18: record a parent or guardian.' }] });
+    render(minor);
+    expect(byTestId('field-warning-guardian_name')?.textContent).toContain('under 18');
+    expect(byTestId('field-warning-licence_number')).toBeNull();
+    act(() => type('guardian_name', 'Grace Lovelace'));
+    expect(byTestId('field-warning-guardian_name')).toBeNull();
+  });
+
+  it('asks before Escape throws away a changed form, and closes an unchanged one at once', () => {
+    host.odsm = { students: {} };
+    const onClose = vi.fn();
+    render(ada, vi.fn(), onClose);
+    const escape = () => act(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    escape();
+    expect(onClose).toHaveBeenCalledTimes(1);
+
+    onClose.mockClear();
+    act(() => type('phone', '416-555-0100'));
+    escape();
+    expect(onClose).not.toHaveBeenCalled();
+    expect(byTestId('discard-confirm')).not.toBeNull();
+    expect(document.activeElement).toBe(byTestId('keep-editing'));
+    escape();
+    expect(byTestId('discard-confirm')).toBeNull();
+    expect(view.container.querySelector<HTMLInputElement>('#phone')?.value).toBe('416-555-0100');
+    escape();
+    act(() => (byTestId('discard-changes') as HTMLButtonElement).click());
+    expect(onClose).toHaveBeenCalledTimes(1);
   });
 });

@@ -11,6 +11,10 @@ export function StudentPicker({ studentName, locked, onPick }: Props) {
   const [open, setOpen] = useState(studentName === '');
   const q = useDebouncedValue(search.trim(), 250);
   const results = useStudents({ ...(q ? { q } : {}), offset: 0, limit: 6 });
+  // While the typed search waits for its debounce or its answer, the list on screen belongs to the last
+  // search: offering it would let a click book a student the desk is no longer looking for.
+  const settled = search.trim() === q && !results.isPlaceholderData && !results.isPending;
+  const shown = settled ? (results.data?.items ?? []) : [];
 
   if (!open || locked) {
     return (
@@ -42,8 +46,13 @@ export function StudentPicker({ studentName, locked, onPick }: Props) {
         data-testid="lesson-student-search"
         onChange={(event) => setSearch(event.target.value)}
       />
-      <ul className="picker__results">
-        {(results.data?.items ?? []).map((student) => (
+      <ul className="picker__results" aria-busy={!settled || undefined} data-testid="student-options">
+        {!settled ? (
+          <li className="muted small" data-testid="student-search-pending">
+            Searching…
+          </li>
+        ) : null}
+        {shown.map((student) => (
           <li key={student.id}>
             <button
               type="button"
@@ -59,7 +68,7 @@ export function StudentPicker({ studentName, locked, onPick }: Props) {
             </button>
           </li>
         ))}
-        {results.data && results.data.items.length === 0 ? <li className="muted small">No students match.</li> : null}
+        {settled && results.data && results.data.items.length === 0 ? <li className="muted small">No students match.</li> : null}
       </ul>
     </div>
   );

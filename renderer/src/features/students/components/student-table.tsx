@@ -5,17 +5,18 @@ import { formatDate, fullName, tableName } from './format';
 
 type StudentTableProps = {
   students: readonly Student[];
+  onOpen: (student: Student) => void;
   onEdit: (student: Student) => void;
   onArchive: (student: Student) => void;
 };
 
-export function StudentTable({ students, onEdit, onArchive }: StudentTableProps) {
+export function StudentTable({ students, onOpen, onEdit, onArchive }: StudentTableProps) {
   return (
     <DataTable testId="student-table" columns={['Name', 'Date of birth', 'Licence number', 'Phone', 'Class']} withActions>
       {students.map((student) => (
         <tr key={student.id} data-testid="student-row" data-student-id={student.id}>
           <th scope="row" className="data-table__name">
-            <button type="button" className="link-button" onClick={() => onEdit(student)}>
+            <button type="button" className="link-button" onClick={() => onOpen(student)} data-testid="open-student">
               {tableName(student)}
             </button>
             {student.warnings && student.warnings.length > 0 ? (

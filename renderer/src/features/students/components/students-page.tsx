@@ -3,13 +3,14 @@ import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { ListPage } from '../../../components/ui/list-page';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
-import { useIntent } from '../../../lib/navigation';
+import { navigate, useIntent } from '../../../lib/navigation';
 import { useStudentImport } from '../../imports';
 import { useStudents } from '../api/get-students';
 import type { Student } from '../types';
 import { ArchiveDialog } from './archive-dialog';
 import { fullName } from './format';
 import { StudentForm } from './student-form';
+import { FIELD_LABELS, type StudentFormField } from './student-form-values';
 import { StudentTable } from './student-table';
 
 export const PAGE_SIZE = 25;
@@ -63,6 +64,11 @@ export function StudentsPage() {
         value: search,
         testId: 'student-search',
         searching,
+        // Only a settled search opens its first match: never a row left over from the last search.
+        onEnter: () => {
+          const first = data?.items[0];
+          if (!searching && !students.isFetching && first) openStudent(first);
+        },
         onChange: (value) => {
           setSearch(value);
           setPage(0);
@@ -102,9 +108,14 @@ export function StudentsPage() {
         </>
       }
     >
-      <StudentTable students={data?.items ?? []} onEdit={(student) => setEditing({ student })} onArchive={(student) => setArchiving(student)} />
+      <StudentTable students={data?.items ?? []} onOpen={openStudent} onEdit={(student) => setEditing({ student })} onArchive={(student) => setArchiving(student)} />
     </ListPage>
   );
+}
+
+/** A student's page: what the desk reads before anything else. */
+function openStudent(student: Student) {
+  navigate('student', { id: String(student.id) });
 }
 
 function SaveNotice({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
@@ -118,16 +129,11 @@ function SaveNotice({ notice, onDismiss }: { notice: Notice; onDismiss: () => vo
     return <Banner tone="success" title={`${fullName(notice.student)} was ${verb}.`} onDismiss={onDismiss} testId="save-notice" />;
   }
   return (
-    <Banner
-      tone="warning"
-      title={`${fullName(notice.student)} was ${verb}, but please double-check the licence number.`}
-      onDismiss={onDismiss}
-      testId="save-notice"
-    >
+    <Banner tone="warning" title={`${fullName(notice.student)} was ${verb}, with ${warnings.length === 1 ? 'one thing' : `${warnings.length} things`} to check.`} onDismiss={onDismiss} testId="save-notice">
       <ul className="warning-list">
         {warnings.map((warning) => (
-          <li key={warning.code} data-testid="licence-warning" data-code={warning.code}>
-            {warning.message}
+          <li key={warning.code} data-testid="save-warning" data-code={warning.code} data-field={warning.field}>
+            <strong>{FIELD_LABELS[warning.field as StudentFormField] ?? warning.field}:</strong> {warning.message}
           </li>
         ))}
       </ul>

@@ -1,0 +1,186 @@
+// A student's page end to end, in Chromium at 1366×768 through the real preload, bridge and backend:
+// the desk finds a student by part of a name with the keyboard alone and reads the next lesson, counting
+// the keys; the tabs, the history in words, "Book lesson" for this student and "Edit details" as its own
+// mode. axe-watch.ts checks the page and each dialog as it opens (0 serious or critical findings).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IpcResult } from '../shared-contracts/channels';
+import { axeIdle, expectOk, startHarness, type Harness } from './harness';
+import { torontoDate, torontoInstant } from './school-time';
+
+/** A busy build machine: a search's debounce and answer may take a few seconds. Not a speed test. */
+const SETTLE = { timeout: 15_000 };
+const SHOTS = process.env.ODSM_SHOTS_DIR ?? '/tmp/shots/studentpage';
+type Id = { id: number };
+
+let harness: Harness;
+let page: Page;
+let studentId = 0;
+
+async function invoke<T>(channel: string, payload: unknown): Promise<T> {
+  return expectOk((await harness.invoke<T>(channel, payload)) as IpcResult<T>);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  harness = await startHarness({ viewport: { width: 1366, height: 768 } });
+  page = harness.page;
+  const priya = await invoke<Id>('db:instructors:create', {
+    body: {
+      first_name: 'Priya',
+      last_name: 'Sharma',
+      di_licence_number: 'DI-40021',
+      di_licence_expiry: '2029-03-31',
+      criminal_check_date: torontoDate(-300),
+      driver_abstract_date: torontoDate(-200),
+      authorised_in_car: true,
+      availability: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start_minute: 8 * 60, end_minute: 18 * 60 })),
+    },
+  });
+  const car = await invoke<Id>('db:vehicles:create', {
+    body: { plate: 'CDEF 123', vin: '2HGFC2F59JH000001', make: 'Honda', model: 'Civic', year: 2022, transmission: 'automatic', insurance_expiry: torontoDate(300), inspection_expiry: torontoDate(200), odometer_km: 41200 },
+  });
+  studentId = (
+    await invoke<Id>('db:students:create', {
+      body: { first_name: 'Maya', last_name: 'Singh', date_of_birth: '2008-05-14', phone: '647-555-0131', licence_number: 'S1234-56780-80514', licence_class: 'G1', consent_to_share: true, guardian_name: 'Ravi Singh', guardian_phone: '647-555-0132' },
+    })
+  ).id;
+  for (const [first, last, dob] of [
+    ['Noah', 'Tremblay', '2007-09-02'],
+    ['Mayra', 'Lopez', '2006-01-20'],
+    ['Liam', 'Singer', '2009-03-03'],
+  ] as const) {
+    await invoke('db:students:create', { body: { first_name: first, last_name: last, date_of_birth: dob, licence_class: 'G1' } });
+  }
+  const PAPER = 'Entered from the paper register';
+  await invoke('db:lessons:book', {
+    body: { student_id: studentId, instructor_id: priya.id, vehicle_id: car.id, starts_at: torontoInstant(-6, 10 * 60), ends_at: torontoInstant(-6, 11 * 60), reason: PAPER },
+  });
+  await invoke('db:lessons:book', {
+    body: { student_id: studentId, instructor_id: priya.id, vehicle_id: car.id, starts_at: torontoInstant(9, 14 * 60), ends_at: torontoInstant(9, 15 * 60) },
+  });
+  await invoke('db:lessons:book', {
+    body: { student_id: studentId, instructor_id: priya.id, vehicle_id: car.id, starts_at: torontoInstant(3, 16 * 60), ends_at: torontoInstant(3, 17 * 60), pickup_location: 'Home' },
+  });
+  await harness.openApp(page, 'calendar');
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+/** The keyboard, with every key the desk presses counted. */
+let keys = 0;
+async function press(key: string) {
+  keys += 1;
+  await page.keyboard.press(key);
+}
+async function typeKeys(text: string) {
+  for (const letter of text) await press(letter);
+}
+
+const focusedText = () => page.evaluate(() => ({ tag: document.activeElement?.tagName ?? '', text: document.activeElement?.textContent?.trim() ?? '' }));
+
+describe('the student page, keyboard only at 1366×768', () => {
+  it('finds a student by part of a name with Ctrl+K and reads the next lesson', async () => {
+    await press('Control+k');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-page-search') ?? false)).toBe(true);
+    await typeKeys('sing');
+    await expect.poll(() => page.getByTestId('student-search').inputValue()).toBe('sing');
+    // What a person does before Enter: sees the list settle on the two matches, Singer and Singh.
+    await expect.poll(() => page.getByTestId('student-row').count(), SETTLE).toBe(2);
+    await expect.poll(() => page.locator('.toolbar__hint').count(), SETTLE).toBe(0);
+    // The list is ordered by last name: Singer first. Down arrows are not needed for a unique match, so
+    // type one more letter to make it unique, as the desk would.
+    await press('h');
+    await expect.poll(() => page.getByTestId('student-row').count(), SETTLE).toBe(1);
+    await expect.poll(() => page.locator('.toolbar__hint').count(), SETTLE).toBe(0);
+    await press('Enter');
+
+    await expect.poll(() => page.evaluate(() => location.hash), SETTLE).toBe(`#student?id=${studentId}`);
+    await expect.poll(async () => (await focusedText()).tag, SETTLE).toBe('H1');
+    expect((await focusedText()).text).toBe('Maya Singh');
+    const next = page.getByTestId('next-lesson-text');
+    await expect.poll(() => next.textContent(), SETTLE).toContain('Priya Sharma');
+    expect(await next.textContent()).toMatch(/4:00–5:00 p\.m\..*with Priya Sharma in CDEF 123/);
+    console.log(`[student-page] keys to find a student by part of a name and read the next lesson: ${keys}`);
+    expect(keys).toBeLessThanOrEqual(8);
+    await axeIdle(page);
+    await page.screenshot({ path: join(SHOTS, 'student-page-overview.png') });
+  });
+
+  it('shows the licence, age, phone and guardian in the header, with no Save button', async () => {
+    const header = page.getByTestId('student-header');
+    const text = (await header.textContent()) ?? '';
+    expect(text).toContain('G1');
+    expect(text).toContain('S1234-56780-80514');
+    expect(text).toContain('647-555-0131');
+    expect(text).toContain('Ravi Singh');
+    expect(text).toMatch(/\d+ years old/);
+    expect(await page.getByRole('button', { name: /save/i }).count()).toBe(0);
+  });
+
+  it('moves through the tabs with the arrow keys: lessons with instructor and car, history in words', async () => {
+    await page.getByTestId('student-tab-overview').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('student-lessons').waitFor();
+    expect(await page.getByTestId('upcoming-lessons').getByTestId('student-lesson-row').count()).toBe(2);
+    expect(await page.getByTestId('past-lessons').getByTestId('student-lesson-row').count()).toBe(1);
+    expect(await page.getByTestId('upcoming-lessons').textContent()).toContain('Priya Sharma');
+    await axeIdle(page);
+    await page.screenshot({ path: join(SHOTS, 'student-page-lessons.png') });
+
+    for (const tab of ['classes', 'account', 'documents', 'history']) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.getByTestId(`student-tab-${tab}`).getAttribute('aria-selected')).toBe('true');
+    }
+    await page.getByTestId('student-history').waitFor();
+    await expect.poll(() => page.getByTestId('history-line').count()).toBeGreaterThanOrEqual(4);
+    const lines = await page.getByTestId('history-line').allTextContents();
+    expect(lines.join('\n')).toMatch(/Booked a lesson with Priya Sharma in CDEF 123 for 4:00–5:00 p\.m\./);
+    expect(lines.join('\n')).toContain('Added as a student');
+    expect(lines.join('\n')).not.toMatch(/#\d+/);
+    await axeIdle(page);
+    await page.screenshot({ path: join(SHOTS, 'student-page-history.png') });
+  });
+
+  it('books a lesson for this student from the page: the picker already holds them', async () => {
+    await page.getByTestId('book-for-student').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('picked-student').textContent()).toContain('Maya Singh');
+    await axeIdle(page);
+    await page.screenshot({ path: join(SHOTS, 'student-page-book.png') });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('edits in its own mode, and asks before Escape throws a change away', async () => {
+    await page.getByTestId('edit-student').click();
+    const form = page.getByTestId('student-form');
+    await form.waitFor();
+    await form.getByLabel('Phone').fill('905-555-0111');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('discard-confirm').waitFor();
+    await axeIdle(page);
+    await page.screenshot({ path: join(SHOTS, 'student-form-discard.png') });
+    await page.keyboard.press('Escape');
+    expect(await form.getByLabel('Phone').inputValue()).toBe('905-555-0111');
+
+    // A birth date in the future: the backend refuses it, the summary takes focus and names the field.
+    await form.getByLabel('Date of birth').fill('2031-01-01');
+    await page.getByTestId('save-student').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('error-summary');
+    expect(await page.getByTestId('field-error-date_of_birth').textContent()).toContain('in the future');
+    await axeIdle(page);
+    await page.screenshot({ path: join(SHOTS, 'student-form-error-summary.png') });
+    await page.getByTestId('error-summary-link-date_of_birth').click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('date_of_birth');
+    await form.getByLabel('Date of birth').fill('2008-05-14');
+    await page.getByTestId('save-student').click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('student-header').textContent()).toContain('905-555-0111');
+  });
+});

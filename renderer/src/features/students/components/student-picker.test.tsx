@@ -1,0 +1,75 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../../../lib/query-client';
+import { reactRootPerTest } from '../../../test/react-root';
+import { StudentPicker } from './student-picker';
+import { aStudent } from './student-fixture';
+
+type Host = { odsm?: unknown };
+const host = globalThis as unknown as Host;
+const view = reactRootPerTest();
+
+const ben = aStudent({ id: 1, first_name: 'Ben', last_name: 'Tremblay' });
+const bea = aStudent({ id: 2, first_name: 'Bea', last_name: 'Olsen' });
+
+type Answer = { resolve: () => void };
+
+/** A students.list whose answers arrive only when the test says so, like a slow search at the desk. */
+function slowList(pending: Answer[]) {
+  return vi.fn((query: { q?: string }) => {
+    const items = !query.q ? [ben, bea] : [ben, bea].filter((s) => s.first_name.toLowerCase().startsWith(query.q!.toLowerCase()));
+    return new Promise((resolve) => pending.push({ resolve: () => resolve({ ok: true, data: { items, total: items.length, offset: 0, limit: 6 } }) }));
+  });
+}
+
+function typeSearch(value: string) {
+  const input = view.container.querySelector<HTMLInputElement>('[data-testid="lesson-student-search"]')!;
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** Lets the answer through, and React Query's batched notification (a timer) reach the screen. */
+async function answer(pending: Answer[]) {
+  await act(async () => {
+    pending.shift()!.resolve();
+    await vi.advanceTimersByTimeAsync(10);
+  });
+}
+
+const options = () => [...view.container.querySelectorAll('[data-testid="student-option"]')].map((option) => option.textContent ?? '');
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  delete host.odsm;
+});
+
+describe('StudentPicker', () => {
+  it('never offers the last search’s students while the new search is running', async () => {
+    const pending: Answer[] = [];
+    host.odsm = { students: { list: slowList(pending) } };
+    const onPick = vi.fn();
+    view.render(
+      <QueryClientProvider client={createQueryClient()}>
+        <StudentPicker studentName="" locked={false} onPick={onPick} />
+      </QueryClientProvider>,
+    );
+    await answer(pending);
+    expect(options()).toHaveLength(2);
+
+    // "Bea" typed: the debounce and then the search run; until "Bea" answers, Ben must not be offered.
+    act(() => typeSearch('bea'));
+    expect(options()).toEqual([]);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(300);
+    });
+    expect(pending).toHaveLength(1);
+    expect(options()).toEqual([]);
+    expect(view.container.querySelector('[data-testid="student-search-pending"]')).not.toBeNull();
+
+    await answer(pending);
+    expect(options()).toHaveLength(1);
+    expect(options()[0]).toContain('Olsen, Bea');
+  });
+});
