@@ -31,7 +31,11 @@ def test_a_lesson_that_ended_without_being_completed_needs_attention(school: Sch
     out = _attention(school)
     assert out["unfinished_total"] == 1
     [row] = out["unfinished_lessons"]  # type: ignore[misc]
-    assert (row["id"], row["student_name"], row["vehicle_plate"]) == (open_lesson["id"], left["first_name"] + " " + left["last_name"], v["plate"])
+    assert (row["id"], row["student_name"], row["vehicle_plate"]) == (
+        open_lesson["id"],
+        left["first_name"] + " " + left["last_name"],
+        v["plate"],
+    )
     assert row["instructor_name"] == f"{i['first_name']} {i['last_name']}"
     # Completing it takes it off Home.
     ok(school.complete(ok(school.c.get(f"/api/v1/lessons/{open_lesson['id']}")), km=(40050, 40070)))

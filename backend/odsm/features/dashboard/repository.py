@@ -44,7 +44,11 @@ def unfinished_lessons(conn: Connection, now: datetime, limit: int) -> tuple[Seq
     return conn.execute(stmt).all(), _count(conn, _unfinished(now), lessons)
 
 
-def _student_rows(conn: Connection, where: ColumnElement[bool], limit: int) -> tuple[Sequence[Row[Any]], int]:
+# (id, name, date_of_birth) of each student, and how many there are in all.
+StudentRows = tuple[Sequence[Row[Any, Any, Any]], int]
+
+
+def _student_rows(conn: Connection, where: ColumnElement[bool], limit: int) -> StudentRows:
     current = where & students.c.archived_at.is_(None)
     stmt = (
         select(
@@ -59,12 +63,12 @@ def _student_rows(conn: Connection, where: ColumnElement[bool], limit: int) -> t
     return conn.execute(stmt).all(), _count(conn, current, students)
 
 
-def students_without_consent(conn: Connection, limit: int) -> tuple[Sequence[Row[Any]], int]:
+def students_without_consent(conn: Connection, limit: int) -> StudentRows:
     """Current students with no consent on file to share with MTO, IBC and the course inspector."""
     return _student_rows(conn, students.c.consent_at.is_(None), limit)
 
 
-def minors_without_guardian(conn: Connection, born_after: date, limit: int) -> tuple[Sequence[Row[Any]], int]:
+def minors_without_guardian(conn: Connection, born_after: date, limit: int) -> StudentRows:
     """Current students born after `born_after` (under 18 today) with no guardian's name on file."""
     no_guardian = or_(students.c.guardian_name.is_(None), func.trim(students.c.guardian_name) == "")
     return _student_rows(conn, (students.c.date_of_birth > born_after) & no_guardian, limit)

@@ -26,7 +26,7 @@ def eighteenth_birthday_cutoff(today: date) -> date:
         return today.replace(year=today.year - ADULT_AGE, day=28)
 
 
-def _gaps(rows: Sequence[Row[Any]]) -> list[StudentGap]:
+def _gaps(rows: Sequence[Row[Any, Any, Any]]) -> list[StudentGap]:
     return [StudentGap(student_id=r.id, student_name=r.name, date_of_birth=r.date_of_birth) for r in rows]
 
 
