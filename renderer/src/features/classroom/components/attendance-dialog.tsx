@@ -104,6 +104,16 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
       ) : null}
       {save.error && !refusal && !timing && fields.unplaced.length === 0 ? <ErrorBanner error={save.error} title="The attendance was not saved." testId="attendance-error" /> : null}
       {rowProblem ? <Banner tone="error" title={rowProblem} testId="attendance-problem" /> : null}
+      {/* Ctrl+Enter saves from anywhere on the sheet: the desk need not Tab past every row to the footer. */}
+      <div
+        className="attendance__sheet"
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            onSave();
+          }
+        }}
+      >
       <div className="attendance__toolbar">
         <Button variant="primary" autoFocus onClick={() => change(markEveryonePresent(rows, length))} disabled={rows.length === 0} data-testid="mark-all-present">
           Mark everyone present
@@ -162,7 +172,7 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
           </tr>
         ))}
       </DataTable>
-      <p className="muted small">Present counts the whole class ({length} min). For late or left early, enter the minutes present.</p>
+      <p className="muted small">Present counts the whole class ({length} min). For late or left early, enter the minutes present. Ctrl+Enter saves.</p>
       <StudentPicker key={picks} studentName="" locked={false} onPick={(student) => void onPick(student)} />
       {finding ? <p className="muted small">Finding the BDE enrollment…</p> : null}
       {pickProblem ? (
@@ -173,6 +183,7 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
       {ended ? (
         <TextField id="attendance-reason" label="Reason (needed for a past date)" wide maxLength={500} value={reason} hint="Needed when attendance is entered days after the class; kept in the audit log." onChange={(event) => setReason(event.target.value)} />
       ) : null}
+      </div>
     </Dialog>
   );
 }
