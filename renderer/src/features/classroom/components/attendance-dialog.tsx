@@ -151,7 +151,7 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
             <td>
               {row.mark === 'partial' ? (
                 <input
-                  className="field__control"
+                  className="field__control attendance__minutes"
                   inputMode="numeric"
                   aria-label={`Minutes present for ${row.studentName}`}
                   aria-invalid={refusal?.enrollmentId === row.enrollmentId || undefined}

@@ -70,7 +70,7 @@ export function RosterDialog({ session: opened, range, timeZone, onClose }: Prop
           <tr key={member.enrollment_id} data-testid="roster-row">
             <td>{member.student_name}</td>
             <td>
-              <Button variant="ghost" aria-label={`Take ${member.student_name} off the roster`} busy={remove.isPending && remove.variables === member.enrollment_id} onClick={() => remove.mutate(member.enrollment_id)}>
+              <Button variant="ghost" aria-label={`Remove ${member.student_name} from the roster`} busy={remove.isPending && remove.variables === member.enrollment_id} onClick={() => remove.mutate(member.enrollment_id)}>
                 Remove
               </Button>
             </td>

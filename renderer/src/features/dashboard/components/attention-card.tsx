@@ -22,6 +22,9 @@ export function AttentionCard({ timeZone }: { timeZone: string }) {
       </header>
       {attention.error ? <ErrorBanner error={attention.error} title="Could not load what needs attention." /> : null}
       {nothing ? <p className="dash-card__empty">Every past lesson is completed, and every student has consent and, if under 18, a guardian on file.</p> : null}
+      {data && !nothing && data.no_consent_total + data.minors_without_guardian_total === 0 ? (
+        <p className="muted small">Every student has consent on file, and every student under 18 a guardian.</p>
+      ) : null}
       {data && data.unfinished_total > 0 ? (
         <>
           <h3 className="dash-card__subtitle">
@@ -39,7 +42,7 @@ export function AttentionCard({ timeZone }: { timeZone: string }) {
                 <button
                   type="button"
                   className="link-button"
-                  aria-label={`Open ${lesson.student_name}’s lesson in the calendar`}
+                  aria-label={`Complete or cancel ${lesson.student_name}’s lesson`}
                   onClick={() => navigate('calendar', { date: zonedParts(lesson.starts_at, timeZone).date })}
                 >
                   Complete or cancel

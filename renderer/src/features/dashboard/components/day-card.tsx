@@ -28,7 +28,7 @@ export function DayCard({ day, timeZone, title, empty, testId }: Props) {
       startsAt: session.starts_at,
       endsAt: session.ends_at,
       title: `Class: ${session.topic}`,
-      meta: `Room ${session.room} · ${session.instructor_name} · ${session.roster?.length ?? 0} of ${session.capacity} registered`,
+      meta: `${/^room\b/i.test(session.room) ? session.room : `Room ${session.room}`} · ${session.instructor_name} · ${session.roster?.length ?? 0} of ${session.capacity} registered`,
       status: null,
     })),
   ].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
