@@ -37,6 +37,11 @@ export interface Channels {
     optionalRequest: true;
     response: operations["certification_worklist"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:classroom:addToRoster": {
+    request: operations["add_to_roster"]["parameters"]["path"] & { body: operations["add_to_roster"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["add_to_roster"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:classroom:create": {
     request: { body: operations["create_session"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
@@ -52,6 +57,11 @@ export interface Channels {
     optionalRequest: false;
     response: operations["record_attendance"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:classroom:removeFromRoster": {
+    request: operations["remove_from_roster"]["parameters"]["path"] & { body: operations["remove_from_roster"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["remove_from_roster"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:courses:create": {
     request: { body: operations["create_course"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
@@ -66,6 +76,11 @@ export interface Channels {
     request: operations["update_course"]["parameters"]["path"] & { body: operations["update_course"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
     response: operations["update_course"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:dashboard:needsAttention": {
+    request: NonNullable<operations["needs_attention"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["needs_attention"]["responses"]["200"]["content"]["application/json"];
   };
   "db:demo:load": {
     request: { body: operations["load_demo_school"]["requestBody"]["content"]["application/json"] };
@@ -276,12 +291,15 @@ export const channelNames = [
   "db:audit:verify",
   "db:certification:certify",
   "db:certification:worklist",
+  "db:classroom:addToRoster",
   "db:classroom:create",
   "db:classroom:list",
   "db:classroom:recordAttendance",
+  "db:classroom:removeFromRoster",
   "db:courses:create",
   "db:courses:list",
   "db:courses:update",
+  "db:dashboard:needsAttention",
   "db:demo:load",
   "db:demo:status",
   "db:enrollments:addCorrection",

@@ -168,6 +168,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/classroom/{session_id}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add To Roster */
+        post: operations["add_to_roster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classroom/{session_id}/roster/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove From Roster */
+        post: operations["remove_from_roster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/courses": {
         parameters: {
             query?: never;
@@ -201,6 +235,23 @@ export interface paths {
         head?: never;
         /** Update Course */
         patch: operations["update_course"];
+        trace?: never;
+    };
+    "/api/v1/dashboard/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Needs Attention */
+        get: operations["needs_attention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/demo/load": {
@@ -2323,6 +2374,30 @@ export interface components {
             /** Target Rows */
             target_rows: number;
         };
+        /**
+         * NeedsAttention
+         * @description What Home asks the desk to deal with; each list holds the first few, its total counts them all.
+         */
+        NeedsAttention: {
+            /** Minors Without Guardian */
+            minors_without_guardian: components["schemas"]["StudentGap"][];
+            /** Minors Without Guardian Total */
+            minors_without_guardian_total: number;
+            /** No Consent */
+            no_consent: components["schemas"]["StudentGap"][];
+            /** No Consent Total */
+            no_consent_total: number;
+            /**
+             * Today
+             * Format: date
+             * @description the school's local date the lists were read on
+             */
+            today: string;
+            /** Unfinished Lessons */
+            unfinished_lessons: components["schemas"]["UnfinishedLesson"][];
+            /** Unfinished Total */
+            unfinished_total: number;
+        };
         /** OdometerCreate */
         OdometerCreate: {
             /** Km */
@@ -2399,6 +2474,23 @@ export interface components {
             final_mark_percent: number;
             /** Version */
             version: number;
+        };
+        /**
+         * RosterChange
+         * @description One student's BDE enrollment, added to or taken off a class's roster.
+         */
+        RosterChange: {
+            /** Enrollment Id */
+            enrollment_id: number;
+        };
+        /** RosterRead */
+        RosterRead: {
+            /** Enrollment Id */
+            enrollment_id: number;
+            /** Student Id */
+            student_id: number;
+            /** Student Name */
+            student_name: string;
         };
         /** ScheduleFileRequest */
         ScheduleFileRequest: {
@@ -2646,6 +2738,11 @@ export interface components {
             /** Room */
             room: string;
             /**
+             * Roster
+             * @description registered ahead of time, by name
+             */
+            roster?: components["schemas"]["RosterRead"][];
+            /**
              * Starts At
              * Format: date-time
              */
@@ -2705,6 +2802,18 @@ export interface components {
             notes?: string | null;
             /** Phone */
             phone?: string | null;
+        };
+        /** StudentGap */
+        StudentGap: {
+            /**
+             * Date Of Birth
+             * Format: date
+             */
+            date_of_birth: string;
+            /** Student Id */
+            student_id: number;
+            /** Student Name */
+            student_name: string;
         };
         /**
          * StudentLessons
@@ -2949,6 +3058,29 @@ export interface components {
          * @enum {string}
          */
         Transmission: "automatic" | "manual";
+        /** UnfinishedLesson */
+        UnfinishedLesson: {
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Id */
+            id: number;
+            /** Instructor Name */
+            instructor_name: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Student Id */
+            student_id: number;
+            /** Student Name */
+            student_name: string;
+            /** Vehicle Plate */
+            vehicle_plate: string;
+        };
         /** Unmet */
         Unmet: {
             /** Details */
@@ -3531,6 +3663,112 @@ export interface operations {
             };
         };
     };
+    add_to_roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RosterChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    remove_from_roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RosterChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_courses: {
         parameters: {
             query?: {
@@ -3644,6 +3882,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    needs_attention: {
+        parameters: {
+            query?: {
+                /** @description rows per list; totals count all */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedsAttention"];
                 };
             };
             /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */

@@ -23,6 +23,7 @@ from odsm.features.changes.router import router as changes_router
 from odsm.features.classroom.router import router as classroom_router
 from odsm.features.connections.router import router as connections_router
 from odsm.features.courses.router import router as courses_router
+from odsm.features.dashboard.router import router as dashboard_router
 from odsm.features.demo.router import router as demo_router
 from odsm.features.enrollments.router import router as enrollments_router
 from odsm.features.exports.router import router as exports_router
@@ -84,6 +85,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         classroom_router,
         lessons_router,
         certification_router,
+        dashboard_router,
         demo_router,
         changes_router,
     ):

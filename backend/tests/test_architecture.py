@@ -53,7 +53,7 @@ OWNERS = {
         "HoursCategory",
         "HoursSource",
     },
-    "classroom": {"ClassroomSession", "Attendance"},
+    "classroom": {"ClassroomSession", "Attendance", "RosterEntry"},
     "lessons": {"Lesson", "LessonStatus"},
     "school": {"SchoolSettings"},
     "audit": {"AuditEntry"},

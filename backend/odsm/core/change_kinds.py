@@ -23,6 +23,7 @@ _KIND_OF_TABLE = {
     "lessons": "lessons",
     "classroom_sessions": "classroom",
     "classroom_attendance": "classroom",
+    "classroom_roster": "classroom",
     "school_settings": "settings",
     "audit_log": "audit",
 }

@@ -5,7 +5,7 @@ Importing this package registers every table on Base.metadata (Alembic reads it 
 from odsm.core.audit_entry import AuditEntry
 from odsm.core.idempotency_record import IdempotencyRecord
 
-from .classroom import Attendance, ClassroomSession
+from .classroom import Attendance, ClassroomSession, RosterEntry
 from .courses import Course, CourseKind
 from .enrollments import (
     TOTAL_COLUMNS,
@@ -42,6 +42,7 @@ __all__ = [
     "Lesson",
     "LessonStatus",
     "OdometerReading",
+    "RosterEntry",
     "SchoolSettings",
     "Student",
     "Vehicle",

@@ -49,3 +49,23 @@ class Attendance(Audited, Base):
 
     def audit_student_id(self) -> int | None:
         return self.student_id
+
+
+class RosterEntry(Audited, Base):
+    """A student registered ahead of time for a class: attendance opens with them listed."""
+
+    __tablename__ = "classroom_roster"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("classroom_sessions.id"))
+    enrollment_id: Mapped[int] = mapped_column(ForeignKey("enrollments.id"))
+    student_id: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("session_id", "enrollment_id"),
+        Index("ix_classroom_roster_student", "student_id", "session_id"),
+    )
+
+    def audit_student_id(self) -> int | None:
+        return self.student_id

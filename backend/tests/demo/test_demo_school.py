@@ -72,3 +72,24 @@ def test_the_demo_never_mixes_into_a_school_that_has_only_instructors(live: Live
     assert live.client.get("/api/v1/demo/status").json()["database_empty"] is False
     refused = live.client.post("/api/v1/demo/load", json={"students": 20})
     assert refused.json()["code"] == "demo.database_not_empty"
+
+
+def test_the_demo_school_has_lessons_around_the_day_it_is_loaded(live: LiveServer) -> None:
+    """A new user's first Home is a working day: lessons yesterday, today and tomorrow, whatever the day."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    load_demo(live.db, students=30)
+    zone = ZoneInfo(live.client.get("/api/v1/settings").json()["time_zone"])
+    today = datetime.now(zone).date()
+    for offset in (-1, 0, 1):
+        day = today + timedelta(days=offset)
+        start = datetime.combine(day, datetime.min.time(), zone)
+        window = {"start": start.isoformat(), "end": (start + timedelta(days=1)).isoformat()}
+        assert live.client.get("/api/v1/lessons", params=window).json()["items"], f"no lessons on {day}"
+    attention = live.client.get("/api/v1/dashboard/attention").json()
+    assert attention["unfinished_total"] >= 1
+    # The newest cohort is registered for its classes to come.
+    ahead = {"start": start.isoformat(), "end": (start + timedelta(days=40)).isoformat()}
+    classes = live.client.get("/api/v1/classroom", params=ahead).json()["items"]
+    assert any(len(c["roster"]) > 0 for c in classes)

@@ -2,6 +2,7 @@ import { auditSamples } from './samples/audit-samples';
 import { certificationSamples } from './samples/certification-samples';
 import { classroomSamples } from './samples/classroom-samples';
 import { courseSamples } from './samples/courses-samples';
+import { dashboardSamples } from './samples/dashboard-samples';
 import { demoSamples } from './samples/demo-samples';
 import { enrollmentSamples } from './samples/enrollments-samples';
 import { instructorSamples } from './samples/instructors-samples';
@@ -30,4 +31,5 @@ export const channelSamples: Record<string, ChannelSample> = {
   ...lessonSamples,
   ...certificationSamples,
   ...demoSamples,
+  ...dashboardSamples,
 };

@@ -3,6 +3,7 @@ import { auditLive } from '../features/audit';
 import { certificationLive } from '../features/certification';
 import { classroomLive } from '../features/classroom';
 import { coursesLive } from '../features/courses';
+import { dashboardLive } from '../features/dashboard';
 import { demoLive } from '../features/demo';
 import { enrollmentsLive } from '../features/enrollments';
 import { instructorsLive } from '../features/instructors';
@@ -26,6 +27,7 @@ export const liveQueries: readonly LiveQueries[] = [
   auditLive,
   settingsLive,
   demoLive,
+  dashboardLive,
 ];
 
 /** Live between seats: what another workstation changed refreshes the screens that show it, no reload. Returns the unsubscribe. */

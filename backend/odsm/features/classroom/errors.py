@@ -68,3 +68,18 @@ class InstructorTeachingLesson(ClassroomRefused):
 class InstructorOnTimeOff(ClassroomRefused):
     code = "classroom.instructor_time_off"
     default_message = "The instructor has time off then."
+
+
+class RosterFull(ClassroomRefused):
+    code = "classroom.roster_full"
+    default_message = "The class roster is full: it holds as many students as the class size allows."
+
+
+class AlreadyOnRoster(ClassroomRefused):
+    code = "classroom.already_on_roster"
+    default_message = "This student is already on the class roster."
+
+
+class NotOnRoster(ClassroomRefused):
+    code = "classroom.not_on_roster"
+    default_message = "This student is not on the class roster."

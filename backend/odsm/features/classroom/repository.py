@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Row, func, select
 
 from odsm.core.repository import Repository, overlaps
-from odsm.models import Attendance, ClassroomSession, Student
+from odsm.models import Attendance, ClassroomSession, RosterEntry, Student
 
 from .errors import SessionNotFound
 
@@ -85,3 +85,19 @@ class ClassroomRepository(Repository[ClassroomSession]):
             .group_by(Attendance.session_id)
         ).all()
         return {session_id: count for session_id, count in rows}
+
+    def roster_with_names(self, session_ids: Sequence[int]) -> Sequence[Row[RosterEntry, str, str]]:
+        """The rosters of these sessions, in one query, by student name."""
+        if not session_ids:
+            return []
+        return self.session.execute(
+            select(RosterEntry, Student.first_name, Student.last_name)
+            .join(Student, Student.id == RosterEntry.student_id)
+            .where(RosterEntry.session_id.in_(session_ids))
+            .order_by(Student.last_name, Student.first_name, RosterEntry.id)
+        ).all()
+
+    def roster_of(self, session_id: int) -> dict[int, RosterEntry]:
+        """The session's roster by enrollment id, in one query."""
+        rows = self.session.scalars(select(RosterEntry).where(RosterEntry.session_id == session_id))
+        return {row.enrollment_id: row for row in rows}

@@ -9,7 +9,7 @@ from odsm.core.error_responses import refusals
 from odsm.core.record_routes import RecordRoutes
 from odsm.core.service_dependency import service_from_app
 
-from .schemas import AttendanceRecord, SessionCreate, SessionPage, SessionRead
+from .schemas import AttendanceRecord, RosterChange, SessionCreate, SessionPage, SessionRead
 from .service import ClassroomService
 
 Svc = Annotated[ClassroomService, Depends(service_from_app(ClassroomService))]
@@ -34,5 +34,14 @@ records.action(
     "record_attendance",
     ClassroomService.record_attendance,
     AttendanceRecord,
+    SessionRead,
+)
+records.action("/roster", "addToRoster", "add_to_roster", ClassroomService.add_to_roster, RosterChange, SessionRead)
+records.action(
+    "/roster/remove",
+    "removeFromRoster",
+    "remove_from_roster",
+    ClassroomService.remove_from_roster,
+    RosterChange,
     SessionRead,
 )

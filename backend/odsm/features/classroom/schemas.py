@@ -57,6 +57,20 @@ class AttendanceRead(BaseModel):
     minutes: int
 
 
+class RosterChange(BaseModel):
+    """One student's BDE enrollment, added to or taken off a class's roster."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    enrollment_id: Id
+
+
+class RosterRead(BaseModel):
+    enrollment_id: int
+    student_id: int
+    student_name: str
+
+
 class SessionRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -71,6 +85,7 @@ class SessionRead(BaseModel):
     notes: str | None
     version: int
     attendance: list[AttendanceRead] = Field(default_factory=list)
+    roster: list[RosterRead] = Field(default_factory=list, description="registered ahead of time, by name")
 
 
 class SessionPage(BaseModel):

@@ -16,11 +16,23 @@ from odsm.features.enrollments import ledger
 from odsm.features.instructors.service import find_instructor, lesson_taught_during, load_instructor, time_off_during
 from odsm.features.school.clock import day_bounds, local_date, minutes_between, zone
 from odsm.features.school.service import load_settings
-from odsm.models import Attendance, ClassroomSession
+from odsm.features.students.service import full_name, load_student
+from odsm.models import Attendance, ClassroomSession, RosterEntry
 
+from . import roster_rules
 from . import session_rules as rules
+from .errors import NotOnRoster
 from .repository import ClassroomRepository
-from .schemas import AttendanceEntry, AttendanceRead, AttendanceRecord, SessionCreate, SessionPage, SessionRead
+from .schemas import (
+    AttendanceEntry,
+    AttendanceRead,
+    AttendanceRecord,
+    RosterChange,
+    RosterRead,
+    SessionCreate,
+    SessionPage,
+    SessionRead,
+)
 
 if TYPE_CHECKING:
     from odsm.models import SchoolSettings
@@ -64,9 +76,15 @@ def _clashes(s: Session, instructor_id: int, start: datetime, end: datetime) -> 
 
 
 def _reads(s: Session, sessions: Sequence[ClassroomSession]) -> list[SessionRead]:
-    """The sessions with their instructor's name and their attendance (one query for all of it)."""
+    """The sessions with their instructor's name, their roster and their attendance (one query each)."""
+    ids = [row.id for row in sessions]
+    rosters: dict[int, list[RosterRead]] = {row.id: [] for row in sessions}
+    for r, first, last in ClassroomRepository(s).roster_with_names(ids):
+        rosters[r.session_id].append(
+            RosterRead(enrollment_id=r.enrollment_id, student_id=r.student_id, student_name=f"{first} {last}")
+        )
     by_session: dict[int, list[AttendanceRead]] = {row.id: [] for row in sessions}
-    for a, first, last in ClassroomRepository(s).attendance_with_names([row.id for row in sessions]):
+    for a, first, last in ClassroomRepository(s).attendance_with_names(ids):
         name = f"{first} {last}"
         by_session[a.session_id].append(
             AttendanceRead(enrollment_id=a.enrollment_id, student_id=a.student_id, student_name=name, minutes=a.minutes)
@@ -77,6 +95,7 @@ def _reads(s: Session, sessions: Sequence[ClassroomSession]) -> list[SessionRead
         instructor = load_instructor(s, row.instructor_id)
         read.instructor_name = f"{instructor.first_name} {instructor.last_name}"
         read.attendance = by_session[row.id]
+        read.roster = rosters[row.id]
         out.append(read)
     return out
 
@@ -132,6 +151,48 @@ class ClassroomService:
             primary(s, session, "record_attendance", timing.reason)
             for entry in data.entries:
                 self._record_one(s, settings, session, attendance, entry, timing)
+            return _reads(s, [session])[0]
+
+        return self.db.write(fn)
+
+    def add_to_roster(self, session_id: int, data: RosterChange) -> SessionRead:
+        """Registers a student's enrollment for the class ahead of time, within the class size."""
+
+        def fn(s: Session) -> SessionRead:
+            lock_resources(s, [(Resource.CLASSROOM_SESSION, session_id)])
+            session = ClassroomRepository(s).load(session_id)
+            enrollment = ledger.load_enrollment(s, data.enrollment_id)
+            roster = ClassroomRepository(s).roster_of(session.id)
+            facts = roster_rules.RegisterFacts(
+                session_id=session.id,
+                enrollment=enrollment,
+                student_name=full_name(load_student(s, enrollment.student_id)),
+                on_roster=enrollment.id in roster,
+                roster_size=len(roster),
+                capacity=session.capacity,
+                class_size_max=load_settings(s).class_size_max,
+            )
+            roster_rules.registering.enforce(roster_rules.Stage.REGISTER, facts)
+            primary(s, session, "roster_add")
+            s.add(RosterEntry(session_id=session.id, enrollment_id=enrollment.id, student_id=enrollment.student_id))
+            s.flush()
+            return _reads(s, [session])[0]
+
+        return self.db.write(fn)
+
+    def remove_from_roster(self, session_id: int, data: RosterChange) -> SessionRead:
+        """Takes a student off the class's roster; attendance already taken stays as it is."""
+
+        def fn(s: Session) -> SessionRead:
+            lock_resources(s, [(Resource.CLASSROOM_SESSION, session_id)])
+            session = ClassroomRepository(s).load(session_id)
+            entry = ClassroomRepository(s).roster_of(session.id).get(data.enrollment_id)
+            if entry is None:
+                details = {"rule": "roster_member", "session_id": session.id, "enrollment_id": data.enrollment_id}
+                raise NotOnRoster(details=details)
+            primary(s, session, "roster_remove")
+            s.delete(entry)
+            s.flush()
             return _reads(s, [session])[0]
 
         return self.db.write(fn)

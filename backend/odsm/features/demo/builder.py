@@ -16,7 +16,7 @@ from odsm.core.errors import AppError
 from odsm.core.unit_of_work import Database
 from odsm.features.certification.schemas import CertifyRequest
 from odsm.features.certification.service import CertificationService
-from odsm.features.classroom.schemas import AttendanceEntry, AttendanceRecord, SessionCreate
+from odsm.features.classroom.schemas import AttendanceEntry, AttendanceRecord, RosterChange, SessionCreate
 from odsm.features.classroom.service import ClassroomService
 from odsm.features.courses.schemas import CourseCreate
 from odsm.features.courses.service import CourseService
@@ -72,6 +72,7 @@ class DemoBuilder:
         self.now = datetime.now(zone)  # the rules' clock: what starts before it is entered after the fact
         self.rng = random.Random(seed)
         self.odometer: dict[int, int] = {}
+        self.left_open: set[tuple[datetime, int]] = set()  # past lessons the desk has yet to complete
 
     def run(self) -> DemoSummary:
         if not school_is_empty(self.db):
@@ -103,7 +104,8 @@ class DemoBuilder:
 
     def _instructors(self) -> tuple[int, list[int]]:
         svc = InstructorService(self.db)
-        weekdays = [AvailabilitySlot(weekday=d, start_minute=9 * 60, end_minute=18 * 60) for d in range(6)]
+        # Every day of the week: the lessons around the day the demo is loaded never fall outside the hours.
+        weekdays = [AvailabilitySlot(weekday=d, start_minute=9 * 60, end_minute=18 * 60) for d in range(7)]
         ids: list[int] = []
         for i, (first, last, expiry, in_car, classroom) in enumerate(data.INSTRUCTORS):
             created = svc.create(
@@ -206,6 +208,9 @@ class DemoBuilder:
                 if day < self.today:
                     entries = [AttendanceEntry(enrollment_id=e, minutes=data.SESSION_MINUTES) for _, e, _ in cohort]
                     svc.record_attendance(session.id, AttendanceRecord(entries=entries, reason=HISTORY))
+                else:  # the cohort is registered for its classes to come: attendance opens with them
+                    for _, e, _ in cohort:
+                        svc.add_to_roster(session.id, RosterChange(enrollment_id=e))
                 self.progress("classroom sessions", made, total)
         return made
 
@@ -226,7 +231,21 @@ class DemoBuilder:
                     starts = self._local(day, data.LESSON_SLOTS[slot])
                     plan.append((starts, student_id, enrollment_id, teachers[lane], lane))
         horizon = self.today + timedelta(days=14)
-        return sorted(p for p in plan if p[0].date() <= horizon)
+        return sorted(p for p in plan + self._around_today(teachers, cohorts[-1]) if p[0].date() <= horizon)
+
+    def _around_today(self, teachers: list[int], cohort: Cohort) -> list[tuple[datetime, int, int, int, int]]:
+        """Lessons yesterday, today and tomorrow for the newest cohort, whatever the day the demo is loaded,
+        so a new user's first Home has a day on it; one of yesterday's is left for the desk to complete."""
+        out: list[tuple[datetime, int, int, int, int]] = []
+        for d in range(3):
+            day = self.today + timedelta(days=d - 1)
+            for j, (student_id, enrollment_id, _) in enumerate(cohort[: 2 * len(teachers)]):
+                lane = j % len(teachers)
+                slot = (j // len(teachers) + 2 * d) % len(data.LESSON_SLOTS)
+                starts = self._local(day, data.LESSON_SLOTS[slot])
+                out.append((starts, student_id, enrollment_id, teachers[lane], lane))
+        self.left_open.add((out[0][0], out[0][1]))
+        return out
 
     def _lessons(self, teachers: list[int], vehicles: list[int], cohorts: list[Cohort]) -> int:
         svc = LessonService(self.db)
@@ -252,7 +271,7 @@ class DemoBuilder:
             except AppError:
                 continue  # a slot that breaks a rule (e.g. the insurance lapse) is simply not booked
             booked += 1
-            if starts.date() < self.today:
+            if starts.date() < self.today and (starts, student_id) not in self.left_open:
                 km = self.odometer[vehicle]
                 self.odometer[vehicle] = km + self.rng.randint(12, 35)
                 done = LessonComplete(

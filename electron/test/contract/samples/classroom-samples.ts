@@ -36,4 +36,24 @@ export const classroomSamples: Record<string, ChannelSample> = {
     invalid: { session_id: 1, body: { entries: [{ enrollment_id: 1, minutes: -1 }] } },
     invalidField: 'body.entries.0.minutes',
   },
+  'db:classroom:addToRoster': {
+    valid: async (call) => {
+      // Students are registered ahead of time: a class to come.
+      const session = await createdSession(call);
+      const { enrollment } = await createdEnrollment(call);
+      return { session_id: session.id, body: { enrollment_id: enrollment.id } } satisfies ChannelRequest<'db:classroom:addToRoster'>;
+    },
+    invalid: { session_id: 1, body: { enrollment_id: 'x' } },
+    invalidField: 'body.enrollment_id',
+  },
+  'db:classroom:removeFromRoster': {
+    valid: async (call) => {
+      const session = await createdSession(call);
+      const { enrollment } = await createdEnrollment(call);
+      await call('db:classroom:addToRoster', { session_id: session.id, body: { enrollment_id: enrollment.id } });
+      return { session_id: session.id, body: { enrollment_id: enrollment.id } } satisfies ChannelRequest<'db:classroom:removeFromRoster'>;
+    },
+    invalid: { session_id: 1, body: {} },
+    invalidField: 'body.enrollment_id',
+  },
 };

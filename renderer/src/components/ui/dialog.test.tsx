@@ -43,6 +43,17 @@ describe('a dialog and focus', () => {
     expect(document.activeElement).toBe(trigger);
   });
 
+  it('leaves focus on a control that took it as it mounted, instead of moving it to the close button', () => {
+    view.render(
+      <Dialog title="Attendance" onClose={() => undefined}>
+        <button type="button" autoFocus>
+          Mark everyone present
+        </button>
+      </Dialog>,
+    );
+    expect(document.activeElement?.textContent).toBe('Mark everyone present');
+  });
+
   it('falls back to the page heading, not the body, when the trigger is gone', async () => {
     function Vanishing() {
       const [open, setOpen] = useState(true);

@@ -30,8 +30,12 @@ export function Dialog({ title, description, onClose, children, footer, size = '
 
   useEffect(() => {
     const panel = panelRef.current;
-    const first = panel?.querySelector<HTMLElement>('[autofocus], input, select, textarea, button');
-    (first ?? panel)?.focus();
+    // A control inside that took focus as it mounted (React's autoFocus) keeps it: it is where the work starts.
+    const active = document.activeElement;
+    if (!(panel && active instanceof HTMLElement && active !== panel && panel.contains(active))) {
+      const first = panel?.querySelector<HTMLElement>('[autofocus], input, select, textarea, button');
+      (first ?? panel)?.focus();
+    }
 
     function onKeyDown(event: KeyboardEvent) {
       if (event.key === 'Escape') {

@@ -10,3 +10,6 @@ export type Attendance = components['schemas']['AttendanceRead'];
 
 export const INSTRUCTOR_NOT_AUTHORISED = 'classroom.instructor_not_authorised';
 export const CLASS_SIZE_EXCEEDED = 'classroom.class_size_exceeded';
+export type RosterMember = components['schemas']['RosterRead'];
+export const ROSTER_FULL = 'classroom.roster_full';
+export const ALREADY_ON_ROSTER = 'classroom.already_on_roster';

@@ -29,3 +29,17 @@ export function useRecordAttendance(sessionId: number) {
     onSuccess: () => invalidateKinds(queryClient, ['classroom', 'enrollments', 'certification']),
   });
 }
+
+/** Registers a student's BDE enrollment for a class ahead of time, or takes them off its roster. */
+export function useRosterChange(sessionId: number, change: 'add' | 'remove') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (enrollmentId: number) =>
+      call((odsm) =>
+        change === 'add'
+          ? odsm.classroom.addToRoster({ session_id: sessionId, body: { enrollment_id: enrollmentId } })
+          : odsm.classroom.removeFromRoster({ session_id: sessionId, body: { enrollment_id: enrollmentId } }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: classroomKeys.all }),
+  });
+}

@@ -9,14 +9,13 @@ import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
 import { formatDateTime, formatTimeIn } from '../../../lib/dates';
 import { fieldErrorsOf } from '../../../lib/field-errors';
 import { isOdsmError } from '../../../lib/odsm';
-import { useFetchStudentEnrollments } from '../../enrollments';
 import { StudentPicker } from '../../students';
 import { useRecordAttendance } from '../api/classroom';
 import type { ClassSession } from '../types';
 import { describeAttendanceRefusal, formatDuration } from './attendance-refusal';
+import { entriesOf, markEveryonePresent, MARK_LABELS, openingRows, withMark, type AttendanceRow, type Mark } from './attendance-rows';
 import { describeScheduleRefusal } from './schedule-refusal';
-
-type Row = { enrollmentId: number; studentName: string; minutes: string };
+import { useBdeEnrollment } from './use-bde-enrollment';
 
 type Props = { session: ClassSession; timeZone: string; onClose: () => void; onDone: (message: string) => void };
 
@@ -24,14 +23,19 @@ export function sessionMinutes(session: Pick<ClassSession, 'starts_at' | 'ends_a
   return Math.round((new Date(session.ends_at).getTime() - new Date(session.starts_at).getTime()) / 60_000);
 }
 
-/** Who attended and for how long; minutes default to the whole session. */
+function tally(rows: readonly AttendanceRow[]): string {
+  const count = (mark: Mark) => rows.filter((row) => row.mark === mark).length;
+  const parts = [`${count('present')} present`, `${count('absent')} absent`, `${count('partial')} late or left early`];
+  const unmarked = count('unmarked');
+  return `${parts.join(' · ')}${unmarked > 0 ? ` · ${unmarked} to mark` : ''}`;
+}
+
+/** The class's attendance, opened with its roster: mark everyone present, then note the exceptions. */
 export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) {
-  const fetchStudentEnrollments = useFetchStudentEnrollments();
+  const findBde = useBdeEnrollment();
   const save = useRecordAttendance(session.id);
   const length = sessionMinutes(session);
-  const [rows, setRows] = useState<Row[]>(() =>
-    (session.attendance ?? []).map((item) => ({ enrollmentId: item.enrollment_id, studentName: item.student_name ?? `Student #${item.student_id}`, minutes: String(item.minutes) })),
-  );
+  const [rows, setRows] = useState<AttendanceRow[]>(() => openingRows(session, length));
   const [picks, setPicks] = useState(0);
   const [finding, setFinding] = useState(false);
   const [pickProblem, setPickProblem] = useState<string | null>(null);
@@ -44,35 +48,29 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
   const ended = new Date(session.ends_at).getTime() < openedAt;
   const fields = fieldErrorsOf(save.error, []);
 
+  function change(next: AttendanceRow[]) {
+    setRows(next);
+    setRowProblem(null);
+    save.reset();
+  }
+
   async function onPick(student: { id: number; name: string }) {
     setPicks((count) => count + 1);
     setPickProblem(null);
     setFinding(true);
-    try {
-      const enrollments = await fetchStudentEnrollments(student.id);
-      const bde = enrollments.items.find((item) => item.course_kind === 'bde' && item.status === 'active');
-      if (!bde) return setPickProblem(`${student.name} has no active BDE enrollment. Enrol them from their record first.`);
-      if (rows.some((row) => row.enrollmentId === bde.id)) return setPickProblem(`${student.name} is already on the list.`);
-      setRows((current) => [...current, { enrollmentId: bde.id, studentName: student.name, minutes: String(length) }]);
-      save.reset();
-    } catch (error) {
-      setPickProblem(error instanceof Error ? error.message : 'Could not load the student’s courses.');
-    } finally {
-      setFinding(false);
-    }
+    const found = await findBde(student);
+    setFinding(false);
+    if ('problem' in found) return setPickProblem(found.problem);
+    if (rows.some((row) => row.enrollmentId === found.enrollmentId)) return setPickProblem(`${student.name} is already on the list.`);
+    change([...rows, { enrollmentId: found.enrollmentId, studentName: student.name, mark: 'present', minutes: String(length), onRoster: false }]);
   }
 
   function onSave() {
-    const entries: { enrollment_id: number; minutes: number }[] = [];
-    for (const row of rows) {
-      const minutes = /^\d+$/.test(row.minutes.trim()) ? Number(row.minutes.trim()) : null;
-      if (minutes === null) return setRowProblem(`${row.studentName}: enter whole minutes present (0 = absent).`);
-      if (minutes > length) return setRowProblem(`${row.studentName}: at most ${length} minutes, the length of the class.`);
-      entries.push({ enrollment_id: row.enrollmentId, minutes });
-    }
-    if (entries.length === 0) return setRowProblem('Add at least one student.');
+    const out = entriesOf(rows, length);
+    if ('problem' in out) return setRowProblem(out.problem);
     setRowProblem(null);
-    save.mutate({ entries, reason: reason.trim() || null }, { onSuccess: () => onDone(`Attendance saved for ${entries.length} student${entries.length === 1 ? '' : 's'}.`) });
+    const n = out.entries.length;
+    save.mutate({ entries: out.entries, reason: reason.trim() || null }, { onSuccess: () => onDone(`Attendance saved for ${n} student${n === 1 ? '' : 's'}.`) });
   }
 
   const footer = (
@@ -106,6 +104,75 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
       ) : null}
       {save.error && !refusal && !timing && fields.unplaced.length === 0 ? <ErrorBanner error={save.error} title="The attendance was not saved." testId="attendance-error" /> : null}
       {rowProblem ? <Banner tone="error" title={rowProblem} testId="attendance-problem" /> : null}
+      {/* Ctrl+Enter saves from anywhere on the sheet: the desk need not Tab past every row to the footer. */}
+      <div
+        className="attendance__sheet"
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            onSave();
+          }
+        }}
+      >
+      <div className="attendance__toolbar">
+        <Button variant="primary" autoFocus onClick={() => change(markEveryonePresent(rows, length))} disabled={rows.length === 0} data-testid="mark-all-present">
+          Mark everyone present
+        </Button>
+        <p className="muted small" aria-live="polite" data-testid="attendance-tally">
+          {rows.length} on the list · {tally(rows)}
+        </p>
+      </div>
+      <DataTable className="data-table--compact" testId="attendance-rows" columns={['Student', 'Attendance', 'Minutes present']} withActions="Remove">
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={4} className="muted">
+              Nobody is registered for this class. Add the students who came below.
+            </td>
+          </tr>
+        ) : null}
+        {rows.map((row) => (
+          <tr key={row.enrollmentId} data-testid="attendance-row" data-mark={row.mark} className={refusal?.enrollmentId === row.enrollmentId ? 'row--invalid' : undefined}>
+            <td>{row.studentName}</td>
+            <td>
+              <select
+                className="field__control"
+                aria-label={`Attendance for ${row.studentName}`}
+                value={row.mark}
+                onChange={(event) => change(rows.map((item) => (item.enrollmentId === row.enrollmentId ? withMark(item, event.target.value as Mark, length) : item)))}
+              >
+                {row.mark === 'unmarked' ? <option value="unmarked">Not marked</option> : null}
+                {Object.entries(MARK_LABELS).map(([mark, label]) => (
+                  <option key={mark} value={mark}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td>
+              {row.mark === 'partial' ? (
+                <input
+                  className="field__control attendance__minutes"
+                  inputMode="numeric"
+                  aria-label={`Minutes present for ${row.studentName}`}
+                  aria-invalid={refusal?.enrollmentId === row.enrollmentId || undefined}
+                  value={row.minutes}
+                  onChange={(event) => change(rows.map((item) => (item.enrollmentId === row.enrollmentId ? { ...item, minutes: event.target.value } : item)))}
+                />
+              ) : (
+                <span className="muted">{row.mark === 'unmarked' ? '—' : `${row.minutes} min`}</span>
+              )}
+            </td>
+            <td>
+              {row.onRoster ? null : (
+                <Button variant="ghost" onClick={() => change(rows.filter((item) => item.enrollmentId !== row.enrollmentId))}>
+                  Remove
+                </Button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      <p className="muted small">Present counts the whole class ({length} min). For late or left early, enter the minutes present. Ctrl+Enter saves.</p>
       <StudentPicker key={picks} studentName="" locked={false} onPick={(student) => void onPick(student)} />
       {finding ? <p className="muted small">Finding the BDE enrollment…</p> : null}
       {pickProblem ? (
@@ -113,43 +180,10 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
           {pickProblem}
         </p>
       ) : null}
-      <DataTable className="data-table--compact" testId="attendance-rows" columns={['Student', 'Minutes present']} withActions="Remove">
-        {rows.length === 0 ? (
-          <tr>
-            <td colSpan={3} className="muted">
-              No students yet. Search for a student above to add them.
-            </td>
-          </tr>
-        ) : null}
-        {rows.map((row) => (
-          <tr key={row.enrollmentId} data-testid="attendance-row" className={refusal?.enrollmentId === row.enrollmentId ? 'row--invalid' : undefined}>
-            <td>{row.studentName}</td>
-            <td>
-              <input
-                className="field__control"
-                inputMode="numeric"
-                aria-label={`Minutes present for ${row.studentName}`}
-                aria-invalid={refusal?.enrollmentId === row.enrollmentId || undefined}
-                value={row.minutes}
-                onChange={(event) => {
-                  const value = event.target.value;
-                  setRows((current) => current.map((item) => (item.enrollmentId === row.enrollmentId ? { ...item, minutes: value } : item)));
-                  save.reset();
-                }}
-              />
-            </td>
-            <td>
-              <Button variant="ghost" onClick={() => setRows((current) => current.filter((item) => item.enrollmentId !== row.enrollmentId))}>
-                Remove
-              </Button>
-            </td>
-          </tr>
-        ))}
-      </DataTable>
-      <p className="muted small">Minutes present default to the whole class ({length} min); enter 0 for absent.</p>
       {ended ? (
         <TextField id="attendance-reason" label="Reason (needed for a past date)" wide maxLength={500} value={reason} hint="Needed when attendance is entered days after the class; kept in the audit log." onChange={(event) => setReason(event.target.value)} />
       ) : null}
+      </div>
     </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { DataTable } from '../../../components/ui/data-table';
 import { Page } from '../../../components/ui/page';
@@ -11,6 +11,17 @@ import { useClassSessions } from '../api/classroom';
 import type { ClassSession } from '../types';
 import { AttendanceDialog } from './attendance-dialog';
 import { NewClassDialog } from './new-class-dialog';
+import { RosterDialog } from './roster-dialog';
+
+/** The clock, read once a minute: a class that begins while the page is open offers its attendance. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 60_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}
 
 /** The week's classroom sessions, with a new-class dialog and attendance per session. */
 export function ClassesPage() {
@@ -20,6 +31,8 @@ export function ClassesPage() {
   const notice = useNotice('classes-notice', { dismissable: false });
   const creating = useDialog<true>(notice.show);
   const attending = useDialog<ClassSession>(notice.show);
+  const registering = useDialog<ClassSession>(notice.show);
+  const now = useMinuteClock();
   const range = windowRange({ firstDay, days: 7, timeZone });
   const sessions = useClassSessions(range);
   const instructors = useInstructors();
@@ -48,7 +61,7 @@ export function ClassesPage() {
     >
       {notice.banner}
       <QueryStates query={sessions} isEmpty={items.length === 0} errorTitle="Could not load the classes." loading="Loading…" empty="No classes this week." tone="plain">
-        <DataTable testId="class-sessions" columns={['Day', 'Time', 'Topic', 'Room', 'Instructor', 'Attendance']} withActions>
+        <DataTable testId="class-sessions" columns={['Day', 'Time', 'Topic', 'Room', 'Instructor', 'Registered', 'Present']} withActions>
           {items.map((session) => (
             <tr key={session.id} data-testid="class-session" data-session-id={session.id}>
               <td>{formatWeekdayDate(zonedParts(session.starts_at, timeZone).date)}</td>
@@ -58,19 +71,37 @@ export function ClassesPage() {
               <td>{session.topic}</td>
               <td>{session.room}</td>
               <td>{session.instructor_name}</td>
-              <td>
-                {(session.attendance ?? []).filter((item) => item.minutes > 0).length} / {session.capacity}
+              <td data-testid="class-registered">
+                {(session.roster ?? []).length} / {session.capacity}
               </td>
-              <td>
+              <td>{new Date(session.starts_at).getTime() <= now ? (session.attendance ?? []).filter((item) => item.minutes > 0).length : '—'}</td>
+              <td className="data-table__actions">
                 <Button
                   onClick={() => {
                     notice.clear();
-                    attending.setOpen(session);
+                    registering.setOpen(session);
                   }}
-                  data-testid="open-attendance"
+                  aria-label={`Roster of ${session.topic}`}
+                  data-testid="open-roster"
                 >
-                  Attendance…
-                </Button>
+                  Roster…
+                </Button>{' '}
+                {new Date(session.starts_at).getTime() <= now ? (
+                  <Button
+                    onClick={() => {
+                      notice.clear();
+                      attending.setOpen(session);
+                    }}
+                    aria-label={`Attendance of ${session.topic}`}
+                    data-testid="open-attendance"
+                  >
+                    Attendance…
+                  </Button>
+                ) : (
+                  <span className="muted small" data-testid="attendance-not-yet">
+                    Attendance opens when the class begins
+                  </span>
+                )}
               </td>
             </tr>
           ))}
@@ -85,6 +116,7 @@ export function ClassesPage() {
           onDone={creating.done}
         />
       ) : null}
+      {registering.open ? <RosterDialog session={registering.open} range={range} timeZone={timeZone} onClose={registering.close} /> : null}
       {attending.open ? <AttendanceDialog session={attending.open} timeZone={timeZone} onClose={attending.close} onDone={attending.done} /> : null}
     </Page>
   );

@@ -1,5 +1,5 @@
 import { Page } from '../../../components/ui/page';
-import { formatLongDate, todayIn } from '../../../lib/dates';
+import { addDays, formatLongDate, todayIn } from '../../../lib/dates';
 import { navigate } from '../../../lib/navigation';
 import { AuditGuardWarning } from '../../audit';
 import { BackupCard } from '../../backups';
@@ -9,7 +9,8 @@ import { useSchoolClock } from '../../settings';
 import { useStudents } from '../../students';
 import { AtRiskCard } from './at-risk-card';
 import { CredentialsCard } from './credentials-card';
-import { TodayCard } from './today-card';
+import { AttentionCard } from './attention-card';
+import { DayCard } from './day-card';
 
 export function DashboardPage() {
   const { timeZone, expiryWarningDays, settings } = useSchoolClock();
@@ -56,7 +57,9 @@ export function DashboardPage() {
         </button>
       </div>
       <div className="dash-grid">
-        <TodayCard today={today} timeZone={timeZone} />
+        <DayCard day={today} timeZone={timeZone} title="Today’s lessons and classes" empty="Nothing booked today." testId="dash-today" />
+        <DayCard day={addDays(today, 1)} timeZone={timeZone} title="Tomorrow" empty="Nothing booked tomorrow." testId="dash-tomorrow" />
+        <AttentionCard timeZone={timeZone} />
         <AtRiskCard />
         <CredentialsCard today={today} warningDays={expiryWarningDays} />
         <BackupCard timeZone={timeZone} />

@@ -6,9 +6,12 @@ import { STATUS_LABELS, useLessons } from '../../lessons';
 
 type Row = { key: string; startsAt: string; endsAt: string; title: string; meta: string; status: string | null };
 
-/** Today's in-car lessons and classes, in time order. */
-export function TodayCard({ today, timeZone }: { today: string; timeZone: string }) {
-  const range = { start: zonedToInstant(today, 0, timeZone), end: zonedToInstant(addDays(today, 1), 0, timeZone) };
+type Props = { day: string; timeZone: string; title: string; empty: string; testId: string };
+
+/** One day's in-car lessons and classes, in time order (Home shows today and tomorrow). */
+export function DayCard({ day, timeZone, title, empty, testId }: Props) {
+  const range = { start: zonedToInstant(day, 0, timeZone), end: zonedToInstant(addDays(day, 1), 0, timeZone) };
+  const headingId = `${testId}-heading`;
   const lessons = useLessons({ ...range, limit: 500 });
   const sessions = useClassSessions(range);
   const rows: Row[] = [
@@ -25,21 +28,21 @@ export function TodayCard({ today, timeZone }: { today: string; timeZone: string
       startsAt: session.starts_at,
       endsAt: session.ends_at,
       title: `Class: ${session.topic}`,
-      meta: `Room ${session.room} · ${session.instructor_name} · ${session.attendance?.length ?? 0} of ${session.capacity}`,
+      meta: `${/^room\b/i.test(session.room) ? session.room : `Room ${session.room}`} · ${session.instructor_name} · ${session.roster?.length ?? 0} of ${session.capacity} registered`,
       status: null,
     })),
   ].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 
   return (
-    <section className="card dash-card" aria-labelledby="dash-today" data-testid="dash-today">
+    <section className="card dash-card" aria-labelledby={headingId} data-testid={testId}>
       <header className="dash-card__header">
-        <h2 id="dash-today" className="dash-card__title">
-          Today’s lessons and classes
+        <h2 id={headingId} className="dash-card__title">
+          {title}
         </h2>
         <span className="muted small">{rows.length} booked</span>
       </header>
-      {lessons.error || sessions.error ? <ErrorBanner error={lessons.error ?? sessions.error} title="Could not load today’s bookings." /> : null}
-      {lessons.data && sessions.data && rows.length === 0 ? <p className="dash-card__empty">Nothing booked today.</p> : null}
+      {lessons.error || sessions.error ? <ErrorBanner error={lessons.error ?? sessions.error} title="Could not load the bookings." /> : null}
+      {lessons.data && sessions.data && rows.length === 0 ? <p className="dash-card__empty">{empty}</p> : null}
       <ul className="dash-list">
         {rows.map((row) => (
           <li key={row.key} className="dash-list__item" data-testid="today-item">
