@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Select, func, select, text, update
+from sqlalchemy import Select, case, func, select, text, update
 from sqlalchemy.orm import Session
 
 from odsm.models import (
@@ -153,18 +153,10 @@ def taken_back(s: Session, payment_id: int) -> int:
 
 def prepaid_minutes(s: Session, student_id: int) -> tuple[int, int]:
     """(bought, used) minutes: bought are the positive entries, used the negative ones (as a positive)."""
-    rows = s.execute(
-        select(PrepaidEntry.minutes > 0, func.sum(PrepaidEntry.minutes))
-        .where(PrepaidEntry.student_id == student_id)
-        .group_by(PrepaidEntry.minutes > 0)
-    )
-    bought = used = 0
-    for positive, total in rows:
-        if positive:
-            bought = int(total or 0)
-        else:
-            used = -int(total or 0)
-    return bought, used
+    bought = func.coalesce(func.sum(case((PrepaidEntry.minutes > 0, PrepaidEntry.minutes), else_=0)), 0)
+    used = func.coalesce(func.sum(case((PrepaidEntry.minutes < 0, -PrepaidEntry.minutes), else_=0)), 0)
+    row = s.execute(select(bought, used).where(PrepaidEntry.student_id == student_id)).one()
+    return int(row[0]), int(row[1])
 
 
 def prepaid_drawn_for(s: Session, lesson_id: int) -> bool:
