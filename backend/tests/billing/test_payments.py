@@ -122,3 +122,12 @@ def test_a_retried_payment_with_its_key_lands_once(till: Till) -> None:
     again = ok(till.c.post("/api/v1/payments", json=body, headers=headers), 201)
     assert first["id"] == again["id"]
     assert len(ok(till.c.get("/api/v1/payments", params={"student_id": s}))["items"]) == 1
+
+
+def test_placing_more_than_the_payment_on_invoices_is_refused(till: Till) -> None:
+    s = till.adult()["id"]
+    a, b = till.invoice(s), till.invoice(s)
+    chosen = [{"invoice_id": a["id"], "amount_cents": 4000}, {"invoice_id": b["id"], "amount_cents": 4000}]
+    refused(till.pay(s, 7000, allocations=chosen), 422, "payment.allocations_exceed_payment")
+    paid = ok(till.pay(s, 8000, allocations=chosen), 201)
+    assert paid["unallocated_cents"] == 0

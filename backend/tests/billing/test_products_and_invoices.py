@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import func, select
 
@@ -175,3 +177,41 @@ def test_every_money_record_joins_the_audit_chain(till: Till) -> None:
     assert verify["ok"] and verify["drifted_records"] == [], verify
     history = ok(till.c.get("/api/v1/audit", params={"student_id": inv["student_id"]}))["items"]
     assert [(e["entity"], e["action"]) for e in history[:2]] == [("payments", "create"), ("invoices", "issue")]
+
+
+def test_a_retired_product_is_not_sold_but_an_active_one_is(till: Till) -> None:
+    p = till.product("lesson_120")
+    s = till.adult()["id"]
+    till.invoice(s, {"product_id": p["id"]})
+    ok(till.c.patch(f"/api/v1/billing/products/{p['id']}", json={"version": p["version"], "active": False}))
+    body = {"student_id": s, "lines": [{"product_id": p["id"]}]}
+    assert refused(till.c.post("/api/v1/invoices", json=body), 422, "product.inactive")["product_id"] == p["id"]
+
+
+def test_a_credit_note_corrects_an_invoice_never_another_credit_note(till: Till) -> None:
+    inv = till.invoice(till.adult()["id"])
+    note = ok(till.c.post(f"/api/v1/invoices/{inv['id']}/credit-notes", json={"reason": "Wrong student"}), 201)
+    assert note["total_cents"] == inv["total_cents"]
+    again = till.c.post(f"/api/v1/invoices/{note['id']}/credit-notes", json={"reason": "Undo"})
+    refused(again, 422, "credit_note.of_credit_note")
+
+
+def test_billing_settings_change_and_a_stale_change_is_a_conflict(till: Till) -> None:
+    current = ok(till.c.get("/api/v1/billing/settings"))
+    assert (current["enrolment_invoice_status"], current["payment_terms_days"]) == ("draft", 30)
+    changed = ok(
+        till.c.patch("/api/v1/billing/settings", json={"version": current["version"], "payment_terms_days": 14})
+    )
+    assert changed["payment_terms_days"] == 14
+    stale = till.c.patch("/api/v1/billing/settings", json={"version": current["version"], "payment_terms_days": 7})
+    refused(stale, 409, "billing_settings.version_conflict")
+    inv = till.invoice(till.adult()["id"])
+    assert (date.fromisoformat(inv["due_on"]) - date.fromisoformat(inv["invoice_date"])).days == 14
+
+
+def test_an_invoice_over_a_million_dollars_is_refused_by_field(till: Till) -> None:
+    line = {"description": "Fleet", "unit_price_cents": 100_000_000, "quantity": 2}
+    body = {"student_id": till.adult()["id"], "lines": [line]}
+    details = refused(till.c.post("/api/v1/invoices", json=body), 422, "validation_failed")
+    assert details["fields"][0]["field"] == "lines" and details["fields"][0]["rule"] == "max_total"
+    ok(till.c.post("/api/v1/invoices", json={**body, "lines": [{**line, "quantity": 1}]}), 201)

@@ -19,8 +19,9 @@ class ProductVersionConflict(RecordVersionConflict, record="product"): ...
 class InvoiceVersionConflict(RecordVersionConflict, record="invoice"): ...
 
 
-class BillingSettingsVersionConflict(RecordVersionConflict, record="billing settings"):
+class BillingSettingsVersionConflict(Conflict):
     code = "billing_settings.version_conflict"
+    default_message = "Someone else changed the billing settings since you opened them. Reload to see their changes."
 
 
 class ProductCodeTaken(Conflict):

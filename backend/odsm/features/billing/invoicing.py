@@ -92,7 +92,18 @@ def priced(s: Session, given: LineIn) -> Line:
     )
 
 
+# One million dollars: far above any driving school's invoice, and far inside the columns' 32-bit integers.
+MAX_INVOICE_CENTS = 100_000_000
+
+
 def set_lines(invoice: Invoice, lines: Sequence[Line]) -> None:
+    if sum(line.quantity * line.unit_price_cents for line in lines) > MAX_INVOICE_CENTS:
+        raise ValidationFailed.for_field(
+            "lines",
+            "max_total",
+            "An invoice's lines can add up to $1,000,000.00 at most.",
+            most_cents=MAX_INVOICE_CENTS,
+        )
     invoice.lines = [
         InvoiceLine(
             position=n,
