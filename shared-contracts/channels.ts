@@ -27,6 +27,51 @@ export interface Channels {
     optionalRequest: true;
     response: operations["verify_audit_chain"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:billing:applyCredit": {
+    request: operations["apply_credit"]["parameters"]["path"];
+    optionalRequest: false;
+    response: operations["apply_credit"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:billing:createProduct": {
+    request: { body: operations["create_product"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["create_product"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:billing:getSettings": {
+    request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["get_billing_settings"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:billing:hstReport": {
+    request: NonNullable<operations["hst_report"]["parameters"]["query"]>;
+    optionalRequest: false;
+    response: operations["hst_report"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:billing:listProducts": {
+    request: NonNullable<operations["list_products"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["list_products"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:billing:prepaidHours": {
+    request: operations["prepaid_hours"]["parameters"]["path"];
+    optionalRequest: false;
+    response: operations["prepaid_hours"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:billing:statement": {
+    request: operations["student_statement"]["parameters"]["path"] & NonNullable<operations["student_statement"]["parameters"]["query"]>;
+    optionalRequest: false;
+    response: operations["student_statement"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:billing:updateProduct": {
+    request: operations["update_product"]["parameters"]["path"] & { body: operations["update_product"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["update_product"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:billing:updateSettings": {
+    request: { body: operations["update_billing_settings"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["update_billing_settings"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:certification:certify": {
     request: operations["certify_enrollment"]["parameters"]["path"] & { body: operations["certify_enrollment"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
@@ -152,6 +197,41 @@ export interface Channels {
     optionalRequest: false;
     response: operations["update_instructor"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:invoices:create": {
+    request: { body: operations["create_invoice"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["create_invoice"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:invoices:credit": {
+    request: operations["credit_invoice"]["parameters"]["path"] & { body: operations["credit_invoice"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["credit_invoice"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:invoices:get": {
+    request: operations["get_invoice"]["parameters"]["path"];
+    optionalRequest: false;
+    response: operations["get_invoice"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:invoices:issue": {
+    request: operations["issue_invoice"]["parameters"]["path"] & { body: operations["issue_invoice"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["issue_invoice"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:invoices:list": {
+    request: NonNullable<operations["list_invoices"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["list_invoices"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:invoices:update": {
+    request: operations["update_invoice"]["parameters"]["path"] & { body: operations["update_invoice"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["update_invoice"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:invoices:waiveFee": {
+    request: operations["waive_fee"]["parameters"]["path"] & { body: operations["waive_fee"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["waive_fee"]["responses"]["201"]["content"]["application/json"];
+  };
   "db:lessons:book": {
     request: { body: operations["book_lesson"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
@@ -201,6 +281,31 @@ export interface Channels {
     request: operations["update_lesson"]["parameters"]["path"] & { body: operations["update_lesson"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
     response: operations["update_lesson"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:payments:get": {
+    request: operations["get_payment"]["parameters"]["path"];
+    optionalRequest: false;
+    response: operations["get_payment"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:payments:list": {
+    request: NonNullable<operations["list_payments"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["list_payments"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:payments:refund": {
+    request: operations["refund_payment"]["parameters"]["path"] & { body: operations["refund_payment"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["refund_payment"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:payments:reverse": {
+    request: operations["reverse_payment"]["parameters"]["path"] & { body: operations["reverse_payment"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["reverse_payment"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:payments:take": {
+    request: { body: operations["take_payment"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["take_payment"]["responses"]["201"]["content"]["application/json"];
   };
   "db:settings:get": {
     request: Record<string, never>;
@@ -289,6 +394,15 @@ export const channelNames = [
   "db:audit:history",
   "db:audit:integrity",
   "db:audit:verify",
+  "db:billing:applyCredit",
+  "db:billing:createProduct",
+  "db:billing:getSettings",
+  "db:billing:hstReport",
+  "db:billing:listProducts",
+  "db:billing:prepaidHours",
+  "db:billing:statement",
+  "db:billing:updateProduct",
+  "db:billing:updateSettings",
   "db:certification:certify",
   "db:certification:worklist",
   "db:classroom:addToRoster",
@@ -314,6 +428,13 @@ export const channelNames = [
   "db:instructors:list",
   "db:instructors:removeTimeOff",
   "db:instructors:update",
+  "db:invoices:create",
+  "db:invoices:credit",
+  "db:invoices:get",
+  "db:invoices:issue",
+  "db:invoices:list",
+  "db:invoices:update",
+  "db:invoices:waiveFee",
   "db:lessons:book",
   "db:lessons:cancel",
   "db:lessons:check",
@@ -324,6 +445,11 @@ export const channelNames = [
   "db:lessons:list",
   "db:lessons:markNoShow",
   "db:lessons:update",
+  "db:payments:get",
+  "db:payments:list",
+  "db:payments:refund",
+  "db:payments:reverse",
+  "db:payments:take",
   "db:settings:get",
   "db:settings:update",
   "db:students:archive",

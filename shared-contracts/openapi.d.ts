@@ -99,6 +99,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/hst-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hst Report */
+        get: operations["hst_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Products */
+        get: operations["list_products"];
+        put?: never;
+        /** Create Product */
+        post: operations["create_product"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/products/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Product */
+        patch: operations["update_product"];
+        trace?: never;
+    };
+    "/api/v1/billing/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Billing Settings */
+        get: operations["get_billing_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Billing Settings */
+        patch: operations["update_billing_settings"];
+        trace?: never;
+    };
+    "/api/v1/billing/students/{student_id}/apply-credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply Credit
+         * @description Places the student's credit on account on the open invoices, oldest first.
+         */
+        post: operations["apply_credit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/students/{student_id}/prepaid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prepaid Hours */
+        get: operations["prepaid_hours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/students/{student_id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Student Statement */
+        get: operations["student_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/certification/worklist": {
         parameters: {
             query?: never;
@@ -464,6 +588,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Invoices */
+        get: operations["list_invoices"];
+        put?: never;
+        /** Create Invoice */
+        post: operations["create_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{invoice_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Invoice */
+        get: operations["get_invoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Invoice */
+        patch: operations["update_invoice"];
+        trace?: never;
+    };
+    "/api/v1/invoices/{invoice_id}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Credit Invoice */
+        post: operations["credit_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{invoice_id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue Invoice */
+        post: operations["issue_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{invoice_id}/waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Waive Fee */
+        post: operations["waive_fee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/lessons": {
         parameters: {
             query?: never;
@@ -602,6 +813,75 @@ export interface paths {
         put?: never;
         /** Mark No Show */
         post: operations["mark_no_show"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Payments */
+        get: operations["list_payments"];
+        put?: never;
+        /** Take Payment */
+        post: operations["take_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{payment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Payment */
+        get: operations["get_payment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{payment_id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund Payment */
+        post: operations["refund_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{payment_id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse Payment */
+        post: operations["reverse_payment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -996,6 +1276,36 @@ export interface components {
             /** Student Name */
             student_name: string;
         };
+        /** Aging */
+        Aging: {
+            /** Current Cents */
+            current_cents: number;
+            /** Days 31 60 Cents */
+            days_31_60_cents: number;
+            /** Days 61 90 Cents */
+            days_61_90_cents: number;
+            /** Over 90 Cents */
+            over_90_cents: number;
+        };
+        /** AllocationIn */
+        AllocationIn: {
+            /** Amount Cents */
+            amount_cents: number;
+            /** Invoice Id */
+            invoice_id: number;
+        };
+        /** AllocationRead */
+        AllocationRead: {
+            /**
+             * Allocated On
+             * Format: date
+             */
+            allocated_on: string;
+            /** Amount Cents */
+            amount_cents: number;
+            /** Invoice Id */
+            invoice_id: number;
+        };
         /**
          * AnchorBreak
          * @description The chain no longer reaches the head kept outside the database (by main, in the user data dir).
@@ -1231,6 +1541,40 @@ export interface components {
             /** Schema Revision */
             schema_revision: string | null;
         };
+        /** BillingSettingsRead */
+        BillingSettingsRead: {
+            /**
+             * Enrolment Invoice Status
+             * @enum {string}
+             */
+            enrolment_invoice_status: "draft" | "issued";
+            /**
+             * Hst Number
+             * @default
+             */
+            hst_number?: string;
+            /**
+             * Hst Registered
+             * @default false
+             */
+            hst_registered?: boolean;
+            /** Payment Terms Days */
+            payment_terms_days: number;
+            /** Version */
+            version: number;
+        };
+        /** BillingSettingsUpdate */
+        BillingSettingsUpdate: {
+            /**
+             * Enrolment Invoice Status
+             * @enum {string}
+             */
+            enrolment_invoice_status?: "draft" | "issued";
+            /** Payment Terms Days */
+            payment_terms_days?: number;
+            /** Version */
+            version: number;
+        };
         /** BlockedRow */
         BlockedRow: {
             /** Course Id */
@@ -1317,6 +1661,11 @@ export interface components {
             conflicts: components["schemas"]["Conflict"][];
             /** Ok */
             ok: boolean;
+            /**
+             * Warnings
+             * @default []
+             */
+            warnings?: components["schemas"]["Conflict"][];
         };
         /** ColumnMapping */
         ColumnMapping: {
@@ -1480,6 +1829,33 @@ export interface components {
             tax_rate_basis_points?: number;
             /** Version */
             version: number;
+        };
+        /** CreditLineIn */
+        CreditLineIn: {
+            /** Amount Cents */
+            amount_cents: number;
+            /** Description */
+            description: string;
+            /**
+             * Tax Rate Basis Points
+             * @description 1300 = 13 %
+             */
+            tax_rate_basis_points: number;
+        };
+        /**
+         * CreditNoteCreate
+         * @description Credits the whole invoice when no lines are given.
+         */
+        CreditNoteCreate: {
+            /** Credit Date */
+            credit_date?: string | null;
+            /** Lines */
+            lines?: components["schemas"]["CreditLineIn"][] | null;
+            /**
+             * Reason
+             * @description why: needed for a refund, a reversal, a credit note, a waived fee or a back-dated record
+             */
+            reason?: string | null;
         };
         /** DaySheet */
         DaySheet: {
@@ -1777,6 +2153,14 @@ export interface components {
             /** Sha256 */
             sha256: string;
         };
+        /** FeeWaive */
+        FeeWaive: {
+            /**
+             * Reason
+             * @description why: needed for a refund, a reversal, a credit note, a waived fee or a back-dated record
+             */
+            reason?: string | null;
+        };
         /**
          * GuardRestored
          * @description An append-only trigger found dropped, and put back, at start-up.
@@ -1834,6 +2218,65 @@ export interface components {
             remaining_minutes: number;
             /** Required Minutes */
             required_minutes: number;
+        };
+        /** HstRateLine */
+        HstRateLine: {
+            /** Rate Basis Points */
+            rate_basis_points: number;
+            /** Sales Cents */
+            sales_cents: number;
+            /** Tax Cents */
+            tax_cents: number;
+        };
+        /** HstReport */
+        HstReport: {
+            /** By Rate */
+            by_rate: components["schemas"]["HstRateLine"][];
+            /** Credit Notes */
+            credit_notes: number;
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            /** Hst Collected Cents */
+            hst_collected_cents: number;
+            /** Hst Number */
+            hst_number: string;
+            /** Hst Registered */
+            hst_registered: boolean;
+            /** Invoices */
+            invoices: number;
+            /**
+             * Line 101 Sales Cents
+             * @description GST/HST return line 101: sales and other revenue
+             */
+            line_101_sales_cents: number;
+            /**
+             * Line 103 Tax Collected Cents
+             * @description line 103: GST/HST collected or collectible
+             */
+            line_103_tax_collected_cents: number;
+            /**
+             * Line 104 Adjustments Cents
+             * @description line 104: adjustments (none recorded by the app)
+             */
+            line_104_adjustments_cents: number;
+            /**
+             * Line 105 Total Cents
+             * @description line 105: lines 103 plus 104
+             */
+            line_105_total_cents: number;
+            /**
+             * Revenue Cents
+             * @description sales net of credit notes, before tax
+             */
+            revenue_cents: number;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
         };
         /** ImportField */
         ImportField: {
@@ -2104,6 +2547,162 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** InvoiceCreate */
+        InvoiceCreate: {
+            /**
+             * Invoice Date
+             * @description today when left out
+             */
+            invoice_date?: string | null;
+            /**
+             * Issue
+             * @description issue at once instead of saving a draft
+             * @default false
+             */
+            issue?: boolean;
+            /** Lines */
+            lines: components["schemas"]["LineIn"][];
+            /** Notes */
+            notes?: string | null;
+            /**
+             * Reason
+             * @description why: needed for a refund, a reversal, a credit note, a waived fee or a back-dated record
+             */
+            reason?: string | null;
+            /** Student Id */
+            student_id: number;
+        };
+        /** InvoiceIssue */
+        InvoiceIssue: {
+            /**
+             * Reason
+             * @description why: needed for a refund, a reversal, a credit note, a waived fee or a back-dated record
+             */
+            reason?: string | null;
+            /** Version */
+            version: number;
+        };
+        /** InvoicePage */
+        InvoicePage: {
+            /** Items */
+            items: components["schemas"]["InvoiceRead"][];
+            /** Total */
+            total: number;
+        };
+        /** InvoiceRead */
+        InvoiceRead: {
+            /**
+             * Bill To Kind
+             * @enum {string}
+             */
+            bill_to_kind: "student" | "guardian";
+            /** Bill To Name */
+            bill_to_name: string;
+            /** Credit Of Id */
+            credit_of_id: number | null;
+            /**
+             * Credited Cents
+             * @default 0
+             */
+            credited_cents?: number;
+            /**
+             * Document Number
+             * @description INV-000001 or CN-000001 once issued
+             */
+            document_number?: string | null;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /** Enrollment Id */
+            enrollment_id: number | null;
+            /** Hst Number */
+            hst_number: string;
+            /** Hst Registered */
+            hst_registered: boolean;
+            /** Id */
+            id: number;
+            /**
+             * Invoice Date
+             * Format: date
+             */
+            invoice_date: string;
+            /** Issued At */
+            issued_at: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "invoice" | "credit_note";
+            /** Lesson Id */
+            lesson_id: number | null;
+            /** Lines */
+            lines: components["schemas"]["LineRead"][];
+            /** Notes */
+            notes: string | null;
+            /** Number */
+            number: number | null;
+            /**
+             * Owing Cents
+             * @default 0
+             */
+            owing_cents?: number;
+            /**
+             * Paid Cents
+             * @default 0
+             */
+            paid_cents?: number;
+            /** Reason */
+            reason: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "issued";
+            /** Student Id */
+            student_id: number;
+            /** Subtotal Cents */
+            subtotal_cents: number;
+            /** Tax Cents */
+            tax_cents: number;
+            /**
+             * Tax Note
+             * @default
+             */
+            tax_note?: string;
+            /**
+             * Taxes
+             * @default []
+             */
+            taxes?: components["schemas"]["TaxLine"][];
+            /** Total Cents */
+            total_cents: number;
+            /** Version */
+            version: number;
+        };
+        /**
+         * InvoiceUpdate
+         * @description A draft's changes; lines, when sent, replace all of its lines.
+         */
+        InvoiceUpdate: {
+            /**
+             * Invoice Date
+             * Format: date
+             */
+            invoice_date?: string;
+            /** Lines */
+            lines?: components["schemas"]["LineIn"][];
+            /** Notes */
+            notes?: string | null;
+            /**
+             * Reason
+             * @description why: needed for a refund, a reversal, a credit note, a waived fee or a back-dated record
+             */
+            reason?: string | null;
+            /** Version */
+            version: number;
+        };
         /** LedgerEntryRead */
         LedgerEntryRead: {
             /**
@@ -2321,6 +2920,44 @@ export interface components {
          */
         LicenceClass: "G1" | "G2" | "G";
         /**
+         * LineIn
+         * @description A product line (its price and tax rate taken from the product unless given) or a free line.
+         */
+        LineIn: {
+            /** Description */
+            description?: string | null;
+            /** Product Id */
+            product_id?: number | null;
+            /**
+             * Quantity
+             * @default 1
+             */
+            quantity?: number;
+            /** Tax Rate Basis Points */
+            tax_rate_basis_points?: number | null;
+            /** Unit Price Cents */
+            unit_price_cents?: number | null;
+        };
+        /** LineRead */
+        LineRead: {
+            /** Amount Cents */
+            amount_cents: number;
+            /** Description */
+            description: string;
+            /** Position */
+            position: number;
+            /** Prepaid Minutes */
+            prepaid_minutes: number;
+            /** Product Id */
+            product_id: number | null;
+            /** Quantity */
+            quantity: number;
+            /** Tax Rate Basis Points */
+            tax_rate_basis_points: number;
+            /** Unit Price Cents */
+            unit_price_cents: number;
+        };
+        /**
          * MinistryLimits
          * @description The Ministry's values the settings screen names: hours a school may only raise, months only shorten.
          */
@@ -2428,6 +3065,176 @@ export interface components {
             /** Source */
             source: string;
         };
+        /** PaymentCreate */
+        PaymentCreate: {
+            /**
+             * Allocations
+             * @description where it goes; oldest open invoice first when left out
+             */
+            allocations?: components["schemas"]["AllocationIn"][] | null;
+            /** Amount Cents */
+            amount_cents: number;
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "cash" | "debit" | "credit_card" | "e_transfer" | "cheque";
+            /**
+             * Reason
+             * @description why: needed for a refund, a reversal, a credit note, a waived fee or a back-dated record
+             */
+            reason?: string | null;
+            /**
+             * Received On
+             * @description today when left out
+             */
+            received_on?: string | null;
+            /** Reference */
+            reference?: string | null;
+            /** Student Id */
+            student_id: number;
+        };
+        /** PaymentPage */
+        PaymentPage: {
+            /** Items */
+            items: components["schemas"]["PaymentRead"][];
+            /** Total */
+            total: number;
+        };
+        /** PaymentRead */
+        PaymentRead: {
+            /** Allocations */
+            allocations: components["schemas"]["AllocationRead"][];
+            /** Amount Cents */
+            amount_cents: number;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "payment" | "refund" | "reversal";
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "cash" | "debit" | "credit_card" | "e_transfer" | "cheque";
+            /** Reason */
+            reason: string | null;
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+            /** Reference */
+            reference: string | null;
+            /** Refers To Id */
+            refers_to_id: number | null;
+            /**
+             * Refunded Cents
+             * @default 0
+             */
+            refunded_cents?: number;
+            /** Student Id */
+            student_id: number;
+            /**
+             * Unallocated Cents
+             * @default 0
+             */
+            unallocated_cents?: number;
+            /** Version */
+            version: number;
+        };
+        /** PrepaidBalance */
+        PrepaidBalance: {
+            /** Bought Minutes */
+            bought_minutes: number;
+            /** Remaining Minutes */
+            remaining_minutes: number;
+            /** Student Id */
+            student_id: number;
+            /** Used Minutes */
+            used_minutes: number;
+        };
+        /** ProductCreate */
+        ProductCreate: {
+            /**
+             * Active
+             * @default true
+             */
+            active?: boolean;
+            /** Code */
+            code: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "course" | "lesson" | "pack" | "road_test_car" | "late_cancel_fee" | "no_show_fee";
+            /**
+             * Minutes
+             * @description a lesson's length or a pack's hours, in minutes
+             */
+            minutes?: number | null;
+            /** Name */
+            name: string;
+            /** Price Cents */
+            price_cents: number;
+            /**
+             * Tax Rate Basis Points
+             * @description 1300 = 13 %
+             * @default 1300
+             */
+            tax_rate_basis_points?: number;
+        };
+        /** ProductPage */
+        ProductPage: {
+            /** Items */
+            items: components["schemas"]["ProductRead"][];
+            /** Total */
+            total: number;
+        };
+        /** ProductRead */
+        ProductRead: {
+            /** Active */
+            active: boolean;
+            /** Code */
+            code: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "course" | "lesson" | "pack" | "road_test_car" | "late_cancel_fee" | "no_show_fee";
+            /** Minutes */
+            minutes: number | null;
+            /** Name */
+            name: string;
+            /** Price Cents */
+            price_cents: number;
+            /** Tax Rate Basis Points */
+            tax_rate_basis_points: number;
+            /** Version */
+            version: number;
+        };
+        /** ProductUpdate */
+        ProductUpdate: {
+            /** Active */
+            active?: boolean;
+            /** Minutes */
+            minutes?: number;
+            /** Name */
+            name?: string;
+            /** Price Cents */
+            price_cents?: number;
+            /**
+             * Tax Rate Basis Points
+             * @description 1300 = 13 %
+             */
+            tax_rate_basis_points?: number;
+            /** Version */
+            version: number;
+        };
         /**
          * RecordDrift
          * @description A record that differs from its last audited state: changed, written without an entry, or removed.
@@ -2444,6 +3251,28 @@ export interface components {
             entity_id: string;
             /** Fields */
             fields: string[];
+        };
+        /** RefundCreate */
+        RefundCreate: {
+            /**
+             * Amount Cents
+             * @description all that is left of the payment if omitted
+             */
+            amount_cents?: number | null;
+            /**
+             * Method
+             * @description the payment's own method when left out
+             */
+            method?: ("cash" | "debit" | "credit_card" | "e_transfer" | "cheque") | null;
+            /**
+             * Reason
+             * @description why: needed for a refund, a reversal, a credit note, a waived fee or a back-dated record
+             */
+            reason?: string | null;
+            /** Reference */
+            reference?: string | null;
+            /** Refunded On */
+            refunded_on?: string | null;
         };
         /** RestoreRequest */
         RestoreRequest: {
@@ -2474,6 +3303,16 @@ export interface components {
             final_mark_percent: number;
             /** Version */
             version: number;
+        };
+        /** ReversalCreate */
+        ReversalCreate: {
+            /**
+             * Reason
+             * @description why: needed for a refund, a reversal, a credit note, a waived fee or a back-dated record
+             */
+            reason?: string | null;
+            /** Reversed On */
+            reversed_on?: string | null;
         };
         /**
          * RosterChange
@@ -2752,6 +3591,64 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** Statement */
+        Statement: {
+            /**
+             * Account Credit Cents
+             * @description paid and not yet placed on an invoice: usable later
+             */
+            account_credit_cents: number;
+            aging: components["schemas"]["Aging"];
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /**
+             * Balance Cents
+             * @description owed by the student; negative is credit on account
+             */
+            balance_cents: number;
+            /** Charges Cents */
+            charges_cents: number;
+            /** Credits Cents */
+            credits_cents: number;
+            /** Lines */
+            lines: components["schemas"]["StatementLine"][];
+            /** Owing Cents */
+            owing_cents: number;
+            /** Payments Cents */
+            payments_cents: number;
+            /** Prepaid Minutes */
+            prepaid_minutes: number;
+            /** Refunds Cents */
+            refunds_cents: number;
+            /** Student Id */
+            student_id: number;
+        };
+        /** StatementLine */
+        StatementLine: {
+            /** Balance Cents */
+            balance_cents: number;
+            /** Charge Cents */
+            charge_cents: number;
+            /** Credit Cents */
+            credit_cents: number;
+            /** Description */
+            description: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "invoice" | "credit_note" | "payment" | "refund" | "reversal";
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /** Record Id */
+            record_id: number;
+        };
         /** StudentArchive */
         StudentArchive: {
             /** Version */
@@ -2945,6 +3842,15 @@ export interface components {
             phone?: string | null;
             /** Version */
             version: number;
+        };
+        /** TaxLine */
+        TaxLine: {
+            /** Rate Basis Points */
+            rate_basis_points: number;
+            /** Tax Cents */
+            tax_cents: number;
+            /** Taxable Cents */
+            taxable_cents: number;
         };
         /**
          * TimeOffAdded
@@ -3427,6 +4333,366 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChainReport"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    hst_report: {
+        parameters: {
+            query: {
+                start: string;
+                end: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HstReport"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_products: {
+        parameters: {
+            query?: {
+                include_inactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPage"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductRead"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_billing_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSettingsRead"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_billing_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillingSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSettingsRead"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    apply_credit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    prepaid_hours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepaidBalance"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    student_statement: {
+        parameters: {
+            query?: {
+                as_of?: string | null;
+            };
+            header?: never;
+            path: {
+                student_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
@@ -4568,6 +5834,345 @@ export interface operations {
             };
         };
     };
+    list_invoices: {
+        parameters: {
+            query?: {
+                student_id?: number | null;
+                status?: ("draft" | "issued") | null;
+                unpaid?: boolean;
+                start?: string | null;
+                end?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePage"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoice_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoice_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    credit_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoice_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditNoteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    issue_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoice_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceIssue"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    waive_fee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoice_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeeWaive"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_lessons: {
         parameters: {
             query: {
@@ -5014,6 +6619,237 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LessonRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_payments: {
+        parameters: {
+            query?: {
+                student_id?: number | null;
+                start?: string | null;
+                end?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentPage"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    take_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                payment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    refund_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                payment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reverse_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                payment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReversalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRead"];
                 };
             };
             /** @description No record has that id. */

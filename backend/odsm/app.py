@@ -17,6 +17,7 @@ from odsm.core.timings import RequestTimings, Timings, time_queries
 from odsm.core.unit_of_work import Database
 from odsm.features.audit.router import router as audit_router
 from odsm.features.backups.router import router as backups_router
+from odsm.features.billing.router import routers as billing_routers
 from odsm.features.calendar_files.router import router as calendar_files_router
 from odsm.features.certification.router import router as certification_router
 from odsm.features.changes.router import router as changes_router
@@ -88,6 +89,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         dashboard_router,
         demo_router,
         changes_router,
+        *billing_routers,
     ):
         app.include_router(router, prefix=API_PREFIX)
     install_error_handlers(app)

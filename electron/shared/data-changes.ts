@@ -7,6 +7,7 @@ export const DATA_CHANGED_CHANNEL = 'app:data-changed';
 /** What the backend's change stream names (its core/change_kinds.py); 'everything' when it is not known. */
 export const dataKinds = [
   'audit',
+  'billing',
   'certification',
   'classroom',
   'courses',

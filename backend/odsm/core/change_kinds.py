@@ -26,6 +26,14 @@ _KIND_OF_TABLE = {
     "classroom_roster": "classroom",
     "school_settings": "settings",
     "audit_log": "audit",
+    "billing_products": "billing",
+    "billing_settings": "billing",
+    "billing_counters": "billing",
+    "invoices": "billing",
+    "invoice_lines": "billing",
+    "payments": "billing",
+    "payment_allocations": "billing",
+    "prepaid_minutes": "billing",
 }
 # Bookkeeping no screen shows: a stored Idempotency-Key answer changes nothing anyone sees.
 SILENT_TABLES = frozenset({"idempotency_keys", "alembic_version"})

@@ -5,6 +5,20 @@ Importing this package registers every table on Base.metadata (Alembic reads it 
 from odsm.core.audit_entry import AuditEntry
 from odsm.core.idempotency_record import IdempotencyRecord
 
+from .billing import (
+    BillingSettings,
+    DocumentCounter,
+    DocumentKind,
+    Invoice,
+    InvoiceLine,
+    InvoiceStatus,
+    Payment,
+    PaymentAllocation,
+    PaymentKind,
+    PrepaidEntry,
+    Product,
+    ProductKind,
+)
 from .classroom import Attendance, ClassroomSession, RosterEntry
 from .courses import Course, CourseKind
 from .enrollments import (
@@ -26,9 +40,12 @@ __all__ = [
     "TOTAL_COLUMNS",
     "Attendance",
     "AuditEntry",
+    "BillingSettings",
     "ClassroomSession",
     "Course",
     "CourseKind",
+    "DocumentCounter",
+    "DocumentKind",
     "Enrollment",
     "EnrollmentResult",
     "EnrollmentStatus",
@@ -39,9 +56,18 @@ __all__ = [
     "Instructor",
     "InstructorAvailability",
     "InstructorTimeOff",
+    "Invoice",
+    "InvoiceLine",
+    "InvoiceStatus",
     "Lesson",
     "LessonStatus",
     "OdometerReading",
+    "Payment",
+    "PaymentAllocation",
+    "PaymentKind",
+    "PrepaidEntry",
+    "Product",
+    "ProductKind",
     "RosterEntry",
     "SchoolSettings",
     "Student",

@@ -227,7 +227,7 @@ def test_check_lists_every_violated_rule_without_booking(school: School) -> None
     lessons = ok(school.c.get("/api/v1/lessons", params={"start": at(DAY, 0), "end": at(DAY, 23)}))
     assert [x["id"] for x in lessons["items"]] == [taken["id"]]
     clean = school.lesson_body(school.student(), i, school.vehicle(), at(DAY, 10), at(DAY, 11))
-    assert ok(school.c.post("/api/v1/lessons/check", json=clean)) == {"ok": True, "conflicts": []}
+    assert ok(school.c.post("/api/v1/lessons/check", json=clean)) == {"ok": True, "conflicts": [], "warnings": []}
 
 
 def test_check_for_a_reschedule_ignores_the_lesson_itself(school: School) -> None:

@@ -1,4 +1,5 @@
 import { auditSamples } from './samples/audit-samples';
+import { billingSamples } from './samples/billing-samples';
 import { certificationSamples } from './samples/certification-samples';
 import { classroomSamples } from './samples/classroom-samples';
 import { courseSamples } from './samples/courses-samples';
@@ -32,4 +33,5 @@ export const channelSamples: Record<string, ChannelSample> = {
   ...certificationSamples,
   ...demoSamples,
   ...dashboardSamples,
+  ...billingSamples,
 };

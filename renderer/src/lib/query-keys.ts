@@ -8,6 +8,7 @@ import type { QueryClient } from '@tanstack/react-query';
  */
 export type RecordKind =
   | 'audit'
+  | 'billing'
   | 'certification'
   | 'classroom'
   | 'courses'

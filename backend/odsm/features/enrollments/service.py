@@ -9,6 +9,7 @@ from odsm.core.errors import ValidationFailed
 from odsm.core.resource_lock_repository import Resource, lock_resources
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
+from odsm.features.billing.service import invoice_enrolment
 from odsm.features.courses.errors import CourseInactive
 from odsm.features.courses.service import load_course
 from odsm.features.school.clock import local_today
@@ -113,6 +114,7 @@ class EnrollmentService:
             )
             s.add(row)
             s.flush()
+            invoice_enrolment(s, student.id, row.id, course.name, course.price_cents, course.tax_rate_basis_points)
             return enrollment_detail(s, row)
 
         return self.db.write(fn)

@@ -146,6 +146,8 @@ class Conflict(BaseModel):
 class CheckResult(BaseModel):
     ok: bool
     conflicts: list[Conflict]
+    # Worth saying, never a refusal: e.g. the student's prepaid hours are used up.
+    warnings: list[Conflict] = []
 
 
 class InCarProgress(BaseModel):

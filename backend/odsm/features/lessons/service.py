@@ -14,6 +14,7 @@ from odsm.core.orm import utcnow
 from odsm.core.resource_lock_repository import Resource, lock_resources
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
+from odsm.features.billing.service import charge_lesson_fee, draw_down_for_lesson, prepaid_warning
 from odsm.features.enrollments import ledger
 from odsm.features.school.clock import minutes_between
 from odsm.features.school.service import load_settings
@@ -149,7 +150,9 @@ class LessonService:
         def fn(s: Session) -> CheckResult:
             found = booking.broken(stage, gather(s, stage, _proposal(data, lesson_id), utcnow()))
             conflicts = [Conflict(code=e.code, message=e.message, details=e.details) for e in found]
-            return CheckResult(ok=not conflicts, conflicts=conflicts)
+            minutes = minutes_between(data.starts_at, data.ends_at)
+            low = prepaid_warning(s, data.student_id, data.enrollment_id, minutes)
+            return CheckResult(ok=not conflicts, conflicts=conflicts, warnings=[Conflict(**low)] if low else [])
 
         return self.db.read(fn)
 
@@ -220,9 +223,10 @@ class LessonService:
                 setattr(lesson, name, value)
             lesson.status = LessonStatus.COMPLETED
             s.flush()
+            minutes = minutes_between(data.actual_start, data.actual_end)
             if facts.enrollment is not None:
-                minutes = minutes_between(data.actual_start, data.actual_end)
                 ledger.credit(s, facts.enrollment, "in_car", minutes, facts.day, "lesson", lesson.id)
+            draw_down_for_lesson(s, lesson, minutes)
             return _read(s, lesson.id)
 
         return guard_stale(lambda: self.db.write(fn), LessonVersionConflict, lesson_id=lesson_id)
@@ -244,6 +248,7 @@ class LessonService:
             lesson.fee_cents = settings.late_cancel_fee_cents if late else 0
             lesson.cancelled_at, lesson.cancel_reason = now, data.reason
             s.flush()
+            charge_lesson_fee(s, lesson)
             return _read(s, lesson.id)
 
         return guard_stale(lambda: self.db.write(fn), LessonVersionConflict, lesson_id=lesson_id)
@@ -260,6 +265,7 @@ class LessonService:
             lesson.fee_cents = settings.late_cancel_fee_cents
             lesson.cancel_reason = data.reason
             s.flush()
+            charge_lesson_fee(s, lesson)
             return _read(s, lesson.id)
 
         return guard_stale(lambda: self.db.write(fn), LessonVersionConflict, lesson_id=lesson_id)

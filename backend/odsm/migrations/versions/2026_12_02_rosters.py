@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010_rosters"
+revision: str = "0010"
 down_revision: str | None = "0009"
 
 

@@ -1,0 +1,182 @@
+"""The queries of money: products, invoices, payments, allocations, prepaid minutes and the counters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Select, case, func, select, text, update
+from sqlalchemy.orm import Session
+
+from odsm.models import (
+    BillingSettings,
+    DocumentCounter,
+    DocumentKind,
+    Invoice,
+    InvoiceStatus,
+    Payment,
+    PaymentAllocation,
+    PaymentKind,
+    PrepaidEntry,
+    Product,
+)
+
+SETTINGS_ID = 1
+
+
+def products(include_inactive: bool) -> Select[Product]:
+    stmt = select(Product).order_by(Product.kind, Product.minutes, Product.id)
+    return stmt if include_inactive else stmt.where(Product.active.is_(True))
+
+
+def product_by_kind(s: Session, kind: str) -> Product | None:
+    return s.scalars(
+        select(Product).where(Product.kind == kind, Product.active.is_(True)).order_by(Product.id).limit(1)
+    ).first()
+
+
+def product_by_code(s: Session, code: str) -> Product | None:
+    return s.scalars(select(Product).where(Product.code == code)).first()
+
+
+def billing_settings(s: Session) -> BillingSettings | None:
+    return s.get(BillingSettings, SETTINGS_ID)
+
+
+def defaults_made(s: Session) -> bool:
+    return bool(s.scalar(select(DocumentCounter.next_number).where(DocumentCounter.name == "defaults")))
+
+
+def claim_defaults(s: Session) -> bool:
+    """True for the one writer that is to create the defaults. The UPDATE takes the counter row's lock, so a
+    second desk waits here, then finds the flag set and creates nothing."""
+    result = s.execute(
+        update(DocumentCounter)
+        .where(DocumentCounter.name == "defaults", DocumentCounter.next_number == 0)
+        .values(next_number=1)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def take_number(s: Session, series: str) -> int:
+    """The next number of a series, taken under the counter row's lock (PostgreSQL's row lock from the UPDATE;
+    on SQLite the write transaction already holds the database's one write lock: BEGIN IMMEDIATE). The lock is
+    held until the issuing transaction ends, so a number is used if and only if its document commits."""
+    taken = s.execute(
+        text("UPDATE billing_counters SET next_number = next_number + 1 WHERE name = :series RETURNING next_number"),
+        {"series": series},
+    ).scalar_one()
+    return int(taken) - 1
+
+
+def invoices(
+    student_id: int | None, status: str | None, unpaid_only: bool, start: date | None, end: date | None, limit: int
+) -> Select[Invoice]:
+    stmt = select(Invoice).order_by(Invoice.invoice_date.desc(), Invoice.id.desc()).limit(limit)
+    if student_id is not None:
+        stmt = stmt.where(Invoice.student_id == student_id)
+    if status is not None:
+        stmt = stmt.where(Invoice.status == status)
+    if start is not None:
+        stmt = stmt.where(Invoice.invoice_date >= start)
+    if end is not None:
+        stmt = stmt.where(Invoice.invoice_date <= end)
+    if unpaid_only:
+        stmt = stmt.where(Invoice.kind == DocumentKind.INVOICE, Invoice.status == InvoiceStatus.ISSUED)
+    return stmt
+
+
+def issued_of_student(s: Session, student_id: int) -> list[Invoice]:
+    """The student's issued invoices and credit notes, oldest first."""
+    return list(
+        s.scalars(
+            select(Invoice)
+            .where(Invoice.student_id == student_id, Invoice.status == InvoiceStatus.ISSUED)
+            .order_by(Invoice.invoice_date, Invoice.number, Invoice.id)
+        )
+    )
+
+
+def credit_notes_of(s: Session, invoice_id: int) -> list[Invoice]:
+    return list(
+        s.scalars(select(Invoice).where(Invoice.credit_of_id == invoice_id, Invoice.status == InvoiceStatus.ISSUED))
+    )
+
+
+def paid_on(s: Session, invoice_ids: list[int]) -> dict[int, int]:
+    if not invoice_ids:
+        return {}
+    rows = s.execute(
+        select(PaymentAllocation.invoice_id, func.sum(PaymentAllocation.amount_cents))
+        .where(PaymentAllocation.invoice_id.in_(invoice_ids))
+        .group_by(PaymentAllocation.invoice_id)
+    )
+    return {invoice_id: int(total or 0) for invoice_id, total in rows}
+
+
+def credited_on(s: Session, invoice_ids: list[int]) -> dict[int, int]:
+    if not invoice_ids:
+        return {}
+    rows = s.execute(
+        select(Invoice.credit_of_id, func.sum(Invoice.total_cents))
+        .where(Invoice.credit_of_id.in_(invoice_ids), Invoice.status == InvoiceStatus.ISSUED)
+        .group_by(Invoice.credit_of_id)
+    )
+    return {int(invoice_id or 0): int(total or 0) for invoice_id, total in rows}
+
+
+def payments_of_student(s: Session, student_id: int) -> list[Payment]:
+    return list(
+        s.scalars(select(Payment).where(Payment.student_id == student_id).order_by(Payment.received_on, Payment.id))
+    )
+
+
+def payments(student_id: int | None, start: date | None, end: date | None, limit: int) -> Select[Payment]:
+    stmt = select(Payment).order_by(Payment.received_on.desc(), Payment.id.desc()).limit(limit)
+    if student_id is not None:
+        stmt = stmt.where(Payment.student_id == student_id)
+    if start is not None:
+        stmt = stmt.where(Payment.received_on >= start)
+    if end is not None:
+        stmt = stmt.where(Payment.received_on <= end)
+    return stmt
+
+
+def taken_back(s: Session, payment_id: int) -> int:
+    """What refunds and reversals have already taken back of a payment."""
+    total = s.scalar(
+        select(func.sum(Payment.amount_cents)).where(
+            Payment.refers_to_id == payment_id, Payment.kind.in_((PaymentKind.REFUND, PaymentKind.REVERSAL))
+        )
+    )
+    return int(total or 0)
+
+
+def prepaid_minutes(s: Session, student_id: int) -> tuple[int, int]:
+    """(bought, used) minutes: bought are the positive entries, used the negative ones (as a positive)."""
+    bought = func.coalesce(func.sum(case((PrepaidEntry.minutes > 0, PrepaidEntry.minutes), else_=0)), 0)
+    used = func.coalesce(func.sum(case((PrepaidEntry.minutes < 0, -PrepaidEntry.minutes), else_=0)), 0)
+    row = s.execute(select(bought, used).where(PrepaidEntry.student_id == student_id)).one()
+    return int(row[0]), int(row[1])
+
+
+def prepaid_drawn_for(s: Session, lesson_id: int) -> bool:
+    return (
+        s.scalar(select(PrepaidEntry.id).where(PrepaidEntry.source == "lesson", PrepaidEntry.source_id == lesson_id))
+        is not None
+    )
+
+
+def fee_invoice_of(s: Session, lesson_id: int) -> Invoice | None:
+    return s.scalars(
+        select(Invoice).where(Invoice.lesson_id == lesson_id, Invoice.kind == DocumentKind.INVOICE).limit(1)
+    ).first()
+
+
+def issued_in_period(s: Session, start: date, end: date) -> list[Invoice]:
+    return list(
+        s.scalars(
+            select(Invoice).where(
+                Invoice.status == InvoiceStatus.ISSUED, Invoice.invoice_date >= start, Invoice.invoice_date <= end
+            )
+        )
+    )
