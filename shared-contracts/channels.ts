@@ -77,6 +77,11 @@ export interface Channels {
     optionalRequest: true;
     response: operations["demo_status"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:documents:inspector-packet": {
+    request: operations["inspector_packet"]["parameters"]["path"] & NonNullable<operations["inspector_packet"]["parameters"]["query"]>;
+    optionalRequest: false;
+    response: operations["inspector_packet"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:enrollments:addCorrection": {
     request: operations["add_correction"]["parameters"]["path"] & { body: operations["add_correction"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
@@ -279,6 +284,7 @@ export const channelNames = [
   "db:courses:update",
   "db:demo:load",
   "db:demo:status",
+  "db:documents:inspector-packet",
   "db:enrollments:addCorrection",
   "db:enrollments:addHours",
   "db:enrollments:create",

@@ -23,6 +23,7 @@ from odsm.features.classroom.router import router as classroom_router
 from odsm.features.connections.router import router as connections_router
 from odsm.features.courses.router import router as courses_router
 from odsm.features.demo.router import router as demo_router
+from odsm.features.documents.router import router as documents_router
 from odsm.features.enrollments.router import router as enrollments_router
 from odsm.features.exports.router import router as exports_router
 from odsm.features.imports.router import router as imports_router
@@ -83,6 +84,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         lessons_router,
         certification_router,
         demo_router,
+        documents_router,
         changes_router,
     ):
         app.include_router(router, prefix=API_PREFIX)

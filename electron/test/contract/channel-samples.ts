@@ -3,6 +3,7 @@ import { certificationSamples } from './samples/certification-samples';
 import { classroomSamples } from './samples/classroom-samples';
 import { courseSamples } from './samples/courses-samples';
 import { demoSamples } from './samples/demo-samples';
+import { documentSamples } from './samples/documents-samples';
 import { enrollmentSamples } from './samples/enrollments-samples';
 import { instructorSamples } from './samples/instructors-samples';
 import { lessonSamples } from './samples/lessons-samples';
@@ -30,4 +31,5 @@ export const channelSamples: Record<string, ChannelSample> = {
   ...lessonSamples,
   ...certificationSamples,
   ...demoSamples,
+  ...documentSamples,
 };
