@@ -7,6 +7,7 @@ import { saveRecord, useRecordForm } from '../../../hooks/use-record-form';
 import { todayIn } from '../../../lib/dates';
 import { type FieldProblem } from '../../../lib/field-errors';
 import { StudentHistory } from '../../audit';
+import { DocumentActions } from '../../documents';
 import { StudentProgress } from '../../enrollments';
 import { useSchoolClock } from '../../settings';
 import { studentQueryOptions } from '../api/get-student';
@@ -101,6 +102,7 @@ export function StudentForm({ student, onClose, onSaved }: StudentFormProps) {
           ]}
         />
       ) : null}
+      {base ? <DocumentActions kind="inspector-packet" id={base.id} /> : null}
       {base && tab === 'history' ? <StudentHistory studentId={base.id} timeZone={timeZone} /> : null}
       {base && tab === 'progress' ? <StudentProgress studentId={base.id} today={todayIn(timeZone)} /> : null}
       <form id="student-form" className="form-grid" onSubmit={onSubmit} noValidate hidden={tab !== 'details'}>

@@ -1,0 +1,6 @@
+import type { components } from '../../../../shared-contracts/openapi';
+
+export type InspectorPacket = components['schemas']['InspectorPacket'];
+export type PacketLesson = components['schemas']['PacketLesson'];
+export type PacketAttendance = components['schemas']['PacketAttendance'];
+export type DocumentSchool = components['schemas']['DocumentSchool'];
