@@ -124,6 +124,17 @@ describe('the inspector packet, printed to PDF in Chromium', () => {
     expect(pdfText(file)).toContain('Inspector packet: Maya Singh');
   });
 
+  it('saves the progress report: hours against the requirement, lessons with their skills', async () => {
+    await page.getByTestId('save-progress-report-pdf').click();
+    const saved = page.getByTestId('progress-report-saved');
+    await saved.waitFor();
+    const text = pdfText((await saved.locator('.banner__text').textContent())?.trim() ?? '');
+    expect(text).toContain('Progress report: Maya Singh');
+    expect(text).toMatch(/In-car\s+10\s?h\s+2\s?h\s+8\s?h/);
+    expect(text).toMatch(/10:00 a\.m\. – 12:00 p\.m\.\s+Priya Sharma\s+Lane changes/);
+    expect(text).toContain('Nothing booked.');
+  });
+
   it('refuses a student not on file by name, before any save dialog, and saves nothing', async () => {
     const asked = harness.dialogs.requests.length;
     const before = readdirSync(harness.savedDir).length;

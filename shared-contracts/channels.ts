@@ -82,6 +82,11 @@ export interface Channels {
     optionalRequest: false;
     response: operations["inspector_packet"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:documents:progress-report": {
+    request: operations["progress_report"]["parameters"]["path"];
+    optionalRequest: false;
+    response: operations["progress_report"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:enrollments:addCorrection": {
     request: operations["add_correction"]["parameters"]["path"] & { body: operations["add_correction"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
@@ -285,6 +290,7 @@ export const channelNames = [
   "db:demo:load",
   "db:demo:status",
   "db:documents:inspector-packet",
+  "db:documents:progress-report",
   "db:enrollments:addCorrection",
   "db:enrollments:addHours",
   "db:enrollments:create",

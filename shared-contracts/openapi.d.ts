@@ -261,6 +261,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/progress-report/{student_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress Report
+         * @description For the student or a parent: hours against the requirement, lessons with skills, upcoming bookings.
+         */
+        get: operations["progress_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enrollments": {
         parameters: {
             query?: never;
@@ -2458,6 +2478,56 @@ export interface components {
             /** Vehicle Plate */
             vehicle_plate: string;
         };
+        /** ProgressLesson */
+        ProgressLesson: {
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Evaluation Notes */
+            evaluation_notes: string | null;
+            /** Id */
+            id: number;
+            /** Instructor Name */
+            instructor_name: string;
+            /** Skills Covered */
+            skills_covered: string[];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Status */
+            status: string;
+            /** Vehicle Plate */
+            vehicle_plate: string;
+        };
+        /**
+         * ProgressReport
+         * @description For the student or a parent: hours by category against the requirement, the lessons taken with the
+         *     skills covered, and the bookings still to come (from the time of printing).
+         */
+        ProgressReport: {
+            /** Enrollments */
+            enrollments: components["schemas"]["EnrollmentRead"][];
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /** Lessons */
+            lessons: components["schemas"]["ProgressLesson"][];
+            /** Licence Class */
+            licence_class: string | null;
+            school: components["schemas"]["DocumentSchool"];
+            /** Student Id */
+            student_id: number;
+            /** Student Name */
+            student_name: string;
+            /** Upcoming */
+            upcoming: components["schemas"]["ProgressLesson"][];
+        };
         /**
          * RecordDrift
          * @description A record that differs from its last audited state: changed, written without an entry, or removed.
@@ -3793,6 +3863,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InspectorPacket"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    progress_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressReport"];
                 };
             };
             /** @description No record has that id. */

@@ -116,3 +116,30 @@ def test_packet_of_a_student_not_on_file_is_refused(school: School) -> None:
 def test_packet_refuses_an_id_out_of_range(school: School) -> None:
     body = school.c.get("/api/v1/documents/inspector-packet/0")
     assert body.status_code == 422 and body.json()["code"] == "validation_failed"
+
+
+def test_progress_report_shows_hours_lessons_with_skills_and_upcoming_bookings(school: School) -> None:
+    e = finish(school, days_ago(5))
+    student = {"id": e["student_id"]}
+    soon = days_ago(-7)
+    upcoming = ok(school.book(student, school.instructor(), school.vehicle(), at(soon, 10), at(soon, 11)), 201)
+    later = days_ago(-8)
+    dropped = ok(school.book(student, school.instructor(), school.vehicle(), at(later, 10), at(later, 11)), 201)
+    ok(school.c.post(f"/api/v1/lessons/{dropped['id']}/cancel", json={"version": dropped["version"], "reason": "Sick"}))
+
+    report = ok(school.c.get(f"/api/v1/documents/progress-report/{student['id']}"))
+
+    [enrollment] = report["enrollments"]
+    assert {t["category"]: (t["credited_minutes"], t["required_minutes"]) for t in enrollment["totals"]} == {
+        "classroom": (60, 60),
+        "in_car": (60, 60),
+        "flex": (60, 60),
+    }
+    [taken] = report["lessons"]
+    assert taken["skills_covered"] == ["left turns", "parallel parking"] and taken["status"] == "completed"
+    assert [x["id"] for x in report["upcoming"]] == [upcoming["id"]]
+    assert "ledger" not in enrollment
+
+
+def test_progress_report_of_a_student_not_on_file_is_refused(school: School) -> None:
+    refused(school.c.get("/api/v1/documents/progress-report/999999"), 404, "student.not_found")

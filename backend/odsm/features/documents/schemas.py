@@ -5,7 +5,7 @@ from datetime import datetime
 from pydantic import BaseModel
 
 from odsm.features.audit.schemas import AuditEntryRead, ChainReport
-from odsm.features.enrollments.schemas import EnrollmentDetail
+from odsm.features.enrollments.schemas import EnrollmentDetail, EnrollmentRead
 from odsm.features.students.schemas import StudentRead
 
 
@@ -73,3 +73,28 @@ class InspectorPacket(BaseModel):
     audit_entries: list[AuditEntryRead]
     audit_entries_total: int
     chain: PacketChain
+
+
+class ProgressLesson(BaseModel):
+    id: int
+    starts_at: datetime
+    ends_at: datetime
+    status: str
+    instructor_name: str
+    vehicle_plate: str
+    skills_covered: list[str]
+    evaluation_notes: str | None
+
+
+class ProgressReport(BaseModel):
+    """For the student or a parent: hours by category against the requirement, the lessons taken with the
+    skills covered, and the bookings still to come (from the time of printing)."""
+
+    generated_at: datetime
+    school: DocumentSchool
+    student_id: int
+    student_name: str
+    licence_class: str | None
+    enrollments: list[EnrollmentRead]
+    lessons: list[ProgressLesson]
+    upcoming: list[ProgressLesson]

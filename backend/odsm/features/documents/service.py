@@ -17,7 +17,15 @@ from odsm.features.school.service import load_settings
 from odsm.features.students.service import load_student, to_read
 
 from . import repository as repo
-from .schemas import DocumentSchool, InspectorPacket, PacketAttendance, PacketChain, PacketLesson
+from .schemas import (
+    DocumentSchool,
+    InspectorPacket,
+    PacketAttendance,
+    PacketChain,
+    PacketLesson,
+    ProgressLesson,
+    ProgressReport,
+)
 
 # The student's audit entries are read a page at a time (the audit feature's own paging).
 AUDIT_PAGE = 500
@@ -62,6 +70,30 @@ def _attendance(row: Any) -> PacketAttendance:
     )
 
 
+def _school(s: Session) -> DocumentSchool:
+    settings = load_settings(s)
+    return DocumentSchool(
+        name=settings.name,
+        address=settings.address,
+        mto_school_number=settings.mto_school_number,
+        time_zone=settings.time_zone,
+        time_format=settings.time_format,
+    )
+
+
+def _progress_lesson(lesson: PacketLesson) -> ProgressLesson:
+    return ProgressLesson(
+        id=lesson.id,
+        starts_at=lesson.starts_at,
+        ends_at=lesson.ends_at,
+        status=lesson.status,
+        instructor_name=lesson.instructor_name,
+        vehicle_plate=lesson.vehicle_plate,
+        skills_covered=lesson.skills_covered,
+        evaluation_notes=lesson.evaluation_notes,
+    )
+
+
 class DocumentService:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -70,16 +102,8 @@ class DocumentService:
     def inspector_packet(self, student_id: int, anchor: AuditAnchor | None) -> InspectorPacket:
         def records(s: Session) -> dict[str, Any]:
             student = to_read(load_student(s, student_id))
-            settings = load_settings(s)
-            school = DocumentSchool(
-                name=settings.name,
-                address=settings.address,
-                mto_school_number=settings.mto_school_number,
-                time_zone=settings.time_zone,
-                time_format=settings.time_format,
-            )
             return {
-                "school": school,
+                "school": _school(s),
                 "student": student,
                 "enrollments": [enrollment_detail(s, e) for e in s.scalars(repo.enrollments_of(student_id)).all()],
                 "lessons": [_lesson(r) for r in s.execute(repo.lessons_of(student_id)).all()],
@@ -98,6 +122,24 @@ class DocumentService:
             audit_entries_total=len(entries),
             chain=PacketChain(head_id=head.entry_id, head_hash=head.entry_hash, verify=report),
         )
+
+    def progress_report(self, student_id: int) -> ProgressReport:
+        def fn(s: Session) -> ProgressReport:
+            student = load_student(s, student_id)
+            now = utcnow()
+            lessons = [_lesson(r) for r in s.execute(repo.lessons_of(student_id)).all()]
+            return ProgressReport(
+                generated_at=now,
+                school=_school(s),
+                student_id=student.id,
+                student_name=f"{student.first_name} {student.last_name}",
+                licence_class=student.licence_class,
+                enrollments=[enrollment_detail(s, e) for e in s.scalars(repo.enrollments_of(student_id)).all()],
+                lessons=[_progress_lesson(x) for x in lessons if x.status == "completed"],
+                upcoming=[_progress_lesson(x) for x in lessons if x.status == "scheduled" and x.starts_at >= now],
+            )
+
+        return self.db.read(fn)
 
     def _audit_entries(self, student_id: int) -> list[AuditEntryRead]:
         """Every entry about the student, oldest first."""

@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { call } from '../../../lib/odsm';
 
-const NAMES: Record<DocumentKind, string> = { 'inspector-packet': 'inspector packet' };
+const NAMES: Record<DocumentKind, string> = { 'inspector-packet': 'inspector packet', 'progress-report': 'progress report' };
 
 /** "Print …" and "Save as PDF" for one document; main lays it out, asks where to save, and saves it. */
 export function DocumentActions({ kind, id }: { kind: DocumentKind; id: number }) {
@@ -34,7 +34,7 @@ export function DocumentActions({ kind, id }: { kind: DocumentKind; id: number }
       <Button onClick={() => void run('print')} busy={busy === 'print'} disabled={busy !== null} data-testid={`print-${kind}`}>
         Print {NAMES[kind]}
       </Button>
-      <Button onClick={() => void run('pdf')} busy={busy === 'pdf'} disabled={busy !== null} data-testid={`save-${kind}-pdf`}>
+      <Button onClick={() => void run('pdf')} busy={busy === 'pdf'} disabled={busy !== null} data-testid={`save-${kind}-pdf`} aria-label={`Save as PDF (${NAMES[kind]})`}>
         Save as PDF
       </Button>
       {saved ? <Banner tone="success" title={`The ${NAMES[kind]} was saved.`} testId={`${kind}-saved`}>{saved}</Banner> : null}

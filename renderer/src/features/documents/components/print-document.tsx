@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { PRINT_ERROR_ATTRIBUTE, PRINT_MESSAGE_ATTRIBUTE, PRINT_STATE_ATTRIBUTE, type DocumentRequest } from '../../../../../electron/shared/documents';
 import { call, isOdsmError } from '../../../lib/odsm';
 import { InspectorPacketLayout } from './inspector-packet';
+import { ProgressReportLayout } from './progress-report';
 
 /**
  * A document's print layout, shown alone on its print route (#print/<kind>/<id>/<paper>). Main opens the
@@ -47,6 +48,10 @@ async function load(request: Required<DocumentRequest>): Promise<ReactNode> {
     case 'inspector-packet': {
       const packet = await call((odsm) => odsm.documents['inspector-packet']({ student_id: request.id }));
       return <InspectorPacketLayout packet={packet} />;
+    }
+    case 'progress-report': {
+      const report = await call((odsm) => odsm.documents['progress-report']({ student_id: request.id }));
+      return <ProgressReportLayout report={report} />;
     }
   }
 }

@@ -103,6 +103,7 @@ export function StudentForm({ student, onClose, onSaved }: StudentFormProps) {
         />
       ) : null}
       {base ? <DocumentActions kind="inspector-packet" id={base.id} /> : null}
+      {base ? <DocumentActions kind="progress-report" id={base.id} /> : null}
       {base && tab === 'history' ? <StudentHistory studentId={base.id} timeZone={timeZone} /> : null}
       {base && tab === 'progress' ? <StudentProgress studentId={base.id} today={todayIn(timeZone)} /> : null}
       <form id="student-form" className="form-grid" onSubmit={onSubmit} noValidate hidden={tab !== 'details'}>
