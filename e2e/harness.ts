@@ -28,6 +28,7 @@ import { createFileAnchorStore } from '../electron/main/audit/audit-anchor-store
 import { backendEnvironment, CONNECTION_FILE, createFileConnectionStore } from '../electron/main/connection/connection-store';
 import { keyedBox } from '../electron/main/connection/secret-box';
 import { watchCspViolations } from './csp-watch';
+import { chromiumPrintPages, type ChromiumPrintPages } from './print-pages';
 import { axeIdle, watchAccessibility } from './axe-watch';
 import { repoRoot } from './repo-root';
 import { APP_ORIGIN, serveRenderer, type StaticOrigin } from './static-origin';
@@ -99,6 +100,8 @@ export interface Harness {
   dialogs: SaveDialogStandIn;
   /** Requests the browser made (all of them) and those it was refused (other origins). */
   network: StaticOrigin;
+  /** Documents rendered by Chromium's page.pdf() on the print route; `printed` holds what Print sent. */
+  printPages: ChromiumPrintPages;
   /** Every IPC call the page made through the preload, in order (the harness's own invoke() is not listed). */
   ipcCalls: Array<{ channel: string; payload: unknown }>;
   /** Calls a channel the way the renderer would, from our main frame: real handlers, bridge and backend. */
@@ -136,7 +139,7 @@ interface MainSide {
 }
 
 /** setupBridge, as electron/main/index.ts calls it, with the stand-in in place of Electron's ipcMain. */
-async function startMainSide(dataDir: string, savedDir: string, log: Logger, isOurWebContents: (sender: unknown) => boolean): Promise<MainSide> {
+async function startMainSide(dataDir: string, savedDir: string, log: Logger, isOurWebContents: (sender: unknown) => boolean, documents: ChromiumPrintPages): Promise<MainSide> {
   // This workstation's connection, as main keeps it; a key of the harness's own stands in for safeStorage.
   const connections = createFileConnectionStore(join(dataDir, CONNECTION_FILE), keyedBox());
   const environment = () => backendEnvironment(process.env, connections);
@@ -154,6 +157,7 @@ async function startMainSide(dataDir: string, savedDir: string, log: Logger, isO
     log,
     policy: { onBreakerOpen: () => supervisor.breakerOpened(), onBreakerReset: () => supervisor.breakerReset() },
     saveDialog: dialogs,
+    documents,
     auditAnchor: createFileAnchorStore(join(dataDir, 'audit-anchor.json')),
     backups: createFileBackupStore(join(dataDir, 'backups.json')),
     workstation: { store: connections, restartBackend: async () => void (await supervisor.restart()) },
@@ -208,8 +212,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let context: BrowserContext | undefined;
   // Our "windows" are the pages of our browser context; a call from anything else is refused.
   const isOurPage = (sender: unknown) => context?.pages().includes(sender as Page) ?? false;
+  const printPages = chromiumPrintPages(() => context);
   try {
-    main = await startMainSide(dataDir, savedDir, log, isOurPage);
+    main = await startMainSide(dataDir, savedDir, log, isOurPage, printPages);
     context = await launchChromium(join(scratch, 'chromium-profile'), options);
   } catch (error) {
     await main?.dispose();
@@ -269,6 +274,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     savedDir,
     dialogs,
     network,
+    printPages,
     ipcCalls,
     invoke: (channel, payload) => ipcMain.invoke(channel, appMainFrameOf(page), payload) as Promise<IpcResult<never>>,
     pushStatus: (state, extra = {}) => push({ ...extra, state, at: new Date().toISOString() }),

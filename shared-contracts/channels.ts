@@ -137,6 +137,16 @@ export interface Channels {
     optionalRequest: true;
     response: operations["demo_status"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:documents:inspector-packet": {
+    request: operations["inspector_packet"]["parameters"]["path"] & NonNullable<operations["inspector_packet"]["parameters"]["query"]>;
+    optionalRequest: false;
+    response: operations["inspector_packet"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:documents:progress-report": {
+    request: operations["progress_report"]["parameters"]["path"];
+    optionalRequest: false;
+    response: operations["progress_report"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:enrollments:addCorrection": {
     request: operations["add_correction"]["parameters"]["path"] & { body: operations["add_correction"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
@@ -416,6 +426,8 @@ export const channelNames = [
   "db:dashboard:needsAttention",
   "db:demo:load",
   "db:demo:status",
+  "db:documents:inspector-packet",
+  "db:documents:progress-report",
   "db:enrollments:addCorrection",
   "db:enrollments:addHours",
   "db:enrollments:create",

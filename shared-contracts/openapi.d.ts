@@ -415,6 +415,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/inspector-packet/{student_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inspector Packet
+         * @description One student's records for an MTO inspector, with the audit chain verified as of printing. Main adds
+         *     its anchored head (`anchor_id`, `anchor_hash`) as it does for verify.
+         */
+        get: operations["inspector_packet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/progress-report/{student_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress Report
+         * @description For the student or a parent: hours against the requirement, lessons with skills, upcoming bookings.
+         */
+        get: operations["progress_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enrollments": {
         parameters: {
             query?: never;
@@ -1967,6 +2008,22 @@ export interface components {
             /** Version */
             version: string;
         };
+        /**
+         * DocumentSchool
+         * @description Who issues the document, and how its times are written (the renderer formats them in this zone).
+         */
+        DocumentSchool: {
+            /** Address */
+            address: string;
+            /** Mto School Number */
+            mto_school_number: string;
+            /** Name */
+            name: string;
+            /** Time Format */
+            time_format: string;
+            /** Time Zone */
+            time_zone: string;
+        };
         /** EnrollmentCreate */
         EnrollmentCreate: {
             /** Course Id */
@@ -2395,6 +2452,31 @@ export interface components {
             remaining_minutes: number;
             /** Required Minutes */
             required_minutes: number;
+        };
+        /**
+         * InspectorPacket
+         * @description Everything an MTO inspector asks about one student. Identity is text alone: no image of a licence card
+         *     is kept, so none can be printed. `consent_at` is null when the student has not consented.
+         */
+        InspectorPacket: {
+            /** Attendance */
+            attendance: components["schemas"]["PacketAttendance"][];
+            /** Audit Entries */
+            audit_entries: components["schemas"]["AuditEntryRead"][];
+            /** Audit Entries Total */
+            audit_entries_total: number;
+            chain: components["schemas"]["PacketChain"];
+            /** Enrollments */
+            enrollments: components["schemas"]["EnrollmentDetail"][];
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /** Lessons */
+            lessons: components["schemas"]["PacketLesson"][];
+            school: components["schemas"]["DocumentSchool"];
+            student: components["schemas"]["StudentRead"];
         };
         /** InstructorCreate */
         InstructorCreate: {
@@ -3065,6 +3147,89 @@ export interface components {
             /** Source */
             source: string;
         };
+        /** PacketAttendance */
+        PacketAttendance: {
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Enrollment Id */
+            enrollment_id: number;
+            /** Instructor Name */
+            instructor_name: string;
+            /** Minutes */
+            minutes: number;
+            /** Room */
+            room: string;
+            /** Session Id */
+            session_id: number;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Topic */
+            topic: string;
+        };
+        /**
+         * PacketChain
+         * @description The audit chain as of printing: its head, and verify's full report run just before.
+         */
+        PacketChain: {
+            /** Head Hash */
+            head_hash: string | null;
+            /** Head Id */
+            head_id: number | null;
+            verify: components["schemas"]["ChainReport"];
+        };
+        /** PacketLesson */
+        PacketLesson: {
+            /** Actual End */
+            actual_end: string | null;
+            /** Actual Start */
+            actual_start: string | null;
+            /** Cancel Reason */
+            cancel_reason: string | null;
+            /** Cancelled At */
+            cancelled_at: string | null;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Enrollment Id */
+            enrollment_id: number | null;
+            /** Evaluation Notes */
+            evaluation_notes: string | null;
+            /** Id */
+            id: number;
+            /** Instructor Di Licence */
+            instructor_di_licence: string;
+            /** Instructor Id */
+            instructor_id: number;
+            /** Instructor Name */
+            instructor_name: string;
+            /** Odometer End */
+            odometer_end: number | null;
+            /** Odometer Start */
+            odometer_start: number | null;
+            /** Skills Covered */
+            skills_covered: string[];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Status */
+            status: string;
+            /** Vehicle Description */
+            vehicle_description: string;
+            /** Vehicle Id */
+            vehicle_id: number;
+            /** Vehicle Plate */
+            vehicle_plate: string;
+        };
         /** PaymentCreate */
         PaymentCreate: {
             /**
@@ -3234,6 +3399,56 @@ export interface components {
             tax_rate_basis_points?: number;
             /** Version */
             version: number;
+        };
+        /** ProgressLesson */
+        ProgressLesson: {
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Evaluation Notes */
+            evaluation_notes: string | null;
+            /** Id */
+            id: number;
+            /** Instructor Name */
+            instructor_name: string;
+            /** Skills Covered */
+            skills_covered: string[];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Status */
+            status: string;
+            /** Vehicle Plate */
+            vehicle_plate: string;
+        };
+        /**
+         * ProgressReport
+         * @description For the student or a parent: hours by category against the requirement, the lessons taken with the
+         *     skills covered, and the bookings still to come (from the time of printing).
+         */
+        ProgressReport: {
+            /** Enrollments */
+            enrollments: components["schemas"]["EnrollmentRead"][];
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /** Lessons */
+            lessons: components["schemas"]["ProgressLesson"][];
+            /** Licence Class */
+            licence_class: string | null;
+            school: components["schemas"]["DocumentSchool"];
+            /** Student Id */
+            student_id: number;
+            /** Student Name */
+            student_name: string;
+            /** Upcoming */
+            upcoming: components["schemas"]["ProgressLesson"][];
         };
         /**
          * RecordDrift
@@ -5251,6 +5466,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DemoStatus"];
+                };
+            };
+        };
+    };
+    inspector_packet: {
+        parameters: {
+            query?: {
+                anchor_id?: number | null;
+                anchor_hash?: string | null;
+            };
+            header?: never;
+            path: {
+                student_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectorPacket"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    progress_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressReport"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

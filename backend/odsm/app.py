@@ -26,6 +26,7 @@ from odsm.features.connections.router import router as connections_router
 from odsm.features.courses.router import router as courses_router
 from odsm.features.dashboard.router import router as dashboard_router
 from odsm.features.demo.router import router as demo_router
+from odsm.features.documents.router import router as documents_router
 from odsm.features.enrollments.router import router as enrollments_router
 from odsm.features.exports.router import router as exports_router
 from odsm.features.imports.router import router as imports_router
@@ -88,6 +89,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         certification_router,
         dashboard_router,
         demo_router,
+        documents_router,
         changes_router,
         *billing_routers,
     ):

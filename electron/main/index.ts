@@ -24,6 +24,7 @@ import { createJsonLogger } from './log/json-logger';
 import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './protocol/app-protocol';
 import { autoUpdateEnabled, loadElectronUpdater, setupAutoUpdate } from './updates/auto-update';
 import { createMainWindow, denyAllPermissions } from './windows/main-window';
+import { createPrintWindows } from './windows/print-window';
 
 // Must run before `ready`: app:// behaves like https (standard, secure) and can be fetched.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -78,11 +79,14 @@ async function main(): Promise<void> {
   denyAllPermissions();
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '../renderer')));
 
+  // Documents are laid out by the renderer on a print route in a hidden window of their own.
+  const printWindows = createPrintWindows({ preloadPath: join(__dirname, '../preload/index.cjs'), url: rendererUrl });
   const bridge = setupBridge({
     ipcMain,
     connection: () => supervisor.connection(),
     allowedOrigins,
-    isOurWebContents: (sender) => win !== undefined && sender === win.webContents,
+    isOurWebContents: (sender) => (win !== undefined && sender === win.webContents) || printWindows.owns(sender),
+    documents: printWindows.renderer,
     app: { backendStatus: () => supervisor.status(), ...(attach ? {} : { backendRestarts: () => supervisor.restartCount() }) },
     logsDir,
     log,

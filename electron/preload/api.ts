@@ -4,6 +4,7 @@ import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResul
 import type { CalendarFileRequest, CalendarFileResult } from '../shared/calendar-file-channels';
 import type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
 import type { DataChanged, DataKind } from '../shared/data-changes';
+import type { DocumentRequest, PrintResult, SavePdfResult } from '../shared/documents';
 
 /** "db:students:list" -> "students". */
 export type ResourceOf<C extends string> = C extends `db:${infer R}:${string}` ? R : never;
@@ -71,9 +72,14 @@ export type OdsmApi = DataApi & {
   startMove(form: ConnectionForm): Promise<IpcResult<MoveResult>>;
   /** How far the move is. */
   getMoveProgress(): Promise<IpcResult<MoveProgress>>;
+  /** A document (its kind and record id) as PDF, saved where the user picks in main's save dialog. */
+  saveDocumentPdf(request: DocumentRequest): Promise<IpcResult<SavePdfResult>>;
+  /** A document sent to the printer, from the same print layout. */
+  printDocument(request: DocumentRequest): Promise<IpcResult<PrintResult>>;
 };
 
 export type { DataChanged, DataKind };
 export type { CalendarFileRequest, CalendarFileResult } from '../shared/calendar-file-channels';
+export type { DocumentKind, DocumentRequest, PaperSize, PrintResult, SavePdfResult } from '../shared/documents';
 export type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
 export type { AuditExportResult, BackendStatus, BackupNowResult, BackupProgress, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult };

@@ -35,6 +35,7 @@ import {
   type ConnectionForm,
 } from '../shared/connection-channels';
 import { DATA_CHANGED_CHANNEL, knownKinds, type DataChanged } from '../shared/data-changes';
+import { DOCUMENT_PRINT_CHANNEL, DOCUMENT_SAVE_PDF_CHANNEL, type DocumentRequest } from '../shared/documents';
 import type { OdsmApi } from './api';
 
 type Verb = (payload?: unknown) => Promise<unknown>;
@@ -106,6 +107,8 @@ const api = {
   useLocalDatabase: () => ipcRenderer.invoke(CONNECTION_USE_LOCAL_CHANNEL),
   startMove: (form: ConnectionForm) => ipcRenderer.invoke(MOVE_START_CHANNEL, form),
   getMoveProgress: () => ipcRenderer.invoke(MOVE_PROGRESS_CHANNEL),
+  saveDocumentPdf: (request: DocumentRequest) => ipcRenderer.invoke(DOCUMENT_SAVE_PDF_CHANNEL, request),
+  printDocument: (request: DocumentRequest) => ipcRenderer.invoke(DOCUMENT_PRINT_CHANNEL, request),
 } as unknown as OdsmApi;
 
 contextBridge.exposeInMainWorld('odsm', api);

@@ -9,6 +9,8 @@ import type { AnchorStore, AuditAnchor } from './audit-anchor-store';
 
 const VERIFY_CHANNEL = 'db:audit:verify';
 const HEAD_CHANNEL = 'db:audit:head';
+// The inspector packet verifies the chain as of printing: against the same anchor, which it never moves.
+const PACKET_CHANNEL = 'db:documents:inspector-packet';
 
 export interface AnchoredAudit {
   /** The bridge's transport, with the anchor added to verify calls. */
@@ -33,6 +35,7 @@ export function anchorAuditChain(options: { transport: Transport; store: AnchorS
   const { transport, store, manifest, log } = options;
   const verifyPath = manifest.channels[VERIFY_CHANNEL]?.path;
   const headPath = manifest.channels[HEAD_CHANNEL]?.path;
+  const packetPath = manifest.channels[PACKET_CHANNEL]?.path;
 
   const keep = async (answer: HeadAnswer, previous: AuditAnchor | undefined): Promise<void> => {
     if (answer.broken || answer.headId === null || answer.headHash === null) return;
@@ -42,6 +45,7 @@ export function anchorAuditChain(options: { transport: Transport; store: AnchorS
   };
 
   const request = async (req: TransportRequest) => {
+    if (packetPath !== undefined && req.pathTemplate === packetPath) return transport.request({ ...req, query: { ...req.query, ...anchorQuery(await store.read()) } });
     if (req.pathTemplate !== verifyPath) return transport.request(req);
     const previous = await store.read();
     const response = await transport.request({ ...req, query: { ...req.query, ...anchorQuery(previous) } });

@@ -32,6 +32,7 @@ import {
   type ImportResult,
   type RestoreResult,
 } from '../../shared/app-channels';
+import { DOCUMENT_PRINT_CHANNEL, DOCUMENT_SAVE_PDF_CHANNEL, documentKinds, paperSizes, type DocumentRequest, type PrintResult, type SavePdfResult } from '../../shared/documents';
 import type { ChannelSchemas, JsonSchema, Manifest } from './manifest';
 
 /** What each app channel answers; every caller of setupBridge supplies all of them. */
@@ -64,6 +65,10 @@ export interface AppChannelHandlers {
   importProgress(): Promise<ImportProgress>;
   /** app:export:all: every record as a zip of CSV files, saved where the user picks. */
   exportEverything(): Promise<ExportAllResult>;
+  /** app:document:save-pdf: a document's print layout as PDF, saved where the user picks. */
+  saveDocumentPdf(request: DocumentRequest): Promise<SavePdfResult>;
+  /** app:document:print: a document's print layout, sent to the printer. */
+  printDocument(request: DocumentRequest): Promise<PrintResult>;
 }
 
 export interface AppChannel extends ChannelSchemas {
@@ -254,6 +259,21 @@ const exportAllSchema: JsonSchema = {
   ],
 };
 
+/** DocumentRequest in electron/shared/documents.ts: a kind and a record id, never a path. */
+const documentRequestSchema: JsonSchema = {
+  type: 'object',
+  properties: { kind: { enum: [...documentKinds] }, id: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER }, paper: { enum: [...paperSizes] } },
+  required: ['kind', 'id'],
+  additionalProperties: false,
+};
+const savePdfSchema: JsonSchema = {
+  oneOf: [
+    { type: 'object', properties: { saved: { const: false } }, required: ['saved'], additionalProperties: false },
+    { type: 'object', properties: { saved: { const: true }, path: { type: 'string' }, bytes: count }, required: ['saved', 'path', 'bytes'], additionalProperties: false },
+  ],
+};
+const printSchema: JsonSchema = { type: 'object', properties: { printed: { type: 'boolean' } }, required: ['printed'], additionalProperties: false };
+
 const timingSchema = (extra: Record<string, JsonSchema> = {}): JsonSchema => ({
   type: 'object',
   properties: { count: { type: 'integer', minimum: 0 }, p50_ms: { type: ['number', 'null'] }, p95_ms: { type: ['number', 'null'] }, ...extra },
@@ -314,5 +334,7 @@ export function createAppChannels(handlers: AppChannelHandlers, manifest: Manife
     [IMPORT_START_CHANNEL]: { request: noPayload, response: importResultSchema, answer: () => handlers.runImport() },
     [IMPORT_PROGRESS_CHANNEL]: { request: noPayload, response: importProgressSchema, answer: () => handlers.importProgress() },
     [EXPORT_ALL_CHANNEL]: { request: noPayload, response: exportAllSchema, answer: () => handlers.exportEverything() },
+    [DOCUMENT_SAVE_PDF_CHANNEL]: { request: documentRequestSchema, response: savePdfSchema, answer: (payload) => handlers.saveDocumentPdf(payload as unknown as DocumentRequest) },
+    [DOCUMENT_PRINT_CHANNEL]: { request: documentRequestSchema, response: printSchema, answer: (payload) => handlers.printDocument(payload as unknown as DocumentRequest) },
   };
 }

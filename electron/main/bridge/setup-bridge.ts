@@ -9,6 +9,7 @@ import { createAuditExport } from '../audit/audit-export';
 import { createMemoryBackupStore, type BackupStore } from '../backup/backup-store';
 import { createBackups } from '../backup/backups';
 import { createCalendarFileChannels, createCalendarFileExport } from '../exports/calendar-file';
+import { createDocuments, type DocumentRenderer } from '../documents/documents';
 import { createExportEverything } from '../exports/export-everything';
 import { createConnectionChannels } from '../connection/connection-channels';
 import type { ConnectionStore } from '../connection/connection-store';
@@ -57,6 +58,8 @@ export interface SetupBridgeOptions {
   auditAnchor?: AnchorStore;
   /** The backup folder and the last backup; in memory unless main gives a file in the user data dir. */
   backups?: BackupStore;
+  /** Turns a document's print layout into PDF or prints it; without one, the document channels refuse. */
+  documents?: DocumentRenderer;
   /** This workstation's database connection (Settings → Database server); without it those channels are absent. */
   workstation?: { store: ConnectionStore; restartBackend: () => Promise<void> };
 }
@@ -99,6 +102,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
   const exportAuditLog = createAuditExport({ transport, manifest, store, dialog: options.saveDialog, log: options.log });
   const backups = createBackups({ transport, store: options.backups ?? createMemoryBackupStore(), anchors: store, dialog: options.saveDialog, log: options.log });
   const spreadsheetImport = createSpreadsheetImport({ transport, dialog: options.saveDialog, log: options.log });
+  const documents = createDocuments({ ...(options.documents ? { renderer: options.documents } : {}), dialog: options.saveDialog, log: options.log });
   const timings = createCallTimings();
   const breaker = watchBreaker();
   const lastBackup = async () => {
@@ -125,6 +129,8 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
       runImport: spreadsheetImport.run,
       importProgress: spreadsheetImport.progress,
       exportEverything: createExportEverything({ transport, dialog: options.saveDialog, log: options.log }),
+      saveDocumentPdf: documents.savePdf,
+      printDocument: documents.print,
     },
     manifest,
   );

@@ -40,7 +40,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   return win;
 }
 
-function hardenWebContents(contents: WebContents): void {
+export function hardenWebContents(contents: WebContents): void {
   // The app is one page; any navigation (a dropped file, a stray link) is refused.
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());

@@ -5,6 +5,7 @@ import { classroomSamples } from './samples/classroom-samples';
 import { courseSamples } from './samples/courses-samples';
 import { dashboardSamples } from './samples/dashboard-samples';
 import { demoSamples } from './samples/demo-samples';
+import { documentSamples } from './samples/documents-samples';
 import { enrollmentSamples } from './samples/enrollments-samples';
 import { instructorSamples } from './samples/instructors-samples';
 import { lessonSamples } from './samples/lessons-samples';
@@ -34,4 +35,5 @@ export const channelSamples: Record<string, ChannelSample> = {
   ...demoSamples,
   ...dashboardSamples,
   ...billingSamples,
+  ...documentSamples,
 };

@@ -5,6 +5,7 @@ import { loadManifest } from '../../main/bridge/manifest';
 import { silentLogger } from '../../main/log/json-logger';
 import { AUDIT_EXPORT_CHANNEL, BACKEND_STATUS_GET_CHANNEL, BACKUP_NOW_CHANNEL, BACKUP_PROGRESS_CHANNEL, BACKUP_RESTORE_CHANNEL, BACKUP_STATUS_CHANNEL, DIAGNOSTICS_CHANNEL, EXPORT_ALL_CHANNEL, IMPORT_CHOOSE_CHANNEL, IMPORT_PREVIEW_CHANNEL, IMPORT_PROGRESS_CHANNEL, IMPORT_REMAP_CHANNEL, IMPORT_RUN_CHANNEL, IMPORT_START_CHANNEL } from '../../shared/app-channels';
 import { CALENDAR_FILE_CHANNEL } from '../../shared/calendar-file-channels';
+import { DOCUMENT_PRINT_CHANNEL, DOCUMENT_SAVE_PDF_CHANNEL } from '../../shared/documents';
 import { mainFrameEvent } from '../support/bridge-fixtures';
 import { backendCommand, freshDataDir } from '../support/real-backend';
 import { standInBridge, type StandInBridge } from '../support/stand-in-bridge';
@@ -50,7 +51,7 @@ describe('the IPC contract, channel by channel', () => {
   });
 
   it('registers exactly the manifest channels and the app channels', () => {
-    expect(bridge.ipc.channels().sort()).toEqual([...Object.keys(manifest.channels), BACKEND_STATUS_GET_CHANNEL, AUDIT_EXPORT_CHANNEL, DIAGNOSTICS_CHANNEL, BACKUP_NOW_CHANNEL, BACKUP_STATUS_CHANNEL, BACKUP_PROGRESS_CHANNEL, BACKUP_RESTORE_CHANNEL, IMPORT_PREVIEW_CHANNEL, IMPORT_RUN_CHANNEL, IMPORT_CHOOSE_CHANNEL, IMPORT_REMAP_CHANNEL, IMPORT_START_CHANNEL, IMPORT_PROGRESS_CHANNEL, EXPORT_ALL_CHANNEL, CALENDAR_FILE_CHANNEL].sort());
+    expect(bridge.ipc.channels().sort()).toEqual([...Object.keys(manifest.channels), BACKEND_STATUS_GET_CHANNEL, AUDIT_EXPORT_CHANNEL, DIAGNOSTICS_CHANNEL, BACKUP_NOW_CHANNEL, BACKUP_STATUS_CHANNEL, BACKUP_PROGRESS_CHANNEL, BACKUP_RESTORE_CHANNEL, IMPORT_PREVIEW_CHANNEL, IMPORT_RUN_CHANNEL, IMPORT_CHOOSE_CHANNEL, IMPORT_REMAP_CHANNEL, IMPORT_START_CHANNEL, IMPORT_PROGRESS_CHANNEL, EXPORT_ALL_CHANNEL, CALENDAR_FILE_CHANNEL, DOCUMENT_SAVE_PDF_CHANNEL, DOCUMENT_PRINT_CHANNEL].sort());
   });
 
   describe.each(Object.keys(manifest.channels))('%s', (channel) => {

@@ -46,9 +46,19 @@ describe('the preload', () => {
       const [, resource, verb] = channel.split(':') as [string, string, string];
       expect(typeof odsm[resource]?.[verb], channel).toBe('function');
     }
-    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'backUpNow', 'getConnection', 'getMoveProgress', 'saveConnection', 'startMove', 'testConnection', 'useLocalDatabase', 'exportAuditLog', 'exportCalendarFile', 'exportEverything', 'getBackendStatus', 'getBackupProgress', 'getBackupStatus', 'getDiagnostics', 'onBackendStatus', 'onDataChanged', 'getImportProgress', 'onMenuCommand', 'previewImport', 'previewStudentImport', 'remapImport', 'restoreBackup', 'runImport', 'runStudentImport'].sort());
+    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'backUpNow', 'getConnection', 'getMoveProgress', 'saveConnection', 'startMove', 'testConnection', 'useLocalDatabase', 'exportAuditLog', 'exportCalendarFile', 'exportEverything', 'getBackendStatus', 'getBackupProgress', 'getBackupStatus', 'getDiagnostics', 'onBackendStatus', 'onDataChanged', 'getImportProgress', 'onMenuCommand', 'previewImport', 'previewStudentImport', 'remapImport', 'restoreBackup', 'runImport', 'runStudentImport', 'saveDocumentPdf', 'printDocument'].sort());
     expect(odsm).not.toHaveProperty('invoke');
     expect(odsm).not.toHaveProperty('ipcRenderer');
+  });
+
+  it('sends a document by its kind and record id, on the document channels', async () => {
+    const odsm = await loadPreload();
+    await odsm.saveDocumentPdf({ kind: 'inspector-packet', id: 7 });
+    await odsm.printDocument({ kind: 'inspector-packet', id: 7, paper: 'a4' });
+    expect(invoke.mock.calls).toEqual([
+      ['app:document:save-pdf', { kind: 'inspector-packet', id: 7 }],
+      ['app:document:print', { kind: 'inspector-packet', id: 7, paper: 'a4' }],
+    ]);
   });
 
   it('sends each verb on its own channel with the payload as given', async () => {

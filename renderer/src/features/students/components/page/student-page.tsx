@@ -8,6 +8,7 @@ import { Page } from '../../../../components/ui/page';
 import { asTimeFormat } from '../../../../lib/clock-text';
 import { todayIn } from '../../../../lib/dates';
 import { navigate, parseHash, useHash } from '../../../../lib/navigation';
+import { DocumentActions } from '../../../documents';
 import { StudentProgress, useStudentEnrollments } from '../../../enrollments';
 import { useInstructors } from '../../../instructors';
 import { LessonDialog, useStudentLessons } from '../../../lessons';
@@ -107,9 +108,10 @@ export function StudentPage() {
           </p>
         </TabPanel>
         <TabPanel id="documents" className="student-panel">
-          <p className="muted" data-testid="student-documents">
-            Documents are coming: the inspector packet and certificates will be kept here.
-          </p>
+          <div className="student-documents" data-testid="student-documents">
+            <DocumentActions kind="inspector-packet" id={data.id} />
+            <DocumentActions kind="progress-report" id={data.id} />
+          </div>
         </TabPanel>
         <TabPanel id="history" className="student-panel">
           <StudentHistoryTab

@@ -1,0 +1,1 @@
+"""Documents a school hands out or shows an inspector: what each one holds, read in one transaction."""

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import type { DocumentKind } from '../../../../../electron/shared/documents';
+import { Banner } from '../../../components/ui/banner';
+import { Button } from '../../../components/ui/button';
+import { ErrorBanner } from '../../../components/ui/error-banner';
+import { call } from '../../../lib/odsm';
+
+const NAMES: Record<DocumentKind, string> = { 'inspector-packet': 'inspector packet', 'progress-report': 'progress report' };
+
+/** "Print …" and "Save as PDF" for one document; main lays it out, asks where to save, and saves it. */
+export function DocumentActions({ kind, id }: { kind: DocumentKind; id: number }) {
+  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (what: 'print' | 'pdf') => {
+    setBusy(what);
+    setError(null);
+    setSaved(null);
+    try {
+      if (what === 'pdf') {
+        const result = await call((odsm) => odsm.saveDocumentPdf({ kind, id }));
+        if (result.saved) setSaved(result.path);
+      } else {
+        await call((odsm) => odsm.printDocument({ kind, id }));
+      }
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div className="document-actions" data-testid={`${kind}-actions`}>
+      <Button onClick={() => void run('print')} busy={busy === 'print'} disabled={busy !== null} data-testid={`print-${kind}`}>
+        Print {NAMES[kind]}
+      </Button>
+      <Button onClick={() => void run('pdf')} busy={busy === 'pdf'} disabled={busy !== null} data-testid={`save-${kind}-pdf`} aria-label={`Save as PDF (${NAMES[kind]})`}>
+        Save as PDF
+      </Button>
+      {saved ? <Banner tone="success" title={`The ${NAMES[kind]} was saved.`} testId={`${kind}-saved`}>{saved}</Banner> : null}
+      {error ? <ErrorBanner error={error} title={`Could not make the ${NAMES[kind]}.`} /> : null}
+    </div>
+  );
+}
