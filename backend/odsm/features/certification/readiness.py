@@ -3,7 +3,8 @@
 Nothing here sums the ledger or walks lessons per row. The enrollments carry running totals (kept
 by enrollments.ledger.credit), so "every hour credited" is a filter on an indexed enrollments scan;
 "taught by a lapsed instructor" is one covering-index scan over those few instructors' lessons.
-Only the rows shown are built into objects; the totals are counted in the same pass.
+Only the rows shown are built into objects; the totals are counted in the same pass. Everything is read as
+rows on one connection (no ORM entity), and each row goes straight into the answer's schema.
 "Hours required" and "ready to certify" are defined once, in enrollments.requirements: the SQL filters
 of the repository and the Python checks below are both built from it.
 """
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row
 
 from odsm.features.enrollments.service import (
     CATEGORIES,
@@ -32,19 +33,19 @@ from .schemas import BlockedRow, Unmet, WorklistRow
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement
 
-    from odsm.models import Course, Enrollment, Instructor, SchoolSettings
+    from odsm.models import SchoolSettings
 
 
 @dataclass
 class Assessment:
-    enrollment: Enrollment
-    course: Course
+    enrollment: Row[Any]  # the enrollment's columns (repo.enrollment_rows)
+    course: Row[Any]
     student_name: str
     required: dict[str, int]
     credited: dict[str, int]
     by_deadline: dict[str, int]
     consent_at: datetime | None
-    lapsed_instructors: list[Instructor] = field(default_factory=list)
+    lapsed_instructors: list[Row[Any]] = field(default_factory=list)  # their columns (repo.lapsed_teachers)
 
     def unmet(self, today: date) -> list[Unmet]:
         e = self.enrollment
@@ -86,7 +87,7 @@ class Assessment:
         )
 
     @staticmethod
-    def _lapsed(i: Instructor, today: date) -> Unmet:
+    def _lapsed(i: Row[Any], today: date) -> Unmet:
         return Unmet(
             requirement="instructor_licence",
             message=f"{i.first_name} {i.last_name} taught this student and holds no valid DI licence today.",
@@ -117,61 +118,61 @@ class Assessment:
         return BlockedRow(**self.row(today).model_dump(), reasons=self.unmet(today))
 
 
-def split_done(s: Session, settings: SchoolSettings, today: date) -> tuple[list[int], list[int]]:
+def split_done(conn: Connection, settings: SchoolSettings, today: date) -> tuple[list[int], list[int]]:
     """Active BDE enrollments with a pass and every hour credited, split into ready and blocked ids.
 
     Blocked: some hours came after the deadline, or a lapsed instructor taught the student. Ordered
     by deadline. One indexed query over the running totals, no per-row subqueries.
     """
-    lapsed = repo.taught_by_lapsed(s, repo.lapsed_instructor_ids(s, today))
+    lapsed = repo.taught_by_lapsed(conn, repo.lapsed_instructor_ids(conn, today))
     ready: list[int] = []
     blocked: list[int] = []
-    for enrollment_id, on_time in repo.done_with_on_time(s, settings):
+    for enrollment_id, on_time in repo.done_with_on_time(conn, settings):
         (ready if on_time and enrollment_id not in lapsed else blocked).append(enrollment_id)
     return ready, blocked
 
 
-def assess_ids(s: Session, settings: SchoolSettings, today: date, ids: list[int]) -> list[Assessment]:
+def assess_ids(conn: Connection, settings: SchoolSettings, today: date, ids: list[int]) -> list[Assessment]:
     """The enrollments' assessments with every reason: any lapsed instructor too, for those rows only."""
-    found = _assess(s, settings, repo.with_ids(ids))
-    lapsed_ids = repo.lapsed_instructor_ids(s, today)
+    found = _assess(conn, settings, repo.with_ids(ids))
+    lapsed_ids = repo.lapsed_instructor_ids(conn, today)
     if found and lapsed_ids:
-        for enrollment_id, instructor in repo.lapsed_teachers(s, list(found), lapsed_ids):
-            found[enrollment_id or 0].lapsed_instructors.append(instructor)
+        for row in repo.lapsed_teachers(conn, list(found), lapsed_ids):
+            found[row.enrollment_id or 0].lapsed_instructors.append(row)
     return list(found.values())
 
 
-def at_risk(s: Session, settings: SchoolSettings, today: date, limit: int) -> tuple[list[Assessment], int]:
+def at_risk(conn: Connection, settings: SchoolSettings, today: date, limit: int) -> tuple[list[Assessment], int]:
     """The first `limit` at-risk enrollments, and how many there are."""
-    return _first(s, settings, repo.at_risk_filter(settings, today), limit)
+    return _first(conn, settings, repo.at_risk_filter(settings, today), limit)
 
 
-def expired(s: Session, settings: SchoolSettings, today: date, limit: int) -> tuple[list[Assessment], int]:
+def expired(conn: Connection, settings: SchoolSettings, today: date, limit: int) -> tuple[list[Assessment], int]:
     """The first `limit` enrollments past their deadline and still short of hours, and how many there are."""
-    return _first(s, settings, repo.expired_filter(settings, today), limit)
+    return _first(conn, settings, repo.expired_filter(settings, today), limit)
 
 
 def _first(
-    s: Session, settings: SchoolSettings, where: list[ColumnElement[bool]], limit: int
+    conn: Connection, settings: SchoolSettings, where: list[ColumnElement[bool]], limit: int
 ) -> tuple[list[Assessment], int]:
     """Short of hours, these rows show their hours alone: no lapsed-instructor scan (only ready and blocked
     rows list reasons)."""
-    return list(_assess(s, settings, *where, limit=limit).values()), repo.count(s, where)
+    return list(_assess(conn, settings, *where, limit=limit).values()), repo.count(conn, where)
 
 
 def _assess(
-    s: Session, settings: SchoolSettings, *where: ColumnElement[bool], limit: int | None = None
+    conn: Connection, settings: SchoolSettings, *where: ColumnElement[bool], limit: int | None = None
 ) -> dict[int, Assessment]:
     """Reads the enrollments' running totals (no ledger scan)."""
-    courses = repo.courses(s)
+    courses = repo.courses(conn)
     found: dict[int, Assessment] = {}
-    for row in repo.enrollment_rows(s, *where, limit=limit):
+    for row in repo.enrollment_rows(conn, *where, limit=limit):
         course = courses[row.course_id]
         found[row.id] = Assessment(
-            enrollment=row,  # type: ignore[arg-type]  # a Row with the enrollment's columns
+            enrollment=row,
             course=course,
             student_name=f"{row.first_name} {row.last_name}",
-            required=requirements(course, settings),
+            required=requirements(course, settings),  # type: ignore[arg-type]  # a Row with the course's columns
             credited=credited(row),  # type: ignore[arg-type]  # the same running-total columns
             by_deadline={c: getattr(row, f"{c}_minutes_on_time") for c in CATEGORIES},
             consent_at=row.consent_at,
