@@ -2,7 +2,7 @@
 
 Nothing here sums the ledger or walks lessons per row. The enrollments carry running totals (kept
 by enrollments.ledger.credit), so "every hour credited" is a filter on an indexed enrollments scan;
-"taught by a lapsed instructor" is one covering-index scan over those few instructors' lessons.
+"taught by a lapsed instructor" is a covering-index probe into each done enrollment's own lessons.
 Only the rows shown are built into objects; the totals are counted in the same pass. Everything is read as
 rows on one connection (no ORM entity), and each row goes straight into the answer's schema.
 "Hours required" and "ready to certify" are defined once, in enrollments.requirements: the SQL filters
@@ -22,13 +22,13 @@ from odsm.features.enrollments.service import (
     PYTHON,
     ReadyFacts,
     credited,
-    hours_totals,
+    hours_total_fields,
     ready_checks,
     requirements,
 )
 
 from . import repository as repo
-from .schemas import BlockedRow, Unmet, WorklistRow
+from .schemas import Unmet
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement
@@ -99,36 +99,38 @@ class Assessment:
             },
         )
 
-    def row(self, today: date) -> WorklistRow:
+    def row(self, today: date) -> dict[str, Any]:
+        """The fields of a WorklistRow: the service validates the whole answer at once."""
         e = self.enrollment
-        return WorklistRow(
-            enrollment_id=e.id,
-            student_id=e.student_id,
-            student_name=self.student_name,
-            course_id=self.course.id,
-            course_name=self.course.name,
-            first_class_date=e.first_class_date,
-            deadline=e.deadline,
-            days_left=(e.deadline - today).days if e.deadline else None,
-            final_mark_percent=e.final_mark_percent,
-            totals=hours_totals(self.required, self.credited),
-        )
+        return {
+            "enrollment_id": e.id,
+            "student_id": e.student_id,
+            "student_name": self.student_name,
+            "course_id": self.course.id,
+            "course_name": self.course.name,
+            "first_class_date": e.first_class_date,
+            "deadline": e.deadline,
+            "days_left": (e.deadline - today).days if e.deadline else None,
+            "final_mark_percent": e.final_mark_percent,
+            "totals": hours_total_fields(self.required, self.credited),
+        }
 
-    def blocked_row(self, today: date) -> BlockedRow:
-        return BlockedRow(**self.row(today).model_dump(), reasons=self.unmet(today))
+    def blocked_row(self, today: date) -> dict[str, Any]:
+        """The fields of a BlockedRow."""
+        return {**self.row(today), "reasons": self.unmet(today)}
 
 
 def split_done(conn: Connection, settings: SchoolSettings, today: date) -> tuple[list[int], list[int]]:
     """Active BDE enrollments with a pass and every hour credited, split into ready and blocked ids.
 
-    Blocked: some hours came after the deadline, or a lapsed instructor taught the student. Ordered
-    by deadline. One indexed query over the running totals, no per-row subqueries.
+    Blocked: some hours came after the deadline, no consent, or a lapsed instructor taught the student.
+    Ordered by deadline. One indexed query over the running totals.
     """
-    lapsed = repo.taught_by_lapsed(conn, repo.lapsed_instructor_ids(conn, today))
     ready: list[int] = []
     blocked: list[int] = []
-    for enrollment_id, on_time in repo.done_with_on_time(conn, settings):
-        (ready if on_time and enrollment_id not in lapsed else blocked).append(enrollment_id)
+    lapsed_ids = repo.lapsed_instructor_ids(conn, today)
+    for enrollment_id, nothing_else in repo.done_with_on_time(conn, settings, lapsed_ids):
+        (ready if nothing_else else blocked).append(enrollment_id)
     return ready, blocked
 
 
@@ -165,14 +167,15 @@ def _assess(
 ) -> dict[int, Assessment]:
     """Reads the enrollments' running totals (no ledger scan)."""
     courses = repo.courses(conn)
+    # A course's requirement is the same for each of its rows: worked out once.
+    required = {i: requirements(c, settings) for i, c in courses.items()}  # type: ignore[arg-type]  # course rows
     found: dict[int, Assessment] = {}
     for row in repo.enrollment_rows(conn, *where, limit=limit):
-        course = courses[row.course_id]
         found[row.id] = Assessment(
             enrollment=row,
-            course=course,
+            course=courses[row.course_id],
             student_name=f"{row.first_name} {row.last_name}",
-            required=requirements(course, settings),  # type: ignore[arg-type]  # a Row with the course's columns
+            required=required[row.course_id],
             credited=credited(row),  # type: ignore[arg-type]  # the same running-total columns
             by_deadline={c: getattr(row, f"{c}_minutes_on_time") for c in CATEGORIES},
             consent_at=row.consent_at,

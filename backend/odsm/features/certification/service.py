@@ -67,16 +67,19 @@ class CertificationService:
             ready, blocked = split_done(conn, settings, today)
             risky, risky_total = at_risk(conn, settings, today, limit)
             lapsed, lapsed_total = expired(conn, settings, today, limit)
-            return Worklist(
-                ready=[a.row(today) for a in assess_ids(conn, settings, today, ready[:limit])],
-                blocked=[a.blocked_row(today) for a in assess_ids(conn, settings, today, blocked[:limit])],
-                at_risk=[a.row(today) for a in risky],
-                expired=[a.row(today) for a in lapsed],
-                ready_total=len(ready),
-                blocked_total=len(blocked),
-                at_risk_total=risky_total,
-                expired_total=lapsed_total,
-                today=today,
+            # The rows go straight into the answer's schema: one validation of the whole, in pydantic's core.
+            return Worklist.model_validate(
+                {
+                    "ready": [a.row(today) for a in assess_ids(conn, settings, today, ready[:limit])],
+                    "blocked": [a.blocked_row(today) for a in assess_ids(conn, settings, today, blocked[:limit])],
+                    "at_risk": [a.row(today) for a in risky],
+                    "expired": [a.row(today) for a in lapsed],
+                    "ready_total": len(ready),
+                    "blocked_total": len(blocked),
+                    "at_risk_total": risky_total,
+                    "expired_total": lapsed_total,
+                    "today": today,
+                }
             )
 
         found = self.db.query(fn)
