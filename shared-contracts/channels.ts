@@ -162,6 +162,11 @@ export interface Channels {
     optionalRequest: false;
     response: operations["day_sheet"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:lessons:findSlots": {
+    request: NonNullable<operations["find_slots"]["parameters"]["query"]>;
+    optionalRequest: false;
+    response: operations["find_slots"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:lessons:get": {
     request: operations["get_lesson"]["parameters"]["path"];
     optionalRequest: false;
@@ -296,6 +301,7 @@ export const channelNames = [
   "db:lessons:check",
   "db:lessons:complete",
   "db:lessons:daySheet",
+  "db:lessons:findSlots",
   "db:lessons:get",
   "db:lessons:list",
   "db:lessons:markNoShow",

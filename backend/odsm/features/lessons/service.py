@@ -15,7 +15,7 @@ from odsm.core.resource_lock_repository import Resource, lock_resources
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
 from odsm.features.enrollments import ledger
-from odsm.features.school.clock import minutes_between
+from odsm.features.school.clock import local_today, minutes_between
 from odsm.features.school.service import load_settings
 from odsm.features.vehicles.service import record_lesson_odometer
 from odsm.models import Lesson, LessonStatus
@@ -35,8 +35,13 @@ from .schemas import (
     LessonPage,
     LessonRead,
     LessonUpdate,
+    SlotProposals,
     ordered,
 )
+from .slot_finder import SlotQuery, find_slots
+
+# A refused booking offers the free slots of the week from the day asked for.
+PROPOSAL_DAYS = 7
 
 
 def _read_row(row: NamedLesson) -> LessonRead:
@@ -129,11 +134,27 @@ class LessonService:
         stage = Stage.BOOK if lesson_id is None else Stage.RESCHEDULE
 
         def fn(s: Session) -> CheckResult:
-            found = booking.broken(stage, gather(s, stage, _proposal(data, lesson_id), utcnow()))
+            now = utcnow()
+            facts = gather(s, stage, _proposal(data, lesson_id), now)
+            found = booking.broken(stage, facts)
             conflicts = [Conflict(code=e.code, message=e.message, details=e.details) for e in found]
-            return CheckResult(ok=not conflicts, conflicts=conflicts)
+            if not conflicts or stage is not Stage.BOOK:
+                return CheckResult(ok=not conflicts, conflicts=conflicts)
+            # Refused: the next free slots for the same student and length, from the day asked for.
+            q = SlotQuery(
+                student_id=data.student_id,
+                enrollment_id=data.enrollment_id,
+                minutes=minutes_between(data.starts_at, data.ends_at),
+                first_day=max(facts.day, local_today(facts.settings)),
+                days=PROPOSAL_DAYS,
+            )
+            return CheckResult(ok=False, conflicts=conflicts, proposals=find_slots(s, q, now).proposals)
 
         return self.db.read(fn)
+
+    def find_slots(self, q: SlotQuery) -> SlotProposals:
+        """The next free slots where every booking rule passes (a read: nothing is held or booked)."""
+        return self.db.read(lambda s: find_slots(s, q, utcnow()))
 
     def book(self, data: LessonBook) -> LessonRead:
         def fn(s: Session) -> LessonRead:
