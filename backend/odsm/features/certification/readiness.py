@@ -120,28 +120,35 @@ class Assessment:
         return {**self.row(today), "reasons": self.unmet(today)}
 
 
-def split_done(conn: Connection, settings: SchoolSettings, today: date) -> tuple[list[int], list[int]]:
-    """Active BDE enrollments with a pass and every hour credited, split into ready and blocked ids.
+def split_done(conn: Connection, settings: SchoolSettings, today: date) -> tuple[list[Row[Any]], list[Row[Any]]]:
+    """Active BDE enrollments with a pass and every hour credited, split into ready and blocked rows.
 
     Blocked: some hours came after the deadline, no consent, or a lapsed instructor taught the student.
-    Ordered by deadline. One indexed query over the running totals.
+    Ordered by deadline. One indexed query over the running totals, whose rows are the rows shown.
     """
-    ready: list[int] = []
-    blocked: list[int] = []
-    lapsed_ids = repo.lapsed_instructor_ids(conn, today)
-    for enrollment_id, nothing_else in repo.done_with_on_time(conn, settings, lapsed_ids):
-        (ready if nothing_else else blocked).append(enrollment_id)
+    ready: list[Row[Any]] = []
+    blocked: list[Row[Any]] = []
+    for row in repo.done_rows(conn, settings, repo.lapsed_instructor_ids(conn, today)):
+        (ready if row.nothing_else else blocked).append(row)
     return ready, blocked
 
 
-def assess_ids(conn: Connection, settings: SchoolSettings, today: date, ids: list[int]) -> list[Assessment]:
-    """The enrollments' assessments with every reason: any lapsed instructor too, for those rows only."""
-    found = _assess(conn, settings, repo.with_ids(ids))
-    lapsed_ids = repo.lapsed_instructor_ids(conn, today)
-    if found and lapsed_ids:
+def assess_rows(
+    conn: Connection, settings: SchoolSettings, today: date, rows: list[Row[Any]], *, lapsed: bool = True
+) -> list[Assessment]:
+    """The rows' assessments with every reason: with `lapsed`, any lapsed instructor too, for those rows only
+    (a ready row has none by definition, so the worklist asks it of the blocked rows alone)."""
+    found = _assess(conn, settings, rows)
+    lapsed_ids = repo.lapsed_instructor_ids(conn, today) if lapsed and found else []
+    if lapsed_ids:
         for row in repo.lapsed_teachers(conn, list(found), lapsed_ids):
             found[row.enrollment_id or 0].lapsed_instructors.append(row)
     return list(found.values())
+
+
+def assess_ids(conn: Connection, settings: SchoolSettings, today: date, ids: list[int]) -> list[Assessment]:
+    """The enrollments' assessments with every reason."""
+    return assess_rows(conn, settings, today, repo.enrollment_rows(conn, repo.with_ids(ids)))
 
 
 def at_risk(conn: Connection, settings: SchoolSettings, today: date, limit: int) -> tuple[list[Assessment], int]:
@@ -159,18 +166,17 @@ def _first(
 ) -> tuple[list[Assessment], int]:
     """Short of hours, these rows show their hours alone: no lapsed-instructor scan (only ready and blocked
     rows list reasons)."""
-    return list(_assess(conn, settings, *where, limit=limit).values()), repo.count(conn, where)
+    rows = repo.enrollment_rows(conn, *where, limit=limit)
+    return list(_assess(conn, settings, rows).values()), repo.count(conn, where)
 
 
-def _assess(
-    conn: Connection, settings: SchoolSettings, *where: ColumnElement[bool], limit: int | None = None
-) -> dict[int, Assessment]:
-    """Reads the enrollments' running totals (no ledger scan)."""
+def _assess(conn: Connection, settings: SchoolSettings, rows: list[Row[Any]]) -> dict[int, Assessment]:
+    """From the enrollments' running totals (no ledger scan)."""
     courses = repo.courses(conn)
     # A course's requirement is the same for each of its rows: worked out once.
     required = {i: requirements(c, settings) for i, c in courses.items()}  # type: ignore[arg-type]  # course rows
     found: dict[int, Assessment] = {}
-    for row in repo.enrollment_rows(conn, *where, limit=limit):
+    for row in rows:
         found[row.id] = Assessment(
             enrollment=row,
             course=courses[row.course_id],

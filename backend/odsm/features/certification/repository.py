@@ -58,10 +58,11 @@ def lapsed_instructor_ids(conn: Connection, today: date) -> list[int]:
     return list(conn.scalars(select(Instructor.id).where(Instructor.di_licence_expiry < today)))
 
 
-def done_with_on_time(conn: Connection, settings: SchoolSettings, lapsed_ids: list[int]) -> list[Row[int, bool]]:
-    """Enrollments whose work is done (every hour credited, a pass), each with whether nothing else stops
-    them: the hours by the deadline suffice, the student consented, and no lapsed instructor taught them.
-    Ordered by deadline; one indexed query over the running totals.
+def done_rows(conn: Connection, settings: SchoolSettings, lapsed_ids: list[int]) -> list[Row[Any]]:
+    """Enrollments whose work is done (every hour credited, a pass), as `enrollment_rows` reads them, each
+    with whether nothing else stops them (`nothing_else`): the hours by the deadline suffice, the student
+    consented, and no lapsed instructor taught them. Ordered by deadline; one indexed query over the running
+    totals.
 
     The lapsed instructors are looked for in the done enrollments' own lessons (a covering-index probe
     each), not in everything those instructors ever taught: the done rows are few, their lessons many."""
@@ -84,14 +85,8 @@ def done_with_on_time(conn: Connection, settings: SchoolSettings, lapsed_ids: li
             .exists()
         )
         nothing_else = and_(nothing_else, ~taught_by_lapsed)
-    stmt = (
-        select(Enrollment.id, nothing_else)
-        .join(Course, Course.id == Enrollment.course_id)
-        .join(Student, Student.id == Enrollment.student_id)
-        .where(*done.values())
-        .order_by(Enrollment.deadline, Enrollment.id)
-    )
-    return list(conn.execute(stmt).all())
+    stmt = _rows().add_columns(nothing_else.label("nothing_else")).where(*done.values())
+    return list(conn.execute(stmt.order_by(Enrollment.deadline, Enrollment.id)).all())
 
 
 def short_of_hours_filter(settings: SchoolSettings) -> list[ColumnElement[bool]]:
@@ -149,14 +144,15 @@ def enrollment_rows(conn: Connection, *where: ColumnElement[bool], limit: int | 
             .limit(limit)
         )
         where = (Enrollment.id.in_(page.scalar_subquery()),)
-    stmt: Select[Any] = (
+    return list(conn.execute(_rows().where(*where).order_by(Enrollment.deadline, Enrollment.id)).all())
+
+
+def _rows() -> Select[Any]:
+    return (
         select(*_ROW_COLUMNS, Student.first_name, Student.last_name, Student.consent_at)
         .join(Course, Course.id == Enrollment.course_id)
         .join(Student, Student.id == Enrollment.student_id)
-        .where(*where)
-        .order_by(Enrollment.deadline, Enrollment.id)
     )
-    return list(conn.execute(stmt).all())
 
 
 def lapsed_teachers(conn: Connection, enrollment_ids: list[int], lapsed_ids: list[int]) -> list[Row[Any]]:

@@ -26,7 +26,7 @@ from .errors import (
     CertifiedInFuture,
     NotReady,
 )
-from .readiness import assess_ids, at_risk, expired, split_done
+from .readiness import assess_ids, assess_rows, at_risk, expired, split_done
 from .schemas import CertifyRequest, Worklist
 
 if TYPE_CHECKING:
@@ -70,8 +70,8 @@ class CertificationService:
             # The rows go straight into the answer's schema: one validation of the whole, in pydantic's core.
             return Worklist.model_validate(
                 {
-                    "ready": [a.row(today) for a in assess_ids(conn, settings, today, ready[:limit])],
-                    "blocked": [a.blocked_row(today) for a in assess_ids(conn, settings, today, blocked[:limit])],
+                    "ready": [a.row(today) for a in assess_rows(conn, settings, today, ready[:limit], lapsed=False)],
+                    "blocked": [a.blocked_row(today) for a in assess_rows(conn, settings, today, blocked[:limit])],
                     "at_risk": [a.row(today) for a in risky],
                     "expired": [a.row(today) for a in lapsed],
                     "ready_total": len(ready),
