@@ -43,7 +43,15 @@ def list_lessons(
     return svc.list(start, end, instructor_id, vehicle_id, student_id, include_cancelled, limit)
 
 
-@router.post("/check", response_model=CheckResult, responses=refusals(404, 409, 422), openapi_extra=channel("check"))
+# Unset fields stay out of the answer: an allowed check reads as it always did, and only a refusal carries
+# the proposals.
+@router.post(
+    "/check",
+    response_model=CheckResult,
+    response_model_exclude_unset=True,
+    responses=refusals(404, 409, 422),
+    openapi_extra=channel("check"),
+)
 def check_lesson(data: LessonBook, svc: Svc, lesson_id: OptionalQueryId = None) -> CheckResult:
     """A dry run of book (or, with lesson_id, of rescheduling that lesson): every rule it would break."""
     return svc.check(data, lesson_id)

@@ -159,7 +159,7 @@ class CheckResult(BaseModel):
     conflicts: list[Conflict]
     proposals: list[SlotProposal] = Field(
         default_factory=list, description="when refused: the next free slots for the same student and length"
-    )
+    )  # absent from an allowed check's answer (the route leaves unset fields out)
 
 
 class InCarProgress(BaseModel):
