@@ -1,7 +1,8 @@
 /**
  * Through the real bridge, as the app runs it, against the 100,000-student / 1,000,000-lesson database that
  * bench/big_dataset.py built in BENCH_DATA_DIR (or, with BENCH_DATABASE_URL, on PostgreSQL): student search
- * p95, an instructor's week calendar p95, the certification worklist, and one "Back up now" of the whole school
+ * p95, an instructor's week calendar p95, the certification worklist, finding a student 5 free slots in the next
+ * 14 days (every booking rule checked), and one "Back up now" of the whole school
  * through the backend's route (the copy, then its integrity and audit-chain checks).
  */
 import { randomUUID } from 'node:crypto';
@@ -61,9 +62,12 @@ async function main(): Promise<void> {
     const worklist = await timeEach(10, async () => {
       await rig.data('db:certification:worklist', { limit: 500 });
     });
+    const findSlots = await timeEach(100, async (i) => {
+      await rig.data('db:lessons:findSlots', { student_id: 1 + ((i * 7919) % 100_000), days: 14, limit: 5 });
+    });
     rig.dispose();
     const backup = await backUpOnce(backend.connection, join(dataDir!, 'bench-backups'));
-    process.stdout.write(`${JSON.stringify({ search, week, worklist, backup })}\n`);
+    process.stdout.write(`${JSON.stringify({ search, week, worklist, findSlots, backup })}\n`);
   } finally {
     await backend.stop();
     await log.close();

@@ -267,6 +267,11 @@ export interface Channels {
     optionalRequest: false;
     response: operations["day_sheet"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:lessons:findSlots": {
+    request: NonNullable<operations["find_slots"]["parameters"]["query"]>;
+    optionalRequest: false;
+    response: operations["find_slots"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:lessons:forStudent": {
     request: NonNullable<operations["student_lessons"]["parameters"]["query"]>;
     optionalRequest: false;
@@ -452,6 +457,7 @@ export const channelNames = [
   "db:lessons:check",
   "db:lessons:complete",
   "db:lessons:daySheet",
+  "db:lessons:findSlots",
   "db:lessons:forStudent",
   "db:lessons:get",
   "db:lessons:list",

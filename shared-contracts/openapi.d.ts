@@ -771,6 +771,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lessons/find-slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find Slots
+         * @description The next free slots for the student where every booking rule passes, the usual instructor's first.
+         */
+        get: operations["find_slots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/lessons/for-student": {
         parameters: {
             query?: never;
@@ -1702,6 +1722,11 @@ export interface components {
             conflicts: components["schemas"]["Conflict"][];
             /** Ok */
             ok: boolean;
+            /**
+             * Proposals
+             * @description when refused: the next free slots for the same student and length
+             */
+            proposals?: components["schemas"]["SlotProposal"][];
             /**
              * Warnings
              * @default []
@@ -3805,6 +3830,52 @@ export interface components {
             topic: string;
             /** Version */
             version: number;
+        };
+        /**
+         * SlotProposal
+         * @description A free slot where every booking rule passes: book it with these instructor, vehicle and times.
+         */
+        SlotProposal: {
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Instructor Id */
+            instructor_id: number;
+            /** Instructor Name */
+            instructor_name: string;
+            /**
+             * Local Time
+             * @description the slot in the school's zone and time format, as the desk reads it
+             */
+            local_time: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Usual Instructor
+             * @description the instructor of most of the student's lessons
+             */
+            usual_instructor: boolean;
+            /** Vehicle Id */
+            vehicle_id: number;
+            /** Vehicle Plate */
+            vehicle_plate: string;
+        };
+        /**
+         * SlotProposals
+         * @description The next free slots, the student's usual instructor's first, then the others', each by time.
+         */
+        SlotProposals: {
+            /** Proposals */
+            proposals: components["schemas"]["SlotProposal"][];
+            /** Student Id */
+            student_id: number;
+            /** Usual Instructor Id */
+            usual_instructor_id: number | null;
         };
         /** Statement */
         Statement: {
@@ -6636,6 +6707,70 @@ export interface operations {
             };
             /** @description No record has that id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    find_slots: {
+        parameters: {
+            query: {
+                student_id: number;
+                /** @description the lesson's length */
+                minutes?: number;
+                /** @description the first day searched; today by default */
+                from_date?: string | null;
+                /** @description how many days are searched */
+                days?: number;
+                /** @description local minutes from midnight */
+                earliest_minute?: number;
+                /** @description the latest a lesson may end */
+                latest_minute?: number;
+                /** @description between candidate starts */
+                step_minutes?: number;
+                limit?: number;
+                enrollment_id?: number | null;
+                instructor_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotProposals"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,8 +2,9 @@
 
 Nothing here sums the ledger or walks lessons per row. The enrollments carry running totals (kept
 by enrollments.ledger.credit), so "every hour credited" is a filter on an indexed enrollments scan;
-"taught by a lapsed instructor" is one covering-index scan over those few instructors' lessons.
-Only the rows shown are built into objects; the totals are counted in the same pass.
+"taught by a lapsed instructor" is a covering-index probe into each done enrollment's own lessons.
+Only the rows shown are built into objects; the totals are counted in the same pass. Everything is read as
+rows on one connection (no ORM entity), and each row goes straight into the answer's schema.
 "Hours required" and "ready to certify" are defined once, in enrollments.requirements: the SQL filters
 of the repository and the Python checks below are both built from it.
 """
@@ -12,39 +13,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row
 
 from odsm.features.enrollments.service import (
     CATEGORIES,
     PYTHON,
     ReadyFacts,
     credited,
-    hours_totals,
+    hours_total_fields,
     ready_checks,
     requirements,
 )
 
 from . import repository as repo
-from .schemas import BlockedRow, Unmet, WorklistRow
+from .schemas import Unmet
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement
 
-    from odsm.models import Course, Enrollment, Instructor, SchoolSettings
+    from odsm.models import SchoolSettings
 
 
 @dataclass
 class Assessment:
-    enrollment: Enrollment
-    course: Course
+    enrollment: Row[Any]  # the enrollment's columns (repo.enrollment_rows)
+    course: Row[Any]
     student_name: str
     required: dict[str, int]
     credited: dict[str, int]
     by_deadline: dict[str, int]
     consent_at: datetime | None
-    lapsed_instructors: list[Instructor] = field(default_factory=list)
+    lapsed_instructors: list[Row[Any]] = field(default_factory=list)  # their columns (repo.lapsed_teachers)
 
     def unmet(self, today: date) -> list[Unmet]:
         e = self.enrollment
@@ -86,7 +87,7 @@ class Assessment:
         )
 
     @staticmethod
-    def _lapsed(i: Instructor, today: date) -> Unmet:
+    def _lapsed(i: Row[Any], today: date) -> Unmet:
         return Unmet(
             requirement="instructor_licence",
             message=f"{i.first_name} {i.last_name} taught this student and holds no valid DI licence today.",
@@ -98,80 +99,89 @@ class Assessment:
             },
         )
 
-    def row(self, today: date) -> WorklistRow:
+    def row(self, today: date) -> dict[str, Any]:
+        """The fields of a WorklistRow: the service validates the whole answer at once."""
         e = self.enrollment
-        return WorklistRow(
-            enrollment_id=e.id,
-            student_id=e.student_id,
-            student_name=self.student_name,
-            course_id=self.course.id,
-            course_name=self.course.name,
-            first_class_date=e.first_class_date,
-            deadline=e.deadline,
-            days_left=(e.deadline - today).days if e.deadline else None,
-            final_mark_percent=e.final_mark_percent,
-            totals=hours_totals(self.required, self.credited),
-        )
+        return {
+            "enrollment_id": e.id,
+            "student_id": e.student_id,
+            "student_name": self.student_name,
+            "course_id": self.course.id,
+            "course_name": self.course.name,
+            "first_class_date": e.first_class_date,
+            "deadline": e.deadline,
+            "days_left": (e.deadline - today).days if e.deadline else None,
+            "final_mark_percent": e.final_mark_percent,
+            "totals": hours_total_fields(self.required, self.credited),
+        }
 
-    def blocked_row(self, today: date) -> BlockedRow:
-        return BlockedRow(**self.row(today).model_dump(), reasons=self.unmet(today))
+    def blocked_row(self, today: date) -> dict[str, Any]:
+        """The fields of a BlockedRow."""
+        return {**self.row(today), "reasons": self.unmet(today)}
 
 
-def split_done(s: Session, settings: SchoolSettings, today: date) -> tuple[list[int], list[int]]:
-    """Active BDE enrollments with a pass and every hour credited, split into ready and blocked ids.
+def split_done(conn: Connection, settings: SchoolSettings, today: date) -> tuple[list[Row[Any]], list[Row[Any]]]:
+    """Active BDE enrollments with a pass and every hour credited, split into ready and blocked rows.
 
-    Blocked: some hours came after the deadline, or a lapsed instructor taught the student. Ordered
-    by deadline. One indexed query over the running totals, no per-row subqueries.
+    Blocked: some hours came after the deadline, no consent, or a lapsed instructor taught the student.
+    Ordered by deadline. One indexed query over the running totals, whose rows are the rows shown.
     """
-    lapsed = repo.taught_by_lapsed(s, repo.lapsed_instructor_ids(s, today))
-    ready: list[int] = []
-    blocked: list[int] = []
-    for enrollment_id, on_time in repo.done_with_on_time(s, settings):
-        (ready if on_time and enrollment_id not in lapsed else blocked).append(enrollment_id)
+    ready: list[Row[Any]] = []
+    blocked: list[Row[Any]] = []
+    for row in repo.done_rows(conn, settings, repo.lapsed_instructor_ids(conn, today)):
+        (ready if row.nothing_else else blocked).append(row)
     return ready, blocked
 
 
-def assess_ids(s: Session, settings: SchoolSettings, today: date, ids: list[int]) -> list[Assessment]:
-    """The enrollments' assessments with every reason: any lapsed instructor too, for those rows only."""
-    found = _assess(s, settings, repo.with_ids(ids))
-    lapsed_ids = repo.lapsed_instructor_ids(s, today)
-    if found and lapsed_ids:
-        for enrollment_id, instructor in repo.lapsed_teachers(s, list(found), lapsed_ids):
-            found[enrollment_id or 0].lapsed_instructors.append(instructor)
+def assess_rows(
+    conn: Connection, settings: SchoolSettings, today: date, rows: list[Row[Any]], *, lapsed: bool = True
+) -> list[Assessment]:
+    """The rows' assessments with every reason: with `lapsed`, any lapsed instructor too, for those rows only
+    (a ready row has none by definition, so the worklist asks it of the blocked rows alone)."""
+    found = _assess(conn, settings, rows)
+    lapsed_ids = repo.lapsed_instructor_ids(conn, today) if lapsed and found else []
+    if lapsed_ids:
+        for row in repo.lapsed_teachers(conn, list(found), lapsed_ids):
+            found[row.enrollment_id or 0].lapsed_instructors.append(row)
     return list(found.values())
 
 
-def at_risk(s: Session, settings: SchoolSettings, today: date, limit: int) -> tuple[list[Assessment], int]:
+def assess_ids(conn: Connection, settings: SchoolSettings, today: date, ids: list[int]) -> list[Assessment]:
+    """The enrollments' assessments with every reason."""
+    return assess_rows(conn, settings, today, repo.enrollment_rows(conn, repo.with_ids(ids)))
+
+
+def at_risk(conn: Connection, settings: SchoolSettings, today: date, limit: int) -> tuple[list[Assessment], int]:
     """The first `limit` at-risk enrollments, and how many there are."""
-    return _first(s, settings, repo.at_risk_filter(settings, today), limit)
+    return _first(conn, settings, repo.at_risk_filter(settings, today), limit)
 
 
-def expired(s: Session, settings: SchoolSettings, today: date, limit: int) -> tuple[list[Assessment], int]:
+def expired(conn: Connection, settings: SchoolSettings, today: date, limit: int) -> tuple[list[Assessment], int]:
     """The first `limit` enrollments past their deadline and still short of hours, and how many there are."""
-    return _first(s, settings, repo.expired_filter(settings, today), limit)
+    return _first(conn, settings, repo.expired_filter(settings, today), limit)
 
 
 def _first(
-    s: Session, settings: SchoolSettings, where: list[ColumnElement[bool]], limit: int
+    conn: Connection, settings: SchoolSettings, where: list[ColumnElement[bool]], limit: int
 ) -> tuple[list[Assessment], int]:
     """Short of hours, these rows show their hours alone: no lapsed-instructor scan (only ready and blocked
     rows list reasons)."""
-    return list(_assess(s, settings, *where, limit=limit).values()), repo.count(s, where)
+    rows = repo.enrollment_rows(conn, *where, limit=limit)
+    return list(_assess(conn, settings, rows).values()), repo.count(conn, where)
 
 
-def _assess(
-    s: Session, settings: SchoolSettings, *where: ColumnElement[bool], limit: int | None = None
-) -> dict[int, Assessment]:
-    """Reads the enrollments' running totals (no ledger scan)."""
-    courses = repo.courses(s)
+def _assess(conn: Connection, settings: SchoolSettings, rows: list[Row[Any]]) -> dict[int, Assessment]:
+    """From the enrollments' running totals (no ledger scan)."""
+    courses = repo.courses(conn)
+    # A course's requirement is the same for each of its rows: worked out once.
+    required = {i: requirements(c, settings) for i, c in courses.items()}  # type: ignore[arg-type]  # course rows
     found: dict[int, Assessment] = {}
-    for row in repo.enrollment_rows(s, *where, limit=limit):
-        course = courses[row.course_id]
+    for row in rows:
         found[row.id] = Assessment(
-            enrollment=row,  # type: ignore[arg-type]  # a Row with the enrollment's columns
-            course=course,
+            enrollment=row,
+            course=courses[row.course_id],
             student_name=f"{row.first_name} {row.last_name}",
-            required=requirements(course, settings),
+            required=required[row.course_id],
             credited=credited(row),  # type: ignore[arg-type]  # the same running-total columns
             by_deadline={c: getattr(row, f"{c}_minutes_on_time") for c in CATEGORIES},
             consent_at=row.consent_at,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from odsm.core import audit
@@ -47,6 +49,7 @@ __all__ = [
     "credited",
     "enrollment_detail",
     "hours_met",
+    "hours_total_fields",
     "hours_totals",
     "load_enrollment",
     "ready_checks",
@@ -68,17 +71,22 @@ def _reads(s: Session, rows: list[Enrollment]) -> list[EnrollmentRead]:
     return out
 
 
-def hours_totals(required: dict[str, int], credited: dict[str, int]) -> list[HoursTotal]:
-    """Required, credited and remaining minutes per category: the enrollment view and the worklist share it."""
+def hours_total_fields(required: dict[str, int], credited: dict[str, int]) -> list[dict[str, Any]]:
+    """Required, credited and remaining minutes per category, as the fields of HoursTotal: the enrollment view
+    and the worklist share it (the worklist validates its rows all at once)."""
     return [
-        HoursTotal(
-            category=c,
-            required_minutes=required[c],
-            credited_minutes=credited[c],
-            remaining_minutes=max(0, required[c] - credited[c]),
-        )
+        {
+            "category": c,
+            "required_minutes": required[c],
+            "credited_minutes": credited[c],
+            "remaining_minutes": max(0, required[c] - credited[c]),
+        }
         for c in ledger.CATEGORIES
     ]
+
+
+def hours_totals(required: dict[str, int], credited: dict[str, int]) -> list[HoursTotal]:
+    return [HoursTotal.model_validate(fields) for fields in hours_total_fields(required, credited)]
 
 
 def enrollment_detail(s: Session, row: Enrollment) -> EnrollmentDetail:

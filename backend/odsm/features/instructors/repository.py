@@ -25,6 +25,10 @@ class InstructorRepository(RetirableRepository[Instructor]):
     id_name = "instructor_id"
     listing_order = (Instructor.last_name, Instructor.first_name)
 
+    def in_car_ids(self) -> list[int]:
+        stmt = select(Instructor.id).where(Instructor.active.is_(True), Instructor.authorised_in_car.is_(True))
+        return list(self.session.scalars(stmt.order_by(Instructor.id)))
+
     def di_licence_numbers(self) -> list[str]:
         """Every instructor's DI licence number: what an import matches its rows against."""
         return list(self.session.scalars(select(Instructor.di_licence_number)))

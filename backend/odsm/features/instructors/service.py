@@ -49,6 +49,12 @@ def load_instructor(s: Session, instructor_id: int) -> Instructor:
     return InstructorRepository(s).load(instructor_id)
 
 
+def in_car_instructor_ids(s: Session) -> list[int]:
+    """For finding a lesson slot: the ids of the active instructors authorised for in-car, by id. (Ids only:
+    a search loads an instructor, hours and time off, only once it reaches them.)"""
+    return InstructorRepository(s).in_car_ids()
+
+
 def time_off_during(s: Session, instructor_id: int, start: datetime, end: datetime) -> InstructorTimeOff | None:
     """For other features' services: recorded time off that overlaps [start, end), if any."""
     return InstructorRepository(s).first_time_off(instructor_id, start, end)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Connection, Row, Select, Table, bindparam, select
+from sqlalchemy import Connection, Row, Select, Table, bindparam, func, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from odsm.core.repository import Repository, overlaps
@@ -132,6 +132,29 @@ class LessonRepository(Repository[Lesson]):
         if exclude is not None:
             stmt = stmt.where(Lesson.id != exclude)
         return self.session.scalars(stmt.order_by(Lesson.starts_at).limit(1)).first()
+
+    def holding_between(
+        self, owner: InstrumentedAttribute[int], owner_id: int, start: datetime, end: datetime
+    ) -> list[Lesson]:
+        """The owner's lessons holding a slot that overlap [start, end), by start: what finding a slot reads
+        once for a whole window instead of once per candidate (the same range scan as `first_overlap`)."""
+        stmt = select(Lesson).where(
+            owner == owner_id,
+            overlaps(Lesson.starts_at, Lesson.ends_at, start, end, longest=MAX_LESSON),
+            Lesson.status.in_(HOLDS_SLOT),
+        )
+        return list(self.session.scalars(stmt.order_by(Lesson.starts_at, Lesson.id)).all())
+
+    def usual(self, owner: InstrumentedAttribute[int], student_id: int) -> int | None:
+        """The instructor (or vehicle) of most of the student's lessons, the latest one on a tie."""
+        stmt = (
+            select(owner)
+            .where(Lesson.student_id == student_id, Lesson.status.in_(HOLDS_SLOT))
+            .group_by(owner)
+            .order_by(func.count().desc(), func.max(Lesson.starts_at).desc())
+            .limit(1)
+        )
+        return self.session.scalar(stmt)
 
     def student_lessons_starting(
         self, student_id: int, start: datetime, end: datetime, exclude: int | None

@@ -143,11 +143,35 @@ class Conflict(BaseModel):
     details: dict[str, Any] | None = None
 
 
+class SlotProposal(BaseModel):
+    """A free slot where every booking rule passes: book it with these instructor, vehicle and times."""
+
+    starts_at: datetime
+    ends_at: datetime
+    instructor_id: int
+    instructor_name: str
+    vehicle_id: int
+    vehicle_plate: str
+    usual_instructor: bool = Field(description="the instructor of most of the student's lessons")
+    local_time: str = Field(description="the slot in the school's zone and time format, as the desk reads it")
+
+
+class SlotProposals(BaseModel):
+    """The next free slots, the student's usual instructor's first, then the others', each by time."""
+
+    student_id: int
+    usual_instructor_id: int | None
+    proposals: list[SlotProposal]
+
+
 class CheckResult(BaseModel):
     ok: bool
     conflicts: list[Conflict]
     # Worth saying, never a refusal: e.g. the student's prepaid hours are used up.
     warnings: list[Conflict] = []
+    proposals: list[SlotProposal] = Field(
+        default_factory=list, description="when refused: the next free slots for the same student and length"
+    )  # absent from an allowed check's answer (the route leaves unset fields out)
 
 
 class InCarProgress(BaseModel):

@@ -16,7 +16,7 @@ from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
 from odsm.features.billing.service import charge_lesson_fee, draw_down_for_lesson, prepaid_warning
 from odsm.features.enrollments import ledger
-from odsm.features.school.clock import minutes_between
+from odsm.features.school.clock import local_today, minutes_between
 from odsm.features.school.service import load_settings
 from odsm.features.students.errors import StudentNotFound
 from odsm.features.vehicles.service import record_lesson_odometer
@@ -37,9 +37,14 @@ from .schemas import (
     LessonPage,
     LessonRead,
     LessonUpdate,
+    SlotProposals,
     StudentLessons,
     ordered,
 )
+from .slot_finder import SlotQuery, find_slots
+
+# A refused booking offers the free slots of the week from the day asked for.
+PROPOSAL_DAYS = 7
 
 
 def _read_row(row: NamedLesson) -> LessonRead:
@@ -148,13 +153,32 @@ class LessonService:
         stage = Stage.BOOK if lesson_id is None else Stage.RESCHEDULE
 
         def fn(s: Session) -> CheckResult:
-            found = booking.broken(stage, gather(s, stage, _proposal(data, lesson_id), utcnow()))
+            now = utcnow()
+            facts = gather(s, stage, _proposal(data, lesson_id), now)
+            found = booking.broken(stage, facts)
             conflicts = [Conflict(code=e.code, message=e.message, details=e.details) for e in found]
             minutes = minutes_between(data.starts_at, data.ends_at)
             low = prepaid_warning(s, data.student_id, data.enrollment_id, minutes)
-            return CheckResult(ok=not conflicts, conflicts=conflicts, warnings=[Conflict(**low)] if low else [])
+            warnings = [Conflict(**low)] if low else []
+            if not conflicts or stage is not Stage.BOOK:
+                return CheckResult(ok=not conflicts, conflicts=conflicts, warnings=warnings)
+            # Refused: the next free slots for the same student and length, from the day asked for.
+            q = SlotQuery(
+                student_id=data.student_id,
+                enrollment_id=data.enrollment_id,
+                minutes=minutes,
+                first_day=max(facts.day, local_today(facts.settings)),
+                days=PROPOSAL_DAYS,
+            )
+            return CheckResult(
+                ok=False, conflicts=conflicts, warnings=warnings, proposals=find_slots(s, q, now).proposals
+            )
 
         return self.db.read(fn)
+
+    def find_slots(self, q: SlotQuery) -> SlotProposals:
+        """The next free slots where every booking rule passes (a read: nothing is held or booked)."""
+        return self.db.read(lambda s: find_slots(s, q, utcnow()))
 
     def book(self, data: LessonBook) -> LessonRead:
         def fn(s: Session) -> LessonRead:

@@ -18,6 +18,9 @@ class VehicleRepository(RetirableRepository[Vehicle]):
     id_name = "vehicle_id"
     listing_order = (Vehicle.plate,)
 
+    def active_ids(self) -> list[int]:
+        return list(self.session.scalars(select(Vehicle.id).where(Vehicle.active.is_(True)).order_by(Vehicle.id)))
+
     def identities(self) -> list[tuple[str, str]]:
         """Every vehicle's VIN and plate: what an import matches its rows against."""
         return [(vin, plate) for vin, plate in self.session.execute(select(Vehicle.vin, Vehicle.plate))]

@@ -32,6 +32,11 @@ def vehicle_bookable_on(vehicle: Vehicle, day: date) -> list[str]:
     return lapsed
 
 
+def active_vehicle_ids(s: Session) -> list[int]:
+    """For finding a lesson slot: the ids of the vehicles in service, by id (a search loads one when it reaches it)."""
+    return VehicleRepository(s).active_ids()
+
+
 def load_vehicle(s: Session, vehicle_id: int) -> Vehicle:
     return VehicleRepository(s).load(vehicle_id)
 

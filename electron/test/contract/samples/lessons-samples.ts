@@ -37,6 +37,20 @@ export const lessonSamples: Record<string, ChannelSample> = {
     invalid: { instructor_id: 1, date: '07/01/2030' },
     invalidField: 'date',
   },
+  'db:lessons:findSlots': {
+    valid: async (call) => {
+      const parties = await lessonParties(call);
+      return {
+        student_id: parties.enrolled.student.id,
+        enrollment_id: parties.enrolled.enrollment.id,
+        from_date: futureSlot().date,
+        days: 2,
+        minutes: 60,
+      } satisfies ChannelRequest<'db:lessons:findSlots'>;
+    },
+    invalid: { student_id: 1, minutes: 5 },
+    invalidField: 'minutes',
+  },
   'db:lessons:get': {
     valid: async (call) => ({ lesson_id: (await bookedLesson(call)).lesson.id }) satisfies ChannelRequest<'db:lessons:get'>,
     invalid: { lesson_id: null },

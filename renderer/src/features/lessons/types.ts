@@ -9,6 +9,8 @@ export type LessonComplete = components['schemas']['LessonComplete'];
 export type LessonCancel = components['schemas']['LessonCancel'];
 export type LessonStatus = Lesson['status'];
 export type Conflict = components['schemas']['Conflict'];
+/** A free slot where every booking rule passes: offered when a booking check refuses. */
+export type SlotProposal = components['schemas']['SlotProposal'];
 export type LessonListQuery = ChannelRequest<'db:lessons:list'>;
 
 export const LESSON_VERSION_CONFLICT = 'lesson.version_conflict';

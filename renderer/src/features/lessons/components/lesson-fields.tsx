@@ -7,6 +7,7 @@ import type { Vehicle } from '../../vehicles';
 import { OUTSIDE_AVAILABILITY } from '../types';
 import { ConflictList } from './conflict-list';
 import { DURATIONS } from './lesson-form-values';
+import { SlotProposals } from './slot-proposals';
 import type { LessonBooking } from './use-lesson-booking';
 
 type LessonFieldsProps = {
@@ -92,6 +93,7 @@ export function BookingCheck({ booking }: { booking: LessonBooking }) {
   return (
     <div className="lesson-dialog__check" aria-live="polite">
       {conflicts.length > 0 ? <ConflictList conflicts={conflicts} /> : null}
+      {conflicts.length > 0 && !checking ? <SlotProposals proposals={booking.proposals} onTake={booking.takeProposal} /> : null}
       {conflicts.length === 0 && proposal && !checking && check.data?.ok ? (
         <p className="check-ok" data-testid="lesson-check-ok">
           ✓ No conflicts: the instructor, vehicle and student are free, and every rule is met.

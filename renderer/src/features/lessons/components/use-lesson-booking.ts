@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
-import { parseMinuteOfDay, zonedToInstant } from '../../../lib/dates';
+import { formatMinuteOfDay, parseMinuteOfDay, zonedParts, zonedToInstant } from '../../../lib/dates';
 import { isOdsmError } from '../../../lib/odsm';
 import { useStudentEnrollments } from '../../enrollments';
 import { useLessonCheck } from '../api/lessons';
-import { LESSON_VERSION_CONFLICT, type Conflict, type Lesson } from '../types';
+import { LESSON_VERSION_CONFLICT, type Conflict, type Lesson, type SlotProposal } from '../types';
 import { lessonToValues, toProposal, type LessonFormValues } from './lesson-form-values';
 
 function emptyValues(initial: Partial<LessonFormValues>): LessonFormValues {
@@ -48,6 +48,8 @@ export function useLessonBooking({ lesson, initial, timeZone, actionError, reset
   const check = useLessonCheck(lesson?.id ?? null, settledKey === proposalKey ? proposal : null);
   const refusal = refusalAsConflict(actionError);
   const conflicts = refusal ? [refusal] : (check.data?.conflicts ?? []);
+  // A refused dry run offers free slots for the same student and length (every rule passes there).
+  const proposals: readonly SlotProposal[] = refusal ? [] : (check.data?.proposals ?? []);
   // A new lesson starting in the past is back-dated: the form asks why (a move sends no reason). It asks as
   // soon as the date and time are in the past, before the rest of the form is filled in.
   const startMinute = parseMinuteOfDay(values.startTime);
@@ -65,12 +67,19 @@ export function useLessonBooking({ lesson, initial, timeZone, actionError, reset
     setEnrollmentTouched(false);
   }
 
+  /** A free slot taken into the form: its instructor, vehicle, day and start (the length stays). */
+  function takeProposal(slot: SlotProposal) {
+    const start = zonedParts(slot.starts_at, timeZone);
+    setValues((current) => ({ ...current, instructorId: slot.instructor_id, vehicleId: slot.vehicle_id, date: start.date, startTime: formatMinuteOfDay(start.minute) }));
+    resetAction();
+  }
+
   function pickEnrollment(id: number | null) {
     setEnrollmentTouched(true);
     set('enrollmentId', id);
   }
 
-  return { values, set, pickStudent, pickEnrollment, enrollmentId, enrollments: enrollments.data?.items ?? [], editable, proposal, check, refusal, conflicts, checking, inPast };
+  return { values, set, pickStudent, pickEnrollment, takeProposal, proposals, enrollmentId, enrollments: enrollments.data?.items ?? [], editable, proposal, check, refusal, conflicts, checking, inPast };
 }
 
 export type LessonBooking = ReturnType<typeof useLessonBooking>;
