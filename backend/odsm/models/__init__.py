@@ -19,6 +19,7 @@ from .enrollments import (
 from .instructors import Instructor, InstructorAvailability, InstructorTimeOff
 from .lessons import Lesson, LessonStatus
 from .school import SchoolSettings
+from .staff import SignInSettings, StaffAccount, StaffSession
 from .students import Student
 from .vehicles import OdometerReading, Vehicle
 
@@ -43,6 +44,9 @@ __all__ = [
     "LessonStatus",
     "OdometerReading",
     "SchoolSettings",
+    "SignInSettings",
+    "StaffAccount",
+    "StaffSession",
     "Student",
     "Vehicle",
 ]
