@@ -2,6 +2,7 @@
 import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult } from '../../shared-contracts/channels';
 import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupProgress, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult } from '../shared/app-channels';
 import type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
+import type { AuthStatus, EnableSignInForm, RecoverForm, SignInEnabled, SignInForm } from '../shared/auth-channels';
 import type { DataChanged, DataKind } from '../shared/data-changes';
 
 /** "db:students:list" -> "students". */
@@ -68,8 +69,23 @@ export type OdsmApi = DataApi & {
   startMove(form: ConnectionForm): Promise<IpcResult<MoveResult>>;
   /** How far the move is. */
   getMoveProgress(): Promise<IpcResult<MoveProgress>>;
+  /** Sign-in at this desk. Main holds the session token; no answer here carries it. */
+  auth: {
+    status(): Promise<IpcResult<AuthStatus>>;
+    signIn(form: SignInForm): Promise<IpcResult<AuthStatus>>;
+    signOut(): Promise<IpcResult<AuthStatus>>;
+    /** At a shared desk: signs this person out so the next can sign in. */
+    switchUser(): Promise<IpcResult<AuthStatus>>;
+    /** Switches sign-in on with the owner's account, signs the owner in here, and shows the recovery code once. */
+    enable(form: EnableSignInForm): Promise<IpcResult<SignInEnabled>>;
+    /** Switches sign-in off; needs the signed-in owner's password. */
+    disable(password: string): Promise<IpcResult<AuthStatus>>;
+    /** The recovery code resets the owner's password (and is used up), and signs the owner in. */
+    recover(form: RecoverForm): Promise<IpcResult<AuthStatus>>;
+  };
 };
 
 export type { DataChanged, DataKind };
+export type { AuthStatus, EnableSignInForm, RecoverForm, SignInEnabled, SignInForm, StaffAccountView, StaffRole } from '../shared/auth-channels';
 export type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
 export type { AuditExportResult, BackendStatus, BackupNowResult, BackupProgress, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult };

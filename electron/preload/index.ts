@@ -33,6 +33,7 @@ import {
   MOVE_START_CHANNEL,
   type ConnectionForm,
 } from '../shared/connection-channels';
+import { AUTH_DISABLE_CHANNEL, AUTH_ENABLE_CHANNEL, AUTH_RECOVER_CHANNEL, AUTH_SIGN_IN_CHANNEL, AUTH_SIGN_OUT_CHANNEL, AUTH_STATUS_CHANNEL, AUTH_SWITCH_USER_CHANNEL, type EnableSignInForm, type RecoverForm, type SignInForm } from '../shared/auth-channels';
 import { DATA_CHANGED_CHANNEL, knownKinds, type DataChanged } from '../shared/data-changes';
 import type { OdsmApi } from './api';
 
@@ -104,6 +105,16 @@ const api = {
   useLocalDatabase: () => ipcRenderer.invoke(CONNECTION_USE_LOCAL_CHANNEL),
   startMove: (form: ConnectionForm) => ipcRenderer.invoke(MOVE_START_CHANNEL, form),
   getMoveProgress: () => ipcRenderer.invoke(MOVE_PROGRESS_CHANNEL),
+  // Sign-in: main keeps the session token; these answer who is signed in, never the token.
+  auth: {
+    status: () => ipcRenderer.invoke(AUTH_STATUS_CHANNEL),
+    signIn: (form: SignInForm) => ipcRenderer.invoke(AUTH_SIGN_IN_CHANNEL, form),
+    signOut: () => ipcRenderer.invoke(AUTH_SIGN_OUT_CHANNEL),
+    switchUser: () => ipcRenderer.invoke(AUTH_SWITCH_USER_CHANNEL),
+    enable: (form: EnableSignInForm) => ipcRenderer.invoke(AUTH_ENABLE_CHANNEL, form),
+    disable: (password: string) => ipcRenderer.invoke(AUTH_DISABLE_CHANNEL, { password }),
+    recover: (form: RecoverForm) => ipcRenderer.invoke(AUTH_RECOVER_CHANNEL, form),
+  },
 } as unknown as OdsmApi;
 
 contextBridge.exposeInMainWorld('odsm', api);

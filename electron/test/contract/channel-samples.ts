@@ -8,6 +8,7 @@ import { instructorSamples } from './samples/instructors-samples';
 import { lessonSamples } from './samples/lessons-samples';
 import type { ChannelSample } from './samples/sample-types';
 import { schoolSamples } from './samples/school-samples';
+import { staffSamples } from './samples/staff-samples';
 import { studentSamples } from './samples/students-samples';
 import { vehicleSamples } from './samples/vehicles-samples';
 
@@ -30,4 +31,5 @@ export const channelSamples: Record<string, ChannelSample> = {
   ...lessonSamples,
   ...certificationSamples,
   ...demoSamples,
+  ...staffSamples,
 };
