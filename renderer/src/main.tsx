@@ -6,6 +6,7 @@ import './styles/components.css';
 import './styles/students.css';
 import './styles/records.css';
 import './styles/calendar.css';
+import './styles/sign-in.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
