@@ -40,13 +40,13 @@ beforeAll(async () => {
   removeData = data.remove;
   // argon2id at a test's cost: at the shipped cost each hash takes about a second on a busy machine.
   const env = { ...data.env, ODSM_PASSWORD_HASH_MEMORY_KIB: '64', ODSM_PASSWORD_HASH_PASSES: '1' };
-  supervisor = new BackendSupervisor({ command: backendCommand(), dataDir: data.dir, env, readyTimeoutMs: 45_000 });
+  supervisor = new BackendSupervisor({ command: backendCommand(), dataDir: data.dir, env, readyTimeoutMs: 120_000 });
   await supervisor.start();
   bridge = standInBridge({ connection: () => supervisor.connection(), log: silentLogger, app: { backendStatus: () => supervisor.status() } });
   const instructor = (n: number) => ({ body: { first_name: 'Ines', last_name: `Roy${n}`, di_licence_number: `DI9${n}`, di_licence_expiry: '2099-03-31' } });
   ownInstructor = (await call<{ id: number }>('db:instructors:create', instructor(1))).id;
   otherInstructor = (await call<{ id: number }>('db:instructors:create', instructor(2))).id;
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   bridge?.dispose();
