@@ -19,9 +19,10 @@ from odsm.core import audit
 from odsm.core.quick_reads import reads_may_run_on_event_loop
 
 from . import repository as repo
+from .desk import Access
 from .errors import PermissionDenied, SignInRequired
 from .permissions import OWN_ONLY_FOR_INSTRUCTOR, Permission, Role, permission_for_route
-from .service import Access, StaffService
+from .service import StaffService
 
 SESSION_HEADER = "x-odsm-session"
 T = TypeVar("T")

@@ -6,7 +6,7 @@ route's permission is checked before the route runs (`odsm.features.staff.access
 calendar and lessons are narrowed to their own.
 
 A route missing from ROUTE_PERMISSIONS needs the owner (fail closed), and
-backend/tests/staff/test_every_route_declares_a_permission.py fails until it is named here.
+backend/tests/staff/test_permissions.py (test_every_route_declares_a_permission) fails until it is named here.
 """
 
 from __future__ import annotations

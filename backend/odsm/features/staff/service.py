@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -16,8 +14,8 @@ from odsm.core.versioning import apply_changes, check_version, guard_stale
 from odsm.models import Instructor, SignInSettings, StaffAccount, StaffSession
 
 from . import repository as repo
+from .desk import Access
 from .errors import (
-    AccountLocked,
     LastOwner,
     LoginTaken,
     SignInAlreadyOn,
@@ -25,10 +23,10 @@ from .errors import (
     SignInSettingsVersionConflict,
     StaffNotFound,
     StaffVersionConflict,
-    TryAgainLater,
     WrongCredentials,
     WrongRecoveryCode,
 )
+from .lockout import count_failure, refuse_while_locked
 from .passwords import (
     Passwords,
     new_recovery_code,
@@ -37,7 +35,7 @@ from .passwords import (
     passwords_at,
     token_digest,
 )
-from .permissions import OWN_ONLY_FOR_INSTRUCTOR, PERMISSION_ROLES, Permission, Role, role_may
+from .permissions import OWN_ONLY_FOR_INSTRUCTOR, PERMISSION_ROLES, Permission, Role
 from .schemas import (
     AuthStatus,
     EnableSignIn,
@@ -55,29 +53,6 @@ from .schemas import (
     StaffRead,
     StaffUpdate,
 )
-
-# After this many failures in a row, each further attempt must wait a little longer (1 s, 2 s, 4 s …)
-# until the account locks at the setting's count.
-SLOW_DOWN_AFTER = 2
-
-
-@dataclass(frozen=True)
-class Access:
-    """Who a request comes from: sign-in off (anyone may do anything), or the signed-in account."""
-
-    enabled: bool
-    account: StaffRead | None = None
-    office_may_certify: bool = False
-
-    def may(self, permission: Permission) -> bool:
-        if not self.enabled or permission is Permission.PUBLIC:
-            return True
-        if self.account is None:
-            return False
-        return role_may(self.account.role, permission, office_may_certify=self.office_may_certify)
-
-    def permissions(self) -> list[Permission]:
-        return [p for p in Permission if p is not Permission.PUBLIC and self.may(p)]
 
 
 def _settings_read(row: SignInSettings | None) -> SignInSettingsRead:
@@ -232,10 +207,10 @@ class StaffService:
             account = s.scalar(repo.by_login(data.login))
             usable = account if account is not None and account.active else None
             if usable is not None:
-                self._refuse_while_locked(usable, utcnow())
+                refuse_while_locked(usable, utcnow())
             if not self.passwords.verify(data.password, usable.password_hash if usable else None) or usable is None:
                 # The failure is counted and committed; the refusal is raised after the commit.
-                return None, self._count_failure(usable, settings)
+                return None, count_failure(usable, settings)
             usable.failed_attempts, usable.locked_until, usable.last_failed_at = 0, None, None
             return self._open_session(s, usable, settings), None
 
@@ -244,28 +219,6 @@ class StaffService:
             raise refusal
         assert signed is not None
         return signed
-
-    def _refuse_while_locked(self, account: StaffAccount, now: datetime) -> None:
-        if account.locked_until is not None and account.locked_until > now:
-            raise AccountLocked(details={"locked_until": account.locked_until.isoformat()})
-        if account.failed_attempts >= SLOW_DOWN_AFTER and account.last_failed_at is not None:
-            wait = timedelta(seconds=2 ** (account.failed_attempts - SLOW_DOWN_AFTER))
-            if account.last_failed_at + wait > now:
-                left = (account.last_failed_at + wait - now).total_seconds()
-                raise TryAgainLater(details={"retry_after_seconds": max(1, round(left))})
-
-    def _count_failure(self, account: StaffAccount | None, settings: SignInSettings) -> Exception:
-        if account is None:
-            return WrongCredentials()
-        now = utcnow()
-        if account.locked_until is not None and account.locked_until <= now:
-            account.failed_attempts = 0  # a lock that ran out starts a fresh count
-        account.failed_attempts += 1
-        account.last_failed_at = now
-        if account.failed_attempts >= settings.failures_before_lock:
-            account.locked_until = now + timedelta(minutes=settings.lock_minutes)
-            return AccountLocked(details={"locked_until": account.locked_until.isoformat()})
-        return WrongCredentials()
 
     def _open_session(self, s: Session, account: StaffAccount, settings: SignInSettings) -> SignedIn:
         token = new_token()
