@@ -332,6 +332,46 @@ export interface Channels {
     optionalRequest: false;
     response: operations["update_settings"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:signIn:newRecoveryCode": {
+    request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["new_recovery_code"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:signIn:permissions": {
+    request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["permission_table"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:signIn:settings": {
+    request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["get_sign_in_settings"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:signIn:updateSettings": {
+    request: { body: operations["update_sign_in_settings"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["update_sign_in_settings"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:staff:create": {
+    request: { body: operations["create_staff"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["create_staff"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:staff:list": {
+    request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["list_staff"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:staff:setPassword": {
+    request: operations["set_staff_password"]["parameters"]["path"] & { body: operations["set_staff_password"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["set_staff_password"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:staff:update": {
+    request: operations["update_staff"]["parameters"]["path"] & { body: operations["update_staff"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["update_staff"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:students:archive": {
     request: operations["archive_student"]["parameters"]["path"] & { body: operations["archive_student"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
@@ -470,6 +510,14 @@ export const channelNames = [
   "db:payments:take",
   "db:settings:get",
   "db:settings:update",
+  "db:signIn:newRecoveryCode",
+  "db:signIn:permissions",
+  "db:signIn:settings",
+  "db:signIn:updateSettings",
+  "db:staff:create",
+  "db:staff:list",
+  "db:staff:setPassword",
+  "db:staff:update",
   "db:students:archive",
   "db:students:create",
   "db:students:get",

@@ -99,6 +99,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable Sign In */
+        post: operations["disable_sign_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable Sign In */
+        post: operations["enable_sign_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Permission Table */
+        get: operations["permission_table"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recover Owner */
+        post: operations["recover_owner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/recovery-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New Recovery Code */
+        post: operations["new_recovery_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Sign In Settings */
+        get: operations["get_sign_in_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Sign In Settings */
+        patch: operations["update_sign_in_settings"];
+        trace?: never;
+    };
+    "/api/v1/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign In */
+        post: operations["sign_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign Out */
+        post: operations["sign_out"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Auth Status */
+        get: operations["auth_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/hst-report": {
         parameters: {
             query?: never;
@@ -967,6 +1121,58 @@ export interface paths {
         patch: operations["update_settings"];
         trace?: never;
     };
+    "/api/v1/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Staff */
+        get: operations["list_staff"];
+        put?: never;
+        /** Create Staff */
+        post: operations["create_staff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{staff_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Staff */
+        patch: operations["update_staff"];
+        trace?: never;
+    };
+    "/api/v1/staff/{staff_id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set Staff Password */
+        post: operations["set_staff_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/students": {
         parameters: {
             query?: never;
@@ -1492,8 +1698,17 @@ export interface components {
             hash: string;
             /** Id */
             id: number;
+            /**
+             * Os Account
+             * @default
+             */
+            os_account?: string;
             /** Reason */
             reason: string | null;
+            /** Staff Account Id */
+            staff_account_id?: number | null;
+            /** Staff Name */
+            staff_name?: string | null;
             /** Student Id */
             student_id: number | null;
         };
@@ -1519,6 +1734,21 @@ export interface components {
             items: components["schemas"]["AuditEntryRead"][];
             /** Total */
             total: number;
+        };
+        /**
+         * AuthStatus
+         * @description Who is signed in at this desk (None when nobody is, or sign-in is off) and what they may do.
+         */
+        AuthStatus: {
+            account: components["schemas"]["StaffRead"] | null;
+            /** Enabled */
+            enabled: boolean;
+            /** Idle Lock Minutes */
+            idle_lock_minutes: number;
+            /** Min Password Length */
+            min_password_length: number;
+            /** Permissions */
+            permissions: components["schemas"]["Permission"][];
         };
         /** AvailabilitySlot */
         AvailabilitySlot: {
@@ -2033,6 +2263,14 @@ export interface components {
             /** Version */
             version: string;
         };
+        /** DisableSignIn */
+        DisableSignIn: {
+            /**
+             * Password
+             * @description the signed-in owner's password
+             */
+            password: string;
+        };
         /**
          * DocumentSchool
          * @description Who issues the document, and how its times are written (the renderer formats them in this zone).
@@ -2048,6 +2286,18 @@ export interface components {
             time_format: string;
             /** Time Zone */
             time_zone: string;
+        };
+        /**
+         * EnableSignIn
+         * @description Switching sign-in on creates the owner's account first.
+         */
+        EnableSignIn: {
+            /** Login */
+            login: string;
+            /** Name */
+            name: string;
+            /** Password */
+            password: string;
         };
         /** EnrollmentCreate */
         EnrollmentCreate: {
@@ -3255,6 +3505,11 @@ export interface components {
             /** Vehicle Plate */
             vehicle_plate: string;
         };
+        /** PasswordSet */
+        PasswordSet: {
+            /** Password */
+            password: string;
+        };
         /** PaymentCreate */
         PaymentCreate: {
             /**
@@ -3334,6 +3589,26 @@ export interface components {
             unallocated_cents?: number;
             /** Version */
             version: number;
+        };
+        /**
+         * Permission
+         * @enum {string}
+         */
+        Permission: "public" | "school.read" | "calendar.read" | "lessons.complete" | "classes.attendance" | "students.read" | "students.edit" | "book" | "records.edit" | "billing" | "refund" | "credit" | "certify" | "audit.read" | "backups" | "settings.manage" | "accounts.manage";
+        /** PermissionRow */
+        PermissionRow: {
+            /** Own Only For Instructor */
+            own_only_for_instructor: boolean;
+            permission: components["schemas"]["Permission"];
+            /** Roles */
+            roles: components["schemas"]["Role"][];
+        };
+        /** PermissionTable */
+        PermissionTable: {
+            /** Office May Certify */
+            office_may_certify: boolean;
+            /** Rows */
+            rows: components["schemas"]["PermissionRow"][];
         };
         /** PrepaidBalance */
         PrepaidBalance: {
@@ -3492,6 +3767,18 @@ export interface components {
             /** Fields */
             fields: string[];
         };
+        /** Recover */
+        Recover: {
+            /** New Password */
+            new_password: string;
+            /** Recovery Code */
+            recovery_code: string;
+        };
+        /** RecoveryCodeRead */
+        RecoveryCodeRead: {
+            /** Recovery Code */
+            recovery_code: string;
+        };
         /** RefundCreate */
         RefundCreate: {
             /**
@@ -3554,6 +3841,11 @@ export interface components {
             /** Reversed On */
             reversed_on?: string | null;
         };
+        /**
+         * Role
+         * @enum {string}
+         */
+        Role: "owner" | "office" | "instructor";
         /**
          * RosterChange
          * @description One student's BDE enrollment, added to or taken off a class's roster.
@@ -3831,6 +4123,74 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** SignIn */
+        SignIn: {
+            /** Login */
+            login: string;
+            /** Password */
+            password: string;
+        };
+        /**
+         * SignInEnabled
+         * @description Shown once, to print or write down: it resets the owner's password and is then used up.
+         */
+        SignInEnabled: {
+            account: components["schemas"]["StaffRead"];
+            /** Permissions */
+            permissions: components["schemas"]["Permission"][];
+            /** Recovery Code */
+            recovery_code: string;
+            /** Token */
+            token: string;
+        };
+        /** SignInSettingsRead */
+        SignInSettingsRead: {
+            /** Enabled */
+            enabled: boolean;
+            /** Failures Before Lock */
+            failures_before_lock: number;
+            /** Idle Lock Minutes */
+            idle_lock_minutes: number;
+            /** Lock Minutes */
+            lock_minutes: number;
+            /** Min Password Length */
+            min_password_length: number;
+            /** Office May Certify */
+            office_may_certify: boolean;
+            /** Version */
+            version: number;
+        };
+        /** SignInSettingsUpdate */
+        SignInSettingsUpdate: {
+            /** Failures Before Lock */
+            failures_before_lock?: number;
+            /** Idle Lock Minutes */
+            idle_lock_minutes?: number;
+            /** Lock Minutes */
+            lock_minutes?: number;
+            /** Min Password Length */
+            min_password_length?: number;
+            /** Office May Certify */
+            office_may_certify?: boolean;
+            /** Version */
+            version: number;
+        };
+        /**
+         * SignedIn
+         * @description Main keeps `token` and hands the renderer everything else: the renderer never sees it.
+         */
+        SignedIn: {
+            account: components["schemas"]["StaffRead"];
+            /** Permissions */
+            permissions: components["schemas"]["Permission"][];
+            /** Token */
+            token: string;
+        };
+        /** SignedOut */
+        SignedOut: {
+            /** Signed Out */
+            signed_out: boolean;
+        };
         /**
          * SlotProposal
          * @description A free slot where every booking rule passes: book it with these instructor, vehicle and times.
@@ -3876,6 +4236,54 @@ export interface components {
             student_id: number;
             /** Usual Instructor Id */
             usual_instructor_id: number | null;
+        };
+        /** StaffCreate */
+        StaffCreate: {
+            /**
+             * Instructor Id
+             * @description required for the instructor role
+             */
+            instructor_id?: number | null;
+            /** Login */
+            login: string;
+            /** Name */
+            name: string;
+            /** Password */
+            password: string;
+            role: components["schemas"]["Role"];
+        };
+        /** StaffPage */
+        StaffPage: {
+            /** Items */
+            items: components["schemas"]["StaffRead"][];
+        };
+        /** StaffRead */
+        StaffRead: {
+            /** Active */
+            active: boolean;
+            /** Id */
+            id: number;
+            /** Instructor Id */
+            instructor_id: number | null;
+            /** Login */
+            login: string;
+            /** Name */
+            name: string;
+            role: components["schemas"]["Role"];
+            /** Version */
+            version: number;
+        };
+        /** StaffUpdate */
+        StaffUpdate: {
+            /** Active */
+            active?: boolean;
+            /** Instructor Id */
+            instructor_id?: number | null;
+            /** Name */
+            name?: string;
+            role?: components["schemas"]["Role"];
+            /** Version */
+            version: number;
         };
         /** Statement */
         Statement: {
@@ -4628,6 +5036,442 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    disable_sign_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisableSignIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInSettingsRead"];
+                };
+            };
+            /** @description Sign-in is on and this desk must sign in first, or the login, password or code is wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The signed-in account's role may not do this (`permission_denied`, naming the permission). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    enable_sign_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnableSignIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInEnabled"];
+                };
+            };
+            /** @description Sign-in is on and this desk must sign in first, or the login, password or code is wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The signed-in account's role may not do this (`permission_denied`, naming the permission). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    permission_table: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionTable"];
+                };
+            };
+        };
+    };
+    recover_owner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Recover"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description Sign-in is on and this desk must sign in first, or the login, password or code is wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    new_recovery_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodeRead"];
+                };
+            };
+            /** @description Sign-in is on and this desk must sign in first, or the login, password or code is wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The signed-in account's role may not do this (`permission_denied`, naming the permission). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_sign_in_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInSettingsRead"];
+                };
+            };
+            /** @description Sign-in is on and this desk must sign in first, or the login, password or code is wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The signed-in account's role may not do this (`permission_denied`, naming the permission). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_sign_in_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInSettingsRead"];
+                };
+            };
+            /** @description Sign-in is on and this desk must sign in first, or the login, password or code is wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The signed-in account's role may not do this (`permission_denied`, naming the permission). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    sign_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description Sign-in is on and this desk must sign in first, or the login, password or code is wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The account is locked for a while after too many wrong passwords. */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many wrong passwords in a row: wait the seconds given, then try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    sign_out: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedOut"];
+                };
+            };
+        };
+    };
+    auth_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthStatus"];
                 };
             };
         };
@@ -7354,6 +8198,192 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolSettingsRead"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffPage"];
+                };
+            };
+            /** @description Sign-in is on and this desk must sign in first, or the login, password or code is wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The signed-in account's role may not do this (`permission_denied`, naming the permission). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRead"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_staff_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from sqlalchemy import Engine
 
 from odsm import __version__
@@ -34,6 +34,8 @@ from odsm.features.instructors.router import router as instructors_router
 from odsm.features.lessons.router import router as lessons_router
 from odsm.features.moving.router import router as moving_router
 from odsm.features.school.router import router as school_router
+from odsm.features.staff.access import check_permission
+from odsm.features.staff.router import routers as staff_routers
 from odsm.features.students.router import router as students_router
 from odsm.features.system.router import router as system_router
 from odsm.features.vehicles.router import router as vehicles_router
@@ -92,8 +94,10 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         documents_router,
         changes_router,
         *billing_routers,
+        *staff_routers,
     ):
-        app.include_router(router, prefix=API_PREFIX)
+        # Every route asks the permission table first (a no-op while sign-in is off).
+        app.include_router(router, prefix=API_PREFIX, dependencies=[Depends(check_permission)])
     install_error_handlers(app)
     # No CORSMiddleware on purpose: no browser origin is allowed to call the backend.
     # Order: the request context (auth, request id) wraps the idempotency replay.

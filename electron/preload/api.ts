@@ -3,6 +3,7 @@ import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult 
 import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupProgress, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult } from '../shared/app-channels';
 import type { CalendarFileRequest, CalendarFileResult } from '../shared/calendar-file-channels';
 import type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
+import type { AuthStatus, EnableSignInForm, RecoverForm, SignInEnabled, SignInForm } from '../shared/auth-channels';
 import type { DataChanged, DataKind } from '../shared/data-changes';
 import type { DocumentRequest, PrintResult, SavePdfResult } from '../shared/documents';
 
@@ -76,10 +77,25 @@ export type OdsmApi = DataApi & {
   saveDocumentPdf(request: DocumentRequest): Promise<IpcResult<SavePdfResult>>;
   /** A document sent to the printer, from the same print layout. */
   printDocument(request: DocumentRequest): Promise<IpcResult<PrintResult>>;
+  /** Sign-in at this desk. Main holds the session token; no answer here carries it. */
+  auth: {
+    status(): Promise<IpcResult<AuthStatus>>;
+    signIn(form: SignInForm): Promise<IpcResult<AuthStatus>>;
+    signOut(): Promise<IpcResult<AuthStatus>>;
+    /** At a shared desk: signs this person out so the next can sign in. */
+    switchUser(): Promise<IpcResult<AuthStatus>>;
+    /** Switches sign-in on with the owner's account, signs the owner in here, and shows the recovery code once. */
+    enable(form: EnableSignInForm): Promise<IpcResult<SignInEnabled>>;
+    /** Switches sign-in off; needs the signed-in owner's password. */
+    disable(password: string): Promise<IpcResult<AuthStatus>>;
+    /** The recovery code resets the owner's password (and is used up), and signs the owner in. */
+    recover(form: RecoverForm): Promise<IpcResult<AuthStatus>>;
+  };
 };
 
 export type { DataChanged, DataKind };
 export type { CalendarFileRequest, CalendarFileResult } from '../shared/calendar-file-channels';
 export type { DocumentKind, DocumentRequest, PaperSize, PrintResult, SavePdfResult } from '../shared/documents';
+export type { AuthStatus, EnableSignInForm, RecoverForm, SignInEnabled, SignInForm, StaffAccountView, StaffRole } from '../shared/auth-channels';
 export type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
 export type { AuditExportResult, BackendStatus, BackupNowResult, BackupProgress, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult };

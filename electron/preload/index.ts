@@ -34,6 +34,7 @@ import {
   MOVE_START_CHANNEL,
   type ConnectionForm,
 } from '../shared/connection-channels';
+import { AUTH_DISABLE_CHANNEL, AUTH_ENABLE_CHANNEL, AUTH_RECOVER_CHANNEL, AUTH_SIGN_IN_CHANNEL, AUTH_SIGN_OUT_CHANNEL, AUTH_STATUS_CHANNEL, AUTH_SWITCH_USER_CHANNEL, type EnableSignInForm, type RecoverForm, type SignInForm } from '../shared/auth-channels';
 import { DATA_CHANGED_CHANNEL, knownKinds, type DataChanged } from '../shared/data-changes';
 import { DOCUMENT_PRINT_CHANNEL, DOCUMENT_SAVE_PDF_CHANNEL, type DocumentRequest } from '../shared/documents';
 import type { OdsmApi } from './api';
@@ -109,6 +110,16 @@ const api = {
   getMoveProgress: () => ipcRenderer.invoke(MOVE_PROGRESS_CHANNEL),
   saveDocumentPdf: (request: DocumentRequest) => ipcRenderer.invoke(DOCUMENT_SAVE_PDF_CHANNEL, request),
   printDocument: (request: DocumentRequest) => ipcRenderer.invoke(DOCUMENT_PRINT_CHANNEL, request),
+  // Sign-in: main keeps the session token; these answer who is signed in, never the token.
+  auth: {
+    status: () => ipcRenderer.invoke(AUTH_STATUS_CHANNEL),
+    signIn: (form: SignInForm) => ipcRenderer.invoke(AUTH_SIGN_IN_CHANNEL, form),
+    signOut: () => ipcRenderer.invoke(AUTH_SIGN_OUT_CHANNEL),
+    switchUser: () => ipcRenderer.invoke(AUTH_SWITCH_USER_CHANNEL),
+    enable: (form: EnableSignInForm) => ipcRenderer.invoke(AUTH_ENABLE_CHANNEL, form),
+    disable: (password: string) => ipcRenderer.invoke(AUTH_DISABLE_CHANNEL, { password }),
+    recover: (form: RecoverForm) => ipcRenderer.invoke(AUTH_RECOVER_CHANNEL, form),
+  },
 } as unknown as OdsmApi;
 
 contextBridge.exposeInMainWorld('odsm', api);

@@ -26,6 +26,23 @@ from .orm import utcnow
 
 current_actor: contextvars.ContextVar[str] = contextvars.ContextVar("current_actor", default="front-desk")
 
+# With sign-in on, an entry's actor names both: the workstation's OS account, then the staff account
+# signed in there ("jdoe;staff=3"). The OS account never holds ";" (the request context refuses it), so
+# the two split apart again, and both are inside the hashed fields.
+_STAFF_MARK = ";staff="
+
+
+def actor_with_staff(os_account: str, staff_id: int) -> str:
+    mark = f"{_STAFF_MARK}{staff_id}"
+    return os_account[: 100 - len(mark)] + mark  # the column holds 100 characters
+
+
+def split_actor(actor: str) -> tuple[str, int | None]:
+    """(OS account, staff account id or None) of an entry's actor."""
+    os_account, _, staff = actor.partition(_STAFF_MARK)
+    return os_account, int(staff) if staff.isdigit() else None
+
+
 Change = tuple[Any, str, dict[str, Any] | None, dict[str, Any] | None]  # object, action, before, after
 
 

@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     # How many safety copies (the school as it was before a restore) stay in the data folder's backups/;
     # older ones go only after a restore succeeded.
     safety_copies_kept: int = Field(default=5, ge=1)
+    # argon2id's memory (KiB) and passes for staff passwords: pwdlib's recommended cost. Tests lower it,
+    # as each hash costs about a second on a busy machine.
+    password_hash_memory_kib: int = Field(default=65536, ge=8)
+    password_hash_passes: int = Field(default=3, ge=1)
 
     @property
     def resolved_database_url(self) -> str:

@@ -7,9 +7,13 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 _WHY = {
+    401: "Sign-in is on and this desk must sign in first, or the login, password or code is wrong.",
+    403: "The signed-in account's role may not do this (`permission_denied`, naming the permission).",
     404: "No record has that id.",
     409: "The request clashes with the record's current state, or its Idempotency-Key is still in progress.",
     422: "A field is not valid (`validation_failed`, with the fields in details), or a rule refused it.",
+    423: "The account is locked for a while after too many wrong passwords.",
+    429: "Too many wrong passwords in a row: wait the seconds given, then try again.",
 }
 
 

@@ -33,6 +33,7 @@ from .enrollments import (
 from .instructors import Instructor, InstructorAvailability, InstructorTimeOff
 from .lessons import Lesson, LessonStatus
 from .school import SchoolSettings
+from .staff import SignInSettings, StaffAccount, StaffSession
 from .students import Student
 from .vehicles import OdometerReading, Vehicle
 
@@ -70,6 +71,9 @@ __all__ = [
     "ProductKind",
     "RosterEntry",
     "SchoolSettings",
+    "SignInSettings",
+    "StaffAccount",
+    "StaffSession",
     "Student",
     "Vehicle",
 ]

@@ -83,6 +83,8 @@ export interface HttpTransportOptions {
   maxSockets?: number;
   /** Who is at this workstation, for the backend's audit log (X-ODSM-Actor); never a secret. */
   actor?: string;
+  /** The signed-in staff account's session token (X-ODSM-Session), read on every call; main's alone. */
+  session?: () => string | undefined;
 }
 
 export function createHttpTransport(options: HttpTransportOptions): Transport {
@@ -111,6 +113,8 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       };
       if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey;
       if (options.actor) headers['x-odsm-actor'] = options.actor;
+      const session = options.session?.();
+      if (session) headers['x-odsm-session'] = session;
       if (payload) {
         headers['content-type'] = 'application/json';
         headers['content-length'] = payload.length;

@@ -6,6 +6,7 @@ import { hostname, userInfo } from 'node:os';
 import { anchorAuditChain } from '../audit/anchored-audit';
 import type { AnchorStore } from '../audit/audit-anchor-store';
 import { createAuditExport } from '../audit/audit-export';
+import { createSessionHolder, createStaffSession } from '../auth/staff-session';
 import { createMemoryBackupStore, type BackupStore } from '../backup/backup-store';
 import { createBackups } from '../backup/backups';
 import { createCalendarFileChannels, createCalendarFileExport } from '../exports/calendar-file';
@@ -93,7 +94,9 @@ function workstationActor(): string {
 
 export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
   const manifest = options.manifest ?? loadManifest();
-  const httpTransport = createHttpTransport({ connection: options.connection, actor: options.actor ?? workstationActor() });
+  // The staff session's token stays in main: the transport attaches it to every backend call.
+  const session = createSessionHolder();
+  const httpTransport = createHttpTransport({ connection: options.connection, actor: options.actor ?? workstationActor(), session: session.token });
   const store = options.auditAnchor ?? noAnchorStore;
   const audit = options.auditAnchor
     ? anchorAuditChain({ transport: httpTransport, store, manifest, log: options.log })
@@ -134,7 +137,12 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     },
     manifest,
   );
-  Object.assign(appChannels, connectionChannels, createCalendarFileChannels(createCalendarFileExport({ transport, dialog: options.saveDialog, log: options.log })));
+  Object.assign(
+    appChannels,
+    connectionChannels,
+    createCalendarFileChannels(createCalendarFileExport({ transport, dialog: options.saveDialog, log: options.log })),
+    createStaffSession({ transport: httpTransport, holder: session, log: options.log }).channels,
+  );
   const validator = createSchemaValidator({ ...manifest.channels, ...appChannels }, manifest.errorSchema);
   const policies = createBackendPolicies({
     ...options.policy,

@@ -11,6 +11,7 @@ import { instructorSamples } from './samples/instructors-samples';
 import { lessonSamples } from './samples/lessons-samples';
 import type { ChannelSample } from './samples/sample-types';
 import { schoolSamples } from './samples/school-samples';
+import { staffSamples } from './samples/staff-samples';
 import { studentSamples } from './samples/students-samples';
 import { vehicleSamples } from './samples/vehicles-samples';
 
@@ -36,4 +37,5 @@ export const channelSamples: Record<string, ChannelSample> = {
   ...dashboardSamples,
   ...billingSamples,
   ...documentSamples,
+  ...staffSamples,
 };

@@ -9,6 +9,7 @@ import { DOCUMENT_PRINT_CHANNEL, DOCUMENT_SAVE_PDF_CHANNEL } from '../../shared/
 import { mainFrameEvent } from '../support/bridge-fixtures';
 import { backendCommand, freshDataDir } from '../support/real-backend';
 import { standInBridge, type StandInBridge } from '../support/stand-in-bridge';
+import { AUTH_DISABLE_CHANNEL, AUTH_ENABLE_CHANNEL, AUTH_RECOVER_CHANNEL, AUTH_SIGN_IN_CHANNEL, AUTH_SIGN_OUT_CHANNEL, AUTH_STATUS_CHANNEL, AUTH_SWITCH_USER_CHANNEL } from '../../shared/auth-channels';
 import { channelSamples, newStudentBody, type CallChannel } from './channel-samples';
 
 // The real backend (python -m odsm, or the frozen binary via ODSM_BACKEND_COMMAND), the real supervisor,
@@ -51,7 +52,7 @@ describe('the IPC contract, channel by channel', () => {
   });
 
   it('registers exactly the manifest channels and the app channels', () => {
-    expect(bridge.ipc.channels().sort()).toEqual([...Object.keys(manifest.channels), BACKEND_STATUS_GET_CHANNEL, AUDIT_EXPORT_CHANNEL, DIAGNOSTICS_CHANNEL, BACKUP_NOW_CHANNEL, BACKUP_STATUS_CHANNEL, BACKUP_PROGRESS_CHANNEL, BACKUP_RESTORE_CHANNEL, IMPORT_PREVIEW_CHANNEL, IMPORT_RUN_CHANNEL, IMPORT_CHOOSE_CHANNEL, IMPORT_REMAP_CHANNEL, IMPORT_START_CHANNEL, IMPORT_PROGRESS_CHANNEL, EXPORT_ALL_CHANNEL, CALENDAR_FILE_CHANNEL, DOCUMENT_SAVE_PDF_CHANNEL, DOCUMENT_PRINT_CHANNEL].sort());
+    expect(bridge.ipc.channels().sort()).toEqual([...Object.keys(manifest.channels), BACKEND_STATUS_GET_CHANNEL, AUDIT_EXPORT_CHANNEL, DIAGNOSTICS_CHANNEL, BACKUP_NOW_CHANNEL, BACKUP_STATUS_CHANNEL, BACKUP_PROGRESS_CHANNEL, BACKUP_RESTORE_CHANNEL, IMPORT_PREVIEW_CHANNEL, IMPORT_RUN_CHANNEL, IMPORT_CHOOSE_CHANNEL, IMPORT_REMAP_CHANNEL, IMPORT_START_CHANNEL, IMPORT_PROGRESS_CHANNEL, EXPORT_ALL_CHANNEL, CALENDAR_FILE_CHANNEL, DOCUMENT_SAVE_PDF_CHANNEL, DOCUMENT_PRINT_CHANNEL, AUTH_STATUS_CHANNEL, AUTH_SIGN_IN_CHANNEL, AUTH_SIGN_OUT_CHANNEL, AUTH_SWITCH_USER_CHANNEL, AUTH_ENABLE_CHANNEL, AUTH_DISABLE_CHANNEL, AUTH_RECOVER_CHANNEL].sort());
   });
 
   describe.each(Object.keys(manifest.channels))('%s', (channel) => {

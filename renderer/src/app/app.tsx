@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { BackendStatusBanner } from './backend-status-banner';
+import { SignedInAs, SignInGate } from '../features/sign-in';
 import { parseHash, useHash } from '../lib/navigation';
 import { AppProvider } from './provider';
 import { ScreenErrorBoundary } from './screen-error-boundary';
@@ -22,6 +23,7 @@ export function App() {
 
   return (
     <AppProvider>
+      <SignInGate>
       <a className="skip-link" href="#main-content" onClick={skipToMain} data-testid="skip-link">
         Skip to main content
       </a>
@@ -54,6 +56,7 @@ export function App() {
               ))}
             </ul>
           </nav>
+          <SignedInAs />
         </aside>
         <main className="shell__main" id="main-content" tabIndex={-1}>
           <BackendStatusBanner />
@@ -66,6 +69,7 @@ export function App() {
         </main>
       </div>
       {helpOpen ? <ShortcutsHelp onClose={() => setHelpOpen(false)} /> : null}
+      </SignInGate>
     </AppProvider>
   );
 }

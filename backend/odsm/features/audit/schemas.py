@@ -20,6 +20,11 @@ class AuditEntryRead(BaseModel):
     reason: str | None
     student_id: int | None
     hash: str
+    # With sign-in on, `actor` holds both; these split it: the workstation's OS account, and the staff
+    # account signed in there with its name (None while sign-in was off).
+    os_account: str = ""
+    staff_account_id: int | None = None
+    staff_name: str | None = None
 
     @field_validator("before", "after", mode="before")
     @classmethod

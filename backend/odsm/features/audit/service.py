@@ -5,8 +5,9 @@ import json
 from sqlalchemy.orm import Session
 
 from odsm.core.append_only_guards import GUARD_ENTITY
-from odsm.core.audit import verify_chain
+from odsm.core.audit import split_actor, verify_chain
 from odsm.core.unit_of_work import Database
+from odsm.features.staff.service import StaffService
 
 from . import repository as repo
 from .anchor_check import AuditAnchor, anchor_break
@@ -68,7 +69,17 @@ class AuditService:
             rows = s.scalars(repo.page(stmt, offset, limit)).all()
             return AuditPage(items=[AuditEntryRead.model_validate(r) for r in rows], total=total)
 
-        return self.db.read(fn)
+        page = self.db.read(fn)
+        return self._with_staff(page)
+
+    def _with_staff(self, page: AuditPage) -> AuditPage:
+        """Each entry's OS account and staff account apart, with the staff account's name."""
+        for item in page.items:
+            item.os_account, item.staff_account_id = split_actor(item.actor)
+        names = StaffService(self.db).staff_names({i.staff_account_id for i in page.items if i.staff_account_id})
+        for item in page.items:
+            item.staff_name = names.get(item.staff_account_id) if item.staff_account_id else None
+        return page
 
     def chain(self, after_id: int, limit: int) -> AuditChainPage:
         def fn(s: Session) -> AuditChainPage:

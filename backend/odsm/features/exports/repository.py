@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Column, Table, select
 from sqlalchemy.orm import Session
 
 from odsm.core.orm import Base
-from odsm.models import IdempotencyRecord
+from odsm.models import IdempotencyRecord, StaffSession
 
-# The app's own bookkeeping, not the school's records: stored answers to retried requests.
-INTERNAL_TABLES = {IdempotencyRecord.__tablename__}
+# The app's own bookkeeping, not the school's records: stored answers to retried requests, and the
+# desks' sign-in sessions.
+INTERNAL_TABLES = {IdempotencyRecord.__tablename__, StaffSession.__tablename__}
+# Never written to a file an export hands around: staff password hashes and the owner's recovery code's.
+SECRET_COLUMNS = {"password_hash", "recovery_code_hash"}
 
 
 def school_tables() -> list[Table]:
@@ -20,9 +23,13 @@ def school_tables() -> list[Table]:
     return [t for t in Base.metadata.sorted_tables if t.name not in INTERNAL_TABLES]
 
 
+def exported_columns(table: Table) -> list[Column[Any]]:
+    return [c for c in table.columns if c.name not in SECRET_COLUMNS]
+
+
 def rows_of(s: Session, table: Table) -> Iterator[Sequence[Any]]:
     """The table's rows in primary key order, fetched a batch at a time so a large table never sits in memory."""
-    stmt = select(table).order_by(*table.primary_key.columns)
+    stmt = select(*exported_columns(table)).order_by(*table.primary_key.columns)
     yield from s.execute(stmt.execution_options(yield_per=2000))
 
 

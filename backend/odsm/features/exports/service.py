@@ -72,7 +72,7 @@ class ExportService:
         tables: list[ExportedTable] = []
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for table in repo.school_tables():
-                columns = [c.name for c in table.columns]
+                columns = [c.name for c in repo.exported_columns(table)]
                 name = f"{table.name}.csv"
                 digest, rows = hashlib.sha256(), 0
                 with zf.open(name, "w") as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as text:

@@ -2,7 +2,7 @@ import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { reactRootPerTest } from '../../../test/react-root';
 import type { AuditEntry } from '../types';
-import { AuditEntries } from './audit-entries';
+import { AuditEntries, who } from './audit-entries';
 
 const view = reactRootPerTest();
 
@@ -40,5 +40,12 @@ describe('an audit entry that changed many records', () => {
     view.render(<AuditEntries entries={[importEntry(2)]} timeZone="America/Toronto" />);
     expect(others()).toBe(2);
     expect(showAll()).toBeNull();
+  });
+});
+
+describe('who made an entry', () => {
+  it('names the staff account and the workstation with sign-in on, the OS account alone before it', () => {
+    expect(who({ actor: 'desk@pc;staff=3', os_account: 'desk@pc', staff_name: 'Olive Front' })).toBe('Olive Front (at desk@pc)');
+    expect(who({ actor: 'desk@pc', os_account: 'desk@pc', staff_name: null })).toBe('desk@pc');
   });
 });

@@ -26,7 +26,7 @@ export function AuditEntries({ entries, timeZone, showEntity = true }: { entries
                 </span>
               ) : null}
               <span className="audit-entry__meta">
-                {formatDateTime(entry.at, timeZone)} · {entry.actor}
+                {formatDateTime(entry.at, timeZone)} · {who(entry)}
               </span>
               <span className="audit-entry__id mono" title={`Hash ${entry.hash}`}>
                 #{entry.id}
@@ -88,4 +88,9 @@ function ChangeTable({ changes, timeZone }: { changes: readonly FieldChange[]; t
       </tbody>
     </table>
   );
+}
+
+/** With sign-in on, the staff account by name and the workstation's OS account; before it, the OS account. */
+export function who(entry: { actor: string; os_account?: string; staff_name?: string | null }): string {
+  return entry.staff_name ? `${entry.staff_name} (at ${entry.os_account || entry.actor})` : entry.actor;
 }

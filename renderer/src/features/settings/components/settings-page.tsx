@@ -10,6 +10,7 @@ import { useRecordForm } from '../../../hooks/use-record-form';
 import { VALIDATION_FAILED } from '../../../lib/field-errors';
 import { CoursesSection } from '../../courses';
 import { DatabaseServerSection } from '../../database-server';
+import { SignInSection } from '../../sign-in';
 import { settingsQueryOptions, useSchoolSettings } from '../api/get-settings';
 import { useUpdateSettings } from '../api/update-settings';
 import { LOOSER_THAN_MINISTRY, SETTINGS_VERSION_CONFLICT, type SchoolSettings } from '../types';
@@ -38,6 +39,7 @@ export function SettingsPage() {
       </QueryStates>
       <CoursesSection />
       <DatabaseServerSection />
+      <SignInSection />
     </Page>
   );
 }

@@ -1,0 +1,216 @@
+"""The permission table, written once: which role may do what, and which permission each route needs.
+
+The README and the Settings screen show this same table (GET /api/v1/auth/permissions reads it from here).
+With sign-in off nobody is asked: the desk may do everything, as before sign-in existed. With it on, the
+route's permission is checked before the route runs (`odsm.features.staff.access`), and an instructor's
+calendar and lessons are narrowed to their own.
+
+A route missing from ROUTE_PERMISSIONS needs the owner (fail closed), and
+backend/tests/staff/test_permissions.py (test_every_route_declares_a_permission) fails until it is named here.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    OWNER = "owner"
+    OFFICE = "office"
+    INSTRUCTOR = "instructor"
+
+
+class Permission(StrEnum):
+    # No account needed: the health check, sign-in itself, the change stream's kinds.
+    PUBLIC = "public"
+    # The school's settings, instructors, vehicles and courses as the calendar needs them.
+    SCHOOL_READ = "school.read"
+    # The calendar; an instructor sees their own only.
+    CALENDAR_READ = "calendar.read"
+    # Completing a lesson; an instructor completes their own only.
+    LESSONS_COMPLETE = "lessons.complete"
+    # Recording a class's attendance; an instructor records their own classes only.
+    CLASSES_ATTENDANCE = "classes.attendance"
+    STUDENTS_READ = "students.read"
+    STUDENTS_EDIT = "students.edit"
+    BOOK = "book"
+    # Instructors', vehicles' and courses' records, and importing them.
+    RECORDS_EDIT = "records.edit"
+    BILLING = "billing"
+    REFUND = "refund"
+    CREDIT = "credit"
+    CERTIFY = "certify"
+    AUDIT_READ = "audit.read"
+    BACKUPS = "backups"
+    SETTINGS_MANAGE = "settings.manage"
+    ACCOUNTS_MANAGE = "accounts.manage"
+
+
+_ALL = frozenset(Role)
+_DESK = frozenset({Role.OWNER, Role.OFFICE})
+_OWNER = frozenset({Role.OWNER})
+
+PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
+    Permission.PUBLIC: _ALL,
+    Permission.SCHOOL_READ: _ALL,
+    Permission.CALENDAR_READ: _ALL,
+    Permission.LESSONS_COMPLETE: _ALL,
+    Permission.CLASSES_ATTENDANCE: _ALL,
+    Permission.STUDENTS_READ: _DESK,
+    Permission.STUDENTS_EDIT: _DESK,
+    Permission.BOOK: _DESK,
+    Permission.RECORDS_EDIT: _DESK,
+    Permission.BILLING: _DESK,
+    Permission.REFUND: _OWNER,
+    Permission.CREDIT: _OWNER,
+    # The owner may grant it to the office (sign-in settings: office_may_certify).
+    Permission.CERTIFY: _OWNER,
+    Permission.AUDIT_READ: _DESK,
+    Permission.BACKUPS: _DESK,
+    Permission.SETTINGS_MANAGE: _OWNER,
+    Permission.ACCOUNTS_MANAGE: _OWNER,
+}
+
+# What an instructor may do only on their own calendar, lessons and classes.
+OWN_ONLY_FOR_INSTRUCTOR = frozenset(
+    {Permission.CALENDAR_READ, Permission.LESSONS_COMPLETE, Permission.CLASSES_ATTENDANCE}
+)
+
+P = Permission
+# Route name (the OpenAPI operationId) -> the permission it needs.
+ROUTE_PERMISSIONS: dict[str, Permission] = {
+    # system
+    "health": P.PUBLIC,
+    "diagnostics": P.SCHOOL_READ,
+    "back_up": P.BACKUPS,
+    "backup_progress": P.BACKUPS,
+    "restore": P.SETTINGS_MANAGE,
+    "try_connection": P.SETTINGS_MANAGE,
+    "move_to_server": P.SETTINGS_MANAGE,
+    "move_progress": P.SETTINGS_MANAGE,
+    "import_progress": P.RECORDS_EDIT,
+    "preview_import": P.RECORDS_EDIT,
+    "run_import": P.RECORDS_EDIT,
+    "export_everything": P.BACKUPS,
+    # An instructor's schedule for a phone: the desk makes it (its body names the instructor).
+    "write_schedule_file": P.BOOK,
+    "changes": P.PUBLIC,
+    # school settings
+    "get_settings": P.SCHOOL_READ,
+    "update_settings": P.SETTINGS_MANAGE,
+    # students
+    "list_students": P.STUDENTS_READ,
+    "create_student": P.STUDENTS_EDIT,
+    "get_student": P.STUDENTS_READ,
+    "update_student": P.STUDENTS_EDIT,
+    "archive_student": P.STUDENTS_EDIT,
+    # instructors and vehicles
+    "list_instructors": P.SCHOOL_READ,
+    "create_instructor": P.RECORDS_EDIT,
+    "get_instructor": P.SCHOOL_READ,
+    "update_instructor": P.RECORDS_EDIT,
+    "add_time_off": P.RECORDS_EDIT,
+    "remove_time_off": P.RECORDS_EDIT,
+    "list_vehicles": P.SCHOOL_READ,
+    "create_vehicle": P.RECORDS_EDIT,
+    "get_vehicle": P.SCHOOL_READ,
+    "update_vehicle": P.RECORDS_EDIT,
+    "add_odometer": P.RECORDS_EDIT,
+    "odometer_log": P.SCHOOL_READ,
+    # audit
+    "verify_audit_chain": P.AUDIT_READ,
+    "audit_head": P.AUDIT_READ,
+    "audit_integrity": P.AUDIT_READ,
+    "audit_chain": P.AUDIT_READ,
+    "audit_history": P.AUDIT_READ,
+    # courses, enrollments and classes
+    "list_courses": P.SCHOOL_READ,
+    "create_course": P.RECORDS_EDIT,
+    "update_course": P.RECORDS_EDIT,
+    "list_enrollments": P.STUDENTS_READ,
+    "create_enrollment": P.STUDENTS_EDIT,
+    "get_enrollment": P.STUDENTS_READ,
+    "record_result": P.STUDENTS_EDIT,
+    "add_hours": P.STUDENTS_EDIT,
+    "add_correction": P.STUDENTS_EDIT,
+    "list_sessions": P.CALENDAR_READ,
+    "create_session": P.BOOK,
+    "record_attendance": P.CLASSES_ATTENDANCE,
+    "add_to_roster": P.BOOK,
+    "remove_from_roster": P.BOOK,
+    # lessons
+    "list_lessons": P.CALENDAR_READ,
+    "book_lesson": P.BOOK,
+    "check_lesson": P.BOOK,
+    "day_sheet": P.CALENDAR_READ,
+    "get_lesson": P.CALENDAR_READ,
+    "update_lesson": P.BOOK,
+    "complete_lesson": P.LESSONS_COMPLETE,
+    "cancel_lesson": P.BOOK,
+    "mark_no_show": P.BOOK,
+    "find_slots": P.BOOK,
+    "student_lessons": P.STUDENTS_READ,
+    # Home
+    "needs_attention": P.STUDENTS_READ,
+    # documents: the packet carries the student's audit entries
+    "inspector_packet": P.AUDIT_READ,
+    "progress_report": P.STUDENTS_READ,
+    # money
+    "list_products": P.BILLING,
+    "create_product": P.SETTINGS_MANAGE,
+    "update_product": P.SETTINGS_MANAGE,
+    "get_billing_settings": P.BILLING,
+    "update_billing_settings": P.SETTINGS_MANAGE,
+    "hst_report": P.BILLING,
+    "student_statement": P.BILLING,
+    "prepaid_hours": P.STUDENTS_READ,
+    "apply_credit": P.BILLING,
+    "list_invoices": P.BILLING,
+    "get_invoice": P.BILLING,
+    "create_invoice": P.BILLING,
+    "update_invoice": P.BILLING,
+    "issue_invoice": P.BILLING,
+    # Staff may waive a late-cancel or no-show fee, with a reason (the money issue); other credit notes are the owner's.
+    "waive_fee": P.BILLING,
+    "credit_invoice": P.CREDIT,
+    "list_payments": P.BILLING,
+    "get_payment": P.BILLING,
+    "take_payment": P.BILLING,
+    "refund_payment": P.REFUND,
+    "reverse_payment": P.REFUND,
+    # certification
+    "certification_worklist": P.STUDENTS_READ,
+    "certify_enrollment": P.CERTIFY,
+    # demo school
+    "demo_status": P.SCHOOL_READ,
+    "load_demo_school": P.SETTINGS_MANAGE,
+    # sign-in and accounts
+    "auth_status": P.PUBLIC,
+    "sign_in": P.PUBLIC,
+    "sign_out": P.PUBLIC,
+    "recover_owner": P.PUBLIC,
+    "permission_table": P.PUBLIC,
+    "enable_sign_in": P.ACCOUNTS_MANAGE,
+    "disable_sign_in": P.ACCOUNTS_MANAGE,
+    "get_sign_in_settings": P.ACCOUNTS_MANAGE,
+    "update_sign_in_settings": P.ACCOUNTS_MANAGE,
+    "new_recovery_code": P.ACCOUNTS_MANAGE,
+    "list_staff": P.ACCOUNTS_MANAGE,
+    "create_staff": P.ACCOUNTS_MANAGE,
+    "update_staff": P.ACCOUNTS_MANAGE,
+    "set_staff_password": P.ACCOUNTS_MANAGE,
+}
+del P
+
+# A route nobody named needs the owner: a new route is never open by mistake.
+UNDECLARED = Permission.ACCOUNTS_MANAGE
+
+
+def permission_for_route(name: str) -> Permission:
+    return ROUTE_PERMISSIONS.get(name, UNDECLARED)
+
+
+def role_may(role: Role, permission: Permission, *, office_may_certify: bool) -> bool:
+    if permission is Permission.CERTIFY and role is Role.OFFICE and office_may_certify:
+        return True
+    return role in PERMISSION_ROLES[permission]

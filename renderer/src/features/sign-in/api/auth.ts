@@ -1,0 +1,77 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { EnableSignInForm, RecoverForm, SignInForm } from '../../../../../electron/preload/api';
+import { call } from '../../../lib/odsm';
+
+// Not a kind of record: who is signed in at this desk is main's to know (it keeps the session token).
+export const authKeys = {
+  status: () => ['auth', 'status'] as const,
+  permissions: () => ['auth', 'permissions'] as const,
+  staff: () => ['auth', 'staff'] as const,
+  settings: () => ['auth', 'settings'] as const,
+};
+
+export function useAuthStatus() {
+  return useQuery({ queryKey: authKeys.status(), queryFn: () => call((odsm) => odsm.auth.status()), staleTime: Infinity });
+}
+
+/** Someone else is at the desk now: nothing cached for the last person is theirs to see. */
+function useSwitched() {
+  const client = useQueryClient();
+  return async () => {
+    await client.invalidateQueries();
+  };
+}
+
+export function useSignIn() {
+  const switched = useSwitched();
+  return useMutation({ mutationFn: (form: SignInForm) => call((odsm) => odsm.auth.signIn(form)), onSuccess: switched });
+}
+
+export function useSwitchUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call((odsm) => odsm.auth.switchUser()),
+    onSuccess: (status) => client.setQueryData(authKeys.status(), status),
+  });
+}
+
+export function useEnableSignIn() {
+  const switched = useSwitched();
+  return useMutation({ mutationFn: (form: EnableSignInForm) => call((odsm) => odsm.auth.enable(form)), onSuccess: switched });
+}
+
+export function useDisableSignIn() {
+  const switched = useSwitched();
+  return useMutation({ mutationFn: (password: string) => call((odsm) => odsm.auth.disable(password)), onSuccess: switched });
+}
+
+export function useRecover() {
+  const switched = useSwitched();
+  return useMutation({ mutationFn: (form: RecoverForm) => call((odsm) => odsm.auth.recover(form)), onSuccess: switched });
+}
+
+export function usePermissionTable() {
+  return useQuery({ queryKey: authKeys.permissions(), queryFn: () => call((odsm) => odsm.signIn.permissions({})) });
+}
+
+export function useStaff(enabled: boolean) {
+  return useQuery({ queryKey: authKeys.staff(), queryFn: () => call((odsm) => odsm.staff.list({})), enabled });
+}
+
+export function useCreateStaff() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string; login: string; role: 'owner' | 'office' | 'instructor'; instructor_id?: number; password: string }) =>
+      call((odsm) => odsm.staff.create({ body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: authKeys.staff() }),
+  });
+}
+
+export function useSetStaffActive() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (change: { id: number; version: number; active: boolean }) =>
+      call((odsm) => odsm.staff.update({ staff_id: change.id, body: { version: change.version, active: change.active } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: authKeys.staff() }),
+  });
+}

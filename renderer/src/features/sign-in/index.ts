@@ -1,0 +1,4 @@
+// Staff sign-in's public face: the gate over the app, who is signed in, and the Settings section.
+export { SignInGate } from './components/sign-in-gate';
+export { SignedInAs } from './components/signed-in-as';
+export { SignInSection } from './components/sign-in-section';
