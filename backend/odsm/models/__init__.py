@@ -18,6 +18,7 @@ from .enrollments import (
 )
 from .instructors import Instructor, InstructorAvailability, InstructorTimeOff
 from .lessons import Lesson, LessonStatus
+from .reminders import OutboxMessage, OutboxStatus, ReminderConsent, ReminderSettings, ReminderTemplate
 from .school import SchoolSettings
 from .students import Student
 from .vehicles import OdometerReading, Vehicle
@@ -42,6 +43,11 @@ __all__ = [
     "Lesson",
     "LessonStatus",
     "OdometerReading",
+    "OutboxMessage",
+    "OutboxStatus",
+    "ReminderConsent",
+    "ReminderSettings",
+    "ReminderTemplate",
     "SchoolSettings",
     "Student",
     "Vehicle",
