@@ -482,3 +482,30 @@ def test_sms_in_gateway_mode_goes_as_email_to_the_gateway(school: School, rem: R
     out = rem.send()
     assert out["sent"] == 1 and out["fill"]["skipped"] == {"no_email_address": 1}
     assert [r.envelope_to for r in inbox.received] == [["4165550142@sms.example.ca"]]
+
+
+# --- the BDE deadline at risk --------------------------------------------------------------------
+
+
+def test_a_bde_deadline_at_risk_reminds_the_student_and_a_far_one_does_not(
+    school: School, rem: Reminders, inbox: Inbox
+) -> None:
+    rem.settings(bde_deadline_on=True, bde_deadline_days=30)
+    teacher = school.instructor()
+    course = school.course()
+    at_risk = new_student(school, first_name="Priya", email="priya@example.com")
+    on_time = new_student(school, first_name="Omar", email="omar@example.com")
+    for student, first_class in ((at_risk, today() - timedelta(days=350)), (on_time, today() - timedelta(days=30))):
+        rem.consent(student["id"])
+        enrollment = school.enrollment(
+            student["id"], course["id"], enrolled_on=(first_class - timedelta(days=5)).isoformat()
+        )
+        session = school.session(teacher["id"], first_class, 18, 2)
+        ok(school.attend(session["id"], enrollment["id"], 120))
+    out = rem.send()
+    assert (out["fill"]["queued"], out["sent"]) == (1, 1)
+    [got] = inbox.received
+    assert got.envelope_to == ["priya@example.com"]
+    assert got.message["Subject"].startswith("Your BDE course must be finished by ")
+    assert "Hello Priya," in got.message.get_content()
+    assert rem.outbox()[0]["dedupe_key"].startswith("enrollment:")
