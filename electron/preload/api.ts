@@ -4,6 +4,7 @@ import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResul
 import type { CalendarFileRequest, CalendarFileResult } from '../shared/calendar-file-channels';
 import type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
 import type { DataChanged, DataKind } from '../shared/data-changes';
+import type { SmtpPasswordStatus } from '../shared/reminder-channels';
 
 /** "db:students:list" -> "students". */
 export type ResourceOf<C extends string> = C extends `db:${infer R}:${string}` ? R : never;
@@ -71,9 +72,14 @@ export type OdsmApi = DataApi & {
   startMove(form: ConnectionForm): Promise<IpcResult<MoveResult>>;
   /** How far the move is. */
   getMoveProgress(): Promise<IpcResult<MoveProgress>>;
+  /** Keeps the SMTP password sealed in main (null forgets it); answers only whether one is kept. */
+  saveSmtpPassword(password: string | null): Promise<IpcResult<SmtpPasswordStatus>>;
+  /** Whether an SMTP password is kept (never the password). */
+  getSmtpPasswordStatus(): Promise<IpcResult<SmtpPasswordStatus>>;
 };
 
 export type { DataChanged, DataKind };
+export type { SmtpPasswordStatus } from '../shared/reminder-channels';
 export type { CalendarFileRequest, CalendarFileResult } from '../shared/calendar-file-channels';
 export type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
 export type { AuditExportResult, BackendStatus, BackupNowResult, BackupProgress, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult };

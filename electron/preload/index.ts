@@ -35,6 +35,7 @@ import {
   type ConnectionForm,
 } from '../shared/connection-channels';
 import { DATA_CHANGED_CHANNEL, knownKinds, type DataChanged } from '../shared/data-changes';
+import { REMINDERS_PASSWORD_SAVE_CHANNEL, REMINDERS_PASSWORD_STATUS_CHANNEL } from '../shared/reminder-channels';
 import type { OdsmApi } from './api';
 
 type Verb = (payload?: unknown) => Promise<unknown>;
@@ -106,6 +107,8 @@ const api = {
   useLocalDatabase: () => ipcRenderer.invoke(CONNECTION_USE_LOCAL_CHANNEL),
   startMove: (form: ConnectionForm) => ipcRenderer.invoke(MOVE_START_CHANNEL, form),
   getMoveProgress: () => ipcRenderer.invoke(MOVE_PROGRESS_CHANNEL),
+  saveSmtpPassword: (password: string | null) => ipcRenderer.invoke(REMINDERS_PASSWORD_SAVE_CHANNEL, { password }),
+  getSmtpPasswordStatus: () => ipcRenderer.invoke(REMINDERS_PASSWORD_STATUS_CHANNEL),
 } as unknown as OdsmApi;
 
 contextBridge.exposeInMainWorld('odsm', api);

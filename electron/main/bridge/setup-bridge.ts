@@ -15,6 +15,7 @@ import type { ConnectionStore } from '../connection/connection-store';
 import { createMoveToServer } from '../connection/move-to-server';
 import { createWorkstationConnection } from '../connection/workstation-connection';
 import { createSpreadsheetImport } from '../imports/spreadsheet-import';
+import { createReminderChannels, createReminderSender, type SmtpPasswordStore } from '../reminders/reminders';
 import type { BackendHealth } from '../desktop/about';
 import { createCallTimings } from '../diagnostics/call-timings';
 import { createDiagnostics, readBackendHealth, watchBreaker } from '../diagnostics/diagnostics-report';
@@ -57,6 +58,8 @@ export interface SetupBridgeOptions {
   auditAnchor?: AnchorStore;
   /** The backup folder and the last backup; in memory unless main gives a file in the user data dir. */
   backups?: BackupStore;
+  /** The SMTP password kept sealed (safeStorage in the app); without it the reminder channels and timer are absent. */
+  smtpPassword?: SmtpPasswordStore;
   /** This workstation's database connection (Settings → Database server); without it those channels are absent. */
   workstation?: { store: ConnectionStore; restartBackend: () => Promise<void> };
 }
@@ -72,6 +75,8 @@ export interface BridgeSetup {
   recordAuditHead(): Promise<void>;
   /** Starts the automatic backup (while the app runs); returns the stop function. */
   scheduleBackups(): () => void;
+  /** Sends the reminders' outbox every few minutes while the app runs; returns the stop function. */
+  scheduleReminders(): () => void;
   /** Removes the handlers, closes the backend's sockets and drops the breaker's listeners. */
   dispose(): void;
 }
@@ -128,6 +133,8 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     },
     manifest,
   );
+  const reminders = options.smtpPassword && createReminderSender({ transport, store: options.smtpPassword, log: options.log });
+  if (options.smtpPassword) Object.assign(appChannels, createReminderChannels(options.smtpPassword));
   Object.assign(appChannels, connectionChannels, createCalendarFileChannels(createCalendarFileExport({ transport, dialog: options.saveDialog, log: options.log })));
   const validator = createSchemaValidator({ ...manifest.channels, ...appChannels }, manifest.errorSchema);
   const policies = createBackendPolicies({
@@ -149,6 +156,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     validator,
     recordAuditHead: audit.recordHead,
     scheduleBackups: backups.schedule,
+    scheduleReminders: () => (reminders ? reminders.schedule() : () => undefined),
     backendHealth: () => readBackendHealth(transport, manifest),
     dispose: () => {
       unregister();
