@@ -312,6 +312,23 @@ def test_a_cancelled_lesson_is_dropped_with_a_note_not_sent(school: School, rem:
     assert inbox.received == []
 
 
+def test_a_moved_lesson_drops_the_old_reminder_and_queues_one_for_the_new_time(
+    school: School, rem: Reminders, inbox: Inbox
+) -> None:
+    student = new_student(school, first_name="Maya")
+    rem.consent(student["id"])
+    lesson = tomorrow_lesson(school, student, 10)
+    rem.fill()
+    day = today() + timedelta(days=1)
+    body = {"version": lesson["version"], "starts_at": at(day, 14), "ends_at": at(day, 15)}
+    ok(school.c.patch(f"/api/v1/lessons/{lesson['id']}", json=body))
+    out = rem.send()
+    assert (out["fill"]["queued"], out["dropped"], out["sent"]) == (1, 1, 1)
+    [dropped] = rem.outbox("dropped")
+    assert dropped["drop_note"].startswith("The lesson moved to ") and dropped["drop_note"].endswith("2:00 p.m.")
+    assert [r.message["Subject"] for r in inbox.received] == ["Your driving lesson tomorrow at 2:00 p.m."]
+
+
 def test_quiet_hours_hold_a_message_until_they_end(school: School, rem: Reminders, inbox: Inbox) -> None:
     student = new_student(school)
     rem.consent(student["id"])

@@ -196,11 +196,8 @@ def _lesson_still_on(s: Session, message: OutboxMessage, now: datetime, tz: Zone
     if lesson.status != repo.LESSON_SCHEDULED:
         return f"The lesson is no longer scheduled ({lesson.status.replace('_', ' ')})."
     if lesson.starts_at.isoformat() != message.ref_at:
-        return (
-            f"The lesson moved to {day_text(lesson.starts_at.astimezone(tz).date())} "
-            + clock_text(lesson.starts_at, tz)
-            + "."
-        )
+        when = f"{day_text(lesson.starts_at.astimezone(tz).date())} at {clock_text(lesson.starts_at, tz)}"
+        return f"The lesson moved to {when}" + ("" if when.endswith(".") else ".")
     if lesson.starts_at <= now:
         return "The lesson had already started: too late to remind."
     return None
