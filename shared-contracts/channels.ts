@@ -322,6 +322,56 @@ export interface Channels {
     optionalRequest: false;
     response: operations["take_payment"]["responses"]["201"]["content"]["application/json"];
   };
+  "db:reminders:consent-get": {
+    request: operations["get_reminder_consent"]["parameters"]["path"];
+    optionalRequest: false;
+    response: operations["get_reminder_consent"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:reminders:consent-set": {
+    request: operations["set_reminder_consent"]["parameters"]["path"] & { body: operations["set_reminder_consent"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["set_reminder_consent"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:reminders:fill": {
+    request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["fill_outbox"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:reminders:outbox-list": {
+    request: NonNullable<operations["list_outbox"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["list_outbox"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:reminders:outbox-tomorrow": {
+    request: NonNullable<operations["outbox_tomorrow"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["outbox_tomorrow"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:reminders:retry": {
+    request: operations["retry_reminder"]["parameters"]["path"] & { body: operations["retry_reminder"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["retry_reminder"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:reminders:settings-get": {
+    request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["get_reminder_settings"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:reminders:settings-update": {
+    request: { body: operations["update_reminder_settings"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["update_reminder_settings"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:reminders:template-save": {
+    request: operations["save_reminder_template"]["parameters"]["path"] & { body: operations["save_reminder_template"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["save_reminder_template"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:reminders:templates-list": {
+    request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["list_reminder_templates"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:settings:get": {
     request: Record<string, never>;
     optionalRequest: true;
@@ -508,6 +558,16 @@ export const channelNames = [
   "db:payments:refund",
   "db:payments:reverse",
   "db:payments:take",
+  "db:reminders:consent-get",
+  "db:reminders:consent-set",
+  "db:reminders:fill",
+  "db:reminders:outbox-list",
+  "db:reminders:outbox-tomorrow",
+  "db:reminders:retry",
+  "db:reminders:settings-get",
+  "db:reminders:settings-update",
+  "db:reminders:template-save",
+  "db:reminders:templates-list",
   "db:settings:get",
   "db:settings:update",
   "db:signIn:newRecoveryCode",

@@ -1103,6 +1103,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reminders/consents/{student_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Reminder Consent */
+        get: operations["get_reminder_consent"];
+        /**
+         * Set Reminder Consent
+         * @description Records whether the student agrees to reminders, with the moment they said so (audited).
+         */
+        put: operations["set_reminder_consent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders/fill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fill Outbox
+         * @description Applies the rules: queues what is due and not queued before (the dedupe key).
+         */
+        post: operations["fill_outbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Outbox */
+        get: operations["list_outbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders/outbox/tomorrow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outbox Tomorrow
+         * @description A preview: the queued messages due by the end of tomorrow.
+         */
+        get: operations["outbox_tomorrow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders/outbox/{message_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry Reminder */
+        post: operations["retry_reminder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Reminder Settings */
+        get: operations["get_reminder_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Reminder Settings */
+        patch: operations["update_reminder_settings"];
+        trace?: never;
+    };
+    "/api/v1/reminders/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Reminder Templates */
+        get: operations["list_reminder_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders/templates/{rule}/{channel_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save Reminder Template */
+        put: operations["save_reminder_template"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings": {
         parameters: {
             query?: never;
@@ -1439,6 +1586,40 @@ export interface paths {
         get: operations["move_progress"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/reminders/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send Reminders */
+        post: operations["send_reminders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/reminders/sms-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Export Sms */
+        post: operations["export_sms"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2007,6 +2188,30 @@ export interface components {
              */
             server_version: string;
         };
+        /** ConsentRead */
+        ConsentRead: {
+            /** Agreed */
+            agreed: boolean;
+            /**
+             * Recorded At
+             * @description when the student said so; null: never asked
+             */
+            recorded_at: string | null;
+            /** Student Id */
+            student_id: number;
+            /** Version */
+            version: number | null;
+        };
+        /** ConsentSet */
+        ConsentSet: {
+            /** Agreed */
+            agreed: boolean;
+            /**
+             * Version
+             * @description the version read; null when none was recorded
+             */
+            version?: number | null;
+        };
         /**
          * CorrectionAdd
          * @description A new ledger entry (never an edit): positive or negative minutes, with a required reason.
@@ -2492,6 +2697,20 @@ export interface components {
              * @description why: needed for a refund, a reversal, a credit note, a waived fee or a back-dated record
              */
             reason?: string | null;
+        };
+        /** FillResult */
+        FillResult: {
+            /** Already Queued */
+            already_queued: number;
+            /** Queued */
+            queued: number;
+            /**
+             * Skipped
+             * @description why some reminders were not queued: no_consent, no_email_address…
+             */
+            skipped: {
+                [key: string]: number;
+            };
         };
         /**
          * GuardRestored
@@ -3314,6 +3533,42 @@ export interface components {
             /** Unit Price Cents */
             unit_price_cents: number;
         };
+        /** MessageRead */
+        MessageRead: {
+            /** Attempts */
+            attempts: number;
+            /** Body */
+            body: string;
+            /** Channel */
+            channel: string;
+            /** Dedupe Key */
+            dedupe_key: string;
+            /** Drop Note */
+            drop_note: string | null;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /** Id */
+            id: number;
+            /** Last Error */
+            last_error: string | null;
+            /** Recipient */
+            recipient: string;
+            /** Rule */
+            rule: string;
+            /** Sent At */
+            sent_at: string | null;
+            /** Status */
+            status: string;
+            /** Student Id */
+            student_id: number | null;
+            /** Subject */
+            subject: string;
+            /** Version */
+            version: number;
+        };
         /**
          * MinistryLimits
          * @description The Ministry's values the settings screen names: hours a school may only raise, months only shorten.
@@ -3421,6 +3676,11 @@ export interface components {
             recorded_at: string;
             /** Source */
             source: string;
+        };
+        /** OutboxPage */
+        OutboxPage: {
+            /** Items */
+            items: components["schemas"]["MessageRead"][];
         };
         /** PacketAttendance */
         PacketAttendance: {
@@ -3801,6 +4061,122 @@ export interface components {
             /** Refunded On */
             refunded_on?: string | null;
         };
+        /** ReminderSettingsRead */
+        ReminderSettingsRead: {
+            /** Bde Deadline Days */
+            bde_deadline_days: number;
+            /** Bde Deadline On */
+            bde_deadline_on: boolean;
+            /** Lesson Tomorrow On */
+            lesson_tomorrow_on: boolean;
+            /**
+             * Lesson Tomorrow Send Minute
+             * @description minutes after local midnight
+             */
+            lesson_tomorrow_send_minute: number;
+            /** Owner Di Licence Days */
+            owner_di_licence_days: number;
+            /** Owner Di Licence On */
+            owner_di_licence_on: boolean;
+            /** Owner Email */
+            owner_email: string;
+            /** Owner Vehicle Days */
+            owner_vehicle_days: number;
+            /** Owner Vehicle On */
+            owner_vehicle_on: boolean;
+            /**
+             * Quiet End Minute
+             * @description minutes after local midnight
+             */
+            quiet_end_minute: number;
+            /**
+             * Quiet Start Minute
+             * @description minutes after local midnight
+             */
+            quiet_start_minute: number;
+            /** Sms Gateway Pattern */
+            sms_gateway_pattern: string;
+            /**
+             * Sms Mode
+             * @enum {string}
+             */
+            sms_mode: "csv" | "gateway";
+            /** Sms On */
+            sms_on: boolean;
+            /** Smtp From */
+            smtp_from: string;
+            /** Smtp Host */
+            smtp_host: string;
+            /** Smtp Port */
+            smtp_port: number;
+            /**
+             * Smtp Tls
+             * @enum {string}
+             */
+            smtp_tls: "starttls" | "ssl" | "none";
+            /** Smtp User */
+            smtp_user: string;
+            /** Version */
+            version: number;
+        };
+        /** ReminderSettingsUpdate */
+        ReminderSettingsUpdate: {
+            /** Bde Deadline Days */
+            bde_deadline_days?: number;
+            /** Bde Deadline On */
+            bde_deadline_on?: boolean;
+            /** Lesson Tomorrow On */
+            lesson_tomorrow_on?: boolean;
+            /**
+             * Lesson Tomorrow Send Minute
+             * @description minutes after local midnight
+             */
+            lesson_tomorrow_send_minute?: number;
+            /** Owner Di Licence Days */
+            owner_di_licence_days?: number;
+            /** Owner Di Licence On */
+            owner_di_licence_on?: boolean;
+            /** Owner Email */
+            owner_email?: string;
+            /** Owner Vehicle Days */
+            owner_vehicle_days?: number;
+            /** Owner Vehicle On */
+            owner_vehicle_on?: boolean;
+            /**
+             * Quiet End Minute
+             * @description minutes after local midnight
+             */
+            quiet_end_minute?: number;
+            /**
+             * Quiet Start Minute
+             * @description minutes after local midnight
+             */
+            quiet_start_minute?: number;
+            /** Sms Gateway Pattern */
+            sms_gateway_pattern?: string;
+            /**
+             * Sms Mode
+             * @enum {string}
+             */
+            sms_mode?: "csv" | "gateway";
+            /** Sms On */
+            sms_on?: boolean;
+            /** Smtp From */
+            smtp_from?: string;
+            /** Smtp Host */
+            smtp_host?: string;
+            /** Smtp Port */
+            smtp_port?: number;
+            /**
+             * Smtp Tls
+             * @enum {string}
+             */
+            smtp_tls?: "starttls" | "ssl" | "none";
+            /** Smtp User */
+            smtp_user?: string;
+            /** Version */
+            version: number;
+        };
         /** RestoreRequest */
         RestoreRequest: {
             /**
@@ -3828,6 +4204,11 @@ export interface components {
         ResultRecord: {
             /** Final Mark Percent */
             final_mark_percent: number;
+            /** Version */
+            version: number;
+        };
+        /** RetryRequest */
+        RetryRequest: {
             /** Version */
             version: number;
         };
@@ -4046,6 +4427,31 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** SendRequest */
+        SendRequest: {
+            /**
+             * Smtp Password
+             * @description main's kept SMTP password; used to log in, never stored
+             */
+            smtp_password?: string | null;
+        };
+        /** SendResult */
+        SendResult: {
+            /** Dropped */
+            dropped: number;
+            /** Failed */
+            failed: number;
+            fill: components["schemas"]["FillResult"];
+            /** Held Quiet Hours */
+            held_quiet_hours: number;
+            /** Sent */
+            sent: number;
+            /**
+             * Waiting
+             * @description SMS waiting for a CSV export, or email waiting for an SMTP server
+             */
+            waiting: number;
+        };
         /** SessionCreate */
         SessionCreate: {
             /**
@@ -4236,6 +4642,23 @@ export interface components {
             student_id: number;
             /** Usual Instructor Id */
             usual_instructor_id: number | null;
+        };
+        /** SmsExportRequest */
+        SmsExportRequest: {
+            /**
+             * File
+             * @description Where the CSV goes: a path main's save dialog returned.
+             */
+            file: string;
+        };
+        /** SmsExportResult */
+        SmsExportResult: {
+            /** Dropped */
+            dropped: number;
+            /** File */
+            file: string;
+            /** Messages */
+            messages: number;
         };
         /** StaffCreate */
         StaffCreate: {
@@ -4545,6 +4968,38 @@ export interface components {
             tax_cents: number;
             /** Taxable Cents */
             taxable_cents: number;
+        };
+        /** TemplateRead */
+        TemplateRead: {
+            /** Body */
+            body: string;
+            /**
+             * Built In
+             * @description true: the app's own wording, no school template saved
+             */
+            built_in: boolean;
+            /** Channel */
+            channel: string;
+            /** Fields */
+            fields: string[];
+            /** Rule */
+            rule: string;
+            /** Subject */
+            subject: string;
+            /** Version */
+            version: number | null;
+        };
+        /** TemplateSave */
+        TemplateSave: {
+            /** Body */
+            body: string;
+            /**
+             * Subject
+             * @default
+             */
+            subject?: string;
+            /** Version */
+            version?: number | null;
         };
         /**
          * TimeOffAdded
@@ -8158,6 +8613,371 @@ export interface operations {
             };
         };
     };
+    get_reminder_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_reminder_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    fill_outbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FillResult"];
+                };
+            };
+        };
+    };
+    list_outbox: {
+        parameters: {
+            query?: {
+                status?: ("queued" | "sent" | "failed" | "dropped") | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPage"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    outbox_tomorrow: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPage"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    retry_reminder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetryRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_reminder_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettingsRead"];
+                };
+            };
+        };
+    };
+    update_reminder_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettingsRead"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_reminder_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateRead"][];
+                };
+            };
+        };
+    };
+    save_reminder_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule: "lesson_tomorrow" | "bde_deadline" | "owner_di_licence" | "owner_vehicle";
+                channel_name: "email" | "sms";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateSave"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_settings: {
         parameters: {
             query?: never;
@@ -9004,6 +9824,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MoveProgressRead"];
+                };
+            };
+        };
+    };
+    send_reminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendResult"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    export_sms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsExportRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsExportResult"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

@@ -33,6 +33,8 @@ from odsm.features.imports.router import router as imports_router
 from odsm.features.instructors.router import router as instructors_router
 from odsm.features.lessons.router import router as lessons_router
 from odsm.features.moving.router import router as moving_router
+from odsm.features.reminders.router import router as reminders_router
+from odsm.features.reminders.router import system_router as reminders_system_router
 from odsm.features.school.router import router as school_router
 from odsm.features.staff.access import check_permission
 from odsm.features.staff.router import routers as staff_routers
@@ -79,6 +81,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         imports_router,
         exports_router,
         calendar_files_router,
+        reminders_system_router,
         school_router,
         students_router,
         instructors_router,
@@ -90,6 +93,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         lessons_router,
         certification_router,
         dashboard_router,
+        reminders_router,
         demo_router,
         documents_router,
         changes_router,

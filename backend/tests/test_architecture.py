@@ -57,6 +57,7 @@ OWNERS = {
     "lessons": {"Lesson", "LessonStatus"},
     "school": {"SchoolSettings"},
     "audit": {"AuditEntry"},
+    "reminders": {"ReminderSettings", "ReminderConsent", "ReminderTemplate", "OutboxMessage", "OutboxStatus"},
 }
 OWNER_OF = {model: feature for feature, models in OWNERS.items() for model in models}
 

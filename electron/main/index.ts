@@ -13,6 +13,7 @@ import { createFileAnchorStore } from './audit/audit-anchor-store';
 import { createFileBackupStore } from './backup/backup-store';
 import { backendEnvironment, CONNECTION_FILE, createFileConnectionStore } from './connection/connection-store';
 import { safeStorageBox } from './connection/secret-box';
+import { createSmtpPasswordStore, SMTP_PASSWORD_FILE } from './reminders/reminders';
 import { followChangeStream } from './changes/change-stream';
 import { describeAbout } from './desktop/about';
 import { buildAppMenuTemplate } from './desktop/app-menu';
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
     logsDir,
     log,
     policy: { onBreakerOpen: () => supervisor.breakerOpened(), onBreakerReset: () => supervisor.breakerReset() },
+    smtpPassword: createSmtpPasswordStore(join(dataDir, SMTP_PASSWORD_FILE), safeStorageBox(safeStorage)),
     saveDialog: {
       choosePath: async ({ title, defaultName, filters }) => {
         const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters };
@@ -165,6 +167,7 @@ async function main(): Promise<void> {
   );
   openWindow();
   const stopBackups = bridge.scheduleBackups();
+  const stopReminders = bridge.scheduleReminders();
   // Off unless ODSM_AUTO_UPDATE switches it on in a packaged app: off, electron-updater is never loaded.
   void setupAutoUpdate({ enabled: autoUpdateEnabled(env, app.isPackaged), loadUpdater: loadElectronUpdater, log }).catch((error: unknown) =>
     log.warn('update.failed', { error: String(error) }),
@@ -186,6 +189,7 @@ async function main(): Promise<void> {
     // Let the backend stop cleanly (SIGTERM, WAL checkpoint) before the app goes.
     event.preventDefault();
     stopBackups();
+    stopReminders();
     changeStream.stop();
     void bridge
       .recordAuditHead()

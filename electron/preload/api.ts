@@ -6,6 +6,7 @@ import type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress
 import type { AuthStatus, EnableSignInForm, RecoverForm, SignInEnabled, SignInForm } from '../shared/auth-channels';
 import type { DataChanged, DataKind } from '../shared/data-changes';
 import type { DocumentRequest, PrintResult, SavePdfResult } from '../shared/documents';
+import type { SmtpPasswordStatus } from '../shared/reminder-channels';
 
 /** "db:students:list" -> "students". */
 export type ResourceOf<C extends string> = C extends `db:${infer R}:${string}` ? R : never;
@@ -91,9 +92,14 @@ export type OdsmApi = DataApi & {
     /** The recovery code resets the owner's password (and is used up), and signs the owner in. */
     recover(form: RecoverForm): Promise<IpcResult<AuthStatus>>;
   };
+  /** Keeps the SMTP password sealed in main (null forgets it); answers only whether one is kept. */
+  saveSmtpPassword(password: string | null): Promise<IpcResult<SmtpPasswordStatus>>;
+  /** Whether an SMTP password is kept (never the password). */
+  getSmtpPasswordStatus(): Promise<IpcResult<SmtpPasswordStatus>>;
 };
 
 export type { DataChanged, DataKind };
+export type { SmtpPasswordStatus } from '../shared/reminder-channels';
 export type { CalendarFileRequest, CalendarFileResult } from '../shared/calendar-file-channels';
 export type { DocumentKind, DocumentRequest, PaperSize, PrintResult, SavePdfResult } from '../shared/documents';
 export type { AuthStatus, EnableSignInForm, RecoverForm, SignInEnabled, SignInForm, StaffAccountView, StaffRole } from '../shared/auth-channels';

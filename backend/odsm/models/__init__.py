@@ -32,6 +32,7 @@ from .enrollments import (
 )
 from .instructors import Instructor, InstructorAvailability, InstructorTimeOff
 from .lessons import Lesson, LessonStatus
+from .reminders import OutboxMessage, OutboxStatus, ReminderConsent, ReminderSettings, ReminderTemplate
 from .school import SchoolSettings
 from .staff import SignInSettings, StaffAccount, StaffSession
 from .students import Student
@@ -63,12 +64,17 @@ __all__ = [
     "Lesson",
     "LessonStatus",
     "OdometerReading",
+    "OutboxMessage",
+    "OutboxStatus",
     "Payment",
     "PaymentAllocation",
     "PaymentKind",
     "PrepaidEntry",
     "Product",
     "ProductKind",
+    "ReminderConsent",
+    "ReminderSettings",
+    "ReminderTemplate",
     "RosterEntry",
     "SchoolSettings",
     "SignInSettings",

@@ -17,6 +17,7 @@ import type { ConnectionStore } from '../connection/connection-store';
 import { createMoveToServer } from '../connection/move-to-server';
 import { createWorkstationConnection } from '../connection/workstation-connection';
 import { createSpreadsheetImport } from '../imports/spreadsheet-import';
+import { createReminderChannels, createReminderSender, type SmtpPasswordStore } from '../reminders/reminders';
 import type { BackendHealth } from '../desktop/about';
 import { createCallTimings } from '../diagnostics/call-timings';
 import { createDiagnostics, readBackendHealth, watchBreaker } from '../diagnostics/diagnostics-report';
@@ -61,6 +62,8 @@ export interface SetupBridgeOptions {
   backups?: BackupStore;
   /** Turns a document's print layout into PDF or prints it; without one, the document channels refuse. */
   documents?: DocumentRenderer;
+  /** The SMTP password kept sealed (safeStorage in the app); without it the reminder channels and timer are absent. */
+  smtpPassword?: SmtpPasswordStore;
   /** This workstation's database connection (Settings → Database server); without it those channels are absent. */
   workstation?: { store: ConnectionStore; restartBackend: () => Promise<void> };
 }
@@ -76,6 +79,8 @@ export interface BridgeSetup {
   recordAuditHead(): Promise<void>;
   /** Starts the automatic backup (while the app runs); returns the stop function. */
   scheduleBackups(): () => void;
+  /** Sends the reminders' outbox every few minutes while the app runs; returns the stop function. */
+  scheduleReminders(): () => void;
   /** Removes the handlers, closes the backend's sockets and drops the breaker's listeners. */
   dispose(): void;
 }
@@ -137,6 +142,8 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     },
     manifest,
   );
+  const reminders = options.smtpPassword && createReminderSender({ transport, store: options.smtpPassword, log: options.log });
+  if (options.smtpPassword) Object.assign(appChannels, createReminderChannels(options.smtpPassword));
   Object.assign(
     appChannels,
     connectionChannels,
@@ -163,6 +170,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     validator,
     recordAuditHead: audit.recordHead,
     scheduleBackups: backups.schedule,
+    scheduleReminders: () => (reminders ? reminders.schedule() : () => undefined),
     backendHealth: () => readBackendHealth(transport, manifest),
     dispose: () => {
       unregister();

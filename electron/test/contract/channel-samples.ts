@@ -9,6 +9,7 @@ import { documentSamples } from './samples/documents-samples';
 import { enrollmentSamples } from './samples/enrollments-samples';
 import { instructorSamples } from './samples/instructors-samples';
 import { lessonSamples } from './samples/lessons-samples';
+import { reminderSamples } from './samples/reminders-samples';
 import type { ChannelSample } from './samples/sample-types';
 import { schoolSamples } from './samples/school-samples';
 import { staffSamples } from './samples/staff-samples';
@@ -38,4 +39,5 @@ export const channelSamples: Record<string, ChannelSample> = {
   ...billingSamples,
   ...documentSamples,
   ...staffSamples,
+  ...reminderSamples,
 };

@@ -155,6 +155,19 @@ ROUTE_PERMISSIONS: dict[str, Permission] = {
     # documents: the packet carries the student's audit entries
     "inspector_packet": P.AUDIT_READ,
     "progress_report": P.STUDENTS_READ,
+    # reminders: main's timer sends; the desk reads the outbox and records consent
+    "get_reminder_consent": P.STUDENTS_READ,
+    "set_reminder_consent": P.STUDENTS_EDIT,
+    "list_outbox": P.STUDENTS_READ,
+    "outbox_tomorrow": P.STUDENTS_READ,
+    "fill_outbox": P.STUDENTS_EDIT,
+    "retry_reminder": P.STUDENTS_EDIT,
+    "send_reminders": P.STUDENTS_EDIT,
+    "export_sms": P.STUDENTS_EDIT,
+    "get_reminder_settings": P.STUDENTS_READ,
+    "update_reminder_settings": P.SETTINGS_MANAGE,
+    "list_reminder_templates": P.STUDENTS_READ,
+    "save_reminder_template": P.SETTINGS_MANAGE,
     # money
     "list_products": P.BILLING,
     "create_product": P.SETTINGS_MANAGE,

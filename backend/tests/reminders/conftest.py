@@ -1,0 +1,3 @@
+from .smtp_server import inbox
+
+__all__ = ["inbox"]

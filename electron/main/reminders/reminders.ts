@@ -1,0 +1,148 @@
+// Reminders in main: the SMTP password kept sealed by the same SecretBox the database-server password uses
+// (safeStorage in the app), handed to the backend's send call and nowhere else, and a timer that sends
+// the outbox every few minutes while the app runs.
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { REMINDERS_PASSWORD_SAVE_CHANNEL, REMINDERS_PASSWORD_STATUS_CHANNEL, type SmtpPasswordStatus } from '../../shared/reminder-channels';
+import type { AppChannel } from '../bridge/app-channel-handlers';
+import type { Transport } from '../bridge/http-transport';
+import { MainRefusal } from '../bridge/ipc-envelope';
+import type { JsonSchema } from '../bridge/manifest';
+import { SecretUnreadable, type SecretBox } from '../connection/secret-box';
+import { readFileIfPresent, writeFileAtomically } from '../files/atomic-file';
+import type { Logger } from '../log/json-logger';
+
+export const SMTP_PASSWORD_FILE = 'smtp-password.json';
+const SEND_PATH = '/api/v1/system/reminders/send';
+export const SEND_EVERY_MS = 5 * 60_000;
+
+export interface SmtpPasswordStore {
+  kept(): Promise<boolean>;
+  /** Seals and keeps the password; null forgets it. */
+  save(password: string | null): Promise<void>;
+  /** The password in clear, for the send call alone; undefined when none is kept or it can't be opened here. */
+  password(): Promise<string | undefined>;
+}
+
+export function createSmtpPasswordStore(file: string, box: SecretBox): SmtpPasswordStore {
+  const sealed = async (): Promise<string | undefined> => {
+    const text = await readFileIfPresent(file);
+    if (text === undefined) return undefined;
+    try {
+      const raw = JSON.parse(text) as { sealed?: unknown };
+      return typeof raw.sealed === 'string' ? raw.sealed : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    kept: async () => (await sealed()) !== undefined,
+    save: async (password) => {
+      if (password === null) {
+        await rm(file, { force: true });
+        return;
+      }
+      if (!box.available()) {
+        throw new MainRefusal(
+          'reminders.password_storage_unavailable',
+          'This computer offers no protected storage for passwords, so the email password cannot be kept here.',
+          { field: 'password' },
+        );
+      }
+      const text = JSON.stringify({ sealed: box.seal(password) });
+      await writeFileAtomically(file, async (handle) => {
+        await handle.writeFile(text, 'utf8');
+      });
+    },
+    password: async () => {
+      const text = await sealed();
+      if (text === undefined) return undefined;
+      try {
+        return box.open(text);
+      } catch (error) {
+        if (error instanceof SecretUnreadable) return undefined;
+        throw error;
+      }
+    },
+  };
+}
+
+export interface SendSummary {
+  sent: number;
+  failed: number;
+  dropped: number;
+  held_quiet_hours: number;
+  waiting: number;
+}
+
+export interface ReminderSender {
+  /** Fills and sends the outbox once; the password goes in the body of this one call. */
+  sendNow(): Promise<SendSummary>;
+  /** Sends every `everyMs` while the app runs (one run at a time); returns the stop function. */
+  schedule(everyMs?: number): () => void;
+}
+
+export function createReminderSender(options: { transport: Transport; store: SmtpPasswordStore; log: Logger }): ReminderSender {
+  const { transport, store, log } = options;
+  const sendNow = async (): Promise<SendSummary> => {
+    const password = await store.password();
+    const response = await transport.request({
+      method: 'POST',
+      pathTemplate: SEND_PATH,
+      body: { smtp_password: password ?? null },
+      requestId: randomUUID(),
+      timeoutMs: 120_000,
+    });
+    if (response.status !== 200) {
+      const refusal = (response.body ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
+      throw new MainRefusal(refusal.code ?? 'reminders.send_failed', refusal.message ?? 'The reminders could not be sent.', refusal.details);
+    }
+    const summary = response.body as SendSummary;
+    // Counts only: never the password, never a recipient.
+    log.info('reminders.sent', { sent: summary.sent, failed: summary.failed, dropped: summary.dropped, held: summary.held_quiet_hours, waiting: summary.waiting });
+    return summary;
+  };
+  return {
+    sendNow,
+    schedule: (everyMs = SEND_EVERY_MS) => {
+      let running = false;
+      const tick = () => {
+        if (running) return;
+        running = true;
+        sendNow()
+          .catch((error: unknown) => log.warn('reminders.send_skipped', { reason: error instanceof Error ? error.name : 'unknown' }))
+          .finally(() => {
+            running = false;
+          });
+      };
+      const timer = setInterval(tick, everyMs);
+      timer.unref?.();
+      return () => clearInterval(timer);
+    },
+  };
+}
+
+const statusSchema: JsonSchema = { type: 'object', properties: { kept: { type: 'boolean' } }, required: ['kept'], additionalProperties: false };
+
+export function createReminderChannels(store: SmtpPasswordStore): Record<string, AppChannel> {
+  return {
+    [REMINDERS_PASSWORD_SAVE_CHANNEL]: {
+      request: {
+        type: 'object',
+        properties: { password: { anyOf: [{ type: 'string', minLength: 1, maxLength: 1024 }, { type: 'null' }] } },
+        required: ['password'],
+        additionalProperties: false,
+      },
+      response: statusSchema,
+      answer: async (payload): Promise<SmtpPasswordStatus> => {
+        await store.save((payload as { password: string | null }).password);
+        return { kept: await store.kept() };
+      },
+    },
+    [REMINDERS_PASSWORD_STATUS_CHANNEL]: {
+      request: { type: 'object', properties: {}, additionalProperties: false },
+      response: statusSchema,
+      answer: async (): Promise<SmtpPasswordStatus> => ({ kept: await store.kept() }),
+    },
+  };
+}

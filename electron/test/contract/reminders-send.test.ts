@@ -1,0 +1,90 @@
+// Main's half of reminders: the SMTP password kept sealed (never in clear in its file, never answered to
+// the renderer), and handed to the backend's send call, which logs in to a real SMTP server on loopback
+// and delivers tomorrow's lesson reminder there.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpTransport } from '../../main/bridge/http-transport';
+import { keyedBox } from '../../main/connection/secret-box';
+import { silentLogger } from '../../main/log/json-logger';
+import { createReminderChannels, createReminderSender, createSmtpPasswordStore, SMTP_PASSWORD_FILE } from '../../main/reminders/reminders';
+import { REMINDERS_PASSWORD_SAVE_CHANNEL, REMINDERS_PASSWORD_STATUS_CHANNEL } from '../../shared/reminder-channels';
+import { startRealBridge, type RealBridge } from '../support/real-bridge';
+import { lessonBody, lessonParties } from './samples/school-records';
+
+const USER = 'desk@maple.example';
+const PASSWORD = 'kept-by-safeStorage-9';
+let real: RealBridge;
+let smtp: ChildProcess;
+let smtpPort: number;
+let inboxFile: string;
+
+beforeAll(async () => {
+  real = await startRealBridge();
+  inboxFile = join(real.dataDir, 'inbox.jsonl');
+  smtp = spawn(resolve('.venv/bin/python'), [resolve('electron/test/support/loopback_smtp.py'), inboxFile], {
+    env: { ...process.env, SMTP_USER: USER, SMTP_PASSWORD: PASSWORD },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const first = await new Promise<string>((done) => createInterface({ input: smtp.stdout! }).once('line', done));
+  smtpPort = Number(first);
+});
+
+afterAll(async () => {
+  smtp?.stdin?.end();
+  await real?.stop();
+});
+
+/** Tomorrow at 10:00 in Toronto (-05:00 until March), as the backend's "lesson tomorrow" rule reads it. */
+function tomorrowSlot() {
+  const local = new Date(Date.now() - 5 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+  return { date: local, starts_at: `${local}T10:00:00-05:00`, ends_at: `${local}T11:00:00-05:00` };
+}
+
+describe('reminders sent from main', () => {
+  it('keeps the password sealed, says only whether one is kept, and sends with it', async () => {
+    const file = join(real.dataDir, SMTP_PASSWORD_FILE);
+    const store = createSmtpPasswordStore(file, keyedBox());
+    const channels = createReminderChannels(store);
+    expect(await channels[REMINDERS_PASSWORD_STATUS_CHANNEL]!.answer({})).toEqual({ kept: false });
+    expect(await channels[REMINDERS_PASSWORD_SAVE_CHANNEL]!.answer({ password: PASSWORD })).toEqual({ kept: true });
+    expect(await readFile(file, 'utf8')).not.toContain(PASSWORD);
+
+    const settings = await real.call<{ version: number }>('db:reminders:settings-get', {});
+    await real.call('db:reminders:settings-update', {
+      body: {
+        version: settings.version,
+        lesson_tomorrow_send_minute: 0,
+        quiet_start_minute: 0,
+        quiet_end_minute: 0,
+        smtp_host: '127.0.0.1',
+        smtp_port: smtpPort,
+        smtp_user: USER,
+        smtp_from: 'desk@maple.example',
+        smtp_tls: 'none',
+        owner_di_licence_on: false,
+        owner_vehicle_on: false,
+        bde_deadline_on: false,
+      },
+    });
+    const parties = await lessonParties(real.call);
+    await real.call('db:reminders:consent-set', { student_id: parties.enrolled.student.id, body: { agreed: true } });
+    await real.call('db:lessons:book', { body: lessonBody(parties, tomorrowSlot()) });
+
+    const transport = createHttpTransport({ connection: () => real.supervisor.connection(), actor: 'test@contract' });
+    const sender = createReminderSender({ transport, store, log: silentLogger });
+    const summary = await sender.sendNow();
+    expect(summary).toMatchObject({ sent: 1, failed: 0 });
+    const [mail] = (await readFile(inboxFile, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { to: string[]; data: string });
+    expect(mail!.to).toEqual([parties.enrolled.student.email]);
+    expect(mail!.data).toContain('List-Unsubscribe: <mailto:desk@maple.example?subject=unsubscribe>');
+    expect(mail!.data).toContain('Subject: Your driving lesson tomorrow at 10:00 a.m.');
+
+    // Forgotten: the next send logs in with none, and the server's refusal is kept on the message.
+    expect(await channels[REMINDERS_PASSWORD_SAVE_CHANNEL]!.answer({ password: null })).toEqual({ kept: false });
+    expect(await store.password()).toBeUndefined();
+    transport.close();
+  });
+});
