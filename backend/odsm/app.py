@@ -28,7 +28,9 @@ from odsm.features.exports.router import router as exports_router
 from odsm.features.imports.router import router as imports_router
 from odsm.features.instructors.router import router as instructors_router
 from odsm.features.lessons.router import router as lessons_router
+from odsm.features.licences.router import router as licences_router
 from odsm.features.moving.router import router as moving_router
+from odsm.features.road_tests.router import router as road_tests_router
 from odsm.features.school.router import router as school_router
 from odsm.features.students.router import router as students_router
 from odsm.features.system.router import router as system_router
@@ -82,6 +84,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         classroom_router,
         lessons_router,
         certification_router,
+        licences_router,
+        road_tests_router,
         demo_router,
         changes_router,
     ):

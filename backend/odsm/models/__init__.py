@@ -18,17 +18,29 @@ from .enrollments import (
 )
 from .instructors import Instructor, InstructorAvailability, InstructorTimeOff
 from .lessons import Lesson, LessonStatus
+from .licences import LICENCE_ORDER, LicenceClass, LicenceStep
+from .road_tests import (
+    ROAD_TEST_HOLDS_TIME,
+    DriveTestCentre,
+    RoadTest,
+    RoadTestCharge,
+    RoadTestSettings,
+    RoadTestStatus,
+)
 from .school import SchoolSettings
 from .students import Student
 from .vehicles import OdometerReading, Vehicle
 
 __all__ = [
+    "LICENCE_ORDER",
+    "ROAD_TEST_HOLDS_TIME",
     "TOTAL_COLUMNS",
     "Attendance",
     "AuditEntry",
     "ClassroomSession",
     "Course",
     "CourseKind",
+    "DriveTestCentre",
     "Enrollment",
     "EnrollmentResult",
     "EnrollmentStatus",
@@ -41,7 +53,13 @@ __all__ = [
     "InstructorTimeOff",
     "Lesson",
     "LessonStatus",
+    "LicenceClass",
+    "LicenceStep",
     "OdometerReading",
+    "RoadTest",
+    "RoadTestCharge",
+    "RoadTestSettings",
+    "RoadTestStatus",
     "SchoolSettings",
     "Student",
     "Vehicle",

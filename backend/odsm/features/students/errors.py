@@ -1,3 +1,4 @@
+from odsm.core.errors import AppError
 from odsm.core.record_errors import Conflict, RecordNotFound, RecordVersionConflict
 
 
@@ -15,3 +16,28 @@ class StudentArchived(Conflict):
 class LicenceNumberTaken(Conflict):
     code = "student.licence_number_taken"
     default_message = "Another student already has this licence number."
+
+
+class LicenceClassRequired(Conflict):
+    code = "student.licence_class_required"
+    default_message = (
+        "This student has in-car lessons booked, so the licence class cannot be cleared. "
+        "Correct the class instead, or cancel the lessons first."
+    )
+
+
+class LicenceStepOutOfOrder(Conflict):
+    code = "licence.step_out_of_order"
+    default_message = "A licence step can only follow the one before it: G1, then G2, then G."
+
+
+class LicenceDateOutOfOrder(AppError):
+    status_code = 422
+    code = "licence.date_out_of_order"
+    default_message = "A licence step cannot be issued before the step it follows."
+
+
+class LicenceIssuedInFuture(AppError):
+    status_code = 422
+    code = "licence.issued_in_future"
+    default_message = "A licence cannot be issued on a day still to come."

@@ -21,6 +21,7 @@ from odsm.models import Student
 from . import repository as repo
 from .errors import LicenceNumberTaken, StudentArchived, StudentNotFound, StudentVersionConflict
 from .licence import licence_warnings
+from .licence_history import follow_form
 from .schemas import (
     ImportOutcome,
     ImportProblem,
@@ -111,6 +112,9 @@ class StudentService:
             _derive_search_fields(student)
             s.add(student)
             s.flush()
+            if student.licence_class:
+                follow_form(s, student)
+                s.flush()
             return to_read(student)
 
         return self.db.write(fn)
@@ -133,6 +137,7 @@ class StudentService:
                 if licence:
                     licences[licence] = person
             outcome = ImportOutcome()
+            created: list[Student] = []
             progress(0, len(rows))
             for done, (row, data) in enumerate(rows, start=1):
                 if done % CHUNK == 0:
@@ -157,12 +162,17 @@ class StudentService:
                 _apply_consent(student, data.consent_to_share)
                 _derive_search_fields(student)
                 s.add(student)
+                if student.licence_class:
+                    created.append(student)
                 if outcome.imported == 0:
                     audit.primary(s, student, "import", f"Imported from {source}")
                 people.add(person)
                 if data.licence_number:
                     licences[data.licence_number] = person
                 outcome.imported += 1
+            s.flush()
+            for added in created:
+                follow_form(s, added)
             s.flush()
             progress(len(rows), len(rows))
             return outcome
@@ -186,6 +196,8 @@ class StudentService:
                 self._ensure_licence_free(s, changes["licence_number"], student.id)
             for name, value in changes.items():
                 setattr(student, name, value)
+            if changes.keys() & {"licence_class", "g1_issue_date"}:
+                follow_form(s, student)
             _apply_consent(student, data.consent_to_share)
             _derive_search_fields(student)
             s.flush()
