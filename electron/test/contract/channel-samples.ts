@@ -6,6 +6,7 @@ import { demoSamples } from './samples/demo-samples';
 import { enrollmentSamples } from './samples/enrollments-samples';
 import { instructorSamples } from './samples/instructors-samples';
 import { lessonSamples } from './samples/lessons-samples';
+import { roadTestSamples } from './samples/road-tests-samples';
 import type { ChannelSample } from './samples/sample-types';
 import { schoolSamples } from './samples/school-samples';
 import { studentSamples } from './samples/students-samples';
@@ -30,4 +31,5 @@ export const channelSamples: Record<string, ChannelSample> = {
   ...lessonSamples,
   ...certificationSamples,
   ...demoSamples,
+  ...roadTestSamples,
 };
