@@ -7,9 +7,10 @@ type StudentTableProps = {
   students: readonly Student[];
   onEdit: (student: Student) => void;
   onArchive: (student: Student) => void;
+  onRoadTest?: (student: Student) => void;
 };
 
-export function StudentTable({ students, onEdit, onArchive }: StudentTableProps) {
+export function StudentTable({ students, onEdit, onArchive, onRoadTest }: StudentTableProps) {
   return (
     <DataTable testId="student-table" columns={['Name', 'Date of birth', 'Licence number', 'Phone', 'Class']} withActions>
       {students.map((student) => (
@@ -36,6 +37,11 @@ export function StudentTable({ students, onEdit, onArchive }: StudentTableProps)
             <Button variant="ghost" onClick={() => onEdit(student)} aria-label={`Edit ${fullName(student)}`}>
               Edit
             </Button>
+            {onRoadTest ? (
+              <Button variant="ghost" onClick={() => onRoadTest(student)} aria-label={`Road test for ${fullName(student)}`}>
+                Road test
+              </Button>
+            ) : null}
             <Button variant="ghost" className="btn--ghost-danger" onClick={() => onArchive(student)} aria-label={`Archive ${fullName(student)}`}>
               Archive
             </Button>

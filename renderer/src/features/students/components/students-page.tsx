@@ -5,6 +5,7 @@ import { ListPage } from '../../../components/ui/list-page';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { useIntent } from '../../../lib/navigation';
 import { useStudentImport } from '../../imports';
+import { RoadTestDialog } from '../../road-tests';
 import { useStudents } from '../api/get-students';
 import type { Student } from '../types';
 import { ArchiveDialog } from './archive-dialog';
@@ -23,6 +24,7 @@ export function StudentsPage() {
   const [page, setPage] = useState(0);
   const [editing, setEditing] = useState<Editing>(null);
   const [archiving, setArchiving] = useState<Student | null>(null);
+  const [roadTest, setRoadTest] = useState<Student | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   // File → New student.
   useIntent('students', 'new', () => setEditing({ student: null }));
@@ -89,6 +91,7 @@ export function StudentsPage() {
               }}
             />
           ) : null}
+          {roadTest ? <RoadTestDialog student={roadTest} onClose={() => setRoadTest(null)} /> : null}
           {archiving ? (
             <ArchiveDialog
               student={archiving}
@@ -102,7 +105,7 @@ export function StudentsPage() {
         </>
       }
     >
-      <StudentTable students={data?.items ?? []} onEdit={(student) => setEditing({ student })} onArchive={(student) => setArchiving(student)} />
+      <StudentTable students={data?.items ?? []} onEdit={(student) => setEditing({ student })} onArchive={(student) => setArchiving(student)} onRoadTest={setRoadTest} />
     </ListPage>
   );
 }
