@@ -61,12 +61,3 @@ def test_each_class_on_file_becomes_the_steps_up_to_it_with_the_g1_date(empty_se
         ("Di", "G", "2020-02-29"),
     ]
     db.dispose()
-
-
-def test_the_seeded_drivetest_centres_include_the_toronto_ones(empty_settings: Settings) -> None:
-    db = Database(empty_settings)
-    migrate(empty_settings, db.engine)
-    with db.engine.connect() as conn:
-        names = {row[0] for row in conn.execute(text("SELECT name FROM drivetest_centres"))}
-    assert {"Toronto Downsview", "Toronto Etobicoke", "Toronto Metro East", "Toronto Port Union"} <= names
-    db.dispose()

@@ -151,3 +151,9 @@ def test_a_keyed_booking_sent_twice_lands_once(rt: RoadTests) -> None:
 
 def test_a_road_test_in_the_past_is_refused(rt: RoadTests) -> None:
     refused(rt.book(rt.student(), at(days_from_today(-2), 10)), 422, "road_test.in_past")
+
+
+def test_the_usual_centres_are_on_the_list_and_in_the_audit_log(rt: RoadTests) -> None:
+    names = {c["name"] for c in ok(rt.c.get("/api/v1/drivetest-centres"))["items"]}
+    assert {"Toronto Downsview", "Toronto Etobicoke", "Toronto Metro East", "Toronto Port Union"} <= names
+    assert ok(rt.c.get("/api/v1/audit/verify"))["ok"] is True

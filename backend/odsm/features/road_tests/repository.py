@@ -45,6 +45,9 @@ class CentreRepository(RetirableRepository[DriveTestCentre]):
     id_name = "centre_id"
     listing_order = (DriveTestCentre.name, DriveTestCentre.id)
 
+    def any(self) -> bool:
+        return self.session.scalars(select(DriveTestCentre.id).limit(1)).first() is not None
+
 
 class RoadTestRepository(Repository[RoadTest]):
     model = RoadTest

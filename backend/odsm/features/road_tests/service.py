@@ -232,19 +232,48 @@ class RoadTestService:
         return self.db.read(fn)
 
 
+# The centres a Toronto school books most, and a few others, put on the list the first time it is read
+# (through the app, so each is in the audit log); the school adds its own. Addresses the list is unsure of
+# are left for the school to fill.
+USUAL_CENTRES = [
+    ("Toronto Downsview", "Toronto", "37 Carl Hall Rd"),
+    ("Toronto Etobicoke", "Toronto", "5555 Eglinton Ave W"),
+    ("Toronto Metro East", "Toronto", "1448 Lawrence Ave E"),
+    ("Toronto Port Union", "Toronto", "91 Rylander Blvd"),
+    ("Brampton", "Brampton", "59 First Gulf Blvd"),
+    ("Oakville", "Oakville", ""),
+    ("Newmarket", "Newmarket", ""),
+    ("Oshawa", "Oshawa", ""),
+    ("Hamilton", "Hamilton", ""),
+    ("Ottawa Walkley", "Ottawa", ""),
+    ("London", "London", ""),
+]
+
+
+def _seed_centres(s: Session) -> None:
+    if CentreRepository(s).any():
+        return
+    for name, city, address in USUAL_CENTRES:
+        s.add(DriveTestCentre(name=name, city=city, address=address, active=True))
+    s.flush()
+
+
 class CentreService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
     def list(self, include_inactive: bool) -> CentrePage:
         def fn(s: Session) -> CentrePage:
+            _seed_centres(s)
             rows, total = CentreRepository(s).listed(include_inactive)
             return CentrePage(items=[CentreRead.model_validate(r) for r in rows], total=total)
 
-        return self.db.read(fn)
+        # A write: the first read puts the usual centres on the list.
+        return self.db.write(fn)
 
     def create(self, data: CentreCreate) -> CentreRead:
         def fn(s: Session) -> CentreRead:
+            _seed_centres(s)
             centre = DriveTestCentre(**data.model_dump(), active=True)
             s.add(centre)
             s.flush()

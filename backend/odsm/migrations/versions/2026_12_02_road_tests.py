@@ -9,21 +9,6 @@ from alembic import op
 revision: str = "0010_road_tests"
 down_revision: str | None = "0009"
 
-# The centres a Toronto school books most, and a few others; the school adds its own (addresses left for
-# the school to fill where this list is unsure of them).
-CENTRES = [
-    ("Toronto Downsview", "Toronto", "37 Carl Hall Rd"),
-    ("Toronto Etobicoke", "Toronto", "5555 Eglinton Ave W"),
-    ("Toronto Metro East", "Toronto", "1448 Lawrence Ave E"),
-    ("Toronto Port Union", "Toronto", "91 Rylander Blvd"),
-    ("Brampton", "Brampton", "59 First Gulf Blvd"),
-    ("Oakville", "Oakville", ""),
-    ("Newmarket", "Newmarket", ""),
-    ("Oshawa", "Oshawa", ""),
-    ("Hamilton", "Hamilton", ""),
-    ("Ottawa Walkley", "Ottawa", ""),
-    ("London", "London", ""),
-]
 ORDER = ("G1", "G2", "G")
 
 
@@ -69,7 +54,7 @@ def upgrade() -> None:
         ],
         sa.PrimaryKeyConstraint("id", name=op.f("pk_road_test_settings")),
     )
-    centres = op.create_table(
+    op.create_table(
         "drivetest_centres",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
@@ -135,12 +120,7 @@ def upgrade() -> None:
     with op.batch_alter_table("road_test_charges", schema=None) as batch_op:
         batch_op.create_index("ix_road_test_charges_billed", ["billed", "student_id"], unique=False)
 
-    now = datetime.now(UTC)
-    op.bulk_insert(
-        centres,
-        [{"name": n, "city": c, "address": a, "active": True, "created_at": now, "version": 1} for n, c, a in CENTRES],
-    )
-    _history_from_students(now)
+    _history_from_students(datetime.now(UTC))
 
 
 def _history_from_students(now: datetime) -> None:
