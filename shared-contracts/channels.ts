@@ -147,6 +147,21 @@ export interface Channels {
     optionalRequest: false;
     response: operations["progress_report"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:drivetest-centres:create": {
+    request: { body: operations["create_drivetest_centre"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["create_drivetest_centre"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:drivetest-centres:list": {
+    request: NonNullable<operations["list_drivetest_centres"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["list_drivetest_centres"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:drivetest-centres:update": {
+    request: operations["update_drivetest_centre"]["parameters"]["path"] & { body: operations["update_drivetest_centre"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["update_drivetest_centre"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:enrollments:addCorrection": {
     request: operations["add_correction"]["parameters"]["path"] & { body: operations["add_correction"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
@@ -297,6 +312,16 @@ export interface Channels {
     optionalRequest: false;
     response: operations["update_lesson"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:licences:get": {
+    request: operations["get_licence_history"]["parameters"]["path"];
+    optionalRequest: false;
+    response: operations["get_licence_history"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:licences:record": {
+    request: operations["record_licence_step"]["parameters"]["path"] & { body: operations["record_licence_step"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["record_licence_step"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:payments:get": {
     request: operations["get_payment"]["parameters"]["path"];
     optionalRequest: false;
@@ -371,6 +396,51 @@ export interface Channels {
     request: Record<string, never>;
     optionalRequest: true;
     response: operations["list_reminder_templates"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:road-test-settings:get": {
+    request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["get_road_test_settings"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:road-test-settings:update": {
+    request: { body: operations["update_road_test_settings"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["update_road_test_settings"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:road-tests:book": {
+    request: { body: operations["book_road_test"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["book_road_test"]["responses"]["201"]["content"]["application/json"];
+  };
+  "db:road-tests:cancel": {
+    request: operations["cancel_road_test"]["parameters"]["path"] & { body: operations["cancel_road_test"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["cancel_road_test"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:road-tests:charges": {
+    request: NonNullable<operations["road_test_charges"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["road_test_charges"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:road-tests:eligibility": {
+    request: NonNullable<operations["road_test_eligibility"]["parameters"]["query"]>;
+    optionalRequest: false;
+    response: operations["road_test_eligibility"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:road-tests:get": {
+    request: operations["get_road_test"]["parameters"]["path"];
+    optionalRequest: false;
+    response: operations["get_road_test"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:road-tests:list": {
+    request: NonNullable<operations["list_road_tests"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["list_road_tests"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:road-tests:recordResult": {
+    request: operations["record_road_test_result"]["parameters"]["path"] & { body: operations["record_road_test_result"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["record_road_test_result"]["responses"]["200"]["content"]["application/json"];
   };
   "db:settings:get": {
     request: Record<string, never>;
@@ -523,6 +593,9 @@ export const channelNames = [
   "db:demo:status",
   "db:documents:inspector-packet",
   "db:documents:progress-report",
+  "db:drivetest-centres:create",
+  "db:drivetest-centres:list",
+  "db:drivetest-centres:update",
   "db:enrollments:addCorrection",
   "db:enrollments:addHours",
   "db:enrollments:create",
@@ -553,6 +626,8 @@ export const channelNames = [
   "db:lessons:list",
   "db:lessons:markNoShow",
   "db:lessons:update",
+  "db:licences:get",
+  "db:licences:record",
   "db:payments:get",
   "db:payments:list",
   "db:payments:refund",
@@ -568,6 +643,15 @@ export const channelNames = [
   "db:reminders:settings-update",
   "db:reminders:template-save",
   "db:reminders:templates-list",
+  "db:road-test-settings:get",
+  "db:road-test-settings:update",
+  "db:road-tests:book",
+  "db:road-tests:cancel",
+  "db:road-tests:charges",
+  "db:road-tests:eligibility",
+  "db:road-tests:get",
+  "db:road-tests:list",
+  "db:road-tests:recordResult",
   "db:settings:get",
   "db:settings:update",
   "db:signIn:newRecoveryCode",

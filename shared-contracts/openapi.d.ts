@@ -610,6 +610,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/drivetest-centres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Drivetest Centres */
+        get: operations["list_drivetest_centres"];
+        put?: never;
+        /** Create Drivetest Centre */
+        post: operations["create_drivetest_centre"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/drivetest-centres/{centre_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Drivetest Centre */
+        patch: operations["update_drivetest_centre"];
+        trace?: never;
+    };
     "/api/v1/enrollments": {
         parameters: {
             query?: never;
@@ -1034,6 +1069,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/licences/{student_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Licence History */
+        get: operations["get_licence_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licences/{student_id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record Licence Step */
+        post: operations["record_licence_step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments": {
         parameters: {
             query?: never;
@@ -1244,6 +1313,133 @@ export interface paths {
         /** Save Reminder Template */
         put: operations["save_reminder_template"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/road-test-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Road Test Settings */
+        get: operations["get_road_test_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Road Test Settings */
+        patch: operations["update_road_test_settings"];
+        trace?: never;
+    };
+    "/api/v1/road-tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Road Tests */
+        get: operations["list_road_tests"];
+        put?: never;
+        /** Book Road Test */
+        post: operations["book_road_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/road-tests/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Road Test Charges
+         * @description What students owe for road tests (the car's rental and its reversals), for the school's accounts.
+         */
+        get: operations["road_test_charges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/road-tests/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Road Test Eligibility
+         * @description The earliest day for the G2 and the G test, whether `on` is possible, and why, in desk words.
+         */
+        get: operations["road_test_eligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/road-tests/{road_test_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Road Test */
+        get: operations["get_road_test"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/road-tests/{road_test_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel Road Test */
+        post: operations["cancel_road_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/road-tests/{road_test_id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record Road Test Result */
+        post: operations["record_road_test_result"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2072,6 +2268,104 @@ export interface components {
             /** Totals */
             totals: components["schemas"]["HoursTotal"][];
         };
+        /**
+         * CalendarRoadTest
+         * @description A road test on the calendar: the car and the instructor are busy from `blocked_from` to
+         *     `blocked_until` (the test with the school's buffers), the student during the test itself.
+         */
+        CalendarRoadTest: {
+            /**
+             * Blocked From
+             * Format: date-time
+             */
+            blocked_from: string;
+            /**
+             * Blocked Until
+             * Format: date-time
+             */
+            blocked_until: string;
+            /** Centre Name */
+            centre_name: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Id */
+            id: number;
+            /** Instructor Id */
+            instructor_id: number | null;
+            /**
+             * Licence Class
+             * @enum {string}
+             */
+            licence_class: "G2" | "G";
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Status */
+            status: string;
+            /** Student Id */
+            student_id: number;
+            /** Student Name */
+            student_name: string;
+            /** Vehicle Id */
+            vehicle_id: number | null;
+            /** Vehicle Plate */
+            vehicle_plate: string | null;
+        };
+        /** CentreCreate */
+        CentreCreate: {
+            /**
+             * Address
+             * @default
+             */
+            address?: string;
+            /**
+             * City
+             * @default
+             */
+            city?: string;
+            /** Name */
+            name: string;
+        };
+        /** CentrePage */
+        CentrePage: {
+            /** Items */
+            items: components["schemas"]["CentreRead"][];
+            /** Total */
+            total: number;
+        };
+        /** CentreRead */
+        CentreRead: {
+            /** Active */
+            active: boolean;
+            /** Address */
+            address: string;
+            /** City */
+            city: string;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Version */
+            version: number;
+        };
+        /** CentreUpdate */
+        CentreUpdate: {
+            /** Active */
+            active?: boolean | null;
+            /** Address */
+            address?: string | null;
+            /** City */
+            city?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Version */
+            version: number;
+        };
         /** CertifyRequest */
         CertifyRequest: {
             /** Certified By */
@@ -2127,6 +2421,35 @@ export interface components {
             /** Stored Hash */
             stored_hash?: string | null;
         };
+        /** ChargePage */
+        ChargePage: {
+            /** Items */
+            items: components["schemas"]["ChargeRead"][];
+            /** Total */
+            total: number;
+        };
+        /** ChargeRead */
+        ChargeRead: {
+            /** Amount Cents */
+            amount_cents: number;
+            /** Billed */
+            billed: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /** Id */
+            id: number;
+            /** Kind */
+            kind: string;
+            /** Road Test Id */
+            road_test_id: number;
+            /** Student Id */
+            student_id: number;
+        };
         /** CheckResult */
         CheckResult: {
             /** Conflicts */
@@ -2143,6 +2466,26 @@ export interface components {
              * @default []
              */
             warnings?: components["schemas"]["Conflict"][];
+        };
+        /** ClassEligibility */
+        ClassEligibility: {
+            /** Can Take On Day */
+            can_take_on_day: boolean;
+            /** Code */
+            code: string | null;
+            /** Eligible From */
+            eligible_from: string | null;
+            /**
+             * Licence Class
+             * @enum {string}
+             */
+            licence_class: "G2" | "G";
+            /** Programme Ends */
+            programme_ends: string | null;
+            /** Reasons */
+            reasons: string[];
+            /** Retest From */
+            retest_from: string | null;
         };
         /** ColumnMapping */
         ColumnMapping: {
@@ -2491,6 +2834,22 @@ export interface components {
             time_format: string;
             /** Time Zone */
             time_zone: string;
+        };
+        /** Eligibility */
+        Eligibility: {
+            /** Bde Certified On */
+            bde_certified_on: string | null;
+            /** Current Class */
+            current_class: ("G1" | "G2" | "G") | null;
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /** Student Id */
+            student_id: number;
+            /** Tests */
+            tests: components["schemas"]["ClassEligibility"][];
         };
         /**
          * EnableSignIn
@@ -3388,6 +3747,8 @@ export interface components {
         LessonPage: {
             /** Items */
             items: components["schemas"]["LessonRead"][];
+            /** Road Tests */
+            road_tests?: components["schemas"]["CalendarRoadTest"][];
             /** Total */
             total: number;
         };
@@ -3495,6 +3856,49 @@ export interface components {
          * @enum {string}
          */
         LicenceClass: "G1" | "G2" | "G";
+        /** LicenceHistory */
+        LicenceHistory: {
+            /** Current Class */
+            current_class: ("G1" | "G2" | "G") | null;
+            /** Steps */
+            steps: components["schemas"]["LicenceStepRead"][];
+            /** Student Id */
+            student_id: number;
+            /** Version */
+            version: number;
+        };
+        /** LicenceStepRead */
+        LicenceStepRead: {
+            /** Issued On */
+            issued_on: string | null;
+            /**
+             * Licence Class
+             * @enum {string}
+             */
+            licence_class: "G1" | "G2" | "G";
+            /** Road Test Id */
+            road_test_id: number | null;
+            /** Source */
+            source: string;
+        };
+        /**
+         * LicenceStepRecord
+         * @description The next step (G1, then G2, then G) with the day it was issued, or a new date for one held.
+         */
+        LicenceStepRecord: {
+            /**
+             * Issued On
+             * Format: date
+             */
+            issued_on: string;
+            /**
+             * Licence Class
+             * @enum {string}
+             */
+            licence_class: "G1" | "G2" | "G";
+            /** Version */
+            version: number;
+        };
         /**
          * LineIn
          * @description A product line (its price and tax rate taken from the product unless given) or a free line.
@@ -4221,6 +4625,194 @@ export interface components {
             reason?: string | null;
             /** Reversed On */
             reversed_on?: string | null;
+        };
+        /**
+         * RoadTestBook
+         * @description A test at a DriveTest centre. With `vehicle_id` the school car is rented (and charged); with
+         *     `instructor_id` the instructor goes too. Both are held for the test plus the school's buffers.
+         */
+        RoadTestBook: {
+            /** Centre Id */
+            centre_id: number;
+            /** Instructor Id */
+            instructor_id?: number | null;
+            /**
+             * Licence Class
+             * @enum {string}
+             */
+            licence_class: "G2" | "G";
+            /** Notes */
+            notes?: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Student Id */
+            student_id: number;
+            /** Vehicle Id */
+            vehicle_id?: number | null;
+        };
+        /** RoadTestCancel */
+        RoadTestCancel: {
+            /** Reason */
+            reason?: string | null;
+            /** Version */
+            version: number;
+        };
+        /** RoadTestPage */
+        RoadTestPage: {
+            /** Items */
+            items: components["schemas"]["RoadTestRead"][];
+            /** Total */
+            total: number;
+        };
+        /** RoadTestRead */
+        RoadTestRead: {
+            /**
+             * Blocked From
+             * Format: date-time
+             */
+            blocked_from: string;
+            /**
+             * Blocked Until
+             * Format: date-time
+             */
+            blocked_until: string;
+            /** Centre Id */
+            centre_id: number;
+            /**
+             * Centre Name
+             * @default
+             */
+            centre_name?: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Fee Cents */
+            fee_cents: number;
+            /** Fee Lost Cents */
+            fee_lost_cents: number;
+            /** Id */
+            id: number;
+            /** Instructor Id */
+            instructor_id: number | null;
+            /**
+             * Licence Class
+             * @enum {string}
+             */
+            licence_class: "G2" | "G";
+            /** Notes */
+            notes: string | null;
+            /**
+             * Rental Cents
+             * @default 0
+             */
+            rental_cents?: number;
+            /** Retest From */
+            retest_from?: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "booked" | "passed" | "failed" | "no_show" | "cancelled" | "late_cancelled";
+            /** Student Id */
+            student_id: number;
+            /**
+             * Student Name
+             * @default
+             */
+            student_name?: string;
+            /** Vehicle Id */
+            vehicle_id: number | null;
+            /** Vehicle Plate */
+            vehicle_plate?: string | null;
+            /** Version */
+            version: number;
+        };
+        /** RoadTestResult */
+        RoadTestResult: {
+            /** Notes */
+            notes?: string | null;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "passed" | "failed" | "no_show";
+            /** Version */
+            version: number;
+        };
+        /** RoadTestSettingsRead */
+        RoadTestSettingsRead: {
+            /** Buffer After Minutes */
+            buffer_after_minutes: number;
+            /** Buffer Before Minutes */
+            buffer_before_minutes: number;
+            /** Cancel Notice Hours */
+            cancel_notice_hours: number;
+            /** G2 After G1 Months */
+            g2_after_g1_months: number;
+            /** G2 After G1 With Bde Months */
+            g2_after_g1_with_bde_months: number;
+            /** G2 Fee Cents */
+            g2_fee_cents: number;
+            /** G2 Test Minutes */
+            g2_test_minutes: number;
+            /** G After G2 Months */
+            g_after_g2_months: number;
+            /** G Fee Cents */
+            g_fee_cents: number;
+            /** G Test Minutes */
+            g_test_minutes: number;
+            /** Programme Years */
+            programme_years: number;
+            /** Rental Price Cents */
+            rental_price_cents: number;
+            /** Retest Days */
+            retest_days: number;
+            /** Version */
+            version: number;
+        };
+        /**
+         * RoadTestSettingsUpdate
+         * @description Only the fields sent change.
+         */
+        RoadTestSettingsUpdate: {
+            /** Buffer After Minutes */
+            buffer_after_minutes?: number | null;
+            /** Buffer Before Minutes */
+            buffer_before_minutes?: number | null;
+            /** Cancel Notice Hours */
+            cancel_notice_hours?: number | null;
+            /** G2 After G1 Months */
+            g2_after_g1_months?: number | null;
+            /** G2 After G1 With Bde Months */
+            g2_after_g1_with_bde_months?: number | null;
+            /** G2 Fee Cents */
+            g2_fee_cents?: number | null;
+            /** G2 Test Minutes */
+            g2_test_minutes?: number | null;
+            /** G After G2 Months */
+            g_after_g2_months?: number | null;
+            /** G Fee Cents */
+            g_fee_cents?: number | null;
+            /** G Test Minutes */
+            g_test_minutes?: number | null;
+            /** Programme Years */
+            programme_years?: number | null;
+            /** Rental Price Cents */
+            rental_price_cents?: number | null;
+            /** Retest Days */
+            retest_days?: number | null;
+            /** Version */
+            version: number;
         };
         /**
          * Role
@@ -6923,6 +7515,132 @@ export interface operations {
             };
         };
     };
+    list_drivetest_centres: {
+        parameters: {
+            query?: {
+                include_inactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentrePage"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_drivetest_centre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CentreCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreRead"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_drivetest_centre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                centre_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CentreUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_enrollments: {
         parameters: {
             query: {
@@ -8382,6 +9100,99 @@ export interface operations {
             };
         };
     };
+    get_licence_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceHistory"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    record_licence_step: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LicenceStepRecord"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceHistory"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_payments: {
         parameters: {
             query?: {
@@ -8947,6 +9758,375 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_road_test_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadTestSettingsRead"];
+                };
+            };
+        };
+    };
+    update_road_test_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoadTestSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadTestSettingsRead"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_road_tests: {
+        parameters: {
+            query?: {
+                student_id?: number | null;
+                /** @description tests holding time in [start, end) */
+                start?: string | null;
+                end?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadTestPage"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    book_road_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoadTestBook"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadTestRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    road_test_charges: {
+        parameters: {
+            query?: {
+                billed?: boolean | null;
+                student_id?: number | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChargePage"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    road_test_eligibility: {
+        parameters: {
+            query: {
+                student_id: number;
+                /** @description the day asked about; today when left out */
+                on?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Eligibility"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_road_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                road_test_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadTestRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancel_road_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                road_test_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoadTestCancel"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadTestRead"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    record_road_test_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                road_test_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoadTestResult"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadTestRead"];
                 };
             };
             /** @description No record has that id. */

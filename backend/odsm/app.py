@@ -32,9 +32,11 @@ from odsm.features.exports.router import router as exports_router
 from odsm.features.imports.router import router as imports_router
 from odsm.features.instructors.router import router as instructors_router
 from odsm.features.lessons.router import router as lessons_router
+from odsm.features.licences.router import router as licences_router
 from odsm.features.moving.router import router as moving_router
 from odsm.features.reminders.router import router as reminders_router
 from odsm.features.reminders.router import system_router as reminders_system_router
+from odsm.features.road_tests.router import router as road_tests_router
 from odsm.features.school.router import router as school_router
 from odsm.features.staff.access import check_permission
 from odsm.features.staff.router import routers as staff_routers
@@ -94,6 +96,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         certification_router,
         dashboard_router,
         reminders_router,
+        licences_router,
+        road_tests_router,
         demo_router,
         documents_router,
         changes_router,

@@ -40,7 +40,7 @@ ALWAYS_A_QUERY = {"get", "query"}
 RAW_SQL_RUNNERS = {"execute", "scalar", "scalars"}
 
 OWNERS = {
-    "students": {"Student"},
+    "students": {"Student", "LicenceStep", "LicenceClass", "LICENCE_ORDER"},
     "instructors": {"Instructor", "InstructorAvailability", "InstructorTimeOff"},
     "vehicles": {"Vehicle", "OdometerReading"},
     "courses": {"Course", "CourseKind"},
@@ -58,6 +58,14 @@ OWNERS = {
     "school": {"SchoolSettings"},
     "audit": {"AuditEntry"},
     "reminders": {"ReminderSettings", "ReminderConsent", "ReminderTemplate", "OutboxMessage", "OutboxStatus"},
+    "road_tests": {
+        "RoadTest",
+        "RoadTestCharge",
+        "RoadTestSettings",
+        "RoadTestStatus",
+        "DriveTestCentre",
+        "ROAD_TEST_HOLDS_TIME",
+    },
 }
 OWNER_OF = {model: feature for feature, models in OWNERS.items() for model in models}
 

@@ -21,6 +21,12 @@ _KIND_OF_TABLE = {
     "enrollments": "enrollments",
     "enrollment_hours": "enrollments",
     "lessons": "lessons",
+    "licence_steps": "students",
+    # The calendar reads road tests with the lessons (they hold the car and the instructor too).
+    "road_tests": "lessons",
+    "road_test_charges": "lessons",
+    "drivetest_centres": "settings",
+    "road_test_settings": "settings",
     "classroom_sessions": "classroom",
     "classroom_attendance": "classroom",
     "classroom_roster": "classroom",

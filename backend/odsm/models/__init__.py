@@ -32,13 +32,24 @@ from .enrollments import (
 )
 from .instructors import Instructor, InstructorAvailability, InstructorTimeOff
 from .lessons import Lesson, LessonStatus
+from .licences import LICENCE_ORDER, LicenceClass, LicenceStep
 from .reminders import OutboxMessage, OutboxStatus, ReminderConsent, ReminderSettings, ReminderTemplate
+from .road_tests import (
+    ROAD_TEST_HOLDS_TIME,
+    DriveTestCentre,
+    RoadTest,
+    RoadTestCharge,
+    RoadTestSettings,
+    RoadTestStatus,
+)
 from .school import SchoolSettings
 from .staff import SignInSettings, StaffAccount, StaffSession
 from .students import Student
 from .vehicles import OdometerReading, Vehicle
 
 __all__ = [
+    "LICENCE_ORDER",
+    "ROAD_TEST_HOLDS_TIME",
     "TOTAL_COLUMNS",
     "Attendance",
     "AuditEntry",
@@ -48,6 +59,7 @@ __all__ = [
     "CourseKind",
     "DocumentCounter",
     "DocumentKind",
+    "DriveTestCentre",
     "Enrollment",
     "EnrollmentResult",
     "EnrollmentStatus",
@@ -63,6 +75,8 @@ __all__ = [
     "InvoiceStatus",
     "Lesson",
     "LessonStatus",
+    "LicenceClass",
+    "LicenceStep",
     "OdometerReading",
     "OutboxMessage",
     "OutboxStatus",
@@ -75,6 +89,10 @@ __all__ = [
     "ReminderConsent",
     "ReminderSettings",
     "ReminderTemplate",
+    "RoadTest",
+    "RoadTestCharge",
+    "RoadTestSettings",
+    "RoadTestStatus",
     "RosterEntry",
     "SchoolSettings",
     "SignInSettings",

@@ -10,6 +10,7 @@ import { enrollmentSamples } from './samples/enrollments-samples';
 import { instructorSamples } from './samples/instructors-samples';
 import { lessonSamples } from './samples/lessons-samples';
 import { reminderSamples } from './samples/reminders-samples';
+import { roadTestSamples } from './samples/road-tests-samples';
 import type { ChannelSample } from './samples/sample-types';
 import { schoolSamples } from './samples/school-samples';
 import { staffSamples } from './samples/staff-samples';
@@ -40,4 +41,5 @@ export const channelSamples: Record<string, ChannelSample> = {
   ...documentSamples,
   ...staffSamples,
   ...reminderSamples,
+  ...roadTestSamples,
 };

@@ -20,7 +20,7 @@ from odsm.features.vehicles.service import load_vehicle
 from odsm.models import Lesson
 
 from .errors import EnrollmentStudentMismatch
-from .repository import LessonRepository
+from .repository import LessonRepository, first_road_test_hold
 
 if TYPE_CHECKING:
     from odsm.models import (
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         Enrollment,
         Instructor,
         InstructorTimeOff,
+        RoadTest,
         SchoolSettings,
         Student,
         Vehicle,
@@ -64,6 +65,10 @@ class Conflicts:
     student_lesson: Lesson | None = None
     time_off: InstructorTimeOff | None = None
     class_taught: ClassroomSession | None = None
+    # Road tests hold the car and the instructor (with their buffers) and the student as lessons do.
+    instructor_road_test: RoadTest | None = None
+    vehicle_road_test: RoadTest | None = None
+    student_road_test: RoadTest | None = None
     # The names of the students in the lessons above, so a refusal names a booking as the desk knows it.
     student_names: dict[int, str] = field(default_factory=dict)
 
@@ -134,13 +139,20 @@ def _conflicts(s: Session, p: Proposal) -> Conflicts:
             (Lesson.student_id, p.student_id),
         )
     ]
+    tests = [
+        first_road_test_hold(s, owner, owner_id, p.starts_at, p.ends_at)
+        for owner, owner_id in (("instructor", p.instructor_id), ("vehicle", p.vehicle_id), ("student", p.student_id))
+    ]
     # Only a refusal needs these; most proposals clash with nothing and load no name.
-    names = {x.student_id: full_name(load_student(s, x.student_id)) for x in held if x is not None}
+    names = {x.student_id: full_name(load_student(s, x.student_id)) for x in (*held, *tests) if x is not None}
     return Conflicts(
         instructor_lesson=held[0],
         vehicle_lesson=held[1],
         student_lesson=held[2],
         time_off=time_off_during(s, p.instructor_id, p.starts_at, p.ends_at),
         class_taught=class_taught_during(s, p.instructor_id, p.starts_at, p.ends_at),
+        instructor_road_test=tests[0],
+        vehicle_road_test=tests[1],
+        student_road_test=tests[2],
         student_names=names,
     )

@@ -46,7 +46,7 @@ from .errors import (
 from .weekly_hours import hours_on, within_weekly_hours
 
 if TYPE_CHECKING:
-    from odsm.models import Lesson
+    from odsm.models import Lesson, RoadTest
 
 booking: RuleRegistry[Stage, BookingFacts] = RuleRegistry()
 BOOKING = {Stage.BOOK, Stage.RESCHEDULE}
@@ -109,9 +109,35 @@ def lesson_has_happened(f: BookingFacts) -> AppError | None:
     return LessonInFuture(details={"field": "actual_end", "actual_end": f.ends_at.isoformat()})
 
 
+def _road_test(f: BookingFacts, test: RoadTest) -> dict[str, Any]:
+    """A road test in the way, as the desk reads it: whose, which class, and the time it holds."""
+    held_from, held_until = (
+        (test.starts_at, test.ends_at) if test.student_id == f.student.id else (test.blocked_from, test.blocked_until)
+    )
+    name = (
+        _own_name(f)
+        if test.student_id == f.student.id
+        else f.conflicts.student_names.get(test.student_id, "another student")
+    )
+    return {
+        "conflicting_road_test_id": test.id,
+        "conflicting_student_id": test.student_id,
+        "conflicting_student_name": name,
+        "licence_class": test.licence_class,
+        "starts_at": held_from.isoformat(),
+        "ends_at": held_until.isoformat(),
+        "local_time": _when(f, held_from, held_until),
+    }
+
+
 @booking.rule(on=BOOKING)
 def instructor_free(f: BookingFacts) -> AppError | None:
     other = f.conflicts.instructor_lesson
+    test = f.conflicts.instructor_road_test
+    if other is None and test is not None:
+        details = {"rule": "instructor_double_booking", "instructor_id": f.instructor.id, **_road_test(f, test)}
+        who, when = details["conflicting_student_name"], details["local_time"]
+        return InstructorDoubleBooked(f"The instructor is going with {who} to a road test {when}.", details)
     if other is None:
         return None
     details = {"rule": "instructor_double_booking", "instructor_id": f.instructor.id, **_span(f, other)}
@@ -122,6 +148,11 @@ def instructor_free(f: BookingFacts) -> AppError | None:
 @booking.rule(on=BOOKING)
 def vehicle_free(f: BookingFacts) -> AppError | None:
     other = f.conflicts.vehicle_lesson
+    test = f.conflicts.vehicle_road_test
+    if other is None and test is not None:
+        details = {"rule": "vehicle_double_booking", "vehicle_id": f.vehicle.id, **_road_test(f, test)}
+        who, when = details["conflicting_student_name"], details["local_time"]
+        return VehicleDoubleBooked(f"The car {f.vehicle.plate} is rented to {who} for a road test {when}.", details)
     if other is None:
         return None
     details = {"rule": "vehicle_double_booking", "vehicle_id": f.vehicle.id, **_span(f, other)}
@@ -132,6 +163,10 @@ def vehicle_free(f: BookingFacts) -> AppError | None:
 @booking.rule(on=BOOKING)
 def student_free(f: BookingFacts) -> AppError | None:
     other = f.conflicts.student_lesson
+    test = f.conflicts.student_road_test
+    if other is None and test is not None:
+        details = {"rule": "student_double_booking", "student_id": f.student.id, **_road_test(f, test)}
+        return StudentDoubleBooked(f"{_own_name(f)} has a road test {details['local_time']}.", details)
     if other is None:
         return None
     details = {"rule": "student_double_booking", "student_id": f.student.id, **_span(f, other)}

@@ -8,10 +8,19 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Connection, Row, Select, Table, bindparam, func, select
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from odsm.core.repository import Repository, overlaps
-from odsm.models import Instructor, Lesson, LessonStatus, Student, Vehicle
+from odsm.models import (
+    ROAD_TEST_HOLDS_TIME,
+    DriveTestCentre,
+    Instructor,
+    Lesson,
+    LessonStatus,
+    RoadTest,
+    Student,
+    Vehicle,
+)
 
 from .errors import LessonNotFound
 from .schemas import MAX_LESSON_SECONDS
@@ -110,6 +119,61 @@ def read_student_lessons(
         mine.where(c.starts_at < now, c.ends_at <= now).order_by(c.starts_at.desc(), c.id.desc()).limit(past_limit)
     ).all()
     return True, upcoming, past
+
+
+# A road test holds the car and the instructor for the test and its buffers (blocked_from..blocked_until),
+# and the student for the test itself; a test with its buffers lasts well under a day.
+ROAD_TEST_LONGEST = timedelta(hours=24)
+
+
+def first_road_test_hold(
+    session: Session, owner: str, owner_id: int, start: datetime, end: datetime
+) -> RoadTest | None:
+    """The earliest road test holding the instructor, vehicle or student (`owner`) during [start, end).
+    Read from the road tests' table here rather than through their feature, which builds on lessons."""
+    column: InstrumentedAttribute[Any] = {
+        "student": RoadTest.student_id,
+        "instructor": RoadTest.instructor_id,
+        "vehicle": RoadTest.vehicle_id,
+    }[owner]
+    if owner == "student":
+        begins, ends = RoadTest.starts_at, RoadTest.ends_at
+    else:
+        begins, ends = RoadTest.blocked_from, RoadTest.blocked_until
+    stmt = select(RoadTest).where(
+        column == owner_id,
+        overlaps(begins, ends, start, end, longest=ROAD_TEST_LONGEST),
+        RoadTest.status.in_(ROAD_TEST_HOLDS_TIME),
+    )
+    found: RoadTest | None = session.scalars(stmt.order_by(begins).limit(1)).first()
+    return found
+
+
+def read_calendar_road_tests(
+    conn: Connection, start: datetime, end: datetime, owners: dict[str, int | None], limit: int
+) -> Sequence[Row[Any]]:
+    """The road tests holding time in [start, end) for the calendar, with the student's and centre's names."""
+    t = cast(Table, RoadTest.__table__)
+    centres = cast(Table, DriveTestCentre.__table__)
+    starts = cast(InstrumentedAttribute[datetime], t.c.blocked_from)
+    ends = cast(InstrumentedAttribute[datetime], t.c.blocked_until)
+    stmt = (
+        select(
+            t,
+            _students.c.first_name.label("student_first"),
+            _students.c.last_name.label("student_last"),
+            centres.c.name.label("centre_name"),
+            _vehicles.c.plate.label("vehicle_plate"),
+        )
+        .join(_students, _students.c.id == t.c.student_id)
+        .join(centres, centres.c.id == t.c.centre_id)
+        .outerjoin(_vehicles, _vehicles.c.id == t.c.vehicle_id)
+        .where(overlaps(starts, ends, start, end, longest=ROAD_TEST_LONGEST), t.c.status.in_(ROAD_TEST_HOLDS_TIME))
+    )
+    for column, value in owners.items():
+        if value is not None:
+            stmt = stmt.where(t.c[column] == value)
+    return conn.execute(stmt.order_by(t.c.starts_at, t.c.id).limit(limit)).all()
 
 
 class LessonRepository(Repository[Lesson]):

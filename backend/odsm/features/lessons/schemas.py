@@ -122,9 +122,30 @@ class LessonRead(BaseModel):
     version: int
 
 
+class CalendarRoadTest(BaseModel):
+    """A road test on the calendar: the car and the instructor are busy from `blocked_from` to
+    `blocked_until` (the test with the school's buffers), the student during the test itself."""
+
+    id: int
+    student_id: int
+    student_name: str
+    centre_name: str
+    licence_class: Literal["G2", "G"]
+    starts_at: datetime
+    ends_at: datetime
+    blocked_from: datetime
+    blocked_until: datetime
+    vehicle_id: int | None
+    vehicle_plate: str | None
+    instructor_id: int | None
+    status: str
+
+
 class LessonPage(BaseModel):
     items: list[LessonRead]
     total: int
+    # The road tests holding a car, an instructor or a student in the same range (empty when none).
+    road_tests: list[CalendarRoadTest] = Field(default_factory=list)
 
 
 class StudentLessons(BaseModel):

@@ -26,8 +26,16 @@ from .booking_facts import Proposal, Stage, gather
 from .booking_rules import booking
 from .day_sheet import build_day_sheet
 from .errors import LessonInFuture, LessonNotFound, LessonNotScheduled, LessonVersionConflict
-from .repository import LessonRepository, NamedLesson, read_calendar, read_named, read_student_lessons
+from .repository import (
+    LessonRepository,
+    NamedLesson,
+    read_calendar,
+    read_calendar_road_tests,
+    read_named,
+    read_student_lessons,
+)
 from .schemas import (
+    CalendarRoadTest,
     CheckResult,
     Conflict,
     DaySheet,
@@ -105,6 +113,13 @@ def _scheduled(lesson: Lesson, version: int) -> None:
         raise LessonNotScheduled(details={"lesson_id": lesson.id, "status": lesson.status})
 
 
+def lesson_holding(s: Session, owner: str, owner_id: int, start: datetime, end: datetime) -> Lesson | None:
+    """For the road tests: the instructor's, vehicle's or student's (`owner`) earliest lesson holding a
+    slot in [start, end)."""
+    column = {"instructor": Lesson.instructor_id, "vehicle": Lesson.vehicle_id, "student": Lesson.student_id}[owner]
+    return LessonRepository(s).first_overlap(column, owner_id, start, end, None)
+
+
 class LessonService:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -122,7 +137,14 @@ class LessonService:
         owners = {"instructor_id": instructor_id, "vehicle_id": vehicle_id, "student_id": student_id}
         rows = self.db.query(lambda conn: read_calendar(conn, start, end, owners, include_cancelled, limit))
         items = [_read_core_row(r) for r in rows]
-        return LessonPage(items=items, total=len(items))
+        tests = self.db.query(lambda conn: read_calendar_road_tests(conn, start, end, owners, limit))
+        road_tests = [
+            CalendarRoadTest.model_validate(
+                {**r._mapping, "student_name": f"{r._mapping['student_first']} {r._mapping['student_last']}"}
+            )
+            for r in tests
+        ]
+        return LessonPage(items=items, total=len(items), road_tests=road_tests)
 
     def for_student(self, student_id: int, upcoming_limit: int, past_limit: int) -> StudentLessons:
         now = utcnow()

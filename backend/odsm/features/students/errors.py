@@ -33,3 +33,26 @@ class BirthDateInFuture(StudentBirthDateRefused):
 class TooYoungForLicence(StudentBirthDateRefused):
     code = "student.too_young_for_licence"
     default_message = "A licence holder must be at least 16 years old."
+
+
+class LicenceClassRequired(Conflict):
+    code = "student.licence_class_required"
+    default_message = (
+        "This student has in-car lessons booked, so the licence class cannot be cleared. "
+        "Correct the class instead, or cancel the lessons first."
+    )
+
+
+class LicenceStepOutOfOrder(Conflict):
+    code = "licence.step_out_of_order"
+    default_message = "A licence step can only follow the one before it: G1, then G2, then G."
+
+
+class LicenceDateOutOfOrder(AppError):
+    code = "licence.date_out_of_order"
+    default_message = "A licence step cannot be issued before the step it follows."
+
+
+class LicenceIssuedInFuture(AppError):
+    code = "licence.issued_in_future"
+    default_message = "A licence cannot be issued on a day still to come."

@@ -13,10 +13,10 @@ import functools
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, Select, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Row, Select, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from odsm.models import Student
+from odsm.models import Lesson, LessonStatus, LicenceStep, Student
 
 from .search_keys import digits_of, fold, prefix_upper_bound
 
@@ -124,3 +124,13 @@ def read_page(
 def identities() -> Select[str | None, str, str, date]:
     """Every student's licence number, name and birth date: what an import matches its rows against."""
     return select(Student.licence_number, Student.first_name, Student.last_name, Student.date_of_birth)
+
+
+def licence_steps(student_id: int) -> Select[LicenceStep]:
+    return select(LicenceStep).where(LicenceStep.student_id == student_id)
+
+
+def books_in_car(s: Session, student_id: int) -> bool:
+    """Whether the student has an in-car lesson booked (scheduled): such a record needs a licence class."""
+    stmt = select(exists().where(Lesson.student_id == student_id, Lesson.status == LessonStatus.SCHEDULED))
+    return bool(s.scalar(stmt))

@@ -23,6 +23,7 @@ from . import repository as repo
 from .birth_date import age_on, birth_date_refusal
 from .errors import LicenceNumberTaken, StudentArchived, StudentNotFound, StudentVersionConflict
 from .licence import licence_warnings
+from .licence_history import follow_form
 from .schemas import (
     ImportOutcome,
     ImportProblem,
@@ -116,6 +117,9 @@ class StudentService:
             _derive_search_fields(student)
             s.add(student)
             s.flush()
+            if student.licence_class:
+                follow_form(s, student)
+                s.flush()
             return to_read(student)
 
         return self.db.write(fn)
@@ -139,6 +143,7 @@ class StudentService:
                     licences[licence] = person
             outcome = ImportOutcome()
             today = school_today(s)
+            created: list[Student] = []
             progress(0, len(rows))
             for done, (row, data) in enumerate(rows, start=1):
                 if done % CHUNK == 0:
@@ -169,12 +174,17 @@ class StudentService:
                 _apply_consent(student, data.consent_to_share)
                 _derive_search_fields(student)
                 s.add(student)
+                if student.licence_class:
+                    created.append(student)
                 if outcome.imported == 0:
                     audit.primary(s, student, "import", f"Imported from {source}")
                 people.add(person)
                 if data.licence_number:
                     licences[data.licence_number] = person
                 outcome.imported += 1
+            s.flush()
+            for added in created:
+                follow_form(s, added)
             s.flush()
             progress(len(rows), len(rows))
             return outcome
@@ -204,6 +214,8 @@ class StudentService:
                 )
             for name, value in changes.items():
                 setattr(student, name, value)
+            if changes.keys() & {"licence_class", "g1_issue_date"}:
+                follow_form(s, student)
             _apply_consent(student, data.consent_to_share)
             _derive_search_fields(student)
             s.flush()

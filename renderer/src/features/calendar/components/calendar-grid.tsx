@@ -1,16 +1,21 @@
 import type { MouseEvent } from 'react';
+import type { ChannelResponse } from '../../../../../shared-contracts/channels';
 import { addDays, formatMinuteOfDay, formatTimeIn, formatWeekdayDate } from '../../../lib/dates';
 import type { ClassSession } from '../../classroom';
 import type { Lesson } from '../../lessons';
 import { assignLanes, minuteAt, placeBlock, type CalendarWindow } from './calendar-layout';
 
-type Entry = { key: string; startsAt: string; endsAt: string; lesson?: Lesson; session?: ClassSession };
+/** A road test holding the car and the instructor (with the school's buffers before and after). */
+export type CalendarRoadTest = NonNullable<ChannelResponse<'db:lessons:list'>['road_tests']>[number];
+
+type Entry = { key: string; startsAt: string; endsAt: string; lesson?: Lesson; session?: ClassSession; roadTest?: CalendarRoadTest };
 
 type Props = {
   window: CalendarWindow;
   today: string;
   lessons: readonly Lesson[];
   sessions: readonly ClassSession[];
+  roadTests?: readonly CalendarRoadTest[];
   /** What a lesson block says besides the student: the vehicle on an instructor's calendar, and the other way round. */
   secondary: (lesson: Lesson) => string;
   onPickSlot: (date: string, minute: number) => void;
@@ -19,7 +24,7 @@ type Props = {
 
 const HOUR_PX = 56;
 
-export function CalendarGrid({ window, today, lessons, sessions, secondary, onPickSlot, onOpenLesson }: Props) {
+export function CalendarGrid({ window, today, lessons, sessions, roadTests = [], secondary, onPickSlot, onOpenLesson }: Props) {
   const days = Array.from({ length: window.days }, (_, index) => addDays(window.firstDay, index));
   const hours: number[] = [];
   for (let minute = window.dayStartMinute; minute < window.dayEndMinute; minute += 60) hours.push(minute);
@@ -28,6 +33,7 @@ export function CalendarGrid({ window, today, lessons, sessions, secondary, onPi
   const entries: Entry[] = [
     ...lessons.map((lesson) => ({ key: `l${lesson.id}`, startsAt: lesson.starts_at, endsAt: lesson.ends_at, lesson })),
     ...sessions.map((session) => ({ key: `c${session.id}`, startsAt: session.starts_at, endsAt: session.ends_at, session })),
+    ...roadTests.map((roadTest) => ({ key: `r${roadTest.id}`, startsAt: roadTest.blocked_from, endsAt: roadTest.blocked_until, roadTest })),
   ];
   const placed = assignLanes(entries)
     .map((entry) => ({ ...entry, placement: placeBlock(entry.item.startsAt, entry.item.endsAt, window) }))
@@ -91,6 +97,21 @@ export function CalendarGrid({ window, today, lessons, sessions, secondary, onPi
                     <span className="cal__block-title">{lesson.student_name}</span>
                     <span className="cal__block-meta">{secondary(lesson)}</span>
                   </button>
+                );
+              }
+              if (item.roadTest) {
+                const test = item.roadTest;
+                return (
+                  <div key={item.key} className="cal__block cal__block--road_test" style={style} data-testid="calendar-road-test" data-road-test-id={test.id}>
+                    <span className="cal__block-time">{time}</span>
+                    <span className="cal__block-title">
+                      {test.licence_class} road test: {test.student_name}
+                    </span>
+                    <span className="cal__block-meta">
+                      {test.centre_name} at {formatTimeIn(test.starts_at, window.timeZone)}
+                      {test.vehicle_plate ? ` · ${test.vehicle_plate}` : ''}
+                    </span>
+                  </div>
                 );
               }
               const session = item.session!;

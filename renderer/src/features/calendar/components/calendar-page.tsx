@@ -156,6 +156,7 @@ export function CalendarPage() {
             today={today}
             lessons={lessons.data?.items ?? []}
             sessions={mode === 'instructor' ? (sessions.data?.items ?? []) : []}
+            roadTests={lessons.data?.road_tests ?? []}
             secondary={(lesson) => (mode === 'instructor' ? lesson.vehicle_plate : lesson.instructor_name) ?? ''}
             onPickSlot={(date, minute) =>
               editing.setOpen({
@@ -169,7 +170,8 @@ export function CalendarPage() {
       )}
       <p className="cal-legend muted small">
         <span className="cal-legend__swatch cal__block--scheduled" /> Scheduled <span className="cal-legend__swatch cal__block--completed" /> Completed{' '}
-        <span className="cal-legend__swatch cal__block--class" /> Classroom <span className="cal-legend__swatch cal__block--no_show" /> No-show
+        <span className="cal-legend__swatch cal__block--class" /> Classroom <span className="cal-legend__swatch cal__block--no_show" /> No-show{' '}
+        <span className="cal-legend__swatch cal__block--road_test" /> Road test
       </p>
       {editing.open ? (
         <LessonDialog

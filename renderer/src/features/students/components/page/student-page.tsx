@@ -12,6 +12,7 @@ import { DocumentActions } from '../../../documents';
 import { StudentProgress, useStudentEnrollments } from '../../../enrollments';
 import { useInstructors } from '../../../instructors';
 import { LessonDialog, useStudentLessons } from '../../../lessons';
+import { RoadTestDialog } from '../../../road-tests';
 import { useSchoolClock } from '../../../settings';
 import { useVehicles } from '../../../vehicles';
 import { studentQueryOptions } from '../../api/get-student';
@@ -41,6 +42,7 @@ export function StudentPage() {
   const [tab, setTab] = useState<Key>('overview');
   const [editing, setEditing] = useState(false);
   const [booking, setBooking] = useState(false);
+  const [roadTest, setRoadTest] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
   const student = useQuery({ ...studentQueryOptions(studentId), enabled: studentId > 0 });
@@ -72,10 +74,14 @@ export function StudentPage() {
           <Button onClick={() => setEditing(true)} disabled={Boolean(data.archived_at)} data-testid="edit-student">
             Edit details
           </Button>
+          <Button onClick={() => setRoadTest(true)} disabled={Boolean(data.archived_at)} data-testid="road-test-student">
+            Road test…
+          </Button>
         </div>
       }
     >
       {notice ? <Banner tone="success" title={notice} onDismiss={() => setNotice(null)} testId="student-notice" /> : null}
+      {roadTest ? <RoadTestDialog student={data} onClose={() => setRoadTest(false)} /> : null}
       <StudentHeader
         student={data}
         today={today}
