@@ -5,7 +5,9 @@ import type { IpcInvokeEventLike } from '../../main/bridge/ipc-types';
 import { mainFrameEvent } from '../support/bridge-fixtures';
 import { bridgeTest, TEST_ACTOR, TEST_SECRET } from '../support/bridge-harness';
 import { AUDIT_EXPORT_CHANNEL, BACKEND_STATUS_GET_CHANNEL, BACKUP_NOW_CHANNEL, BACKUP_PROGRESS_CHANNEL, BACKUP_RESTORE_CHANNEL, BACKUP_STATUS_CHANNEL, DIAGNOSTICS_CHANNEL, EXPORT_ALL_CHANNEL, IMPORT_CHOOSE_CHANNEL, IMPORT_PREVIEW_CHANNEL, IMPORT_PROGRESS_CHANNEL, IMPORT_REMAP_CHANNEL, IMPORT_RUN_CHANNEL, IMPORT_START_CHANNEL } from '../../shared/app-channels';
+import { AUTH_DISABLE_CHANNEL, AUTH_ENABLE_CHANNEL, AUTH_RECOVER_CHANNEL, AUTH_SIGN_IN_CHANNEL, AUTH_SIGN_OUT_CHANNEL, AUTH_STATUS_CHANNEL, AUTH_SWITCH_USER_CHANNEL } from '../../shared/auth-channels';
 import { CALENDAR_FILE_CHANNEL } from '../../shared/calendar-file-channels';
+import { DOCUMENT_PRINT_CHANNEL, DOCUMENT_SAVE_PDF_CHANNEL } from '../../shared/documents';
 
 describe('sender check', () => {
   const refused: Array<[string, IpcInvokeEventLike]> = [
@@ -120,7 +122,7 @@ describe('the error envelope', () => {
 describe('registration', () => {
   bridgeTest('registers every manifest channel and the app channels, nothing else; an unknown channel is refused like Electron does', async ({ backend, bridgeOn }) => {
     const harness = bridgeOn({}, loadManifest());
-    expect(harness.ipc.channels().sort()).toEqual([...Object.keys(loadManifest().channels), BACKEND_STATUS_GET_CHANNEL, AUDIT_EXPORT_CHANNEL, DIAGNOSTICS_CHANNEL, BACKUP_NOW_CHANNEL, BACKUP_STATUS_CHANNEL, BACKUP_PROGRESS_CHANNEL, BACKUP_RESTORE_CHANNEL, IMPORT_PREVIEW_CHANNEL, IMPORT_RUN_CHANNEL, IMPORT_CHOOSE_CHANNEL, IMPORT_REMAP_CHANNEL, IMPORT_START_CHANNEL, IMPORT_PROGRESS_CHANNEL, EXPORT_ALL_CHANNEL, CALENDAR_FILE_CHANNEL].sort());
+    expect(harness.ipc.channels().sort()).toEqual([...Object.keys(loadManifest().channels), BACKEND_STATUS_GET_CHANNEL, AUDIT_EXPORT_CHANNEL, DIAGNOSTICS_CHANNEL, BACKUP_NOW_CHANNEL, BACKUP_STATUS_CHANNEL, BACKUP_PROGRESS_CHANNEL, BACKUP_RESTORE_CHANNEL, IMPORT_PREVIEW_CHANNEL, IMPORT_RUN_CHANNEL, IMPORT_CHOOSE_CHANNEL, IMPORT_REMAP_CHANNEL, IMPORT_START_CHANNEL, IMPORT_PROGRESS_CHANNEL, EXPORT_ALL_CHANNEL, CALENDAR_FILE_CHANNEL, DOCUMENT_SAVE_PDF_CHANNEL, DOCUMENT_PRINT_CHANNEL, AUTH_STATUS_CHANNEL, AUTH_SIGN_IN_CHANNEL, AUTH_SIGN_OUT_CHANNEL, AUTH_SWITCH_USER_CHANNEL, AUTH_ENABLE_CHANNEL, AUTH_DISABLE_CHANNEL, AUTH_RECOVER_CHANNEL].sort());
     await expect(harness.ipc.invoke('db:students:drop', mainFrameEvent(), {})).rejects.toThrow("No handler registered for 'db:students:drop'");
     expect(backend.seen).toHaveLength(0);
   });
