@@ -45,6 +45,10 @@ from odsm.features.system.router import router as system_router
 from odsm.features.vehicles.router import router as vehicles_router
 
 API_PREFIX = "/api/v1"
+# Writes whose body or answer carries a secret (a password, a recovery code, the SMTP password): no
+# Idempotency-Key is kept for them, so neither the answer nor a fingerprint of the body is stored. A retry
+# of one is refused or harmless instead (a login taken, a password set again, a new recovery code).
+SECRET_BEARING_PATHS = (f"{API_PREFIX}/auth/", f"{API_PREFIX}/staff", f"{API_PREFIX}/system/reminders/send")
 
 
 def open_database(settings: Settings, engine: Engine | None = None) -> Database:
@@ -113,7 +117,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         if claim_idempotency_key not in db.write_hooks:
             # Without the claim, a retry sent while the first attempt still runs would write twice.
             raise ValueError("create_app needs a database from open_database(settings)")
-        app.add_middleware(IdempotencyMiddleware, db=db)
+        app.add_middleware(IdempotencyMiddleware, db=db, unkeyed_paths=SECRET_BEARING_PATHS)
     secret = settings.api_secret.get_secret_value() if settings.api_secret else None
     app.add_middleware(RequestContextMiddleware, secret=secret, timings=app.state.request_timings)
     return app

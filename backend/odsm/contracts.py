@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import SecretStr
 
-from odsm.app import create_app
+from odsm.app import SECRET_BEARING_PATHS, create_app
 from odsm.core.config import Settings
 
 IDEMPOTENT_METHODS = {"GET", "HEAD", "PUT", "DELETE"}
@@ -126,7 +126,8 @@ def build_manifest(doc: dict[str, Any]) -> dict[str, Any]:
             "queryParams": [p["name"] for p in params if p["in"] == "query"],
             "hasBody": bool(body),
             "idempotent": method in IDEMPOTENT_METHODS,
-            "idempotencyKey": method in KEYED_METHODS,
+            # A write carrying a secret gets no key: the backend keeps nothing of it (SECRET_BEARING_PATHS).
+            "idempotencyKey": method in KEYED_METHODS and not path.startswith(SECRET_BEARING_PATHS),
             "request": _self_contained(request, components),
             "response": _self_contained(content.get("schema", {}), components),
         }

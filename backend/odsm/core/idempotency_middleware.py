@@ -52,13 +52,16 @@ def _connection_lost(payload: bytes) -> bool:
 
 
 class IdempotencyMiddleware:
-    def __init__(self, app: ASGIApp, db: Database) -> None:
+    def __init__(self, app: ASGIApp, db: Database, unkeyed_paths: tuple[str, ...] = ()) -> None:
         self.app = app
         self.db = db
+        # Paths whose writes carry a secret: their key is ignored, so nothing of them is stored.
+        self.unkeyed_paths = unkeyed_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         is_write = scope["type"] == "http" and scope["method"] in WRITE_METHODS
-        raw_key = dict(scope["headers"]).get(b"idempotency-key") if is_write else None
+        keyed = is_write and not str(scope.get("path", "")).startswith(self.unkeyed_paths)
+        raw_key = dict(scope["headers"]).get(b"idempotency-key") if keyed else None
         if raw_key is None:
             await self.app(scope, receive, send)
             return

@@ -144,3 +144,29 @@ def test_a_login_is_taken_once(live: LiveServer) -> None:
     add_staff(live.client, owner, "olive", "office")
     body = {"name": "Other Olive", "login": "Olive", "role": "office", "password": "olive-password-2"}
     refused(live.client.post("/api/v1/staff", json=body, headers=as_(owner)), 409, "staff.login_taken")
+
+
+def test_a_new_password_or_a_recovery_signs_the_old_sessions_out_everywhere(live: LiveServer) -> None:
+    on = enable(live.client)
+    owner = on["token"]
+    add_staff(live.client, owner, "olive", "office")
+    desk_one, desk_two = token_of(live, "olive"), token_of(live, "olive")
+    for token in (desk_one, desk_two):
+        assert ok(live.client.get("/api/v1/auth/status", headers=as_(token)))["account"]["login"] == "olive"
+    olive = next(a for a in ok(live.client.get("/api/v1/staff", headers=as_(owner)))["items"] if a["login"] == "olive")
+    ok(
+        live.client.post(
+            f"/api/v1/staff/{olive['id']}/password", json={"password": "olive-new-pass-2"}, headers=as_(owner)
+        )
+    )
+    for token in (desk_one, desk_two):
+        assert ok(live.client.get("/api/v1/auth/status", headers=as_(token)))["account"] is None
+    refused(live.client.get("/api/v1/students", headers=as_(desk_one)), 401, "auth.sign_in_required")
+    # The owner's other desk is signed out by a recovery, and the recovering desk is signed in afresh.
+    back = ok(
+        live.client.post(
+            "/api/v1/auth/recover", json={"recovery_code": on["recovery_code"], "new_password": "owner-new-pass-3"}
+        )
+    )
+    assert ok(live.client.get("/api/v1/auth/status", headers=as_(owner)))["account"] is None
+    assert ok(live.client.get("/api/v1/auth/status", headers=as_(back["token"])))["account"]["login"] == "dana"

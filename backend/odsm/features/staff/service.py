@@ -184,6 +184,9 @@ class StaffService:
             owner.password_hash = self.passwords.hash(data.new_password)
             owner.failed_attempts, owner.locked_until, owner.active, owner.role = 0, None, True, Role.OWNER.value
             settings.recovery_code_hash = None
+            # Whoever held the old password is signed out at every desk; the owner signs in afresh here.
+            for session in account_sessions(s, owner.id):
+                session.ended_at = utcnow()
             audit.primary(s, owner, "recover_owner")
             return self._open_session(s, owner, settings)
 
@@ -326,6 +329,9 @@ class StaffService:
             self._check_password_length(password, settings.min_password_length)
             account = self._account(s, staff_id)
             account.password_hash, account.failed_attempts, account.locked_until = password_hash, 0, None
+            # A new password signs the account out at every desk: a password someone else learnt stops working.
+            for session in account_sessions(s, account.id):
+                session.ended_at = utcnow()
             audit.primary(s, account, "set_password")
             return StaffRead.model_validate(account)
 
