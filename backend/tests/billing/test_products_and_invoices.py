@@ -126,7 +126,7 @@ def test_a_credit_note_needs_a_reason_and_an_issued_invoice(till: Till) -> None:
 
 
 def test_bill_to_is_the_guardian_for_a_minor_and_the_student_for_an_adult(till: Till) -> None:
-    minor = till.student(date_of_birth=days_back(16 * 365), guardian_name="Ngozi Okafor")
+    minor = till.student(date_of_birth=days_back(17 * 365), guardian_name="Ngozi Okafor")
     adult = till.adult()
     assert (till.invoice(minor["id"])["bill_to_name"], till.invoice(minor["id"])["bill_to_kind"]) == (
         "Ngozi Okafor",

@@ -46,9 +46,20 @@ def defaults_made(s: Session) -> bool:
     return bool(s.scalar(select(DocumentCounter.next_number).where(DocumentCounter.name == "defaults")))
 
 
+def _ensure_counter(s: Session, name: str, start: int) -> None:
+    """The counter row, made on first use (a migration seeds no row: a new school's tables stay empty, so a
+    move or a backup copies into them as into any other). A second desk's insert waits on the first's
+    uncommitted row, then does nothing."""
+    s.execute(
+        text("INSERT INTO billing_counters (name, next_number) VALUES (:name, :start) ON CONFLICT (name) DO NOTHING"),
+        {"name": name, "start": start},
+    )
+
+
 def claim_defaults(s: Session) -> bool:
     """True for the one writer that is to create the defaults. The UPDATE takes the counter row's lock, so a
     second desk waits here, then finds the flag set and creates nothing."""
+    _ensure_counter(s, "defaults", 0)
     result = s.execute(
         update(DocumentCounter)
         .where(DocumentCounter.name == "defaults", DocumentCounter.next_number == 0)
@@ -61,6 +72,7 @@ def take_number(s: Session, series: str) -> int:
     """The next number of a series, taken under the counter row's lock (PostgreSQL's row lock from the UPDATE;
     on SQLite the write transaction already holds the database's one write lock: BEGIN IMMEDIATE). The lock is
     held until the issuing transaction ends, so a number is used if and only if its document commits."""
+    _ensure_counter(s, series, 1)
     taken = s.execute(
         text("UPDATE billing_counters SET next_number = next_number + 1 WHERE name = :series RETURNING next_number"),
         {"series": series},

@@ -38,19 +38,13 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_billing_settings")),
     )
-    counters = op.create_table(
+    # No row is seeded: the counters are made on first use (billing repository), so a new school's tables
+    # are all empty and a move or a backup copies into them.
+    op.create_table(
         "billing_counters",
         sa.Column("name", sa.String(length=20), nullable=False),
         sa.Column("next_number", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("name", name=op.f("pk_billing_counters")),
-    )
-    op.bulk_insert(
-        counters,
-        [
-            {"name": "invoice", "next_number": 1},
-            {"name": "credit_note", "next_number": 1},
-            {"name": "defaults", "next_number": 0},
-        ],
     )
     op.create_table(
         "invoices",
