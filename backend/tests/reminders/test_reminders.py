@@ -154,6 +154,32 @@ def test_a_gateway_address_needs_the_number_placeholder(school: School) -> None:
     assert saved["sms_gateway_pattern"] == "{number}@sms.example.ca"
 
 
+def test_a_login_needs_starttls_or_ssl_unless_the_server_is_on_this_computer(school: School) -> None:
+    r = Reminders(school)
+    current = ok(school.c.get("/api/v1/reminders/settings"))
+    clear = {"smtp_host": "smtp.maple.example", "smtp_user": USER, "smtp_tls": "none"}
+    details = refused(
+        school.c.patch("/api/v1/reminders/settings", json={"version": current["version"], **clear}),
+        422,
+        "reminders.tls_required_for_login",
+    )
+    assert (details["field"], details["rule"]) == ("smtp_tls", "tls_required_for_login")
+    # Nothing of the refused change was kept.
+    assert ok(school.c.get("/api/v1/reminders/settings")) == current
+    # Allowed: the same login over STARTTLS; no login over a plain connection; a relay on this computer.
+    assert r.settings(**{**clear, "smtp_tls": "starttls"})["smtp_tls"] == "starttls"
+    saved = r.settings(smtp_user="", smtp_tls="none")
+    assert (saved["smtp_user"], saved["smtp_tls"]) == ("", "none")
+    # Adding the login afterwards to that plain connection is refused too: the rule reads the whole result.
+    refused(
+        school.c.patch("/api/v1/reminders/settings", json={"version": saved["version"], "smtp_user": USER}),
+        422,
+        "reminders.tls_required_for_login",
+    )
+    local = r.settings(smtp_host="localhost", smtp_user=USER)
+    assert (local["smtp_host"], local["smtp_tls"]) == ("localhost", "none")
+
+
 # --- consent -------------------------------------------------------------------------------------
 
 
