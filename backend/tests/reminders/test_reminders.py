@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import csv
 import itertools
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import update
+
+from odsm.models import OutboxMessage
 
 from ..conftest import LiveServer, student_payload
 from ..enrollments.builders import TZ, School, at, ok, refused, today
@@ -389,6 +392,33 @@ def test_smtp_down_fails_the_message_and_a_later_run_sends_it(school: School, re
         controller.stop()
     assert len(back.received) == 1 and inbox.received == []
     assert [(m["status"], m["attempts"], m["last_error"]) for m in rem.outbox()] == [("sent", 2, None)]
+
+
+def test_a_message_another_desk_is_sending_waits_and_is_taken_again_once_that_claim_is_abandoned(
+    live: LiveServer, school: School, rem: Reminders, inbox: Inbox
+) -> None:
+    student = new_student(school)
+    rem.consent(student["id"])
+    tomorrow_lesson(school, student)
+    assert rem.fill()["queued"] == 1
+    [queued] = rem.outbox()
+
+    def claimed(minutes_ago: int) -> None:
+        # What another desk's run leaves in the database once it has claimed the message (and, if it stopped
+        # mid-send, never came back to record the outcome).
+        at = datetime.now(UTC) - timedelta(minutes=minutes_ago)
+        stmt = update(OutboxMessage).where(OutboxMessage.id == queued["id"])
+        with live.db.engine.begin() as conn:
+            conn.execute(stmt.values(status="sending", updated_at=at, version=OutboxMessage.version + 1))
+
+    claimed(minutes_ago=5)
+    out = rem.send()
+    assert out["sent"] == 0 and inbox.received == []
+    assert [m["status"] for m in rem.outbox()] == ["sending"]
+    claimed(minutes_ago=11)
+    assert rem.send()["sent"] == 1
+    assert len(inbox.received) == 1
+    assert [(m["status"], m["attempts"]) for m in rem.outbox()] == [("sent", 1)]
 
 
 def test_a_wrong_password_fails_with_its_reason_and_is_never_stored(
