@@ -84,6 +84,9 @@ class ReminderTemplate(Audited, Base):
 
 class OutboxStatus:
     QUEUED = "queued"
+    # Taken by one workstation's send run: its claim time is `updated_at`; a claim older than the
+    # reminders' CLAIM_EXPIRES counts as abandoned (that desk stopped mid-send) and may be taken again.
+    SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
     DROPPED = "dropped"

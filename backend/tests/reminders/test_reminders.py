@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import csv
 import itertools
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import update
+
+from odsm.models import OutboxMessage
 
 from ..conftest import LiveServer, student_payload
 from ..enrollments.builders import TZ, School, at, ok, refused, today
@@ -152,6 +155,32 @@ def test_a_gateway_address_needs_the_number_placeholder(school: School) -> None:
     assert details["field"] == "sms_gateway_pattern"
     saved = r.settings(sms_on=True, sms_mode="gateway", sms_gateway_pattern="{number}@sms.example.ca")
     assert saved["sms_gateway_pattern"] == "{number}@sms.example.ca"
+
+
+def test_a_login_needs_starttls_or_ssl_unless_the_server_is_on_this_computer(school: School) -> None:
+    r = Reminders(school)
+    current = ok(school.c.get("/api/v1/reminders/settings"))
+    clear = {"smtp_host": "smtp.maple.example", "smtp_user": USER, "smtp_tls": "none"}
+    details = refused(
+        school.c.patch("/api/v1/reminders/settings", json={"version": current["version"], **clear}),
+        422,
+        "reminders.tls_required_for_login",
+    )
+    assert (details["field"], details["rule"]) == ("smtp_tls", "tls_required_for_login")
+    # Nothing of the refused change was kept.
+    assert ok(school.c.get("/api/v1/reminders/settings")) == current
+    # Allowed: the same login over STARTTLS; no login over a plain connection; a relay on this computer.
+    assert r.settings(**{**clear, "smtp_tls": "starttls"})["smtp_tls"] == "starttls"
+    saved = r.settings(smtp_user="", smtp_tls="none")
+    assert (saved["smtp_user"], saved["smtp_tls"]) == ("", "none")
+    # Adding the login afterwards to that plain connection is refused too: the rule reads the whole result.
+    refused(
+        school.c.patch("/api/v1/reminders/settings", json={"version": saved["version"], "smtp_user": USER}),
+        422,
+        "reminders.tls_required_for_login",
+    )
+    local = r.settings(smtp_host="localhost", smtp_user=USER)
+    assert (local["smtp_host"], local["smtp_tls"]) == ("localhost", "none")
 
 
 # --- consent -------------------------------------------------------------------------------------
@@ -363,6 +392,33 @@ def test_smtp_down_fails_the_message_and_a_later_run_sends_it(school: School, re
         controller.stop()
     assert len(back.received) == 1 and inbox.received == []
     assert [(m["status"], m["attempts"], m["last_error"]) for m in rem.outbox()] == [("sent", 2, None)]
+
+
+def test_a_message_another_desk_is_sending_waits_and_is_taken_again_once_that_claim_is_abandoned(
+    live: LiveServer, school: School, rem: Reminders, inbox: Inbox
+) -> None:
+    student = new_student(school)
+    rem.consent(student["id"])
+    tomorrow_lesson(school, student)
+    assert rem.fill()["queued"] == 1
+    [queued] = rem.outbox()
+
+    def claimed(minutes_ago: int) -> None:
+        # What another desk's run leaves in the database once it has claimed the message (and, if it stopped
+        # mid-send, never came back to record the outcome).
+        at = datetime.now(UTC) - timedelta(minutes=minutes_ago)
+        stmt = update(OutboxMessage).where(OutboxMessage.id == queued["id"])
+        with live.db.engine.begin() as conn:
+            conn.execute(stmt.values(status="sending", updated_at=at, version=OutboxMessage.version + 1))
+
+    claimed(minutes_ago=5)
+    out = rem.send()
+    assert out["sent"] == 0 and inbox.received == []
+    assert [m["status"] for m in rem.outbox()] == ["sending"]
+    claimed(minutes_ago=11)
+    assert rem.send()["sent"] == 1
+    assert len(inbox.received) == 1
+    assert [(m["status"], m["attempts"]) for m in rem.outbox()] == [("sent", 1)]
 
 
 def test_a_wrong_password_fails_with_its_reason_and_is_never_stored(

@@ -143,7 +143,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     manifest,
   );
   const reminders = options.smtpPassword && createReminderSender({ transport, store: options.smtpPassword, log: options.log });
-  if (options.smtpPassword) Object.assign(appChannels, createReminderChannels(options.smtpPassword));
+  if (options.smtpPassword) Object.assign(appChannels, createReminderChannels(options.smtpPassword, transport));
   Object.assign(
     appChannels,
     connectionChannels,

@@ -14,6 +14,9 @@ import type { Logger } from '../log/json-logger';
 
 export const SMTP_PASSWORD_FILE = 'smtp-password.json';
 const SEND_PATH = '/api/v1/system/reminders/send';
+const AUTH_STATUS_PATH = '/api/v1/auth/status';
+/** Keeping the school's email password is a settings change: the same permission as the reminder settings. */
+export const PASSWORD_PERMISSION = 'settings.manage';
 export const SEND_EVERY_MS = 5 * 60_000;
 
 export interface SmtpPasswordStore {
@@ -122,9 +125,37 @@ export function createReminderSender(options: { transport: Transport; store: Smt
   };
 }
 
+interface DeskAccess {
+  enabled: boolean;
+  account: { role: string } | null;
+  permissions: string[];
+}
+
+/**
+ * The password never goes to the backend, so main asks it who is signed in at this desk (the token the
+ * transport attaches) and what the permission table lets them do: with sign-in on, only an account with
+ * settings.manage may replace or forget it; with sign-in off, the desk may, as with every setting.
+ */
+async function mayKeepPassword(transport: Transport): Promise<void> {
+  const response = await transport.request({ method: 'GET', pathTemplate: AUTH_STATUS_PATH, requestId: randomUUID(), timeoutMs: 30_000 });
+  if (response.status !== 200) {
+    const refusal = (response.body ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
+    throw new MainRefusal(refusal.code ?? 'auth.failed', refusal.message ?? 'Could not check who is signed in, so the email password was not changed.', refusal.details);
+  }
+  const access = response.body as DeskAccess;
+  if (!access.enabled || access.permissions.includes(PASSWORD_PERMISSION)) return;
+  if (access.account === null) {
+    throw new MainRefusal('auth.sign_in_required', 'Sign in to continue.', { permission: PASSWORD_PERMISSION });
+  }
+  throw new MainRefusal('permission_denied', "Your account may not change the school's email password. Ask the school's owner.", {
+    permission: PASSWORD_PERMISSION,
+    role: access.account.role,
+  });
+}
+
 const statusSchema: JsonSchema = { type: 'object', properties: { kept: { type: 'boolean' } }, required: ['kept'], additionalProperties: false };
 
-export function createReminderChannels(store: SmtpPasswordStore): Record<string, AppChannel> {
+export function createReminderChannels(store: SmtpPasswordStore, transport: Transport): Record<string, AppChannel> {
   return {
     [REMINDERS_PASSWORD_SAVE_CHANNEL]: {
       request: {
@@ -135,6 +166,7 @@ export function createReminderChannels(store: SmtpPasswordStore): Record<string,
       },
       response: statusSchema,
       answer: async (payload): Promise<SmtpPasswordStatus> => {
+        await mayKeepPassword(transport);
         await store.save((payload as { password: string | null }).password);
         return { kept: await store.kept() };
       },

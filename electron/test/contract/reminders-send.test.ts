@@ -47,7 +47,8 @@ describe('reminders sent from main', () => {
   it('keeps the password sealed, says only whether one is kept, and sends with it', async () => {
     const file = join(real.dataDir, SMTP_PASSWORD_FILE);
     const store = createSmtpPasswordStore(file, keyedBox());
-    const channels = createReminderChannels(store);
+    const transport = createHttpTransport({ connection: () => real.supervisor.connection(), actor: 'test@contract' });
+    const channels = createReminderChannels(store, transport);
     expect(await channels[REMINDERS_PASSWORD_STATUS_CHANNEL]!.answer({})).toEqual({ kept: false });
     expect(await channels[REMINDERS_PASSWORD_SAVE_CHANNEL]!.answer({ password: PASSWORD })).toEqual({ kept: true });
     expect(await readFile(file, 'utf8')).not.toContain(PASSWORD);
@@ -73,7 +74,6 @@ describe('reminders sent from main', () => {
     await real.call('db:reminders:consent-set', { student_id: parties.enrolled.student.id, body: { agreed: true } });
     await real.call('db:lessons:book', { body: lessonBody(parties, tomorrowSlot()) });
 
-    const transport = createHttpTransport({ connection: () => real.supervisor.connection(), actor: 'test@contract' });
     const sender = createReminderSender({ transport, store, log: silentLogger });
     const summary = await sender.sendNow();
     expect(summary).toMatchObject({ sent: 1, failed: 0 });

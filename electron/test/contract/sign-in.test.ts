@@ -3,6 +3,10 @@ import type { IpcResult } from '../../../shared-contracts/channels';
 import { BackendSupervisor } from '../../main/backend/backend-supervisor';
 import { silentLogger } from '../../main/log/json-logger';
 import { AUTH_DISABLE_CHANNEL, AUTH_ENABLE_CHANNEL, AUTH_RECOVER_CHANNEL, AUTH_SIGN_IN_CHANNEL, AUTH_SIGN_OUT_CHANNEL, AUTH_STATUS_CHANNEL, AUTH_SWITCH_USER_CHANNEL, type AuthStatus, type SignInEnabled } from '../../shared/auth-channels';
+import { join } from 'node:path';
+import { keyedBox } from '../../main/connection/secret-box';
+import { createSmtpPasswordStore, SMTP_PASSWORD_FILE, type SmtpPasswordStore } from '../../main/reminders/reminders';
+import { REMINDERS_PASSWORD_SAVE_CHANNEL } from '../../shared/reminder-channels';
 import { backendCommand, freshDataDir } from '../support/real-backend';
 import { standInBridge, type StandInBridge } from '../support/stand-in-bridge';
 import { newStudentBody } from './channel-samples';
@@ -12,6 +16,7 @@ import { newStudentBody } from './channel-samples';
 let supervisor: BackendSupervisor;
 let bridge: StandInBridge;
 let removeData: () => Promise<void>;
+let smtpPassword: SmtpPasswordStore;
 const answers: unknown[] = [];
 
 const invoke = async <T>(channel: string, payload: unknown = {}): Promise<IpcResult<T>> => {
@@ -42,7 +47,8 @@ beforeAll(async () => {
   const env = { ...data.env, ODSM_PASSWORD_HASH_MEMORY_KIB: '64', ODSM_PASSWORD_HASH_PASSES: '1' };
   supervisor = new BackendSupervisor({ command: backendCommand(), dataDir: data.dir, env, readyTimeoutMs: 120_000 });
   await supervisor.start();
-  bridge = standInBridge({ connection: () => supervisor.connection(), log: silentLogger, app: { backendStatus: () => supervisor.status() } });
+  smtpPassword = createSmtpPasswordStore(join(data.dir, SMTP_PASSWORD_FILE), keyedBox());
+  bridge = standInBridge({ connection: () => supervisor.connection(), log: silentLogger, app: { backendStatus: () => supervisor.status() }, smtpPassword });
   const instructor = (n: number) => ({ body: { first_name: 'Ines', last_name: `Roy${n}`, di_licence_number: `DI9${n}`, di_licence_expiry: '2099-03-31' } });
   ownInstructor = (await call<{ id: number }>('db:instructors:create', instructor(1))).id;
   otherInstructor = (await call<{ id: number }>('db:instructors:create', instructor(2))).id;
@@ -58,6 +64,9 @@ describe('sign-in over IPC', () => {
   it('is off by default: the desk may do everything, and nobody is signed in', async () => {
     expect(await call<AuthStatus>(AUTH_STATUS_CHANNEL)).toMatchObject({ enabled: false, account: null });
     await call('db:students:list', {});
+    // The school's email password too, though it never reaches the backend.
+    expect(await call(REMINDERS_PASSWORD_SAVE_CHANNEL, { password: 'first-smtp-password' })).toEqual({ kept: true });
+    expect(await smtpPassword.password()).toBe('first-smtp-password');
   });
 
   it('switches on with the owner signed in here and a recovery code shown once, and no token anywhere', async () => {
@@ -72,6 +81,7 @@ describe('sign-in over IPC', () => {
   it('switching user signs this desk out, and every data channel then asks for sign-in', async () => {
     expect(await call<AuthStatus>(AUTH_SWITCH_USER_CHANNEL)).toMatchObject({ enabled: true, account: null, permissions: [] });
     expect(await refusal('db:students:list', {})).toMatchObject({ code: 'auth.sign_in_required', details: { permission: 'students.read' } });
+    expect(await refusal(REMINDERS_PASSWORD_SAVE_CHANNEL, { password: 'anyone-smtp-password' })).toMatchObject({ code: 'auth.sign_in_required', details: { permission: 'settings.manage' } });
   });
 
   it('refuses a wrong password and an unknown login alike', async () => {
@@ -91,6 +101,11 @@ describe('sign-in over IPC', () => {
     expect(await refusal('db:staff:list', {})).toMatchObject({ code: 'permission_denied', details: { permission: 'accounts.manage' } });
     expect(await refusal('db:settings:update', { body: { version: 1, name: 'Renamed' } })).toMatchObject({ code: 'permission_denied', details: { permission: 'settings.manage' } });
     expect(await refusal(AUTH_DISABLE_CHANNEL, { password: 'olive-password-1' })).toMatchObject({ code: 'permission_denied' });
+    // The email password is main's alone, yet main asks the backend first: the office may neither replace nor forget it.
+    const denied = { code: 'permission_denied', details: { permission: 'settings.manage', role: 'office' } };
+    expect(await refusal(REMINDERS_PASSWORD_SAVE_CHANNEL, { password: 'office-smtp-password' })).toMatchObject(denied);
+    expect(await refusal(REMINDERS_PASSWORD_SAVE_CHANNEL, { password: null })).toMatchObject(denied);
+    expect(await smtpPassword.password()).toBe('first-smtp-password');
   });
 
   it('holds an instructor to their own calendar, and keeps students from them', async () => {
@@ -108,6 +123,9 @@ describe('sign-in over IPC', () => {
   it('resets the owner with the recovery code once, and switching off needs the owner password', async () => {
     const back = await call<AuthStatus>(AUTH_RECOVER_CHANNEL, { recovery_code: enabled.recovery_code, new_password: 'dana-password-2' });
     expect(back).toMatchObject({ account: { login: 'dana' } });
+    // The owner has settings.manage: the email password is replaced.
+    expect(await call(REMINDERS_PASSWORD_SAVE_CHANNEL, { password: 'owner-smtp-password' })).toEqual({ kept: true });
+    expect(await smtpPassword.password()).toBe('owner-smtp-password');
     expect(await refusal(AUTH_RECOVER_CHANNEL, { recovery_code: enabled.recovery_code, new_password: 'dana-password-3' })).toMatchObject({ code: 'auth.wrong_recovery_code' });
     expect(await refusal(AUTH_DISABLE_CHANNEL, { password: 'dana-password-1' })).toMatchObject({ code: 'auth.wrong_credentials' });
     expect(await call<AuthStatus>(AUTH_DISABLE_CHANNEL, { password: 'dana-password-2' })).toMatchObject({ enabled: false, account: null });

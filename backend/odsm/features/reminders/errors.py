@@ -22,6 +22,15 @@ class GatewayPatternInvalid(AppError):
     )
 
 
+class LoginNeedsTls(AppError):
+    status_code = 422
+    code = "reminders.tls_required_for_login"
+    default_message = (
+        "The email server asks for a login, so the connection needs STARTTLS or SSL: without it the password "
+        "would travel unprotected. Choose STARTTLS or SSL."
+    )
+
+
 class SettingsVersionConflict(Conflict):
     code = "reminders.settings_version_conflict"
     default_message = "Someone else changed the reminder settings since you opened them. Reload to see their changes."

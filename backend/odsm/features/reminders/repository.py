@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import Row, select
+from sqlalchemy import ColumnElement, Row, and_, or_, select
 from sqlalchemy.orm import Session
 
 from odsm.models import (
@@ -123,11 +123,19 @@ def vehicle(s: Session, vehicle_id: int) -> Vehicle | None:
     return s.get(Vehicle, vehicle_id)
 
 
-def due_messages(s: Session, now: datetime, max_attempts: int) -> Sequence[int]:
+def due_messages(
+    s: Session, now: datetime, max_attempts: int, abandoned_before: datetime | None = None
+) -> Sequence[int]:
+    """The due messages waiting to go; with `abandoned_before`, also those a send run claimed before then
+    and never finished."""
+    waiting: ColumnElement[bool] = OutboxMessage.status.in_((OutboxStatus.QUEUED, OutboxStatus.FAILED))
+    if abandoned_before is not None:
+        abandoned = and_(OutboxMessage.status == OutboxStatus.SENDING, OutboxMessage.updated_at < abandoned_before)
+        waiting = or_(waiting, abandoned)
     stmt = (
         select(OutboxMessage.id)
         .where(
-            OutboxMessage.status.in_((OutboxStatus.QUEUED, OutboxStatus.FAILED)),
+            waiting,
             OutboxMessage.attempts < max_attempts,
             OutboxMessage.due_at <= now,
         )

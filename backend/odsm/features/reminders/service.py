@@ -10,7 +10,9 @@ from email.message import EmailMessage
 from functools import partial
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from odsm.core.durable_files import publish
 from odsm.core.errors import ValidationFailed
@@ -29,6 +31,7 @@ from .errors import (
     ConsentVersionConflict,
     ExportNotWritable,
     GatewayPatternInvalid,
+    LoginNeedsTls,
     MessageNotFound,
     MessageNotRetryable,
     MessageVersionConflict,
@@ -53,6 +56,10 @@ log = logging.getLogger(__name__)
 
 # A message failing this many times stops being retried on its own; "Retry" on the outbox screen restarts it.
 MAX_ATTEMPTS = 8
+# Every workstation's app runs the send timer. A run claims each message in a short write of its own before
+# the email goes (status "sending", claim time in updated_at, version bumped), so only one desk sends it; a
+# claim this old counts as abandoned (the desk closed or crashed mid-send) and another run may take it.
+CLAIM_EXPIRES = timedelta(minutes=10)
 
 
 def in_quiet_hours(settings: ReminderSettings, minute: int) -> bool:
@@ -62,9 +69,27 @@ def in_quiet_hours(settings: ReminderSettings, minute: int) -> bool:
     return start <= minute < end if start < end else (minute >= start or minute < end)
 
 
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def _login_over_tls(row: ReminderSettings) -> None:
+    """A login without TLS would send the SMTP password in clear over the network; a relay on this very
+    computer (loopback) never puts it on the wire, and with no server named nothing is sent at all."""
+    host = row.smtp_host.lower()
+    if row.smtp_user and row.smtp_tls == "none" and host and host not in LOOPBACK_HOSTS:
+        raise LoginNeedsTls(details={"field": "smtp_tls", "rule": "tls_required_for_login"})
+
+
 def _gateway_ok(row: ReminderSettings) -> None:
     if row.sms_on and row.sms_mode == "gateway" and "{number}" not in row.sms_gateway_pattern:
         raise GatewayPatternInvalid(details={"field": "sms_gateway_pattern", "rule": "needs_number_placeholder"})
+
+
+def _claimable(row: OutboxMessage, now: datetime) -> bool:
+    """Waiting to go, or claimed by a send run so long ago that the run is taken to have died."""
+    if row.status in (OutboxStatus.QUEUED, OutboxStatus.FAILED):
+        return True
+    return row.status == OutboxStatus.SENDING and row.updated_at < now - CLAIM_EXPIRES
 
 
 class RemindersService:
@@ -87,6 +112,7 @@ class RemindersService:
             check_version(row.version, data.version, SettingsVersionConflict)
             apply_changes(row, changes)
             _gateway_ok(row)
+            _login_over_tls(row)
             s.flush()
             return ReminderSettingsRead.model_validate(row)
 
@@ -216,7 +242,12 @@ class RemindersService:
         return guard_stale(lambda: self.db.write(fn), MessageVersionConflict, your_version=version)
 
     def fill(self) -> FillResult:
-        return self.db.write(lambda s: self._fill(s, utcnow()))
+        try:
+            return self.db.write(lambda s: self._fill(s, utcnow()))
+        except IntegrityError:
+            # Another workstation queued the same reminders at the same moment (the dedupe key is unique):
+            # a second pass sees them queued and adds only what is still missing.
+            return self.db.write(lambda s: self._fill(s, utcnow()))
 
     @staticmethod
     def _fill(s: Session, now: datetime) -> FillResult:
@@ -262,15 +293,20 @@ class RemindersService:
         recorded with its reason and retried on a later run; nothing leaves the outbox unsent."""
         filled = self.fill()
         now = utcnow()
-        ids = self.db.read(lambda s: repo.due_messages(s, now, MAX_ATTEMPTS))
+        ids = self.db.read(lambda s: repo.due_messages(s, now, MAX_ATTEMPTS, now - CLAIM_EXPIRES))
         counts = {"sent": 0, "failed": 0, "dropped": 0, "held": 0, "waiting": 0}
         smtp, school_name = self.db.write(lambda s: (SmtpConfig.of(repo.settings(s)), load_settings(s).name))
         mailer = Mailer(smtp, password)
         try:
             for message_id in ids:
-                outcome, email = self.db.write(
-                    partial(self._prepare, message_id=message_id, now=now, school=school_name)
-                )
+                try:
+                    outcome, email = self.db.write(
+                        partial(self._prepare, message_id=message_id, now=now, school=school_name)
+                    )
+                except StaleDataError:
+                    # Another workstation's run claimed (or dropped) it between our read and our claim.
+                    counts["waiting"] += 1
+                    continue
                 if email is None:
                     counts[outcome] += 1
                     continue
@@ -297,7 +333,7 @@ class RemindersService:
     @staticmethod
     def _prepare(s: Session, *, message_id: int, now: datetime, school: str) -> tuple[str, EmailMessage | None]:
         row = repo.message(s, message_id)
-        if row is None or row.status not in (OutboxStatus.QUEUED, OutboxStatus.FAILED):
+        if row is None or not _claimable(row, now):
             return "waiting", None
         tz = zone(load_settings(s))
         note = rules.why_drop(s, row, now, tz)
@@ -316,11 +352,18 @@ class RemindersService:
             if settings.sms_mode != "gateway":
                 return "waiting", None
             to = settings.sms_gateway_pattern.replace("{number}", row.recipient)
-            return "send", build_email(settings.smtp_from, name, to, "", row.body, opt_out=False)
-        return "send", build_email(settings.smtp_from, name, row.recipient, row.subject, row.body)
+            email = build_email(settings.smtp_from, name, to, "", row.body, opt_out=False)
+        else:
+            email = build_email(settings.smtp_from, name, row.recipient, row.subject, row.body)
+        # The claim: an UPDATE ... WHERE version = <read>, committed before the email goes. A desk that
+        # read the same version finds it gone (StaleDataError) or, reading later, finds it "sending".
+        row.status, row.updated_at = OutboxStatus.SENDING, utcnow()
+        s.flush()
+        return "send", email
 
     @staticmethod
     def _record(s: Session, *, message_id: int, error: str | None) -> None:
+        """The outcome of a claimed message's send."""
         row = repo.message(s, message_id)
         if row is None:
             return
