@@ -72,9 +72,10 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** The student's page, from the Students list, on its Documents tab. */
+/** The student's page, from the Students list (which reads "Singh, Maya"), on its Documents tab. */
 async function openStudent(name: string) {
-  await page.getByTestId('open-student').filter({ hasText: name }).click();
+  const [first, last] = name.split(' ');
+  await page.getByTestId('open-student').filter({ hasText: `${last}, ${first}` }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
   await page.getByTestId('student-tab-documents').click();
   await page.getByTestId('student-documents').waitFor();
