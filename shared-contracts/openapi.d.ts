@@ -4282,6 +4282,11 @@ export interface components {
             remaining_minutes: number;
             /** Student Id */
             student_id: number;
+            /**
+             * Taken Back Minutes
+             * @default 0
+             */
+            taken_back_minutes?: number;
             /** Used Minutes */
             used_minutes: number;
         };

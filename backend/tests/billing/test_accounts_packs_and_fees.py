@@ -126,3 +126,50 @@ def test_a_no_show_charges_its_fee_and_staff_can_waive_it_with_a_reason(till: Ti
     refused(till.c.post(url, json={"reason": "again"}), 409, "fee.already_credited")
     plain = till.invoice(st["id"])
     refused(till.c.post(f"/api/v1/invoices/{plain['id']}/waive", json={"reason": "x"}), 422, "fee.not_a_fee")
+
+
+def test_crediting_a_pack_takes_its_unused_hours_back_and_booking_then_warns(till: Till) -> None:
+    st = till.student()
+    pack = till.invoice(st["id"], {"product_id": till.product("pack_5h")["id"]})
+    start, end = at(days_ago(-30), 10), at(days_ago(-30), 11)
+    probe = till.lesson_body(st, till.instructor(), till.vehicle(), start, end)
+    assert ok(till.c.post("/api/v1/lessons/check", json=probe))["warnings"] == []
+    ok(till.c.post(f"/api/v1/invoices/{pack['id']}/credit-notes", json={"reason": "Refunded the pack"}), 201)
+    hours = ok(till.c.get(f"/api/v1/billing/students/{st['id']}/prepaid"))
+    assert (hours["bought_minutes"], hours["used_minutes"], hours["taken_back_minutes"]) == (300, 0, 300)
+    assert hours["remaining_minutes"] == 0
+    assert till.statement(st["id"])["prepaid_minutes"] == 0
+    [warning] = ok(till.c.post("/api/v1/lessons/check", json=probe))["warnings"]
+    assert warning["code"] == "billing.prepaid_hours_used_up" and warning["details"]["remaining_minutes"] == 0
+
+
+def test_crediting_a_pack_never_takes_back_more_than_is_left_unused(till: Till) -> None:
+    st = till.student()
+    pack = till.invoice(st["id"], {"product_id": till.product("pack_5h")["id"]})
+    ok(till.complete(_lesson(till, st, 2, minutes=120)))
+    ok(till.complete(_lesson(till, st, 3, minutes=120)))
+    ok(till.c.post(f"/api/v1/invoices/{pack['id']}/credit-notes", json={"reason": "Refunded the pack"}), 201)
+    hours = ok(till.c.get(f"/api/v1/billing/students/{st['id']}/prepaid"))
+    assert (hours["used_minutes"], hours["taken_back_minutes"], hours["remaining_minutes"]) == (240, 60, 0)
+    # Nothing left to take back: a second (part) credit writes no entry and the balance stays at zero.
+    part = {
+        "reason": "Goodwill",
+        "lines": [{"description": "Part", "amount_cents": 100, "tax_rate_basis_points": 1300}],
+    }
+    refused(till.c.post(f"/api/v1/invoices/{pack['id']}/credit-notes", json=part), 409, "credit_note.exceeds_invoice")
+    again = ok(till.c.get(f"/api/v1/billing/students/{st['id']}/prepaid"))
+    assert again == hours
+
+
+def test_a_part_credit_on_a_pack_takes_back_its_share_of_the_hours(till: Till) -> None:
+    st = till.student()
+    pack = till.invoice(st["id"], {"product_id": till.product("pack_5h")["id"]})
+    half = pack["subtotal_cents"] // 2
+    part = {
+        "reason": "Half back",
+        "lines": [{"description": "Half", "amount_cents": half, "tax_rate_basis_points": 1300}],
+    }
+    ok(till.c.post(f"/api/v1/invoices/{pack['id']}/credit-notes", json=part), 201)
+    hours = ok(till.c.get(f"/api/v1/billing/students/{st['id']}/prepaid"))
+    assert hours["taken_back_minutes"] == 300 * half // pack["subtotal_cents"]
+    assert hours["remaining_minutes"] == 300 - hours["taken_back_minutes"]

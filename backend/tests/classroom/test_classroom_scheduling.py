@@ -3,7 +3,7 @@ and to the back-dating rules: a past class, or attendance entered after the grac
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -91,3 +91,33 @@ def test_attendance_after_the_grace_period_needs_a_reason_kept_in_the_audit(scho
     assert (taken["entity_id"], taken["reason"]) == (str(session["id"]), "Register found in the classroom")
     parts = [(p["entity"], p["action"]) for p in taken["after"]["also_changed"]]
     assert ("classroom_attendance", "create") in parts
+
+
+def test_a_class_over_the_instructors_road_test_is_refused(school: School) -> None:
+    teacher, tester = school.instructor(), school.student(licence_class="G1", g1_issue_date="2025-06-01")
+    centre = ok(school.c.get("/api/v1/drivetest-centres"))["items"][0]["id"]
+    body = {"student_id": tester["id"], "centre_id": centre, "licence_class": "G2", "starts_at": at(AHEAD, 14),
+            "instructor_id": teacher["id"], "vehicle_id": school.vehicle()["id"]}  # fmt: skip
+    test = ok(school.c.post("/api/v1/road-tests", json=body), 201)
+    # The instructor is held from the hour before the test to its end (travel and the test itself).
+    assert (test["blocked_from"], test["blocked_until"]) == (at(AHEAD, 13), at(AHEAD, 15))
+    answer = _create(school, teacher["id"], AHEAD, 12, 2)
+    d = refused(answer, 409, "classroom.instructor_at_road_test")
+    name = f"{tester['first_name']} {tester['last_name']}"
+    assert (d["rule"], d["instructor_id"], d["conflicting_road_test_id"], d["conflicting_student_name"]) == (
+        "instructor_double_booking",
+        teacher["id"],
+        test["id"],
+        name,
+    )
+    assert datetime.fromisoformat(d["starts_at"]) == datetime.fromisoformat(at(AHEAD, 13))
+    assert datetime.fromisoformat(d["ends_at"]) == datetime.fromisoformat(at(AHEAD, 15))
+    assert d["local_time"] == f"1:00\u20133:00 p.m. on {_day(AHEAD)}"
+    assert name in answer.json()["message"]
+    # Free before and after the hold, and another instructor is free all along.
+    ok(_create(school, teacher["id"], AHEAD, 10, 3), 201)
+    ok(_create(school, teacher["id"], AHEAD, 15, 1), 201)
+    ok(_create(school, school.instructor()["id"], AHEAD, 13, 2), 201)
+    # A cancelled road test holds no one.
+    ok(school.c.post(f"/api/v1/road-tests/{test['id']}/cancel", json={"version": test["version"]}))
+    ok(_create(school, teacher["id"], AHEAD, 13, 2), 201)

@@ -68,3 +68,17 @@ def test_export_everything_keeps_the_accounts_but_no_password_hash_or_session(li
     assert sorted(a["login"] for a in accounts) == ["dana", "olive"]
     assert "password_hash" not in accounts[0]
     assert b"argon2" not in everything
+
+
+def test_the_inspector_packet_names_the_staff_member_and_the_os_account(live: LiveServer) -> None:
+    desk = {"X-ODSM-Actor": "jdoe"}
+    before = ok(live.client.post("/api/v1/students", json=student_payload(last_name="Before"), headers=desk), 201)
+    owner = enable(live.client)["token"]
+    olive = add_staff(live.client, owner, "olive", "office")
+    office = {**desk, **as_(token_of(live, "olive"))}
+    change = {"version": before["version"], "phone": "416-555-0199"}
+    ok(live.client.patch(f"/api/v1/students/{before['id']}", json=change, headers=office))
+    url = f"/api/v1/documents/inspector-packet/{before['id']}"
+    entries = ok(live.client.get(url, headers=as_(owner)))["audit_entries"]
+    whom = [(e["action"], e["os_account"], e["staff_account_id"], e["staff_name"]) for e in entries]
+    assert whom == [("create", "jdoe", None, None), ("update", "jdoe", olive["id"], "Olive Person")]

@@ -31,7 +31,7 @@ from .errors import (
 )
 from .money import NOT_REGISTERED_NOTE, TAX_NOTE, Totals, document_number, totals
 from .money_dates import check_money_date
-from .prepaid import credit_pack_minutes
+from .prepaid import credit_pack_minutes, take_back_pack_minutes
 from .schemas import CreditLineIn, InvoiceRead, LineIn, LineRead, TaxLine
 
 ADULT_AGE = 18
@@ -237,6 +237,7 @@ def credit_note(
         credit_of=invoice,
     )
     issue(s, note, invoice.hst_registered, invoice.hst_number)
+    take_back_pack_minutes(s, invoice, note)
     return note
 
 

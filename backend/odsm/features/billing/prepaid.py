@@ -18,6 +18,22 @@ def credit_pack_minutes(s: Session, invoice: Invoice) -> None:
         s.add(PrepaidEntry(student_id=invoice.student_id, minutes=minutes, source="invoice", source_id=invoice.id))
 
 
+def take_back_pack_minutes(s: Session, invoice: Invoice, note: Invoice) -> int:
+    """A credit note on a pack's invoice takes its hours back in the same unit of work: all of them for a
+    whole credit, the credited share of the invoice for a part, never more than the student has left unused."""
+    pack = sum(line.prepaid_minutes for line in invoice.lines)
+    if pack <= 0 or note.subtotal_cents <= 0:
+        return 0
+    share = (
+        pack if note.subtotal_cents >= invoice.subtotal_cents else pack * note.subtotal_cents // invoice.subtotal_cents
+    )
+    _bought, _used, left = remaining(s, invoice.student_id)
+    back = min(share, max(0, left))
+    if back > 0:
+        s.add(PrepaidEntry(student_id=invoice.student_id, minutes=-back, source="credit_note", source_id=note.id))
+    return back
+
+
 def remaining(s: Session, student_id: int) -> tuple[int, int, int]:
     bought, used = repo.prepaid_minutes(s, student_id)
     return bought, used, bought - used

@@ -171,6 +171,14 @@ def prepaid_minutes(s: Session, student_id: int) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
+def prepaid_taken_back(s: Session, student_id: int) -> int:
+    """Minutes a credit note on a pack took back (counted among the used ones by prepaid_minutes)."""
+    q = select(func.coalesce(func.sum(-PrepaidEntry.minutes), 0)).where(
+        PrepaidEntry.student_id == student_id, PrepaidEntry.source == "credit_note"
+    )
+    return int(s.scalar(q) or 0)
+
+
 def prepaid_drawn_for(s: Session, lesson_id: int) -> bool:
     return (
         s.scalar(select(PrepaidEntry.id).where(PrepaidEntry.source == "lesson", PrepaidEntry.source_id == lesson_id))

@@ -304,6 +304,8 @@ class PrepaidBalance(BaseModel):
     student_id: int
     bought_minutes: int
     used_minutes: int
+    # Minutes a credit note on a pack took back (not counted in used_minutes).
+    taken_back_minutes: int = 0
     remaining_minutes: int
 
 

@@ -169,8 +169,13 @@ class BillingService(_Service):
         def fn(s: Session) -> PrepaidBalance:
             load_student(s, student_id)
             bought, used, left = prepaid.remaining(s, student_id)
+            back = repo.prepaid_taken_back(s, student_id)
             return PrepaidBalance(
-                student_id=student_id, bought_minutes=bought, used_minutes=used, remaining_minutes=max(0, left)
+                student_id=student_id,
+                bought_minutes=bought,
+                used_minutes=used - back,
+                taken_back_minutes=back,
+                remaining_minutes=max(0, left),
             )
 
         return self.db.read(fn)

@@ -65,6 +65,11 @@ class InstructorTeachingLesson(ClassroomRefused):
     default_message = "The instructor has an in-car lesson at that time."
 
 
+class InstructorAtRoadTest(ClassroomRefused):
+    code = "classroom.instructor_at_road_test"
+    default_message = "The instructor is going with a student to a road test at that time."
+
+
 class InstructorOnTimeOff(ClassroomRefused):
     code = "classroom.instructor_time_off"
     default_message = "The instructor has time off then."

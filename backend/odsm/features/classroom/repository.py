@@ -8,12 +8,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import Row, func, select
 
 from odsm.core.repository import Repository, overlaps
-from odsm.models import Attendance, ClassroomSession, RosterEntry, Student
+from odsm.models import ROAD_TEST_HOLDS_TIME, Attendance, ClassroomSession, RoadTest, RosterEntry, Student
 
 from .errors import SessionNotFound
 
 # Sessions last at most a day (schema), so a range query can bound starts_at on both sides.
 MAX_SESSION = timedelta(days=1)
+# A road test holds its instructor (travel included) for well under a day, as the lessons' check assumes.
+ROAD_TEST_LONGEST = timedelta(hours=24)
 
 
 class ClassroomRepository(Repository[ClassroomSession]):
@@ -39,6 +41,22 @@ class ClassroomRepository(Repository[ClassroomSession]):
             )
             .limit(1)
         ).first()
+
+    def first_road_test(self, instructor_id: int, start: datetime, end: datetime) -> Row[RoadTest, str, str] | None:
+        """The earliest road test the instructor goes to whose hold (blocked_from to blocked_until) overlaps
+        [start, end), with its student's name. Read from the road tests' table, as lessons do."""
+        stmt = (
+            select(RoadTest, Student.first_name, Student.last_name)
+            .join(Student, Student.id == RoadTest.student_id)
+            .where(
+                RoadTest.instructor_id == instructor_id,
+                overlaps(RoadTest.blocked_from, RoadTest.blocked_until, start, end, longest=ROAD_TEST_LONGEST),
+                RoadTest.status.in_(ROAD_TEST_HOLDS_TIME),
+            )
+            .order_by(RoadTest.blocked_from)
+            .limit(1)
+        )
+        return self.session.execute(stmt).first()
 
     def credited_minutes(
         self, student_id: int, start: datetime, end: datetime, exclude_session_id: int | None

@@ -67,11 +67,19 @@ def _timing(settings: SchoolSettings, starts_at: datetime, ends_at: datetime, re
 
 
 def _clashes(s: Session, instructor_id: int, start: datetime, end: datetime) -> rules.Clashes:
-    """What holds the instructor then: three indexed look-ups, each by instructor and start."""
+    """What holds the instructor then: four indexed look-ups, each by instructor and start."""
+    test = ClassroomRepository(s).first_road_test(instructor_id, start, end)
+    road_test = None
+    if test is not None:
+        row, first, last = test
+        road_test = rules.RoadTestHeld(
+            row.id, row.student_id, f"{first} {last}", row.licence_class, row.blocked_from, row.blocked_until
+        )
     return rules.Clashes(
         lesson=lesson_taught_during(s, instructor_id, start, end),
         session=ClassroomRepository(s).first_taught(instructor_id, start, end),
         time_off=time_off_during(s, instructor_id, start, end),
+        road_test=road_test,
     )
 
 

@@ -1,7 +1,7 @@
 """The classroom rules: pure functions over facts loaded once, registered in order.
 
 A new session answers to `creating` (the school's class size, an authorised instructor with a valid DI
-licence, the instructor free of lessons, other classes and time off, a reason for a past date); each
+licence, the instructor free of lessons, other classes, road tests and time off, a reason for a past date); each
 attendance entry answers to `attending` (its enrollment open, minutes within the session, the student's
 daily classroom limit, the session's capacity, a session that has begun, a reason when entered late).
 The service gathers the facts and enforces.
@@ -26,6 +26,7 @@ from .errors import (
     BackdatedWithoutReason,
     ClassSizeExceeded,
     DailyLimitExceeded,
+    InstructorAtRoadTest,
     InstructorDoubleBooked,
     InstructorNotAuthorised,
     InstructorOnTimeOff,
@@ -64,6 +65,19 @@ class Clashes:
     lesson: LessonTaught | None = None
     session: ClassroomSession | None = None
     time_off: InstructorTimeOff | None = None
+    road_test: RoadTestHeld | None = None
+
+
+@dataclass(frozen=True)
+class RoadTestHeld:
+    """A road test the instructor goes to, as the classroom rules name it: the time it holds him."""
+
+    road_test_id: int
+    student_id: int
+    student_name: str
+    licence_class: str
+    held_from: datetime
+    held_until: datetime
 
 
 @dataclass(frozen=True)
@@ -209,6 +223,24 @@ def instructor_free_of_classes(f: NewSessionFacts) -> AppError | None:
         return None
     named = {"conflicting_session_id": x.id, "topic": x.topic, "room": x.room}
     return InstructorDoubleBooked(details=_held(f, "instructor_double_booking", x.starts_at, x.ends_at, **named))
+
+
+@creating.rule(on={Stage.CREATE})
+def instructor_free_of_road_tests(f: NewSessionFacts) -> AppError | None:
+    """A road test holds its instructor from blocked_from to blocked_until (the lessons' rule, from the class)."""
+    x = f.clashes.road_test
+    if x is None:
+        return None
+    named = {
+        "conflicting_road_test_id": x.road_test_id,
+        "conflicting_student_id": x.student_id,
+        "conflicting_student_name": x.student_name,
+        "licence_class": x.licence_class,
+    }
+    details = _held(f, "instructor_double_booking", x.held_from, x.held_until, **named)
+    return InstructorAtRoadTest(
+        f"The instructor is going with {x.student_name} to a road test {details['local_time']}.", details
+    )
 
 
 @creating.rule(on={Stage.CREATE})

@@ -15,6 +15,9 @@ describe('describeScheduleRefusal', () => {
     expect(describeScheduleRefusal(refusal('classroom.instructor_time_off', { reason: 'Dentist', local_time: '2026-03-04 13:00-18:00' }))).toBe(
       'The instructor has time off 2026-03-04 13:00-18:00 (Dentist).',
     );
+    expect(describeScheduleRefusal(refusal('classroom.instructor_at_road_test', { conflicting_student_name: 'Ada Lovelace', local_time: '1:00–3:00 p.m. on Sat, Dec 12' }))).toBe(
+      'The instructor is going with Ada Lovelace to a road test at 1:00–3:00 p.m. on Sat, Dec 12.',
+    );
   });
 
   it('asks for a reason for a past class or a late entry, and refuses attendance ahead', () => {

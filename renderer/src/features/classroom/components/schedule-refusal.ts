@@ -1,6 +1,6 @@
 /**
  * The classroom's scheduling and back-dating refusals, in the desk's words, from their `details`
- * (the backend names the clashing lesson, class or time off and its local time).
+ * (the backend names the clashing lesson, class, road test or time off and its local time).
  */
 import { isOdsmError } from '../../../lib/odsm';
 
@@ -20,6 +20,8 @@ export function describeScheduleRefusal(error: unknown): string | null {
       return `The instructor has an in-car lesson with ${text(details.student_name, 'a student')} at ${when}.`;
     case 'classroom.instructor_double_booked':
       return `The instructor already teaches “${text(details.topic, 'another class')}” in ${text(details.room, 'another room')} at ${when}.`;
+    case 'classroom.instructor_at_road_test':
+      return `The instructor is going with ${text(details.conflicting_student_name, 'a student')} to a road test at ${when}.`;
     case 'classroom.instructor_time_off':
       return `The instructor has time off ${when}${typeof details.reason === 'string' && details.reason ? ` (${details.reason})` : ''}.`;
     case 'classroom.not_yet_happened':

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { formatDate } from '../../../lib/dates';
 import { formatHours, formatMoney } from '../../../lib/units';
 import type { InspectorPacket } from '../types';
-import { CATEGORY_LABELS, printedDate, printedInstant, printedTime, SOURCE_LABELS } from './print-format';
+import { CATEGORY_LABELS, printedDate, printedInstant, printedRecord, printedTime, printedWho, SOURCE_LABELS } from './print-format';
 
 /** The inspector packet on paper: one student's whole record, then the audit chain as of printing. */
 export function InspectorPacketLayout({ packet }: { packet: InspectorPacket }) {
@@ -19,7 +19,7 @@ export function InspectorPacketLayout({ packet }: { packet: InspectorPacket }) {
         </p>
         {school.address ? <p className="print-sheet__address">{school.address}</p> : null}
         <h1 id="packet-title">Inspector packet: {name}</h1>
-        <p className="print-sheet__meta">Printed {when(packet.generated_at)} · student #{student.id}</p>
+        <p className="print-sheet__meta">Printed {when(packet.generated_at)}</p>
       </header>
 
       <Section title="Identity">
@@ -146,7 +146,7 @@ export function InspectorPacketLayout({ packet }: { packet: InspectorPacket }) {
       <Section title={`Audit entries about this student (${packet.audit_entries_total})`} className="print-sheet__section--new-page">
         <Table
           head={['#', 'When', 'Who', 'Action', 'Record', 'Reason']}
-          rows={packet.audit_entries.map((a) => [String(a.id), when(a.at), a.actor, a.action, `${a.entity} #${a.entity_id}`, a.reason ?? ''])}
+          rows={packet.audit_entries.map((a) => [String(a.id), when(a.at), printedWho(a), a.action.replace(/_/g, ' '), printedRecord(a, student), a.reason ?? ''])}
           empty="No audit entry."
         />
       </Section>

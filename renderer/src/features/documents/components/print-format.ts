@@ -25,3 +25,18 @@ export function printedDate(instant: string | null | undefined, school: Pick<Doc
 
 export const CATEGORY_LABELS: Record<string, string> = { classroom: 'Classroom', in_car: 'In-car', flex: 'Flex' };
 export const SOURCE_LABELS: Record<string, string> = { classroom_session: 'Class attended', lesson: 'In-car lesson', homelink: 'Home-link', correction: 'Correction' };
+
+/** Who made an audit entry, as the inspector reads it: the staff member's name with the workstation's
+ * OS account, or the OS account alone while sign-in was off (never the stored `account;staff=3`). */
+export function printedWho(entry: { actor: string; os_account?: string; staff_name?: string | null }): string {
+  const account = entry.os_account || entry.actor;
+  return entry.staff_name ? `${entry.staff_name} (at ${account})` : account;
+}
+
+/** The record an audit entry is about: the student by name, anything else by what it is and its number
+ * ("classroom_sessions" 4 -> "Classroom session 4"). */
+export function printedRecord(entry: { entity: string; entity_id: string }, student: { id: number; first_name: string; last_name: string }): string {
+  if (entry.entity === 'students' && entry.entity_id === String(student.id)) return `${student.first_name} ${student.last_name}`;
+  const singular = entry.entity.replace(/ies$/, 'y').replace(/s$/, '').replace(/_/g, ' ');
+  return `${singular.charAt(0).toUpperCase()}${singular.slice(1)} ${entry.entity_id}`;
+}
