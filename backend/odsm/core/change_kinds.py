@@ -40,9 +40,18 @@ _KIND_OF_TABLE = {
     "payments": "billing",
     "payment_allocations": "billing",
     "prepaid_minutes": "billing",
+    # Reminders: what the outbox and the settings screens show; consent is part of the student's record.
+    "reminder_settings": "settings",
+    "reminder_templates": "settings",
+    "reminder_outbox": "settings",
+    "reminder_consents": "students",
+    # Staff accounts and the sign-in switch are shown in Settings.
+    "staff_accounts": "settings",
+    "sign_in_settings": "settings",
 }
 # Bookkeeping no screen shows: a stored Idempotency-Key answer changes nothing anyone sees.
-SILENT_TABLES = frozenset({"idempotency_keys", "alembic_version"})
+# Bookkeeping no screen shows: a desk signing in (a session row) changes nothing another desk displays.
+SILENT_TABLES = frozenset({"idempotency_keys", "alembic_version", "staff_sessions"})
 
 
 def kind_of_table(table: str) -> str | None:

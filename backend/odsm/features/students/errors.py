@@ -49,10 +49,12 @@ class LicenceStepOutOfOrder(Conflict):
 
 
 class LicenceDateOutOfOrder(AppError):
+    status_code = 422
     code = "licence.date_out_of_order"
     default_message = "A licence step cannot be issued before the step it follows."
 
 
 class LicenceIssuedInFuture(AppError):
+    status_code = 422
     code = "licence.issued_in_future"
     default_message = "A licence cannot be issued on a day still to come."
