@@ -218,23 +218,22 @@ describe('school records, end to end in Chromium', () => {
 
   it('5. shows the record locked: adding hours answers enrollment.locked, and so does booking against it', async () => {
     await page.getByTestId('nav-students').click();
-    await page.getByRole('button', { name: 'Edit Maya Singh' }).click();
-    const form = page.getByTestId('student-form');
-    await form.getByTestId('tab-progress').click();
-    const progress = form.getByTestId('enrollment-progress');
+    // The student's page: the Overview tab holds the course's progress, History the audit in words.
+    await page.getByTestId('open-student').filter({ hasText: 'Singh, Maya' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Maya Singh' }).waitFor();
+    const progress = page.getByTestId('enrollment-progress');
     await progress.waitFor();
-    // The form may show the cached enrollment for a moment while it refetches the certified one.
+    // The page may show the cached enrollment for a moment while it refetches the certified one.
     await expect.poll(() => progress.getAttribute('data-status')).toBe('certified');
-    await form.getByTestId('certified-chip').waitFor();
+    await page.getByTestId('certified-chip').waitFor();
     await progress.getByLabel('Home-link hours').fill('1');
     await progress.getByTestId('add-hours').click();
-    await form.getByTestId('enrollment-locked').waitFor();
+    await page.getByTestId('enrollment-locked').waitFor();
     await shot('student-progress-locked');
 
-    await form.getByTestId('tab-history').click();
-    await form.getByTestId('audit-entry').first().waitFor();
+    await page.getByTestId('student-tab-history').click();
+    await page.getByTestId('history-line').first().waitFor();
     await shot('student-history');
-    await form.getByRole('button', { name: 'Cancel' }).click();
 
     const refused = await harness.invoke('db:lessons:book', {
       body: { student_id: studentId, enrollment_id: enrollmentId, instructor_id: instructorId, vehicle_id: 1, starts_at: torontoInstant(3, 10 * 60), ends_at: torontoInstant(3, 11 * 60) },
