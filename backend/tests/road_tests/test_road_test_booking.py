@@ -157,3 +157,11 @@ def test_the_usual_centres_are_on_the_list_and_in_the_audit_log(rt: RoadTests) -
     names = {c["name"] for c in ok(rt.c.get("/api/v1/drivetest-centres"))["items"]}
     assert {"Toronto Downsview", "Toronto Etobicoke", "Toronto Metro East", "Toronto Port Union"} <= names
     assert ok(rt.c.get("/api/v1/audit/verify"))["ok"] is True
+
+
+def test_the_list_without_a_range_or_with_one_side_open_answers_every_test_it_covers(rt: RoadTests) -> None:
+    student = rt.student()
+    test = rt.booked(student, at(DAY, 10), vehicle_id=rt.school.vehicle()["id"])
+    for params in ({}, {"start": at(DAY, 0)}, {"end": at(DAY, 23)}, {"start": at(DAY, 0), "end": at(DAY, 23)}):
+        assert [t["id"] for t in ok(rt.c.get("/api/v1/road-tests", params=params))["items"]] == [test["id"]], params
+    assert ok(rt.c.get("/api/v1/road-tests", params={"start": at(DAY, 12)}))["items"] == []

@@ -85,10 +85,15 @@ class RoadTestRepository(Repository[RoadTest]):
         stmt = select(RoadTest).where(RoadTest.student_id == student_id)
         return self.session.scalars(stmt.order_by(RoadTest.starts_at.desc(), RoadTest.id.desc())).all()
 
-    def in_range(self, start: datetime, end: datetime, limit: int) -> Sequence[RoadTest]:
-        stmt = select(RoadTest).where(
-            overlaps(RoadTest.blocked_from, RoadTest.blocked_until, start, end, longest=LONGEST_HOLD)
-        )
+    def in_range(self, start: datetime | None, end: datetime | None, limit: int) -> Sequence[RoadTest]:
+        """The tests holding time in [start, end); an open side is unbounded (no range: every test)."""
+        stmt = select(RoadTest)
+        if start is not None and end is not None:
+            stmt = stmt.where(overlaps(RoadTest.blocked_from, RoadTest.blocked_until, start, end, longest=LONGEST_HOLD))
+        elif start is not None:
+            stmt = stmt.where(RoadTest.blocked_until > start)
+        elif end is not None:
+            stmt = stmt.where(RoadTest.blocked_from < end)
         return self.session.scalars(stmt.order_by(RoadTest.starts_at, RoadTest.id).limit(limit)).all()
 
     def failed(self, student_id: int) -> Sequence[RoadTest]:

@@ -112,7 +112,7 @@ class RoadTestService:
             if student_id is not None:
                 rows = list(repo.of_student(student_id))[:limit]
             else:
-                rows = list(repo.in_range(start or datetime.min, end or datetime.max, limit))
+                rows = list(repo.in_range(start, end, limit))
             items = [_read(s, row) for row in rows]
             return RoadTestPage(items=items, total=len(items))
 
