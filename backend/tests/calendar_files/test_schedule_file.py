@@ -83,7 +83,7 @@ def test_the_file_holds_that_instructors_lessons_and_classes_at_the_right_instan
         assert end.replace(tzinfo=zone).astimezone(UTC) == instant(lesson["ends_at"]).astimezone(UTC)
         assert str(event["SUMMARY"]) == f"In-car lesson: {maya['first_name']} {maya['last_name']}"
         assert str(event["LOCATION"]) == "100 Queen St W"
-        assert car["plate"] in str(event["DESCRIPTION"])
+        assert str(event["DESCRIPTION"]).splitlines()[1:] == [f"Vehicle: {car['plate']}", "Booked"]
     assert datetime(2031, 3, 5, 21, tzinfo=UTC) == instant(winter["starts_at"]).astimezone(UTC)
     assert datetime(2031, 3, 12, 20, tzinfo=UTC) == instant(spring["starts_at"]).astimezone(UTC)
     lecture_event = events[f"class-{lecture['id']}@s-1234.odsm"]
