@@ -53,7 +53,10 @@ def test_a_timestamp_that_moved_alone_is_not_drift(live: LiveServer) -> None:
 
 def test_verify_names_records_added_or_removed_with_raw_sql(live: LiveServer) -> None:
     kept = live.client.post("/api/v1/students", json=student_payload()).json()
-    gone = live.client.post("/api/v1/students", json=student_payload(first_name="Gone", licence_number=None)).json()
+    # No licence class: no licence step refers to the row the raw DELETE removes.
+    gone = live.client.post(
+        "/api/v1/students", json=student_payload(first_name="Gone", licence_number=None, licence_class=None)
+    ).json()
     raw_sql(
         live,
         f"DELETE FROM students WHERE id = {gone['id']}",
