@@ -115,8 +115,18 @@ export function StudentPage() {
         </TabPanel>
         <TabPanel id="documents" className="student-panel">
           <div className="student-documents" data-testid="student-documents">
-            <DocumentActions kind="inspector-packet" id={data.id} />
-            <DocumentActions kind="progress-report" id={data.id} />
+            <div className="student-documents__row">
+              <p className="student-documents__what">
+                <strong>Inspector packet</strong>: identity, consent, hours, every lesson and class, marks, certification and this student&rsquo;s audit entries.
+              </p>
+              <DocumentActions kind="inspector-packet" id={data.id} />
+            </div>
+            <div className="student-documents__row">
+              <p className="student-documents__what">
+                <strong>Progress report</strong>: for the student or a parent: hours against the requirement, lessons with skills, what is booked next.
+              </p>
+              <DocumentActions kind="progress-report" id={data.id} />
+            </div>
           </div>
         </TabPanel>
         <TabPanel id="history" className="student-panel">
