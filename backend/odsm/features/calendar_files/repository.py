@@ -16,6 +16,10 @@ LONGEST = timedelta(days=1)
 ON_SCHEDULE = (LessonStatus.SCHEDULED, LessonStatus.COMPLETED)
 
 
+def is_completed(lesson: Lesson) -> bool:
+    return lesson.status == LessonStatus.COMPLETED
+
+
 def instructor(s: Session, instructor_id: int) -> Instructor | None:
     return s.get(Instructor, instructor_id)
 

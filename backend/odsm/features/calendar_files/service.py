@@ -20,7 +20,6 @@ from odsm.core.unit_of_work import Database
 from odsm.features.instructors.errors import InstructorNotFound
 from odsm.features.school.clock import day_bounds, zone
 from odsm.features.school.service import load_settings
-from odsm.models import LessonStatus
 
 from . import repository as repo
 from .errors import ScheduleFileNotWritable
@@ -92,7 +91,7 @@ class ScheduleFileService:
             event.add("summary", f"In-car lesson: {first} {last}")
             if lesson.pickup_location:
                 event.add("location", lesson.pickup_location)
-            done = "Completed" if lesson.status == LessonStatus.COMPLETED else "Booked"
+            done = "Completed" if repo.is_completed(lesson) else "Booked"
             event.add("description", f"Student: {first} {last}\nVehicle: {plate}\n{done}")
             event.add("status", "CONFIRMED")
             cal.add_component(event)
