@@ -8,7 +8,6 @@ import { Page } from '../../../../components/ui/page';
 import { asTimeFormat } from '../../../../lib/clock-text';
 import { todayIn } from '../../../../lib/dates';
 import { navigate, parseHash, useHash } from '../../../../lib/navigation';
-import { DocumentActions } from '../../../documents';
 import { StudentProgress, useStudentEnrollments } from '../../../enrollments';
 import { useInstructors } from '../../../instructors';
 import { LessonDialog, useStudentLessons } from '../../../lessons';
@@ -19,6 +18,7 @@ import { studentQueryOptions } from '../../api/get-student';
 import { fullName } from '../format';
 import { StudentForm } from '../student-form';
 import { StudentClassesTab } from './student-classes-tab';
+import { StudentDocumentsTab } from './student-documents-tab';
 import { StudentHeader } from './student-header';
 import { StudentHistoryTab } from './student-history-tab';
 import { StudentLessonsTab } from './student-lessons-tab';
@@ -114,20 +114,7 @@ export function StudentPage() {
           </p>
         </TabPanel>
         <TabPanel id="documents" className="student-panel">
-          <div className="student-documents" data-testid="student-documents">
-            <div className="student-documents__row">
-              <p className="student-documents__what">
-                <strong>Inspector packet</strong>: identity, consent, hours, every lesson and class, marks, certification and this student&rsquo;s audit entries.
-              </p>
-              <DocumentActions kind="inspector-packet" id={data.id} />
-            </div>
-            <div className="student-documents__row">
-              <p className="student-documents__what">
-                <strong>Progress report</strong>: for the student or a parent: hours against the requirement, lessons with skills, what is booked next.
-              </p>
-              <DocumentActions kind="progress-report" id={data.id} />
-            </div>
-          </div>
+          <StudentDocumentsTab studentId={data.id} />
         </TabPanel>
         <TabPanel id="history" className="student-panel">
           <StudentHistoryTab
