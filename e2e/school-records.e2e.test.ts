@@ -142,7 +142,7 @@ describe('school records, end to end in Chromium', () => {
     await page.getByTestId('calendar-notice').waitFor();
     const block = page.getByTestId('calendar-lesson').filter({ hasText: 'Maya Singh' });
     await block.waitFor();
-    expect(await block.textContent()).toContain('10:00–12:00');
+    expect(await block.textContent()).toContain('10:00 a.m.–12:00 p.m.');
   });
 
   it('2. explains an instructor double-booking inline, with the clashing booking’s time, and refuses to save', async () => {

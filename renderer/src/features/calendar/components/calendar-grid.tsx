@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import type { ChannelResponse } from '../../../../../shared-contracts/channels';
-import { addDays, formatMinuteOfDay, formatTimeIn, formatWeekdayDate } from '../../../lib/dates';
+import { minuteText, timeRangeText, timeText, type TimeFormat } from '../../../lib/clock-text';
+import { addDays, formatWeekdayDate } from '../../../lib/dates';
 import type { ClassSession } from '../../classroom';
 import type { Lesson } from '../../lessons';
 import { assignLanes, minuteAt, placeBlock, type CalendarWindow } from './calendar-layout';
@@ -12,6 +13,8 @@ type Entry = { key: string; startsAt: string; endsAt: string; lesson?: Lesson; s
 
 type Props = {
   window: CalendarWindow;
+  /** The school's format for times shown: 12 h or 24 h. */
+  timeFormat: TimeFormat;
   today: string;
   lessons: readonly Lesson[];
   sessions: readonly ClassSession[];
@@ -24,7 +27,7 @@ type Props = {
 
 const HOUR_PX = 56;
 
-export function CalendarGrid({ window, today, lessons, sessions, roadTests = [], secondary, onPickSlot, onOpenLesson }: Props) {
+export function CalendarGrid({ window, timeFormat, today, lessons, sessions, roadTests = [], secondary, onPickSlot, onOpenLesson }: Props) {
   const days = Array.from({ length: window.days }, (_, index) => addDays(window.firstDay, index));
   const hours: number[] = [];
   for (let minute = window.dayStartMinute; minute < window.dayEndMinute; minute += 60) hours.push(minute);
@@ -46,7 +49,7 @@ export function CalendarGrid({ window, today, lessons, sessions, roadTests = [],
   }
 
   return (
-    <div className="cal" style={{ gridTemplateColumns: `64px repeat(${window.days}, minmax(0, 1fr))` }} data-testid="calendar-grid">
+    <div className="cal" style={{ gridTemplateColumns: `76px repeat(${window.days}, minmax(0, 1fr))` }} data-testid="calendar-grid">
       <div className="cal__corner" />
       {days.map((date) => (
         <div key={date} className={date === today ? 'cal__day-head cal__day-head--today' : 'cal__day-head'}>
@@ -56,7 +59,7 @@ export function CalendarGrid({ window, today, lessons, sessions, roadTests = [],
       <div className="cal__gutter" style={{ height }}>
         {hours.map((minute) => (
           <span key={minute} className="cal__hour" style={{ top: ((minute - window.dayStartMinute) / 60) * HOUR_PX }}>
-            {formatMinuteOfDay(minute)}
+            {minuteText(minute, timeFormat)}
           </span>
         ))}
       </div>
@@ -79,7 +82,7 @@ export function CalendarGrid({ window, today, lessons, sessions, roadTests = [],
                 left: `calc(${(lane / lanes) * 100}% + 2px)`,
                 width: `calc(${100 / lanes}% - 4px)`,
               };
-              const time = `${formatTimeIn(item.startsAt, window.timeZone)}–${formatTimeIn(item.endsAt, window.timeZone)}`;
+              const time = timeRangeText(item.startsAt, item.endsAt, timeFormat, window.timeZone);
               if (item.lesson) {
                 const lesson = item.lesson;
                 return (
@@ -108,7 +111,7 @@ export function CalendarGrid({ window, today, lessons, sessions, roadTests = [],
                       {test.licence_class} road test: {test.student_name}
                     </span>
                     <span className="cal__block-meta">
-                      {test.centre_name} at {formatTimeIn(test.starts_at, window.timeZone)}
+                      {test.centre_name} at {timeText(test.starts_at, timeFormat, window.timeZone)}
                       {test.vehicle_plate ? ` · ${test.vehicle_plate}` : ''}
                     </span>
                   </div>

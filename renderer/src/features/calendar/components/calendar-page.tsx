@@ -33,7 +33,7 @@ const PHONE_FILE_DAYS = 91;
 
 export function CalendarPage() {
   const [hash, navigate] = useHash();
-  const { timeZone } = useSchoolClock();
+  const { timeZone, timeFormat } = useSchoolClock();
   const today = todayIn(timeZone);
   const params = parseHash(hash).params;
   const [view, setView] = useState<View>('week');
@@ -153,6 +153,7 @@ export function CalendarPage() {
         <div className="card cal-card" role="region" aria-label="Calendar of lessons" tabIndex={0} data-testid="calendar-scroll">
           <CalendarGrid
             window={window}
+            timeFormat={timeFormat}
             today={today}
             lessons={lessons.data?.items ?? []}
             sessions={mode === 'instructor' ? (sessions.data?.items ?? []) : []}

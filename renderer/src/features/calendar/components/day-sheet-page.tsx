@@ -1,7 +1,8 @@
 import { parseHash, useHash } from '../../../lib/navigation';
 import { Button } from '../../../components/ui/button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
-import { formatLongDate, formatTimeIn, todayIn } from '../../../lib/dates';
+import { timeRangeText } from '../../../lib/clock-text';
+import { formatLongDate, todayIn } from '../../../lib/dates';
 import { formatHours } from '../../../lib/units';
 import { useDaySheet } from '../../lessons';
 import { STATUS_LABELS } from '../../lessons';
@@ -10,7 +11,7 @@ import { useSchoolClock } from '../../settings';
 /** An instructor's day on paper: what to print and take in the car. Opened from the calendar. */
 export function DaySheetPage() {
   const [hash, navigate] = useHash();
-  const { timeZone, settings } = useSchoolClock();
+  const { timeZone, timeFormat, settings } = useSchoolClock();
   const params = parseHash(hash).params;
   const instructorId = Number(params.get('instructor') ?? 0);
   const date = params.get('date') ?? todayIn(timeZone);
@@ -55,7 +56,7 @@ export function DaySheetPage() {
             {sheet.data.items.map((item) => (
               <tr key={`${item.kind}-${item.lesson_id ?? item.session_id}`} data-testid="day-sheet-row">
                 <td className="mono">
-                  {formatTimeIn(item.starts_at, zone)}–{formatTimeIn(item.ends_at, zone)}
+                  {timeRangeText(item.starts_at, item.ends_at, timeFormat, zone)}
                 </td>
                 <td>
                   <strong>{item.kind === 'lesson' ? item.student_name : `Class: ${item.topic}`}</strong>

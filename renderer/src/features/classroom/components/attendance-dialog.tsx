@@ -6,7 +6,7 @@ import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { TextField } from '../../../components/ui/field';
 import { UnplacedErrors } from '../../../components/ui/unplaced-errors';
-import { formatDateTime, formatTimeIn } from '../../../lib/dates';
+import { dayText, timeRangeText } from '../../../lib/clock-text';
 import { fieldErrorsOf } from '../../../lib/field-errors';
 import { isOdsmError } from '../../../lib/odsm';
 import { StudentPicker } from '../../students';
@@ -16,6 +16,7 @@ import { describeAttendanceRefusal, formatDuration } from './attendance-refusal'
 import { entriesOf, markEveryonePresent, MARK_LABELS, openingRows, withMark, type AttendanceRow, type Mark } from './attendance-rows';
 import { describeScheduleRefusal } from './schedule-refusal';
 import { useBdeEnrollment } from './use-bde-enrollment';
+import { useSchoolClock } from '../../settings';
 
 type Props = { session: ClassSession; timeZone: string; onClose: () => void; onDone: (message: string) => void };
 
@@ -32,6 +33,7 @@ function tally(rows: readonly AttendanceRow[]): string {
 
 /** The class's attendance, opened with its roster: mark everyone present, then note the exceptions. */
 export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) {
+  const { timeFormat } = useSchoolClock();
   const findBde = useBdeEnrollment();
   const save = useRecordAttendance(session.id);
   const length = sessionMinutes(session);
@@ -85,7 +87,7 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
   return (
     <Dialog
       title={`Attendance · ${session.topic}`}
-      description={`${formatDateTime(session.starts_at, timeZone)}–${formatTimeIn(session.ends_at, timeZone)} · ${session.room} · ${formatDuration(length)}`}
+      description={`${dayText(session.starts_at, timeZone)}, ${timeRangeText(session.starts_at, session.ends_at, timeFormat, timeZone)} · ${session.room} · ${formatDuration(length)}`}
       onClose={onClose}
       size="large"
       testId="attendance-dialog"

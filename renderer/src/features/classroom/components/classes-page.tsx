@@ -4,7 +4,8 @@ import { DataTable } from '../../../components/ui/data-table';
 import { Page } from '../../../components/ui/page';
 import { QueryStates } from '../../../components/ui/query-states';
 import { useDialog, useNotice } from '../../../hooks/use-dialog';
-import { addDays, formatWeekdayDate, formatTimeIn, startOfWeek, todayIn, windowRange, zonedParts } from '../../../lib/dates';
+import { timeRangeText } from '../../../lib/clock-text';
+import { addDays, formatWeekdayDate, startOfWeek, todayIn, windowRange, zonedParts } from '../../../lib/dates';
 import { useInstructors } from '../../instructors';
 import { useSchoolClock } from '../../settings';
 import { useClassSessions } from '../api/classroom';
@@ -25,7 +26,7 @@ function useMinuteClock(): number {
 
 /** The week's classroom sessions, with a new-class dialog and attendance per session. */
 export function ClassesPage() {
-  const { timeZone } = useSchoolClock();
+  const { timeZone, timeFormat } = useSchoolClock();
   const today = todayIn(timeZone);
   const [firstDay, setFirstDay] = useState(() => startOfWeek(today));
   const notice = useNotice('classes-notice', { dismissable: false });
@@ -66,7 +67,7 @@ export function ClassesPage() {
             <tr key={session.id} data-testid="class-session" data-session-id={session.id}>
               <td>{formatWeekdayDate(zonedParts(session.starts_at, timeZone).date)}</td>
               <td>
-                {formatTimeIn(session.starts_at, timeZone)}–{formatTimeIn(session.ends_at, timeZone)}
+                {timeRangeText(session.starts_at, session.ends_at, timeFormat, timeZone)}
               </td>
               <td>{session.topic}</td>
               <td>{session.room}</td>

@@ -4,18 +4,20 @@ import { Button } from '../../../components/ui/button';
 import { DataTable } from '../../../components/ui/data-table';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
-import { formatDateTime, formatTimeIn } from '../../../lib/dates';
+import { dayText, timeRangeText } from '../../../lib/clock-text';
 import { isOdsmError } from '../../../lib/odsm';
 import { StudentPicker } from '../../students';
 import { useClassSessions, useRosterChange } from '../api/classroom';
 import type { ClassSession } from '../types';
 import { describeRosterRefusal } from './roster-refusal';
 import { useBdeEnrollment } from './use-bde-enrollment';
+import { useSchoolClock } from '../../settings';
 
 type Props = { session: ClassSession; range: { start: string; end: string }; timeZone: string; onClose: () => void };
 
 /** The students registered for a class ahead of time: add them by name, take them off, up to the class size. */
 export function RosterDialog({ session: opened, range, timeZone, onClose }: Props) {
+  const { timeFormat } = useSchoolClock();
   // The week's list is kept current by each change; the dialog shows this class from it.
   const sessions = useClassSessions(range);
   const session = sessions.data?.items.find((item) => item.id === opened.id) ?? opened;
@@ -40,7 +42,7 @@ export function RosterDialog({ session: opened, range, timeZone, onClose }: Prop
   return (
     <Dialog
       title={`Roster · ${session.topic}`}
-      description={`${formatDateTime(session.starts_at, timeZone)}–${formatTimeIn(session.ends_at, timeZone)} · ${session.room} · ${roster.length} of ${session.capacity} registered`}
+      description={`${dayText(session.starts_at, timeZone)}, ${timeRangeText(session.starts_at, session.ends_at, timeFormat, timeZone)} · ${session.room} · ${roster.length} of ${session.capacity} registered`}
       onClose={onClose}
       size="large"
       testId="roster-dialog"

@@ -1,6 +1,8 @@
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { StatusChip } from '../../../components/ui/status-chip';
-import { formatDate, formatDateTime, formatTimeIn, zonedParts } from '../../../lib/dates';
+import { dayText, timeRangeText } from '../../../lib/clock-text';
+import { formatDate, zonedParts } from '../../../lib/dates';
+import { useSchoolClock } from '../../settings';
 import { navigate } from '../../../lib/navigation';
 import { useNeedsAttention } from '../api/attention';
 
@@ -10,6 +12,7 @@ function more(shown: number, total: number): string | null {
 
 /** What the desk should deal with today: lessons never completed, records missing what the law asks. */
 export function AttentionCard({ timeZone }: { timeZone: string }) {
+  const { timeFormat } = useSchoolClock();
   const attention = useNeedsAttention();
   const data = attention.data;
   const nothing = data && data.unfinished_total + data.no_consent_total + data.minors_without_guardian_total === 0;
@@ -36,7 +39,7 @@ export function AttentionCard({ timeZone }: { timeZone: string }) {
                 <div>
                   <span className="dash-list__main">{lesson.student_name}</span>
                   <div className="muted small">
-                    {formatDateTime(lesson.starts_at, timeZone)}–{formatTimeIn(lesson.ends_at, timeZone)} · {lesson.instructor_name} · {lesson.vehicle_plate}
+                    {dayText(lesson.starts_at, timeZone)}, {timeRangeText(lesson.starts_at, lesson.ends_at, timeFormat, timeZone)} · {lesson.instructor_name} · {lesson.vehicle_plate}
                   </div>
                 </div>
                 <button

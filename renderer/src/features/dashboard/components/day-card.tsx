@@ -1,6 +1,8 @@
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { StatusChip } from '../../../components/ui/status-chip';
-import { addDays, formatTimeIn, zonedToInstant } from '../../../lib/dates';
+import { timeRangeText } from '../../../lib/clock-text';
+import { addDays, zonedToInstant } from '../../../lib/dates';
+import { useSchoolClock } from '../../settings';
 import { useClassSessions } from '../../classroom';
 import { STATUS_LABELS, useLessons } from '../../lessons';
 
@@ -10,6 +12,7 @@ type Props = { day: string; timeZone: string; title: string; empty: string; test
 
 /** One day's in-car lessons and classes, in time order (Home shows today and tomorrow). */
 export function DayCard({ day, timeZone, title, empty, testId }: Props) {
+  const { timeFormat } = useSchoolClock();
   const range = { start: zonedToInstant(day, 0, timeZone), end: zonedToInstant(addDays(day, 1), 0, timeZone) };
   const headingId = `${testId}-heading`;
   const lessons = useLessons({ ...range, limit: 500 });
@@ -48,7 +51,7 @@ export function DayCard({ day, timeZone, title, empty, testId }: Props) {
           <li key={row.key} className="dash-list__item" data-testid="today-item">
             <div>
               <span className="mono small">
-                {formatTimeIn(row.startsAt, timeZone)}–{formatTimeIn(row.endsAt, timeZone)}
+                {timeRangeText(row.startsAt, row.endsAt, timeFormat, timeZone)}
               </span>{' '}
               <span className="dash-list__main">{row.title}</span>
               <div className="muted small">{row.meta}</div>
