@@ -27,7 +27,7 @@ function pdfText(file: string): string {
 }
 
 /** The test's own arithmetic: dollars as the documents print them, and HST rounded half-up per rate. */
-const dollars = (cents: number) => `$${Math.floor(cents / 100).toLocaleString('en-CA')}.${String(cents % 100).padStart(2, '0')}`;
+const dollars = (cents: number) => `${cents < 0 ? '-' : ''}$${Math.floor(Math.abs(cents) / 100).toLocaleString('en-CA')}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 const hstOn = (taxableCents: number, basisPoints: number) => Math.floor((2 * taxableCents * basisPoints + 10_000) / 20_000);
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** An amount as a pattern: "\$965\.10", never matching the start of "$965.105". */
@@ -126,7 +126,7 @@ describe('invoice, receipt and statement as PDF, for a school registered for HST
     expect(text).toContain('Maple Leaf Driving School');
     expect(text).toContain(`HST registration no. ${HST_NUMBER}`);
     expect(text).toMatch(new RegExp(`Invoice no\\.\\s+${maya.invoice.document_number}`));
-    expect(text).toMatch(/Bill to\s+Maya Singh/);
+    expect(text).toMatch(/Bill to\s+Maya Singh/i);
     expect(text).toMatch(/In-car lesson, 1 h\s+2\s+\$55\.75\s+13%\s+\$111\.50/);
     expect(text).toMatch(/MTO G2 road test fee \(paid for the student\)\s+1\s+\$53\.75\s+—\s+\$53\.75/);
     expect(text).toMatch(figure('Subtotal', mayaSubtotal));
@@ -147,7 +147,7 @@ describe('invoice, receipt and statement as PDF, for a school registered for HST
     expect(text).toMatch(new RegExp(`Payment no\\.\\s+${maya.paymentId}`));
     expect(text).toMatch(/Method\s+E-transfer/);
     expect(text).toMatch(/Reference\s+CA7741/);
-    expect(text).toMatch(/Received from\s+Maya Singh/);
+    expect(text).toMatch(/Received from\s+Maya Singh/i);
     expect(text).toMatch(figure('Amount received', mayaPaid));
     expect(text).toMatch(figure('Applied to invoices', mayaPaid));
     expect(text).toMatch(figure('Left on account as credit', 0));
@@ -159,9 +159,10 @@ describe('invoice, receipt and statement as PDF, for a school registered for HST
     const text = await savePdf(page.getByTestId('student-documents'), 'statement');
     expect(text).toContain('Statement of account');
     expect(text).toMatch(new RegExp(`Invoice ${maya.invoice.document_number}\\s+${amount(mayaTotal)}\\s+${amount(mayaTotal)}`));
-    expect(text).toMatch(new RegExp(`Payment, e-transfer\\s+${amount(mayaPaid)}\\s+${amount(mayaBalance)}`));
+    expect(text).toMatch(new RegExp(`Payment, e-transfer \\(no\\. ${maya.paymentId}\\)\\s+${amount(mayaPaid)}\\s+${amount(mayaBalance)}`));
     expect(text).toMatch(figure('Charges (invoices)', mayaTotal));
-    expect(text).toMatch(figure('Payments received', mayaPaid));
+    expect(text).toMatch(figure('Credit notes', 0));
+    expect(text).toMatch(figure('Payments received', -mayaPaid));
     expect(text).toMatch(figure('Balance due', mayaBalance));
     expect(text).toMatch(/Current \(0–30 days\)\s+31–60 days\s+61–90 days\s+Over 90 days\s+Total owing/);
     expect(text).toMatch(new RegExp(`${amount(mayaBalance)}\\s+${amount(0)}\\s+${amount(0)}\\s+${amount(0)}\\s+${amount(mayaBalance)}`));
@@ -196,8 +197,27 @@ describe('a school that is not registered for HST', () => {
     expect(receipt).toMatch(figure('Left on account as credit', noahCredit));
 
     const statement = await savePdf(page.getByTestId('student-documents'), 'statement');
-    expect(statement).toMatch(figure('Credit on account', noahCredit));
+    expect(statement).toMatch(figure('Owing on open invoices', 0));
+    expect(statement).toMatch(figure('Credit on account, not yet applied', -noahCredit));
     expect(statement).toMatch(new RegExp(`${escaped('Balance (in your favour)')}\\s+${escaped(dollars(noahCredit))} credit`));
+  });
+
+  it('marks a draft DRAFT with no number, and a credit note names the invoice it corrects', async () => {
+    const draft = await invoke<Invoice>('db:invoices:create', { body: { student_id: noah.studentId, lines: [{ description: 'In-car lesson, 1 h', quantity: 1, unit_price_cents: 5_575 }] } });
+    const note = await invoke<Invoice>('db:invoices:credit', { invoice_id: noah.invoice.id, body: { reason: 'Two classes missed for illness', lines: [{ description: 'Classes not given', amount_cents: 2_500, tax_rate_basis_points: 1300 }] } });
+    await backToStudents();
+    await openDocuments('Noah Tremblay');
+    const drafted = await savePdf(page.getByTestId(`invoice-document-${draft.id}`), 'invoice');
+    expect(drafted).toContain('DRAFT');
+    expect(drafted).toMatch(/Invoice no\.\s+Not yet issued/);
+    expect(drafted).toMatch(figure('Total', 5_575));
+    expect(drafted).not.toMatch(/Balance due/);
+    const credited = await savePdf(page.getByTestId(`invoice-document-${note.id}`), 'invoice');
+    expect(credited).toMatch(new RegExp(`Credit note no\\.\\s+${note.document_number}`));
+    expect(credited).toMatch(new RegExp(`Corrects\\s+${noah.invoice.document_number} of`));
+    expect(credited).toContain('Reason: Two classes missed for illness');
+    expect(credited).toMatch(figure('Total credited', 2_500));
+    expect(credited).not.toMatch(/HST/);
   });
 
   it('refuses an invoice or payment not on file by its code, before any save dialog', async () => {

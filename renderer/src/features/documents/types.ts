@@ -11,3 +11,4 @@ export type Payment = components['schemas']['PaymentRead'];
 export type Statement = components['schemas']['Statement'];
 export type SchoolSettings = components['schemas']['SchoolSettingsRead'];
 export type Student = components['schemas']['StudentRead'];
+export type StatementLine = components['schemas']['StatementLine'];

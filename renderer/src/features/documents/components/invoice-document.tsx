@@ -1,7 +1,7 @@
 import { formatDate } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/money';
 import type { Invoice, SchoolSettings, Student } from '../types';
-import { AddressBlock, Figures, MoneySheetHeader, MoneyTable, studentLines } from './money-sheet';
+import { AddressBlock, Figures, MoneyFooter, MoneySheetHeader, MoneyTable, studentLines } from './money-sheet';
 import { chargesTax, invoiceFigures, invoiceName, lineTax } from './money-figures';
 
 export interface InvoiceDocumentData {
@@ -56,6 +56,7 @@ export function InvoiceLayout({ data }: { data: InvoiceDocumentData }) {
         {taxed ? <p className="print-sheet__note money-sheet__tax-note">{invoice.tax_note}</p> : null}
       </section>
       {invoice.notes ? <p className="money-sheet__notes">{invoice.notes}</p> : null}
+      <MoneyFooter />
     </article>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Invoice, Payment, Statement } from '../types';
-import { agingRows, appliedRows, balanceText, invoiceFigures, invoiceName, receiptFigures, statementFigures } from './money-figures';
+import { agingRows, appliedRows, balanceText, invoiceFigures, invoiceName, receiptFigures, statementDescription, statementFigures } from './money-figures';
 
 function invoice(over: Partial<Invoice> = {}): Invoice {
   return {
@@ -44,7 +44,7 @@ describe('the totals an invoice prints', () => {
     expect(labels(rows)).toEqual(['Subtotal 80650', 'HST 13% 10485', 'Total 91135', 'Paid 50000', 'Balance due 41135']);
   });
 
-  it('gives the subtotal at each rate with its HST, and what was not taxed, when rates differ', () => {
+  it('breaks the subtotal down by rate, and what was not taxed, then gives HST at each rate, when rates differ', () => {
     const rows = invoiceFigures(
       invoice({
         subtotal_cents: 110000,
@@ -57,7 +57,8 @@ describe('the totals an invoice prints', () => {
         owing_cents: 122200,
       }),
     );
-    expect(labels(rows)).toEqual(['Subtotal 110000', 'Taxable at 5% 10000', 'HST 5% 500', 'Taxable at 13% 90000', 'HST 13% 11700', 'Not taxed 10000', 'Total 122200', 'Paid 0', 'Balance due 122200']);
+    expect(labels(rows)).toEqual(['Subtotal 110000', 'Taxable at 5% 10000', 'Taxable at 13% 90000', 'Not taxed 10000', 'HST 5% 500', 'HST 13% 11700', 'Total 122200', 'Paid 0', 'Balance due 122200']);
+    expect(rows.filter((r) => r.detail).map((r) => r.label)).toEqual(['Taxable at 5%', 'Taxable at 13%', 'Not taxed']);
   });
 
   it('prints no tax line at all for a school that was not registered', () => {
@@ -139,8 +140,25 @@ describe('the statement', () => {
   it('writes a balance in the student\'s favour as credit, not as a minus sign', () => {
     expect(balanceText(-8865)).toBe('$88.65 credit');
     expect(balanceText(41135)).toBe('$411.35');
-    const last = statementFigures(statement).at(-1)!;
-    expect(last).toMatchObject({ label: 'Balance (in your favour)', text: '$88.65 credit', strong: true });
+    const balance = statementFigures(statement).find((r) => r.strong)!;
+    expect(balance).toMatchObject({ label: 'Balance (in your favour)', cents: -8865, text: '$88.65 credit' });
+  });
+
+  it('adds up: charges less credit notes and payments, plus refunds, make the balance', () => {
+    const owing = { ...statement, charges_cents: 96510, credits_cents: 1130, payments_cents: 50000, refunds_cents: 2000, balance_cents: 47380, owing_cents: 47380, account_credit_cents: 0 };
+    const rows = statementFigures(owing);
+    expect(labels(rows)).toEqual(['Charges (invoices) 96510', 'Credit notes -1130', 'Payments received -50000', 'Refunds and reversals 2000', 'Balance due 47380']);
+    expect(rows.slice(0, -1).reduce((sum, r) => sum + r.cents, 0)).toBe(owing.balance_cents);
+  });
+
+  it('splits the balance into what invoices owe and the credit not yet applied, when there is such credit', () => {
+    const rows = statementFigures({ ...statement, balance_cents: 1135, owing_cents: 10000, account_credit_cents: 8865 });
+    expect(labels(rows).slice(-2)).toEqual(['Owing on open invoices 10000', 'Credit on account, not yet applied -8865']);
+  });
+
+  it('names a payment on the statement by its number, as its receipt does', () => {
+    expect(statementDescription({ on: '2026-12-01', kind: 'payment', record_id: 5, description: 'Payment, cash', charge_cents: 0, credit_cents: 100, balance_cents: 0 })).toBe('Payment, cash (no. 5)');
+    expect(statementDescription({ on: '2026-12-01', kind: 'invoice', record_id: 12, description: 'Invoice INV-000012', charge_cents: 100, credit_cents: 0, balance_cents: 100 })).toBe('Invoice INV-000012');
   });
 
   it('ages what is owed in four buckets and totals them', () => {

@@ -3,13 +3,17 @@
 // that was registered when the invoice was issued, paid and balance only once it was issued, and so on.
 // The arithmetic is the backend's (integer cents, HST rounded half-up per rate); this only arranges it.
 import { formatMoney, formatTaxRate } from '../../../lib/money';
-import type { Invoice, Payment, Statement } from '../types';
+import type { Invoice, Payment, Statement, StatementLine } from '../types';
 
 export interface Figure {
   label: string;
   cents: number;
-  /** The figure the reader looks for first (the total, the balance due). */
+  /** A total or a balance: bold, ruled above (what the rows before it add up to). */
   strong?: boolean;
+  /** Bold without the rule: the figure the rest are taken from (a receipt's amount received). */
+  lead?: boolean;
+  /** A part of the row above it (the subtotal at one rate), set in under it. */
+  detail?: boolean;
   /** Printed instead of the plain amount ("$12.00 credit"). */
   text?: string;
 }
@@ -34,9 +38,10 @@ export function chargesTax(invoice: Pick<Invoice, 'hst_registered'>): boolean {
 }
 
 /**
- * The totals under the lines. A registered school's invoice shows the subtotal at each rate followed by
- * that rate's HST (and what was not taxed); a school that is not registered shows no tax line at all.
- * Paid, credited and the balance due come only with an issued invoice, never a draft or a credit note.
+ * The totals under the lines. A registered school's invoice breaks the subtotal down by rate when there is
+ * more than one (what was not taxed too), then gives each rate's HST; a school that is not registered shows
+ * no tax line at all. Paid, credited and the balance due come only with an issued invoice, never a draft or
+ * a credit note.
  */
 export function invoiceFigures(invoice: Invoice): Figure[] {
   const rows: Figure[] = [];
@@ -44,11 +49,11 @@ export function invoiceFigures(invoice: Invoice): Figure[] {
   const untaxed = invoice.subtotal_cents - taxes.reduce((sum, t) => sum + t.taxable_cents, 0);
   const groups = taxes.length + (untaxed !== 0 && taxes.length > 0 ? 1 : 0);
   rows.push({ label: 'Subtotal', cents: invoice.subtotal_cents });
-  for (const t of taxes) {
-    if (groups > 1) rows.push({ label: `Taxable at ${formatTaxRate(t.rate_basis_points)}`, cents: t.taxable_cents });
-    rows.push({ label: `HST ${formatTaxRate(t.rate_basis_points)}`, cents: t.tax_cents });
+  if (groups > 1) {
+    for (const t of taxes) rows.push({ label: `Taxable at ${formatTaxRate(t.rate_basis_points)}`, cents: t.taxable_cents, detail: true });
+    if (untaxed !== 0) rows.push({ label: 'Not taxed', cents: untaxed, detail: true });
   }
-  if (groups > 1 && untaxed !== 0) rows.push({ label: 'Not taxed', cents: untaxed });
+  for (const t of taxes) rows.push({ label: `HST ${formatTaxRate(t.rate_basis_points)}`, cents: t.tax_cents });
   const credit = invoice.kind === 'credit_note';
   rows.push({ label: credit ? 'Total credited' : 'Total', cents: invoice.total_cents, strong: true });
   if (!credit && invoice.status === 'issued') {
@@ -92,14 +97,19 @@ export function appliedRows(payment: Payment, invoices: ReadonlyMap<number, Invo
 /** Received, placed on invoices, refunded, and what is left on the account as credit. */
 export function receiptFigures(payment: Payment): Figure[] {
   const applied = payment.allocations.reduce((sum, a) => sum + a.amount_cents, 0);
-  if (payment.kind !== 'payment') return [{ label: payment.kind === 'refund' ? 'Amount refunded' : 'Amount reversed', cents: payment.amount_cents, strong: true }];
+  if (payment.kind !== 'payment') return [{ label: payment.kind === 'refund' ? 'Amount refunded' : 'Amount reversed', cents: payment.amount_cents, lead: true }];
   const rows: Figure[] = [
-    { label: 'Amount received', cents: payment.amount_cents, strong: true },
+    { label: 'Amount received', cents: payment.amount_cents, lead: true },
     { label: 'Applied to invoices', cents: applied },
   ];
   if ((payment.refunded_cents ?? 0) > 0) rows.push({ label: 'Refunded or reversed', cents: payment.refunded_cents ?? 0 });
-  rows.push({ label: 'Left on account as credit', cents: payment.unallocated_cents ?? 0 });
+  rows.push({ label: 'Left on account as credit', cents: payment.unallocated_cents ?? 0, strong: true });
   return rows;
+}
+
+/** A statement line as printed: a payment, refund or reversal names its number, which its receipt carries. */
+export function statementDescription(line: StatementLine): string {
+  return line.kind === 'invoice' || line.kind === 'credit_note' ? line.description : `${line.description} (no. ${line.record_id})`;
 }
 
 /** A statement's balance as a bookkeeper writes it: what is owed, or "… credit" when the school owes. */
@@ -107,17 +117,23 @@ export function balanceText(cents: number): string {
   return cents < 0 ? `${formatMoney(-cents)} credit` : formatMoney(cents);
 }
 
-/** The summary under a statement's lines. */
+/**
+ * The summary under a statement's lines, as it adds up: charges, less credit notes and payments, plus
+ * refunds, make the balance. Where credit sits on the account unplaced, the balance is then split into
+ * what the open invoices owe and that credit, so the two figures a bookkeeper asks about are both there.
+ */
 export function statementFigures(statement: Statement): Figure[] {
   const rows: Figure[] = [
     { label: 'Charges (invoices)', cents: statement.charges_cents },
-    { label: 'Credit notes', cents: statement.credits_cents },
-    { label: 'Payments received', cents: statement.payments_cents },
+    { label: 'Credit notes', cents: -statement.credits_cents },
+    { label: 'Payments received', cents: -statement.payments_cents },
   ];
   if (statement.refunds_cents > 0) rows.push({ label: 'Refunds and reversals', cents: statement.refunds_cents });
-  rows.push({ label: 'Owing on open invoices', cents: statement.owing_cents });
-  if (statement.account_credit_cents > 0) rows.push({ label: 'Credit on account', cents: statement.account_credit_cents });
   rows.push({ label: statement.balance_cents < 0 ? 'Balance (in your favour)' : 'Balance due', cents: statement.balance_cents, strong: true, text: balanceText(statement.balance_cents) });
+  if (statement.account_credit_cents > 0) {
+    rows.push({ label: 'Owing on open invoices', cents: statement.owing_cents, detail: true });
+    rows.push({ label: 'Credit on account, not yet applied', cents: -statement.account_credit_cents, detail: true });
+  }
   return rows;
 }
 

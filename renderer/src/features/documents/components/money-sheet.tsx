@@ -47,13 +47,13 @@ export function studentLines(student: Student | null): string[] {
   return student?.address ? [student.address] : [];
 }
 
-/** Label and amount, one a line, right-aligned; the strong ones ruled above (a total, a balance due). */
+/** Label and amount, one a line, right-aligned; totals ruled above, the parts of a figure set in under it. */
 export function Figures({ rows, label, testId }: { rows: Figure[]; label: string; testId?: string }) {
   return (
     <table className="money-sheet__figures" aria-label={label} data-testid={testId}>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.label} className={row.strong ? 'money-sheet__figure--strong' : undefined}>
+          <tr key={row.label} className={[row.strong && 'money-sheet__figure--strong', row.lead && 'money-sheet__figure--lead', row.detail && 'money-sheet__figure--detail'].filter(Boolean).join(' ') || undefined}>
             <th scope="row">{row.label}</th>
             <td>{row.text ?? formatMoney(row.cents)}</td>
           </tr>
@@ -92,4 +92,9 @@ export function MoneyTable({ head, rows, amountColumns, caption, empty }: { head
       </tbody>
     </table>
   );
+}
+
+/** The line every money document ends with. */
+export function MoneyFooter() {
+  return <p className="print-sheet__note money-sheet__footer">Amounts in Canadian dollars.</p>;
 }

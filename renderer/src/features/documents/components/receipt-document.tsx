@@ -1,7 +1,7 @@
 import { formatDate } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/money';
 import type { Invoice, Payment, SchoolSettings, Student } from '../types';
-import { AddressBlock, Figures, MoneySheetHeader, MoneyTable, studentLines } from './money-sheet';
+import { AddressBlock, Figures, MoneyFooter, MoneySheetHeader, MoneyTable, studentLines } from './money-sheet';
 import { appliedRows, METHOD_WORDS, receiptFigures } from './money-figures';
 
 export interface ReceiptDocumentData {
@@ -47,6 +47,7 @@ export function ReceiptLayout({ data }: { data: ReceiptDocumentData }) {
         </section>
       )}
       {refund ? null : <p className="money-sheet__thanks">Thank you.</p>}
+      <MoneyFooter />
     </article>
   );
 }

@@ -2,8 +2,8 @@ import { formatDate } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/money';
 import { formatHours } from '../../../lib/units';
 import type { SchoolSettings, Statement, Student } from '../types';
-import { AddressBlock, Figures, MoneySheetHeader, MoneyTable, studentLines } from './money-sheet';
-import { agingRows, balanceText, statementFigures } from './money-figures';
+import { AddressBlock, Figures, MoneyFooter, MoneySheetHeader, MoneyTable, studentLines } from './money-sheet';
+import { agingRows, balanceText, statementDescription, statementFigures } from './money-figures';
 
 export interface StatementDocumentData {
   statement: Statement;
@@ -34,7 +34,7 @@ export function StatementLayout({ data }: { data: StatementDocumentData }) {
         <MoneyTable
           head={['Date', 'Description', 'Charges', 'Payments and credits', 'Balance']}
           amountColumns={3}
-          rows={statement.lines.map((line) => [formatDate(line.on), line.description, amount(line.charge_cents), amount(line.credit_cents), balanceText(line.balance_cents)])}
+          rows={statement.lines.map((line) => [formatDate(line.on), statementDescription(line), amount(line.charge_cents), amount(line.credit_cents), balanceText(line.balance_cents)])}
           empty="Nothing charged or paid yet."
         />
         <Figures rows={statementFigures(statement)} label="Statement totals" testId="statement-figures" />
@@ -44,6 +44,7 @@ export function StatementLayout({ data }: { data: StatementDocumentData }) {
         <MoneyTable head={aging.map((row) => row.label)} amountColumns={aging.length} rows={[aging.map((row) => formatMoney(row.cents))]} empty="" />
       </section>
       {statement.prepaid_minutes > 0 ? <p className="print-sheet__note">Prepaid lesson hours left: {formatHours(statement.prepaid_minutes)}.</p> : null}
+      <MoneyFooter />
     </article>
   );
 }
