@@ -1,4 +1,4 @@
-// Documents (inspector packet, and next invoices, receipts, progress reports, certificates): one mechanism.
+// Documents (inspector packet, progress report, invoice, receipt, statement, and next certificates): one mechanism.
 // The renderer lays each one out for print on its own route; main renders that route to PDF behind a native
 // save dialog, or sends it to the printer. The renderer names a document (its kind and record id), never a file.
 
@@ -8,7 +8,7 @@ export const DOCUMENT_SAVE_PDF_CHANNEL = 'app:document:save-pdf';
 export const DOCUMENT_PRINT_CHANNEL = 'app:document:print';
 
 /** Each kind has a print layout in renderer/src/features/documents and a file name below. */
-export const documentKinds = ['inspector-packet', 'progress-report'] as const;
+export const documentKinds = ['inspector-packet', 'progress-report', 'invoice', 'receipt', 'statement'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 export const paperSizes = ['letter', 'a4'] as const;
@@ -16,7 +16,8 @@ export type PaperSize = (typeof paperSizes)[number];
 
 export interface DocumentRequest {
   kind: DocumentKind;
-  /** The record the document is about (the student for an inspector packet). */
+  /** The record the document is about: the student (inspector packet, progress report, statement), the
+   * invoice or credit note (invoice), the payment (receipt). */
   id: number;
   /** Letter unless the school prints on A4. */
   paper?: PaperSize;

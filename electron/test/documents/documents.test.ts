@@ -20,6 +20,12 @@ describe('the print route', () => {
     expect(parseDocumentHash('#print/progress-report/7/a4')).toEqual({ kind: 'progress-report', id: 7, paper: 'a4' });
   });
 
+  it('names the money documents by their own record: the invoice, the payment, the student', () => {
+    expect(parseDocumentHash('#print/invoice/12/letter')).toEqual({ kind: 'invoice', id: 12, paper: 'letter' });
+    expect(parseDocumentHash('#print/receipt/5/a4')).toEqual({ kind: 'receipt', id: 5, paper: 'a4' });
+    expect(parseDocumentHash(documentHash({ kind: 'statement', id: 7 }))).toEqual({ kind: 'statement', id: 7, paper: 'letter' });
+  });
+
   it('is not a print route for an unknown kind, a missing id or another screen', () => {
     for (const hash of ['#print/payroll/1', '#print/inspector-packet/', '#students', '#print/inspector-packet/1/legal']) expect(parseDocumentHash(hash), hash).toBeUndefined();
   });

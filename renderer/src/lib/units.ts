@@ -21,10 +21,8 @@ export function formatHours(minutes: number): string {
   return `${Number.isInteger(hours) ? hours : hours.toFixed(hours * 10 === Math.round(hours * 10) ? 1 : 2)} h`;
 }
 
-/** 1500 -> "$15.00". */
-export function formatMoney(cents: number): string {
-  return new Intl.NumberFormat('en-CA', { style: 'currency', currency: 'CAD', currencyDisplay: 'narrowSymbol' }).format(cents / 100);
-}
+/** 1500 -> "$15.00": the one money formatter, kept in money.ts beside the tax rate's. */
+export { formatMoney } from './money';
 
 /** 1500 -> "15.00", for an editable dollars field. */
 export function centsToDollarsText(cents: number): string {

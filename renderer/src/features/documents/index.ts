@@ -1,3 +1,4 @@
 export { DocumentActions } from './components/document-actions';
 export { PrintDocument } from './components/print-document';
+export { StudentMoneyDocuments } from './components/student-money-documents';
 export type { InspectorPacket } from './types';

@@ -5,10 +5,21 @@ import { Button } from '../../../components/ui/button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { call } from '../../../lib/odsm';
 
-const NAMES: Record<DocumentKind, string> = { 'inspector-packet': 'inspector packet', 'progress-report': 'progress report' };
+const NAMES: Record<DocumentKind, string> = {
+  'inspector-packet': 'inspector packet',
+  'progress-report': 'progress report',
+  invoice: 'invoice',
+  receipt: 'receipt',
+  statement: 'statement',
+};
 
-/** "Print …" and "Save as PDF" for one document; main lays it out, asks where to save, and saves it. */
-export function DocumentActions({ kind, id }: { kind: DocumentKind; id: number }) {
+/**
+ * "Print …" and "Save as PDF" for one document; main lays it out, asks where to save, and saves it.
+ * In a list of many (a student's invoices), `name` tells the buttons apart for a screen reader
+ * ("Print invoice INV-000012") while the buttons themselves stay short.
+ */
+export function DocumentActions({ kind, id, name }: { kind: DocumentKind; id: number; name?: string }) {
+  const what = name ?? NAMES[kind];
   const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -31,14 +42,14 @@ export function DocumentActions({ kind, id }: { kind: DocumentKind; id: number }
   };
   return (
     <div className="document-actions" data-testid={`${kind}-actions`}>
-      <Button onClick={() => void run('print')} busy={busy === 'print'} disabled={busy !== null} data-testid={`print-${kind}`}>
-        Print {NAMES[kind]}
+      <Button onClick={() => void run('print')} busy={busy === 'print'} disabled={busy !== null} data-testid={`print-${kind}`} aria-label={name ? `Print ${what}` : undefined}>
+        {name ? 'Print' : `Print ${what}`}
       </Button>
-      <Button onClick={() => void run('pdf')} busy={busy === 'pdf'} disabled={busy !== null} data-testid={`save-${kind}-pdf`} aria-label={`Save as PDF (${NAMES[kind]})`}>
+      <Button onClick={() => void run('pdf')} busy={busy === 'pdf'} disabled={busy !== null} data-testid={`save-${kind}-pdf`} aria-label={`Save as PDF (${what})`}>
         Save as PDF
       </Button>
-      {saved ? <Banner tone="success" title={`The ${NAMES[kind]} was saved.`} testId={`${kind}-saved`}>{saved}</Banner> : null}
-      {error ? <ErrorBanner error={error} title={`Could not make the ${NAMES[kind]}.`} /> : null}
+      {saved ? <Banner tone="success" title={`The ${what} was saved.`} testId={`${kind}-saved`}>{saved}</Banner> : null}
+      {error ? <ErrorBanner error={error} title={`Could not make the ${what}.`} /> : null}
     </div>
   );
 }

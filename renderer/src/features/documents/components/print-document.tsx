@@ -2,7 +2,11 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { PRINT_ERROR_ATTRIBUTE, PRINT_MESSAGE_ATTRIBUTE, PRINT_STATE_ATTRIBUTE, type DocumentRequest } from '../../../../../electron/shared/documents';
 import { call, isOdsmError } from '../../../lib/odsm';
 import { InspectorPacketLayout } from './inspector-packet';
+import { InvoiceLayout } from './invoice-document';
+import { loadInvoiceDocument, loadReceiptDocument, loadStatementDocument } from './load-money-documents';
 import { ProgressReportLayout } from './progress-report';
+import { ReceiptLayout } from './receipt-document';
+import { StatementLayout } from './statement-document';
 
 /**
  * A document's print layout, shown alone on its print route (#print/<kind>/<id>/<paper>). Main opens the
@@ -53,5 +57,11 @@ async function load(request: Required<DocumentRequest>): Promise<ReactNode> {
       const report = await call((odsm) => odsm.documents['progress-report']({ student_id: request.id }));
       return <ProgressReportLayout report={report} />;
     }
+    case 'invoice':
+      return <InvoiceLayout data={await loadInvoiceDocument(request.id)} />;
+    case 'receipt':
+      return <ReceiptLayout data={await loadReceiptDocument(request.id)} />;
+    case 'statement':
+      return <StatementLayout data={await loadStatementDocument(request.id)} />;
   }
 }

@@ -1,4 +1,4 @@
-import { DocumentActions } from '../../../documents';
+import { DocumentActions, StudentMoneyDocuments } from '../../../documents';
 
 /** The documents printed about one student, each on its own row: what it holds, then Print and Save as PDF. */
 export function StudentDocumentsTab({ studentId }: { studentId: number }) {
@@ -16,6 +16,13 @@ export function StudentDocumentsTab({ studentId }: { studentId: number }) {
         </p>
         <DocumentActions kind="progress-report" id={studentId} />
       </div>
+      <div className="student-documents__row">
+        <p className="student-documents__what">
+          <strong>Statement</strong>: every charge, payment and credit with the running balance, and what is owed by age.
+        </p>
+        <DocumentActions kind="statement" id={studentId} />
+      </div>
+      <StudentMoneyDocuments studentId={studentId} />
     </div>
   );
 }
