@@ -1,6 +1,6 @@
-"""The money reports' queries: Core statements on a connection (rows, never entities), for reads that change
-nothing. They join the students' table for names inside one query on purpose: a report over the whole school
-must stay one pass, not a query per row."""
+"""The money reports' queries: Core statements on a connection (rows, never entities, read by column name), for
+reads that change nothing. They join the students' table for names inside one query on purpose: a report over
+the whole school must stay one pass, not a query per row."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Row, func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import aliased
 
 from odsm.models import DocumentKind, Invoice, InvoiceLine, InvoiceStatus, Payment, PaymentAllocation, Student
@@ -17,7 +17,7 @@ _credit_note = aliased(Invoice)
 _original = aliased(Invoice)
 
 
-def issued_by_day(conn: Connection, start: date, end: date) -> Sequence[Row[Any]]:
+def issued_by_day(conn: Connection, start: date, end: date) -> Sequence[Any]:
     """Per day and kind (invoice or credit note) of issued documents dated in [start, end]: their count,
     subtotal and tax. At most two rows a day, so a year is a few hundred rows however many invoices."""
     stmt = (
@@ -34,7 +34,7 @@ def issued_by_day(conn: Connection, start: date, end: date) -> Sequence[Row[Any]
     return conn.execute(stmt).all()
 
 
-def open_invoices(conn: Connection) -> Sequence[Row[Any]]:
+def open_invoices(conn: Connection) -> Sequence[Any]:
     """Every issued invoice that still owes (its total less what payments placed on it and what issued credit
     notes took off, as allocation.owing works it out), with its student's name; oldest first."""
     paid = (
@@ -67,7 +67,7 @@ def open_invoices(conn: Connection) -> Sequence[Row[Any]]:
     return conn.execute(stmt).all()
 
 
-def documents_in_period(conn: Connection, start: date, end: date) -> Sequence[Row[Any]]:
+def documents_in_period(conn: Connection, start: date, end: date) -> Sequence[Any]:
     """Issued invoices and credit notes dated in [start, end], with the student's name and, for a credit
     note, the number of the invoice it corrects."""
     stmt = (
@@ -94,7 +94,7 @@ def documents_in_period(conn: Connection, start: date, end: date) -> Sequence[Ro
     return conn.execute(stmt).all()
 
 
-def line_descriptions(conn: Connection, start: date, end: date) -> Sequence[Row[Any]]:
+def line_descriptions(conn: Connection, start: date, end: date) -> Sequence[Any]:
     """(invoice id, description) of every line of the documents `documents_in_period` reads, in order."""
     stmt = (
         select(InvoiceLine.invoice_id, InvoiceLine.description)
@@ -105,7 +105,7 @@ def line_descriptions(conn: Connection, start: date, end: date) -> Sequence[Row[
     return conn.execute(stmt).all()
 
 
-def payments_in_period(conn: Connection, start: date, end: date) -> Sequence[Row[Any]]:
+def payments_in_period(conn: Connection, start: date, end: date) -> Sequence[Any]:
     """Payments, refunds and reversals received or paid out in [start, end], with the student's name."""
     stmt = (
         select(
@@ -127,7 +127,7 @@ def payments_in_period(conn: Connection, start: date, end: date) -> Sequence[Row
     return conn.execute(stmt).all()
 
 
-def placed_on(conn: Connection, start: date, end: date) -> Sequence[Row[Any]]:
+def placed_on(conn: Connection, start: date, end: date) -> Sequence[Any]:
     """(payment id, invoice number) for each invoice a payment in [start, end] was placed on."""
     stmt = (
         select(PaymentAllocation.payment_id, Invoice.number)
