@@ -57,6 +57,16 @@ export interface Channels {
     optionalRequest: false;
     response: operations["prepaid_hours"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:billing:receivables": {
+    request: NonNullable<operations["receivables"]["parameters"]["query"]>;
+    optionalRequest: true;
+    response: operations["receivables"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:billing:revenue": {
+    request: NonNullable<operations["revenue_report"]["parameters"]["query"]>;
+    optionalRequest: false;
+    response: operations["revenue_report"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:billing:statement": {
     request: operations["student_statement"]["parameters"]["path"] & NonNullable<operations["student_statement"]["parameters"]["query"]>;
     optionalRequest: false;
@@ -575,6 +585,8 @@ export const channelNames = [
   "db:billing:hstReport",
   "db:billing:listProducts",
   "db:billing:prepaidHours",
+  "db:billing:receivables",
+  "db:billing:revenue",
   "db:billing:statement",
   "db:billing:updateProduct",
   "db:billing:updateSettings",

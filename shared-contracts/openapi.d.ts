@@ -253,6 +253,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/accountant-csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write Accountant Csv
+         * @description Invoices, credit notes and payments of a period as one CSV for the school's accountant.
+         */
+        post: operations["write_accountant_csv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/hst-report": {
         parameters: {
             query?: never;
@@ -303,6 +323,46 @@ export interface paths {
         head?: never;
         /** Update Product */
         patch: operations["update_product"];
+        trace?: never;
+    };
+    "/api/v1/billing/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Receivables
+         * @description What the school is owed by age (from each invoice's date), and the students owing the most.
+         */
+        get: operations["receivables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Revenue Report
+         * @description Sales before tax and HST collected, net of credit notes, per month, quarter or year.
+         */
+        get: operations["revenue_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/billing/settings": {
@@ -1900,6 +1960,54 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AccountantCsvRequest */
+        AccountantCsvRequest: {
+            /**
+             * End
+             * Format: date
+             * @description The last day of the period, included.
+             */
+            end: string;
+            /**
+             * File
+             * @description Where the CSV goes: a path main's save dialog returned.
+             */
+            file: string;
+            /**
+             * Start
+             * Format: date
+             * @description The first day of the period, included.
+             */
+            start: string;
+        };
+        /** AccountantCsvResult */
+        AccountantCsvResult: {
+            /** Bytes */
+            bytes: number;
+            /** Credit Notes */
+            credit_notes: number;
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            /** File */
+            file: string;
+            /** Invoices */
+            invoices: number;
+            /**
+             * Payments
+             * @description payments, refunds and reversals
+             */
+            payments: number;
+            /** Rows */
+            rows: number;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+        };
         /**
          * AffectedLesson
          * @description A scheduled lesson that falls in newly added time off: the front desk moves or cancels it.
@@ -4419,6 +4527,26 @@ export interface components {
             /** Upcoming */
             upcoming: components["schemas"]["ProgressLesson"][];
         };
+        /** Receivables */
+        Receivables: {
+            aging: components["schemas"]["Aging"];
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /** Invoices Owing */
+            invoices_owing: number;
+            /** Owing Cents */
+            owing_cents: number;
+            /** Students Owing */
+            students_owing: number;
+            /**
+             * Top
+             * @description the students owing the most, most first
+             */
+            top: components["schemas"]["StudentOwing"][];
+        };
         /**
          * RecordDrift
          * @description A record that differs from its last audited state: changed, written without an entry, or removed.
@@ -4620,6 +4748,56 @@ export interface components {
         RetryRequest: {
             /** Version */
             version: number;
+        };
+        /** RevenuePeriod */
+        RevenuePeriod: {
+            /** Credit Notes */
+            credit_notes: number;
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            /**
+             * Hst Cents
+             * @description HST collected, net of credit notes (the return's line 103)
+             */
+            hst_cents: number;
+            /** Invoices */
+            invoices: number;
+            /**
+             * Label
+             * @description Jan … Dec, Q1 … Q4, or the year
+             */
+            label: string;
+            /**
+             * Revenue Cents
+             * @description sales before tax, net of credit notes (the return's line 101)
+             */
+            revenue_cents: number;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+        };
+        /** RevenueReport */
+        RevenueReport: {
+            /**
+             * Grouping
+             * @enum {string}
+             */
+            grouping: "month" | "quarter" | "year";
+            /** Hst Cents */
+            hst_cents: number;
+            /** Hst Registered */
+            hst_registered: boolean;
+            /** Periods */
+            periods: components["schemas"]["RevenuePeriod"][];
+            /** Revenue Cents */
+            revenue_cents: number;
+            /** Year */
+            year: number;
         };
         /** ReversalCreate */
         ReversalCreate: {
@@ -5439,6 +5617,26 @@ export interface components {
             student_id: number;
             /** Upcoming */
             upcoming: components["schemas"]["LessonRead"][];
+        };
+        /** StudentOwing */
+        StudentOwing: {
+            aging: components["schemas"]["Aging"];
+            /**
+             * Invoices
+             * @description invoices that still owe
+             */
+            invoices: number;
+            /**
+             * Oldest Invoice Date
+             * Format: date
+             */
+            oldest_invoice_date: string;
+            /** Owing Cents */
+            owing_cents: number;
+            /** Student Id */
+            student_id: number;
+            /** Student Name */
+            student_name: string;
         };
         /** StudentPage */
         StudentPage: {
@@ -6528,6 +6726,39 @@ export interface operations {
             };
         };
     };
+    write_accountant_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountantCsvRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountantCsvResult"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     hst_report: {
         parameters: {
             query: {
@@ -6673,6 +6904,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    receivables: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receivables"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revenue_report: {
+        parameters: {
+            query: {
+                year: number;
+                grouping?: "month" | "quarter" | "year";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevenueReport"];
                 };
             };
             /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */

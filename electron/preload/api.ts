@@ -1,6 +1,7 @@
 // The shape of window.odsm. The renderer imports this type-only; the types come from the contracts.
 import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult } from '../../shared-contracts/channels';
 import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupProgress, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult } from '../shared/app-channels';
+import type { AccountantCsvRequest, AccountantCsvResult } from '../shared/accountant-csv-channels';
 import type { CalendarFileRequest, CalendarFileResult } from '../shared/calendar-file-channels';
 import type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
 import type { AuthStatus, EnableSignInForm, RecoverForm, SignInEnabled, SignInForm } from '../shared/auth-channels';
@@ -62,6 +63,8 @@ export type OdsmApi = DataApi & {
   exportEverything(): Promise<IpcResult<ExportAllResult>>;
   /** An instructor's lessons and classes for a range of days as an .ics file for a phone, saved where the user picks. */
   exportCalendarFile(request: CalendarFileRequest): Promise<IpcResult<CalendarFileResult>>;
+  /** A period's invoices, credit notes and payments as one CSV for the accountant, saved where the user picks. */
+  exportAccountantCsv(request: AccountantCsvRequest): Promise<IpcResult<AccountantCsvResult>>;
   /** This workstation's database: its own file, or a server (never the password, only whether one is kept). */
   getConnection(): Promise<IpcResult<ConnectionView>>;
   /** Tries a server connection and says what is there, or exactly what failed. */
@@ -101,6 +104,7 @@ export type OdsmApi = DataApi & {
 export type { DataChanged, DataKind };
 export type { SmtpPasswordStatus } from '../shared/reminder-channels';
 export type { CalendarFileRequest, CalendarFileResult } from '../shared/calendar-file-channels';
+export type { AccountantCsvRequest, AccountantCsvResult } from '../shared/accountant-csv-channels';
 export type { DocumentKind, DocumentRequest, PaperSize, PrintResult, SavePdfResult } from '../shared/documents';
 export type { AuthStatus, EnableSignInForm, RecoverForm, SignInEnabled, SignInForm, StaffAccountView, StaffRole } from '../shared/auth-channels';
 export type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';

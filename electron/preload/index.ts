@@ -24,6 +24,7 @@ import {
   type BackendStatus,
   type MenuCommand,
 } from '../shared/app-channels';
+import { ACCOUNTANT_CSV_CHANNEL, type AccountantCsvRequest } from '../shared/accountant-csv-channels';
 import { CALENDAR_FILE_CHANNEL, type CalendarFileRequest } from '../shared/calendar-file-channels';
 import {
   CONNECTION_GET_CHANNEL,
@@ -103,6 +104,7 @@ const api = {
   getImportProgress: () => ipcRenderer.invoke(IMPORT_PROGRESS_CHANNEL),
   exportEverything: () => ipcRenderer.invoke(EXPORT_ALL_CHANNEL),
   exportCalendarFile: (request: CalendarFileRequest) => ipcRenderer.invoke(CALENDAR_FILE_CHANNEL, request),
+  exportAccountantCsv: (request: AccountantCsvRequest) => ipcRenderer.invoke(ACCOUNTANT_CSV_CHANNEL, request),
   getConnection: () => ipcRenderer.invoke(CONNECTION_GET_CHANNEL),
   testConnection: (form: ConnectionForm) => ipcRenderer.invoke(CONNECTION_TEST_CHANNEL, form),
   saveConnection: (form: ConnectionForm) => ipcRenderer.invoke(CONNECTION_SAVE_CHANNEL, form),

@@ -9,6 +9,7 @@ import { createAuditExport } from '../audit/audit-export';
 import { createSessionHolder, createStaffSession } from '../auth/staff-session';
 import { createMemoryBackupStore, type BackupStore } from '../backup/backup-store';
 import { createBackups } from '../backup/backups';
+import { createAccountantCsvChannels, createAccountantCsvExport } from '../exports/accountant-csv';
 import { createCalendarFileChannels, createCalendarFileExport } from '../exports/calendar-file';
 import { createDocuments, type DocumentRenderer } from '../documents/documents';
 import { createExportEverything } from '../exports/export-everything';
@@ -148,6 +149,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     appChannels,
     connectionChannels,
     createCalendarFileChannels(createCalendarFileExport({ transport, dialog: options.saveDialog, log: options.log })),
+    createAccountantCsvChannels(createAccountantCsvExport({ transport, dialog: options.saveDialog, log: options.log })),
     createStaffSession({ transport: httpTransport, holder: session, log: options.log }).channels,
   );
   const validator = createSchemaValidator({ ...manifest.channels, ...appChannels }, manifest.errorSchema);

@@ -8,6 +8,7 @@ import { demoLive } from '../features/demo';
 import { enrollmentsLive } from '../features/enrollments';
 import { instructorsLive } from '../features/instructors';
 import { lessonsLive } from '../features/lessons';
+import { moneyReportsLive } from '../features/money-reports';
 import { settingsLive } from '../features/settings';
 import { studentsLive } from '../features/students';
 import { vehiclesLive } from '../features/vehicles';
@@ -28,6 +29,7 @@ export const liveQueries: readonly LiveQueries[] = [
   settingsLive,
   demoLive,
   dashboardLive,
+  moneyReportsLive,
 ];
 
 /** Live between seats: what another workstation changed refreshes the screens that show it, no reload. Returns the unsubscribe. */

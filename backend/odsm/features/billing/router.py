@@ -13,6 +13,8 @@ from odsm.core.error_responses import refusals
 from odsm.core.record_routes import RecordRoutes
 from odsm.core.service_dependency import service_from_app
 
+from .report_schemas import AccountantCsvRequest, AccountantCsvResult, Grouping, Receivables, RevenueReport
+from .report_service import MoneyReportService
 from .schemas import (
     BillingSettingsRead,
     BillingSettingsUpdate,
@@ -42,6 +44,7 @@ from .service import BillingService, InvoiceService, PaymentService
 BillingSvc = Annotated[BillingService, Depends(service_from_app(BillingService))]
 InvoiceSvc = Annotated[InvoiceService, Depends(service_from_app(InvoiceService))]
 PaymentSvc = Annotated[PaymentService, Depends(service_from_app(PaymentService))]
+ReportSvc = Annotated[MoneyReportService, Depends(service_from_app(MoneyReportService))]
 Limit = Annotated[int, Query(ge=1, le=5000)]
 OptionalDate = Annotated[SchoolDate | None, Query()]
 
@@ -132,6 +135,31 @@ def hst_report(
     start: Annotated[SchoolDate, Query()], end: Annotated[SchoolDate, Query()], svc: BillingSvc
 ) -> HstReport:
     return svc.hst_report(start, end)
+
+
+@billing_router.get("/revenue", response_model=RevenueReport, responses=refusals(422), openapi_extra=billing("revenue"))
+def revenue_report(
+    svc: ReportSvc,
+    year: Annotated[int, Query(ge=1900, le=2200)],
+    grouping: Annotated[Grouping, Query()] = "month",
+) -> RevenueReport:
+    """Sales before tax and HST collected, net of credit notes, per month, quarter or year."""
+    return svc.revenue(year, grouping)
+
+
+@billing_router.get(
+    "/receivables", response_model=Receivables, responses=refusals(422), openapi_extra=billing("receivables")
+)
+def receivables(svc: ReportSvc, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> Receivables:
+    """What the school is owed by age (from each invoice's date), and the students owing the most."""
+    return svc.receivables(limit)
+
+
+# No IPC channel: main alone calls this, with a path the user picked in a native save dialog.
+@billing_router.post("/accountant-csv", response_model=AccountantCsvResult, status_code=201, responses=refusals(422))
+def write_accountant_csv(body: AccountantCsvRequest, svc: ReportSvc) -> AccountantCsvResult:
+    """Invoices, credit notes and payments of a period as one CSV for the school's accountant."""
+    return svc.write_accountant_csv(body)
 
 
 invoice_records = RecordRoutes("invoices", InvoiceSvc, record_id="invoice_id")

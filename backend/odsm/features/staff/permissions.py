@@ -206,6 +206,10 @@ ROUTE_PERMISSIONS: dict[str, Permission] = {
     "take_payment": P.BILLING,
     "refund_payment": P.REFUND,
     "reverse_payment": P.REFUND,
+    # money reports and the accountant's CSV
+    "revenue_report": P.BILLING,
+    "receivables": P.BILLING,
+    "write_accountant_csv": P.BILLING,
     # certification
     "certification_worklist": P.STUDENTS_READ,
     "certify_enrollment": P.CERTIFY,

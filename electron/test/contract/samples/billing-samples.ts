@@ -86,6 +86,16 @@ export const billingSamples: Record<string, ChannelSample> = {
     invalid: { start: '2025-01-01' },
     invalidField: 'end',
   },
+  'db:billing:revenue': {
+    valid: afterCreating((call) => invoiceFor(call, true), { year: new Date().getFullYear(), grouping: 'quarter' } satisfies ChannelRequest<'db:billing:revenue'>),
+    invalid: { year: 2026, grouping: 'week' },
+    invalidField: 'grouping',
+  },
+  'db:billing:receivables': {
+    valid: afterCreating((call) => invoiceFor(call, true), { limit: 5 } satisfies ChannelRequest<'db:billing:receivables'>),
+    invalid: { limit: 101 },
+    invalidField: 'limit',
+  },
   'db:invoices:list': {
     valid: afterCreating((call) => invoiceFor(call, true), { unpaid: true, limit: 50 } satisfies ChannelRequest<'db:invoices:list'>),
     invalid: { limit: 5001 },
