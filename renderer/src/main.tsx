@@ -11,6 +11,7 @@ import './styles/records.css';
 import './styles/calendar.css';
 import './styles/documents.css';
 import './styles/sign-in.css';
+import './styles/reminders.css';
 
 markReactAriaStylesPresent();
 

@@ -6,6 +6,7 @@ import { ClassesPage } from '../features/classroom';
 import { DashboardPage } from '../features/dashboard';
 import { DiagnosticsPage } from '../features/diagnostics';
 import { InstructorsPage } from '../features/instructors';
+import { OutboxPage } from '../features/reminders';
 import { SettingsPage } from '../features/settings';
 import { StudentPage, StudentsPage } from '../features/students';
 import { VehiclesPage } from '../features/vehicles';
@@ -31,6 +32,7 @@ export const screens: readonly Screen[] = [
   { id: 'instructors', label: 'Instructors', component: InstructorsPage },
   { id: 'vehicles', label: 'Vehicles', component: VehiclesPage },
   { id: 'certification', label: 'Certification', component: CertificationPage },
+  { id: 'reminders', label: 'Reminders', component: OutboxPage },
   { id: 'settings', label: 'Settings', component: SettingsPage },
   { id: 'audit', label: 'Audit', component: AuditPage },
   { id: 'daysheet', label: 'Day sheet', component: DaySheetPage, hidden: true, focus: true },

@@ -68,6 +68,34 @@ DEFAULTS: dict[tuple[str, str], tuple[str, str]] = {
     ),
 }
 
+# Made-up records for a template's preview on the settings screen: every field each rule offers.
+SAMPLE: dict[str, dict[str, str]] = {
+    "student": {"first_name": "Alex", "last_name": "Martin"},
+    "lesson": {
+        "date": "Thursday, March 5",
+        "start_time": "10:00 a.m.",
+        "end_time": "11:00 a.m.",
+        "pickup_location": "100 Queen St W",
+        "instructor": "Sam Lee",
+    },
+    "enrollment": {"deadline": "2031-04-30", "days_left": "21"},
+    "instructor": {"first_name": "Sam", "last_name": "Lee", "expires_on": "2031-04-30"},
+    "vehicle": {
+        "plate": "CDRV 123",
+        "make": "Toyota",
+        "model": "Corolla",
+        "what": "insurance",
+        "expires_on": "2031-04-30",
+    },
+}
+
+
+def sample_context(rule: str, school: str) -> dict[str, Any]:
+    context: dict[str, Any] = {record: dict(SAMPLE[record]) for record in FIELDS[rule] if record != "school"}
+    context["school"] = {"name": school}
+    return context
+
+
 _env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
 
 
