@@ -8,9 +8,9 @@ import type { ReminderConsent } from '../types';
 /** What the card says about the student's answer, with its moment (Canada's anti-spam law asks for both). */
 export function consentText(consent: ReminderConsent, when: (instant: string) => string): string {
   if (!consent.recorded_at) return 'Not asked yet. No reminders go to this student until they agree.';
-  return consent.agreed
-    ? `Agreed to reminders by email and text message on ${when(consent.recorded_at)}.`
-    : `Said no to reminders on ${when(consent.recorded_at)}. None are sent.`;
+  // The moment ends "a.m." or "p.m.": no second full stop after it.
+  const moment = when(consent.recorded_at).replace(/\.$/, '');
+  return consent.agreed ? `Agreed to reminders by email and text message on ${moment}.` : `Said no to reminders on ${moment}. None are sent.`;
 }
 
 /** On the student's page: whether they agreed to reminders, when, and a button to record their answer. */

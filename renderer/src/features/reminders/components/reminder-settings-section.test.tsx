@@ -43,7 +43,12 @@ async function render(odsm: unknown) {
       </QueryClientProvider>,
     );
   });
+  // The settings, the wording and the password's status each arrive after a few turns of the event loop.
+  for (let i = 0; i < 20 && !view.container.querySelector('#reminders-smtp_port, #reminder-template-body'); i += 1) await settle();
+  await settle();
 }
+
+const settle = () => act(async () => new Promise<void>((done) => setTimeout(done, 0)));
 
 function type(id: string, value: string) {
   const input = view.container.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${id}`)!;
@@ -59,11 +64,16 @@ function choose(id: string, value: string) {
 }
 
 const byTestId = (id: string) => view.container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-const click = (id: string) => act(async () => byTestId(id)!.click());
-const submit = () =>
-  act(async () => {
+const click = async (id: string) => {
+  await act(async () => byTestId(id)!.click());
+  await settle();
+};
+const submit = async () => {
+  await act(async () => {
     view.container.querySelector('[data-testid="reminder-settings-form"]')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
   });
+  await settle();
+};
 
 describe('Settings → Reminders and email', () => {
   it('refuses a port and a time it can’t read under their fields, without calling the backend', async () => {
