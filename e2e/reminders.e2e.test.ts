@@ -84,7 +84,7 @@ describe('reminders, from the settings to the inbox', () => {
     await page.locator('#reminders-smtp_password').fill(SMTP_PASSWORD);
     await page.getByTestId('smtp-password-keep').click();
     await expect.poll(() => page.getByTestId('smtp-password-status').textContent()).toContain('A password is kept on this computer');
-    expect(await page.locator('input[type="password"]').count()).toBe(0);
+    expect(await page.getByTestId('smtp-password').locator('input').count()).toBe(0);
     await page.getByTestId('reminders-section').locator('fieldset').first().scrollIntoViewIfNeeded();
     await shot('settings-saved');
 
@@ -112,7 +112,7 @@ describe('reminders, from the settings to the inbox', () => {
     await page.evaluate((id) => (window.location.hash = `#student?id=${id}`), student.id);
     const consent = page.getByTestId('reminder-consent');
     await consent.waitFor();
-    expect(await page.getByTestId('reminder-consent-text').textContent()).toContain('Not asked yet');
+    await expect.poll(() => page.getByTestId('reminder-consent-text').textContent()).toContain('Not asked yet');
     await page.getByTestId('reminder-consent-agree').click();
     await expect.poll(() => page.getByTestId('reminder-consent-text').textContent()).toMatch(/^Agreed to reminders by email and text message on \w{3} \d{1,2}, \d{4}/);
     await consent.scrollIntoViewIfNeeded();
@@ -121,7 +121,7 @@ describe('reminders, from the settings to the inbox', () => {
     await page.getByTestId('nav-reminders').click();
     await page.getByRole('heading', { level: 1, name: 'Reminders', exact: true }).waitFor();
     await page.getByTestId('fill-outbox').click();
-    await expect.poll(() => page.getByTestId('outbox-notice').textContent()).toContain('Queued 1 new reminder.');
+    await expect.poll(() => page.getByTestId('outbox-notice').locator('.banner__title').textContent()).toContain('Queued 1 new reminder.');
     const tomorrow = page.getByTestId('outbox-tomorrow');
     await expect.poll(() => tomorrow.textContent()).toContain('priya.sharma@example.com');
     expect(await tomorrow.textContent()).toContain('Your driving lesson tomorrow at 10:00 a.m.');
@@ -132,7 +132,7 @@ describe('reminders, from the settings to the inbox', () => {
     for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) !== 'send-now'; i += 1) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('send-now');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('outbox-notice').textContent(), { timeout: 30_000 }).toBe('Sent 1 reminder.');
+    await expect.poll(() => page.getByTestId('outbox-notice').locator('.banner__title').textContent(), { timeout: 30_000 }).toBe('Sent 1 reminder.');
     await expect.poll(() => page.getByTestId('outbox-row').first().getAttribute('data-status')).toBe('sent');
     await shot('outbox-sent');
 
