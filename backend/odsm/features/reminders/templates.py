@@ -35,8 +35,9 @@ FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
 DEFAULTS: dict[tuple[str, str], tuple[str, str]] = {
     (LESSON_TOMORROW, "email"): (
         "Your driving lesson tomorrow at {{ lesson.start_time }}",
-        "Hello {{ student.first_name }},\n\nThis is a reminder of your in-car lesson with {{ lesson.instructor }} "
-        "on {{ lesson.date }} from {{ lesson.start_time }} to {{ lesson.end_time }}."
+        # The sentence ends on a name, not on a 12-hour time ("11:00 a.m."), so it never ends in "..".
+        "Hello {{ student.first_name }},\n\nThis is a reminder of your in-car lesson on {{ lesson.date }} "
+        "from {{ lesson.start_time }} to {{ lesson.end_time }} with {{ lesson.instructor }}."
         "{% if lesson.pickup_location %}\nPickup: {{ lesson.pickup_location }}.{% endif %}\n\n"
         "If you can't come, please let us know as soon as you can.",
     ),

@@ -12,7 +12,7 @@ import { useSchoolClock } from '../../settings';
 import { useExportSms, useFillOutbox, useOutbox, useOutboxTomorrow, useRetryMessage, useSendNow, type OutboxStatus } from '../api/reminders-api';
 import type { OutboxMessage } from '../types';
 import { CHANNEL_LABELS, RULE_LABELS } from './reminder-templates';
-import { fillText, messageNote, sendSummaryText, smsExportText, STATUS_LABELS, STATUS_TONES } from './outbox-words';
+import { dueText, fillText, messageNote, sendSummaryText, smsExportText, STATUS_LABELS, STATUS_TONES } from './outbox-words';
 
 type Filter = OutboxStatus | 'all';
 const FILTERS: readonly SegmentOption<Filter>[] = [
@@ -106,7 +106,7 @@ function TomorrowPreview({ when }: { when: (instant: string) => string }) {
         <ul className="outbox__tomorrow">
           {items.map((message) => (
             <li key={message.id}>
-              <strong>{when(message.due_at)}</strong> · {RULE_LABELS[message.rule] ?? message.rule} by {CHANNEL_LABELS[message.channel] ?? message.channel} to{' '}
+              <strong>{dueText(message, when)}</strong> · {RULE_LABELS[message.rule] ?? message.rule} by {CHANNEL_LABELS[message.channel] ?? message.channel} to{' '}
               <span className="mono">{message.recipient}</span>
               {message.subject ? <span className="muted">: {message.subject}</span> : null}
             </li>

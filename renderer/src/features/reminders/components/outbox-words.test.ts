@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { consentText } from './reminder-consent-card';
-import { messageNote, sendSummaryText, smsExportText } from './outbox-words';
+import { dueText, messageNote, sendSummaryText, smsExportText } from './outbox-words';
 
 const when = (instant: string) => `at ${instant}`;
 
@@ -22,6 +22,14 @@ describe('what the outbox screen says', () => {
     expect(messageNote({ ...message, status: 'failed', last_error: 'The SMTP server refused the user name or password.', drop_note: null }, when)).toBe(
       'The SMTP server refused the user name or password. (2 tries)',
     );
+  });
+
+  it('says a waiting message that is due goes with the next send, and one not yet due waits for its time', () => {
+    const message = { id: 1, dedupe_key: 'k', rule: 'lesson_tomorrow', channel: 'email', recipient: 'a@b.ca', subject: 's', body: 'b', attempts: 0, sent_at: null, student_id: 1, version: 1, status: 'queued', last_error: null, drop_note: null };
+    const now = Date.parse('2031-03-04T12:00:00Z');
+    expect(messageNote({ ...message, due_at: '2031-03-04T05:00:00Z' }, when, now)).toContain('Goes out with the next send');
+    expect(messageNote({ ...message, due_at: '2031-03-04T22:00:00Z' }, when, now)).toBe('Waits until at 2031-03-04T22:00:00Z');
+    expect(dueText({ due_at: '2031-03-04T05:00:00Z' }, when, now)).toBe('Now');
   });
 
   it('shows consent with its moment, or that the student was never asked', () => {

@@ -44,10 +44,15 @@ export const STATUS_TONES: Record<string, 'info' | 'ok' | 'danger' | 'neutral' |
 };
 
 /** Why a message is where it is: the server's refusal, the note it was dropped with, or when it went. */
-export function messageNote(message: OutboxMessage, when: (instant: string) => string): string {
+/** When a waiting message goes: "Now" once it is due (the next send takes it), else its time. */
+export function dueText(message: Pick<OutboxMessage, 'due_at'>, when: (instant: string) => string, now: number = Date.now()): string {
+  return Date.parse(message.due_at) <= now ? 'Now' : when(message.due_at);
+}
+
+export function messageNote(message: OutboxMessage, when: (instant: string) => string, now: number = Date.now()): string {
   if (message.status === 'dropped') return message.drop_note ?? 'No longer needed.';
   if (message.status === 'failed') return `${message.last_error ?? 'The server did not take it.'} (${plural(message.attempts, 'try', 'tries')})`;
   if (message.status === 'sent' && message.sent_at) return `Sent ${when(message.sent_at)}`;
   if (message.channel === 'sms') return 'Goes out with the SMS export or the email gateway.';
-  return `Due ${when(message.due_at)}`;
+  return Date.parse(message.due_at) <= now ? 'Goes out with the next send, within a few minutes, or at once with Send now.' : `Waits until ${when(message.due_at)}`;
 }

@@ -116,9 +116,9 @@ function ReminderSettingsForm({ settings }: { settings: ReminderSettings }) {
           {text('smtp_host', 'Server name', { hint: 'From your email provider, such as smtp.office365.com. Leave empty to send no email.' })}
           {text('smtp_port', 'Port', { inputMode: 'numeric', narrow: true })}
           <SelectField id="reminders-smtp_tls" label="Security" value={values.smtp_tls} error={errorOf('smtp_tls')} onChange={(event) => update('smtp_tls', event.target.value)}>
-            <option value="starttls">STARTTLS (usual with port 587)</option>
-            <option value="ssl">SSL (usual with port 465)</option>
-            <option value="none">None (only for a server on this computer)</option>
+            <option value="starttls">STARTTLS (port 587)</option>
+            <option value="ssl">SSL (port 465)</option>
+            <option value="none">None (this computer only)</option>
           </SelectField>
           {text('smtp_user', 'Login', { hint: 'Leave empty if the server asks for none.' })}
           <SmtpPasswordField />
@@ -145,10 +145,10 @@ function ReminderSettingsForm({ settings }: { settings: ReminderSettings }) {
           {text('quiet_end_minute', 'Quiet until', { narrow: true, hint: 'The same time in both means no quiet hours.' })}
           {flag('sms_on', 'Also send reminders by text message (SMS)')}
           <SelectField id="reminders-sms_mode" label="How text messages go out" value={values.sms_mode} error={errorOf('sms_mode')} onChange={(event) => update('sms_mode', event.target.value)}>
-            <option value="csv">Export a CSV file for the SMS gateway (Reminders screen)</option>
-            <option value="gateway">Email them to the phone company’s SMS gateway</option>
+            <option value="csv">CSV file for the SMS gateway</option>
+            <option value="gateway">Email to the SMS gateway</option>
           </SelectField>
-          {text('sms_gateway_pattern', 'SMS gateway address', { placeholder: '{number}@sms.example.ca', hint: 'Only for the email gateway: {number} becomes the phone number.' })}
+          {text('sms_gateway_pattern', 'SMS gateway address', { placeholder: '{number}@sms.example.ca', hint: 'Only when emailing the gateway: {number} becomes the phone number. A CSV file is exported on the Reminders screen.' })}
         </fieldset>
       </div>
       <div className="settings__actions">
