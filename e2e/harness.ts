@@ -27,6 +27,7 @@ import { createFileBackupStore } from '../electron/main/backup/backup-store';
 import { createFileAnchorStore } from '../electron/main/audit/audit-anchor-store';
 import { backendEnvironment, CONNECTION_FILE, createFileConnectionStore } from '../electron/main/connection/connection-store';
 import { keyedBox } from '../electron/main/connection/secret-box';
+import { createSmtpPasswordStore, SMTP_PASSWORD_FILE } from '../electron/main/reminders/reminders';
 import { watchCspViolations } from './csp-watch';
 import { chromiumPrintPages, type ChromiumPrintPages } from './print-pages';
 import { axeIdle, watchAccessibility } from './axe-watch';
@@ -62,6 +63,7 @@ export const SCREEN_HEADINGS = {
   audit: 'Audit log',
   calendar: 'Calendar',
   certification: 'Certification',
+  reminders: 'Reminders',
 } as const;
 export type AppScreen = keyof typeof SCREEN_HEADINGS;
 
@@ -161,6 +163,8 @@ async function startMainSide(dataDir: string, savedDir: string, log: Logger, isO
     auditAnchor: createFileAnchorStore(join(dataDir, 'audit-anchor.json')),
     backups: createFileBackupStore(join(dataDir, 'backups.json')),
     workstation: { store: connections, restartBackend: async () => void (await supervisor.restart()) },
+    // The SMTP password as main keeps it; the harness's key stands in for safeStorage here too.
+    smtpPassword: createSmtpPasswordStore(join(dataDir, SMTP_PASSWORD_FILE), keyedBox()),
   });
   return {
     supervisor,

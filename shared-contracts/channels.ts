@@ -397,6 +397,11 @@ export interface Channels {
     optionalRequest: false;
     response: operations["update_reminder_settings"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:reminders:template-preview": {
+    request: operations["preview_reminder_template"]["parameters"]["path"] & { body: operations["preview_reminder_template"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["preview_reminder_template"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:reminders:template-save": {
     request: operations["save_reminder_template"]["parameters"]["path"] & { body: operations["save_reminder_template"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
@@ -653,6 +658,7 @@ export const channelNames = [
   "db:reminders:retry",
   "db:reminders:settings-get",
   "db:reminders:settings-update",
+  "db:reminders:template-preview",
   "db:reminders:template-save",
   "db:reminders:templates-list",
   "db:road-test-settings:get",

@@ -1379,6 +1379,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reminders/templates/{rule}/{channel_name}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Reminder Template
+         * @description Renders unsaved wording with made-up records in the same sandbox as the outbox (nothing saved).
+         */
+        post: operations["preview_reminder_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/road-test-settings": {
         parameters: {
             query?: never;
@@ -5764,6 +5784,16 @@ export interface components {
             /** Taxable Cents */
             taxable_cents: number;
         };
+        /** TemplatePreview */
+        TemplatePreview: {
+            /**
+             * Body
+             * @description the wording rendered with made-up records, and the footer every email carries
+             */
+            body: string;
+            /** Subject */
+            subject: string;
+        };
         /** TemplateRead */
         TemplateRead: {
             /** Body */
@@ -10075,6 +10105,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    preview_reminder_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule: "lesson_tomorrow" | "bde_deadline" | "owner_di_licence" | "owner_vehicle";
+                channel_name: "email" | "sms";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateSave"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePreview"];
                 };
             };
             /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */

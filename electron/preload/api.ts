@@ -7,7 +7,7 @@ import type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress
 import type { AuthStatus, EnableSignInForm, RecoverForm, SignInEnabled, SignInForm } from '../shared/auth-channels';
 import type { DataChanged, DataKind } from '../shared/data-changes';
 import type { DocumentRequest, PrintResult, SavePdfResult } from '../shared/documents';
-import type { SmtpPasswordStatus } from '../shared/reminder-channels';
+import type { ReminderSendSummary, SmsExportOutcome, SmtpPasswordStatus } from '../shared/reminder-channels';
 
 /** "db:students:list" -> "students". */
 export type ResourceOf<C extends string> = C extends `db:${infer R}:${string}` ? R : never;
@@ -99,10 +99,14 @@ export type OdsmApi = DataApi & {
   saveSmtpPassword(password: string | null): Promise<IpcResult<SmtpPasswordStatus>>;
   /** Whether an SMTP password is kept (never the password). */
   getSmtpPasswordStatus(): Promise<IpcResult<SmtpPasswordStatus>>;
+  /** Fills the outbox and sends what is due now (the timer's run, at once), with the kept password. */
+  sendRemindersNow(): Promise<IpcResult<ReminderSendSummary>>;
+  /** The SMS waiting in the outbox as a CSV for the gateway, saved where the user picks (main's save dialog). */
+  exportSmsReminders(): Promise<IpcResult<SmsExportOutcome>>;
 };
 
 export type { DataChanged, DataKind };
-export type { SmtpPasswordStatus } from '../shared/reminder-channels';
+export type { ReminderSendSummary, SmsExportOutcome, SmtpPasswordStatus } from '../shared/reminder-channels';
 export type { CalendarFileRequest, CalendarFileResult } from '../shared/calendar-file-channels';
 export type { AccountantCsvRequest, AccountantCsvResult } from '../shared/accountant-csv-channels';
 export type { DocumentKind, DocumentRequest, PaperSize, PrintResult, SavePdfResult } from '../shared/documents';

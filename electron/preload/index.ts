@@ -38,7 +38,7 @@ import {
 import { AUTH_DISABLE_CHANNEL, AUTH_ENABLE_CHANNEL, AUTH_RECOVER_CHANNEL, AUTH_SIGN_IN_CHANNEL, AUTH_SIGN_OUT_CHANNEL, AUTH_STATUS_CHANNEL, AUTH_SWITCH_USER_CHANNEL, type EnableSignInForm, type RecoverForm, type SignInForm } from '../shared/auth-channels';
 import { DATA_CHANGED_CHANNEL, knownKinds, type DataChanged } from '../shared/data-changes';
 import { DOCUMENT_PRINT_CHANNEL, DOCUMENT_SAVE_PDF_CHANNEL, type DocumentRequest } from '../shared/documents';
-import { REMINDERS_PASSWORD_SAVE_CHANNEL, REMINDERS_PASSWORD_STATUS_CHANNEL } from '../shared/reminder-channels';
+import { REMINDERS_PASSWORD_SAVE_CHANNEL, REMINDERS_PASSWORD_STATUS_CHANNEL, REMINDERS_SEND_NOW_CHANNEL, REMINDERS_SMS_EXPORT_CHANNEL } from '../shared/reminder-channels';
 import type { OdsmApi } from './api';
 
 type Verb = (payload?: unknown) => Promise<unknown>;
@@ -125,6 +125,8 @@ const api = {
   },
   saveSmtpPassword: (password: string | null) => ipcRenderer.invoke(REMINDERS_PASSWORD_SAVE_CHANNEL, { password }),
   getSmtpPasswordStatus: () => ipcRenderer.invoke(REMINDERS_PASSWORD_STATUS_CHANNEL),
+  sendRemindersNow: () => ipcRenderer.invoke(REMINDERS_SEND_NOW_CHANNEL),
+  exportSmsReminders: () => ipcRenderer.invoke(REMINDERS_SMS_EXPORT_CHANNEL),
 } as unknown as OdsmApi;
 
 contextBridge.exposeInMainWorld('odsm', api);

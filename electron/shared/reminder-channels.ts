@@ -8,3 +8,30 @@ export const REMINDERS_PASSWORD_STATUS_CHANNEL = 'app:reminders:password-status'
 export interface SmtpPasswordStatus {
   kept: boolean;
 }
+
+/** Fills the outbox and sends what is due now, as the timer does (with the kept password). */
+export const REMINDERS_SEND_NOW_CHANNEL = 'app:reminders:send-now';
+/** Writes the SMS waiting in the outbox as a CSV for the school's SMS gateway, where the user picks. */
+export const REMINDERS_SMS_EXPORT_CHANNEL = 'app:reminders:sms-export';
+
+/** What one send run did. */
+export interface ReminderSendSummary {
+  sent: number;
+  failed: number;
+  dropped: number;
+  held_quiet_hours: number;
+  /** SMS waiting for a CSV export, or email waiting for an SMTP server. */
+  waiting: number;
+}
+
+export type SmsExportOutcome =
+  | { saved: false }
+  | {
+      saved: true;
+      /** Where the file went, for the confirmation the screen shows. */
+      path: string;
+      /** Messages in the file (now marked sent). */
+      messages: number;
+      /** Messages no longer relevant, dropped with a note instead. */
+      dropped: number;
+    };

@@ -12,6 +12,7 @@ import './styles/calendar.css';
 import './styles/documents.css';
 import './styles/sign-in.css';
 import './styles/money-reports.css';
+import './styles/reminders.css';
 
 markReactAriaStylesPresent();
 

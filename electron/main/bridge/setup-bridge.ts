@@ -18,7 +18,7 @@ import type { ConnectionStore } from '../connection/connection-store';
 import { createMoveToServer } from '../connection/move-to-server';
 import { createWorkstationConnection } from '../connection/workstation-connection';
 import { createSpreadsheetImport } from '../imports/spreadsheet-import';
-import { createReminderChannels, createReminderSender, type SmtpPasswordStore } from '../reminders/reminders';
+import { createReminderChannels, createReminderOutboxChannels, createReminderSender, createSmsExport, type SmtpPasswordStore } from '../reminders/reminders';
 import type { BackendHealth } from '../desktop/about';
 import { createCallTimings } from '../diagnostics/call-timings';
 import { createDiagnostics, readBackendHealth, watchBreaker } from '../diagnostics/diagnostics-report';
@@ -143,8 +143,9 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     },
     manifest,
   );
-  const reminders = options.smtpPassword && createReminderSender({ transport, store: options.smtpPassword, log: options.log });
+  const reminders = createReminderSender({ transport, store: options.smtpPassword, log: options.log });
   if (options.smtpPassword) Object.assign(appChannels, createReminderChannels(options.smtpPassword, transport));
+  Object.assign(appChannels, createReminderOutboxChannels(reminders, createSmsExport({ transport, dialog: options.saveDialog, log: options.log })));
   Object.assign(
     appChannels,
     connectionChannels,
@@ -172,7 +173,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     validator,
     recordAuditHead: audit.recordHead,
     scheduleBackups: backups.schedule,
-    scheduleReminders: () => (reminders ? reminders.schedule() : () => undefined),
+    scheduleReminders: () => (options.smtpPassword ? reminders.schedule() : () => undefined),
     backendHealth: () => readBackendHealth(transport, manifest),
     dispose: () => {
       unregister();

@@ -3,17 +3,27 @@
 // the outbox every few minutes while the app runs.
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { REMINDERS_PASSWORD_SAVE_CHANNEL, REMINDERS_PASSWORD_STATUS_CHANNEL, type SmtpPasswordStatus } from '../../shared/reminder-channels';
+import {
+  REMINDERS_PASSWORD_SAVE_CHANNEL,
+  REMINDERS_PASSWORD_STATUS_CHANNEL,
+  REMINDERS_SEND_NOW_CHANNEL,
+  REMINDERS_SMS_EXPORT_CHANNEL,
+  type ReminderSendSummary,
+  type SmsExportOutcome,
+  type SmtpPasswordStatus,
+} from '../../shared/reminder-channels';
 import type { AppChannel } from '../bridge/app-channel-handlers';
 import type { Transport } from '../bridge/http-transport';
 import { MainRefusal } from '../bridge/ipc-envelope';
 import type { JsonSchema } from '../bridge/manifest';
 import { SecretUnreadable, type SecretBox } from '../connection/secret-box';
 import { readFileIfPresent, writeFileAtomically } from '../files/atomic-file';
+import type { SaveDialog } from '../files/save-dialog';
 import type { Logger } from '../log/json-logger';
 
 export const SMTP_PASSWORD_FILE = 'smtp-password.json';
 const SEND_PATH = '/api/v1/system/reminders/send';
+const SMS_EXPORT_PATH = '/api/v1/system/reminders/sms-export';
 const AUTH_STATUS_PATH = '/api/v1/auth/status';
 /** Keeping the school's email password is a settings change: the same permission as the reminder settings. */
 export const PASSWORD_PERMISSION = 'settings.manage';
@@ -70,13 +80,7 @@ export function createSmtpPasswordStore(file: string, box: SecretBox): SmtpPassw
   };
 }
 
-export interface SendSummary {
-  sent: number;
-  failed: number;
-  dropped: number;
-  held_quiet_hours: number;
-  waiting: number;
-}
+export type SendSummary = ReminderSendSummary;
 
 export interface ReminderSender {
   /** Fills and sends the outbox once; the password goes in the body of this one call. */
@@ -85,10 +89,11 @@ export interface ReminderSender {
   schedule(everyMs?: number): () => void;
 }
 
-export function createReminderSender(options: { transport: Transport; store: SmtpPasswordStore; log: Logger }): ReminderSender {
+/** Without a store (no safeStorage wired), the send logs in with no password: a relay that asks none still works. */
+export function createReminderSender(options: { transport: Transport; store?: SmtpPasswordStore | undefined; log: Logger }): ReminderSender {
   const { transport, store, log } = options;
   const sendNow = async (): Promise<SendSummary> => {
-    const password = await store.password();
+    const password = await store?.password();
     const response = await transport.request({
       method: 'POST',
       pathTemplate: SEND_PATH,
@@ -176,5 +181,56 @@ export function createReminderChannels(store: SmtpPasswordStore, transport: Tran
       response: statusSchema,
       answer: async (): Promise<SmtpPasswordStatus> => ({ kept: await store.kept() }),
     },
+  };
+}
+
+const countSchema: JsonSchema = { type: 'integer', minimum: 0 };
+const summarySchema: JsonSchema = {
+  type: 'object',
+  properties: { sent: countSchema, failed: countSchema, dropped: countSchema, held_quiet_hours: countSchema, waiting: countSchema },
+  required: ['sent', 'failed', 'dropped', 'held_quiet_hours', 'waiting'],
+  // The backend's answer also carries what the fill queued; the screen reads the outbox for that.
+  additionalProperties: true,
+};
+const smsExportSchema: JsonSchema = {
+  oneOf: [
+    { type: 'object', properties: { saved: { const: false } }, required: ['saved'], additionalProperties: false },
+    {
+      type: 'object',
+      properties: { saved: { const: true }, path: { type: 'string' }, messages: countSchema, dropped: countSchema },
+      required: ['saved', 'path', 'messages', 'dropped'],
+      additionalProperties: false,
+    },
+  ],
+};
+const noPayload: JsonSchema = { type: 'object', properties: {}, additionalProperties: false };
+
+/** The SMS waiting in the outbox as a CSV where the user picks; the backend writes it whole and marks them sent. */
+export function createSmsExport(options: { transport: Transport; dialog: SaveDialog; log: Logger }): () => Promise<SmsExportOutcome> {
+  const { transport, dialog, log } = options;
+  return async () => {
+    const path = await dialog.choosePath({
+      title: 'Export SMS for the gateway',
+      defaultName: `sms-reminders-${new Date().toISOString().slice(0, 10)}.csv`,
+      filters: [{ name: 'CSV file', extensions: ['csv'] }],
+    });
+    if (path === undefined) return { saved: false };
+    const response = await transport.request({ method: 'POST', pathTemplate: SMS_EXPORT_PATH, body: { file: path }, requestId: randomUUID(), timeoutMs: 60_000 });
+    if (response.status !== 201) {
+      const refusal = (response.body ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
+      log.warn('reminders.sms_export_refused', { status: response.status, code: refusal.code });
+      throw new MainRefusal(refusal.code ?? 'reminders.sms_export_failed', refusal.message ?? 'The SMS file could not be written.', refusal.details);
+    }
+    const made = response.body as { file: string; messages: number; dropped: number };
+    log.info('reminders.sms_exported', { messages: made.messages, dropped: made.dropped });
+    return { saved: true, path: made.file, messages: made.messages, dropped: made.dropped };
+  };
+}
+
+/** The outbox screen's buttons: "Send now" (what the timer does, at once) and "Export SMS for the gateway…". */
+export function createReminderOutboxChannels(sender: ReminderSender, exportSms: () => Promise<SmsExportOutcome>): Record<string, AppChannel> {
+  return {
+    [REMINDERS_SEND_NOW_CHANNEL]: { request: noPayload, response: summarySchema, answer: () => sender.sendNow() },
+    [REMINDERS_SMS_EXPORT_CHANNEL]: { request: noPayload, response: smsExportSchema, answer: () => exportSms() },
   };
 }

@@ -6,6 +6,7 @@ import { silentLogger } from '../../main/log/json-logger';
 import { AUDIT_EXPORT_CHANNEL, BACKEND_STATUS_GET_CHANNEL, BACKUP_NOW_CHANNEL, BACKUP_PROGRESS_CHANNEL, BACKUP_RESTORE_CHANNEL, BACKUP_STATUS_CHANNEL, DIAGNOSTICS_CHANNEL, EXPORT_ALL_CHANNEL, IMPORT_CHOOSE_CHANNEL, IMPORT_PREVIEW_CHANNEL, IMPORT_PROGRESS_CHANNEL, IMPORT_REMAP_CHANNEL, IMPORT_RUN_CHANNEL, IMPORT_START_CHANNEL } from '../../shared/app-channels';
 import { ACCOUNTANT_CSV_CHANNEL } from '../../shared/accountant-csv-channels';
 import { CALENDAR_FILE_CHANNEL } from '../../shared/calendar-file-channels';
+import { REMINDERS_SEND_NOW_CHANNEL, REMINDERS_SMS_EXPORT_CHANNEL } from '../../shared/reminder-channels';
 import { DOCUMENT_PRINT_CHANNEL, DOCUMENT_SAVE_PDF_CHANNEL } from '../../shared/documents';
 import { mainFrameEvent } from '../support/bridge-fixtures';
 import { backendCommand, freshDataDir } from '../support/real-backend';
@@ -53,7 +54,7 @@ describe('the IPC contract, channel by channel', () => {
   });
 
   it('registers exactly the manifest channels and the app channels', () => {
-    expect(bridge.ipc.channels().sort()).toEqual([...Object.keys(manifest.channels), BACKEND_STATUS_GET_CHANNEL, AUDIT_EXPORT_CHANNEL, DIAGNOSTICS_CHANNEL, BACKUP_NOW_CHANNEL, BACKUP_STATUS_CHANNEL, BACKUP_PROGRESS_CHANNEL, BACKUP_RESTORE_CHANNEL, IMPORT_PREVIEW_CHANNEL, IMPORT_RUN_CHANNEL, IMPORT_CHOOSE_CHANNEL, IMPORT_REMAP_CHANNEL, IMPORT_START_CHANNEL, IMPORT_PROGRESS_CHANNEL, EXPORT_ALL_CHANNEL, CALENDAR_FILE_CHANNEL, ACCOUNTANT_CSV_CHANNEL, DOCUMENT_SAVE_PDF_CHANNEL, DOCUMENT_PRINT_CHANNEL, AUTH_STATUS_CHANNEL, AUTH_SIGN_IN_CHANNEL, AUTH_SIGN_OUT_CHANNEL, AUTH_SWITCH_USER_CHANNEL, AUTH_ENABLE_CHANNEL, AUTH_DISABLE_CHANNEL, AUTH_RECOVER_CHANNEL].sort());
+    expect(bridge.ipc.channels().sort()).toEqual([...Object.keys(manifest.channels), BACKEND_STATUS_GET_CHANNEL, AUDIT_EXPORT_CHANNEL, DIAGNOSTICS_CHANNEL, BACKUP_NOW_CHANNEL, BACKUP_STATUS_CHANNEL, BACKUP_PROGRESS_CHANNEL, BACKUP_RESTORE_CHANNEL, IMPORT_PREVIEW_CHANNEL, IMPORT_RUN_CHANNEL, IMPORT_CHOOSE_CHANNEL, IMPORT_REMAP_CHANNEL, IMPORT_START_CHANNEL, IMPORT_PROGRESS_CHANNEL, EXPORT_ALL_CHANNEL, CALENDAR_FILE_CHANNEL, ACCOUNTANT_CSV_CHANNEL, DOCUMENT_SAVE_PDF_CHANNEL, DOCUMENT_PRINT_CHANNEL, AUTH_STATUS_CHANNEL, AUTH_SIGN_IN_CHANNEL, AUTH_SIGN_OUT_CHANNEL, AUTH_SWITCH_USER_CHANNEL, AUTH_ENABLE_CHANNEL, AUTH_DISABLE_CHANNEL, AUTH_RECOVER_CHANNEL, REMINDERS_SEND_NOW_CHANNEL, REMINDERS_SMS_EXPORT_CHANNEL].sort());
   });
 
   describe.each(Object.keys(manifest.channels))('%s', (channel) => {
@@ -108,6 +109,20 @@ describe('app channels', () => {
     expect(result).toEqual({ ok: true, data: { saved: false } });
     if (result.ok) expect(bridge.validator.validateResponse(AUDIT_EXPORT_CHANNEL, result.data)).toEqual({ valid: true });
     expect(await invoke(AUDIT_EXPORT_CHANNEL, { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+  });
+
+  it('answers app:reminders:send-now with the run\'s counts, and refuses a payload it does not take', async () => {
+    // No SMTP server is set here: nothing is due or sent, and the run still answers in its schema's shape.
+    const result = await invoke(REMINDERS_SEND_NOW_CHANNEL);
+    expect(result).toMatchObject({ ok: true, data: { sent: 0, failed: 0 } });
+    if (result.ok) expect(bridge.validator.validateResponse(REMINDERS_SEND_NOW_CHANNEL, result.data)).toEqual({ valid: true });
+    expect(await invoke(REMINDERS_SEND_NOW_CHANNEL, { smtp_password: 'x' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+  });
+
+  it('answers app:reminders:sms-export with nothing saved when the dialog is cancelled, and refuses a path from the page', async () => {
+    const result = await invoke(REMINDERS_SMS_EXPORT_CHANNEL);
+    expect(result).toEqual({ ok: true, data: { saved: false } });
+    expect(await invoke(REMINDERS_SMS_EXPORT_CHANNEL, { file: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
   });
 });
 

@@ -2,14 +2,16 @@
 // the renderer), and handed to the backend's send call, which logs in to a real SMTP server on loopback
 // and delivers tomorrow's lesson reminder there.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../../main/bridge/http-transport';
 import { keyedBox } from '../../main/connection/secret-box';
 import { silentLogger } from '../../main/log/json-logger';
-import { createReminderChannels, createReminderSender, createSmtpPasswordStore, SMTP_PASSWORD_FILE } from '../../main/reminders/reminders';
+import { createReminderChannels, createReminderSender, createSmsExport, createSmtpPasswordStore, SMTP_PASSWORD_FILE } from '../../main/reminders/reminders';
+import { saveDialogStandIn } from '../support/save-dialog-stand-in';
 import { REMINDERS_PASSWORD_SAVE_CHANNEL, REMINDERS_PASSWORD_STATUS_CHANNEL } from '../../shared/reminder-channels';
 import { startRealBridge, type RealBridge } from '../support/real-bridge';
 import { lessonBody, lessonParties } from './samples/school-records';
@@ -85,6 +87,29 @@ describe('reminders sent from main', () => {
     // Forgotten: the next send logs in with none, and the server's refusal is kept on the message.
     expect(await channels[REMINDERS_PASSWORD_SAVE_CHANNEL]!.answer({ password: null })).toEqual({ kept: false });
     expect(await store.password()).toBeUndefined();
+    transport.close();
+  });
+
+  it('exports the waiting SMS as a CSV where the save dialog points, whole, and marks them sent', async () => {
+    const transport = createHttpTransport({ connection: () => real.supervisor.connection(), actor: 'test@contract' });
+    const settings = await real.call<{ version: number }>('db:reminders:settings-get', {});
+    await real.call('db:reminders:settings-update', { body: { version: settings.version, sms_on: true, sms_mode: 'csv' } });
+    // Tomorrow's lesson from the test above now has an SMS to go too.
+    await real.call('db:reminders:fill', {});
+    const dir = await mkdtemp(join(tmpdir(), 'odsm-sms-'));
+    const dialog = saveDialogStandIn(dir);
+    const outcome = await createSmsExport({ transport, dialog, log: silentLogger })();
+    expect(outcome).toMatchObject({ saved: true, messages: 1, dropped: 0 });
+    expect(dialog.requests[0]).toMatchObject({ title: 'Export SMS for the gateway' });
+    const files = await readdir(dir);
+    expect(files).toHaveLength(1); // no temporary file left beside it
+    const [header, row] = (await readFile(join(dir, files[0]!), 'utf8')).split('\r\n');
+    expect(header).toBe('phone,message');
+    expect(row).toMatch(/^\d{10},".*your driving lesson is tomorrow/);
+    const queued = await real.call<{ items: { channel: string; status: string }[] }>('db:reminders:outbox-list', { status: 'sent' });
+    expect(queued.items.filter((m) => m.channel === 'sms')).toHaveLength(1);
+    // Nothing waits now: a second export writes a file with the header alone.
+    expect(await createSmsExport({ transport, dialog: saveDialogStandIn(await mkdtemp(join(tmpdir(), 'odsm-sms-'))), log: silentLogger })()).toMatchObject({ saved: true, messages: 0 });
     transport.close();
   });
 });

@@ -46,7 +46,7 @@ describe('the preload', () => {
       const [, resource, verb] = channel.split(':') as [string, string, string];
       expect(typeof odsm[resource]?.[verb], channel).toBe('function');
     }
-    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'backUpNow', 'getConnection', 'getMoveProgress', 'saveConnection', 'startMove', 'testConnection', 'useLocalDatabase', 'exportAuditLog', 'exportCalendarFile', 'exportAccountantCsv', 'exportEverything', 'getBackendStatus', 'getBackupProgress', 'getBackupStatus', 'getDiagnostics', 'onBackendStatus', 'onDataChanged', 'getImportProgress', 'onMenuCommand', 'previewImport', 'previewStudentImport', 'remapImport', 'restoreBackup', 'runImport', 'runStudentImport', 'saveDocumentPdf', 'printDocument', 'getSmtpPasswordStatus', 'saveSmtpPassword', 'auth'].sort());
+    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'backUpNow', 'getConnection', 'getMoveProgress', 'saveConnection', 'startMove', 'testConnection', 'useLocalDatabase', 'exportAuditLog', 'exportCalendarFile', 'exportAccountantCsv', 'exportEverything', 'getBackendStatus', 'getBackupProgress', 'getBackupStatus', 'getDiagnostics', 'onBackendStatus', 'onDataChanged', 'getImportProgress', 'onMenuCommand', 'previewImport', 'previewStudentImport', 'remapImport', 'restoreBackup', 'runImport', 'runStudentImport', 'saveDocumentPdf', 'printDocument', 'getSmtpPasswordStatus', 'saveSmtpPassword', 'auth', 'sendRemindersNow', 'exportSmsReminders'].sort());
     expect(odsm).not.toHaveProperty('invoke');
     expect(odsm).not.toHaveProperty('ipcRenderer');
   });

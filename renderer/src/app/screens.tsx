@@ -7,6 +7,7 @@ import { DashboardPage } from '../features/dashboard';
 import { DiagnosticsPage } from '../features/diagnostics';
 import { InstructorsPage } from '../features/instructors';
 import { MoneyReportsPage } from '../features/money-reports';
+import { OutboxPage } from '../features/reminders';
 import { SettingsPage } from '../features/settings';
 import { StudentPage, StudentsPage } from '../features/students';
 import { VehiclesPage } from '../features/vehicles';
@@ -33,6 +34,7 @@ export const screens: readonly Screen[] = [
   { id: 'vehicles', label: 'Vehicles', component: VehiclesPage },
   { id: 'certification', label: 'Certification', component: CertificationPage },
   { id: 'money-reports', label: 'Money reports', component: MoneyReportsPage },
+  { id: 'reminders', label: 'Reminders', component: OutboxPage },
   { id: 'settings', label: 'Settings', component: SettingsPage },
   { id: 'audit', label: 'Audit', component: AuditPage },
   { id: 'daysheet', label: 'Day sheet', component: DaySheetPage, hidden: true, focus: true },

@@ -25,6 +25,7 @@ from .schemas import (
     SmsExportRequest,
     SmsExportResult,
     Status,
+    TemplatePreview,
     TemplateRead,
     TemplateSave,
 )
@@ -86,6 +87,17 @@ def list_reminder_templates(svc: Svc) -> list[TemplateRead]:
 )
 def save_reminder_template(rule: Rule, channel_name: Channel, data: TemplateSave, svc: Svc) -> TemplateRead:
     return svc.save_template(rule, channel_name, data)
+
+
+@router.post(
+    "/templates/{rule}/{channel_name}/preview",
+    response_model=TemplatePreview,
+    responses=refusals(422),
+    openapi_extra=channel("template-preview"),
+)
+def preview_reminder_template(rule: Rule, channel_name: Channel, data: TemplateSave, svc: Svc) -> TemplatePreview:
+    """Renders unsaved wording with made-up records in the same sandbox as the outbox (nothing saved)."""
+    return svc.preview_template(rule, channel_name, data)
 
 
 @router.get("/outbox", response_model=OutboxPage, responses=refusals(422), openapi_extra=channel("outbox-list"))

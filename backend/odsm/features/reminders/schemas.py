@@ -103,6 +103,11 @@ class TemplateSave(BaseModel):
     version: Version | None = None
 
 
+class TemplatePreview(BaseModel):
+    subject: str
+    body: str = Field(description="the wording rendered with made-up records, and the footer every email carries")
+
+
 class MessageRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 

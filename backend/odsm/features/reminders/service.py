@@ -26,7 +26,7 @@ from odsm.models import OutboxMessage, OutboxStatus, ReminderConsent, ReminderSe
 
 from . import repository as repo
 from . import rules
-from .delivery import Mailer, SmtpConfig, build_email, describe
+from .delivery import Mailer, SmtpConfig, build_email, describe, opt_out_line
 from .errors import (
     ConsentVersionConflict,
     ExportNotWritable,
@@ -47,10 +47,11 @@ from .schemas import (
     ReminderSettingsUpdate,
     SendResult,
     SmsExportResult,
+    TemplatePreview,
     TemplateRead,
     TemplateSave,
 )
-from .templates import DEFAULTS, FIELDS, RULES, channels_of, check, render
+from .templates import DEFAULTS, FIELDS, RULES, channels_of, check, render, sample_context
 
 log = logging.getLogger(__name__)
 
@@ -211,6 +212,27 @@ class RemindersService:
             )
 
         return guard_stale(lambda: self.db.write(fn), TemplateVersionConflict, your_version=data.version)
+
+    def preview_template(self, rule: str, channel: str, data: TemplateSave) -> TemplatePreview:
+        """The wording as a student would read it, with made-up records: checked and rendered by the same
+        sandbox as the outbox, so a preview that renders is a template that sends."""
+        if channel not in channels_of(rule):
+            raise ValidationFailed.for_field(
+                "channel", "no_such_channel", f"The {rule} reminder has no {channel} wording."
+            )
+        check(rule, channel, "subject", data.subject)
+        check(rule, channel, "body", data.body)
+
+        def fn(s: Session) -> TemplatePreview:
+            reminders, school = repo.settings(s), load_settings(s).name or "Your driving school"
+            context = sample_context(rule, school)
+            body = render(data.body, context)
+            if channel == "email":
+                sender = reminders.smtp_from or "the school's email address"
+                body += f"\n\n--\n{school}\n{opt_out_line(school, sender)}"
+            return TemplatePreview(subject=render(data.subject, context), body=body)
+
+        return self.db.write(fn)
 
     # --- outbox --------------------------------------------------------------------------------
 
@@ -378,8 +400,11 @@ class RemindersService:
 
     def export_sms(self, file: str) -> SmsExportResult:
         """Writes the due SMS messages as a CSV for the school's SMS gateway (phone, message) and marks them
-        sent, in one unit of work: if the file can't be written, nothing is marked."""
+        sent. The CSV is written and flushed under a temporary name inside the unit of work, and renamed to
+        the chosen name only once the messages are committed as sent: a failed commit leaves no file
+        behind that would send them twice, and a file that can't be written marks nothing."""
         target = Path(file)
+        temp = target.with_name(f".{target.name}.partial")
 
         def fn(s: Session) -> SmsExportResult:
             now = utcnow()
@@ -401,19 +426,19 @@ class RemindersService:
             writer.writerow(["phone", "message"])
             for row in rows:
                 writer.writerow([row.recipient, row.body])
-            temp = target.with_name(f".{target.name}.partial")
-            try:
-                temp.write_text(out.getvalue(), encoding="utf-8")
-                publish(temp, target)
-            except OSError as exc:
-                raise ExportNotWritable(
-                    details={"field": "file", "rule": "writable", "file": file, "cause": exc.strerror or str(exc)}
-                ) from exc
-            finally:
-                temp.unlink(missing_ok=True)
+            temp.write_text(out.getvalue(), encoding="utf-8")
             for row in rows:
                 row.status, row.sent_at, row.attempts, row.last_error = OutboxStatus.SENT, now, row.attempts + 1, None
             s.flush()
             return SmsExportResult(file=str(target), messages=len(rows), dropped=dropped)
 
-        return self.db.write(fn)
+        try:
+            result = self.db.write(fn)
+            publish(temp, target)
+        except OSError as exc:
+            raise ExportNotWritable(
+                details={"field": "file", "rule": "writable", "file": file, "cause": exc.strerror or str(exc)}
+            ) from exc
+        finally:
+            temp.unlink(missing_ok=True)  # whatever went wrong, no half-written file stays in the user's folder
+        return result

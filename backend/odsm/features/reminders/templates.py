@@ -35,8 +35,9 @@ FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
 DEFAULTS: dict[tuple[str, str], tuple[str, str]] = {
     (LESSON_TOMORROW, "email"): (
         "Your driving lesson tomorrow at {{ lesson.start_time }}",
-        "Hello {{ student.first_name }},\n\nThis is a reminder of your in-car lesson with {{ lesson.instructor }} "
-        "on {{ lesson.date }} from {{ lesson.start_time }} to {{ lesson.end_time }}."
+        # The sentence ends on a name, not on a 12-hour time ("11:00 a.m."), so it never ends in "..".
+        "Hello {{ student.first_name }},\n\nThis is a reminder of your in-car lesson on {{ lesson.date }} "
+        "from {{ lesson.start_time }} to {{ lesson.end_time }} with {{ lesson.instructor }}."
         "{% if lesson.pickup_location %}\nPickup: {{ lesson.pickup_location }}.{% endif %}\n\n"
         "If you can't come, please let us know as soon as you can.",
     ),
@@ -67,6 +68,34 @@ DEFAULTS: dict[tuple[str, str], tuple[str, str]] = {
         "{{ vehicle.expires_on }}. Lessons can't be booked in it after that day until it is renewed.",
     ),
 }
+
+# Made-up records for a template's preview on the settings screen: every field each rule offers.
+SAMPLE: dict[str, dict[str, str]] = {
+    "student": {"first_name": "Alex", "last_name": "Martin"},
+    "lesson": {
+        "date": "Thursday, March 5",
+        "start_time": "10:00 a.m.",
+        "end_time": "11:00 a.m.",
+        "pickup_location": "100 Queen St W",
+        "instructor": "Sam Lee",
+    },
+    "enrollment": {"deadline": "2031-04-30", "days_left": "21"},
+    "instructor": {"first_name": "Sam", "last_name": "Lee", "expires_on": "2031-04-30"},
+    "vehicle": {
+        "plate": "CDRV 123",
+        "make": "Toyota",
+        "model": "Corolla",
+        "what": "insurance",
+        "expires_on": "2031-04-30",
+    },
+}
+
+
+def sample_context(rule: str, school: str) -> dict[str, Any]:
+    context: dict[str, Any] = {record: dict(SAMPLE[record]) for record in FIELDS[rule] if record != "school"}
+    context["school"] = {"name": school}
+    return context
+
 
 _env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
 

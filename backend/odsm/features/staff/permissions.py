@@ -167,6 +167,7 @@ ROUTE_PERMISSIONS: dict[str, Permission] = {
     "get_reminder_settings": P.STUDENTS_READ,
     "update_reminder_settings": P.SETTINGS_MANAGE,
     "list_reminder_templates": P.STUDENTS_READ,
+    "preview_reminder_template": P.STUDENTS_READ,
     "save_reminder_template": P.SETTINGS_MANAGE,
     # licences and road tests
     "get_licence_history": P.STUDENTS_READ,

@@ -49,6 +49,16 @@ export const reminderSamples: Record<string, ChannelSample> = {
     invalid: { rule: 'birthday', channel_name: 'email', body: { subject: '', body: 'Hi' } },
     invalidField: 'rule',
   },
+  'db:reminders:template-preview': {
+    valid: async () =>
+      ({
+        rule: 'lesson_tomorrow',
+        channel_name: 'email',
+        body: { subject: 'Lesson at {{ lesson.start_time }}', body: 'Hello {{ student.first_name }}.' },
+      }) satisfies ChannelRequest<'db:reminders:template-preview'>,
+    invalid: { rule: 'lesson_tomorrow', channel_name: 'fax', body: { body: 'Hi' } },
+    invalidField: 'channel_name',
+  },
   'db:reminders:outbox-list': {
     valid: async () => ({ status: 'queued', limit: 50 }) satisfies ChannelRequest<'db:reminders:outbox-list'>,
     invalid: { status: 'lost' },

@@ -10,6 +10,7 @@ import { useRecordForm } from '../../../hooks/use-record-form';
 import { VALIDATION_FAILED } from '../../../lib/field-errors';
 import { CoursesSection } from '../../courses';
 import { DatabaseServerSection } from '../../database-server';
+import { RemindersSettingsSection } from '../../reminders';
 import { SignInSection } from '../../sign-in';
 import { settingsQueryOptions, useSchoolSettings } from '../api/get-settings';
 import { useUpdateSettings } from '../api/update-settings';
@@ -38,6 +39,7 @@ export function SettingsPage() {
         {settings.data ? <SettingsForm settings={settings.data} /> : null}
       </QueryStates>
       <CoursesSection />
+      <RemindersSettingsSection />
       <DatabaseServerSection />
       <SignInSection />
     </Page>

@@ -11,6 +11,7 @@ import { navigate, parseHash, useHash } from '../../../../lib/navigation';
 import { StudentProgress, useStudentEnrollments } from '../../../enrollments';
 import { useInstructors } from '../../../instructors';
 import { LessonDialog, useStudentLessons } from '../../../lessons';
+import { ReminderConsentCard } from '../../../reminders';
 import { RoadTestDialog } from '../../../road-tests';
 import { useSchoolClock } from '../../../settings';
 import { useVehicles } from '../../../vehicles';
@@ -101,6 +102,7 @@ export function StudentPage() {
         </TabList>
         <TabPanel id="overview" className="student-panel">
           <StudentProgress studentId={data.id} today={today} />
+          <ReminderConsentCard studentId={data.id} archived={Boolean(data.archived_at)} />
         </TabPanel>
         <TabPanel id="lessons" className="student-panel">
           <StudentLessonsTab lessons={lessons} timeFormat={timeFormat} timeZone={timeZone} onBook={() => setBooking(true)} />
