@@ -6,3 +6,4 @@ export type PacketAttendance = components['schemas']['PacketAttendance'];
 export type DocumentSchool = components['schemas']['DocumentSchool'];
 export type ProgressReport = components['schemas']['ProgressReport'];
 export type ProgressLesson = components['schemas']['ProgressLesson'];
+export type Certificate = components['schemas']['Certificate'];

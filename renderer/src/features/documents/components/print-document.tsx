@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { PRINT_ERROR_ATTRIBUTE, PRINT_MESSAGE_ATTRIBUTE, PRINT_STATE_ATTRIBUTE, type DocumentRequest } from '../../../../../electron/shared/documents';
 import { call, isOdsmError } from '../../../lib/odsm';
+import { CertificateLayout } from './certificate';
 import { InspectorPacketLayout } from './inspector-packet';
 import { ProgressReportLayout } from './progress-report';
 
@@ -52,6 +53,10 @@ async function load(request: Required<DocumentRequest>): Promise<ReactNode> {
     case 'progress-report': {
       const report = await call((odsm) => odsm.documents['progress-report']({ student_id: request.id }));
       return <ProgressReportLayout report={report} />;
+    }
+    case 'certificate': {
+      const certificate = await call((odsm) => odsm.documents.certificate({ student_id: request.id }));
+      return <CertificateLayout certificate={certificate} />;
     }
   }
 }

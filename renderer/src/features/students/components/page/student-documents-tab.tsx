@@ -16,6 +16,12 @@ export function StudentDocumentsTab({ studentId }: { studentId: number }) {
         </p>
         <DocumentActions kind="progress-report" id={studentId} />
       </div>
+      <div className="student-documents__row">
+        <p className="student-documents__what">
+          <strong>BDE completion certificate</strong>: the school&rsquo;s certificate for a certified course, to give the student: hours, completion date and certificate number.
+        </p>
+        <DocumentActions kind="certificate" id={studentId} />
+      </div>
     </div>
   );
 }
