@@ -12,6 +12,7 @@ import { createBackups } from '../backup/backups';
 import { createCalendarFileChannels, createCalendarFileExport } from '../exports/calendar-file';
 import { createDocuments, type DocumentRenderer } from '../documents/documents';
 import { createExportEverything } from '../exports/export-everything';
+import { createInspectionBundle, createInspectionBundleChannels } from '../documents/inspection-bundle';
 import { createConnectionChannels } from '../connection/connection-channels';
 import type { ConnectionStore } from '../connection/connection-store';
 import { createMoveToServer } from '../connection/move-to-server';
@@ -149,6 +150,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     connectionChannels,
     createCalendarFileChannels(createCalendarFileExport({ transport, dialog: options.saveDialog, log: options.log })),
     createStaffSession({ transport: httpTransport, holder: session, log: options.log }).channels,
+    createInspectionBundleChannels(createInspectionBundle({ transport, manifest, ...(options.documents ? { renderer: options.documents } : {}), dialog: options.saveDialog, log: options.log })),
   );
   const validator = createSchemaValidator({ ...manifest.channels, ...appChannels }, manifest.errorSchema);
   const policies = createBackendPolicies({
