@@ -1,3 +1,4 @@
 export { DocumentActions } from './components/document-actions';
+export { InspectionBundleButton } from './components/inspection-bundle';
 export { PrintDocument } from './components/print-document';
 export type { InspectorPacket } from './types';
