@@ -12,7 +12,7 @@ export interface BundleStudent {
 }
 
 export interface ChainState {
-  verify: { ok: boolean; checked: number; first_broken_id: number | null; anchor_break?: { code?: string; message?: string } | null };
+  verify: { ok: boolean; checked: number; first_broken_id: number | null; anchor_break?: { code: string; anchor_id: number } | null; drifted_total?: number };
   head: { entry_id: number | null; entry_hash: string | null };
 }
 
@@ -56,9 +56,12 @@ export function indexCsv(rows: ReadonlyArray<{ student: BundleStudent; file: str
 /** audit-chain.txt: the chain's head and the result of verify, run once every packet was written. */
 export function chainText(options: { firstDay: string; lastDay: string; madeAt: Date; students: number; chain: ChainState }): string {
   const { verify, head } = options.chain;
-  const result = verify.ok
-    ? `chain intact: ${verify.checked} entries checked`
-    : `CHAIN BROKEN${verify.first_broken_id !== null ? ` at entry #${verify.first_broken_id}` : ''}${verify.anchor_break?.message ? ` (${verify.anchor_break.message})` : ''}; ${verify.checked} entries checked`;
+  const problems = [
+    verify.first_broken_id !== null ? `the chain breaks at entry #${verify.first_broken_id}` : '',
+    verify.anchor_break ? `it no longer reaches the head kept outside the database, entry #${verify.anchor_break.anchor_id} (${verify.anchor_break.code})` : '',
+    verify.drifted_total ? `${verify.drifted_total} records differ from their last audited state` : '',
+  ].filter(Boolean);
+  const result = verify.ok ? `chain intact: ${verify.checked} entries checked` : `NOT VERIFIED: ${problems.join('; ') || 'see Verify audit chain in the app'}; ${verify.checked} entries checked`;
   return [
     'Inspection bundle: the audit chain as of finishing',
     '',
