@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryBackupStore } from '../../main/backup/backup-store';
 import { MainRefusal } from '../../main/bridge/ipc-envelope';
-import { csvField, indexCsv, packetFileName } from '../../main/documents/bundle-files';
+import { chainText, csvField, indexCsv, packetFileName } from '../../main/documents/bundle-files';
 import type { DocumentPage, DocumentRenderer } from '../../main/documents/documents';
 import { DOCUMENT_BUNDLE_CANCEL_CHANNEL, DOCUMENT_BUNDLE_CHANNEL, DOCUMENT_BUNDLE_PROGRESS_CHANNEL, type BundleProgress, type BundleResult } from '../../shared/inspection-bundle';
 import { saveDialogStandIn, type SaveDialogStandIn } from '../support/save-dialog-stand-in';
@@ -167,6 +167,18 @@ describe('the bundle files', () => {
   it('names each packet by the student id and a plain form of the name', () => {
     expect(packetFileName({ student_id: 7, student_name: 'Zoë O’Brien-Côté' })).toBe('inspector-packet-7-zoe-o-brien-cote.pdf');
     expect(packetFileName({ student_id: 8, student_name: '../../etc' })).toBe('inspector-packet-8-etc.pdf');
+  });
+
+  it('says in words why the chain did not verify', () => {
+    const text = chainText({
+      firstDay: '2026-11-01',
+      lastDay: '2026-11-30',
+      madeAt: new Date('2026-12-02T15:00:00Z'),
+      students: 3,
+      chain: { verify: { ok: false, checked: 41, first_broken_id: 17, anchor_break: null, drifted_total: 2 }, head: { entry_id: 41, entry_hash: 'a'.repeat(64) } },
+    });
+    expect(text).toContain('Verify:        NOT VERIFIED: the chain breaks at entry #17; 2 records differ from their last audited state; 41 entries checked');
+    expect(text).toContain('Chain head:    entry #41');
   });
 
   it('writes CSV fields a spreadsheet reads as text', () => {
