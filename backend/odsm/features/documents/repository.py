@@ -96,7 +96,9 @@ def students_active_between(
         .join(ClassroomSession, ClassroomSession.id == Attendance.session_id)
         .where(ClassroomSession.starts_at >= start, ClassroomSession.starts_at < end)
     )
-    ledger = select(HoursEntry.student_id).where(HoursEntry.occurred_on >= first_day, HoursEntry.occurred_on <= last_day)
+    ledger = select(HoursEntry.student_id).where(
+        HoursEntry.occurred_on >= first_day, HoursEntry.occurred_on <= last_day
+    )
     hours = (
         select(
             Enrollment.student_id.label("student_id"),

@@ -184,7 +184,10 @@ class DocumentService:
                 final_mark_percent=course.final_mark_percent,
                 hours=course.totals,
                 certified_by=course.certified_by,
-                instructors=[CertificateInstructor(name=f"{f} {l}", di_licence_number=di) for f, l, di in taught],
+                instructors=[
+                    CertificateInstructor(name=f"{given} {family}", di_licence_number=di)
+                    for given, family, di in taught
+                ],
             )
 
         return self.db.read(fn)
@@ -193,7 +196,9 @@ class DocumentService:
         """The students an inspection bundle from first_day to last_day holds (school-local days)."""
         days = {"first_day": first_day.isoformat(), "last_day": last_day.isoformat()}
         if last_day < first_day:
-            raise bundle_range_refused(**days, rule="not_before_first_day", message="The last day is before the first day.")
+            raise bundle_range_refused(
+                **days, rule="not_before_first_day", message="The last day is before the first day."
+            )
         if (last_day - first_day).days >= BUNDLE_MAX_DAYS:
             raise bundle_range_refused(
                 **days,
