@@ -98,7 +98,7 @@ describe('app:document:bundle', () => {
     const head = await real.call<{ entry_id: number; entry_hash: string }>('db:audit:head');
     expect(chain).toContain(`Chain head:    entry #${head.entry_id}`);
     expect(chain).toContain(`Head hash:     ${head.entry_hash}`);
-    expect(chain).toMatch(/Verify:        chain intact: \d+ entries checked/);
+    expect(chain).toMatch(/Verify: {8}chain intact: \d+ entries checked/);
     expect(chain).toContain(`Period:        ${period.firstDay} to ${period.lastDay}`);
     expect(await real.call<BundleProgress>(DOCUMENT_BUNDLE_PROGRESS_CHANNEL)).toEqual({ running: false, phase: 'done', done: 2, total: 2 });
   });
