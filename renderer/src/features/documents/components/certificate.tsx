@@ -18,7 +18,7 @@ export function CertificateLayout({ certificate: c }: { certificate: Certificate
       <header className="certificate__school">
         <p className="certificate__school-name">{school.name || 'Driving school'}</p>
         {school.address ? <p>{school.address}</p> : null}
-        {school.mto_school_number ? <p>Ministry of Transportation of Ontario driving school number {school.mto_school_number}</p> : null}
+        {school.mto_school_number ? <p>Ministry of Transportation of Ontario · driving school number {school.mto_school_number}</p> : null}
       </header>
 
       <h1 id="certificate-title" className="certificate__title">
@@ -28,7 +28,10 @@ export function CertificateLayout({ certificate: c }: { certificate: Certificate
 
       <p className="certificate__lead">This certifies that</p>
       <p className="certificate__name">{c.student_name}</p>
-      <p className="certificate__licence">{c.licence_number ? `Ontario driver’s licence ${c.licence_number}` : 'Ontario driver’s licence number not on file'}</p>
+      <p className="certificate__licence">
+        {c.licence_number ? `Ontario driver’s licence ${c.licence_number}` : 'Ontario driver’s licence number not on file'}
+        {c.date_of_birth ? ` · born ${writtenDate(c.date_of_birth)}` : ''}
+      </p>
       <p className="certificate__lead">
         has successfully completed the Beginner Driver Education course
         <br />
@@ -58,24 +61,18 @@ export function CertificateLayout({ certificate: c }: { certificate: Certificate
       </table>
 
       <dl className="certificate__facts">
-        <div>
-          <dt>Certificate number</dt>
-          <dd>{c.certificate_number}</dd>
-        </div>
-        <div>
-          <dt>Reported to the Ministry</dt>
-          <dd>{c.mto_reference ? `MTO reference ${c.mto_reference}` : '—'}</dd>
-        </div>
+        <dt>Certificate number</dt>
+        <dd>{c.certificate_number}</dd>
+        <dt>MTO reference</dt>
+        <dd>{c.mto_reference ?? '—'}</dd>
+        <dt>Course started</dt>
+        <dd>{writtenDate(c.enrolled_on)}</dd>
         {c.final_mark_percent !== null ? (
-          <div>
+          <>
             <dt>Final mark</dt>
             <dd>{c.final_mark_percent}%</dd>
-          </div>
+          </>
         ) : null}
-        <div>
-          <dt>Course started</dt>
-          <dd>{writtenDate(c.enrolled_on)}</dd>
-        </div>
       </dl>
 
       <footer className="certificate__signatures">
