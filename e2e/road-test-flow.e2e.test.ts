@@ -4,7 +4,7 @@
 // the school's BDE completion certificate are saved as PDF (Chromium's page.pdf() standing in for
 // printToPDF, as in the app) and read back with pdftotext.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -211,12 +211,33 @@ describe('a G1 student with a certified BDE course, to the road test and the cer
     expect(text).toMatch(new RegExp(`Certificate number\\s+BDE-${CERTIFIED_ON.slice(0, 4)}-${String(enrollmentId).padStart(6, '0')}`));
     expect(text).toMatch(/MTO reference\s+MTO-2026-884213/);
     expect(text).toMatch(/Final mark\s+86%/);
-    expect(text).toContain('Dana Front-Desk');
+    expect(text).toMatch(/Dana Front-Desk[\s\S]*Certified for Maple Leaf Driving School/);
     expect(text).toMatch(/Priya Sharma[\s\S]*DI licence DI-40021/);
     expect(text).not.toContain('Noah');
+    copyFileSync(file, join(SHOTS, 'certificate.pdf'));
     execFileSync('pdftoppm', ['-png', '-scale-to-x', '1366', '-scale-to-y', '-1', file, join(SHOTS, 'certificate')]);
     // The certificate is one page, for the family to keep.
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+  });
+
+  it('saves the inspection bundle for the period from the Audit screen: her packet, the index and the chain', async () => {
+    await harness.openApp(page, 'audit');
+    await page.getByTestId('open-inspection-bundle').click();
+    const bundle = page.getByTestId('inspection-bundle-dialog');
+    await bundle.getByLabel('First day').fill(torontoDate(-30));
+    await bundle.getByLabel('Last day').fill(torontoDate(0));
+    await bundle.getByTestId('make-inspection-bundle').click();
+    const saved = bundle.getByTestId('inspection-bundle-saved');
+    await saved.waitFor(SETTLE);
+    expect(await saved.textContent()).toContain('Saved the inspection bundle: 1 student.');
+    await page.screenshot({ path: join(SHOTS, 'inspection-bundle.png') });
+    const folder = join(harness.savedDir, `inspection-bundle-${torontoDate(-30)}-to-${torontoDate(0)}`);
+    const files = readdirSync(folder).sort();
+    expect(files).toEqual(['audit-chain.txt', 'index.csv', `inspector-packet-${studentId}-maya-singh.pdf`]);
+    expect(readFileSync(join(folder, 'index.csv'), 'utf8')).toContain(`Maya Singh,S1234-56780-80514,inspector-packet-${studentId}-maya-singh.pdf,20,10,10,40`);
+    expect(pdfText(join(folder, files[2]!))).toContain('Inspector packet: Maya Singh');
+    expect(readFileSync(join(folder, 'audit-chain.txt'), 'utf8')).toMatch(/Verify: {8}chain intact/);
+    await bundle.locator('.dialog__footer').getByRole('button', { name: 'Close' }).click();
   });
 
   it('refuses the certificate of a student whose course is not certified, in words', async () => {

@@ -81,7 +81,7 @@ export function CertificateLayout({ certificate: c }: { certificate: Certificate
           <p>
             <strong>{c.certified_by ?? ''}</strong>
           </p>
-          <p>Certified for the school</p>
+          <p>Certified for {school.name || 'the school'}</p>
         </div>
         <div className="certificate__signature">
           <span className="certificate__line" aria-hidden="true" />
