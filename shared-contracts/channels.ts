@@ -147,6 +147,16 @@ export interface Channels {
     optionalRequest: true;
     response: operations["demo_status"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:documents:bundle-students": {
+    request: NonNullable<operations["inspection_bundle_students"]["parameters"]["query"]>;
+    optionalRequest: false;
+    response: operations["inspection_bundle_students"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:documents:certificate": {
+    request: operations["bde_certificate"]["parameters"]["path"];
+    optionalRequest: false;
+    response: operations["bde_certificate"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:documents:inspector-packet": {
     request: operations["inspector_packet"]["parameters"]["path"] & NonNullable<operations["inspector_packet"]["parameters"]["query"]>;
     optionalRequest: false;
@@ -608,6 +618,8 @@ export const channelNames = [
   "db:dashboard:needsAttention",
   "db:demo:load",
   "db:demo:status",
+  "db:documents:bundle-students",
+  "db:documents:certificate",
   "db:documents:inspector-packet",
   "db:documents:progress-report",
   "db:drivetest-centres:create",

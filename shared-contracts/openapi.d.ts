@@ -629,6 +629,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/bundle-students": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inspection Bundle Students
+         * @description The students an inspection bundle holds: a lesson, a class or an hours entry in the period.
+         */
+        get: operations["inspection_bundle_students"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/certificate/{student_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bde Certificate
+         * @description The school's BDE completion certificate for the student's certified course; `document.not_certified`
+         *     while the student has none.
+         */
+        get: operations["bde_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents/inspector-packet/{student_id}": {
         parameters: {
             query?: never;
@@ -2397,6 +2438,42 @@ export interface components {
             totals: components["schemas"]["HoursTotal"][];
         };
         /**
+         * BundleStudent
+         * @description One student whose packet goes into an inspection bundle, with the hours credited on all courses.
+         */
+        BundleStudent: {
+            /** Classroom Minutes */
+            classroom_minutes: number;
+            /** Flex Minutes */
+            flex_minutes: number;
+            /** In Car Minutes */
+            in_car_minutes: number;
+            /** Licence Number */
+            licence_number: string | null;
+            /** Student Id */
+            student_id: number;
+            /** Student Name */
+            student_name: string;
+        };
+        /**
+         * BundleStudents
+         * @description Every student with a lesson, a class or an hours entry on a day from `first_day` to `last_day`.
+         */
+        BundleStudents: {
+            /**
+             * First Day
+             * Format: date
+             */
+            first_day: string;
+            /** Items */
+            items: components["schemas"]["BundleStudent"][];
+            /**
+             * Last Day
+             * Format: date
+             */
+            last_day: string;
+        };
+        /**
          * CalendarRoadTest
          * @description A road test on the calendar: the car and the instructor are busy from `blocked_from` to
          *     `blocked_until` (the test with the school's buffers), the student during the test itself.
@@ -2493,6 +2570,61 @@ export interface components {
             name?: string | null;
             /** Version */
             version: number;
+        };
+        /**
+         * Certificate
+         * @description The school's own BDE completion certificate: who finished which course, when, with what hours, and
+         *     who certified it. `certificate_number` is the school's (one per certified enrollment, never reused);
+         *     `mto_reference` is what MTO gave when the school certified the student on its web site.
+         */
+        Certificate: {
+            /** Certificate Number */
+            certificate_number: string;
+            /** Certified By */
+            certified_by: string | null;
+            /**
+             * Completed On
+             * Format: date
+             */
+            completed_on: string;
+            /** Course Name */
+            course_name: string;
+            /** Date Of Birth */
+            date_of_birth: string | null;
+            /**
+             * Enrolled On
+             * Format: date
+             */
+            enrolled_on: string;
+            /** Enrollment Id */
+            enrollment_id: number;
+            /** Final Mark Percent */
+            final_mark_percent: number | null;
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /** Hours */
+            hours: components["schemas"]["HoursTotal"][];
+            /** Instructors */
+            instructors: components["schemas"]["CertificateInstructor"][];
+            /** Licence Number */
+            licence_number: string | null;
+            /** Mto Reference */
+            mto_reference: string | null;
+            school: components["schemas"]["DocumentSchool"];
+            /** Student Id */
+            student_id: number;
+            /** Student Name */
+            student_name: string;
+        };
+        /** CertificateInstructor */
+        CertificateInstructor: {
+            /** Di Licence Number */
+            di_licence_number: string;
+            /** Name */
+            name: string;
         };
         /** CertifyRequest */
         CertifyRequest: {
@@ -7757,6 +7889,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DemoStatus"];
+                };
+            };
+        };
+    };
+    inspection_bundle_students: {
+        parameters: {
+            query: {
+                /** @description the first school-local day of the period */
+                first_day: string;
+                /** @description the last day, included; at most 400 days after the first */
+                last_day: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleStudents"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    bde_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificate"];
+                };
+            };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

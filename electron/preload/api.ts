@@ -8,6 +8,7 @@ import type { AuthStatus, EnableSignInForm, RecoverForm, SignInEnabled, SignInFo
 import type { DataChanged, DataKind } from '../shared/data-changes';
 import type { DocumentRequest, PrintResult, SavePdfResult } from '../shared/documents';
 import type { ReminderSendSummary, SmsExportOutcome, SmtpPasswordStatus } from '../shared/reminder-channels';
+import type { BundleProgress, BundleRequest, BundleResult } from '../shared/inspection-bundle';
 
 /** "db:students:list" -> "students". */
 export type ResourceOf<C extends string> = C extends `db:${infer R}:${string}` ? R : never;
@@ -81,6 +82,12 @@ export type OdsmApi = DataApi & {
   saveDocumentPdf(request: DocumentRequest): Promise<IpcResult<SavePdfResult>>;
   /** A document sent to the printer, from the same print layout. */
   printDocument(request: DocumentRequest): Promise<IpcResult<PrintResult>>;
+  /** Every student's inspector packet for a period, an index and the audit chain's head, in a folder the person picks. */
+  saveInspectionBundle(request: BundleRequest): Promise<IpcResult<BundleResult>>;
+  /** How far the inspection bundle being made has got ("n of N"). */
+  getInspectionBundleProgress(): Promise<IpcResult<BundleProgress>>;
+  /** Stops the inspection bundle being made; nothing is left in the folder. */
+  cancelInspectionBundle(): Promise<IpcResult<{ cancelling: boolean }>>;
   /** Sign-in at this desk. Main holds the session token; no answer here carries it. */
   auth: {
     status(): Promise<IpcResult<AuthStatus>>;
@@ -107,6 +114,7 @@ export type OdsmApi = DataApi & {
 
 export type { DataChanged, DataKind };
 export type { ReminderSendSummary, SmsExportOutcome, SmtpPasswordStatus } from '../shared/reminder-channels';
+export type { BundleProgress, BundleRequest, BundleResult } from '../shared/inspection-bundle';
 export type { CalendarFileRequest, CalendarFileResult } from '../shared/calendar-file-channels';
 export type { AccountantCsvRequest, AccountantCsvResult } from '../shared/accountant-csv-channels';
 export type { DocumentKind, DocumentRequest, PaperSize, PrintResult, SavePdfResult } from '../shared/documents';

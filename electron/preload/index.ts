@@ -39,6 +39,7 @@ import { AUTH_DISABLE_CHANNEL, AUTH_ENABLE_CHANNEL, AUTH_RECOVER_CHANNEL, AUTH_S
 import { DATA_CHANGED_CHANNEL, knownKinds, type DataChanged } from '../shared/data-changes';
 import { DOCUMENT_PRINT_CHANNEL, DOCUMENT_SAVE_PDF_CHANNEL, type DocumentRequest } from '../shared/documents';
 import { REMINDERS_PASSWORD_SAVE_CHANNEL, REMINDERS_PASSWORD_STATUS_CHANNEL, REMINDERS_SEND_NOW_CHANNEL, REMINDERS_SMS_EXPORT_CHANNEL } from '../shared/reminder-channels';
+import { DOCUMENT_BUNDLE_CANCEL_CHANNEL, DOCUMENT_BUNDLE_CHANNEL, DOCUMENT_BUNDLE_PROGRESS_CHANNEL, type BundleRequest } from '../shared/inspection-bundle';
 import type { OdsmApi } from './api';
 
 type Verb = (payload?: unknown) => Promise<unknown>;
@@ -113,6 +114,9 @@ const api = {
   getMoveProgress: () => ipcRenderer.invoke(MOVE_PROGRESS_CHANNEL),
   saveDocumentPdf: (request: DocumentRequest) => ipcRenderer.invoke(DOCUMENT_SAVE_PDF_CHANNEL, request),
   printDocument: (request: DocumentRequest) => ipcRenderer.invoke(DOCUMENT_PRINT_CHANNEL, request),
+  saveInspectionBundle: (request: BundleRequest) => ipcRenderer.invoke(DOCUMENT_BUNDLE_CHANNEL, request),
+  getInspectionBundleProgress: () => ipcRenderer.invoke(DOCUMENT_BUNDLE_PROGRESS_CHANNEL),
+  cancelInspectionBundle: () => ipcRenderer.invoke(DOCUMENT_BUNDLE_CANCEL_CHANNEL),
   // Sign-in: main keeps the session token; these answer who is signed in, never the token.
   auth: {
     status: () => ipcRenderer.invoke(AUTH_STATUS_CHANNEL),

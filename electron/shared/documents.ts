@@ -8,7 +8,7 @@ export const DOCUMENT_SAVE_PDF_CHANNEL = 'app:document:save-pdf';
 export const DOCUMENT_PRINT_CHANNEL = 'app:document:print';
 
 /** Each kind has a print layout in renderer/src/features/documents and a file name below. */
-export const documentKinds = ['inspector-packet', 'progress-report', 'invoice', 'receipt', 'statement'] as const;
+export const documentKinds = ['inspector-packet', 'progress-report', 'invoice', 'receipt', 'statement', 'certificate'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 export const paperSizes = ['letter', 'a4'] as const;

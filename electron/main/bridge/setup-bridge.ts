@@ -13,6 +13,7 @@ import { createAccountantCsvChannels, createAccountantCsvExport } from '../expor
 import { createCalendarFileChannels, createCalendarFileExport } from '../exports/calendar-file';
 import { createDocuments, type DocumentRenderer } from '../documents/documents';
 import { createExportEverything } from '../exports/export-everything';
+import { createInspectionBundle, createInspectionBundleChannels } from '../documents/inspection-bundle';
 import { createConnectionChannels } from '../connection/connection-channels';
 import type { ConnectionStore } from '../connection/connection-store';
 import { createMoveToServer } from '../connection/move-to-server';
@@ -152,6 +153,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     createCalendarFileChannels(createCalendarFileExport({ transport, dialog: options.saveDialog, log: options.log })),
     createAccountantCsvChannels(createAccountantCsvExport({ transport, dialog: options.saveDialog, log: options.log })),
     createStaffSession({ transport: httpTransport, holder: session, log: options.log }).channels,
+    createInspectionBundleChannels(createInspectionBundle({ transport, manifest, ...(options.documents ? { renderer: options.documents } : {}), dialog: options.saveDialog, log: options.log })),
   );
   const validator = createSchemaValidator({ ...manifest.channels, ...appChannels }, manifest.errorSchema);
   const policies = createBackendPolicies({

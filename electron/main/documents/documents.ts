@@ -64,6 +64,7 @@ const TITLES: Record<DocumentRequest['kind'], string> = {
   invoice: 'Save the invoice as PDF',
   receipt: 'Save the receipt as PDF',
   statement: 'Save the statement as PDF',
+  certificate: 'Save the BDE completion certificate as PDF',
 };
 
 export function createDocuments(options: { renderer?: DocumentRenderer; dialog: SaveDialog; log: Logger; now?: () => Date }): Documents {

@@ -46,7 +46,7 @@ describe('the preload', () => {
       const [, resource, verb] = channel.split(':') as [string, string, string];
       expect(typeof odsm[resource]?.[verb], channel).toBe('function');
     }
-    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'backUpNow', 'getConnection', 'getMoveProgress', 'saveConnection', 'startMove', 'testConnection', 'useLocalDatabase', 'exportAuditLog', 'exportCalendarFile', 'exportAccountantCsv', 'exportEverything', 'getBackendStatus', 'getBackupProgress', 'getBackupStatus', 'getDiagnostics', 'onBackendStatus', 'onDataChanged', 'getImportProgress', 'onMenuCommand', 'previewImport', 'previewStudentImport', 'remapImport', 'restoreBackup', 'runImport', 'runStudentImport', 'saveDocumentPdf', 'printDocument', 'getSmtpPasswordStatus', 'saveSmtpPassword', 'auth', 'sendRemindersNow', 'exportSmsReminders'].sort());
+    expect(Object.keys(odsm).sort()).toEqual([...new Set(channelNames.map((c) => c.split(':')[1]!)), 'backUpNow', 'getConnection', 'getMoveProgress', 'saveConnection', 'startMove', 'testConnection', 'useLocalDatabase', 'exportAuditLog', 'exportCalendarFile', 'exportAccountantCsv', 'exportEverything', 'getBackendStatus', 'getBackupProgress', 'getBackupStatus', 'getDiagnostics', 'onBackendStatus', 'onDataChanged', 'getImportProgress', 'onMenuCommand', 'previewImport', 'previewStudentImport', 'remapImport', 'restoreBackup', 'runImport', 'runStudentImport', 'saveDocumentPdf', 'printDocument', 'getSmtpPasswordStatus', 'saveSmtpPassword', 'auth', 'sendRemindersNow', 'exportSmsReminders', 'saveInspectionBundle', 'getInspectionBundleProgress', 'cancelInspectionBundle'].sort());
     expect(odsm).not.toHaveProperty('invoke');
     expect(odsm).not.toHaveProperty('ipcRenderer');
   });
@@ -59,6 +59,14 @@ describe('the preload', () => {
       ['app:document:save-pdf', { kind: 'inspector-packet', id: 7 }],
       ['app:document:print', { kind: 'inspector-packet', id: 7, paper: 'a4' }],
     ]);
+  });
+
+  it('asks for an inspection bundle by its period, and for its progress and cancel, on their channels', async () => {
+    const odsm = await loadPreload();
+    await odsm.saveInspectionBundle({ firstDay: '2026-11-01', lastDay: '2026-11-30' });
+    await odsm.getInspectionBundleProgress();
+    await odsm.cancelInspectionBundle();
+    expect(invoke.mock.calls).toEqual([['app:document:bundle', { firstDay: '2026-11-01', lastDay: '2026-11-30' }], ['app:document:bundle-progress'], ['app:document:bundle-cancel']]);
   });
 
   it('sends each verb on its own channel with the payload as given', async () => {

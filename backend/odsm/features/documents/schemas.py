@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import BaseModel
 
 from odsm.features.audit.schemas import AuditEntryRead, ChainReport
-from odsm.features.enrollments.schemas import EnrollmentDetail, EnrollmentRead
+from odsm.features.enrollments.schemas import EnrollmentDetail, EnrollmentRead, HoursTotal
 from odsm.features.students.schemas import StudentRead
 
 
@@ -98,3 +98,50 @@ class ProgressReport(BaseModel):
     enrollments: list[EnrollmentRead]
     lessons: list[ProgressLesson]
     upcoming: list[ProgressLesson]
+
+
+class CertificateInstructor(BaseModel):
+    name: str
+    di_licence_number: str
+
+
+class Certificate(BaseModel):
+    """The school's own BDE completion certificate: who finished which course, when, with what hours, and
+    who certified it. `certificate_number` is the school's (one per certified enrollment, never reused);
+    `mto_reference` is what MTO gave when the school certified the student on its web site."""
+
+    generated_at: datetime
+    school: DocumentSchool
+    student_id: int
+    student_name: str
+    date_of_birth: date | None
+    licence_number: str | None
+    enrollment_id: int
+    course_name: str
+    enrolled_on: date
+    completed_on: date
+    certificate_number: str
+    mto_reference: str | None
+    final_mark_percent: int | None
+    hours: list[HoursTotal]
+    certified_by: str | None
+    instructors: list[CertificateInstructor]
+
+
+class BundleStudent(BaseModel):
+    """One student whose packet goes into an inspection bundle, with the hours credited on all courses."""
+
+    student_id: int
+    student_name: str
+    licence_number: str | None
+    classroom_minutes: int
+    in_car_minutes: int
+    flex_minutes: int
+
+
+class BundleStudents(BaseModel):
+    """Every student with a lesson, a class or an hours entry on a day from `first_day` to `last_day`."""
+
+    first_day: date
+    last_day: date
+    items: list[BundleStudent]

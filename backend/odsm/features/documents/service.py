@@ -3,6 +3,7 @@ that layout into a PDF behind a save dialog (electron/main/documents)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -13,11 +14,18 @@ from odsm.features.audit.anchor_check import AuditAnchor
 from odsm.features.audit.schemas import AuditEntryRead
 from odsm.features.audit.service import AuditService
 from odsm.features.enrollments.service import enrollment_detail
+from odsm.features.school.clock import day_bounds
 from odsm.features.school.service import load_settings
+from odsm.features.students.licence import display_licence_number
 from odsm.features.students.service import load_student, to_read
 
 from . import repository as repo
+from .errors import NotCertified, bundle_range_refused
 from .schemas import (
+    BundleStudent,
+    BundleStudents,
+    Certificate,
+    CertificateInstructor,
     DocumentSchool,
     InspectorPacket,
     PacketAttendance,
@@ -29,6 +37,13 @@ from .schemas import (
 
 # The student's audit entries are read a page at a time (the audit feature's own paging).
 AUDIT_PAGE = 500
+# An inspection bundle covers at most a little over a year (an inspector asks about a period, not all time).
+BUNDLE_MAX_DAYS = 400
+
+
+def certificate_number(enrollment_id: int, certified_on: date) -> str:
+    """The school's certificate number: the year certified and the enrollment, so it is unique and stable."""
+    return f"BDE-{certified_on.year}-{enrollment_id:06d}"
 
 
 def _lesson(row: Any) -> PacketLesson:
@@ -138,6 +153,76 @@ class DocumentService:
                 lessons=[_progress_lesson(x) for x in lessons if x.status == "completed"],
                 upcoming=[_progress_lesson(x) for x in lessons if x.status == "scheduled" and x.starts_at >= now],
             )
+
+        return self.db.read(fn)
+
+    def certificate(self, student_id: int) -> Certificate:
+        """The completion certificate of the student's latest certified BDE course; refused while none is."""
+
+        def fn(s: Session) -> Certificate:
+            student = load_student(s, student_id)
+            certified = [enrollment_detail(s, e) for e in s.scalars(repo.certified_enrollments_of(student_id)).all()]
+            course = next((e for e in certified if e.course_kind == "bde" and e.certified_on is not None), None)
+            if course is None or course.certified_on is None:
+                raise NotCertified(
+                    details={"field": "student_id", "rule": "certified_bde_course_required", "student_id": student_id}
+                )
+            taught = s.execute(repo.enrollment_instructors(course.id)).all()
+            return Certificate(
+                generated_at=utcnow(),
+                school=_school(s),
+                student_id=student.id,
+                student_name=f"{student.first_name} {student.last_name}",
+                date_of_birth=student.date_of_birth,
+                licence_number=display_licence_number(student.licence_number) if student.licence_number else None,
+                enrollment_id=course.id,
+                course_name=course.course_name,
+                enrolled_on=course.enrolled_on,
+                completed_on=course.certified_on,
+                certificate_number=certificate_number(course.id, course.certified_on),
+                mto_reference=course.mto_reference,
+                final_mark_percent=course.final_mark_percent,
+                hours=course.totals,
+                certified_by=course.certified_by,
+                instructors=[
+                    CertificateInstructor(name=f"{given} {family}", di_licence_number=di)
+                    for given, family, di in taught
+                ],
+            )
+
+        return self.db.read(fn)
+
+    def bundle_students(self, first_day: date, last_day: date) -> BundleStudents:
+        """The students an inspection bundle from first_day to last_day holds (school-local days)."""
+        days = {"first_day": first_day.isoformat(), "last_day": last_day.isoformat()}
+        if last_day < first_day:
+            raise bundle_range_refused(
+                **days, rule="not_before_first_day", message="The last day is before the first day."
+            )
+        if (last_day - first_day).days >= BUNDLE_MAX_DAYS:
+            raise bundle_range_refused(
+                **days,
+                rule="at_most_400_days",
+                message=f"A bundle covers at most {BUNDLE_MAX_DAYS} days: choose a shorter period.",
+            )
+
+        def fn(s: Session) -> BundleStudents:
+            settings = load_settings(s)
+            start, _ = day_bounds(settings, first_day)
+            _, end = day_bounds(settings, last_day)
+            rows = s.execute(repo.students_active_between(start, end, first_day, last_day)).all()
+            items = [
+                BundleStudent(
+                    student_id=sid,
+                    student_name=f"{first} {last}",
+                    licence_number=display_licence_number(licence) if licence else None,
+                    classroom_minutes=int(classroom),
+                    in_car_minutes=int(in_car),
+                    flex_minutes=int(flex),
+                )
+                for sid, first, last, licence, classroom, in_car, flex in rows
+            ]
+            return BundleStudents(first_day=first_day, last_day=last_day, items=items)
 
         return self.db.read(fn)
 

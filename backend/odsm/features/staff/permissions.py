@@ -155,6 +155,8 @@ ROUTE_PERMISSIONS: dict[str, Permission] = {
     # documents: the packet carries the student's audit entries
     "inspector_packet": P.AUDIT_READ,
     "progress_report": P.STUDENTS_READ,
+    "bde_certificate": P.STUDENTS_READ,
+    "inspection_bundle_students": P.AUDIT_READ,
     # reminders: main's timer sends; the desk reads the outbox and records consent
     "get_reminder_consent": P.STUDENTS_READ,
     "set_reminder_consent": P.STUDENTS_EDIT,

@@ -1,4 +1,5 @@
 export { DocumentActions } from './components/document-actions';
+export { InspectionBundleButton } from './components/inspection-bundle';
 export { PrintDocument } from './components/print-document';
 export { StudentMoneyDocuments } from './components/student-money-documents';
 export type { InspectorPacket } from './types';

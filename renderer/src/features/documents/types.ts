@@ -12,3 +12,4 @@ export type Statement = components['schemas']['Statement'];
 export type SchoolSettings = components['schemas']['SchoolSettingsRead'];
 export type Student = components['schemas']['StudentRead'];
 export type StatementLine = components['schemas']['StatementLine'];
+export type Certificate = components['schemas']['Certificate'];

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { QueryStates } from '../../../components/ui/query-states';
+import { InspectionBundleButton } from '../../documents';
 import { useSchoolClock } from '../../settings';
 import { useAuditHistory } from '../api/audit';
 import { AuditEntries } from './audit-entries';
@@ -33,6 +34,7 @@ export function AuditPage() {
       actions={
         <>
           {auditExport.button}
+          <InspectionBundleButton timeZone={timeZone} />
           {chainCheck.button}
         </>
       }

@@ -11,6 +11,7 @@ const NAMES: Record<DocumentKind, string> = {
   invoice: 'invoice',
   receipt: 'receipt',
   statement: 'statement',
+  certificate: 'BDE completion certificate',
 };
 
 /**

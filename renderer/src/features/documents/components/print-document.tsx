@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { PRINT_ERROR_ATTRIBUTE, PRINT_MESSAGE_ATTRIBUTE, PRINT_STATE_ATTRIBUTE, type DocumentRequest } from '../../../../../electron/shared/documents';
 import { call, isOdsmError } from '../../../lib/odsm';
+import { CertificateLayout } from './certificate';
 import { InspectorPacketLayout } from './inspector-packet';
 import { InvoiceLayout } from './invoice-document';
 import { loadInvoiceDocument, loadReceiptDocument, loadStatementDocument } from './load-money-documents';
@@ -63,5 +64,9 @@ async function load(request: Required<DocumentRequest>): Promise<ReactNode> {
       return <ReceiptLayout data={await loadReceiptDocument(request.id)} />;
     case 'statement':
       return <StatementLayout data={await loadStatementDocument(request.id)} />;
+    case 'certificate': {
+      const certificate = await call((odsm) => odsm.documents.certificate({ student_id: request.id }));
+      return <CertificateLayout certificate={certificate} />;
+    }
   }
 }

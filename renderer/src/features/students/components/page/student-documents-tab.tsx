@@ -18,6 +18,12 @@ export function StudentDocumentsTab({ studentId }: { studentId: number }) {
       </div>
       <div className="student-documents__row">
         <p className="student-documents__what">
+          <strong>BDE completion certificate</strong>: the school&rsquo;s certificate for a certified course, to give the student: hours, completion date and certificate number.
+        </p>
+        <DocumentActions kind="certificate" id={studentId} />
+      </div>
+      <div className="student-documents__row">
+        <p className="student-documents__what">
           <strong>Statement</strong>: every charge, payment and credit with the running balance, and what is owed by age.
         </p>
         <DocumentActions kind="statement" id={studentId} />
