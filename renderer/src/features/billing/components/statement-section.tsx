@@ -32,12 +32,10 @@ export function StatementSection({ statement }: { statement: Statement }) {
           {statement.lines.map((line) => (
             <tr key={`${line.kind}-${line.record_id}`} data-testid="statement-line" data-kind={line.kind}>
               <td>{formatDate(line.on)}</td>
-              <td>
-                <strong>{STATEMENT_KIND_LABELS[line.kind]}</strong> {line.description}
-              </td>
+              <td>{line.description || STATEMENT_KIND_LABELS[line.kind]}</td>
               <td className="num">{line.charge_cents ? money(line.charge_cents) : ''}</td>
               <td className="num">{line.credit_cents ? money(line.credit_cents) : ''}</td>
-              <td className="num">{money(line.balance_cents)}</td>
+              <td className="num">{line.balance_cents < 0 ? `${money(-line.balance_cents)} credit` : money(line.balance_cents)}</td>
             </tr>
           ))}
         </DataTable>
