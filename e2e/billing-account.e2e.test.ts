@@ -203,7 +203,7 @@ describe('a student’s account at the front desk, 1366×768', () => {
     await dialog.getByLabel('Reason').fill('Two classroom sessions cancelled by the school');
     await dialog.getByTestId('credit-dialog-confirm').click();
     await expect.poll(() => dialog.getByTestId('credit-dialog-error').textContent(), SETTLE).toContain(
-      'At most $565.00 can still be credited on this invoice: it totals $565.00 and $0.00 is already credited.',
+      'At most $565.00, tax included, can still be credited on this invoice: it totals $565.00 and $0.00 is already credited.',
     );
     await axeIdle(page);
     await page.screenshot({ path: join(SHOTS, 'credit-refused.png') });

@@ -46,15 +46,15 @@ export function InvoicesSection({ studentId, today, onNotice, onRefused }: Props
             const name = invoiceName(invoice);
             return (
               <tr key={invoice.id} data-testid="invoice-row" data-status={invoice.status} data-kind={invoice.kind}>
-                <th scope="row" className="mono">
+                <th scope="row" className="mono account-nowrap">
                   {name}
                 </th>
-                <td>{formatDate(invoice.invoice_date)}</td>
+                <td className="account-nowrap">{formatDate(invoice.invoice_date)}</td>
                 <td>
                   {invoice.lines[0]?.description ?? ''}
                   {invoice.lines.length > 1 ? <span className="muted"> and {invoice.lines.length - 1} more</span> : null}
                   {invoice.credit_of_id ? <div className="muted small">Corrects {names.get(invoice.credit_of_id) ?? 'an invoice'}</div> : null}
-                  {invoice.kind === 'credit_note' && invoice.reason ? <div className="muted small">Why: {invoice.reason}</div> : null}
+                  {invoice.kind === 'credit_note' && invoice.reason && !invoice.lines.some((line) => line.description.includes(invoice.reason ?? '')) ? <div className="muted small">Why: {invoice.reason}</div> : null}
                 </td>
                 <td>
                   <StatusChip tone={status.tone} testId="invoice-status">

@@ -36,7 +36,7 @@ export function PaymentsSection({ studentId, onNotice }: Props) {
             const isPayment = payment.kind === 'payment';
             return (
               <tr key={payment.id} data-testid="payment-row" data-kind={payment.kind}>
-                <td>{formatDate(payment.received_on)}</td>
+                <td className="account-nowrap">{formatDate(payment.received_on)}</td>
                 <th scope="row">
                   {KIND_LABELS[payment.kind]} · {METHOD_LABELS[payment.method]}
                   {payment.refunded_cents > 0 ? <div className="muted small">{money(payment.refunded_cents)} given back</div> : null}

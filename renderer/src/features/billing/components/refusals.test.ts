@@ -7,7 +7,7 @@ const refusal = (code: string, details: Record<string, unknown>) => new OdsmErro
 describe('money refusals in front-desk words', () => {
   it('says how much can still be credited on an invoice', () => {
     const error = refusal('credit_note.exceeds_invoice', { invoice_id: 3, invoice_total_cents: 50850, already_credited_cents: 10000, this_credit_cents: 45000, most_cents: 40850 });
-    expect(refusalWords(error)).toBe('At most $408.50 can still be credited on this invoice: it totals $508.50 and $100.00 is already credited.');
+    expect(refusalWords(error)).toBe('At most $408.50, tax included, can still be credited on this invoice: it totals $508.50 and $100.00 is already credited.');
   });
 
   it('says how much of a payment is left to refund', () => {

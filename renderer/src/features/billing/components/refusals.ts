@@ -31,7 +31,7 @@ const WORDS: Record<string, (details: Details) => string> = {
   'payment.not_found': () => 'That payment no longer exists.',
   'student.not_found': () => 'This student no longer exists.',
   'credit_note.exceeds_invoice': (d) =>
-    `At most ${cents(d, 'most_cents')} can still be credited on this invoice: it totals ${cents(d, 'invoice_total_cents')} and ${cents(d, 'already_credited_cents')} is already credited.`,
+    `At most ${cents(d, 'most_cents')}, tax included, can still be credited on this invoice: it totals ${cents(d, 'invoice_total_cents')} and ${cents(d, 'already_credited_cents')} is already credited.`,
   'credit_note.of_credit_note': () => 'A credit note can’t be credited: credit the invoice it corrects.',
   'fee.already_credited': () => 'This fee has already been waived or credited.',
   'fee.not_a_fee': () => 'Only a late-cancel or no-show fee can be waived. Credit other invoices instead.',

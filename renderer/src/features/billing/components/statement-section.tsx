@@ -31,7 +31,7 @@ export function StatementSection({ statement }: { statement: Statement }) {
         <DataTable testId="statement-table" columns={['Date', 'What', { label: 'Charge', className: 'num' }, { label: 'Paid or credited', className: 'num' }, { label: 'Balance', className: 'num' }]}>
           {statement.lines.map((line) => (
             <tr key={`${line.kind}-${line.record_id}`} data-testid="statement-line" data-kind={line.kind}>
-              <td>{formatDate(line.on)}</td>
+              <td className="account-nowrap">{formatDate(line.on)}</td>
               <td>{line.description || STATEMENT_KIND_LABELS[line.kind]}</td>
               <td className="num">{line.charge_cents ? money(line.charge_cents) : ''}</td>
               <td className="num">{line.credit_cents ? money(line.credit_cents) : ''}</td>
