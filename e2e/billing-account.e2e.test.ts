@@ -217,6 +217,8 @@ describe('a student’s account at the front desk, 1366×768', () => {
     expect(await balance()).toBe('$97.15 credit');
     expect(await page.locator('[data-testid="statement-line"][data-kind="credit_note"]').count()).toBe(1);
     await axeIdle(page);
+    await page.getByTestId('student-header').scrollIntoViewIfNeeded();
+    await page.getByRole('heading', { level: 1 }).evaluate((heading) => heading.scrollIntoView());
     await page.screenshot({ path: join(SHOTS, 'account-tab.png') });
     await page.screenshot({ path: join(SHOTS, 'account-tab-full.png'), fullPage: true });
   });

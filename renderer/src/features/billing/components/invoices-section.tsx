@@ -50,10 +50,10 @@ export function InvoicesSection({ studentId, today, onNotice, onRefused }: Props
                   {name}
                 </th>
                 <td className="account-nowrap">{formatDate(invoice.invoice_date)}</td>
-                <td>
+                <td className="account-for">
                   {invoice.lines[0]?.description ?? ''}
                   {invoice.lines.length > 1 ? <span className="muted"> and {invoice.lines.length - 1} more</span> : null}
-                  {invoice.credit_of_id ? <div className="muted small">Corrects {names.get(invoice.credit_of_id) ?? 'an invoice'}</div> : null}
+                  {invoice.credit_of_id ? <div className="muted small account-nowrap">Corrects {names.get(invoice.credit_of_id) ?? 'an invoice'}</div> : null}
                   {invoice.kind === 'credit_note' && invoice.reason && !invoice.lines.some((line) => line.description.includes(invoice.reason ?? '')) ? <div className="muted small">Why: {invoice.reason}</div> : null}
                 </td>
                 <td>
@@ -73,7 +73,7 @@ export function InvoicesSection({ studentId, today, onNotice, onRefused }: Props
                     </Button>
                   ) : null}
                   {isWaivableFee(invoice) ? (
-                    <Button onClick={() => setOpen({ kind: 'waive', invoice })} aria-label={`Waive fee ${name}`} data-testid="waive-fee">
+                    <Button variant="ghost" onClick={() => setOpen({ kind: 'waive', invoice })} aria-label={`Waive fee ${name}`} data-testid="waive-fee">
                       Waive fee…
                     </Button>
                   ) : null}
