@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { auditLive } from '../features/audit';
+import { billingLive } from '../features/billing';
 import { certificationLive } from '../features/certification';
 import { classroomLive } from '../features/classroom';
 import { coursesLive } from '../features/courses';
@@ -30,6 +31,7 @@ export const liveQueries: readonly LiveQueries[] = [
   demoLive,
   dashboardLive,
   moneyReportsLive,
+  billingLive,
 ];
 
 /** Live between seats: what another workstation changed refreshes the screens that show it, no reload. Returns the unsubscribe. */

@@ -21,6 +21,8 @@ describe('the global shortcuts', () => {
     expect([found(key('?', { shiftKey: true })), found(key('F1'))]).toEqual(['help', 'help']);
     expect(found(key('k'))).toBeUndefined();
     expect(found(key('n', { ctrlKey: true, shiftKey: true }))).toBeUndefined(); // the menu's New student
+    expect([found(key('p', { altKey: true })), found(key('p', { altKey: true }, field()))]).toEqual(['take-payment', 'take-payment']);
+    expect(found(key('p', { altKey: true, ctrlKey: true }))).toBeUndefined();
   });
 
   it('never fires a plain key while the user types, and still fires one with Ctrl', () => {
@@ -66,6 +68,6 @@ describe('the shortcuts and the application menu', () => {
   });
 
   it('lists every shortcut for the help overlay with its keys', () => {
-    expect(SHORTCUTS.map((shortcut) => shortcut.keys.map((keys) => keys.join('+')).join(' or '))).toEqual(['Ctrl+K', 'Ctrl+N', 'Ctrl+P', '? or F1']);
+    expect(SHORTCUTS.map((shortcut) => shortcut.keys.map((keys) => keys.join('+')).join(' or '))).toEqual(['Ctrl+K', 'Ctrl+N', 'Ctrl+P', 'Alt+P', '? or F1']);
   });
 });

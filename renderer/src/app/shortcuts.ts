@@ -6,7 +6,7 @@
  * (Keyboard shortcuts) as its accelerators and sends the same commands, so whichever of the page or the
  * menu sees the key first, the user gets the same thing. Ctrl+Shift+N stays the menu's New student.
  */
-export type ShortcutId = 'find-student' | 'book-lesson' | 'print' | 'help';
+export type ShortcutId = 'find-student' | 'book-lesson' | 'print' | 'take-payment' | 'help';
 
 export type Shortcut = {
   id: ShortcutId;
@@ -25,6 +25,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'find-student', keys: [['Ctrl', 'K']], label: 'Find a student', matches: (e) => command(e) && !e.shiftKey && letter(e, 'k') },
   { id: 'book-lesson', keys: [['Ctrl', 'N']], label: 'Book a lesson', matches: (e) => command(e) && !e.shiftKey && letter(e, 'n') },
   { id: 'print', keys: [['Ctrl', 'P']], label: 'Print, where the screen has something to print (the day sheet)', matches: (e) => command(e) && !e.shiftKey && letter(e, 'p') },
+  // Alt, not Ctrl: Ctrl+P is Print. No menu has a P mnemonic, so Alt+P reaches the page.
+  { id: 'take-payment', keys: [['Alt', 'P']], label: 'Take a payment, on a student’s page', matches: (e) => e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && letter(e, 'p') },
   {
     id: 'help',
     keys: [['?'], ['F1']],

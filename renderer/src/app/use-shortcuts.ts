@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
+import { TAKE_PAYMENT_ACTION } from '../features/billing';
 import { navigate, parseHash } from '../lib/navigation';
 import { focusPageStart } from './page-focus';
 import { shortcutFor, type ShortcutId } from './shortcuts';
@@ -28,6 +29,10 @@ function run(id: ShortcutId, openHelp: () => void): void {
       // Only a screen with something to print offers it; elsewhere Ctrl+P does nothing rather than
       // print the app's chrome.
       mainElement()?.querySelector<HTMLElement>(PRINT_ACTION)?.click();
+      return;
+    case 'take-payment':
+      // Not from behind an open dialog; elsewhere than a student's page there is no such button.
+      if (!document.querySelector('[role="dialog"]')) mainElement()?.querySelector<HTMLElement>(`[${TAKE_PAYMENT_ACTION}]`)?.click();
       return;
     case 'help':
       openHelp();

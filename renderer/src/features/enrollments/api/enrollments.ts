@@ -4,8 +4,8 @@ import { call } from '../../../lib/odsm';
 import type { components } from '../../../../../shared-contracts/openapi';
 import { invalidateKinds, rootKey } from '../../../lib/query-keys';
 
-/** An enrollment's hours and result feed the certification worklist. */
-const ENROLLMENT_WRITE_CHANGES = ['enrollments', 'certification'] as const;
+/** An enrollment's hours and result feed the certification worklist; enrolling invoices the course. */
+const ENROLLMENT_WRITE_CHANGES = ['enrollments', 'certification', 'billing'] as const;
 
 export const enrollmentKeys = {
   all: rootKey('enrollments'),

@@ -72,11 +72,11 @@ export function runLessonAction(action: LessonAction) {
   }
 }
 
-/** Every lesson write: afterwards the calendars, hours, worklist and vehicles' odometers may all have moved. */
+/** Every lesson write: afterwards the calendars, hours, worklist, vehicles' odometers and the student's account (a fee, prepaid hours) may all have moved. */
 export function useLessonAction() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: runLessonAction,
-    onSuccess: () => invalidateKinds(queryClient, ['lessons', 'enrollments', 'certification', 'vehicles', 'audit']),
+    onSuccess: () => invalidateKinds(queryClient, ['lessons', 'enrollments', 'certification', 'vehicles', 'audit', 'billing']),
   });
 }

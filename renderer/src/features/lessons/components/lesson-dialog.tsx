@@ -7,6 +7,7 @@ import { TextField } from '../../../components/ui/field';
 import { StatusChip } from '../../../components/ui/status-chip';
 import { formatDateTime } from '../../../lib/dates';
 import { isOdsmError } from '../../../lib/odsm';
+import { AccountFacts } from '../../billing';
 import type { Instructor } from '../../instructors';
 import type { Vehicle } from '../../vehicles';
 import { useLessonAction } from '../api/lessons';
@@ -94,6 +95,11 @@ export function LessonDialog({ lesson, initial, instructors, vehicles, timeZone,
   return (
     <Dialog title={lesson ? `Lesson · ${lesson.student_name || values.studentName}` : 'Book a lesson'} onClose={onClose} size="large" testId="lesson-dialog" footer={footer}>
       {lesson ? <LessonStatus lesson={lesson} /> : null}
+      {values.studentId ? (
+        <dl className="booking-account" data-testid="booking-account">
+          <AccountFacts studentId={values.studentId} />
+        </dl>
+      ) : null}
       {conflict ? <Banner tone="warning" title="Someone else changed this lesson. Close this and open it again to see the latest." testId="version-conflict" /> : null}
       {action.error && !booking.refusal && !conflict ? <ErrorBanner error={action.error} title="That did not save." testId="lesson-error" /> : null}
       {ending ? (

@@ -5,6 +5,7 @@ import { InstructorOptions, type Instructor } from '../../instructors';
 import { StudentPicker } from '../../students';
 import type { Vehicle } from '../../vehicles';
 import { OUTSIDE_AVAILABILITY } from '../types';
+import { BookingWarnings } from './booking-warnings';
 import { ConflictList } from './conflict-list';
 import { DURATIONS } from './lesson-form-values';
 import { SlotProposals } from './slot-proposals';
@@ -93,6 +94,7 @@ export function BookingCheck({ booking }: { booking: LessonBooking }) {
   return (
     <div className="lesson-dialog__check" aria-live="polite">
       {conflicts.length > 0 ? <ConflictList conflicts={conflicts} /> : null}
+      {proposal && !checking ? <BookingWarnings warnings={check.data?.warnings ?? []} /> : null}
       {conflicts.length > 0 && !checking ? <SlotProposals proposals={booking.proposals} onTake={booking.takeProposal} /> : null}
       {conflicts.length === 0 && proposal && !checking && check.data?.ok ? (
         <p className="check-ok" data-testid="lesson-check-ok">

@@ -1,5 +1,6 @@
 import { Banner } from '../../../../components/ui/banner';
 import { Button } from '../../../../components/ui/button';
+import { AccountFacts } from '../../../billing';
 import { dayText, timeRangeText, type TimeFormat } from '../../../../lib/clock-text';
 import type { Lesson } from '../../../lessons';
 import { age } from '../student-age';
@@ -41,6 +42,7 @@ export function StudentHeader({ student, today, next, nextLoading, timeFormat, t
           <dt>Guardian</dt>
           <dd>{student.guardian_name ? `${student.guardian_name}${student.guardian_phone ? `, ${student.guardian_phone}` : ''}` : '—'}</dd>
         </div>
+        <AccountFacts studentId={student.id} />
       </dl>
       <section className="next-lesson" aria-labelledby="next-lesson-title" data-testid="next-lesson">
         <h2 id="next-lesson-title" className="next-lesson__title">

@@ -8,6 +8,7 @@ import { Page } from '../../../../components/ui/page';
 import { asTimeFormat } from '../../../../lib/clock-text';
 import { todayIn } from '../../../../lib/dates';
 import { navigate, parseHash, useHash } from '../../../../lib/navigation';
+import { StudentAccount, TakePaymentButton } from '../../../billing';
 import { StudentProgress, useStudentEnrollments } from '../../../enrollments';
 import { useInstructors } from '../../../instructors';
 import { LessonDialog, useStudentLessons } from '../../../lessons';
@@ -78,6 +79,7 @@ export function StudentPage() {
           <Button onClick={() => setRoadTest(true)} disabled={Boolean(data.archived_at)} data-testid="road-test-student">
             Road test…
           </Button>
+          <TakePaymentButton studentId={data.id} studentName={name} today={today} />
         </div>
       }
     >
@@ -111,9 +113,7 @@ export function StudentPage() {
           <StudentClassesTab enrollments={enrollments.data?.items} />
         </TabPanel>
         <TabPanel id="account" className="student-panel">
-          <p className="muted" data-testid="student-account">
-            Billing is coming: invoices, payments and the balance will show here.
-          </p>
+          <StudentAccount studentId={data.id} today={today} />
         </TabPanel>
         <TabPanel id="documents" className="student-panel">
           <StudentDocumentsTab studentId={data.id} />
