@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from odsm.core.bounded import OptionalQueryId, PathId, SchoolDate
+from odsm.core.bounded import Offset, OptionalQueryId, PathId, SchoolDate
 from odsm.core.channels import channels_for
 from odsm.core.error_responses import refusals
 from odsm.core.record_routes import RecordRoutes
@@ -16,12 +16,14 @@ from odsm.core.service_dependency import service_from_app
 from .schemas import (
     BillingSettingsRead,
     BillingSettingsUpdate,
+    CashUp,
     CreditNoteCreate,
     FeeWaive,
     HstReport,
     InvoiceCreate,
     InvoiceIssue,
     InvoicePage,
+    InvoiceQuery,
     InvoiceRead,
     InvoiceStatus,
     InvoiceUpdate,
@@ -134,6 +136,14 @@ def hst_report(
     return svc.hst_report(start, end)
 
 
+@billing_router.get(
+    "/cash-up", response_model=CashUp, responses=refusals(422), openapi_extra=billing("cashUp")
+)
+def cash_up(day: Annotated[SchoolDate, Query()], svc: BillingSvc) -> CashUp:
+    """The end-of-day cash-up: the day's payments by method, refunds and reversals apart."""
+    return svc.cash_up(day)
+
+
 invoice_records = RecordRoutes("invoices", InvoiceSvc, record_id="invoice_id")
 invoices_router, invoice_channel = invoice_records.router, invoice_records.channel
 
@@ -143,12 +153,14 @@ def list_invoices(
     svc: InvoiceSvc,
     student_id: OptionalQueryId = None,
     status: Annotated[InvoiceStatus | None, Query()] = None,
-    unpaid: bool = False,
+    unpaid: Annotated[bool, Query(description="issued invoices with something still owing")] = False,
+    overdue: Annotated[bool, Query(description="unpaid and past the due date the school's terms set")] = False,
     start: OptionalDate = None,
     end: OptionalDate = None,
+    offset: Offset = 0,
     limit: Limit = 200,
 ) -> InvoicePage:
-    return svc.list(student_id, status, unpaid, start, end, limit)
+    return svc.list(InvoiceQuery(student_id, status, unpaid, overdue, start, end, offset, limit))
 
 
 invoice_records.create("create_invoice", InvoiceService.create, InvoiceCreate, InvoiceRead, refuses=(404, 409, 422))
