@@ -58,7 +58,7 @@ export interface Documents {
   print(request: DocumentRequest): Promise<PrintResult>;
 }
 
-const TITLES: Record<DocumentRequest['kind'], string> = { 'inspector-packet': 'Save the inspector packet as PDF', 'progress-report': 'Save the progress report as PDF' };
+const TITLES: Record<DocumentRequest['kind'], string> = { 'inspector-packet': 'Save the inspector packet as PDF', 'progress-report': 'Save the progress report as PDF', 'cash-up': 'Save the cash-up as PDF' };
 
 export function createDocuments(options: { renderer?: DocumentRenderer; dialog: SaveDialog; log: Logger; now?: () => Date }): Documents {
   const renderer = options.renderer ?? noRenderer;

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { auditLive } from '../features/audit';
+import { billingDeskLive } from '../features/billing-desk';
 import { certificationLive } from '../features/certification';
 import { classroomLive } from '../features/classroom';
 import { coursesLive } from '../features/courses';
@@ -28,6 +29,7 @@ export const liveQueries: readonly LiveQueries[] = [
   settingsLive,
   demoLive,
   dashboardLive,
+  billingDeskLive,
 ];
 
 /** Live between seats: what another workstation changed refreshes the screens that show it, no reload. Returns the unsubscribe. */

@@ -133,7 +133,11 @@ def invoice_filters(
 
 def invoices(where: list[ColumnElement[bool]], offset: int, limit: int) -> Select[tuple[Invoice]]:
     return (
-        select(Invoice).where(*where).order_by(Invoice.invoice_date.desc(), Invoice.id.desc()).offset(offset).limit(limit)
+        select(Invoice)
+        .where(*where)
+        .order_by(Invoice.invoice_date.desc(), Invoice.id.desc())
+        .offset(offset)
+        .limit(limit)
     )
 
 

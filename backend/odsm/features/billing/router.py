@@ -136,9 +136,7 @@ def hst_report(
     return svc.hst_report(start, end)
 
 
-@billing_router.get(
-    "/cash-up", response_model=CashUp, responses=refusals(422), openapi_extra=billing("cashUp")
-)
+@billing_router.get("/cash-up", response_model=CashUp, responses=refusals(422), openapi_extra=billing("cashUp"))
 def cash_up(day: Annotated[SchoolDate, Query()], svc: BillingSvc) -> CashUp:
     """The end-of-day cash-up: the day's payments by method, refunds and reversals apart."""
     return svc.cash_up(day)

@@ -32,6 +32,7 @@ from odsm.models import (
 
 from . import allocation, invoicing, prepaid
 from . import repository as repo
+from .cash_up import cash_up
 from .defaults import ensure_defaults
 from .errors import (
     BillingSettingsVersionConflict,
@@ -45,7 +46,6 @@ from .errors import (
     ProductVersionConflict,
     ReasonRequired,
 )
-from .cash_up import cash_up
 from .hst_report import hst_report
 from .invoicing import Line
 from .money_dates import check_money_date

@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { call } from '../../../lib/odsm';
 
-const NAMES: Record<DocumentKind, string> = { 'inspector-packet': 'inspector packet', 'progress-report': 'progress report' };
+const NAMES: Record<DocumentKind, string> = { 'inspector-packet': 'inspector packet', 'progress-report': 'progress report', 'cash-up': 'cash-up' };
 
 /** "Print …" and "Save as PDF" for one document; main lays it out, asks where to save, and saves it. */
 export function DocumentActions({ kind, id }: { kind: DocumentKind; id: number }) {

@@ -1,6 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { PRINT_ERROR_ATTRIBUTE, PRINT_MESSAGE_ATTRIBUTE, PRINT_STATE_ATTRIBUTE, type DocumentRequest } from '../../../../../electron/shared/documents';
+import { cashUpDay } from '../../../../../electron/shared/documents';
 import { call, isOdsmError } from '../../../lib/odsm';
+import { OdsmError } from '../../../lib/odsm';
+import { CashUpLayout } from './cash-up';
 import { InspectorPacketLayout } from './inspector-packet';
 import { ProgressReportLayout } from './progress-report';
 
@@ -52,6 +55,12 @@ async function load(request: Required<DocumentRequest>): Promise<ReactNode> {
     case 'progress-report': {
       const report = await call((odsm) => odsm.documents['progress-report']({ student_id: request.id }));
       return <ProgressReportLayout report={report} />;
+    }
+    case 'cash-up': {
+      const day = cashUpDay(request.id);
+      if (!day) throw new OdsmError({ code: 'validation_failed', message: 'A cash-up is for a day, written as YYYYMMDD.', requestId: '' });
+      const cashUp = await call((odsm) => odsm.billing.cashUp({ day }));
+      return <CashUpLayout cashUp={cashUp} />;
     }
   }
 }
