@@ -34,8 +34,8 @@ describe('db:billing:cashUp', () => {
     await real.call('db:payments:refund', { payment_id: payments[0]!.id, body: { amount_cents: 500, reason: 'Overpaid' } });
 
     const result = await real.bridge.invoke<CashUp>('db:billing:cashUp', { day: todayInToronto() });
-    expect(real.bridge.validator.validateResponse('db:billing:cashUp', result)).toEqual({ valid: true });
     if (!result.ok) throw new Error(result.error.code);
+    expect(real.bridge.validator.validateResponse('db:billing:cashUp', result.data)).toEqual({ valid: true });
     const byMethod = Object.fromEntries(result.data.payments.map((m) => [m.method, [m.count, m.total_cents]]));
     expect(byMethod).toEqual({ cash: [2, 3_050], debit: [1, 7_345], credit_card: [0, 0], e_transfer: [0, 0], cheque: [1, 5_000] });
     expect(result.data.payments_total_cents).toBe(taken.reduce((sum, [, amount]) => sum + amount, 0));

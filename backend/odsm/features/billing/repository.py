@@ -131,7 +131,7 @@ def invoice_filters(
     return where
 
 
-def invoices(where: list[ColumnElement[bool]], offset: int, limit: int) -> Select[tuple[Invoice]]:
+def invoices(where: list[ColumnElement[bool]], offset: int, limit: int) -> Select[Invoice]:
     return (
         select(Invoice)
         .where(*where)
