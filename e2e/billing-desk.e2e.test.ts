@@ -84,6 +84,7 @@ describe('the Billing screen', () => {
     await expect.poll(rowNumbers).toEqual(['INV-000002', 'INV-000001']);
     const partPaid = page.getByTestId('invoice-row').filter({ hasText: 'INV-000002' });
     await expect.poll(() => partPaid.textContent()).toMatch(/Maya Singh.*\$146\.90\$75\.00\$71\.90Part paid/);
+    expect(await page.getByTestId('invoices-owing').textContent()).toBe('Left to pay on these 2 invoices: $145.35');
     await shot('billing-desk-unpaid');
 
     await page.getByTestId('invoice-show-overdue').click();

@@ -3633,6 +3633,11 @@ export interface components {
              */
             offset?: number;
             /**
+             * Owing Total Cents
+             * @description left to pay on every matching invoice, on all pages: given with unpaid or overdue
+             */
+            owing_total_cents?: number | null;
+            /**
              * Total
              * @description how many invoices match the filters, across all pages
              */

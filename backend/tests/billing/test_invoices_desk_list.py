@@ -31,7 +31,7 @@ def test_the_unpaid_list_finds_open_invoices_behind_a_page_of_paid_ones(till: Ti
         ok(till.pay(pays, LESSON, allocations=[{"invoice_id": paid["id"], "amount_cents": LESSON}]), 201)
     page = listed(till, unpaid=True, limit=3)
     assert sorted(i["id"] for i in page["items"]) == sorted(open_ids)
-    assert page["total"] == 2
+    assert (page["total"], page["owing_total_cents"]) == (2, 2 * LESSON)
     assert {i["student_name"] for i in page["items"]} == {f"{owing['first_name']} {owing['last_name']}"}
     assert all(i["owing_cents"] == LESSON for i in page["items"])
 
@@ -45,6 +45,7 @@ def test_part_paid_is_unpaid_and_fully_credited_is_not(till: Till) -> None:
     till.invoice(s, issue=False)  # a draft owes nothing yet
     page = listed(till, unpaid=True, student_id=s)
     assert [(i["id"], i["owing_cents"]) for i in page["items"]] == [(part["id"], LESSON - 1000)]
+    assert page["owing_total_cents"] == LESSON - 1000
 
 
 def test_overdue_is_unpaid_past_the_school_terms(till: Till) -> None:
@@ -63,7 +64,7 @@ def test_the_list_pages_and_filters_by_date(till: Till) -> None:
     made = [till.invoice(s, invoice_date=days_back(n), reason=PAPER)["id"] for n in (20, 15, 10, 5, 2)]
     first = listed(till, limit=2, offset=0)
     second = listed(till, limit=2, offset=2)
-    assert (first["total"], first["offset"], first["limit"]) == (5, 0, 2)
+    assert (first["total"], first["offset"], first["limit"], first["owing_total_cents"]) == (5, 0, 2, None)
     assert [i["id"] for i in first["items"] + second["items"]] == made[::-1][:4]
     window = listed(till, start=days_back(16), end=days_back(4))
     assert [i["id"] for i in window["items"]] == [made[3], made[2], made[1]]

@@ -215,6 +215,9 @@ class InvoicePage(BaseModel):
     total: int = Field(description="how many invoices match the filters, across all pages")
     offset: int = 0
     limit: int = 200
+    owing_total_cents: int | None = Field(
+        default=None, description="left to pay on every matching invoice, on all pages: given with unpaid or overdue"
+    )
 
 
 class AllocationIn(BaseModel):

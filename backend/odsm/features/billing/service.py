@@ -223,7 +223,9 @@ class InvoiceService(_Service):
             items = [invoicing.read(s, r) for r in rows]
             for item in items:
                 item.student_name = names.get(item.student_id, "")
-            return InvoicePage(items=items, total=repo.count_invoices(s, where), offset=q.offset, limit=q.limit)
+            owing = repo.owing_on(s, where) if q.unpaid or q.overdue else None
+            total = repo.count_invoices(s, where)
+            return InvoicePage(items=items, total=total, offset=q.offset, limit=q.limit, owing_total_cents=owing)
 
         return self.db.read(fn)
 

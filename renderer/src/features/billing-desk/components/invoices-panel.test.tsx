@@ -30,7 +30,8 @@ function fakeList(sent: InvoiceListQuery[]) {
     sent.push(query);
     const all = [overdue, paid];
     const items = query.overdue ? [overdue] : query.unpaid ? [overdue] : all;
-    return Promise.resolve({ ok: true, data: { items, total: query.unpaid ? 1 : 120, offset: query.offset ?? 0, limit: query.limit ?? 50 } });
+    const owing = query.unpaid || query.overdue ? { owing_total_cents: 6_345 } : {};
+    return Promise.resolve({ ok: true, data: { items, total: query.unpaid ? 1 : 120, offset: query.offset ?? 0, limit: query.limit ?? 50, ...owing } });
   });
 }
 
@@ -66,10 +67,12 @@ describe('the Billing screen’s invoice filters', () => {
     render(sent);
     await vi.waitFor(() => expect(rows()).toEqual(['2', '3']));
     expect(sent.at(-1)).toEqual({ offset: 0, limit: 50 });
+    expect($('invoices-owing')).toBeNull();
 
     click($('invoice-show-unpaid'));
     await vi.waitFor(() => expect(sent.at(-1)).toEqual({ offset: 0, limit: 50, unpaid: true }));
     await vi.waitFor(() => expect(rows()).toEqual(['2']));
+    expect($('invoices-owing')?.textContent).toBe('Left to pay on this invoice: $63.45');
 
     click($('invoice-show-overdue'));
     await vi.waitFor(() => expect(sent.at(-1)).toEqual({ offset: 0, limit: 50, overdue: true }));

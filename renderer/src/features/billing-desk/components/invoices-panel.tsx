@@ -44,6 +44,11 @@ export function InvoicesPanel({ today }: { today: string }) {
   return (
     <>
       <InvoiceFilterBar filters={filters} onChange={change} dateProblem={backwards ? 'The end date is before the start date.' : undefined} />
+      {invoices.data && typeof invoices.data.owing_total_cents === 'number' && invoices.data.total > 0 ? (
+        <p className="billing-desk__owing" data-testid="invoices-owing" aria-live="polite">
+          Left to pay on {invoices.data.total === 1 ? 'this invoice' : `these ${invoices.data.total} invoices`}: <strong>{formatMoney(invoices.data.owing_total_cents)}</strong>
+        </p>
+      ) : null}
       <div className="card">
         <QueryStates query={invoices} isEmpty={items.length === 0} errorTitle="Could not load the invoices." loading="Loading invoices…" empty={EMPTY[filters.show]} emptyTestId="invoices-empty">
           <DataTable testId="invoice-table" columns={COLUMNS}>
