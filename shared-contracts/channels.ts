@@ -32,6 +32,11 @@ export interface Channels {
     optionalRequest: false;
     response: operations["apply_credit"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:billing:cashUp": {
+    request: NonNullable<operations["cash_up"]["parameters"]["query"]>;
+    optionalRequest: false;
+    response: operations["cash_up"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:billing:createProduct": {
     request: { body: operations["create_product"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
@@ -595,6 +600,7 @@ export const channelNames = [
   "db:audit:integrity",
   "db:audit:verify",
   "db:billing:applyCredit",
+  "db:billing:cashUp",
   "db:billing:createProduct",
   "db:billing:getSettings",
   "db:billing:hstReport",

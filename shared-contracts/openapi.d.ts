@@ -273,6 +273,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/cash-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cash Up
+         * @description The end-of-day cash-up: the day's payments by method, refunds and reversals apart.
+         */
+        get: operations["cash_up"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/hst-report": {
         parameters: {
             query?: never;
@@ -2521,6 +2541,87 @@ export interface components {
             /** Vehicle Plate */
             vehicle_plate: string | null;
         };
+        /**
+         * CashUp
+         * @description The end-of-day cash-up: what came in on one day by method, and what went back out, apart.
+         */
+        CashUp: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /**
+             * Net Cents
+             * @description payments less refunds and reversals
+             */
+            net_cents: number;
+            /**
+             * Payments
+             * @description every method, in the order the desk counts them
+             */
+            payments: components["schemas"]["CashUpMethod"][];
+            /** Payments Count */
+            payments_count: number;
+            /** Payments Total Cents */
+            payments_total_cents: number;
+            /** Refunds */
+            refunds: components["schemas"]["CashUpMethod"][];
+            /** Refunds Count */
+            refunds_count: number;
+            /** Refunds Total Cents */
+            refunds_total_cents: number;
+            /** Reversals */
+            reversals: components["schemas"]["CashUpMethod"][];
+            /** Reversals Count */
+            reversals_count: number;
+            /** Reversals Total Cents */
+            reversals_total_cents: number;
+            /** School Name */
+            school_name: string;
+            /** Taken Back */
+            taken_back: components["schemas"]["CashUpTakenBack"][];
+        };
+        /** CashUpMethod */
+        CashUpMethod: {
+            /** Count */
+            count: number;
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "cash" | "debit" | "credit_card" | "e_transfer" | "cheque";
+            /** Total Cents */
+            total_cents: number;
+        };
+        /**
+         * CashUpTakenBack
+         * @description A refund or a reversal of the day, listed on its own with its reason.
+         */
+        CashUpTakenBack: {
+            /** Amount Cents */
+            amount_cents: number;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "refund" | "reversal";
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "cash" | "debit" | "credit_card" | "e_transfer" | "cheque";
+            /** Reason */
+            reason: string | null;
+            /** Refers To Id */
+            refers_to_id: number | null;
+            /** Student Id */
+            student_id: number;
+            /** Student Name */
+            student_name: string;
+        };
         /** CentreCreate */
         CentreCreate: {
             /**
@@ -3781,7 +3882,25 @@ export interface components {
         InvoicePage: {
             /** Items */
             items: components["schemas"]["InvoiceRead"][];
-            /** Total */
+            /**
+             * Limit
+             * @default 200
+             */
+            limit?: number;
+            /**
+             * Offset
+             * @default 0
+             */
+            offset?: number;
+            /**
+             * Owing Total Cents
+             * @description left to pay on every matching invoice, on all pages: given with unpaid or overdue
+             */
+            owing_total_cents?: number | null;
+            /**
+             * Total
+             * @description how many invoices match the filters, across all pages
+             */
             total: number;
         };
         /** InvoiceRead */
@@ -3857,6 +3976,12 @@ export interface components {
             status: "draft" | "issued";
             /** Student Id */
             student_id: number;
+            /**
+             * Student Name
+             * @description the student's own name (filled in on the invoices list)
+             * @default
+             */
+            student_name?: string;
             /** Subtotal Cents */
             subtotal_cents: number;
             /** Tax Cents */
@@ -6921,6 +7046,37 @@ export interface operations {
             };
         };
     };
+    cash_up: {
+        parameters: {
+            query: {
+                day: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CashUp"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     hst_report: {
         parameters: {
             query: {
@@ -8769,9 +8925,13 @@ export interface operations {
             query?: {
                 student_id?: number | null;
                 status?: ("draft" | "issued") | null;
+                /** @description issued invoices with something still owing */
                 unpaid?: boolean;
+                /** @description unpaid and past the due date the school's terms set */
+                overdue?: boolean;
                 start?: string | null;
                 end?: string | null;
+                offset?: number;
                 limit?: number;
             };
             header?: never;

@@ -8,8 +8,22 @@ export const DOCUMENT_SAVE_PDF_CHANNEL = 'app:document:save-pdf';
 export const DOCUMENT_PRINT_CHANNEL = 'app:document:print';
 
 /** Each kind has a print layout in renderer/src/features/documents and a file name below. */
-export const documentKinds = ['inspector-packet', 'progress-report', 'invoice', 'receipt', 'statement', 'certificate'] as const;
+export const documentKinds = ['inspector-packet', 'progress-report', 'invoice', 'receipt', 'statement', 'certificate', 'cash-up'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
+
+/** A cash-up is about a day, not a record: its id is the day as YYYYMMDD ("2026-12-02" -> 20261202). */
+export function cashUpDocumentId(day: string): number {
+  return Number(day.replaceAll('-', ''));
+}
+
+/** The day a cash-up's id names (20261202 -> "2026-12-02"); undefined for an id that is not a day. */
+export function cashUpDay(id: number): string | undefined {
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(String(id));
+  if (!match) return undefined;
+  const day = `${match[1]}-${match[2]}-${match[3]}`;
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day ? undefined : day;
+}
 
 export const paperSizes = ['letter', 'a4'] as const;
 export type PaperSize = (typeof paperSizes)[number];
@@ -28,6 +42,7 @@ export type PrintResult = { printed: boolean };
 
 /** The file name the save dialog offers, e.g. "inspector-packet-42-2026-12-02.pdf". */
 export function documentFileName(request: DocumentRequest, today: string): string {
+  if (request.kind === 'cash-up') return `cash-up-${cashUpDay(request.id) ?? request.id}.pdf`; // the day it counts, not the day saved
   return `${request.kind}-${request.id}-${today}.pdf`;
 }
 

@@ -10,6 +10,7 @@ import './styles/students.css';
 import './styles/records.css';
 import './styles/calendar.css';
 import './styles/documents.css';
+import './styles/billing-desk.css';
 import './styles/sign-in.css';
 import './styles/money-reports.css';
 import './styles/reminders.css';

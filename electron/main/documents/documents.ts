@@ -65,6 +65,7 @@ const TITLES: Record<DocumentRequest['kind'], string> = {
   receipt: 'Save the receipt as PDF',
   statement: 'Save the statement as PDF',
   certificate: 'Save the BDE completion certificate as PDF',
+  'cash-up': 'Save the cash-up as PDF',
 };
 
 export function createDocuments(options: { renderer?: DocumentRenderer; dialog: SaveDialog; log: Logger; now?: () => Date }): Documents {

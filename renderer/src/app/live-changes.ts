@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { auditLive } from '../features/audit';
 import { billingLive } from '../features/billing';
+import { billingDeskLive } from '../features/billing-desk';
 import { certificationLive } from '../features/certification';
 import { classroomLive } from '../features/classroom';
 import { coursesLive } from '../features/courses';
@@ -32,6 +33,7 @@ export const liveQueries: readonly LiveQueries[] = [
   dashboardLive,
   moneyReportsLive,
   billingLive,
+  billingDeskLive,
 ];
 
 /** Live between seats: what another workstation changed refreshes the screens that show it, no reload. Returns the unsubscribe. */

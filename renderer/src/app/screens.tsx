@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { AuditPage } from '../features/audit';
+import { BillingDeskPage } from '../features/billing-desk';
 import { CalendarPage, DaySheetPage } from '../features/calendar';
 import { CertificationPage } from '../features/certification';
 import { ClassesPage } from '../features/classroom';
@@ -33,6 +34,7 @@ export const screens: readonly Screen[] = [
   { id: 'instructors', label: 'Instructors', component: InstructorsPage },
   { id: 'vehicles', label: 'Vehicles', component: VehiclesPage },
   { id: 'certification', label: 'Certification', component: CertificationPage },
+  { id: 'billing', label: 'Billing', component: BillingDeskPage },
   { id: 'money-reports', label: 'Money reports', component: MoneyReportsPage },
   { id: 'reminders', label: 'Reminders', component: OutboxPage },
   { id: 'settings', label: 'Settings', component: SettingsPage },

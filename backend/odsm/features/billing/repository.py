@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Select, case, func, select, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, ScalarSelect, Select, case, func, select, text, update
+from sqlalchemy.orm import Session, aliased
 
 from odsm.models import (
     BillingSettings,
@@ -18,6 +18,7 @@ from odsm.models import (
     PaymentKind,
     PrepaidEntry,
     Product,
+    Student,
 )
 
 SETTINGS_ID = 1
@@ -80,21 +81,82 @@ def take_number(s: Session, series: str) -> int:
     return int(taken) - 1
 
 
-def invoices(
-    student_id: int | None, status: str | None, unpaid_only: bool, start: date | None, end: date | None, limit: int
-) -> Select[Invoice]:
-    stmt = select(Invoice).order_by(Invoice.invoice_date.desc(), Invoice.id.desc()).limit(limit)
+def _paid_on_invoice() -> ScalarSelect[int]:
+    return (
+        select(func.coalesce(func.sum(PaymentAllocation.amount_cents), 0))
+        .where(PaymentAllocation.invoice_id == Invoice.id)
+        .correlate(Invoice)
+        .scalar_subquery()
+    )
+
+
+def _credited_on_invoice() -> ScalarSelect[int]:
+    note = aliased(Invoice)
+    return (
+        select(func.coalesce(func.sum(note.total_cents), 0))
+        .where(note.credit_of_id == Invoice.id, note.status == InvoiceStatus.ISSUED)
+        .correlate(Invoice)
+        .scalar_subquery()
+    )
+
+
+def invoice_filters(
+    student_id: int | None,
+    status: str | None,
+    unpaid_only: bool,
+    start: date | None,
+    end: date | None,
+    due_before: date | None = None,
+) -> list[ColumnElement[bool]]:
+    """The conditions of the invoices list. "Unpaid" is an issued invoice with something still owing, decided in
+    the database (not after the page's limit, which would hide open invoices behind paid ones); `due_before`
+    keeps those whose due date (the school's terms from the invoice date) has passed."""
+    where: list[ColumnElement[bool]] = []
     if student_id is not None:
-        stmt = stmt.where(Invoice.student_id == student_id)
+        where.append(Invoice.student_id == student_id)
     if status is not None:
-        stmt = stmt.where(Invoice.status == status)
+        where.append(Invoice.status == status)
     if start is not None:
-        stmt = stmt.where(Invoice.invoice_date >= start)
+        where.append(Invoice.invoice_date >= start)
     if end is not None:
-        stmt = stmt.where(Invoice.invoice_date <= end)
-    if unpaid_only:
-        stmt = stmt.where(Invoice.kind == DocumentKind.INVOICE, Invoice.status == InvoiceStatus.ISSUED)
-    return stmt
+        where.append(Invoice.invoice_date <= end)
+    if unpaid_only or due_before is not None:
+        where += [
+            Invoice.kind == DocumentKind.INVOICE,
+            Invoice.status == InvoiceStatus.ISSUED,
+            Invoice.total_cents - _paid_on_invoice() - _credited_on_invoice() > 0,
+        ]
+    if due_before is not None:
+        where.append(Invoice.due_on < due_before)
+    return where
+
+
+def invoices(where: list[ColumnElement[bool]], offset: int, limit: int) -> Select[Invoice]:
+    return (
+        select(Invoice)
+        .where(*where)
+        .order_by(Invoice.invoice_date.desc(), Invoice.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+
+
+def count_invoices(s: Session, where: list[ColumnElement[bool]]) -> int:
+    return int(s.scalar(select(func.count()).select_from(Invoice).where(*where)) or 0)
+
+
+def owing_on(s: Session, where: list[ColumnElement[bool]]) -> int:
+    """What is left to pay on all the invoices the conditions keep (meant with the unpaid filter, which keeps
+    only issued invoices with something owing)."""
+    left = Invoice.total_cents - _paid_on_invoice() - _credited_on_invoice()
+    return int(s.scalar(select(func.coalesce(func.sum(left), 0)).where(*where)) or 0)
+
+
+def student_names(s: Session, student_ids: set[int]) -> dict[int, str]:
+    if not student_ids:
+        return {}
+    rows = s.execute(select(Student.id, Student.first_name, Student.last_name).where(Student.id.in_(student_ids)))
+    return {sid: f"{first} {last}" for sid, first, last in rows}
 
 
 def issued_of_student(s: Session, student_id: int) -> list[Invoice]:
@@ -200,3 +262,23 @@ def issued_in_period(s: Session, start: date, end: date) -> list[Invoice]:
             )
         )
     )
+
+
+def day_totals(s: Session, day: date) -> list[tuple[str, str, int, int]]:
+    """(kind, method, count, total cents) of the payments, refunds and reversals recorded on one day."""
+    rows = s.execute(
+        select(Payment.kind, Payment.method, func.count(), func.coalesce(func.sum(Payment.amount_cents), 0))
+        .where(Payment.received_on == day)
+        .group_by(Payment.kind, Payment.method)
+    )
+    return [(str(kind), str(method), int(count), int(total)) for kind, method, count, total in rows]
+
+
+def taken_back_on(s: Session, day: date) -> list[Payment]:
+    """The refunds and reversals of one day, one by one (the cash-up lists each with its reason)."""
+    stmt = (
+        select(Payment)
+        .where(Payment.received_on == day, Payment.kind.in_((PaymentKind.REFUND, PaymentKind.REVERSAL)))
+        .order_by(Payment.id)
+    )
+    return list(s.scalars(stmt))

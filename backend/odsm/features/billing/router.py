@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from odsm.core.bounded import OptionalQueryId, PathId, SchoolDate
+from odsm.core.bounded import Offset, OptionalQueryId, PathId, SchoolDate
 from odsm.core.channels import channels_for
 from odsm.core.error_responses import refusals
 from odsm.core.record_routes import RecordRoutes
@@ -18,12 +18,14 @@ from .report_service import MoneyReportService
 from .schemas import (
     BillingSettingsRead,
     BillingSettingsUpdate,
+    CashUp,
     CreditNoteCreate,
     FeeWaive,
     HstReport,
     InvoiceCreate,
     InvoiceIssue,
     InvoicePage,
+    InvoiceQuery,
     InvoiceRead,
     InvoiceStatus,
     InvoiceUpdate,
@@ -162,6 +164,12 @@ def write_accountant_csv(body: AccountantCsvRequest, svc: ReportSvc) -> Accounta
     return svc.write_accountant_csv(body)
 
 
+@billing_router.get("/cash-up", response_model=CashUp, responses=refusals(422), openapi_extra=billing("cashUp"))
+def cash_up(day: Annotated[SchoolDate, Query()], svc: BillingSvc) -> CashUp:
+    """The end-of-day cash-up: the day's payments by method, refunds and reversals apart."""
+    return svc.cash_up(day)
+
+
 invoice_records = RecordRoutes("invoices", InvoiceSvc, record_id="invoice_id")
 invoices_router, invoice_channel = invoice_records.router, invoice_records.channel
 
@@ -171,12 +179,14 @@ def list_invoices(
     svc: InvoiceSvc,
     student_id: OptionalQueryId = None,
     status: Annotated[InvoiceStatus | None, Query()] = None,
-    unpaid: bool = False,
+    unpaid: Annotated[bool, Query(description="issued invoices with something still owing")] = False,
+    overdue: Annotated[bool, Query(description="unpaid and past the due date the school's terms set")] = False,
     start: OptionalDate = None,
     end: OptionalDate = None,
+    offset: Offset = 0,
     limit: Limit = 200,
 ) -> InvoicePage:
-    return svc.list(student_id, status, unpaid, start, end, limit)
+    return svc.list(InvoiceQuery(student_id, status, unpaid, overdue, start, end, offset, limit))
 
 
 invoice_records.create("create_invoice", InvoiceService.create, InvoiceCreate, InvoiceRead, refuses=(404, 409, 422))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Literal
 
@@ -192,11 +193,31 @@ class InvoiceRead(BaseModel):
     issued_at: datetime | None
     lines: list[LineRead]
     version: int
+    student_name: str = Field(default="", description="the student's own name (filled in on the invoices list)")
+
+
+@dataclass(frozen=True)
+class InvoiceQuery:
+    """The invoices list's filters and page, as the route reads them from the query string."""
+
+    student_id: int | None = None
+    status: str | None = None
+    unpaid: bool = False
+    overdue: bool = False
+    start: date | None = None
+    end: date | None = None
+    offset: int = 0
+    limit: int = 200
 
 
 class InvoicePage(BaseModel):
     items: list[InvoiceRead]
-    total: int
+    total: int = Field(description="how many invoices match the filters, across all pages")
+    offset: int = 0
+    limit: int = 200
+    owing_total_cents: int | None = Field(
+        default=None, description="left to pay on every matching invoice, on all pages: given with unpaid or overdue"
+    )
 
 
 class AllocationIn(BaseModel):
@@ -329,3 +350,40 @@ class HstReport(BaseModel):
     line_103_tax_collected_cents: int = Field(description="line 103: GST/HST collected or collectible")
     line_104_adjustments_cents: int = Field(description="line 104: adjustments (none recorded by the app)")
     line_105_total_cents: int = Field(description="line 105: lines 103 plus 104")
+
+
+class CashUpMethod(BaseModel):
+    method: PaymentMethod
+    count: int
+    total_cents: int
+
+
+class CashUpTakenBack(BaseModel):
+    """A refund or a reversal of the day, listed on its own with its reason."""
+
+    id: int
+    kind: Literal["refund", "reversal"]
+    student_id: int
+    student_name: str
+    refers_to_id: int | None
+    method: PaymentMethod
+    amount_cents: int
+    reason: str | None
+
+
+class CashUp(BaseModel):
+    """The end-of-day cash-up: what came in on one day by method, and what went back out, apart."""
+
+    day: date
+    school_name: str
+    payments: list[CashUpMethod] = Field(description="every method, in the order the desk counts them")
+    payments_count: int
+    payments_total_cents: int
+    refunds: list[CashUpMethod]
+    refunds_count: int
+    refunds_total_cents: int
+    reversals: list[CashUpMethod]
+    reversals_count: int
+    reversals_total_cents: int
+    taken_back: list[CashUpTakenBack]
+    net_cents: int = Field(description="payments less refunds and reversals")

@@ -32,6 +32,7 @@ from odsm.models import (
 
 from . import allocation, invoicing, prepaid
 from . import repository as repo
+from .cash_up import cash_up
 from .defaults import ensure_defaults
 from .errors import (
     BillingSettingsVersionConflict,
@@ -51,12 +52,14 @@ from .money_dates import check_money_date
 from .schemas import (
     BillingSettingsRead,
     BillingSettingsUpdate,
+    CashUp,
     CreditNoteCreate,
     FeeWaive,
     HstReport,
     InvoiceCreate,
     InvoiceIssue,
     InvoicePage,
+    InvoiceQuery,
     InvoiceRead,
     InvoiceUpdate,
     PaymentCreate,
@@ -206,23 +209,23 @@ class BillingService(_Service):
     def hst_report(self, start: date, end: date) -> HstReport:
         return self.db.read(lambda s: hst_report(s, load_settings(s), start, end))
 
+    def cash_up(self, day: date) -> CashUp:
+        return self.db.read(lambda s: cash_up(s, load_settings(s), day))
+
 
 class InvoiceService(_Service):
-    def list(
-        self,
-        student_id: int | None,
-        status: str | None,
-        unpaid: bool,
-        start: date | None,
-        end: date | None,
-        limit: int,
-    ) -> InvoicePage:
+    def list(self, q: InvoiceQuery) -> InvoicePage:
         def fn(s: Session) -> InvoicePage:
-            rows = list(s.scalars(repo.invoices(student_id, status, unpaid, start, end, limit)).all())
+            due_before = local_today(load_settings(s)) if q.overdue else None
+            where = repo.invoice_filters(q.student_id, q.status, q.unpaid, q.start, q.end, due_before)
+            rows = list(s.scalars(repo.invoices(where, q.offset, q.limit)).all())
+            names = repo.student_names(s, {r.student_id for r in rows})
             items = [invoicing.read(s, r) for r in rows]
-            if unpaid:
-                items = [i for i in items if i.owing_cents > 0]
-            return InvoicePage(items=items, total=len(items))
+            for item in items:
+                item.student_name = names.get(item.student_id, "")
+            owing = repo.owing_on(s, where) if q.unpaid or q.overdue else None
+            total = repo.count_invoices(s, where)
+            return InvoicePage(items=items, total=total, offset=q.offset, limit=q.limit, owing_total_cents=owing)
 
         return self.db.read(fn)
 

@@ -193,6 +193,7 @@ ROUTE_PERMISSIONS: dict[str, Permission] = {
     "get_billing_settings": P.BILLING,
     "update_billing_settings": P.SETTINGS_MANAGE,
     "hst_report": P.BILLING,
+    "cash_up": P.BILLING,
     "student_statement": P.BILLING,
     "prepaid_hours": P.STUDENTS_READ,
     "apply_credit": P.BILLING,

@@ -96,6 +96,11 @@ export const billingSamples: Record<string, ChannelSample> = {
     invalid: { limit: 101 },
     invalidField: 'limit',
   },
+  'db:billing:cashUp': {
+    valid: afterCreating((call) => paymentFor(call), { day: new Date().toLocaleDateString('en-CA', { timeZone: 'America/Toronto' }) } satisfies ChannelRequest<'db:billing:cashUp'>),
+    invalid: { day: 'today' },
+    invalidField: 'day',
+  },
   'db:invoices:list': {
     valid: afterCreating((call) => invoiceFor(call, true), { unpaid: true, limit: 50 } satisfies ChannelRequest<'db:invoices:list'>),
     invalid: { limit: 5001 },

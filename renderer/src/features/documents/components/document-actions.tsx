@@ -12,6 +12,7 @@ const NAMES: Record<DocumentKind, string> = {
   receipt: 'receipt',
   statement: 'statement',
   certificate: 'BDE completion certificate',
+  'cash-up': 'cash-up',
 };
 
 /**

@@ -1,7 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { PRINT_ERROR_ATTRIBUTE, PRINT_MESSAGE_ATTRIBUTE, PRINT_STATE_ATTRIBUTE, type DocumentRequest } from '../../../../../electron/shared/documents';
+import { cashUpDay } from '../../../../../electron/shared/documents';
 import { call, isOdsmError } from '../../../lib/odsm';
 import { CertificateLayout } from './certificate';
+import { OdsmError } from '../../../lib/odsm';
+import { CashUpLayout } from './cash-up';
 import { InspectorPacketLayout } from './inspector-packet';
 import { InvoiceLayout } from './invoice-document';
 import { loadInvoiceDocument, loadReceiptDocument, loadStatementDocument } from './load-money-documents';
@@ -67,6 +70,12 @@ async function load(request: Required<DocumentRequest>): Promise<ReactNode> {
     case 'certificate': {
       const certificate = await call((odsm) => odsm.documents.certificate({ student_id: request.id }));
       return <CertificateLayout certificate={certificate} />;
+    }
+    case 'cash-up': {
+      const day = cashUpDay(request.id);
+      if (!day) throw new OdsmError({ code: 'validation_failed', message: 'A cash-up is for a day, written as YYYYMMDD.', requestId: '' });
+      const cashUp = await call((odsm) => odsm.billing.cashUp({ day }));
+      return <CashUpLayout cashUp={cashUp} />;
     }
   }
 }
