@@ -4646,6 +4646,8 @@ export interface components {
         Permission: "public" | "school.read" | "calendar.read" | "lessons.complete" | "classes.attendance" | "students.read" | "students.edit" | "book" | "records.edit" | "billing" | "refund" | "credit" | "certify" | "audit.read" | "backups" | "settings.manage" | "accounts.manage";
         /** PermissionRow */
         PermissionRow: {
+            /** Description */
+            description: string;
             /** Own Only For Instructor */
             own_only_for_instructor: boolean;
             permission: components["schemas"]["Permission"];
@@ -5615,6 +5617,8 @@ export interface components {
             min_password_length: number;
             /** Office May Certify */
             office_may_certify: boolean;
+            /** Session Max Hours */
+            session_max_hours: number;
             /** Version */
             version: number;
         };
@@ -5630,6 +5634,8 @@ export interface components {
             min_password_length?: number;
             /** Office May Certify */
             office_may_certify?: boolean;
+            /** Session Max Hours */
+            session_max_hours?: number;
             /** Version */
             version: number;
         };
@@ -11153,6 +11159,7 @@ export interface operations {
                 offset?: number;
                 limit?: number;
                 include_archived?: boolean;
+                instructor_id?: number | null;
             };
             header?: never;
             path?: never;

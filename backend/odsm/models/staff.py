@@ -47,6 +47,8 @@ class SignInSettings(Audited, Base):
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=10)
     failures_before_lock: Mapped[int] = mapped_column(Integer, default=5)
     lock_minutes: Mapped[int] = mapped_column(Integer, default=15)
+    # A session ends this many hours after sign-in, even while the desk is in use (a shift, not a week).
+    session_max_hours: Mapped[int] = mapped_column(Integer, default=12, server_default="12")
     # The owner may let the office certify students with MTO.
     office_may_certify: Mapped[bool] = mapped_column(Boolean, default=False)
     # The one-time recovery code, hashed; None once it is used up.

@@ -14,7 +14,7 @@ from fastapi import FastAPI
 
 from odsm.app import create_app
 from odsm.core.config import Settings
-from odsm.features.staff.permissions import PERMISSION_ROLES, ROUTE_PERMISSIONS, Permission, Role
+from odsm.features.staff.permissions import PERMISSION_ROLES, PERMISSION_WORDS, ROUTE_PERMISSIONS, Permission, Role
 
 from ..conftest import LiveServer
 from ..enrollments.builders import School, at, days_ago, ok, refused
@@ -44,7 +44,7 @@ def test_every_route_declares_a_permission(app: FastAPI) -> None:
 
 
 def test_every_permission_names_its_roles_and_the_owner_holds_each() -> None:
-    assert set(PERMISSION_ROLES) == set(Permission)
+    assert set(PERMISSION_ROLES) == set(Permission) == set(PERMISSION_WORDS)
     assert all(Role.OWNER in roles for roles in PERMISSION_ROLES.values())
 
 
@@ -127,10 +127,15 @@ def two_instructors(live: LiveServer) -> dict[str, Any]:
     for who, hour in ((mine, 9), (theirs, 11)):
         r = school.book(school.student(), who, school.vehicle(), at(day, hour), at(day, hour + 1))
         lessons[who["id"]] = ok(r, 201)
+    # A student in a class the first instructor teaches, with no lesson of theirs.
+    in_class = school.student()
+    enrollment = school.enrollment(in_class["id"], school.course()["id"])
+    session = school.session(mine["id"], days_ago(-3), 9, 2)
+    ok(school.c.post(f"/api/v1/classroom/{session['id']}/roster", json={"enrollment_id": enrollment["id"]}))
     owner = enable(live.client)["token"]
     add_staff(live.client, owner, "ines", "instructor", instructor_id=mine["id"])
-    return {"school": school, "mine": mine, "theirs": theirs, "lessons": lessons, "day": day,
-            "token": token_of(live, "ines")}  # fmt: skip
+    return {"school": school, "mine": mine, "theirs": theirs, "lessons": lessons, "day": day, "in_class": in_class,
+            "owner": owner, "token": token_of(live, "ines")}  # fmt: skip
 
 
 def test_an_instructor_sees_only_their_own_calendar(live: LiveServer, two_instructors: dict[str, Any]) -> None:
@@ -160,11 +165,49 @@ def test_an_instructor_completes_only_their_own_lessons(live: LiveServer, two_in
     assert ok(school.complete(mine))["status"] == "completed"
 
 
+def test_an_instructor_reads_only_their_own_students(live: LiveServer, two_instructors: dict[str, Any]) -> None:
+    t = two_instructors
+    mine, theirs = t["mine"]["id"], t["theirs"]["id"]
+    own, other = t["lessons"][mine]["student_id"], t["lessons"][theirs]["student_id"]
+    ines = as_(t["token"])
+    listed = ok(live.client.get("/api/v1/students", params={"instructor_id": mine}, headers=ines))
+    assert sorted(s["id"] for s in listed["items"]) == sorted([own, t["in_class"]["id"]])
+    assert listed["total"] == 2
+    assert ok(live.client.get(f"/api/v1/students/{own}", headers=ines))["id"] == own
+    assert ok(live.client.get(f"/api/v1/students/{t['in_class']['id']}", headers=ines))["id"] == t["in_class"]["id"]
+    lessons = ok(live.client.get("/api/v1/lessons/for-student", params={"student_id": own}, headers=ines))
+    assert lessons  # their own student's lessons are theirs to read
+    own_only = {"permission": "students.read", "role": "instructor", "own_only": True}
+    for refusal in (
+        live.client.get("/api/v1/students", headers=ines),
+        live.client.get("/api/v1/students", params={"instructor_id": theirs}, headers=ines),
+        live.client.get(f"/api/v1/students/{other}", headers=ines),
+        live.client.get("/api/v1/lessons/for-student", params={"student_id": other}, headers=ines),
+    ):
+        assert refused(refusal, 403, "permission_denied") == own_only, refusal.request.url
+    # The other reads of students' records stay the desk's, even of their own students.
+    for refusal in (
+        live.client.get("/api/v1/enrollments", params={"student_id": own}, headers=ines),
+        live.client.get("/api/v1/certification/worklist", headers=ines),
+    ):
+        assert refused(refusal, 403, "permission_denied") == {"permission": "students.read", "role": "instructor"}
+    refused(live.client.get("/api/v1/students/999999", headers=ines), 404, "student.not_found")
+    # The desk still reads every student.
+    everyone = ok(live.client.get("/api/v1/students", headers=as_(t["owner"])))
+    assert {own, other, t["in_class"]["id"]} <= {s["id"] for s in everyone["items"]}
+
+
 def test_the_table_the_settings_screen_shows_is_the_backends(live: LiveServer, tmp_path: Path) -> None:
     table = ok(live.client.get("/api/v1/auth/permissions"))
     rows = {row["permission"]: row for row in table["rows"]}
     assert rows["certify"]["roles"] == ["owner"]
     assert rows["book"]["roles"] == ["owner", "office"]
-    assert rows["calendar.read"] == {"permission": "calendar.read", "roles": ["owner", "office", "instructor"],
-                                     "own_only_for_instructor": True}  # fmt: skip
+    assert rows["calendar.read"] == {
+        "permission": "calendar.read",
+        "description": "See the calendar and day sheets",
+        "roles": ["owner", "office", "instructor"],
+        "own_only_for_instructor": True,
+    }
+    assert rows["students.read"]["roles"] == ["owner", "office", "instructor"]
+    assert rows["students.read"]["own_only_for_instructor"] is True
     assert "public" not in rows

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BackupNowRequest, BackupNowResult, BackupProgress, BackupStatus, LastBackup, RestoreResult } from '../../shared/app-channels';
 import type { AnchorStore } from '../audit/audit-anchor-store';
+import { createChoreGate } from '../auth/desk-chores';
 import type { Transport } from '../bridge/http-transport';
 import { MainRefusal } from '../bridge/ipc-envelope';
 import type { SaveDialog } from '../files/save-dialog';
@@ -14,6 +15,8 @@ import type { BackupSettings, BackupStore } from './backup-store';
 const BACKUP_PATH = '/api/v1/system/backups';
 const RESTORE_PATH = '/api/v1/system/restore';
 const PROGRESS_PATH = '/api/v1/system/backups/progress';
+// The backend's back_up route needs it (backend/odsm/features/staff/permissions.py).
+const BACKUPS_PERMISSION = 'backups';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 const FIRST_LOOK_MS = 2 * 60 * 1000;
@@ -61,6 +64,8 @@ export function isStale(settings: BackupSettings, at: Date): boolean {
 export function createBackups(options: BackupsOptions): Backups {
   const { transport, store, anchors, dialog, log } = options;
   const now = options.now ?? (() => new Date());
+  // The automatic backup waits, quietly, while sign-in is on and nobody who may back up is signed in here.
+  const gate = createChoreGate({ transport, log, chore: 'backup.automatic', permission: BACKUPS_PERMISSION });
   let running: Promise<BackupNowResult> | undefined;
   // Backups and restores run one after another, never side by side.
   let queue: Promise<unknown> = Promise.resolve();
@@ -142,7 +147,7 @@ export function createBackups(options: BackupsOptions): Backups {
     const settings = await store.read();
     const due = settings.last === null || now().getTime() - Date.parse(settings.last.at) >= settings.everyHours * HOUR_MS;
     const folder = settings.folder;
-    if (folder === null || !due) return undefined;
+    if (folder === null || !due || !(await gate.mayRun())) return undefined;
     return once(() => copyTo(settings, folder));
   };
 

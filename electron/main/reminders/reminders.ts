@@ -12,6 +12,7 @@ import {
   type SmsExportOutcome,
   type SmtpPasswordStatus,
 } from '../../shared/reminder-channels';
+import { createChoreGate } from '../auth/desk-chores';
 import type { AppChannel } from '../bridge/app-channel-handlers';
 import type { Transport } from '../bridge/http-transport';
 import { MainRefusal } from '../bridge/ipc-envelope';
@@ -27,6 +28,8 @@ const SMS_EXPORT_PATH = '/api/v1/system/reminders/sms-export';
 const AUTH_STATUS_PATH = '/api/v1/auth/status';
 /** Keeping the school's email password is a settings change: the same permission as the reminder settings. */
 export const PASSWORD_PERMISSION = 'settings.manage';
+// The backend's send_reminders route needs it (backend/odsm/features/staff/permissions.py).
+const SEND_PERMISSION = 'students.edit';
 export const SEND_EVERY_MS = 5 * 60_000;
 
 export interface SmtpPasswordStore {
@@ -85,6 +88,8 @@ export type SendSummary = ReminderSendSummary;
 export interface ReminderSender {
   /** Fills and sends the outbox once; the password goes in the body of this one call. */
   sendNow(): Promise<SendSummary>;
+  /** The timer's run: sends, unless sign-in waits for someone who may (then undefined, logged once). */
+  sendWhenSignedIn(): Promise<SendSummary | undefined>;
   /** Sends every `everyMs` while the app runs (one run at a time); returns the stop function. */
   schedule(everyMs?: number): () => void;
 }
@@ -110,14 +115,17 @@ export function createReminderSender(options: { transport: Transport; store?: Sm
     log.info('reminders.sent', { sent: summary.sent, failed: summary.failed, dropped: summary.dropped, held: summary.held_quiet_hours, waiting: summary.waiting });
     return summary;
   };
+  const gate = createChoreGate({ transport, log, chore: 'reminders.send', permission: SEND_PERMISSION });
+  const sendWhenSignedIn = async (): Promise<SendSummary | undefined> => ((await gate.mayRun()) ? sendNow() : undefined);
   return {
     sendNow,
+    sendWhenSignedIn,
     schedule: (everyMs = SEND_EVERY_MS) => {
       let running = false;
       const tick = () => {
         if (running) return;
         running = true;
-        sendNow()
+        sendWhenSignedIn()
           .catch((error: unknown) => log.warn('reminders.send_skipped', { reason: error instanceof Error ? error.name : 'unknown' }))
           .finally(() => {
             running = false;

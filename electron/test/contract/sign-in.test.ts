@@ -108,7 +108,7 @@ describe('sign-in over IPC', () => {
     expect(await smtpPassword.password()).toBe('first-smtp-password');
   });
 
-  it('holds an instructor to their own calendar, and keeps students from them', async () => {
+  it('holds an instructor to their own calendar and their own students', async () => {
     await call(AUTH_SIGN_OUT_CHANNEL);
     expect(await signIn('ines')).toMatchObject({ account: { role: 'instructor', instructor_id: ownInstructor } });
     const window = { start: '2031-06-10T00:00:00-04:00', end: '2031-06-11T00:00:00-04:00' };
@@ -117,7 +117,10 @@ describe('sign-in over IPC', () => {
       code: 'permission_denied',
       details: { permission: 'calendar.read', own_only: true },
     });
-    expect(await refusal('db:students:list', {})).toMatchObject({ code: 'permission_denied', details: { permission: 'students.read', role: 'instructor' } });
+    // Their own students only: the list asks for them by name, and any other list is refused.
+    expect(await call<{ items: unknown[] }>('db:students:list', { instructor_id: ownInstructor })).toMatchObject({ items: [] });
+    expect(await refusal('db:students:list', {})).toMatchObject({ code: 'permission_denied', details: { permission: 'students.read', role: 'instructor', own_only: true } });
+    expect(await refusal('db:students:list', { instructor_id: otherInstructor })).toMatchObject({ code: 'permission_denied', details: { permission: 'students.read', own_only: true } });
   });
 
   it('resets the owner with the recovery code once, and switching off needs the owner password', async () => {

@@ -3,8 +3,8 @@
 `app.py` hangs `check_permission` on every router it includes. With sign-in off it lets everything through
 and the audit log keeps the OS account alone; with it on, the request's `X-ODSM-Session` token (main
 attaches it; the renderer never sees it) names the account, the account's role must hold the route's
-permission, an instructor is held to their own calendar, lessons and classes, and the audit log records the
-account beside the OS account.
+permission, an instructor is held to their own calendar, lessons, classes and students, and the audit log
+records the account beside the OS account.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from odsm.core import audit
 from odsm.core.quick_reads import reads_may_run_on_event_loop
+from odsm.features.students.service import StudentService
 
 from . import repository as repo
 from .desk import Access
@@ -28,9 +29,12 @@ SESSION_HEADER = "x-odsm-session"
 T = TypeVar("T")
 
 # Where an instructor's own records are named: a query parameter, or the record in the path.
-_OWN_BY_QUERY = {"list_lessons", "day_sheet", "list_sessions"}
+# A route under an own-only permission that none of these names is refused to an instructor as if the role
+# lacked it (fail closed): of the students' reads only the list, the record and the lessons are narrowed.
+_OWN_BY_QUERY = {"list_lessons", "day_sheet", "list_sessions", "list_students"}
 _OWN_BY_LESSON = {"get_lesson", "complete_lesson"}
 _OWN_BY_CLASS = {"record_attendance"}
+_OWN_BY_STUDENT = {"get_student", "student_lessons"}
 
 
 def session_token(request: Request) -> str | None:
@@ -81,9 +85,15 @@ def _hold_to_own(svc: StaffService, request: Request, name: str, access: Access,
         found = svc.db.read(lambda s: s.scalar(query(int(record_id))))
         if found is None or found == own:
             return  # an unknown record answers its own 404
-    else:
-        return
+    elif name in _OWN_BY_STUDENT:
+        student_id = request.path_params.get("student_id") or request.query_params.get("student_id") or ""
+        if not str(student_id).isdigit():
+            return  # not a valid id: the route's own validation refuses it
+        if own is not None and StudentService(svc.db).is_taught_by(int(student_id), own) is not False:
+            return  # their own student, or an unknown one (its own 404)
+    else:  # a read no instructor is narrowed to (a student's enrollments, the worklist): the desk's alone
+        raise PermissionDenied(details={"permission": permission.value, "role": Role.INSTRUCTOR.value})
     raise PermissionDenied(
-        "An instructor's account sees and changes only their own calendar, lessons and classes.",
+        "An instructor's account sees and changes only their own calendar, lessons, classes and students.",
         details={"permission": permission.value, "role": Role.INSTRUCTOR.value, "own_only": True},
     )

@@ -3,7 +3,7 @@
 The README and the Settings screen show this same table (GET /api/v1/auth/permissions reads it from here).
 With sign-in off nobody is asked: the desk may do everything, as before sign-in existed. With it on, the
 route's permission is checked before the route runs (`odsm.features.staff.access`), and an instructor's
-calendar and lessons are narrowed to their own.
+calendar, lessons, classes and students are narrowed to their own.
 
 A route missing from ROUTE_PERMISSIONS needs the owner (fail closed), and
 backend/tests/staff/test_permissions.py (test_every_route_declares_a_permission) fails until it is named here.
@@ -31,6 +31,8 @@ class Permission(StrEnum):
     LESSONS_COMPLETE = "lessons.complete"
     # Recording a class's attendance; an instructor records their own classes only.
     CLASSES_ATTENDANCE = "classes.attendance"
+    # Students' records; an instructor reads the list, the record and the lessons of their own students
+    # only (a lesson with them, or a place in a class they teach), and no other student read.
     STUDENTS_READ = "students.read"
     STUDENTS_EDIT = "students.edit"
     BOOK = "book"
@@ -56,7 +58,7 @@ PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
     Permission.CALENDAR_READ: _ALL,
     Permission.LESSONS_COMPLETE: _ALL,
     Permission.CLASSES_ATTENDANCE: _ALL,
-    Permission.STUDENTS_READ: _DESK,
+    Permission.STUDENTS_READ: _ALL,
     Permission.STUDENTS_EDIT: _DESK,
     Permission.BOOK: _DESK,
     Permission.RECORDS_EDIT: _DESK,
@@ -71,9 +73,30 @@ PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
     Permission.ACCOUNTS_MANAGE: _OWNER,
 }
 
-# What an instructor may do only on their own calendar, lessons and classes.
+# The table's words, as Settings shows them to the school's owner.
+PERMISSION_WORDS: dict[Permission, str] = {
+    Permission.PUBLIC: "Sign in",
+    Permission.SCHOOL_READ: "See the school's settings, instructors, vehicles and courses",
+    Permission.CALENDAR_READ: "See the calendar and day sheets",
+    Permission.LESSONS_COMPLETE: "Complete lessons",
+    Permission.CLASSES_ATTENDANCE: "Record class attendance",
+    Permission.STUDENTS_READ: "See students and their lessons",
+    Permission.STUDENTS_EDIT: "Add and edit students, enrollments and hours",
+    Permission.BOOK: "Book, move and cancel lessons and classes",
+    Permission.RECORDS_EDIT: "Edit instructors, vehicles and courses, and import them",
+    Permission.BILLING: "Invoices and taking payments",
+    Permission.REFUND: "Refund payments",
+    Permission.CREDIT: "Credit invoices",
+    Permission.CERTIFY: "Certify students with the MTO",
+    Permission.AUDIT_READ: "Read the audit log",
+    Permission.BACKUPS: "Back up and export the school",
+    Permission.SETTINGS_MANAGE: "Change the school's settings",
+    Permission.ACCOUNTS_MANAGE: "Manage staff accounts and sign-in",
+}
+
+# What an instructor may do only on their own calendar, lessons, classes and students.
 OWN_ONLY_FOR_INSTRUCTOR = frozenset(
-    {Permission.CALENDAR_READ, Permission.LESSONS_COMPLETE, Permission.CLASSES_ATTENDANCE}
+    {Permission.CALENDAR_READ, Permission.LESSONS_COMPLETE, Permission.CLASSES_ATTENDANCE, Permission.STUDENTS_READ}
 )
 
 P = Permission

@@ -17,6 +17,8 @@ RecoveryCode = Annotated[str, StringConstraints(min_length=1, max_length=100), N
 Minutes = Annotated[int, Strict(), Field(ge=1, le=24 * 60)]
 PasswordLength = Annotated[int, Strict(), Field(ge=8, le=200)]
 Failures = Annotated[int, Strict(), Field(ge=2, le=100)]
+# A session ends after this many hours even at a desk in use: a week at most.
+Hours = Annotated[int, Strict(), Field(ge=1, le=7 * 24)]
 
 
 class StaffRead(BaseModel):
@@ -114,6 +116,7 @@ class SignInSettingsRead(BaseModel):
     idle_lock_minutes: int
     failures_before_lock: int
     lock_minutes: int
+    session_max_hours: int
     office_may_certify: bool
     version: int
 
@@ -123,6 +126,7 @@ class SignInSettingsUpdate(VersionedChange):
     idle_lock_minutes: Minutes = omitted()
     failures_before_lock: Failures = omitted()
     lock_minutes: Minutes = omitted()
+    session_max_hours: Hours = omitted()
     office_may_certify: Flag = omitted()
 
 
@@ -138,6 +142,7 @@ class AuthStatus(BaseModel):
 
 class PermissionRow(BaseModel):
     permission: Permission
+    description: str
     roles: list[Role]
     own_only_for_instructor: bool
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -35,7 +36,7 @@ from .passwords import (
     passwords_at,
     token_digest,
 )
-from .permissions import OWN_ONLY_FOR_INSTRUCTOR, PERMISSION_ROLES, Permission, Role
+from .permissions import OWN_ONLY_FOR_INSTRUCTOR, PERMISSION_ROLES, PERMISSION_WORDS, Permission, Role
 from .schemas import (
     AuthStatus,
     EnableSignIn,
@@ -59,7 +60,7 @@ def _settings_read(row: SignInSettings | None) -> SignInSettingsRead:
     if row is None:
         row = SignInSettings(
             enabled=False, min_password_length=10, idle_lock_minutes=10, failures_before_lock=5,
-            lock_minutes=15, office_may_certify=False, version=1,
+            lock_minutes=15, session_max_hours=12, office_may_certify=False, version=1,
         )  # fmt: skip
     return SignInSettingsRead.model_validate(row)
 
@@ -84,6 +85,8 @@ class StaffService:
             return Access(enabled=True, office_may_certify=settings.office_may_certify)
         found = s.execute(repo.live_session(token_digest(token))).first()
         account = found[1] if found is not None and found[1].active else None
+        if found is not None and session_too_old(found[0], settings, utcnow()):
+            account = None  # past the setting's hours: this desk signs in again, however busy it was
         return Access(
             enabled=True,
             account=StaffRead.model_validate(account) if account is not None else None,
@@ -109,6 +112,7 @@ class StaffService:
         rows = [
             PermissionRow(
                 permission=p,
+                description=PERMISSION_WORDS[p],
                 roles=sorted(roles, key=list(Role).index),
                 own_only_for_instructor=p in OWN_ONLY_FOR_INSTRUCTOR,
             )
@@ -366,6 +370,10 @@ class StaffService:
         if account is None:
             raise StaffNotFound(details={"staff_id": staff_id})
         return account
+
+
+def session_too_old(session: StaffSession, settings: SignInSettings, now: datetime) -> bool:
+    return session.created_at + timedelta(hours=settings.session_max_hours) <= now
 
 
 def account_sessions(s: Session, account_id: int) -> list[StaffSession]:

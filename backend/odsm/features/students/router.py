@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query
 
-from odsm.core.bounded import Offset
+from odsm.core.bounded import Offset, OptionalQueryId
 from odsm.core.error_responses import refusals
 from odsm.core.quick_reads import quick_read
 from odsm.core.record_routes import RecordRoutes
@@ -30,8 +30,10 @@ def list_students(
     offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 25,
     include_archived: bool = False,
+    # Only the students this instructor teaches: an instructor's own account must ask for its own.
+    instructor_id: OptionalQueryId = None,
 ) -> StudentPage:
-    return svc.list(q, offset, limit, include_archived)
+    return svc.list(q, offset, limit, include_archived, instructor_id)
 
 
 records.create("create_student", StudentService.create, StudentCreate, StudentRead)

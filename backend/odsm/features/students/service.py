@@ -97,9 +97,19 @@ class StudentService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def list(self, q: str | None, offset: int, limit: int, include_archived: bool) -> StudentPage:
-        rows, total = self.db.query(lambda conn: repo.read_page(conn, q, include_archived, offset, limit))
+    def list(
+        self, q: str | None, offset: int, limit: int, include_archived: bool, instructor_id: int | None = None
+    ) -> StudentPage:
+        rows, total = self.db.query(
+            lambda conn: repo.read_page(conn, q, include_archived, offset, limit, instructor_id)
+        )
         return StudentPage(items=[to_read(r) for r in rows], total=total, offset=offset, limit=limit)
+
+    def is_taught_by(self, student_id: int, instructor_id: int) -> bool | None:
+        """Whether the instructor teaches the student (a lesson, or a class); None when there is no such student."""
+        if self.db.query(lambda conn: repo.read_one(conn, student_id)) is None:
+            return None
+        return bool(self.db.query(lambda conn: conn.scalar(repo.is_taught_by(student_id, instructor_id))))
 
     def get(self, student_id: int) -> StudentRead:
         row = self.db.query(lambda conn: repo.read_one(conn, student_id))

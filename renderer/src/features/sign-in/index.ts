@@ -2,3 +2,4 @@
 export { SignInGate } from './components/sign-in-gate';
 export { SignedInAs } from './components/signed-in-as';
 export { SignInSection } from './components/sign-in-section';
+export { useOwnInstructorId } from './api/auth';

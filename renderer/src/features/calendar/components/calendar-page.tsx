@@ -8,6 +8,7 @@ import { addDays, formatLongDate, formatWeekdayDate, startOfWeek, todayIn, forma
 import { parseHash, useHash, useIntent } from '../../../lib/navigation';
 import { useClassSessions } from '../../classroom';
 import { InstructorOptions, useInstructors } from '../../instructors';
+import { useOwnInstructorId } from '../../sign-in';
 import { LessonDialog, useLessons, type Lesson, type LessonFormValues } from '../../lessons';
 import { useSchoolClock } from '../../settings';
 import { useVehicles } from '../../vehicles';
@@ -43,9 +44,12 @@ export function CalendarPage() {
   const notice = useNotice('calendar-notice');
   const editing = useDialog<Editing>(notice.show);
 
+  // An instructor signed in here sees their own calendar only (the backend refuses them any other).
+  const own = useOwnInstructorId();
   const instructors = useInstructors();
+  const instructorItems = (instructors.data?.items ?? []).filter((item) => own === null || item.id === own);
   const vehicles = useVehicles();
-  const resources = mode === 'instructor' ? (instructors.data?.items ?? []) : (vehicles.data?.items ?? []);
+  const resources = mode === 'instructor' ? instructorItems : (vehicles.data?.items ?? []);
   const resourceId = chosenId !== null && resources.some((item) => item.id === chosenId) ? chosenId : (resources[0]?.id ?? null);
 
   const firstDay = view === 'week' ? startOfWeek(anchor) : anchor;
@@ -113,7 +117,7 @@ export function CalendarPage() {
       {notice.banner}
       {phoneFile.error ? <ErrorBanner error={phoneFile.error} title="The calendar file was not saved." /> : null}
       <div className="toolbar cal-toolbar">
-        <Segmented label="Calendar for" options={MODES} value={mode} onChange={setMode} testIdPrefix="mode" />
+        {own === null ? <Segmented label="Calendar for" options={MODES} value={mode} onChange={setMode} testIdPrefix="mode" /> : null}
         <select
           className="field__control cal-toolbar__resource"
           aria-label={mode === 'instructor' ? 'Instructor' : 'Vehicle'}
@@ -122,7 +126,7 @@ export function CalendarPage() {
           data-testid="calendar-resource"
         >
           {mode === 'instructor' ? (
-            <InstructorOptions instructors={instructors.data?.items ?? []} />
+            <InstructorOptions instructors={instructorItems} />
           ) : (
             (vehicles.data?.items ?? []).map((item) => (
               <option key={item.id} value={item.id}>
@@ -179,7 +183,7 @@ export function CalendarPage() {
           key={editing.open.lesson?.id ?? 'new'}
           lesson={editing.open.lesson}
           initial={editing.open.initial}
-          instructors={(instructors.data?.items ?? []).filter((item) => item.authorised_in_car !== false)}
+          instructors={instructorItems.filter((item) => item.authorised_in_car !== false)}
           vehicles={vehicles.data?.items ?? []}
           timeZone={timeZone}
           onClose={editing.close}

@@ -14,6 +14,16 @@ export function useAuthStatus() {
   return useQuery({ queryKey: authKeys.status(), queryFn: () => call((odsm) => odsm.auth.status()), staleTime: Infinity });
 }
 
+/**
+ * The instructor record of the instructor signed in at this desk, or null for the desk's other accounts and
+ * with sign-in off. The backend holds an instructor to their own calendar and students; screens ask for those.
+ */
+export function useOwnInstructorId(): number | null {
+  const status = useAuthStatus().data;
+  const account = status?.enabled ? status.account : null;
+  return account?.role === 'instructor' ? account.instructor_id : null;
+}
+
 /** Someone else is at the desk now: nothing cached for the last person is theirs to see. */
 function useSwitched() {
   const client = useQueryClient();
@@ -52,6 +62,25 @@ export function useRecover() {
 
 export function usePermissionTable() {
   return useQuery({ queryKey: authKeys.permissions(), queryFn: () => call((odsm) => odsm.signIn.permissions({})) });
+}
+
+export function useSignInSettings() {
+  return useQuery({ queryKey: authKeys.settings(), queryFn: () => call((odsm) => odsm.signIn.settings({})) });
+}
+
+export type SignInSettingsChange = { version: number; idle_lock_minutes?: number; session_max_hours?: number; min_password_length?: number; office_may_certify?: boolean };
+
+export function useUpdateSignInSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SignInSettingsChange) => call((odsm) => odsm.signIn.updateSettings({ body })),
+    onSuccess: (settings) => {
+      client.setQueryData(authKeys.settings(), settings);
+      // The idle lock's minutes and the table's "granted" follow at once.
+      void client.invalidateQueries({ queryKey: authKeys.status() });
+      void client.invalidateQueries({ queryKey: authKeys.permissions() });
+    },
+  });
 }
 
 export function useStaff(enabled: boolean) {

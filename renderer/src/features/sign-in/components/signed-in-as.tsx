@@ -1,5 +1,6 @@
 import { Button } from '../../../components/ui/button';
 import { useAuthStatus, useSwitchUser } from '../api/auth';
+import { ROLE_WORDS } from './roles';
 
 /** In the sidebar while someone is signed in: who, and "Switch user" (the next person signs in over the app). */
 export function SignedInAs() {
@@ -10,7 +11,7 @@ export function SignedInAs() {
   return (
     <div className="signed-in-as" data-testid="signed-in-as">
       <span>
-        {account.name} <small>({account.role})</small>
+        {account.name} <small>({ROLE_WORDS[account.role]})</small>
       </span>
       <Button variant="ghost" busy={switchUser.isPending} onClick={() => switchUser.mutate()} data-testid="switch-user">
         Switch user

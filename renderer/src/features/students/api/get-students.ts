@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { call } from '../../../lib/odsm';
+import { useOwnInstructorId } from '../../sign-in';
 import type { StudentListQuery } from '../types';
 import { studentKeys } from './keys';
 
@@ -16,6 +17,8 @@ export function studentsQueryOptions(query: StudentListQuery) {
   });
 }
 
+/** An instructor signed in here sees the students they teach: the backend refuses them any other list. */
 export function useStudents(query: StudentListQuery) {
-  return useQuery(studentsQueryOptions(query));
+  const own = useOwnInstructorId();
+  return useQuery(studentsQueryOptions(own === null ? query : { ...query, instructor_id: own }));
 }
