@@ -10524,6 +10524,15 @@ export interface operations {
                     "application/json": components["schemas"]["TemplatePreview"];
                 };
             };
+            /** @description No record has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
             422: {
                 headers: {

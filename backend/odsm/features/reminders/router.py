@@ -92,7 +92,7 @@ def save_reminder_template(rule: Rule, channel_name: Channel, data: TemplateSave
 @router.post(
     "/templates/{rule}/{channel_name}/preview",
     response_model=TemplatePreview,
-    responses=refusals(422),
+    responses=refusals(404, 422),
     openapi_extra=channel("template-preview"),
 )
 def preview_reminder_template(rule: Rule, channel_name: Channel, data: TemplateSave, svc: Svc) -> TemplatePreview:
