@@ -1,6 +1,7 @@
 // Issue 9's flow end to end, in Chromium at 1366×768 through the real preload, bridge and backend: a G1
 // student whose BDE course is certified sees the G2 date in the road-test dialog, books the test with the
-// school car, finds it on the calendar, fails it and sees the retest date; then the inspector packet and
+// school car, finds it on the calendar (where it opens its cancellation), records the fail in the
+// dialog and sees the retest date; then the inspector packet and
 // the school's BDE completion certificate are saved as PDF (Chromium's page.pdf() standing in for
 // printToPDF, as in the app) and read back with pdftotext.
 import { execFileSync } from 'node:child_process';
@@ -152,18 +153,45 @@ describe('a G1 student with a certified BDE course, to the road test and the cer
     await block.waitFor(SETTLE);
     expect(await block.textContent()).toContain('G2 road test: Maya Singh');
     await page.screenshot({ path: join(SHOTS, 'calendar-road-test.png') });
+    // The block is a button: reached by the keyboard, it opens the test's actions. Three days ahead, it
+    // may be cancelled, and in time: the fee is not lost.
+    await block.focus();
+    await page.keyboard.press('Enter');
+    const actions = page.getByTestId('road-test-actions-dialog');
+    await actions.waitFor(SETTLE);
+    await actions.getByRole('button', { name: 'Cancel test…' }).click();
+    expect(await actions.getByTestId('road-test-cancel-warning').textContent()).toMatch(/^The test is more than 48 hours away: the \$[\d.]+ fee is not lost, and the school car’s rental is taken off the student’s charges\.$/);
+    await page.screenshot({ path: join(SHOTS, 'calendar-road-test-cancel.png') });
+    await actions.getByRole('button', { name: 'Keep the test' }).click();
+    await actions.locator('.dialog__footer').getByRole('button', { name: 'Close' }).click();
+    expect(await invoke<RoadTest>('db:road-tests:get', { road_test_id: roadTest.id })).toMatchObject({ status: 'booked' });
   });
 
-  it('5. records a fail, and the dialog shows the earliest retest date', async () => {
+  it('5. records a fail in the road-test dialog, which shows the earliest retest date', async () => {
     // The test is taken in the past: moved there behind the app's back, as if booked back then (the
     // backend's own tests do the same); recording the result then writes its audited state again.
     const shift = testEngine === 'sqlite' ? (column: string) => `${column} = datetime(${column}, '-4 days')` : (column: string) => `${column} = ${column} - interval '4 days'`;
     rawSql({ dir: harness.dataDir, env: process.env }, `UPDATE road_tests SET ${['starts_at', 'ends_at', 'blocked_from', 'blocked_until'].map(shift).join(', ')} WHERE id = ${roadTest.id};`);
-    const failed = await invoke<RoadTest>('db:road-tests:recordResult', { road_test_id: roadTest.id, body: { version: roadTest.version, outcome: 'failed' } });
-    expect(failed).toMatchObject({ status: 'failed', retest_from: torontoDate(9) });
+    // No change event tells the open window: it reads the moved test afresh, as when the app starts.
+    await page.reload();
 
     await openStudent('Maya Singh');
     await openRoadTestDialog();
+    const row = dialog().locator(`[data-testid="road-test-row"][data-road-test-id="${roadTest.id}"]`);
+    await row.waitFor(SETTLE);
+    expect(await row.textContent()).toMatch(/G2CDEF 123Booked/);
+    await row.getByRole('button', { name: /^Record result/ }).click();
+    await dialog().getByRole('button', { name: 'Fail', exact: true }).click();
+    await page.screenshot({ path: join(SHOTS, 'road-test-record-result.png') });
+    await dialog().getByTestId('road-test-save-result').click();
+    const saved = dialog().getByTestId('road-test-result-saved');
+    await saved.waitFor(SETTLE);
+    expect(await saved.textContent()).toBe(`Failed. The earliest retest is ${formatDate(torontoDate(9))}.`);
+    const failed = await invoke<RoadTest>('db:road-tests:get', { road_test_id: roadTest.id });
+    expect(failed).toMatchObject({ status: 'failed', retest_from: torontoDate(9) });
+    await expect.poll(() => row.getAttribute('data-status'), SETTLE).toBe('failed');
+    expect(await row.textContent()).toContain(`Failed · retest from ${formatDate(torontoDate(9))}`);
+
     await expect.poll(() => g2().getByRole('heading').textContent(), SETTLE).toBe(`G2 test: from ${formatDate(torontoDate(9))}`);
     expect(await g2().textContent()).toMatch(/Failed the G2 test on \w{3} \d{1,2}, \d{4}; a retest needs 10 days: from \w{3} \d{1,2}, \d{4}\./);
     await page.screenshot({ path: join(SHOTS, 'road-test-retest.png') });

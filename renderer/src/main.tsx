@@ -14,6 +14,7 @@ import './styles/billing-desk.css';
 import './styles/sign-in.css';
 import './styles/money-reports.css';
 import './styles/reminders.css';
+import './styles/road-tests.css';
 
 markReactAriaStylesPresent();
 

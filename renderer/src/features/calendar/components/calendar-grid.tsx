@@ -23,11 +23,13 @@ type Props = {
   secondary: (lesson: Lesson) => string;
   onPickSlot: (date: string, minute: number) => void;
   onOpenLesson: (lesson: Lesson) => void;
+  /** A road test's block opens its result or its cancellation. */
+  onOpenRoadTest?: (roadTest: CalendarRoadTest) => void;
 };
 
 const HOUR_PX = 56;
 
-export function CalendarGrid({ window, timeFormat, today, lessons, sessions, roadTests = [], secondary, onPickSlot, onOpenLesson }: Props) {
+export function CalendarGrid({ window, timeFormat, today, lessons, sessions, roadTests = [], secondary, onPickSlot, onOpenLesson, onOpenRoadTest }: Props) {
   const days = Array.from({ length: window.days }, (_, index) => addDays(window.firstDay, index));
   const hours: number[] = [];
   for (let minute = window.dayStartMinute; minute < window.dayEndMinute; minute += 60) hours.push(minute);
@@ -105,7 +107,15 @@ export function CalendarGrid({ window, timeFormat, today, lessons, sessions, roa
               if (item.roadTest) {
                 const test = item.roadTest;
                 return (
-                  <div key={item.key} className="cal__block cal__block--road_test" style={style} data-testid="calendar-road-test" data-road-test-id={test.id}>
+                  <button
+                    key={item.key}
+                    type="button"
+                    className="cal__block cal__block--road_test"
+                    style={style}
+                    onClick={() => onOpenRoadTest?.(test)}
+                    data-testid="calendar-road-test"
+                    data-road-test-id={test.id}
+                  >
                     <span className="cal__block-time">{time}</span>
                     <span className="cal__block-title">
                       {test.licence_class} road test: {test.student_name}
@@ -114,7 +124,7 @@ export function CalendarGrid({ window, timeFormat, today, lessons, sessions, roa
                       {test.centre_name} at {timeText(test.starts_at, timeFormat, window.timeZone)}
                       {test.vehicle_plate ? ` · ${test.vehicle_plate}` : ''}
                     </span>
-                  </div>
+                  </button>
                 );
               }
               const session = item.session!;

@@ -8,12 +8,13 @@ import { addDays, formatLongDate, formatWeekdayDate, startOfWeek, todayIn, forma
 import { parseHash, useHash, useIntent } from '../../../lib/navigation';
 import { useClassSessions } from '../../classroom';
 import { InstructorOptions, useInstructors } from '../../instructors';
+import { RoadTestActionsDialog } from '../../road-tests';
 import { useOwnInstructorId } from '../../sign-in';
 import { LessonDialog, useLessons, type Lesson, type LessonFormValues } from '../../lessons';
 import { useSchoolClock } from '../../settings';
 import { useVehicles } from '../../vehicles';
 import { useExportCalendarFile } from '../api/calendar-file';
-import { CalendarGrid } from './calendar-grid';
+import { CalendarGrid, type CalendarRoadTest } from './calendar-grid';
 import type { CalendarWindow } from './calendar-layout';
 
 type View = 'day' | 'week';
@@ -43,6 +44,7 @@ export function CalendarPage() {
   const [anchor, setAnchor] = useState(params.get('date') ?? today);
   const notice = useNotice('calendar-notice');
   const editing = useDialog<Editing>(notice.show);
+  const [roadTest, setRoadTest] = useState<CalendarRoadTest | null>(null);
 
   // An instructor signed in here sees their own calendar only (the backend refuses them any other).
   const own = useOwnInstructorId();
@@ -170,6 +172,7 @@ export function CalendarPage() {
               })
             }
             onOpenLesson={(lesson) => editing.setOpen({ lesson, initial: {} })}
+            onOpenRoadTest={setRoadTest}
           />
         </div>
       )}
@@ -190,6 +193,7 @@ export function CalendarPage() {
           onDone={editing.done}
         />
       ) : null}
+      {roadTest ? <RoadTestActionsDialog roadTestId={roadTest.id} title={`${roadTest.licence_class} road test: ${roadTest.student_name}`} onClose={() => setRoadTest(null)} /> : null}
     </Page>
   );
 }

@@ -8,6 +8,7 @@ import { formatMoney } from '../../../lib/units';
 import { InstructorOptions, useInstructors } from '../../instructors';
 import { useVehicles } from '../../vehicles';
 import { useBookRoadTest, useCentres, useEligibility, type RoadTestBooking } from '../api/road-tests';
+import { RoadTestList } from './road-test-list';
 
 type RoadTestDialogProps = {
   student: { id: number; first_name: string; last_name: string };
@@ -15,7 +16,8 @@ type RoadTestDialogProps = {
 };
 
 /** Books a G2 or G road test for one student: says when the student may take each test and why, then
- * takes the centre, the day and time, and whether the school car (and an instructor) go too. */
+ * takes the centre, the day and time, and whether the school car (and an instructor) go too. The
+ * student's tests are listed too, a booked one with its result or its cancellation. */
 export function RoadTestDialog({ student, onClose }: RoadTestDialogProps) {
   const name = `${student.first_name} ${student.last_name}`;
   const eligibility = useEligibility(student.id);
@@ -79,6 +81,7 @@ export function RoadTestDialog({ student, onClose }: RoadTestDialogProps) {
           </div>
         ))}
       </section>
+      <RoadTestList studentId={student.id} />
       {booked ? (
         <p data-testid="road-test-booked">
           Booked: {booked.licence_class} test at {booked.centre_name}
