@@ -74,6 +74,7 @@ from .schemas import (
     ReversalCreate,
     Statement,
 )
+from .rental_charges import charge_road_test_rental, credit_road_test_rental
 from .statement import statement
 
 __all__ = [
@@ -81,6 +82,8 @@ __all__ = [
     "InvoiceService",
     "PaymentService",
     "charge_lesson_fee",
+    "charge_road_test_rental",
+    "credit_road_test_rental",
     "draw_down_for_lesson",
     "invoice_enrolment",
     "prepaid_warning",
