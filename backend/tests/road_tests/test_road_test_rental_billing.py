@@ -127,8 +127,9 @@ def _unbilled(rt: RoadTests, test: dict[str, Any], kind: str, amount: int) -> No
     """A charge as the road tests wrote it before billing existed: kept, not yet on the account."""
 
     def add(s: Session) -> None:
+        words = "School car for the road test"
         s.add(RoadTestCharge(student_id=test["student_id"], road_test_id=test["id"], kind=kind,
-                             amount_cents=amount, description="School car for the road test", billed=False))  # fmt: skip
+                             amount_cents=amount, description=words, billed=False))  # fmt: skip
 
     rt.school.live.db.write(add)
 

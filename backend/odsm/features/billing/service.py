@@ -49,6 +49,7 @@ from .errors import (
 from .hst_report import hst_report
 from .invoicing import Line
 from .money_dates import check_money_date
+from .rental_charges import charge_road_test_rental, credit_road_test_rental
 from .schemas import (
     BillingSettingsRead,
     BillingSettingsUpdate,
@@ -74,7 +75,6 @@ from .schemas import (
     ReversalCreate,
     Statement,
 )
-from .rental_charges import charge_road_test_rental, credit_road_test_rental
 from .statement import statement
 
 __all__ = [
