@@ -8,9 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from odsm.models import RoadTestCharge
+from odsm.models import RoadTestCharge, RoadTestSettings
 
 from ..billing.helpers import Till
 from ..conftest import LiveServer
@@ -152,3 +153,19 @@ def test_charges_kept_before_billing_are_taken_over_by_the_next_road_test_write(
     ok(rt.cancel(ok(rt.c.get(f"/api/v1/road-tests/{booked['id']}"))))
     assert [d["kind"] for d in sorted(documents(rt, kept), key=lambda d: d["id"])] == ["invoice", "credit_note"]
     assert till.statement(kept["id"])["balance_cents"] == 0
+
+
+def test_when_the_rental_cannot_be_invoiced_no_booking_is_kept(rt: RoadTests, till: Till) -> None:
+    """One unit of work: when the invoice can't be made, the test, its charge and the car's hold are not kept."""
+
+    def beyond_any_invoice(s: Session) -> None:
+        row = s.scalars(select(RoadTestSettings)).first() or RoadTestSettings()
+        row.rental_price_cents = 100_000_001  # past the API's bound, and past an invoice's $1,000,000.00
+        s.add(row)
+
+    rt.school.live.db.write(beyond_any_invoice)
+    student, car = rt.student(), rt.school.vehicle()
+    details = refused(rt.book(student, at(DAY, 10), vehicle_id=car["id"]), 422, "validation_failed")
+    assert details["fields"][0]["field"] == "lines"
+    assert ok(rt.c.get("/api/v1/road-tests", params={"student_id": student["id"]}))["items"] == []
+    assert (rt.charges(student), documents(rt, student)) == ([], [])
