@@ -105,8 +105,10 @@ class RoadTest(Audited, Base):
 
 
 class RoadTestCharge(Audited, Base):
-    """What the student owes for a road test (the rental of the school car, or its reversal), kept until
-    the school's accounts take it over: they read the rows with `billed` false and set it."""
+    """What the student owes for a road test (the rental of the school car, or its reversal). Billing takes
+    it over in the same write: `invoice_id` is the invoice (or, for a reversal, the credit note) that put it
+    on the student's account, and `billed` is true. Rows written before billing existed wait with `billed`
+    false until the road-test service takes them over."""
 
     __tablename__ = "road_test_charges"
 
@@ -117,6 +119,7 @@ class RoadTestCharge(Audited, Base):
     amount_cents: Mapped[int] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(String(300), default="")
     billed: Mapped[bool] = mapped_column(Boolean, default=False)
+    invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     __table_args__ = (Index("ix_road_test_charges_billed", "billed", "student_id"),)

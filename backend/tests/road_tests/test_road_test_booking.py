@@ -21,7 +21,7 @@ def test_an_eligible_student_books_a_g2_test_with_the_school_car_and_is_charged_
     assert (test["status"], test["fee_cents"], test["rental_cents"]) == ("booked", 5375, 15000)
     # The car is held from the buffer before (60 min) to the buffer after (30 min) the 30-minute test.
     assert (test["blocked_from"], test["blocked_until"]) == (at(DAY, 9), at(DAY, 11))
-    assert rt.charges(student) == [("car_rental", 15000, False)]
+    assert rt.charges(student) == [("car_rental", 15000, True)]
 
 
 def test_the_eligibility_endpoint_gives_the_earliest_day_and_why(rt: RoadTests) -> None:
@@ -146,7 +146,7 @@ def test_a_keyed_booking_sent_twice_lands_once(rt: RoadTests) -> None:
     first = ok(rt.c.post("/api/v1/road-tests", json=body, headers=headers), 201)
     again = ok(rt.c.post("/api/v1/road-tests", json=body, headers=headers), 201)
     assert first["id"] == again["id"]
-    assert rt.charges(student) == [("car_rental", 15000, False)]
+    assert rt.charges(student) == [("car_rental", 15000, True)]
 
 
 def test_a_road_test_in_the_past_is_refused(rt: RoadTests) -> None:

@@ -60,7 +60,7 @@ def test_cancelling_in_time_keeps_the_fee_and_reverses_the_rental(rt: RoadTests)
     test = rt.booked(student, at(DAY, 10), vehicle_id=rt.school.vehicle()["id"])
     cancelled = ok(rt.cancel(test))
     assert (cancelled["status"], cancelled["fee_lost_cents"], cancelled["rental_cents"]) == ("cancelled", 0, 0)
-    assert rt.charges(student) == [("car_rental", 15000, False), ("car_rental_reversal", -15000, False)]
+    assert rt.charges(student) == [("car_rental", 15000, True), ("car_rental_reversal", -15000, True)]
 
 
 def test_cancelling_less_than_48_hours_ahead_records_the_fee_as_lost(rt: RoadTests) -> None:
@@ -68,7 +68,7 @@ def test_cancelling_less_than_48_hours_ahead_records_the_fee_as_lost(rt: RoadTes
     test = rt.booked(student, at(days_from_today(1), 15), vehicle_id=rt.school.vehicle()["id"])
     late = ok(rt.cancel(test))
     assert (late["status"], late["fee_lost_cents"]) == ("late_cancelled", 5375)
-    assert rt.charges(student) == [("car_rental", 15000, False)]
+    assert rt.charges(student) == [("car_rental", 15000, True)]
 
 
 def test_a_cancelled_test_frees_the_car(rt: RoadTests) -> None:

@@ -49,6 +49,7 @@ from .errors import (
 from .hst_report import hst_report
 from .invoicing import Line
 from .money_dates import check_money_date
+from .rental_charges import charge_road_test_rental, credit_road_test_rental
 from .schemas import (
     BillingSettingsRead,
     BillingSettingsUpdate,
@@ -81,6 +82,8 @@ __all__ = [
     "InvoiceService",
     "PaymentService",
     "charge_lesson_fee",
+    "charge_road_test_rental",
+    "credit_road_test_rental",
     "draw_down_for_lesson",
     "invoice_enrolment",
     "prepaid_warning",

@@ -27,6 +27,7 @@ from .errors import CentreNotFound, RoadTestNotFound
 # A test held with its buffers lasts well under a day: range queries bound blocked_from on both sides.
 LONGEST_HOLD = timedelta(hours=24)
 HOLDS_TIME = ROAD_TEST_HOLDS_TIME
+RENTAL, RENTAL_REVERSAL = "car_rental", "car_rental_reversal"
 
 
 def settings_row(s: Session) -> RoadTestSettings:
@@ -105,6 +106,15 @@ class RoadTestRepository(Repository[RoadTest]):
             select(func.sum(RoadTestCharge.amount_cents)).where(RoadTestCharge.road_test_id == road_test_id)
         )
         return int(total or 0)
+
+    def unbilled_charges(self) -> Sequence[RoadTestCharge]:
+        """Charges written before billing took them over, oldest first (a rental before its reversal)."""
+        stmt = select(RoadTestCharge).where(RoadTestCharge.billed.is_(False))
+        return self.session.scalars(stmt.order_by(RoadTestCharge.id)).all()
+
+    def rental_charge(self, road_test_id: int) -> RoadTestCharge | None:
+        stmt = select(RoadTestCharge).where(RoadTestCharge.road_test_id == road_test_id, RoadTestCharge.kind == RENTAL)
+        return self.session.scalars(stmt.order_by(RoadTestCharge.id).limit(1)).first()
 
     def charges(self, billed: bool | None, student_id: int | None, limit: int) -> Sequence[RoadTestCharge]:
         stmt = select(RoadTestCharge)

@@ -17,7 +17,7 @@ from odsm.features.school.service import load_settings
 from odsm.features.students.licence_history import current_class, record_step, steps_of
 from odsm.features.students.service import full_name, load_student
 from odsm.features.vehicles.service import load_vehicle
-from odsm.models import DriveTestCentre, RoadTest, RoadTestCharge, RoadTestStatus
+from odsm.models import DriveTestCentre, RoadTest, RoadTestStatus
 
 from .booking_rules import Stage, road_test_rules
 from .eligibility import day_text, verdict
@@ -29,6 +29,7 @@ from .errors import (
     RoadTestVersionConflict,
 )
 from .facts import gather, standing
+from .rental_billing import charge_rental, reverse_rental, take_over_unbilled
 from .repository import CentreRepository, RoadTestRepository, settings_row
 from .schemas import (
     CentreCreate,
@@ -108,6 +109,7 @@ class RoadTestService:
 
     def list(self, student_id: int | None, start: datetime | None, end: datetime | None, limit: int) -> RoadTestPage:
         def fn(s: Session) -> RoadTestPage:
+            take_over_unbilled(s)
             repo = RoadTestRepository(s)
             if student_id is not None:
                 rows = list(repo.of_student(student_id))[:limit]
@@ -135,6 +137,7 @@ class RoadTestService:
             cfg = settings_row(s)
             facts = gather(s, cfg, data, utcnow())
             road_test_rules.enforce(Stage.BOOK, facts)
+            take_over_unbilled(s)
             test = RoadTest(
                 **data.model_dump(),
                 ends_at=facts.ends_at,
@@ -148,18 +151,10 @@ class RoadTestService:
             primary(s, test, "create")
             s.flush()
             if facts.vehicle is not None:
-                s.add(
-                    RoadTestCharge(
-                        student_id=test.student_id,
-                        road_test_id=test.id,
-                        kind="car_rental",
-                        amount_cents=cfg.rental_price_cents,
-                        description=f"School car {facts.vehicle.plate} for the {test.licence_class} road test "
-                        f"on {day_text(facts.day)}",
-                        billed=False,
-                    )
+                words = (
+                    f"School car {facts.vehicle.plate} for the {test.licence_class} road test on {day_text(facts.day)}"
                 )
-                s.flush()
+                charge_rental(s, test, cfg.rental_price_cents, words)
             return _read(s, test)
 
         return self.db.write(fn)
@@ -199,6 +194,7 @@ class RoadTestService:
             repo = RoadTestRepository(s)
             test = repo.load(road_test_id)
             _booked(test, data.version)
+            take_over_unbilled(s)
             now = utcnow()
             late = now > test.starts_at - timedelta(hours=cfg.cancel_notice_hours)
             test.cancelled_at = now
@@ -206,18 +202,7 @@ class RoadTestService:
                 test.status, test.fee_lost_cents = RoadTestStatus.LATE_CANCELLED, test.fee_cents
             else:
                 test.status = RoadTestStatus.CANCELLED
-                rental = repo.rental_cents(test.id)
-                if rental:
-                    s.add(
-                        RoadTestCharge(
-                            student_id=test.student_id,
-                            road_test_id=test.id,
-                            kind="car_rental_reversal",
-                            amount_cents=-rental,
-                            description="Road test cancelled in time: the school car's rental is reversed",
-                            billed=False,
-                        )
-                    )
+                reverse_rental(s, test, data.reason)
             primary(s, test, "cancel", data.reason)
             s.flush()
             return _read(s, test)
