@@ -4890,6 +4890,15 @@ export interface components {
              * @description minutes after local midnight
              */
             lesson_tomorrow_send_minute: number;
+            /** Overdue Balance Days */
+            overdue_balance_days: number;
+            /** Overdue Balance On */
+            overdue_balance_on: boolean;
+            /**
+             * Overdue Balance Repeat Days
+             * @description at most one reminder per this many days
+             */
+            overdue_balance_repeat_days: number;
             /** Owner Di Licence Days */
             owner_di_licence_days: number;
             /** Owner Di Licence On */
@@ -4910,6 +4919,10 @@ export interface components {
              * @description minutes after local midnight
              */
             quiet_start_minute: number;
+            /** Road Test Days */
+            road_test_days: number;
+            /** Road Test On */
+            road_test_on: boolean;
             /** Sms Gateway Pattern */
             sms_gateway_pattern: string;
             /**
@@ -4948,6 +4961,15 @@ export interface components {
              * @description minutes after local midnight
              */
             lesson_tomorrow_send_minute?: number;
+            /** Overdue Balance Days */
+            overdue_balance_days?: number;
+            /** Overdue Balance On */
+            overdue_balance_on?: boolean;
+            /**
+             * Overdue Balance Repeat Days
+             * @description at most one reminder per this many days
+             */
+            overdue_balance_repeat_days?: number;
             /** Owner Di Licence Days */
             owner_di_licence_days?: number;
             /** Owner Di Licence On */
@@ -4968,6 +4990,10 @@ export interface components {
              * @description minutes after local midnight
              */
             quiet_start_minute?: number;
+            /** Road Test Days */
+            road_test_days?: number;
+            /** Road Test On */
+            road_test_on?: boolean;
             /** Sms Gateway Pattern */
             sms_gateway_pattern?: string;
             /**
@@ -10450,7 +10476,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                rule: "lesson_tomorrow" | "bde_deadline" | "owner_di_licence" | "owner_vehicle";
+                rule: "lesson_tomorrow" | "bde_deadline" | "road_test" | "overdue_balance" | "owner_di_licence" | "owner_vehicle";
                 channel_name: "email" | "sms";
             };
             cookie?: never;
@@ -10504,7 +10530,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                rule: "lesson_tomorrow" | "bde_deadline" | "owner_di_licence" | "owner_vehicle";
+                rule: "lesson_tomorrow" | "bde_deadline" | "road_test" | "overdue_balance" | "owner_di_licence" | "owner_vehicle";
                 channel_name: "email" | "sms";
             };
             cookie?: never;

@@ -31,6 +31,14 @@ class ReminderSettings(Audited, Base):
     owner_di_licence_days: Mapped[int] = mapped_column(Integer, default=30)
     owner_vehicle_on: Mapped[bool] = mapped_column(Boolean, default=True)
     owner_vehicle_days: Mapped[int] = mapped_column(Integer, default=30)
+    # A booked road test this many days ahead (or sooner, once) for the student who agreed.
+    road_test_on: Mapped[bool] = mapped_column(Boolean, default=True)
+    road_test_days: Mapped[int] = mapped_column(Integer, default=3)
+    # An issued invoice with money left this many days past its due date, at most once per invoice every
+    # `overdue_balance_repeat_days`.
+    overdue_balance_on: Mapped[bool] = mapped_column(Boolean, default=True)
+    overdue_balance_days: Mapped[int] = mapped_column(Integer, default=14)
+    overdue_balance_repeat_days: Mapped[int] = mapped_column(Integer, default=14)
     owner_email: Mapped[str] = mapped_column(String(254), default="")
     # Nothing goes out between these local minutes (start > end wraps past midnight; equal means none).
     quiet_start_minute: Mapped[int] = mapped_column(Integer, default=21 * 60)

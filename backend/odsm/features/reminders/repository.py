@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, Row, and_, or_, select
+from sqlalchemy import ColumnElement, Row, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from odsm.features.billing import repository as billing_repo
 from odsm.models import (
+    DriveTestCentre,
     Enrollment,
     EnrollmentStatus,
     Instructor,
+    Invoice,
+    InvoiceStatus,
     Lesson,
     LessonStatus,
     OutboxMessage,
@@ -19,6 +23,8 @@ from odsm.models import (
     ReminderConsent,
     ReminderSettings,
     ReminderTemplate,
+    RoadTest,
+    RoadTestStatus,
     Student,
     Vehicle,
 )
@@ -27,6 +33,9 @@ SETTINGS_ID = 1
 LESSON_SCHEDULED = LessonStatus.SCHEDULED.value
 LESSON_CANCELLED = (LessonStatus.CANCELLED.value, LessonStatus.LATE_CANCELLED.value)
 ENROLLMENT_ACTIVE = EnrollmentStatus.ACTIVE.value
+ROAD_TEST_BOOKED = RoadTestStatus.BOOKED.value
+ROAD_TEST_CANCELLED = (RoadTestStatus.CANCELLED.value, RoadTestStatus.LATE_CANCELLED.value)
+INVOICE_ISSUED = InvoiceStatus.ISSUED
 
 
 def settings(s: Session) -> ReminderSettings:
@@ -102,6 +111,60 @@ def enrollments_due_by(s: Session, today: date, last_day: date) -> Sequence[Row[
 
 def enrollment(s: Session, enrollment_id: int) -> Enrollment | None:
     return s.get(Enrollment, enrollment_id)
+
+
+def road_tests_between(s: Session, start: datetime, end: datetime) -> Sequence[Row[RoadTest, Student, DriveTestCentre]]:
+    stmt = (
+        select(RoadTest, Student, DriveTestCentre)
+        .join(Student, Student.id == RoadTest.student_id)
+        .join(DriveTestCentre, DriveTestCentre.id == RoadTest.centre_id)
+        .where(RoadTest.starts_at >= start, RoadTest.starts_at < end, RoadTest.status == RoadTestStatus.BOOKED)
+        .order_by(RoadTest.starts_at, RoadTest.id)
+    )
+    return s.execute(stmt).all()
+
+
+def road_test(s: Session, road_test_id: int) -> RoadTest | None:
+    return s.get(RoadTest, road_test_id)
+
+
+def overdue_invoices(s: Session, due_before: date) -> Sequence[Row[Invoice, Student]]:
+    """Issued invoices with money left whose due date is before `due_before`: billing's own "overdue"
+    conditions (what is owing decided in the database), with the student each is for."""
+    where = billing_repo.invoice_filters(None, None, True, None, None, due_before)
+    stmt = (
+        select(Invoice, Student)
+        .join(Student, Student.id == Invoice.student_id)
+        .where(*where)
+        .order_by(Invoice.due_on, Invoice.id)
+    )
+    return s.execute(stmt).all()
+
+
+def invoice(s: Session, invoice_id: int) -> Invoice | None:
+    return s.get(Invoice, invoice_id)
+
+
+def credited_on(s: Session, invoice_id: int) -> int:
+    return billing_repo.credited_on(s, [invoice_id]).get(invoice_id, 0)
+
+
+def last_reminded(s: Session, rule: str, ref_kind: str, ref_ids: set[int]) -> dict[int, datetime]:
+    """When each record was last reminded of by this rule (a message queued, sent or failing; a dropped one
+    never reached anyone and does not count)."""
+    if not ref_ids:
+        return {}
+    stmt = (
+        select(OutboxMessage.ref_id, func.max(OutboxMessage.due_at))
+        .where(
+            OutboxMessage.rule == rule,
+            OutboxMessage.ref_kind == ref_kind,
+            OutboxMessage.ref_id.in_(ref_ids),
+            OutboxMessage.status != OutboxStatus.DROPPED,
+        )
+        .group_by(OutboxMessage.ref_id)
+    )
+    return {ref_id: at for ref_id, at in s.execute(stmt).all()}
 
 
 def instructors_lapsing(s: Session, today: date, last_day: date) -> Sequence[Instructor]:

@@ -5,9 +5,9 @@ is about (`lesson:123:day-before:2031-03-05T20:00:00+00:00:email`), so filling t
 and a moved lesson gets a new reminder while the old one is dropped. Student rules reach only students who
 agreed to reminders; a minor's go to the guardian.
 
-Hooks for rules other features bring (a road test in N days, an overdue balance): `fill_rule` adds a rule
-that returns Candidates, and `relevance_check` names the check for its `ref_kind`. Their templates and
-settings join FIELDS/DEFAULTS and ReminderSettings in the same way as the rules here.
+Hooks for rules other features bring: `fill_rule` adds a rule that returns Candidates, and
+`relevance_check` names the check for its `ref_kind`. Their templates and settings join FIELDS/DEFAULTS
+and ReminderSettings in the same way as the rules here (the road test and the overdue balance did so).
 """
 
 from __future__ import annotations
@@ -21,11 +21,21 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from odsm.core.clock_text import time_text
+from odsm.features.billing.allocation import owing
+from odsm.features.billing.money import document_number
 from odsm.features.school.clock import at_local, day_bounds
 from odsm.models import OutboxMessage, ReminderSettings
 
 from . import repository as repo
-from .templates import BDE_DEADLINE, LESSON_TOMORROW, OWNER_DI_LICENCE, OWNER_VEHICLE, channels_of
+from .templates import (
+    BDE_DEADLINE,
+    LESSON_TOMORROW,
+    OVERDUE_BALANCE,
+    OWNER_DI_LICENCE,
+    OWNER_VEHICLE,
+    ROAD_TEST,
+    channels_of,
+)
 
 if TYPE_CHECKING:
     from odsm.models import SchoolSettings, Student
@@ -129,6 +139,12 @@ def clock_text(moment: datetime, tz: ZoneInfo, fmt: str = "12h") -> str:
 
 def day_text(day: date) -> str:
     return f"{day:%A}, {day:%B} {day.day}"
+
+
+def money_text(cents: int) -> str:
+    """12345 -> "$123.45", in integers (no float ever sees money)."""
+    whole, part = divmod(abs(cents), 100)
+    return f"{'-' if cents < 0 else ''}${whole:,}.{part:02d}"
 
 
 def _student_candidates(
@@ -243,6 +259,111 @@ def _deadline_still_at_risk(s: Session, message: OutboxMessage, now: datetime, t
         return "The course's deadline changed."
     if enrollment.deadline < now.astimezone(tz).date():
         return "The deadline has passed."
+    return None
+
+
+@fill_rule
+def road_test(s: Session, ctx: FillContext) -> list[Candidate]:
+    """A booked road test from now to the end of the day N days ahead: one reminder per test and time (a test
+    booked closer than N days is reminded of once, when the outbox next fills)."""
+    if not ctx.reminders.road_test_on:
+        return []
+    _, end = day_bounds(ctx.school, ctx.today + timedelta(days=ctx.reminders.road_test_days))
+    rows = repo.road_tests_between(s, ctx.now, end)
+    consenting = repo.consenting(s, {student.id for _, student, _ in rows})
+    out: list[Candidate] = []
+    for test, student, centre in rows:
+        day = test.starts_at.astimezone(ctx.tz).date()
+        context = {
+            "student": student_fields(student),
+            "road_test": {
+                "centre": centre.name,
+                "centre_address": ", ".join(part for part in (centre.address, centre.city) if part),
+                "date": day_text(day),
+                "time": clock_text(test.starts_at, ctx.tz, ctx.school.time_format),
+                "licence_class": test.licence_class,
+                "days_left": str((day - ctx.today).days),
+            },
+        }
+        ref_at = test.starts_at.isoformat()
+        key = f"road-test:{test.id}:days-before:{ref_at}"
+        out += _student_candidates(
+            ctx, student, ROAD_TEST, key, context, ctx.now, ("road_test", test.id, ref_at), consenting
+        )
+    return out
+
+
+@relevance_check("road_test")
+def _road_test_still_on(s: Session, message: OutboxMessage, now: datetime, tz: ZoneInfo) -> str | None:
+    test = repo.road_test(s, message.ref_id)
+    if test is None or test.status in repo.ROAD_TEST_CANCELLED:
+        return "The road test was cancelled."
+    if test.status != repo.ROAD_TEST_BOOKED:
+        return f"The road test is no longer booked ({test.status.replace('_', ' ')})."
+    if test.starts_at.isoformat() != message.ref_at:
+        when = f"{day_text(test.starts_at.astimezone(tz).date())} at {clock_text(test.starts_at, tz)}"
+        return f"The road test moved to {when}" + ("" if when.endswith(".") else ".")
+    if test.starts_at <= now:
+        return "The road test had already started: too late to remind."
+    return None
+
+
+def _overdue_ref(due_on: date, left_cents: int) -> str:
+    """What the message says, as the relevance check compares it: the due date and the amount left."""
+    return f"{due_on.isoformat()}:{left_cents}"
+
+
+@fill_rule
+def overdue_balance(s: Session, ctx: FillContext) -> list[Candidate]:
+    """An issued invoice with money left N days past its due date, at most once per invoice every
+    `overdue_balance_repeat_days` (a reminder dropped before it went out does not count)."""
+    settings = ctx.reminders
+    if not settings.overdue_balance_on:
+        return []
+    rows = repo.overdue_invoices(s, ctx.today - timedelta(days=settings.overdue_balance_days - 1))
+    left = owing(s, [invoice for invoice, _ in rows])
+    last = repo.last_reminded(s, OVERDUE_BALANCE, "invoice", {invoice.id for invoice, _ in rows})
+    consenting = repo.consenting(s, {student.id for _, student in rows})
+    quiet_since = ctx.now - timedelta(days=settings.overdue_balance_repeat_days)
+    out: list[Candidate] = []
+    for invoice, student in rows:
+        amount = left.get(invoice.id, 0)
+        if amount <= 0:
+            continue
+        if invoice.id in last and last[invoice.id] > quiet_since:
+            ctx.skip("reminded_recently")
+            continue
+        context = {
+            "student": student_fields(student),
+            "invoice": {
+                "number": document_number(invoice.kind, invoice.number) or "",
+                "amount_left": money_text(amount),
+                "total": money_text(invoice.total_cents),
+                "due_date": day_text(invoice.due_on),
+                "days_overdue": str((ctx.today - invoice.due_on).days),
+            },
+        }
+        ref_at = _overdue_ref(invoice.due_on, amount)
+        key = f"invoice:{invoice.id}:overdue:{ctx.today.isoformat()}:{amount}"
+        out += _student_candidates(
+            ctx, student, OVERDUE_BALANCE, key, context, ctx.now, ("invoice", invoice.id, ref_at), consenting
+        )
+    return out
+
+
+@relevance_check("invoice")
+def _balance_still_overdue(s: Session, message: OutboxMessage, now: datetime, tz: ZoneInfo) -> str | None:
+    invoice = repo.invoice(s, message.ref_id)
+    if invoice is None or invoice.status != repo.INVOICE_ISSUED:
+        return "The invoice is no longer issued."
+    left = owing(s, [invoice])[invoice.id]
+    if left <= 0:
+        credited = repo.credited_on(s, invoice.id)
+        if credited >= invoice.total_cents:
+            return "The invoice was credited."
+        return "The invoice was paid and credited." if credited else "The invoice was paid."
+    if _overdue_ref(invoice.due_on, left) != message.ref_at:
+        return f"The amount left changed to {money_text(left)}: a new reminder says so."
     return None
 
 

@@ -9,12 +9,13 @@ from odsm.core.bounded import Flag, LocalPath, NulFree, Version, VersionedChange
 
 MinuteOfDay = Annotated[int, Strict(), Field(ge=0, lt=24 * 60, description="minutes after local midnight")]
 Days = Annotated[int, Strict(), Field(ge=0, le=365)]
+RepeatDays = Annotated[int, Strict(), Field(ge=1, le=365, description="at most one reminder per this many days")]
 Port = Annotated[int, Strict(), Field(ge=1, le=65535)]
 Host = Annotated[str, StringConstraints(max_length=255), NulFree]
 Address = Annotated[str, StringConstraints(max_length=254), NulFree]
 TlsMode = Literal["starttls", "ssl", "none"]
 SmsMode = Literal["csv", "gateway"]
-Rule = Literal["lesson_tomorrow", "bde_deadline", "owner_di_licence", "owner_vehicle"]
+Rule = Literal["lesson_tomorrow", "bde_deadline", "road_test", "overdue_balance", "owner_di_licence", "owner_vehicle"]
 Channel = Literal["email", "sms"]
 Status = Literal["queued", "sent", "failed", "dropped"]
 
@@ -26,6 +27,11 @@ class ReminderSettingsFields(BaseModel):
     lesson_tomorrow_send_minute: MinuteOfDay
     bde_deadline_on: Flag
     bde_deadline_days: Days
+    road_test_on: Flag
+    road_test_days: Days
+    overdue_balance_on: Flag
+    overdue_balance_days: Days
+    overdue_balance_repeat_days: RepeatDays
     owner_di_licence_on: Flag
     owner_di_licence_days: Days
     owner_vehicle_on: Flag
@@ -54,6 +60,11 @@ class ReminderSettingsUpdate(VersionedChange):
     lesson_tomorrow_send_minute: MinuteOfDay = omitted()
     bde_deadline_on: Flag = omitted()
     bde_deadline_days: Days = omitted()
+    road_test_on: Flag = omitted()
+    road_test_days: Days = omitted()
+    overdue_balance_on: Flag = omitted()
+    overdue_balance_days: Days = omitted()
+    overdue_balance_repeat_days: RepeatDays = omitted()
     owner_di_licence_on: Flag = omitted()
     owner_di_licence_days: Days = omitted()
     owner_vehicle_on: Flag = omitted()

@@ -13,9 +13,11 @@ from .errors import TemplateSyntax, TemplateUnknownField
 
 LESSON_TOMORROW = "lesson_tomorrow"
 BDE_DEADLINE = "bde_deadline"
+ROAD_TEST = "road_test"
+OVERDUE_BALANCE = "overdue_balance"
 OWNER_DI_LICENCE = "owner_di_licence"
 OWNER_VEHICLE = "owner_vehicle"
-RULES = (LESSON_TOMORROW, BDE_DEADLINE, OWNER_DI_LICENCE, OWNER_VEHICLE)
+RULES = (LESSON_TOMORROW, BDE_DEADLINE, ROAD_TEST, OVERDUE_BALANCE, OWNER_DI_LICENCE, OWNER_VEHICLE)
 CHANNELS = ("email", "sms")
 
 STUDENT = ("first_name", "last_name")
@@ -28,6 +30,16 @@ FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
         "school": SCHOOL,
     },
     BDE_DEADLINE: {"student": STUDENT, "enrollment": ("deadline", "days_left"), "school": SCHOOL},
+    ROAD_TEST: {
+        "student": STUDENT,
+        "road_test": ("centre", "centre_address", "date", "time", "licence_class", "days_left"),
+        "school": SCHOOL,
+    },
+    OVERDUE_BALANCE: {
+        "student": STUDENT,
+        "invoice": ("number", "amount_left", "total", "due_date", "days_overdue"),
+        "school": SCHOOL,
+    },
     OWNER_DI_LICENCE: {"instructor": ("first_name", "last_name", "expires_on"), "school": SCHOOL},
     OWNER_VEHICLE: {"vehicle": ("plate", "make", "model", "what", "expires_on"), "school": SCHOOL},
 }
@@ -57,6 +69,29 @@ DEFAULTS: dict[tuple[str, str], tuple[str, str]] = {
         "{{ school.name }}: {{ student.first_name }}, your BDE course must be finished by "
         "{{ enrollment.deadline }}. Call us to book your lessons.",
     ),
+    (ROAD_TEST, "email"): (
+        "Your {{ road_test.licence_class }} road test on {{ road_test.date }}",
+        "Hello {{ student.first_name }},\n\nThis is a reminder of your {{ road_test.licence_class }} road test on "
+        "{{ road_test.date }} at {{ road_test.time }} at the {{ road_test.centre }} DriveTest centre."
+        "{% if road_test.centre_address %}\nAddress: {{ road_test.centre_address }}.{% endif %}\n\n"
+        "Bring your licence, and arrive early. If you can't make it, call us as soon as you can.",
+    ),
+    (ROAD_TEST, "sms"): (
+        "",
+        "{{ school.name }}: {{ student.first_name }}, your {{ road_test.licence_class }} road test is on "
+        "{{ road_test.date }} at {{ road_test.time }}, {{ road_test.centre }} DriveTest centre.",
+    ),
+    (OVERDUE_BALANCE, "email"): (
+        "Invoice {{ invoice.number }}: {{ invoice.amount_left }} is past due",
+        "Hello {{ student.first_name }},\n\nInvoice {{ invoice.number }} was due on {{ invoice.due_date }} and "
+        "{{ invoice.amount_left }} of it is still unpaid. Please pay at the front desk or call us to arrange it."
+        "\n\nIf you paid in the last few days, thank you, and please disregard this reminder.",
+    ),
+    (OVERDUE_BALANCE, "sms"): (
+        "",
+        "{{ school.name }}: {{ student.first_name }}, invoice {{ invoice.number }} ({{ invoice.amount_left }} left) "
+        "was due on {{ invoice.due_date }}. Please pay at the front desk.",
+    ),
     (OWNER_DI_LICENCE, "email"): (
         "{{ instructor.first_name }} {{ instructor.last_name }}'s DI licence expires {{ instructor.expires_on }}",
         "The driving instructor licence of {{ instructor.first_name }} {{ instructor.last_name }} expires on "
@@ -80,6 +115,21 @@ SAMPLE: dict[str, dict[str, str]] = {
         "instructor": "Sam Lee",
     },
     "enrollment": {"deadline": "2031-04-30", "days_left": "21"},
+    "road_test": {
+        "centre": "Toronto Downsview",
+        "centre_address": "37 Carl Hall Rd",
+        "date": "Tuesday, March 10",
+        "time": "9:30 a.m.",
+        "licence_class": "G2",
+        "days_left": "3",
+    },
+    "invoice": {
+        "number": "INV-000042",
+        "amount_left": "$125.50",
+        "total": "$452.00",
+        "due_date": "Friday, February 13",
+        "days_overdue": "14",
+    },
     "instructor": {"first_name": "Sam", "last_name": "Lee", "expires_on": "2031-04-30"},
     "vehicle": {
         "plate": "CDRV 123",

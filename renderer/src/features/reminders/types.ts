@@ -7,7 +7,7 @@ export type ReminderTemplate = components['schemas']['TemplateRead'];
 export type TemplatePreview = components['schemas']['TemplatePreview'];
 export type OutboxMessage = components['schemas']['MessageRead'];
 export type ReminderConsent = components['schemas']['ConsentRead'];
-export type ReminderRule = 'lesson_tomorrow' | 'bde_deadline' | 'owner_di_licence' | 'owner_vehicle';
+export type ReminderRule = 'lesson_tomorrow' | 'bde_deadline' | 'road_test' | 'overdue_balance' | 'owner_di_licence' | 'owner_vehicle';
 export type ReminderChannel = 'email' | 'sms';
 
 export const REMINDER_SETTINGS_CONFLICT = 'reminders.settings_version_conflict';

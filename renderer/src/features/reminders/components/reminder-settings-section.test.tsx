@@ -117,6 +117,37 @@ describe('Settings → Reminders and email', () => {
     expect(byTestId('reminders-save-error')).toBeNull();
   });
 
+  it('shows the road-test and overdue-balance switches and timings, and saves them', async () => {
+    const odsm = bridge();
+    await render(odsm);
+    const box = (id: string) => view.container.querySelector<HTMLInputElement>(`#reminders-${id}`)!;
+    expect([box('road_test_on').checked, box('road_test_days').value, box('overdue_balance_on').checked]).toEqual([true, '3', true]);
+    expect([box('overdue_balance_days').value, box('overdue_balance_repeat_days').value]).toEqual(['14', '14']);
+    expect(view.container.querySelector('label[for="reminders-overdue_balance_days"]')?.textContent).toContain('Days past the invoice’s due date');
+    act(() => type('reminders-overdue_balance_repeat_days', '0'));
+    await submit();
+    expect(byTestId('field-error-reminders-overdue_balance_repeat_days')?.textContent).toBe(MESSAGES.repeat);
+    expect(odsm.reminders['settings-update']).not.toHaveBeenCalled();
+    act(() => {
+      type('reminders-overdue_balance_repeat_days', '7');
+      type('reminders-road_test_days', '2');
+    });
+    await act(async () => box('overdue_balance_on').click());
+    await submit();
+    expect(odsm.reminders['settings-update']).toHaveBeenCalledWith({ body: { version: 3, road_test_days: 2, overdue_balance_on: false, overdue_balance_repeat_days: 7 } });
+    expect(byTestId('reminders-saved')).not.toBeNull();
+  });
+
+  it('lists the wording of the road-test and overdue-balance reminders', async () => {
+    const odsm = bridge({
+      'templates-list': okWith([aTemplate(), aTemplate({ rule: 'road_test', subject: 'Your road test' }), aTemplate({ rule: 'overdue_balance', channel: 'sms', subject: '' })]),
+    });
+    await render(odsm);
+    const options = [...view.container.querySelectorAll('option')].map((o) => o.textContent);
+    expect(options).toContain('Road test in a few days, by email');
+    expect(options).toContain('Overdue balance, by text message');
+  });
+
   it('shows only whether a password is kept, and keeps a new one through main', async () => {
     const odsm = bridge();
     await render(odsm);

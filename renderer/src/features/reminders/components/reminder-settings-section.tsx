@@ -130,6 +130,11 @@ function ReminderSettingsForm({ settings }: { settings: ReminderSettings }) {
           {text('lesson_tomorrow_send_minute', 'Send the day before at', { narrow: true, hint: '24-hour clock, such as 17:00.' })}
           {flag('bde_deadline_on', 'Warn when the BDE deadline is at risk', 'Sent when the in-car hours are not done and the deadline is near.')}
           {text('bde_deadline_days', 'Warn this many days before the deadline', { inputMode: 'numeric', narrow: true })}
+          {flag('road_test_on', 'Remind of a road test a few days before')}
+          {text('road_test_days', 'Days before the road test', { inputMode: 'numeric', narrow: true, hint: 'A test booked later than that is reminded of once, soon after booking.' })}
+          {flag('overdue_balance_on', 'Remind of an overdue balance', 'Sent for an issued invoice with money still owing after its due date.')}
+          {text('overdue_balance_days', 'Days past the invoice’s due date', { inputMode: 'numeric', narrow: true })}
+          {text('overdue_balance_repeat_days', 'At most one reminder per invoice every (days)', { inputMode: 'numeric', narrow: true })}
         </fieldset>
         <fieldset className="card settings__card form-grid__section">
           <legend>Alerts to the owner</legend>

@@ -30,8 +30,19 @@ describe('the reminder settings form values', () => {
     ['bde_deadline_days', '400', MESSAGES.days],
     ['owner_di_licence_days', '-1', MESSAGES.days],
     ['owner_email', 'owner at maple', MESSAGES.email],
+    ['road_test_days', '3 days', MESSAGES.days],
+    ['overdue_balance_days', '366', MESSAGES.days],
+    ['overdue_balance_repeat_days', '0', MESSAGES.repeat],
   ] as const)('refuses %s = %j under the field', (field, text, message) => {
     expect(edit({ [field]: text }).problems).toEqual({ [field]: message });
+  });
+
+  it('reads the road-test and overdue-balance switches and timings, and sends only what changed', () => {
+    const values = reminderSettingsToValues(base);
+    expect([values.road_test_on, values.road_test_days, values.overdue_balance_on, values.overdue_balance_days, values.overdue_balance_repeat_days]).toEqual(['yes', '3', 'yes', '14', '14']);
+    const plan = edit({ road_test_days: '5', overdue_balance_on: '', overdue_balance_repeat_days: '30' });
+    expect(plan.problems).toEqual({});
+    expect(plan.body).toEqual({ version: 3, road_test_days: 5, overdue_balance_on: false, overdue_balance_repeat_days: 30 });
   });
 
   it('asks for STARTTLS or SSL when the server takes a login over the network, as the backend would', () => {

@@ -6,7 +6,7 @@
 import { formatMinuteOfDay, parseMinuteOfDay } from '../../../lib/dates';
 import type { ReminderSettings, ReminderSettingsUpdate } from '../types';
 
-type Kind = 'text' | 'email' | 'port' | 'days' | 'clock' | 'flag' | 'choice';
+type Kind = 'text' | 'email' | 'port' | 'days' | 'repeat' | 'clock' | 'flag' | 'choice';
 export type ReminderField = Exclude<keyof ReminderSettingsUpdate, 'version'>;
 export type ReminderValues = Record<ReminderField, string>;
 export type ReminderProblems = Partial<Record<ReminderField, string>>;
@@ -22,6 +22,11 @@ const KINDS: Record<ReminderField, Kind> = {
   lesson_tomorrow_send_minute: 'clock',
   bde_deadline_on: 'flag',
   bde_deadline_days: 'days',
+  road_test_on: 'flag',
+  road_test_days: 'days',
+  overdue_balance_on: 'flag',
+  overdue_balance_days: 'days',
+  overdue_balance_repeat_days: 'repeat',
   owner_di_licence_on: 'flag',
   owner_di_licence_days: 'days',
   owner_vehicle_on: 'flag',
@@ -42,6 +47,7 @@ export const MESSAGES = {
   port: 'Enter the port as a whole number from 1 to 65535. Most servers use 587 with STARTTLS, or 465 with SSL.',
   clock: 'Enter a time of day as HH:MM on the 24-hour clock, such as 17:00.',
   days: 'Enter a number of days from 0 to 365.',
+  repeat: 'Enter a number of days from 1 to 365: at most one reminder per invoice in that many days.',
   email: 'Enter an email address, such as office@mapledriving.ca.',
   fromNeeded: 'Enter the address reminders come from: without it no email goes out.',
   tlsForLogin:
@@ -88,6 +94,10 @@ function read(field: ReminderField, text: string): { value: unknown } | { proble
     case 'days': {
       const days = wholeNumber(trimmed, 0, 365);
       return days === null ? { problem: MESSAGES.days } : { value: days };
+    }
+    case 'repeat': {
+      const days = wholeNumber(trimmed, 1, 365);
+      return days === null ? { problem: MESSAGES.repeat } : { value: days };
     }
     case 'clock': {
       const minute = parseMinuteOfDay(trimmed);

@@ -11,6 +11,8 @@ import { isFieldRefusal, refusalsByField } from './refusal-words';
 export const RULE_LABELS: Record<string, string> = {
   lesson_tomorrow: 'Lesson tomorrow',
   bde_deadline: 'BDE deadline at risk',
+  road_test: 'Road test in a few days',
+  overdue_balance: 'Overdue balance',
   owner_di_licence: 'Owner: DI licence lapsing',
   owner_vehicle: 'Owner: vehicle insurance or inspection lapsing',
 };
