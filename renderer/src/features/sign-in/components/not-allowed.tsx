@@ -6,9 +6,11 @@ import { navigate } from '../../../lib/navigation';
 export function NotAllowed({ screen }: { screen: string }) {
   return (
     <Page id="not-allowed" title="Not available for your account">
-      <div className="card" data-testid="not-allowed" data-screen={screen}>
+      <div className="card empty-state" data-testid="not-allowed" data-screen={screen}>
         <p>Your account can’t open this screen; ask the school’s owner.</p>
-        <Button onClick={() => navigate('home')}>Go to Home</Button>
+        <p>
+          <Button onClick={() => navigate('home')}>Go to Home</Button>
+        </p>
       </div>
     </Page>
   );
