@@ -142,6 +142,12 @@ describe('staff sign-in, end to end', () => {
     expect(await page.getByTestId('new-class').count()).toBe(0);
     expect(await page.getByText('Your account may not do this').count()).toBe(0);
 
+    // Their students, read-only: no New student, Import, Edit or Archive.
+    await page.getByTestId('nav-students').click();
+    await page.getByText(/^\d+ active students?$/).waitFor();
+    expect(await page.getByTestId('new-student').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^(Edit|Archive) / }).count()).toBe(0);
+
     // Their own student: the lessons, without the desk's tabs and buttons.
     await page.evaluate((id) => {
       window.location.hash = `#student?id=${id}`;
