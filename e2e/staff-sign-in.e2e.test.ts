@@ -1,7 +1,8 @@
 // Staff sign-in end to end, in Chromium at 1366×768 through the real preload, bridge and backend on the
 // demo school: the owner switches sign-in on in Settings and adds an office and an instructor account; the
-// instructor sees only their own calendar, completes their own lesson and is refused the certification
-// worklist in words; the owner certifies; the audit names both, beside the workstation's OS account; the
+// instructor sees only their own calendar, completes their own lesson, finds only their screens in the
+// sidebar and their own day on Home, and a hidden screen by its address is one plain page (the backend still
+// refuses the worklist); the office sees the worklist without Certify, in words; the owner certifies; the audit names both, beside the workstation's OS account; the
 // idle lock keeps a half-filled form. axe-core checks every screen opened (axe-watch.ts).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { axeIdle, expectOk, repoRoot, startHarness, type Harness } from './harne
 // The screenshots a person looks at; the test run keeps them with the others unless told where.
 const SHOTS = process.env.ODSM_SHOTS_DIR ?? join(repoRoot, 'test-results/e2e');
 
-type Lesson = { id: number; instructor_id: number; instructor_name: string; vehicle_id: number; starts_at: string; ends_at: string; status: string; version: number };
+type Lesson = { id: number; student_id: number; instructor_id: number; instructor_name: string; vehicle_id: number; starts_at: string; ends_at: string; status: string; version: number };
 type Instructor = { id: number; first_name: string; last_name: string };
 
 let harness: Harness;
@@ -124,10 +125,65 @@ describe('staff sign-in, end to end', () => {
     expect(done.ok ? done.data.status : done.error).toBe('completed');
   });
 
-  it('3. the instructor is refused the certification worklist, in words', async () => {
+  it('3. the instructor sees only their screens and their own day; a hidden screen by its address is one plain page', async () => {
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect.poll(() => nav.getByRole('button').allTextContents()).toEqual(['Home', 'Calendar', 'Classes', 'Students']);
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('dash-today').getByText(/booked/).waitFor();
+    await page.getByTestId('dash-tomorrow').getByText(/booked/).waitFor();
+    // Nothing school-wide on their Home: no "needs attention", no worklist counts, and no refusal anywhere.
+    expect(await page.getByTestId('dash-attention').count()).toBe(0);
+    expect(await page.getByTestId('dash-ready').count()).toBe(0);
+    expect(await page.getByText('Your account may not do this').count()).toBe(0);
+    await shot('instructor-home');
+
+    await page.getByTestId('nav-classes').click();
+    await page.getByRole('heading', { name: 'Classes' }).waitFor();
+    expect(await page.getByTestId('new-class').count()).toBe(0);
+    expect(await page.getByText('Your account may not do this').count()).toBe(0);
+
+    // Their students, read-only: no New student, Import, Edit or Archive.
+    await page.getByTestId('nav-students').click();
+    await page.getByText(/^\d+ active students?$/).waitFor();
+    expect(await page.getByTestId('new-student').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^(Edit|Archive) / }).count()).toBe(0);
+
+    // Their own student: the lessons, without the desk's tabs and buttons.
+    await page.evaluate((id) => {
+      window.location.hash = `#student?id=${id}`;
+    }, unfinished.student_id);
+    await page.getByTestId('student-header').waitFor();
+    await expect.poll(() => page.locator('[data-testid^="student-tab-"]').allTextContents()).toEqual(['Lessons']);
+    await page.getByTestId('student-lessons').waitFor();
+    for (const hidden of ['edit-student', 'road-test-student', 'book-for-student']) expect(await page.getByTestId(hidden).count()).toBe(0);
+    expect(await page.getByText('Your account may not do this').count()).toBe(0);
+    await shot('instructor-student');
+
+    for (const screen of ['certification', 'billing', 'settings']) {
+      await page.evaluate((hash) => {
+        window.location.hash = hash;
+      }, `#${screen}`);
+      const plain = page.getByTestId('not-allowed');
+      await plain.and(page.locator(`[data-screen="${screen}"]`)).waitFor();
+      expect(await plain.textContent()).toContain('Your account can’t open this screen; ask the school’s owner.');
+      expect(await page.getByText('Your account may not do this').count()).toBe(0);
+    }
+    await shot('instructor-not-allowed');
+    // Hiding is courtesy: the backend still refuses the instructor the worklist, naming the permission.
+    const refused = await harness.invoke('db:certification:worklist', {});
+    expect(refused.ok ? 'allowed' : refused.error.code).toBe('permission_denied');
+  });
+
+  it('3b. the office desk sees the worklist without Certify, and no Settings, with the reason in words', async () => {
+    await switchUser();
+    await signInAs('olive', 'olive-password-1');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect.poll(() => nav.getByRole('button').allTextContents()).toEqual(['Home', 'Calendar', 'Classes', 'Students', 'Instructors', 'Vehicles', 'Certification', 'Billing', 'Money reports', 'Reminders', 'Audit']);
     await page.getByTestId('nav-certification').click();
-    await page.getByText("Your account may not do this. Ask the school's owner.").waitFor();
+    await page.getByTestId('ready-section').getByText(readyStudent).first().waitFor();
     expect(await page.getByTestId('certify').count()).toBe(0);
+    expect(await page.getByTestId('certify-owner-only').textContent()).toContain('Only the school’s owner can certify students');
+    await shot('office-certification');
   });
 
   it('4. the owner signs in and certifies', async () => {

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { BackendStatusBanner } from './backend-status-banner';
-import { SignedInAs, SignInGate } from '../features/sign-in';
+import { NotAllowed, SignedInAs, SignInGate, useAccess } from '../features/sign-in';
 import { parseHash, useHash } from '../lib/navigation';
 import { AppProvider } from './provider';
 import { ScreenErrorBoundary } from './screen-error-boundary';
-import { screens } from './screens';
+import { mayOpen } from './screen-access';
+import { screens, type Screen } from './screens';
 import { focusPageStart } from './page-focus';
 import { ShortcutsHelp } from './shortcuts-help';
 import { useMenuCommands } from './use-menu-commands';
@@ -41,19 +42,7 @@ export function App() {
           </div>
           <nav aria-label="Main">
             <ul className="nav">
-              {screens.filter((screen) => !screen.hidden).map((screen) => (
-                <li key={screen.id}>
-                  <button
-                    type="button"
-                    className={screen.id === (active?.parent ?? active?.id) ? 'nav__item nav__item--active' : 'nav__item'}
-                    aria-current={screen.id === (active?.parent ?? active?.id) ? 'page' : undefined}
-                    data-testid={`nav-${screen.id}`}
-                    onClick={() => navigate(screen.id)}
-                  >
-                    {screen.label}
-                  </button>
-                </li>
-              ))}
+              <ScreenLinks active={active} navigate={navigate} />
             </ul>
           </nav>
           <SignedInAs />
@@ -63,7 +52,7 @@ export function App() {
           {ActiveScreen ? (
             // Keyed by screen: going to another screen starts it afresh, clear of the last one's error.
             <ScreenErrorBoundary key={active.id} screen={active.id}>
-              <ActiveScreen />
+              <AllowedScreen id={active.id} component={ActiveScreen} />
             </ScreenErrorBoundary>
           ) : null}
         </main>
@@ -72,6 +61,33 @@ export function App() {
       </SignInGate>
     </AppProvider>
   );
+}
+
+/** The navigation's entries: with sign-in on, only the screens the signed-in account may use. */
+function ScreenLinks({ active, navigate }: { active: Screen | undefined; navigate: (screen: string) => void }) {
+  const access = useAccess();
+  return (
+    <>
+      {screens.filter((screen) => !screen.hidden && mayOpen(access, screen.id)).map((screen) => (
+        <li key={screen.id}>
+          <button
+            type="button"
+            className={screen.id === (active?.parent ?? active?.id) ? 'nav__item nav__item--active' : 'nav__item'}
+            aria-current={screen.id === (active?.parent ?? active?.id) ? 'page' : undefined}
+            data-testid={`nav-${screen.id}`}
+            onClick={() => navigate(screen.id)}
+          >
+            {screen.label}
+          </button>
+        </li>
+      ))}
+    </>
+  );
+}
+
+/** A screen the account may not use, reached by its address, is one plain page, not a stack of refusals. */
+function AllowedScreen({ id, component: Component }: { id: string; component: Screen['component'] }) {
+  return mayOpen(useAccess(), id) ? <Component /> : <NotAllowed screen={id} />;
 }
 
 /** The skip link's target is a hash, which this app reads as a screen: move focus without following it. */

@@ -10,6 +10,7 @@ import { creditable, invoiceName, invoiceStatus, isWaivableFee } from './invoice
 import { money } from './money';
 import { ReasonDialog } from './reason-dialog';
 import { refusalWords } from './refusals';
+import { useMay } from '../../sign-in';
 
 type Props = { studentId: number; today: string; onNotice: (message: string) => void; onRefused: (words: string) => void };
 type Open = { kind: 'credit' | 'waive'; invoice: Invoice } | null;
@@ -21,6 +22,8 @@ export function InvoicesSection({ studentId, today, onNotice, onRefused }: Props
   const invoices = useStudentInvoices(studentId);
   const issue = useIssueInvoice();
   const [open, setOpen] = useState<Open>(null);
+  // Crediting an invoice is the owner's (the backend refuses anyone else): the desk sees why there is no Credit.
+  const mayCredit = useMay('credit');
   const items = invoices.data ?? [];
   const names = new Map(items.map((item) => [item.id, invoiceName(item)]));
 
@@ -36,6 +39,11 @@ export function InvoicesSection({ studentId, today, onNotice, onRefused }: Props
       <h3 className="student-tab__heading" id="account-invoices-title">
         Invoices
       </h3>
+      {!mayCredit && items.some((invoice) => invoice.kind === 'invoice' && invoice.status === 'issued') ? (
+        <p className="muted small" data-testid="credit-owner-only">
+          Only the school’s owner can credit an invoice.
+        </p>
+      ) : null}
       {invoices.error ? <ErrorBanner error={invoices.error} title="Could not load the invoices." /> : null}
       {invoices.isPending ? <p className="muted">Loading invoices…</p> : null}
       {invoices.data && items.length === 0 ? <p className="muted">No invoices yet.</p> : null}
@@ -77,10 +85,14 @@ export function InvoicesSection({ studentId, today, onNotice, onRefused }: Props
                       Waive fee…
                     </Button>
                   ) : null}
+                  {mayCredit ? (
+                    <>
                   {invoice.kind === 'invoice' && invoice.status === 'issued' && creditable(invoice) > 0 ? (
                     <Button variant="ghost" onClick={() => setOpen({ kind: 'credit', invoice })} aria-label={`Credit ${name}`} data-testid="credit-invoice">
                       Credit…
                     </Button>
+                  ) : null}
+                    </>
                   ) : null}
                 </td>
               </tr>

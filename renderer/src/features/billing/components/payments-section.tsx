@@ -7,6 +7,7 @@ import { useRefundPayment, useReversePayment, useStudentPayments } from '../api/
 import { METHOD_LABELS, type Payment } from '../types';
 import { money } from './money';
 import { ReasonDialog } from './reason-dialog';
+import { useMay } from '../../sign-in';
 
 type Props = { studentId: number; onNotice: (message: string) => void };
 type Open = { kind: 'refund' | 'reverse'; payment: Payment } | null;
@@ -20,12 +21,19 @@ const leftOf = (payment: Payment) => payment.amount_cents - payment.refunded_cen
 export function PaymentsSection({ studentId, onNotice }: Props) {
   const payments = useStudentPayments(studentId);
   const [open, setOpen] = useState<Open>(null);
+  // Refunds and reversals are the owner's (the backend refuses anyone else): the desk sees why they are missing.
+  const mayRefund = useMay('refund');
   const items = payments.data ?? [];
   return (
     <section aria-labelledby="account-payments-title" data-testid="account-payments">
       <h3 className="student-tab__heading" id="account-payments-title">
         Payments
       </h3>
+      {!mayRefund && items.some((payment) => payment.kind === 'payment' && leftOf(payment) > 0) ? (
+        <p className="muted small" data-testid="refund-owner-only">
+          Only the school’s owner can refund or reverse a payment.
+        </p>
+      ) : null}
       {payments.error ? <ErrorBanner error={payments.error} title="Could not load the payments." /> : null}
       {payments.isPending ? <p className="muted">Loading payments…</p> : null}
       {payments.data && items.length === 0 ? <p className="muted">No payments yet.</p> : null}
@@ -49,6 +57,8 @@ export function PaymentsSection({ studentId, onNotice }: Props) {
                   {isPayment && payment.unallocated_cents > 0 ? money(payment.unallocated_cents) : ''}
                 </td>
                 <td className="data-table__actions">
+                  {mayRefund ? (
+                    <>
                   {isPayment && leftOf(payment) > 0 ? (
                     <>
                       <Button variant="ghost" onClick={() => setOpen({ kind: 'refund', payment })} aria-label={`Refund the ${money(payment.amount_cents)} payment of ${formatDate(payment.received_on)}`} data-testid="refund-payment">
@@ -57,6 +67,8 @@ export function PaymentsSection({ studentId, onNotice }: Props) {
                       <Button variant="ghost" className="btn--ghost-danger" onClick={() => setOpen({ kind: 'reverse', payment })} aria-label={`Reverse the ${money(payment.amount_cents)} payment of ${formatDate(payment.received_on)}`} data-testid="reverse-payment">
                         Reverse…
                       </Button>
+                    </>
+                  ) : null}
                     </>
                   ) : null}
                 </td>

@@ -5,6 +5,7 @@ import { todayIn } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/units';
 import { useChainCheck } from '../../audit';
 import { useSchoolClock } from '../../settings';
+import { useMay } from '../../sign-in';
 import { useWorklist } from '../api/certification';
 import type { WorklistRow } from '../types';
 import { CertifyDialog } from './certify-dialog';
@@ -19,6 +20,8 @@ export function CertificationPage() {
   const certifying = useDialog<WorklistRow>(notice.show);
   // The MTO fee is a school setting; the dialog waits for it rather than guessing a number.
   const feeCents = settings?.certification_fee_cents;
+  // Certifying is the owner's unless the owner grants it to the office; the backend refuses anyone else.
+  const mayCertify = useMay('certify');
 
   return (
     <Page
@@ -29,8 +32,13 @@ export function CertificationPage() {
     >
       {chainCheck.outcome}
       {notice.banner}
+      {mayCertify ? null : (
+        <p className="muted" data-testid="certify-owner-only">
+          Only the school’s owner can certify students (the owner can allow the office to, in Settings).
+        </p>
+      )}
       <QueryStates query={worklist} errorTitle="Could not load the worklist." loading="Loading the worklist…">
-        {worklist.data ? <WorklistSections worklist={worklist.data} onCertify={certifying.setOpen} /> : null}
+        {worklist.data ? <WorklistSections worklist={worklist.data} onCertify={mayCertify ? certifying.setOpen : undefined} /> : null}
       </QueryStates>
       {certifying.open && feeCents !== undefined ? (
         <CertifyDialog

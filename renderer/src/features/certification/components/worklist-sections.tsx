@@ -10,8 +10,8 @@ const READY_COLUMNS = ['Student', 'Course', 'Hours', { label: 'Mark', className:
 const AT_RISK_COLUMNS = ['Student', 'Deadline', { label: 'Days left', className: 'num' }, 'Still needs'];
 const EXPIRED_COLUMNS = ['Student', 'Course', 'Deadline', { label: 'Days past', className: 'num' }, 'Still short'];
 
-/** The worklist's sections: ready to certify, at risk, blocked, and expired (past the deadline, still short). */
-export function WorklistSections({ worklist: data, onCertify }: { worklist: Worklist; onCertify: (row: WorklistRow) => void }) {
+/** The worklist's sections: ready to certify, at risk, blocked, and expired (past the deadline, still short). Without `onCertify`, no Certify button. */
+export function WorklistSections({ worklist: data, onCertify }: { worklist: Worklist; onCertify?: (row: WorklistRow) => void }) {
   return (
     <>
       <WorkSection title="Ready to certify" count={data.ready_total} testId="ready-section" empty="Nobody is ready to certify right now.">
@@ -24,9 +24,11 @@ export function WorklistSections({ worklist: data, onCertify }: { worklist: Work
               <td className="num">{row.final_mark_percent ?? '—'}%</td>
               <td>{formatDate(row.deadline)}</td>
               <td className="data-table__actions">
-                <Button variant="primary" onClick={() => onCertify(row)} aria-label={`Certify ${row.student_name}`} data-testid="certify">
-                  Certify…
-                </Button>
+                {onCertify ? (
+                  <Button variant="primary" onClick={() => onCertify(row)} aria-label={`Certify ${row.student_name}`} data-testid="certify">
+                    Certify…
+                  </Button>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -8,6 +8,7 @@ import { timeRangeText } from '../../../lib/clock-text';
 import { addDays, formatWeekdayDate, startOfWeek, todayIn, windowRange, zonedParts } from '../../../lib/dates';
 import { useInstructors } from '../../instructors';
 import { useSchoolClock } from '../../settings';
+import { useMay, useOwnInstructorId } from '../../sign-in';
 import { useClassSessions } from '../api/classroom';
 import type { ClassSession } from '../types';
 import { AttendanceDialog } from './attendance-dialog';
@@ -35,7 +36,10 @@ export function ClassesPage() {
   const registering = useDialog<ClassSession>(notice.show);
   const now = useMinuteClock();
   const range = windowRange({ firstDay, days: 7, timeZone });
-  const sessions = useClassSessions(range);
+  // An instructor's account sees their own classes; booking and rosters are the desk's.
+  const own = useOwnInstructorId();
+  const mayBook = useMay('book');
+  const sessions = useClassSessions(own === null ? range : { ...range, instructor_id: own });
   const instructors = useInstructors();
   const items = [...(sessions.data?.items ?? [])].sort((a, b) => a.starts_at.localeCompare(b.starts_at));
 
@@ -54,9 +58,11 @@ export function ClassesPage() {
           <Button onClick={() => setFirstDay(addDays(firstDay, 7))} aria-label="Next week">
             ›
           </Button>
-          <Button variant="primary" onClick={() => creating.setOpen(true)} data-testid="new-class">
-            + New class
-          </Button>
+          {mayBook ? (
+            <Button variant="primary" onClick={() => creating.setOpen(true)} data-testid="new-class">
+              + New class
+            </Button>
+          ) : null}
         </div>
       }
     >
@@ -77,16 +83,18 @@ export function ClassesPage() {
               </td>
               <td>{new Date(session.starts_at).getTime() <= now ? (session.attendance ?? []).filter((item) => item.minutes > 0).length : '—'}</td>
               <td className="data-table__actions">
-                <Button
-                  onClick={() => {
-                    notice.clear();
-                    registering.setOpen(session);
-                  }}
-                  aria-label={`Roster of ${session.topic}`}
-                  data-testid="open-roster"
-                >
-                  Roster…
-                </Button>{' '}
+                {mayBook ? (
+                  <Button
+                    onClick={() => {
+                      notice.clear();
+                      registering.setOpen(session);
+                    }}
+                    aria-label={`Roster of ${session.topic}`}
+                    data-testid="open-roster"
+                  >
+                    Roster…
+                  </Button>
+                ) : null}{' '}
                 {new Date(session.starts_at).getTime() <= now ? (
                   <Button
                     onClick={() => {

@@ -5,6 +5,7 @@ import { AuditGuardWarning } from '../../audit';
 import { BackupCard } from '../../backups';
 import { useWorklist } from '../../certification';
 import { FirstRunCard } from '../../demo';
+import { useMay } from '../../sign-in';
 import { useSchoolClock } from '../../settings';
 import { useStudents } from '../../students';
 import { AtRiskCard } from './at-risk-card';
@@ -12,7 +13,26 @@ import { CredentialsCard } from './credentials-card';
 import { AttentionCard } from './attention-card';
 import { DayCard } from './day-card';
 
+/** Home: the school's day and what needs attention; an instructor's account sees their own day only. */
 export function DashboardPage() {
+  return useMay('students.read', true) ? <SchoolHome /> : <OwnDayHome />;
+}
+
+/** An instructor's Home: their own lessons and classes today and tomorrow, nothing school-wide. */
+function OwnDayHome() {
+  const { timeZone, settings } = useSchoolClock();
+  const today = todayIn(timeZone);
+  return (
+    <Page id="home" title={settings?.name || 'Today'} subtitle={formatLongDate(today)}>
+      <div className="dash-grid">
+        <DayCard day={today} timeZone={timeZone} title="Your lessons and classes today" empty="Nothing booked for you today." testId="dash-today" />
+        <DayCard day={addDays(today, 1)} timeZone={timeZone} title="Your day tomorrow" empty="Nothing booked for you tomorrow." testId="dash-tomorrow" />
+      </div>
+    </Page>
+  );
+}
+
+function SchoolHome() {
   const { timeZone, expiryWarningDays, settings } = useSchoolClock();
   const today = todayIn(timeZone);
   const students = useStudents({ offset: 0, limit: 1 });

@@ -3,6 +3,7 @@ import { StatusChip } from '../../../components/ui/status-chip';
 import { timeRangeText } from '../../../lib/clock-text';
 import { addDays, zonedToInstant } from '../../../lib/dates';
 import { useSchoolClock } from '../../settings';
+import { useOwnInstructorId } from '../../sign-in';
 import { useClassSessions } from '../../classroom';
 import { STATUS_LABELS, useLessons } from '../../lessons';
 
@@ -15,8 +16,11 @@ export function DayCard({ day, timeZone, title, empty, testId }: Props) {
   const { timeFormat } = useSchoolClock();
   const range = { start: zonedToInstant(day, 0, timeZone), end: zonedToInstant(addDays(day, 1), 0, timeZone) };
   const headingId = `${testId}-heading`;
-  const lessons = useLessons({ ...range, limit: 500 });
-  const sessions = useClassSessions(range);
+  // An instructor's account asks for their own day: the backend refuses them the school's.
+  const own = useOwnInstructorId();
+  const mine = own === null ? {} : { instructor_id: own };
+  const lessons = useLessons({ ...range, ...mine, limit: 500 });
+  const sessions = useClassSessions({ ...range, ...mine });
   const rows: Row[] = [
     ...(lessons.data?.items ?? []).map((lesson) => ({
       key: `l${lesson.id}`,

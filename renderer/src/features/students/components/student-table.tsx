@@ -6,8 +6,9 @@ import { formatDate, fullName, tableName } from './format';
 type StudentTableProps = {
   students: readonly Student[];
   onOpen: (student: Student) => void;
-  onEdit: (student: Student) => void;
-  onArchive: (student: Student) => void;
+  /** Without them (an account that may not edit students), no Edit or Archive. */
+  onEdit?: (student: Student) => void;
+  onArchive?: (student: Student) => void;
 };
 
 export function StudentTable({ students, onOpen, onEdit, onArchive }: StudentTableProps) {
@@ -34,12 +35,16 @@ export function StudentTable({ students, onOpen, onEdit, onArchive }: StudentTab
           <td>{student.phone || '—'}</td>
           <td>{student.licence_class ? <span className="badge">{student.licence_class}</span> : '—'}</td>
           <td className="data-table__actions">
-            <Button variant="ghost" onClick={() => onEdit(student)} aria-label={`Edit ${fullName(student)}`}>
-              Edit
-            </Button>
-            <Button variant="ghost" className="btn--ghost-danger" onClick={() => onArchive(student)} aria-label={`Archive ${fullName(student)}`}>
-              Archive
-            </Button>
+            {onEdit ? (
+              <Button variant="ghost" onClick={() => onEdit(student)} aria-label={`Edit ${fullName(student)}`}>
+                Edit
+              </Button>
+            ) : null}
+            {onArchive ? (
+              <Button variant="ghost" className="btn--ghost-danger" onClick={() => onArchive(student)} aria-label={`Archive ${fullName(student)}`}>
+                Archive
+              </Button>
+            ) : null}
           </td>
         </tr>
       ))}

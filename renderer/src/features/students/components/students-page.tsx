@@ -5,6 +5,7 @@ import { ListPage } from '../../../components/ui/list-page';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { navigate, useIntent } from '../../../lib/navigation';
 import { useStudentImport } from '../../imports';
+import { useMay } from '../../sign-in';
 import { useStudents } from '../api/get-students';
 import type { Student } from '../types';
 import { ArchiveDialog } from './archive-dialog';
@@ -25,8 +26,10 @@ export function StudentsPage() {
   const [editing, setEditing] = useState<Editing>(null);
   const [archiving, setArchiving] = useState<Student | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  // Adding, editing, archiving and importing are the desk's (students.edit); the backend refuses anyone else.
+  const mayEdit = useMay('students.edit');
   // File → New student.
-  useIntent('students', 'new', () => setEditing({ student: null }));
+  useIntent('students', 'new', () => setEditing(mayEdit ? { student: null } : null));
   const importing = useStudentImport();
 
   const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
@@ -46,10 +49,12 @@ export function StudentsPage() {
       subtitle={data ? `${data.total} active ${data.total === 1 ? 'student' : 'students'}${q ? ' found' : ''}` : '\u00a0'}
       actions={
         <div className="page__actions">
-          {importing.button}
-          <Button variant="primary" onClick={() => setEditing({ student: null })} data-testid="new-student">
-            + New student
-          </Button>
+          {mayEdit ? importing.button : null}
+          {mayEdit ? (
+            <Button variant="primary" onClick={() => setEditing({ student: null })} data-testid="new-student">
+              + New student
+            </Button>
+          ) : null}
         </div>
       }
       notice={
@@ -108,7 +113,7 @@ export function StudentsPage() {
         </>
       }
     >
-      <StudentTable students={data?.items ?? []} onOpen={openStudent} onEdit={(student) => setEditing({ student })} onArchive={(student) => setArchiving(student)} />
+      <StudentTable students={data?.items ?? []} onOpen={openStudent} onEdit={mayEdit ? (student) => setEditing({ student }) : undefined} onArchive={mayEdit ? (student) => setArchiving(student) : undefined} />
     </ListPage>
   );
 }

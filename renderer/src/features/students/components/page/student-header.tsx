@@ -3,6 +3,7 @@ import { Button } from '../../../../components/ui/button';
 import { AccountFacts } from '../../../billing';
 import { dayText, timeRangeText, type TimeFormat } from '../../../../lib/clock-text';
 import type { Lesson } from '../../../lessons';
+import { useMay } from '../../../sign-in';
 import { age } from '../student-age';
 import type { Student } from '../../types';
 
@@ -13,13 +14,14 @@ type Props = {
   nextLoading: boolean;
   timeFormat: TimeFormat;
   timeZone: string;
-  onBook: () => void;
+  onBook?: () => void;
 };
 
 /** What the desk asks first: who, which licence, how to reach them, what's missing, and the next lesson. */
 export function StudentHeader({ student, today, next, nextLoading, timeFormat, timeZone, onBook }: Props) {
   const years = age(student.date_of_birth, today);
   const warnings = student.warnings ?? [];
+  const mayBill = useMay('billing');
   return (
     <div className="student-header" data-testid="student-header">
       <dl className="student-header__facts">
@@ -42,7 +44,7 @@ export function StudentHeader({ student, today, next, nextLoading, timeFormat, t
           <dt>Guardian</dt>
           <dd>{student.guardian_name ? `${student.guardian_name}${student.guardian_phone ? `, ${student.guardian_phone}` : ''}` : '—'}</dd>
         </div>
-        <AccountFacts studentId={student.id} />
+        {mayBill ? <AccountFacts studentId={student.id} /> : null}
       </dl>
       <section className="next-lesson" aria-labelledby="next-lesson-title" data-testid="next-lesson">
         <h2 id="next-lesson-title" className="next-lesson__title">
@@ -65,9 +67,11 @@ export function StudentHeader({ student, today, next, nextLoading, timeFormat, t
             No lesson booked.
           </p>
         ) : null}
-        <Button variant="primary" onClick={onBook} data-testid="book-for-student">
-          Book lesson
-        </Button>
+        {onBook ? (
+          <Button variant="primary" onClick={onBook} data-testid="book-for-student">
+            Book lesson
+          </Button>
+        ) : null}
       </section>
       {!student.consent_at || warnings.length > 0 ? (
         <Banner tone="warning" title="To check" testId="student-warnings">

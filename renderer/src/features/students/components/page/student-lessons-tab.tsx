@@ -4,18 +4,20 @@ import { ErrorBanner } from '../../../../components/ui/error-banner';
 import { dayYearText, timeRangeText, type TimeFormat } from '../../../../lib/clock-text';
 import { STATUS_LABELS, type Lesson, type useStudentLessons } from '../../../lessons';
 
-type Props = { lessons: ReturnType<typeof useStudentLessons>; timeFormat: TimeFormat; timeZone: string; onBook: () => void };
+type Props = { lessons: ReturnType<typeof useStudentLessons>; timeFormat: TimeFormat; timeZone: string; onBook?: () => void };
 
 /** The student's lessons: those to come, then those over, each with the instructor, the car and the time. */
 export function StudentLessonsTab({ lessons, timeFormat, timeZone, onBook }: Props) {
   const data = lessons.data;
   return (
     <div className="student-tab" data-testid="student-lessons">
-      <div className="student-tab__actions">
-        <Button variant="primary" onClick={onBook}>
-          Book lesson
-        </Button>
-      </div>
+      {onBook ? (
+        <div className="student-tab__actions">
+          <Button variant="primary" onClick={onBook}>
+            Book lesson
+          </Button>
+        </div>
+      ) : null}
       {lessons.error ? <ErrorBanner error={lessons.error} title="Could not load this student’s lessons." /> : null}
       {lessons.isPending ? <p className="muted">Loading lessons…</p> : null}
       {data ? (

@@ -15,6 +15,7 @@ import { LessonDialog, useStudentLessons } from '../../../lessons';
 import { ReminderConsentCard } from '../../../reminders';
 import { RoadTestDialog } from '../../../road-tests';
 import { useSchoolClock } from '../../../settings';
+import { may, useAccess } from '../../../sign-in';
 import { useVehicles } from '../../../vehicles';
 import { studentQueryOptions } from '../../api/get-student';
 import { fullName } from '../format';
@@ -25,13 +26,14 @@ import { StudentHeader } from './student-header';
 import { StudentHistoryTab } from './student-history-tab';
 import { StudentLessonsTab } from './student-lessons-tab';
 
+// Each tab names the permission it reads with (`wholeSchool`: the desk's, never an instructor's own-only read).
 const TABS = [
-  { id: 'overview', label: 'Overview' },
-  { id: 'lessons', label: 'Lessons' },
-  { id: 'classes', label: 'Classes' },
-  { id: 'account', label: 'Account' },
-  { id: 'documents', label: 'Documents' },
-  { id: 'history', label: 'History' },
+  { id: 'overview', label: 'Overview', needs: 'students.read', wholeSchool: true },
+  { id: 'lessons', label: 'Lessons', needs: 'students.read', wholeSchool: false },
+  { id: 'classes', label: 'Classes', needs: 'students.read', wholeSchool: true },
+  { id: 'account', label: 'Account', needs: 'billing', wholeSchool: false },
+  { id: 'documents', label: 'Documents', needs: 'students.read', wholeSchool: true },
+  { id: 'history', label: 'History', needs: 'audit.read', wholeSchool: false },
 ] as const;
 
 /** The student's page, opened from the list or Ctrl+K: `#student?id=12`. Read-only; "Edit details" edits. */
@@ -47,9 +49,14 @@ export function StudentPage() {
   const [roadTest, setRoadTest] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
+  // With sign-in on, tabs and buttons the account may not use are not shown; the backend still refuses them.
+  const access = useAccess();
+  const tabs = TABS.filter((item) => may(access, item.needs, item.wholeSchool));
+  const shown = (id: string) => tabs.some((item) => item.id === id);
+  const selected = shown(String(tab)) ? tab : (tabs[0]?.id ?? 'lessons');
   const student = useQuery({ ...studentQueryOptions(studentId), enabled: studentId > 0 });
   const lessons = useStudentLessons(studentId);
-  const enrollments = useStudentEnrollments(studentId > 0 ? studentId : null);
+  const enrollments = useStudentEnrollments(studentId > 0 && may(access, 'students.read', true) ? studentId : null);
   const instructors = useInstructors();
   const vehicles = useVehicles();
   const headingRef = useFocusHeadingOnArrival(student.data?.id);
@@ -73,13 +80,17 @@ export function StudentPage() {
       actions={
         <div className="page__actions">
           <Button onClick={() => navigate('students')}>Back to students</Button>
-          <Button onClick={() => setEditing(true)} disabled={Boolean(data.archived_at)} data-testid="edit-student">
-            Edit details
-          </Button>
-          <Button onClick={() => setRoadTest(true)} disabled={Boolean(data.archived_at)} data-testid="road-test-student">
-            Road test…
-          </Button>
-          <TakePaymentButton studentId={data.id} studentName={name} today={today} />
+          {may(access, 'students.edit') ? (
+            <Button onClick={() => setEditing(true)} disabled={Boolean(data.archived_at)} data-testid="edit-student">
+              Edit details
+            </Button>
+          ) : null}
+          {may(access, 'book') ? (
+            <Button onClick={() => setRoadTest(true)} disabled={Boolean(data.archived_at)} data-testid="road-test-student">
+              Road test…
+            </Button>
+          ) : null}
+          {may(access, 'billing') ? <TakePaymentButton studentId={data.id} studentName={name} today={today} /> : null}
         </div>
       }
     >
@@ -92,41 +103,51 @@ export function StudentPage() {
         nextLoading={lessons.isPending}
         timeFormat={timeFormat}
         timeZone={timeZone}
-        onBook={() => setBooking(true)}
+        onBook={may(access, 'book') ? () => setBooking(true) : undefined}
       />
-      <Tabs selectedKey={tab} onSelectionChange={setTab} className="student-tabs">
+      <Tabs selectedKey={selected} onSelectionChange={setTab} className="student-tabs">
         <TabList aria-label="Student sections" className="tabs">
-          {TABS.map((item) => (
+          {tabs.map((item) => (
             <Tab key={item.id} id={item.id} className={({ isSelected }) => (isSelected ? 'tabs__tab tabs__tab--active' : 'tabs__tab')} data-testid={`student-tab-${item.id}`}>
               {item.label}
             </Tab>
           ))}
         </TabList>
-        <TabPanel id="overview" className="student-panel">
-          <StudentProgress studentId={data.id} today={today} />
-          <ReminderConsentCard studentId={data.id} archived={Boolean(data.archived_at)} />
-        </TabPanel>
+        {shown('overview') ? (
+          <TabPanel id="overview" className="student-panel">
+            <StudentProgress studentId={data.id} today={today} />
+            <ReminderConsentCard studentId={data.id} archived={Boolean(data.archived_at)} />
+          </TabPanel>
+        ) : null}
         <TabPanel id="lessons" className="student-panel">
-          <StudentLessonsTab lessons={lessons} timeFormat={timeFormat} timeZone={timeZone} onBook={() => setBooking(true)} />
+          <StudentLessonsTab lessons={lessons} timeFormat={timeFormat} timeZone={timeZone} onBook={may(access, 'book') ? () => setBooking(true) : undefined} />
         </TabPanel>
-        <TabPanel id="classes" className="student-panel">
-          <StudentClassesTab enrollments={enrollments.data?.items} />
-        </TabPanel>
-        <TabPanel id="account" className="student-panel">
-          <StudentAccount studentId={data.id} today={today} />
-        </TabPanel>
-        <TabPanel id="documents" className="student-panel">
-          <StudentDocumentsTab studentId={data.id} />
-        </TabPanel>
-        <TabPanel id="history" className="student-panel">
-          <StudentHistoryTab
-            studentId={data.id}
-            lessons={[...(lessons.data?.upcoming ?? []), ...(lessons.data?.past ?? [])]}
-            enrollments={enrollments.data?.items ?? []}
-            timeFormat={timeFormat}
-            timeZone={timeZone}
-          />
-        </TabPanel>
+        {shown('classes') ? (
+          <TabPanel id="classes" className="student-panel">
+            <StudentClassesTab enrollments={enrollments.data?.items} />
+          </TabPanel>
+        ) : null}
+        {shown('account') ? (
+          <TabPanel id="account" className="student-panel">
+            <StudentAccount studentId={data.id} today={today} />
+          </TabPanel>
+        ) : null}
+        {shown('documents') ? (
+          <TabPanel id="documents" className="student-panel">
+            <StudentDocumentsTab studentId={data.id} />
+          </TabPanel>
+        ) : null}
+        {shown('history') ? (
+          <TabPanel id="history" className="student-panel">
+            <StudentHistoryTab
+              studentId={data.id}
+              lessons={[...(lessons.data?.upcoming ?? []), ...(lessons.data?.past ?? [])]}
+              enrollments={enrollments.data?.items ?? []}
+              timeFormat={timeFormat}
+              timeZone={timeZone}
+            />
+          </TabPanel>
+        ) : null}
       </Tabs>
       {editing ? (
         <StudentForm
