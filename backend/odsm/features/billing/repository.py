@@ -146,11 +146,12 @@ def count_invoices(s: Session, where: list[ColumnElement[bool]]) -> int:
     return int(s.scalar(select(func.count()).select_from(Invoice).where(*where)) or 0)
 
 
-def owing_on(s: Session, where: list[ColumnElement[bool]]) -> int:
-    """What is left to pay on all the invoices the conditions keep (meant with the unpaid filter, which keeps
-    only issued invoices with something owing)."""
+def count_and_owing(s: Session, where: list[ColumnElement[bool]]) -> tuple[int, int]:
+    """How many invoices the conditions keep and what is left to pay on them all, in one pass (meant with the
+    unpaid filter, which keeps only issued invoices with something owing)."""
     left = Invoice.total_cents - _paid_on_invoice() - _credited_on_invoice()
-    return int(s.scalar(select(func.coalesce(func.sum(left), 0)).where(*where)) or 0)
+    row = s.execute(select(func.count(), func.coalesce(func.sum(left), 0)).where(*where)).one()
+    return int(row[0] or 0), int(row[1] or 0)
 
 
 def student_names(s: Session, student_ids: set[int]) -> dict[int, str]:

@@ -223,8 +223,10 @@ class InvoiceService(_Service):
             items = invoicing.read_many(s, rows)
             for item in items:
                 item.student_name = names.get(item.student_id, "")
-            owing = repo.owing_on(s, where) if q.unpaid or q.overdue else None
-            total = repo.count_invoices(s, where)
+            if q.unpaid or q.overdue:
+                total, owing = repo.count_and_owing(s, where)
+            else:
+                total, owing = repo.count_invoices(s, where), None
             return InvoicePage(items=items, total=total, offset=q.offset, limit=q.limit, owing_total_cents=owing)
 
         return self.db.read(fn)
