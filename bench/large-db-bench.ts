@@ -2,8 +2,10 @@
  * Through the real bridge, as the app runs it, against the 100,000-student / 1,000,000-lesson database that
  * bench/big_dataset.py built in BENCH_DATA_DIR (or, with BENCH_DATABASE_URL, on PostgreSQL): student search
  * p95, an instructor's week calendar p95, the certification worklist, finding a student 5 free slots in the next
- * 14 days (every booking rule checked), and one "Back up now" of the whole school
- * through the backend's route (the copy, then its integrity and audit-chain checks).
+ * 14 days (every booking rule checked), the school's money (300,000 invoices, 500,000 payments): a student's
+ * statement p95, a year's HST report, the Billing screen's unpaid and overdue lists (its first page of 50), and
+ * one "Back up now" of the whole school through the backend's route (the copy, then its integrity and
+ * audit-chain checks). BENCH_STUDENTS says how many students the database has (small test builds).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -14,6 +16,9 @@ import { appLogger, bridgeTo, percentile, round3, startAppBackend } from './benc
 const dataDir = process.env.BENCH_DATA_DIR;
 if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
 const databaseUrl = process.env.BENCH_DATABASE_URL;
+const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 100_000);
+// The last full year of invoices: the dataset dates them over the two years before 2026-11-20.
+const HST_YEAR = { start: '2025-01-01', end: '2025-12-31' };
 const SEARCHES = ['oka', 'singh', 'amara', 'tremblay li', 'kaur', 'O00004', '555-0142', 'nguyen b', 'chen', 'wilson', 'smi', 'pat'];
 
 async function timeEach(n: number, call: (i: number) => Promise<void>): Promise<{ p50_ms: number; p95_ms: number; max_ms: number }> {
@@ -63,11 +68,23 @@ async function main(): Promise<void> {
       await rig.data('db:certification:worklist', { limit: 500 });
     });
     const findSlots = await timeEach(100, async (i) => {
-      await rig.data('db:lessons:findSlots', { student_id: 1 + ((i * 7919) % 100_000), days: 14, limit: 5 });
+      await rig.data('db:lessons:findSlots', { student_id: 1 + ((i * 7919) % STUDENTS), days: 14, limit: 5 });
+    });
+    const statement = await timeEach(200, async (i) => {
+      await rig.data('db:billing:statement', { student_id: 1 + ((i * 104_729) % STUDENTS) });
+    });
+    const hstReport = await timeEach(5, async () => {
+      await rig.data('db:billing:hstReport', HST_YEAR);
+    });
+    const unpaid = await timeEach(100, async (i) => {
+      await rig.data('db:invoices:list', { unpaid: true, offset: 50 * (i % 4), limit: 50 });
+    });
+    const overdue = await timeEach(100, async (i) => {
+      await rig.data('db:invoices:list', { overdue: true, offset: 50 * (i % 4), limit: 50 });
     });
     rig.dispose();
     const backup = await backUpOnce(backend.connection, join(dataDir!, 'bench-backups'));
-    process.stdout.write(`${JSON.stringify({ search, week, worklist, findSlots, backup })}\n`);
+    process.stdout.write(`${JSON.stringify({ search, week, worklist, findSlots, statement, hstReport, unpaid, overdue, backup })}\n`);
   } finally {
     await backend.stop();
     await log.close();

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, case, func, select, text, update
+from sqlalchemy import BigInteger, ColumnElement, ScalarSelect, Select, case, cast, func, select, text, update
 from sqlalchemy.orm import Session, aliased
 
 from odsm.models import (
@@ -12,6 +12,7 @@ from odsm.models import (
     DocumentCounter,
     DocumentKind,
     Invoice,
+    InvoiceLine,
     InvoiceStatus,
     Payment,
     PaymentAllocation,
@@ -145,11 +146,12 @@ def count_invoices(s: Session, where: list[ColumnElement[bool]]) -> int:
     return int(s.scalar(select(func.count()).select_from(Invoice).where(*where)) or 0)
 
 
-def owing_on(s: Session, where: list[ColumnElement[bool]]) -> int:
-    """What is left to pay on all the invoices the conditions keep (meant with the unpaid filter, which keeps
-    only issued invoices with something owing)."""
+def count_and_owing(s: Session, where: list[ColumnElement[bool]]) -> tuple[int, int]:
+    """How many invoices the conditions keep and what is left to pay on them all, in one pass (meant with the
+    unpaid filter, which keeps only issued invoices with something owing)."""
     left = Invoice.total_cents - _paid_on_invoice() - _credited_on_invoice()
-    return int(s.scalar(select(func.coalesce(func.sum(left), 0)).where(*where)) or 0)
+    row = s.execute(select(func.count(), func.coalesce(func.sum(left), 0)).where(*where)).one()
+    return int(row[0] or 0), int(row[1] or 0)
 
 
 def student_names(s: Session, student_ids: set[int]) -> dict[int, str]:
@@ -262,6 +264,57 @@ def issued_in_period(s: Session, start: date, end: date) -> list[Invoice]:
             )
         )
     )
+
+
+def _half_up(numerator: ColumnElement[int], denominator: int) -> ColumnElement[int]:
+    """money.half_up in SQL: integer division of non-negative numbers truncates alike on both engines."""
+    n = cast(numerator, BigInteger)
+    return case(
+        (n >= 0, (2 * n + denominator) // (2 * denominator)), else_=-((-2 * n + denominator) // (2 * denominator))
+    )
+
+
+def hst_in_period(
+    s: Session, start: date, end: date
+) -> tuple[dict[str, tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """The period's issued documents, added up in the database: per kind (count, subtotal, tax) as each froze
+    them, and per rate (sales, tax) with the tax worked out per document and rate (money.totals' rule: half-up
+    on the rate's total of each document, nothing when the document was issued unregistered), credit notes
+    taking away."""
+    in_period = (
+        Invoice.status == InvoiceStatus.ISSUED,
+        Invoice.invoice_date >= start,
+        Invoice.invoice_date <= end,
+    )
+    kinds = s.execute(
+        select(Invoice.kind, func.count(), func.sum(Invoice.subtotal_cents), func.sum(Invoice.tax_cents))
+        .where(*in_period)
+        .group_by(Invoice.kind)
+    )
+    by_kind = {str(kind): (int(n), int(sub or 0), int(tax or 0)) for kind, n, sub, tax in kinds}
+    rate = InvoiceLine.tax_rate_basis_points
+    per_doc = (
+        select(
+            case((Invoice.kind == DocumentKind.INVOICE, 1), else_=-1).label("sign"),
+            Invoice.hst_registered.label("registered"),
+            rate.label("rate"),
+            func.sum(InvoiceLine.amount_cents).label("base"),
+        )
+        .join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
+        .where(*in_period)
+        .group_by(Invoice.id, Invoice.kind, Invoice.hst_registered, rate)
+        .subquery()
+    )
+    taxed = case(
+        (per_doc.c.registered.is_(True) & (per_doc.c.rate > 0), _half_up(per_doc.c.base * per_doc.c.rate, 10_000)),
+        else_=0,
+    )
+    rows = s.execute(
+        select(per_doc.c.rate, func.sum(per_doc.c.sign * per_doc.c.base), func.sum(per_doc.c.sign * taxed))
+        .group_by(per_doc.c.rate)
+        .order_by(per_doc.c.rate)
+    )
+    return by_kind, [(int(r), int(sales or 0), int(tax or 0)) for r, sales, tax in rows]
 
 
 def day_totals(s: Session, day: date) -> list[tuple[str, str, int, int]]:

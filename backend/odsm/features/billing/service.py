@@ -223,11 +223,13 @@ class InvoiceService(_Service):
             where = repo.invoice_filters(q.student_id, q.status, q.unpaid, q.start, q.end, due_before)
             rows = list(s.scalars(repo.invoices(where, q.offset, q.limit)).all())
             names = repo.student_names(s, {r.student_id for r in rows})
-            items = [invoicing.read(s, r) for r in rows]
+            items = invoicing.read_many(s, rows)
             for item in items:
                 item.student_name = names.get(item.student_id, "")
-            owing = repo.owing_on(s, where) if q.unpaid or q.overdue else None
-            total = repo.count_invoices(s, where)
+            if q.unpaid or q.overdue:
+                total, owing = repo.count_and_owing(s, where)
+            else:
+                total, owing = repo.count_invoices(s, where), None
             return InvoicePage(items=items, total=total, offset=q.offset, limit=q.limit, owing_total_cents=owing)
 
         return self.db.read(fn)
