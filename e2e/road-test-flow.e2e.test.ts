@@ -143,6 +143,22 @@ describe('a G1 student with a certified BDE course, to the road test and the cer
     expect(tests.items).toHaveLength(1);
     roadTest = tests.items[0]!;
     expect(roadTest).toMatchObject({ status: 'booked', licence_class: 'G2', vehicle_plate: 'CDEF 123' });
+    // A warm-up lesson from the same dialog: the lesson form opens in its place with the test's car and
+    // instructor, the hour before the car is held for the test. Closing it comes back to the road test.
+    await dialog().getByTestId('book-warm-up').click();
+    const lesson = page.getByTestId('lesson-dialog');
+    await lesson.waitFor(SETTLE);
+    expect(await dialog().count()).toBe(0);
+    const heldFrom = new Date(roadTest.blocked_from);
+    const warmUpStart = new Date(heldFrom.getTime() - 60 * 60_000);
+    const hhmm = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(warmUpStart);
+    expect(await lesson.locator('#lesson-instructor').inputValue()).toBe(String(roadTest.instructor_id));
+    expect(await lesson.locator('#lesson-vehicle').inputValue()).toBe(String(roadTest.vehicle_id));
+    expect(await lesson.locator('#lesson-date').inputValue()).toBe(TEST_DAY);
+    expect(await lesson.locator('#lesson-start').inputValue()).toBe(hhmm);
+    expect(await lesson.locator('#lesson-duration').inputValue()).toBe('60');
+    await lesson.locator('.dialog__footer').getByRole('button', { name: 'Close' }).click();
+    await dialog().getByTestId('road-test-booked').waitFor(SETTLE);
     await dialog().locator('.dialog__footer').getByRole('button', { name: 'Close' }).click();
   });
 

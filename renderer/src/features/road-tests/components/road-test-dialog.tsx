@@ -3,11 +3,13 @@ import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { SelectField, TextField } from '../../../components/ui/field';
-import { formatDate, zonedToInstant } from '../../../lib/dates';
+import { formatDate, formatMinuteOfDay, zonedParts, zonedToInstant } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/units';
 import { InstructorOptions, useInstructors } from '../../instructors';
+import { LessonDialog, type LessonFormValues } from '../../lessons';
+import { useSchoolClock } from '../../settings';
 import { useVehicles } from '../../vehicles';
-import { useBookRoadTest, useCentres, useEligibility, type RoadTestBooking } from '../api/road-tests';
+import { useBookRoadTest, useCentres, useEligibility, type RoadTest, type RoadTestBooking } from '../api/road-tests';
 import { RoadTestList } from './road-test-list';
 
 type RoadTestDialogProps = {
@@ -35,6 +37,9 @@ export function RoadTestDialog({ student, onClose }: RoadTestDialogProps) {
   const [vehicleId, setVehicleId] = useState('');
   const [instructorId, setInstructorId] = useState('');
   const booked = book.data;
+  const { timeZone } = useSchoolClock();
+  const [warmUp, setWarmUp] = useState(false);
+  const [warmUpBooked, setWarmUpBooked] = useState<string | null>(null);
 
   function submit() {
     const [hours, minutes] = time.split(':').map(Number);
@@ -47,6 +52,24 @@ export function RoadTestDialog({ student, onClose }: RoadTestDialogProps) {
       ...(instructorId ? { instructor_id: Number(instructorId) } : {}),
     };
     book.mutate(body);
+  }
+
+  if (warmUp && booked) {
+    // The lesson dialog in place of this one (never two dialogs stacked), with the test's car and instructor.
+    return (
+      <LessonDialog
+        lesson={null}
+        initial={warmUpValues(booked, name, timeZone)}
+        instructors={instructors.data?.items ?? []}
+        vehicles={vehicles.data?.items ?? []}
+        timeZone={timeZone}
+        onClose={() => setWarmUp(false)}
+        onDone={(message) => {
+          setWarmUp(false);
+          setWarmUpBooked(message);
+        }}
+      />
+    );
   }
 
   return (
@@ -87,7 +110,20 @@ export function RoadTestDialog({ student, onClose }: RoadTestDialogProps) {
           Booked: {booked.licence_class} test at {booked.centre_name}
           {booked.vehicle_plate ? `, with the school car ${booked.vehicle_plate} (${formatMoney(booked.rental_cents ?? 0)} charged)` : ''}.
         </p>
-      ) : (
+      ) : null}
+      {booked && booked.vehicle_id !== null && booked.instructor_id !== null ? (
+        warmUpBooked ? (
+          <p data-testid="warm-up-booked">Warm-up: {warmUpBooked}</p>
+        ) : (
+          <p>
+            <Button onClick={() => setWarmUp(true)} data-testid="book-warm-up">
+              Book a warm-up lesson before the test…
+            </Button>{' '}
+            <span className="muted small">In the same car with the same instructor, ending when the car leaves for the test.</span>
+          </p>
+        )
+      ) : null}
+      {booked ? null : (
         <div className="form-grid">
           <SelectField id="road-test-class" label="Test" value={chosen} onChange={(e) => setLicenceClass(e.target.value as 'G2' | 'G')}>
             <option value="G2">G2</option>
@@ -119,4 +155,20 @@ export function RoadTestDialog({ student, onClose }: RoadTestDialogProps) {
       {book.error ? <ErrorBanner error={book.error} testId="road-test-error" /> : null}
     </Dialog>
   );
+}
+
+/** A warm-up lesson of an hour that ends when the test holds the car and the instructor (its buffer before). */
+const WARM_UP_MINUTES = 60;
+
+function warmUpValues(test: RoadTest, studentName: string, timeZone: string): Partial<LessonFormValues> {
+  const held = zonedParts(test.blocked_from, timeZone);
+  return {
+    studentId: test.student_id,
+    studentName,
+    instructorId: test.instructor_id,
+    vehicleId: test.vehicle_id,
+    date: held.date,
+    startTime: formatMinuteOfDay(Math.max(0, held.minute - WARM_UP_MINUTES)),
+    durationMinutes: WARM_UP_MINUTES,
+  };
 }
