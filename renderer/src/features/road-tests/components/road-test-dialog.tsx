@@ -80,6 +80,11 @@ export function RoadTestDialog({ student, onClose }: RoadTestDialogProps) {
       testId="road-test-dialog"
       footer={
         <>
+          {booked || day ? null : (
+            <span className="muted small" data-testid="road-test-needs-day">
+              Choose the day of the test to book it.
+            </span>
+          )}
           <Button onClick={onClose}>{booked ? 'Close' : 'Cancel'}</Button>
           {booked ? null : (
             <Button variant="primary" busy={book.isPending} disabled={!day} onClick={submit} data-testid="book-road-test">
