@@ -5261,8 +5261,6 @@ export interface components {
             g_test_minutes: number;
             /** Programme Years */
             programme_years: number;
-            /** Rental Price Cents */
-            rental_price_cents: number;
             /** Retest Days */
             retest_days: number;
             /** Version */
@@ -5295,8 +5293,6 @@ export interface components {
             g_test_minutes?: number | null;
             /** Programme Years */
             programme_years?: number | null;
-            /** Rental Price Cents */
-            rental_price_cents?: number | null;
             /** Retest Days */
             retest_days?: number | null;
             /** Version */

@@ -42,7 +42,6 @@ class RoadTestSettings(Audited, Base):
     g_test_minutes: Mapped[int] = mapped_column(Integer, default=45)
     g2_fee_cents: Mapped[int] = mapped_column(Integer, default=5375)
     g_fee_cents: Mapped[int] = mapped_column(Integer, default=9125)
-    rental_price_cents: Mapped[int] = mapped_column(Integer, default=15000)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

@@ -11,14 +11,14 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from odsm.models import RoadTestCharge, RoadTestSettings
+from odsm.models import Product, ProductKind, RoadTestCharge
 
 from ..billing.helpers import Till
 from ..conftest import LiveServer
 from ..enrollments.builders import at, ok, refused
 from .roadtest_builders import DAY, RoadTests, days_from_today
 
-RENTAL, HST = 15000, 1950  # the road-test settings' rental price, and 13 % of it
+RENTAL, HST = 15000, 1950  # the price list's road-test car, and 13 % of it
 
 
 @pytest.fixture
@@ -158,10 +158,11 @@ def test_charges_kept_before_billing_are_taken_over_by_the_next_road_test_write(
 def test_when_the_rental_cannot_be_invoiced_no_booking_is_kept(rt: RoadTests, till: Till) -> None:
     """One unit of work: when the invoice can't be made, the test, its charge and the car's hold are not kept."""
 
+    till.product("road_test_car")  # the price list exists
+
     def beyond_any_invoice(s: Session) -> None:
-        row = s.scalars(select(RoadTestSettings)).first() or RoadTestSettings()
-        row.rental_price_cents = 100_000_001  # past the API's bound, and past an invoice's $1,000,000.00
-        s.add(row)
+        row = s.scalars(select(Product).where(Product.kind == ProductKind.ROAD_TEST_CAR)).one()
+        row.price_cents = 100_000_001  # past the API's bound, and past an invoice's $1,000,000.00
 
     rt.school.live.db.write(beyond_any_invoice)
     student, car = rt.student(), rt.school.vehicle()

@@ -79,15 +79,21 @@ def test_a_cancelled_test_frees_the_car(rt: RoadTests) -> None:
     ok(rt.book(rt.student(), at(DAY, 10), vehicle_id=car["id"]), 201)
 
 
-def test_the_settings_size_the_fees_rental_and_buffers(rt: RoadTests) -> None:
+def test_the_settings_size_the_fees_and_buffers_and_the_price_list_prices_the_car(rt: RoadTests) -> None:
     current = ok(rt.c.get("/api/v1/road-test-settings"))
     assert (current["g2_fee_cents"], current["g_fee_cents"], current["retest_days"]) == (5375, 9125, 10)
     assert current["cancel_notice_hours"] == 48
-    changed = {"version": current["version"], "rental_price_cents": 20000, "buffer_before_minutes": 30}
+    assert "rental_price_cents" not in current  # one price for the car: the price list's
+    changed = {"version": current["version"], "buffer_before_minutes": 30}
     ok(rt.c.patch("/api/v1/road-test-settings", json=changed))
-    stale = rt.c.patch("/api/v1/road-test-settings", json={**changed, "rental_price_cents": 1})
+    stale = rt.c.patch("/api/v1/road-test-settings", json={**changed, "g2_fee_cents": 1})
     refused(stale, 409, "road_test_settings.version_conflict")
+    products = ok(rt.c.get("/api/v1/billing/products"))["items"]
+    car = next(p for p in products if p["code"] == "road_test_car")
+    ok(rt.c.patch(f"/api/v1/billing/products/{car['id']}", json={"version": car["version"], "price_cents": 20000}))
     test = rt.booked(rt.student(), at(DAY, 10), vehicle_id=rt.school.vehicle()["id"])
     assert (test["rental_cents"], test["blocked_from"]) == (20000, at(DAY, 9, 30))
-    bad = rt.c.patch("/api/v1/road-test-settings", json={"version": current["version"] + 1, "rental_price_cents": -1})
-    assert refused(bad, 422, "validation_failed")["fields"][0]["field"] == "rental_price_cents"
+    bad = rt.c.patch("/api/v1/road-test-settings", json={"version": current["version"] + 1, "g2_fee_cents": -1})
+    assert refused(bad, 422, "validation_failed")["fields"][0]["field"] == "g2_fee_cents"
+    gone = rt.c.patch("/api/v1/road-test-settings", json={"version": current["version"] + 1, "rental_price_cents": 1})
+    assert refused(gone, 422, "validation_failed")["fields"][0]["field"] == "rental_price_cents"

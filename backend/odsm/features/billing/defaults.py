@@ -20,7 +20,7 @@ DEFAULT_PRODUCTS: tuple[tuple[str, ProductKind, str, int, int | None], ...] = (
     ("lesson_120", ProductKind.LESSON, "In-car lesson, 2 hours", 12_500, 120),
     ("pack_5h", ProductKind.PACK, "Prepaid lessons, 5 hours", 30_000, 5 * 60),
     ("pack_10h", ProductKind.PACK, "Prepaid lessons, 10 hours", 57_500, 10 * 60),
-    ("road_test_car", ProductKind.ROAD_TEST_CAR, "Car for the road test, with a warm-up lesson", 17_500, None),
+    ("road_test_car", ProductKind.ROAD_TEST_CAR, "Car for the road test", 15_000, None),
     ("late_cancel_fee", ProductKind.LATE_CANCEL_FEE, "Late cancellation fee", 4_500, None),
     ("no_show_fee", ProductKind.NO_SHOW_FEE, "Missed lesson (no-show) fee", 4_500, None),
 )

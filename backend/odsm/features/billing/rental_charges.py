@@ -2,9 +2,10 @@
 road-test car product, and a credit note when the test is cancelled in time. Called by road tests inside
 their own unit of work, so the booking and its invoice commit together or not at all.
 
-The price is the one the road-test settings gave the booking (what the desk quoted); the product gives the
-line its tax rate and its place in the revenue reports. The invoice is issued at once, as a lesson's late-cancel
-fee is: the rental is decided by the booking, not a quote to edit, and a draft would stay off the statement."""
+The price and the tax rate are the road-test car product's, from the school's price list (the one place a
+price is kept); the product also gives the line its place in the revenue reports. The invoice is issued at
+once, as a lesson's late-cancel fee is: the rental is decided by the booking, not a quote to edit, and a draft
+would stay off the statement."""
 
 from __future__ import annotations
 
@@ -18,6 +19,14 @@ from . import repository as repo
 from .defaults import HST_BASIS_POINTS, ensure_defaults
 from .invoicing import Line
 from .schemas import CreditLineIn
+
+
+def road_test_rental_cents(s: Session) -> int:
+    """What the school car costs for a road test before tax: the road-test car product's price (nothing when
+    the school has no such product)."""
+    ensure_defaults(s)
+    product = repo.product_by_kind(s, ProductKind.ROAD_TEST_CAR)
+    return product.price_cents if product else 0
 
 
 def charge_road_test_rental(s: Session, student_id: int, amount_cents: int, description: str) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from odsm.features.billing.service import charge_road_test_rental, credit_road_test_rental
+from odsm.features.billing.service import charge_road_test_rental, credit_road_test_rental, road_test_rental_cents
 from odsm.models import RoadTest, RoadTestCharge
 
 from .repository import RENTAL, RENTAL_REVERSAL, RoadTestRepository
@@ -35,12 +35,13 @@ def take_over_unbilled(s: Session) -> int:
     return len(rows)
 
 
-def charge_rental(s: Session, test: RoadTest, amount_cents: int, description: str) -> None:
+def charge_rental(s: Session, test: RoadTest, description: str) -> None:
+    """The school car on the student's account at the price list's rental."""
     charge = RoadTestCharge(
         student_id=test.student_id,
         road_test_id=test.id,
         kind=RENTAL,
-        amount_cents=amount_cents,
+        amount_cents=road_test_rental_cents(s),
         description=description,
         billed=False,
     )

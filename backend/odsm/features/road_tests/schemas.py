@@ -29,7 +29,6 @@ class RoadTestSettingsRead(BaseModel):
     g_test_minutes: int
     g2_fee_cents: int
     g_fee_cents: int
-    rental_price_cents: int
     version: int
 
 
@@ -48,7 +47,6 @@ class RoadTestSettingsUpdate(VersionedChange):
     g_test_minutes: Annotated[int, Strict(), Field(ge=5, le=4 * 60)] | None = None
     g2_fee_cents: Cents | None = None
     g_fee_cents: Cents | None = None
-    rental_price_cents: Cents | None = None
 
 
 class CentreRead(BaseModel):

@@ -154,7 +154,7 @@ class RoadTestService:
                 words = (
                     f"School car {facts.vehicle.plate} for the {test.licence_class} road test on {day_text(facts.day)}"
                 )
-                charge_rental(s, test, cfg.rental_price_cents, words)
+                charge_rental(s, test, words)
             return _read(s, test)
 
         return self.db.write(fn)
