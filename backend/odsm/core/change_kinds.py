@@ -37,6 +37,7 @@ _KIND_OF_TABLE = {
     "billing_counters": "billing",
     "invoices": "billing",
     "invoice_lines": "billing",
+    "invoice_owing": "billing",
     "payments": "billing",
     "payment_allocations": "billing",
     "prepaid_minutes": "billing",

@@ -131,6 +131,23 @@ class Invoice(Audited, Base):
         return self.student_id
 
 
+class InvoiceOwing(Base):
+    """What an issued invoice still owes (its total less what is paid on it and its credit notes), kept only
+    while it owes something. Derived, never entered: billing's flush hook rewrites an invoice's row in the same
+    transaction as the payment, refund, reversal or credit note that changes it, so the unpaid and overdue
+    lists read the open invoices alone instead of summing every invoice's payments."""
+
+    __tablename__ = "invoice_owing"
+
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id", ondelete="CASCADE"), primary_key=True)
+    student_id: Mapped[int] = mapped_column(Integer, index=True)
+    invoice_date: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    owing_cents: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_invoice_owing_date", "invoice_date", "invoice_id"),)
+
+
 class InvoiceLine(Base):
     """Audited as part of its invoice."""
 

@@ -22,7 +22,7 @@ from odsm.core.config import Settings
 from odsm.features.billing.money import totals
 from odsm.features.billing.schemas import InvoiceCreate, LineIn
 from odsm.features.billing.service import BillingService, InvoiceService
-from odsm.models import DocumentCounter, Invoice, InvoiceLine, Payment, PaymentAllocation
+from odsm.models import DocumentCounter, Invoice, InvoiceLine, InvoiceOwing, Payment, PaymentAllocation
 
 BENCH = Path(__file__).resolve().parents[3] / "bench" / "big_dataset.py"
 STUDENTS, INVOICES, PAYMENTS = 40, 300, 500
@@ -61,6 +61,7 @@ def test_the_bench_money_rows_are_consistent(school: Settings) -> None:
         allocations = db.read(lambda s: list(s.scalars(select(PaymentAllocation))))
         payments = db.read(lambda s: list(s.scalars(select(Payment))))
         counters = db.read(lambda s: dict(s.execute(select(DocumentCounter.name, DocumentCounter.next_number)).all()))
+        owing_rows = db.read(lambda s: {r.invoice_id: r.owing_cents for r in s.scalars(select(InvoiceOwing))})
     finally:
         db.dispose()
     invoices = [d for d in docs if d.kind == "invoice"]
@@ -104,6 +105,10 @@ def test_the_bench_money_rows_are_consistent(school: Settings) -> None:
         placed[a.payment_id] += a.amount_cents
     assert all(placed[p.id] <= p.amount_cents for p in payments)
     assert any(placed[p.id] < p.amount_cents for p in payments), "some money is left on account"
+
+    # The open invoices' stored figures are what the rows leave owing, and only those that owe have one.
+    left = {d.id: d.total_cents - paid.get(d.id, 0) - credited.get(d.id, 0) for d in invoices}
+    assert owing_rows == {i: cents for i, cents in left.items() if cents > 0}
 
 
 def test_the_statement_through_the_service_matches_the_rows(school: Settings) -> None:

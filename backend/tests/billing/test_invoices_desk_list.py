@@ -69,3 +69,29 @@ def test_the_list_pages_and_filters_by_date(till: Till) -> None:
     window = listed(till, start=days_back(16), end=days_back(4))
     assert [i["id"] for i in window["items"]] == [made[3], made[2], made[1]]
     assert window["total"] == 3
+
+
+def test_the_unpaid_list_follows_refunds_reversals_and_part_credits(till: Till) -> None:
+    """What the list says each open invoice owes is what the invoice itself says (its payments and credit notes
+    summed on read), after every kind of money write that changes it."""
+    s = till.adult()["id"]
+    refunded, bounced, part_credited, settled = (till.invoice(s) for _ in range(4))
+    cash = ok(till.pay(s, LESSON, allocations=[{"invoice_id": refunded["id"], "amount_cents": LESSON}]), 201)
+    cheque = ok(
+        till.pay(s, LESSON, method="cheque", allocations=[{"invoice_id": bounced["id"], "amount_cents": LESSON}]), 201
+    )
+    ok(till.pay(s, LESSON, allocations=[{"invoice_id": settled["id"], "amount_cents": LESSON}]), 201)
+    assert [i["id"] for i in listed(till, unpaid=True, student_id=s)["items"]] == [part_credited["id"]]
+    ok(till.c.post(f"/api/v1/payments/{cash['id']}/refund", json={"amount_cents": 2000, "reason": "Overcharged"}), 201)
+    ok(till.c.post(f"/api/v1/payments/{cheque['id']}/reverse", json={"reason": "Cheque returned NSF"}), 201)
+    part = {"description": "Part", "amount_cents": 1000, "tax_rate_basis_points": 1300}  # 11.30 with HST
+    credit = {"reason": "Shorter lesson", "lines": [part]}
+    ok(till.c.post(f"/api/v1/invoices/{part_credited['id']}/credit-notes", json=credit), 201)
+
+    page = listed(till, unpaid=True, student_id=s)
+    ids = (refunded["id"], bounced["id"], part_credited["id"], settled["id"])
+    own = {i: till.invoice_now(i)["owing_cents"] for i in ids}
+    assert own[settled["id"]] == 0
+    assert {i["id"]: i["owing_cents"] for i in page["items"]} == {i: cents for i, cents in own.items() if cents > 0}
+    assert own[refunded["id"]] == 2000 and own[bounced["id"]] == LESSON and own[part_credited["id"]] == LESSON - 1130
+    assert (page["total"], page["owing_total_cents"]) == (3, sum(own.values()))

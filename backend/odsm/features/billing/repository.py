@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import BigInteger, ColumnElement, ScalarSelect, Select, case, cast, func, select, text, update
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Connection,
+    ScalarSelect,
+    Select,
+    case,
+    cast,
+    delete,
+    false,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session, aliased
 
 from odsm.models import (
@@ -13,6 +30,7 @@ from odsm.models import (
     DocumentKind,
     Invoice,
     InvoiceLine,
+    InvoiceOwing,
     InvoiceStatus,
     Payment,
     PaymentAllocation,
@@ -101,6 +119,44 @@ def _credited_on_invoice() -> ScalarSelect[int]:
     )
 
 
+def _owing_rows(*where: ColumnElement[bool]) -> Select[tuple[int, int, date, date, int]]:
+    """Each issued invoice that still owes something, with what it owes (total less payments and credit notes)."""
+    left = (Invoice.total_cents - _paid_on_invoice() - _credited_on_invoice()).label("owing_cents")
+    rows = (
+        select(Invoice.id, Invoice.student_id, Invoice.invoice_date, Invoice.due_on, left)
+        .where(Invoice.kind == DocumentKind.INVOICE, Invoice.status == InvoiceStatus.ISSUED, *where)
+        .subquery()
+    )
+    return select(rows).where(rows.c.owing_cents > 0)
+
+
+_OWING_COLUMNS = ("invoice_id", "student_id", "invoice_date", "due_on", "owing_cents")
+
+
+def refresh_owing(conn: Connection, invoice_ids: Collection[int]) -> None:
+    """Rewrites what the given invoices still owe, from their payments and credit notes as this transaction sees
+    them (an invoice that owes nothing more has no row)."""
+    ids = sorted(invoice_ids)
+    conn.execute(delete(InvoiceOwing).where(InvoiceOwing.invoice_id.in_(ids)))
+    conn.execute(insert(InvoiceOwing).from_select(_OWING_COLUMNS, _owing_rows(Invoice.id.in_(ids))))
+
+
+def rebuild_owing(conn: Connection) -> None:
+    """Works out every invoice's row again (after a bulk load that bypassed the flush hook)."""
+    conn.execute(delete(InvoiceOwing))
+    conn.execute(insert(InvoiceOwing).from_select(_OWING_COLUMNS, _owing_rows()))
+
+
+@dataclass
+class InvoiceFilter:
+    """The conditions of the invoices list. With `open_only` (unpaid or overdue) they are on the open invoices'
+    own rows (invoice_owing), which hold only the invoices with something left to pay: the list and its totals
+    read those alone, in the database and before the page's limit."""
+
+    where: list[ColumnElement[bool]] = field(default_factory=list)
+    open_only: bool = False
+
+
 def invoice_filters(
     student_id: int | None,
     status: str | None,
@@ -108,11 +164,23 @@ def invoice_filters(
     start: date | None,
     end: date | None,
     due_before: date | None = None,
-) -> list[ColumnElement[bool]]:
-    """The conditions of the invoices list. "Unpaid" is an issued invoice with something still owing, decided in
-    the database (not after the page's limit, which would hide open invoices behind paid ones); `due_before`
-    keeps those whose due date (the school's terms from the invoice date) has passed."""
-    where: list[ColumnElement[bool]] = []
+) -> InvoiceFilter:
+    """ "Unpaid" is an issued invoice with something still owing; `due_before` keeps those whose due date (the
+    school's terms from the invoice date) has passed."""
+    if unpaid_only or due_before is not None:
+        where: list[ColumnElement[bool]] = []
+        if student_id is not None:
+            where.append(InvoiceOwing.student_id == student_id)
+        if status is not None and status != InvoiceStatus.ISSUED:
+            where.append(false())  # only an issued invoice can owe
+        if start is not None:
+            where.append(InvoiceOwing.invoice_date >= start)
+        if end is not None:
+            where.append(InvoiceOwing.invoice_date <= end)
+        if due_before is not None:
+            where.append(InvoiceOwing.due_on < due_before)
+        return InvoiceFilter(where, open_only=True)
+    where = []
     if student_id is not None:
         where.append(Invoice.student_id == student_id)
     if status is not None:
@@ -121,36 +189,30 @@ def invoice_filters(
         where.append(Invoice.invoice_date >= start)
     if end is not None:
         where.append(Invoice.invoice_date <= end)
-    if unpaid_only or due_before is not None:
-        where += [
-            Invoice.kind == DocumentKind.INVOICE,
-            Invoice.status == InvoiceStatus.ISSUED,
-            Invoice.total_cents - _paid_on_invoice() - _credited_on_invoice() > 0,
-        ]
-    if due_before is not None:
-        where.append(Invoice.due_on < due_before)
-    return where
+    return InvoiceFilter(where)
 
 
-def invoices(where: list[ColumnElement[bool]], offset: int, limit: int) -> Select[Invoice]:
-    return (
-        select(Invoice)
-        .where(*where)
-        .order_by(Invoice.invoice_date.desc(), Invoice.id.desc())
-        .offset(offset)
-        .limit(limit)
-    )
+def invoices(f: InvoiceFilter, offset: int, limit: int) -> Select[Invoice]:
+    if f.open_only:
+        stmt = (
+            select(Invoice)
+            .join(InvoiceOwing, InvoiceOwing.invoice_id == Invoice.id)
+            .order_by(InvoiceOwing.invoice_date.desc(), InvoiceOwing.invoice_id.desc())
+        )
+    else:
+        stmt = select(Invoice).order_by(Invoice.invoice_date.desc(), Invoice.id.desc())
+    return stmt.where(*f.where).offset(offset).limit(limit)
 
 
-def count_invoices(s: Session, where: list[ColumnElement[bool]]) -> int:
-    return int(s.scalar(select(func.count()).select_from(Invoice).where(*where)) or 0)
+def count_invoices(s: Session, f: InvoiceFilter) -> int:
+    table = InvoiceOwing if f.open_only else Invoice
+    return int(s.scalar(select(func.count()).select_from(table).where(*f.where)) or 0)
 
 
-def count_and_owing(s: Session, where: list[ColumnElement[bool]]) -> tuple[int, int]:
-    """How many invoices the conditions keep and what is left to pay on them all, in one pass (meant with the
-    unpaid filter, which keeps only issued invoices with something owing)."""
-    left = Invoice.total_cents - _paid_on_invoice() - _credited_on_invoice()
-    row = s.execute(select(func.count(), func.coalesce(func.sum(left), 0)).where(*where)).one()
+def count_and_owing(s: Session, f: InvoiceFilter) -> tuple[int, int]:
+    """How many open invoices the filter keeps and what is left to pay on them all, in one pass."""
+    stmt = select(func.count(), func.coalesce(func.sum(InvoiceOwing.owing_cents), 0)).where(*f.where)
+    row = s.execute(stmt).one()
     return int(row[0] or 0), int(row[1] or 0)
 
 

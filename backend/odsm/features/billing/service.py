@@ -31,6 +31,7 @@ from odsm.models import (
 )
 
 from . import allocation, invoicing, prepaid
+from . import owing as owing_hook
 from . import repository as repo
 from .cash_up import cash_up
 from .defaults import ensure_defaults
@@ -49,7 +50,7 @@ from .errors import (
 from .hst_report import hst_report
 from .invoicing import Line
 from .money_dates import check_money_date
-from .rental_charges import charge_road_test_rental, credit_road_test_rental
+from .rental_charges import charge_road_test_rental, credit_road_test_rental, road_test_rental_cents
 from .schemas import (
     BillingSettingsRead,
     BillingSettingsUpdate,
@@ -77,6 +78,9 @@ from .schemas import (
 )
 from .statement import statement
 
+# Imported for its flush hook, which keeps what each open invoice owes.
+_ = owing_hook
+
 __all__ = [
     "BillingService",
     "InvoiceService",
@@ -87,6 +91,7 @@ __all__ = [
     "draw_down_for_lesson",
     "invoice_enrolment",
     "prepaid_warning",
+    "road_test_rental_cents",
 ]
 
 
@@ -226,7 +231,7 @@ class InvoiceService(_Service):
             items = invoicing.read_many(s, rows)
             for item in items:
                 item.student_name = names.get(item.student_id, "")
-            if q.unpaid or q.overdue:
+            if where.open_only:
                 total, owing = repo.count_and_owing(s, where)
             else:
                 total, owing = repo.count_invoices(s, where), None

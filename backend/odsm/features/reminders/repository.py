@@ -15,6 +15,7 @@ from odsm.models import (
     EnrollmentStatus,
     Instructor,
     Invoice,
+    InvoiceOwing,
     InvoiceStatus,
     Lesson,
     LessonStatus,
@@ -131,11 +132,12 @@ def road_test(s: Session, road_test_id: int) -> RoadTest | None:
 def overdue_invoices(s: Session, due_before: date) -> Sequence[Row[Invoice, Student]]:
     """Issued invoices with money left whose due date is before `due_before`: billing's own "overdue"
     conditions (what is owing decided in the database), with the student each is for."""
-    where = billing_repo.invoice_filters(None, None, True, None, None, due_before)
+    open_overdue = billing_repo.invoice_filters(None, None, True, None, None, due_before)
     stmt = (
         select(Invoice, Student)
+        .join(InvoiceOwing, InvoiceOwing.invoice_id == Invoice.id)
         .join(Student, Student.id == Invoice.student_id)
-        .where(*where)
+        .where(*open_overdue.where)
         .order_by(Invoice.due_on, Invoice.id)
     )
     return s.execute(stmt).all()
