@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-from odsm.core.durable_files import publish
+from odsm.core.durable_files import written_whole
 from odsm.core.unit_of_work import Database
 from odsm.features.school.clock import local_today
 from odsm.features.school.service import load_settings
@@ -34,30 +34,22 @@ class MoneyReportService:
 
     def write_accountant_csv(self, request: AccountantCsvRequest) -> AccountantCsvResult:
         """Written under a temporary name and renamed: a file under its real name is always whole."""
-        target = Path(request.file)
-        temp = target.with_name(f".{target.name}.partial")
+        with written_whole(request.file, AccountantCsvNotWritable) as temp:
 
-        def read(conn: Connection) -> accountant_csv.Counts:
-            start, end = request.start, request.end
-            # newline="": the csv module writes its own CRLF line ends.
-            with open(temp, "w", encoding="utf-8", newline="") as out:
-                return accountant_csv.write(
-                    out,
-                    repo.documents_in_period(conn, start, end),
-                    repo.line_descriptions(conn, start, end),
-                    repo.payments_in_period(conn, start, end),
-                    repo.placed_on(conn, start, end),
-                )
+            def read(conn: Connection) -> accountant_csv.Counts:
+                start, end = request.start, request.end
+                # newline="": the csv module writes its own CRLF line ends.
+                with open(temp, "w", encoding="utf-8", newline="") as out:
+                    return accountant_csv.write(
+                        out,
+                        repo.documents_in_period(conn, start, end),
+                        repo.line_descriptions(conn, start, end),
+                        repo.payments_in_period(conn, start, end),
+                        repo.placed_on(conn, start, end),
+                    )
 
-        try:
             counts = self.db.query(read)
-            publish(temp, target)
-        except OSError as exc:
-            raise AccountantCsvNotWritable(
-                details={"field": "file", "rule": "writable", "file": request.file, "cause": exc.strerror or str(exc)}
-            ) from exc
-        finally:
-            temp.unlink(missing_ok=True)
+        target = Path(request.file)
         return AccountantCsvResult(
             file=str(target),
             bytes=target.stat().st_size,

@@ -14,7 +14,7 @@ from icalendar import Calendar, Event
 from sqlalchemy.orm import Session
 
 from odsm import __version__
-from odsm.core.durable_files import publish
+from odsm.core.durable_files import written_whole
 from odsm.core.orm import utcnow
 from odsm.core.unit_of_work import Database
 from odsm.features.instructors.errors import InstructorNotFound
@@ -40,17 +40,9 @@ class ScheduleFileService:
 
     def write(self, request: ScheduleFileRequest) -> ScheduleFileResult:
         built = self.db.read(lambda s: self._build(s, request))
-        target = Path(request.file)
-        temp = target.with_name(f".{target.name}.partial")
-        try:
+        with written_whole(request.file, ScheduleFileNotWritable) as temp:
             temp.write_bytes(built.content)
-            publish(temp, target)
-        except OSError as exc:
-            raise ScheduleFileNotWritable(
-                details={"field": "file", "rule": "writable", "file": request.file, "cause": exc.strerror or str(exc)}
-            ) from exc
-        finally:
-            temp.unlink(missing_ok=True)
+        target = Path(request.file)
         return ScheduleFileResult(
             file=str(target),
             bytes=target.stat().st_size,

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from odsm import __version__
-from odsm.core.durable_files import publish
+from odsm.core.durable_files import written_whole
 from odsm.core.maintenance_repository import schema_revision
 from odsm.core.orm import utcnow
 from odsm.core.unit_of_work import Database
@@ -49,18 +49,10 @@ class ExportService:
         self.db = db
 
     def export(self, request: ExportRequest) -> ExportResult:
-        target = Path(request.file)
-        temp = target.with_name(f".{target.name}.partial")
         at = utcnow()
-        try:
+        with written_whole(request.file, ExportNotWritable) as temp:
             tables, revision = self.db.read(lambda s: self._write(s, temp, at))
-            publish(temp, target)
-        except OSError as exc:
-            raise ExportNotWritable(
-                details={"field": "file", "rule": "writable", "file": request.file, "cause": exc.strerror or str(exc)}
-            ) from exc
-        finally:
-            temp.unlink(missing_ok=True)  # whatever went wrong, no half-written file stays in the user's folder
+        target = Path(request.file)
         return ExportResult(
             file=str(target), bytes=target.stat().st_size, exported_at=at, schema_revision=revision, tables=tables
         )
