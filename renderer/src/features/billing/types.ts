@@ -37,3 +37,15 @@ export const STATEMENT_KIND_LABELS: Record<StatementLine['kind'], string> = {
   refund: 'Refund',
   reversal: 'Reversal',
 };
+
+export type Product = components['schemas']['ProductRead'];
+export type BillingSettings = components['schemas']['BillingSettingsRead'];
+
+export const PRODUCT_KIND_LABELS: Record<Product['kind'], string> = {
+  course: 'Course',
+  lesson: 'Single lesson',
+  pack: 'Prepaid lesson pack',
+  road_test_car: 'School car for a road test',
+  late_cancel_fee: 'Late-cancel fee',
+  no_show_fee: 'No-show fee',
+};

@@ -44,6 +44,8 @@ const WORDS: Record<string, (details: Details) => string> = {
   'money.reason_required': () => 'Say why: the reason is kept in the audit log.',
   'product.inactive': () => 'That product is no longer sold.',
   'product.not_found': () => 'That product no longer exists.',
+  'product.version_conflict': () => 'Someone else changed this price a moment ago. The latest is shown now: check it and save again.',
+  'billing_settings.version_conflict': () => 'Someone else changed the billing settings a moment ago. The latest are shown now: check them and save again.',
   permission_denied: () => 'Your account may not do this: refunds, reversals and credit notes are the school owner’s. Ask the owner.',
 };
 

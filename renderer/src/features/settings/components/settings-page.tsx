@@ -8,6 +8,7 @@ import { QueryStates } from '../../../components/ui/query-states';
 import { SaveProblems } from '../../../components/ui/save-problems';
 import { useRecordForm } from '../../../hooks/use-record-form';
 import { VALIDATION_FAILED } from '../../../lib/field-errors';
+import { PricesSection } from '../../billing';
 import { CoursesSection } from '../../courses';
 import { DatabaseServerSection } from '../../database-server';
 import { RemindersSettingsSection } from '../../reminders';
@@ -39,6 +40,7 @@ export function SettingsPage() {
         {settings.data ? <SettingsForm settings={settings.data} /> : null}
       </QueryStates>
       <CoursesSection />
+      <PricesSection />
       <RemindersSettingsSection />
       <DatabaseServerSection />
       <SignInSection />
