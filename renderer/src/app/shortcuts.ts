@@ -40,6 +40,8 @@ export const OTHER_KEYS: readonly { keys: readonly string[]; label: string }[] =
   { keys: ['Tab'], label: 'Next field, button or link; the first Tab on a screen offers “Skip to main content”' },
   { keys: ['Esc'], label: 'Close a dialog' },
   { keys: ['Ctrl', 'Shift', 'N'], label: 'New student (File menu)' },
+  { keys: ['Alt', '↑ ↓ ← →'], label: 'On a lesson in the calendar: move it 15 minutes or a day; Enter saves the move, Esc puts it back' },
+  { keys: ['Alt', 'Shift', '↑ ↓'], label: 'On a lesson in the calendar: make it 15 minutes shorter or longer' },
 ];
 
 /** True while the user types: in a text field, a list box or anything editable. */

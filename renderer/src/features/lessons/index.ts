@@ -1,5 +1,5 @@
 // The lessons feature's public face: lesson data, and the lesson UI the calendar composes.
-export { useDaySheet, useLessons, useStudentLessons } from './api/lessons';
+export { useDaySheet, useLessonAction, useLessons, useStudentLessons } from './api/lessons';
 export { LessonDialog } from './components/lesson-dialog';
 export type { LessonFormValues } from './components/lesson-form-values';
 export { STATUS_LABELS, type Lesson } from './types';

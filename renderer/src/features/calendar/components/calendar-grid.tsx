@@ -1,10 +1,11 @@
-import type { MouseEvent } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
 import type { ChannelResponse } from '../../../../../shared-contracts/channels';
 import { minuteText, timeRangeText, timeText, type TimeFormat } from '../../../lib/clock-text';
 import { addDays, formatWeekdayDate } from '../../../lib/dates';
 import type { ClassSession } from '../../classroom';
 import type { Lesson } from '../../lessons';
 import { assignLanes, minuteAt, placeBlock, type CalendarWindow } from './calendar-layout';
+import type { MovePreview } from './use-lesson-move';
 
 /** A road test holding the car and the instructor (with the school's buffers before and after). */
 export type CalendarRoadTest = NonNullable<ChannelResponse<'db:lessons:list'>['road_tests']>[number];
@@ -25,18 +26,25 @@ type Props = {
   onOpenLesson: (lesson: Lesson) => void;
   /** A road test's block opens its result or its cancellation. */
   onOpenRoadTest?: (roadTest: CalendarRoadTest) => void;
+  /** A lesson being moved by keyboard, drawn where it would land. */
+  movePreview?: MovePreview | null;
+  onLessonKeyDown?: (event: KeyboardEvent<HTMLElement>, lesson: Lesson) => void;
 };
 
 const HOUR_PX = 56;
 
-export function CalendarGrid({ window, timeFormat, today, lessons, sessions, roadTests = [], secondary, onPickSlot, onOpenLesson, onOpenRoadTest }: Props) {
+export function CalendarGrid({ window, timeFormat, today, lessons, sessions, roadTests = [], secondary, onPickSlot, onOpenLesson, onOpenRoadTest, movePreview, onLessonKeyDown }: Props) {
   const days = Array.from({ length: window.days }, (_, index) => addDays(window.firstDay, index));
   const hours: number[] = [];
   for (let minute = window.dayStartMinute; minute < window.dayEndMinute; minute += 60) hours.push(minute);
   const height = ((window.dayEndMinute - window.dayStartMinute) / 60) * HOUR_PX;
 
   const entries: Entry[] = [
-    ...lessons.map((lesson) => ({ key: `l${lesson.id}`, startsAt: lesson.starts_at, endsAt: lesson.ends_at, lesson })),
+    ...lessons.map((lesson) =>
+      movePreview?.lessonId === lesson.id
+        ? { key: `l${lesson.id}`, startsAt: movePreview.starts_at, endsAt: movePreview.ends_at, lesson }
+        : { key: `l${lesson.id}`, startsAt: lesson.starts_at, endsAt: lesson.ends_at, lesson },
+    ),
     ...sessions.map((session) => ({ key: `c${session.id}`, startsAt: session.starts_at, endsAt: session.ends_at, session })),
     ...roadTests.map((roadTest) => ({ key: `r${roadTest.id}`, startsAt: roadTest.blocked_from, endsAt: roadTest.blocked_until, roadTest })),
   ];
@@ -91,9 +99,11 @@ export function CalendarGrid({ window, timeFormat, today, lessons, sessions, roa
                   <button
                     key={item.key}
                     type="button"
-                    className={`cal__block cal__block--${lesson.status}`}
+                    className={`cal__block cal__block--${lesson.status}${movePreview?.lessonId === lesson.id ? ' cal__block--moving' : ''}`}
                     style={style}
                     onClick={() => onOpenLesson(lesson)}
+                    onKeyDown={onLessonKeyDown ? (event) => onLessonKeyDown(event, lesson) : undefined}
+                    aria-keyshortcuts={lesson.status === 'scheduled' && onLessonKeyDown ? 'Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight Alt+Shift+ArrowUp Alt+Shift+ArrowDown' : undefined}
                     data-testid="calendar-lesson"
                     data-lesson-id={lesson.id}
                     data-status={lesson.status}

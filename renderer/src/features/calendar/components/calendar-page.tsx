@@ -16,6 +16,7 @@ import { useVehicles } from '../../vehicles';
 import { useExportCalendarFile } from '../api/calendar-file';
 import { CalendarGrid, type CalendarRoadTest } from './calendar-grid';
 import type { CalendarWindow } from './calendar-layout';
+import { useLessonMove } from './use-lesson-move';
 
 type View = 'day' | 'week';
 type Mode = 'instructor' | 'vehicle';
@@ -45,6 +46,7 @@ export function CalendarPage() {
   const notice = useNotice('calendar-notice');
   const editing = useDialog<Editing>(notice.show);
   const [roadTest, setRoadTest] = useState<CalendarRoadTest | null>(null);
+  const move = useLessonMove({ timeZone, timeFormat, onMoved: notice.show });
 
   // An instructor signed in here sees their own calendar only (the backend refuses them any other).
   const own = useOwnInstructorId();
@@ -117,6 +119,7 @@ export function CalendarPage() {
       }
     >
       {notice.banner}
+      {move.banner}
       {phoneFile.error ? <ErrorBanner error={phoneFile.error} title="The calendar file was not saved." /> : null}
       <div className="toolbar cal-toolbar">
         {own === null ? <Segmented label="Calendar for" options={MODES} value={mode} onChange={setMode} testIdPrefix="mode" /> : null}
@@ -173,13 +176,16 @@ export function CalendarPage() {
             }
             onOpenLesson={(lesson) => editing.setOpen({ lesson, initial: {} })}
             onOpenRoadTest={setRoadTest}
+            movePreview={move.preview}
+            onLessonKeyDown={move.onLessonKeyDown}
           />
         </div>
       )}
+      {move.status}
       <p className="cal-legend muted small">
         <span className="cal-legend__swatch cal__block--scheduled" /> Scheduled <span className="cal-legend__swatch cal__block--completed" /> Completed{' '}
         <span className="cal-legend__swatch cal__block--class" /> Classroom <span className="cal-legend__swatch cal__block--no_show" /> No-show{' '}
-        <span className="cal-legend__swatch cal__block--road_test" /> Road test
+        <span className="cal-legend__swatch cal__block--road_test" /> Road test · On a lesson, Alt+arrows move it and Enter saves
       </p>
       {editing.open ? (
         <LessonDialog
