@@ -32,7 +32,7 @@ from odsm.core.migrations import migrate
 from odsm.core.unit_of_work import Database
 from odsm.features.billing.defaults import DEFAULT_PRODUCTS, HST_BASIS_POINTS
 from odsm.features.billing.money import totals
-from odsm.features.billing.repository import rebuild_owing
+from odsm.features.billing.repository import rebuild_owing, rebuild_tax_rates
 from odsm.features.students.search_keys import search_keys
 from odsm.models import (
     Course,
@@ -457,8 +457,9 @@ def money(
     assert all(a["amount_cents"] <= by_id[a["invoice_id"]]["total_cents"] for a in allocations)
     bulk(conn, Payment.__table__, iter(pays), len(pays), "payments")  # type: ignore[arg-type]
     bulk(conn, PaymentAllocation.__table__, iter(allocations), len(allocations), "allocations")  # type: ignore[arg-type]
-    # What each open invoice still owes, as billing's flush hook would have kept it.
+    # What each open invoice still owes, and each document's totals per rate, as the app would have kept them.
     rebuild_owing(conn)
+    rebuild_tax_rates(conn)
     # The counters past the last numbers: the app's next invoice is INV-(invoices + 1), with no gap.
     bulk(
         conn,

@@ -38,6 +38,7 @@ _KIND_OF_TABLE = {
     "invoices": "billing",
     "invoice_lines": "billing",
     "invoice_owing": "billing",
+    "invoice_tax_rates": "billing",
     "payments": "billing",
     "payment_allocations": "billing",
     "prepaid_minutes": "billing",

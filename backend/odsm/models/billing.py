@@ -142,10 +142,44 @@ class InvoiceOwing(Base):
     invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id", ondelete="CASCADE"), primary_key=True)
     student_id: Mapped[int] = mapped_column(Integer, index=True)
     invoice_date: Mapped[date] = mapped_column(Date)
-    due_on: Mapped[date] = mapped_column(Date, index=True)
+    due_on: Mapped[date] = mapped_column(Date)
     owing_cents: Mapped[int] = mapped_column(Integer)
 
-    __table_args__ = (Index("ix_invoice_owing_date", "invoice_date", "invoice_id"),)
+    __table_args__ = (
+        Index("ix_invoice_owing_date", "invoice_date", "invoice_id"),
+        # Covering: the overdue count and total read the index alone.
+        Index("ix_invoice_owing_due", "due_on", "owing_cents"),
+    )
+
+
+class InvoiceTaxRate(Base):
+    """An issued document's taxable total and tax at one rate, as issuing froze them (money.totals' rule: half-up
+    on the rate's total, nothing when the school was not registered). Written once, in the issue's transaction;
+    the HST report adds these up instead of regrouping every line of a period. `first_rate` marks one row per
+    document, so the same pass counts the documents."""
+
+    __tablename__ = "invoice_tax_rates"
+
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id", ondelete="CASCADE"), primary_key=True)
+    rate_basis_points: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(12))  # a DocumentKind
+    invoice_date: Mapped[date] = mapped_column(Date)
+    first_rate: Mapped[bool] = mapped_column(Boolean)
+    base_cents: Mapped[int] = mapped_column(Integer)
+    tax_cents: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        # Covering, kind and rate first: a period's report reads the index alone, a few ranges of dates.
+        Index(
+            "ix_invoice_tax_rates_report",
+            "kind",
+            "rate_basis_points",
+            "invoice_date",
+            "first_rate",
+            "base_cents",
+            "tax_cents",
+        ),
+    )
 
 
 class InvoiceLine(Base):

@@ -22,7 +22,7 @@ from odsm.core.config import Settings
 from odsm.features.billing.money import totals
 from odsm.features.billing.schemas import InvoiceCreate, LineIn
 from odsm.features.billing.service import BillingService, InvoiceService
-from odsm.models import DocumentCounter, Invoice, InvoiceLine, InvoiceOwing, Payment, PaymentAllocation
+from odsm.models import DocumentCounter, Invoice, InvoiceLine, InvoiceOwing, InvoiceTaxRate, Payment, PaymentAllocation
 
 BENCH = Path(__file__).resolve().parents[3] / "bench" / "big_dataset.py"
 STUDENTS, INVOICES, PAYMENTS = 40, 300, 500
@@ -62,6 +62,12 @@ def test_the_bench_money_rows_are_consistent(school: Settings) -> None:
         payments = db.read(lambda s: list(s.scalars(select(Payment))))
         counters = db.read(lambda s: dict(s.execute(select(DocumentCounter.name, DocumentCounter.next_number)).all()))
         owing_rows = db.read(lambda s: {r.invoice_id: r.owing_cents for r in s.scalars(select(InvoiceOwing))})
+        rate_rows = db.read(
+            lambda s: {
+                (r.invoice_id, r.rate_basis_points, r.base_cents, r.tax_cents)
+                for r in s.scalars(select(InvoiceTaxRate))
+            }
+        )
     finally:
         db.dispose()
     invoices = [d for d in docs if d.kind == "invoice"]
@@ -81,10 +87,17 @@ def test_the_bench_money_rows_are_consistent(school: Settings) -> None:
     lines_of: dict[int, list[InvoiceLine]] = {}
     for line in lines:
         lines_of.setdefault(line.invoice_id, []).append(line)
+    expected_rates: set[tuple[int, int, int, int]] = set()
     for d in docs:
         t = totals(((x.amount_cents, x.tax_rate_basis_points) for x in lines_of[d.id]), registered=True)
         assert (d.subtotal_cents, d.tax_cents, d.total_cents) == (t.subtotal_cents, t.tax_cents, t.total_cents)
         assert {x.tax_rate_basis_points for x in lines_of[d.id]} <= {0, 1300}
+        for rate in {x.tax_rate_basis_points for x in lines_of[d.id]}:
+            base = sum(x.amount_cents for x in lines_of[d.id] if x.tax_rate_basis_points == rate)
+            tax = next((x.tax_cents for x in t.taxes if x.rate_basis_points == rate), 0)
+            expected_rates.add((d.id, rate, base, tax))
+    # The totals per rate the HST report adds up are the documents' own.
+    assert rate_rows == expected_rates
 
     # What is placed on an invoice, with its credit notes, never passes its total; no allocation is on a note.
     paid: dict[int, int] = {}

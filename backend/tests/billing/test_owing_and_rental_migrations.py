@@ -4,7 +4,8 @@
 that price on the price list's road-test car (so the next booking costs what the last one did) and the downgrade
 puts the product's price back on the settings.
 0019: what each open invoice still owes is filled from the invoices, payments and credit notes already there,
-equal to what the flush hook keeps from then on."""
+equal to what the flush hook keeps from then on.
+0020: each issued document's totals per rate are filled from its lines, equal to what issuing writes."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from odsm.features.billing.service import BillingService, InvoiceService, Paymen
 from odsm.features.road_tests.service import RoadTestSettingsService
 from odsm.features.students.schemas import StudentCreate
 from odsm.features.students.service import StudentService
-from odsm.models import InvoiceOwing
+from odsm.models import InvoiceOwing, InvoiceTaxRate
 from tests.conftest import student_payload
 
 LINE = LineIn(description="In-car lesson", unit_price_cents=6500, tax_rate_basis_points=1300)  # 73.45 with HST
@@ -28,19 +29,26 @@ def _owing(db: Database) -> dict[int, int]:
     return db.read(lambda s: {r.invoice_id: r.owing_cents for r in s.scalars(select(InvoiceOwing))})
 
 
+def _tax_rates(db: Database) -> set[tuple[int, int, str, bool, int, int]]:
+    rows = db.read(lambda s: list(s.scalars(select(InvoiceTaxRate))))
+    return {(r.invoice_id, r.rate_basis_points, r.kind, r.first_rate, r.base_cents, r.tax_cents) for r in rows}
+
+
 def _car_price(db: Database) -> int:
     with db.engine.connect() as conn:
         price = conn.execute(text("SELECT price_cents FROM billing_products WHERE code = 'road_test_car'"))
         return int(price.scalar_one())
 
 
-def test_the_open_invoices_are_filled_from_the_money_already_written(db: Database) -> None:
+def test_the_open_invoices_and_the_rate_totals_are_filled_from_the_money_already_written(db: Database) -> None:
     student = StudentService(db).create(StudentCreate(**student_payload(licence_number=None))).id
     invoices = InvoiceService(db)
     unpaid, part_paid, paid, credited = (
         invoices.create(InvoiceCreate(student_id=student, lines=[LINE], issue=True)).id for _ in range(4)
     )
     invoices.create(InvoiceCreate(student_id=student, lines=[LINE]))  # a draft owes nothing
+    zero_rated = LineIn(description="Book", unit_price_cents=2000, tax_rate_basis_points=0)
+    mixed = invoices.create(InvoiceCreate(student_id=student, lines=[LINE, LINE, zero_rated], issue=True)).id
     PaymentService(db).take(
         PaymentCreate.model_validate(
             {
@@ -57,12 +65,20 @@ def test_the_open_invoices_are_filled_from_the_money_already_written(db: Databas
     invoices.credit(credited, CreditNoteCreate(reason="Lesson not taken"))
     kept = _owing(db)
     # Worked out from the inputs: 73.45 each; 20.00 paid on one; one paid whole; one credited whole.
-    assert kept == {unpaid: 7345, part_paid: 5345}
+    assert kept == {unpaid: 7345, part_paid: 5345, mixed: 2 * 7345 + 2000}
+    rates = _tax_rates(db)
+    # By hand: 130.00 at 13 % is 16.90 of tax, the book 20.00 at 0 %; the credit note takes one lesson back.
+    assert {r for r in rates if r[0] == mixed} == {
+        (mixed, 0, "invoice", True, 2000, 0),
+        (mixed, 1300, "invoice", False, 13000, 1690),
+    }
+    assert len([r for r in rates if r[2] == "credit_note"]) == 1
 
     cfg = alembic_config(db.engine)
     command.downgrade(cfg, "0018")
     command.upgrade(cfg, "head")
     assert _owing(db) == kept
+    assert _tax_rates(db) == rates
 
 
 def test_the_car_rental_takes_the_price_bookings_charged_and_back(db: Database) -> None:

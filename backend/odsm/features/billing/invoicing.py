@@ -29,7 +29,7 @@ from .errors import (
     ProductNotFound,
     ReasonRequired,
 )
-from .money import NOT_REGISTERED_NOTE, TAX_NOTE, Totals, document_number, totals
+from .money import NOT_REGISTERED_NOTE, TAX_NOTE, Totals, document_number, rate_totals, totals
 from .money_dates import check_money_date
 from .prepaid import credit_pack_minutes, take_back_pack_minutes
 from .schemas import CreditLineIn, InvoiceRead, LineIn, LineRead, TaxLine
@@ -190,6 +190,9 @@ def issue(s: Session, invoice: Invoice, registered: bool, hst_number: str) -> No
     invoice.status = InvoiceStatus.ISSUED
     invoice.issued_at = utcnow()
     s.flush()
+    # The totals per rate as frozen, for the HST report.
+    amounts = ((line.amount_cents, line.tax_rate_basis_points) for line in invoice.lines)
+    repo.add_tax_rates(s, invoice, rate_totals(amounts, invoice.hst_registered))
     if invoice.kind == DocumentKind.INVOICE:
         credit_pack_minutes(s, invoice)
 

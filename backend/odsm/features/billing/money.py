@@ -39,15 +39,32 @@ class Totals:
 def totals(lines: Iterable[tuple[int, int]], registered: bool) -> Totals:
     """`lines` are (amount in cents, rate in basis points). Tax is charged per rate on that rate's total,
     not per line, so a long invoice never gains or loses a cent to rounding line by line."""
+    by_rate = rate_totals(lines, registered)
+    subtotal = sum(r.base_cents for r in by_rate)
+    if not registered:
+        return Totals(subtotal, 0, subtotal, [])
+    taxes = [Taxed(r.rate_basis_points, r.base_cents, r.tax_cents) for r in by_rate if r.rate_basis_points > 0]
+    tax = sum(t.tax_cents for t in taxes)
+    return Totals(subtotal, tax, subtotal + tax, taxes)
+
+
+@dataclass(frozen=True)
+class RateTotal:
+    rate_basis_points: int
+    base_cents: int
+    tax_cents: int
+
+
+def rate_totals(lines: Iterable[tuple[int, int]], registered: bool) -> list[RateTotal]:
+    """Each rate's taxable total and its tax, every rate listed (0 % and an unregistered school's too), in rate
+    order: what `totals` adds up, kept for the HST report."""
     by_rate: dict[int, int] = {}
     for amount, rate in lines:
         by_rate[rate] = by_rate.get(rate, 0) + amount
-    subtotal = sum(by_rate.values())
-    if not registered:
-        return Totals(subtotal, 0, subtotal, [])
-    taxes = [Taxed(rate, base, half_up(base * rate, BASIS)) for rate, base in sorted(by_rate.items()) if rate > 0]
-    tax = sum(t.tax_cents for t in taxes)
-    return Totals(subtotal, tax, subtotal + tax, taxes)
+    return [
+        RateTotal(rate, base, half_up(base * rate, BASIS) if registered and rate > 0 else 0)
+        for rate, base in sorted(by_rate.items())
+    ]
 
 
 @dataclass

@@ -32,6 +32,7 @@ from odsm.models import (
     InvoiceLine,
     InvoiceOwing,
     InvoiceStatus,
+    InvoiceTaxRate,
     Payment,
     PaymentAllocation,
     PaymentKind,
@@ -39,6 +40,8 @@ from odsm.models import (
     Product,
     Student,
 )
+
+from .money import RateTotal
 
 SETTINGS_ID = 1
 
@@ -336,47 +339,83 @@ def _half_up(numerator: ColumnElement[int], denominator: int) -> ColumnElement[i
     )
 
 
+def add_tax_rates(s: Session, invoice: Invoice, rates: list[RateTotal]) -> None:
+    """Keeps an issued document's totals per rate (the first row counts the document)."""
+    s.execute(
+        insert(InvoiceTaxRate),
+        [
+            {
+                "invoice_id": invoice.id,
+                "rate_basis_points": r.rate_basis_points,
+                "kind": invoice.kind,
+                "invoice_date": invoice.invoice_date,
+                "first_rate": i == 0,
+                "base_cents": r.base_cents,
+                "tax_cents": r.tax_cents,
+            }
+            for i, r in enumerate(rates)
+        ],
+    )
+
+
+def rebuild_tax_rates(conn: Connection) -> None:
+    """Works out every issued document's rows again from its lines (after a bulk load that bypassed issuing):
+    money.totals' rule in SQL, the tax half-up on each rate's total, none when issued unregistered."""
+    rate = InvoiceLine.tax_rate_basis_points
+    base = func.sum(InvoiceLine.amount_cents)
+    first_line = aliased(InvoiceLine)
+    lowest = (
+        select(func.min(first_line.tax_rate_basis_points))
+        .where(first_line.invoice_id == Invoice.id)
+        .correlate(Invoice)
+        .scalar_subquery()
+    )
+    rows = (
+        select(
+            Invoice.id,
+            rate,
+            Invoice.kind,
+            Invoice.invoice_date,
+            rate == lowest,
+            base,
+            case((Invoice.hst_registered.is_(True) & (rate > 0), _half_up(base * rate, 10_000)), else_=0),
+        )
+        .join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
+        .where(Invoice.status == InvoiceStatus.ISSUED)
+        .group_by(Invoice.id, Invoice.kind, Invoice.invoice_date, Invoice.hst_registered, rate)
+    )
+    names = ("invoice_id", "rate_basis_points", "kind", "invoice_date", "first_rate", "base_cents", "tax_cents")
+    conn.execute(delete(InvoiceTaxRate))
+    conn.execute(insert(InvoiceTaxRate).from_select(names, rows))
+
+
 def hst_in_period(
     s: Session, start: date, end: date
 ) -> tuple[dict[str, tuple[int, int, int]], list[tuple[int, int, int]]]:
-    """The period's issued documents, added up in the database: per kind (count, subtotal, tax) as each froze
-    them, and per rate (sales, tax) with the tax worked out per document and rate (money.totals' rule: half-up
-    on the rate's total of each document, nothing when the document was issued unregistered), credit notes
-    taking away."""
-    in_period = (
-        Invoice.status == InvoiceStatus.ISSUED,
-        Invoice.invoice_date >= start,
-        Invoice.invoice_date <= end,
-    )
-    kinds = s.execute(
-        select(Invoice.kind, func.count(), func.sum(Invoice.subtotal_cents), func.sum(Invoice.tax_cents))
-        .where(*in_period)
-        .group_by(Invoice.kind)
-    )
-    by_kind = {str(kind): (int(n), int(sub or 0), int(tax or 0)) for kind, n, sub, tax in kinds}
-    rate = InvoiceLine.tax_rate_basis_points
-    per_doc = (
-        select(
-            case((Invoice.kind == DocumentKind.INVOICE, 1), else_=-1).label("sign"),
-            Invoice.hst_registered.label("registered"),
-            rate.label("rate"),
-            func.sum(InvoiceLine.amount_cents).label("base"),
-        )
-        .join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
-        .where(*in_period)
-        .group_by(Invoice.id, Invoice.kind, Invoice.hst_registered, rate)
-        .subquery()
-    )
-    taxed = case(
-        (per_doc.c.registered.is_(True) & (per_doc.c.rate > 0), _half_up(per_doc.c.base * per_doc.c.rate, 10_000)),
-        else_=0,
-    )
+    """The period's issued documents added up in the database from their totals per rate (as issuing froze
+    them), in one pass: per kind (count, subtotal, tax), and per rate (sales, tax) with credit notes taking
+    away."""
+    t = InvoiceTaxRate
     rows = s.execute(
-        select(per_doc.c.rate, func.sum(per_doc.c.sign * per_doc.c.base), func.sum(per_doc.c.sign * taxed))
-        .group_by(per_doc.c.rate)
-        .order_by(per_doc.c.rate)
-    )
-    return by_kind, [(int(r), int(sales or 0), int(tax or 0)) for r, sales, tax in rows]
+        select(
+            t.kind,
+            t.rate_basis_points,
+            func.sum(case((t.first_rate.is_(True), 1), else_=0)),
+            func.sum(t.base_cents),
+            func.sum(t.tax_cents),
+        )
+        .where(t.invoice_date >= start, t.invoice_date <= end)
+        .group_by(t.kind, t.rate_basis_points)
+    ).all()
+    by_kind: dict[str, tuple[int, int, int]] = {}
+    by_rate: dict[int, tuple[int, int]] = {}
+    for kind, rate, documents, base, tax in rows:
+        n, sub, taxed = by_kind.get(str(kind), (0, 0, 0))
+        by_kind[str(kind)] = (n + int(documents or 0), sub + int(base or 0), taxed + int(tax or 0))
+        sign = 1 if kind == DocumentKind.INVOICE else -1
+        sales, collected = by_rate.get(int(rate), (0, 0))
+        by_rate[int(rate)] = (sales + sign * int(base or 0), collected + sign * int(tax or 0))
+    return by_kind, [(r, sales, tax) for r, (sales, tax) in sorted(by_rate.items())]
 
 
 def day_totals(s: Session, day: date) -> list[tuple[str, str, int, int]]:

@@ -40,7 +40,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("invoice_owing", schema=None) as batch_op:
         batch_op.create_index("ix_invoice_owing_date", ["invoice_date", "invoice_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_invoice_owing_due_on"), ["due_on"], unique=False)
+        batch_op.create_index("ix_invoice_owing_due", ["due_on", "owing_cents"], unique=False)
         batch_op.create_index(batch_op.f("ix_invoice_owing_student_id"), ["student_id"], unique=False)
     op.execute(FILL)
 
