@@ -188,8 +188,8 @@ def large_db_figures(database_url: str | None) -> dict[str, Any]:
         "large_unpaid_p95_ms": large["unpaid"]["p95_ms"],
         "large_overdue_p50_ms": large["overdue"]["p50_ms"],
         "large_overdue_p95_ms": large["overdue"]["p95_ms"],
-        "large_backup_s": large["backup"]["s"],
-        "large_backup_mb": large["backup"]["mb"],
+        "large_backup_s": (large["backup"] or {}).get("s"),
+        "large_backup_mb": (large["backup"] or {}).get("mb"),
     }
 
 
