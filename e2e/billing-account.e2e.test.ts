@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../shared-contracts/channels';
 import { axeIdle, expectOk, startHarness, type Harness } from './harness';
+import { carCivic, instructorPriya } from './school-seed';
 import { torontoDate } from './school-time';
 
 /** A busy build machine: an answer may take a few seconds. Not a speed test. */
@@ -34,23 +35,10 @@ beforeAll(async () => {
   // HST-registered, and a week's notice: the lesson cancelled below is inside the window.
   await invoke('db:settings:update', { body: { version: 1, name: 'Maple Leaf Driving School', hst_registered: true, hst_number: '123456789RT0001', late_cancel_notice_hours: 168, late_cancel_fee_cents: 4500 } });
   instructorId = (
-    await invoke<Id>('db:instructors:create', {
-      body: {
-        first_name: 'Priya',
-        last_name: 'Sharma',
-        di_licence_number: 'DI-40021',
-        di_licence_expiry: '2029-03-31',
-        criminal_check_date: torontoDate(-300),
-        driver_abstract_date: torontoDate(-200),
-        authorised_in_car: true,
-        availability: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start_minute: 8 * 60, end_minute: 18 * 60 })),
-      },
-    })
+    await invoke<Id>('db:instructors:create', { body: instructorPriya() })
   ).id;
   vehicleId = (
-    await invoke<Id>('db:vehicles:create', {
-      body: { plate: 'CDEF 123', vin: '2HGFC2F59JH000001', make: 'Honda', model: 'Civic', year: 2022, transmission: 'automatic', insurance_expiry: torontoDate(300), inspection_expiry: torontoDate(200), odometer_km: 41200 },
-    })
+    await invoke<Id>('db:vehicles:create', { body: carCivic() })
   ).id;
   await invoke('db:courses:create', { body: { name: 'BDE Class G', kind: 'bde', price_cents: 50000, tax_rate_basis_points: 1300 } });
   studentId = (

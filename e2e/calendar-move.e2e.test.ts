@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOfWeek } from '../renderer/src/lib/dates';
 import { axeIdle, expectOk, repoRoot, startHarness, type Harness } from './harness';
+import { carCivic, instructorPriya } from './school-seed';
 import { torontoDate, torontoInstant } from './school-time';
 
 const SHOTS = process.env.ODSM_SHOTS_DIR ?? join(repoRoot, 'test-results/e2e');
@@ -38,21 +39,8 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   harness = await startHarness({ viewport: { width: 1366, height: 768 } });
   page = harness.page;
-  const priya = await invoke<Id>('db:instructors:create', {
-    body: {
-      first_name: 'Priya',
-      last_name: 'Sharma',
-      di_licence_number: 'DI-40021',
-      di_licence_expiry: '2029-03-31',
-      criminal_check_date: torontoDate(-300),
-      driver_abstract_date: torontoDate(-200),
-      authorised_in_car: true,
-      availability: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start_minute: 8 * 60, end_minute: 18 * 60 })),
-    },
-  });
-  const car = await invoke<Id>('db:vehicles:create', {
-    body: { plate: 'CDEF 123', vin: '2HGFC2F59JH000001', make: 'Honda', model: 'Civic', year: 2022, transmission: 'automatic', insurance_expiry: torontoDate(300), inspection_expiry: torontoDate(200), odometer_km: 41200 },
-  });
+  const priya = await invoke<Id>('db:instructors:create', { body: instructorPriya() });
+  const car = await invoke<Id>('db:vehicles:create', { body: carCivic() });
   const student = (first: string, last: string, licence: string) =>
     invoke<Id>('db:students:create', { body: { first_name: first, last_name: last, date_of_birth: '2000-05-14', licence_number: licence, licence_class: 'G2' } });
   const mayaStudent = await student('Maya', 'Singh', 'S1234-56780-00514');

@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../shared-contracts/channels';
 import { axeIdle, expectOk, startHarness, type Harness } from './harness';
-import { torontoDate, torontoInstant } from './school-time';
+import { carCivic, instructorPriya } from './school-seed';
+import { torontoInstant } from './school-time';
 
 /** A busy build machine: a search's debounce and answer may take a few seconds. Not a speed test. */
 const SETTLE = { timeout: 15_000 };
@@ -27,21 +28,8 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   harness = await startHarness({ viewport: { width: 1366, height: 768 } });
   page = harness.page;
-  const priya = await invoke<Id>('db:instructors:create', {
-    body: {
-      first_name: 'Priya',
-      last_name: 'Sharma',
-      di_licence_number: 'DI-40021',
-      di_licence_expiry: '2029-03-31',
-      criminal_check_date: torontoDate(-300),
-      driver_abstract_date: torontoDate(-200),
-      authorised_in_car: true,
-      availability: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start_minute: 8 * 60, end_minute: 18 * 60 })),
-    },
-  });
-  const car = await invoke<Id>('db:vehicles:create', {
-    body: { plate: 'CDEF 123', vin: '2HGFC2F59JH000001', make: 'Honda', model: 'Civic', year: 2022, transmission: 'automatic', insurance_expiry: torontoDate(300), inspection_expiry: torontoDate(200), odometer_km: 41200 },
-  });
+  const priya = await invoke<Id>('db:instructors:create', { body: instructorPriya() });
+  const car = await invoke<Id>('db:vehicles:create', { body: carCivic() });
   studentId = (
     await invoke<Id>('db:students:create', {
       body: { first_name: 'Maya', last_name: 'Singh', date_of_birth: '2008-05-14', phone: '647-555-0131', licence_number: 'S1234-56780-80514', licence_class: 'G1', consent_to_share: true, guardian_name: 'Ravi Singh', guardian_phone: '647-555-0132' },
