@@ -68,7 +68,7 @@ describe('moving a lesson by keyboard', () => {
     for (let tabs = 0; tabs < 30 && (await focusedLessonId()) !== String(maya.id); tabs += 1) await press('Tab');
     expect(await focusedLessonId()).toBe(String(maya.id));
     for (let step = 0; step < 4; step += 1) await press('Alt+ArrowDown');
-    await expect.poll(() => page.getByTestId('calendar-move-status').innerText()).toMatch(/Moving Maya Singh’s lesson to .*11:00 a\.m\.–12:00 p\.m\.\. Enter saves the move; Esc puts it back\./);
+    await expect.poll(() => page.getByTestId('calendar-move-status').innerText()).toMatch(/Moving Maya Singh’s lesson to .*11:00 a\.m\.–12:00 p\.m\. Enter saves the move; Esc puts it back\./);
     await axeIdle(page);
     await page.screenshot({ path: join(SHOTS, 'calendar-move-pending.png') });
     await press('Enter');
@@ -88,6 +88,8 @@ describe('moving a lesson by keyboard', () => {
     await page.keyboard.press('Enter');
     const refused = page.getByTestId('calendar-move-refused');
     await expect.poll(() => refused.innerText()).toContain('Maya Singh’s lesson was not moved: it stays at');
+    expect(await refused.innerText()).not.toContain('p.m..');
+    expect(await page.getByTestId('calendar-notice').count()).toBe(0); // the earlier move's notice is gone
     expect(await refused.innerText()).toMatch(/Noah Tremblay/);
     await expect.poll(() => block().innerText()).toContain('11:00 a.m.–12:00 p.m.');
     expect(await page.getByTestId('calendar-move-status').innerText()).toBe('');

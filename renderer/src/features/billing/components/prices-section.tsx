@@ -8,7 +8,7 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { SelectField, TextField } from '../../../components/ui/field';
 import { QueryStates } from '../../../components/ui/query-states';
 import { isOdsmError } from '../../../lib/odsm';
-import { centsToDollarsText, dollarsToCents, formatHours, formatMoney } from '../../../lib/units';
+import { centsToDollarsText, dollarsToCents, formatMoney } from '../../../lib/units';
 import { useBillingSettings, useProducts, useUpdateBillingSettings, useUpdateProduct } from '../api/prices';
 import { PRODUCT_KIND_LABELS, type BillingSettings, type Product } from '../types';
 import { problemsOf } from './refusals';
@@ -23,7 +23,7 @@ export function PricesSection() {
   const settings = useBillingSettings();
   const [editing, setEditing] = useState<Product | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const items = products.data?.items ?? [];
+  const items = [...(products.data?.items ?? [])].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 
   return (
     <section className="card card--padded" aria-labelledby="prices-title" data-testid="prices-section">
@@ -42,10 +42,7 @@ export function PricesSection() {
         <DataTable testId="price-list" columns={['Product', 'What it is', 'Price', 'Tax', 'Sold']} withActions>
           {items.map((product) => (
             <tr key={product.id} data-testid={`price-row-${product.code}`}>
-              <td>
-                {product.name}
-                {product.minutes ? <span className="small"> · {formatHours(product.minutes)}</span> : null}
-              </td>
+              <td>{product.name}</td>
               <td>{PRODUCT_KIND_LABELS[product.kind]}</td>
               <td className="num">{formatMoney(product.price_cents)}</td>
               <td className="num">{product.tax_rate_basis_points / 100} %</td>
@@ -72,6 +69,9 @@ export function PricesSection() {
     </section>
   );
 }
+
+/** The price list in the order a school thinks of it: what it teaches, then the car, then the fees. */
+const KIND_ORDER: readonly Product['kind'][] = ['course', 'lesson', 'pack', 'road_test_car', 'late_cancel_fee', 'no_show_fee'];
 
 const TERMS_FIELDS = ['enrolment_invoice_status', 'payment_terms_days'] as const;
 

@@ -46,7 +46,7 @@ export function CalendarPage() {
   const notice = useNotice('calendar-notice');
   const editing = useDialog<Editing>(notice.show);
   const [roadTest, setRoadTest] = useState<CalendarRoadTest | null>(null);
-  const move = useLessonMove({ timeZone, timeFormat, onMoved: notice.show });
+  const move = useLessonMove({ timeZone, timeFormat, onMoved: notice.show, onRefused: notice.clear });
 
   // An instructor signed in here sees their own calendar only (the backend refuses them any other).
   const own = useOwnInstructorId();

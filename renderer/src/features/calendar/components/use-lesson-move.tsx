@@ -9,12 +9,15 @@ export type MovePreview = { lessonId: number; starts_at: string; ends_at: string
 
 type Moving = { lesson: Lesson; shift: Shift };
 
+/** Ends a sentence once: a time that ends in "p.m." takes no second full stop. */
+const sentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+
 /**
  * Moves or resizes a scheduled lesson from the keyboard, on its calendar block: Alt+arrows shift it,
  * Alt+Shift+↑/↓ change its length, Enter saves the move through the same update (and every booking rule) as
  * the lesson's dialog, and Esc puts it back. A refused move says why and the block snaps back.
  */
-export function useLessonMove({ timeZone, timeFormat, onMoved }: { timeZone: string; timeFormat: TimeFormat; onMoved: (message: string) => void }) {
+export function useLessonMove({ timeZone, timeFormat, onMoved, onRefused }: { timeZone: string; timeFormat: TimeFormat; onMoved: (message: string) => void; onRefused: () => void }) {
   const [moving, setMoving] = useState<Moving | null>(null);
   const [refused, setRefused] = useState<{ error: unknown; lesson: Lesson } | null>(null);
   const save = useLessonAction();
@@ -52,8 +55,11 @@ export function useLessonMove({ timeZone, timeFormat, onMoved }: { timeZone: str
       save.mutate(
         { kind: 'update', lessonId: lesson.id, body: { version: lesson.version, ...times } },
         {
-          onSuccess: () => onMoved(`Moved ${lesson.student_name}’s lesson to ${whenText(times)}.`),
-          onError: (error) => setRefused({ error, lesson }),
+          onSuccess: () => onMoved(sentence(`Moved ${lesson.student_name}’s lesson to ${whenText(times)}`)),
+          onError: (error) => {
+            onRefused(); // an earlier move's notice would read as this one's
+            setRefused({ error, lesson });
+          },
           onSettled: () => setMoving(null),
         },
       );
@@ -68,14 +74,14 @@ export function useLessonMove({ timeZone, timeFormat, onMoved }: { timeZone: str
     status: (
       <p className="cal-move-status small" role="status" data-testid="calendar-move-status">
         {moving && landing
-          ? `Moving ${moving.lesson.student_name}’s lesson to ${whenText(landing)}. Enter saves the move; Esc puts it back.`
+          ? `${sentence(`Moving ${moving.lesson.student_name}’s lesson to ${whenText(landing)}`)} Enter saves the move; Esc puts it back.`
           : ''}
       </p>
     ),
     banner: refused ? (
       <ErrorBanner
         error={refused.error}
-        title={`${refused.lesson.student_name}’s lesson was not moved: it stays at ${whenText(refused.lesson)}.`}
+        title={sentence(`${refused.lesson.student_name}’s lesson was not moved: it stays at ${whenText(refused.lesson)}`)}
         testId="calendar-move-refused"
       />
     ) : null,
