@@ -102,6 +102,8 @@ describe('the price list', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#price-amount').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('price-dialog').innerText()).toContain('Enter a price in dollars, like 65.00.');
+    // Focus goes to the field the message is under, so the desk types the fix straight away.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('price-amount');
     await page.keyboard.press('Escape');
     expect((await product('no_show_fee')).price_cents).toBe(4_500);
   });

@@ -99,7 +99,7 @@ function BillingTermsForm({ settings }: { settings: BillingSettings }) {
     event.preventDefault();
     const terms = /^\d{1,3}$/.test(days.trim()) ? Number(days.trim()) : null;
     setLocal(terms === null || terms > 365 ? 'Enter a number of days from 0 to 365.' : null);
-    if (terms === null || terms > 365) return;
+    if (terms === null || terms > 365) return focusField('payment-terms-days');
     save.mutate(
       { body: { version: base.version, enrolment_invoice_status: status, payment_terms_days: terms } },
       { onSuccess: () => setResync(true), onError: (error) => setResync(isConflict(error)) },
@@ -140,6 +140,17 @@ function BillingTermsForm({ settings }: { settings: BillingSettings }) {
 }
 
 const PRICE_FIELDS = ['name', 'price_cents', 'tax_rate_basis_points', 'active'] as const;
+const PRICE_FIELD_IDS: Record<(typeof PRICE_FIELDS)[number], string> = {
+  name: 'price-name',
+  price_cents: 'price-amount',
+  tax_rate_basis_points: 'price-tax',
+  active: 'price-active',
+};
+
+/** After a failed check, the first field it names takes focus, so its message is read and typing fixes it. */
+function focusField(id: string) {
+  document.getElementById(id)?.focus();
+}
 
 function PriceDialog({ product, onClose, onSaved }: { product: Product; onClose: () => void; onSaved: (product: Product) => void }) {
   const save = useUpdateProduct();
@@ -172,7 +183,9 @@ function PriceDialog({ product, onClose, onSaved }: { product: Product; onClose:
     if (cents === null) problems.price_cents = 'Enter a price in dollars, like 65.00.';
     if (!tax.trim() || !Number.isFinite(percent) || percent < 0 || percent > 100) problems.tax_rate_basis_points = 'Enter a tax rate from 0 to 100 %.';
     setLocal(problems);
-    if (Object.keys(problems).length > 0 || cents === null) return;
+    const first = PRICE_FIELDS.find((field) => problems[field]);
+    if (first) return focusField(PRICE_FIELD_IDS[first]);
+    if (cents === null) return;
     save.mutate(
       {
         product_id: product.id,

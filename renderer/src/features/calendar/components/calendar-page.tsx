@@ -153,6 +153,8 @@ export function CalendarPage() {
         </div>
       </div>
       {lessons.error ? <ErrorBanner error={lessons.error} title="Could not load the lessons." /> : null}
+      {/* Above the grid, where the eye is while a block moves (it stays empty, and silent, otherwise). */}
+      {move.status}
       {resources.length === 0 && (instructors.data || vehicles.data) ? (
         <div className="card">
           <p className="empty-state">Add {mode === 'instructor' ? 'an instructor' : 'a vehicle'} first.</p>
@@ -181,7 +183,6 @@ export function CalendarPage() {
           />
         </div>
       )}
-      {move.status}
       <p className="cal-legend muted small">
         <span className="cal-legend__swatch cal__block--scheduled" /> Scheduled <span className="cal-legend__swatch cal__block--completed" /> Completed{' '}
         <span className="cal-legend__swatch cal__block--class" /> Classroom <span className="cal-legend__swatch cal__block--no_show" /> No-show{' '}

@@ -72,7 +72,7 @@ export function useLessonMove({ timeZone, timeFormat, onMoved, onRefused }: { ti
     onLessonKeyDown,
     /** What the desk hears and reads while a move is pending. */
     status: (
-      <p className="cal-move-status small" role="status" data-testid="calendar-move-status">
+      <p className={moving ? 'cal-move-status cal-move-status--active' : 'cal-move-status'} role="status" data-testid="calendar-move-status">
         {moving && landing
           ? `${sentence(`Moving ${moving.lesson.student_name}’s lesson to ${whenText(landing)}`)} Enter saves the move; Esc puts it back.`
           : ''}
