@@ -86,8 +86,9 @@ describe('a class’s attendance from its roster, keyboard only', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     keys = 0; // counted from the Classes screen, its heading focused as after any navigation
 
-    // Heading → ‹ → This week → › → + New class → Roster… → Attendance…
-    for (let i = 0; i < 6; i += 1) await press('Tab');
+    // Heading → ‹ → This week → › → + New class → the table (one Tab stop: the class's Roster…) → Attendance…
+    for (let i = 0; i < 5; i += 1) await press('Tab');
+    await press('ArrowRight');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('open-attendance');
     await press('Enter');
     const dialog = page.getByTestId('attendance-dialog');

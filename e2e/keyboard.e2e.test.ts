@@ -104,6 +104,33 @@ describe('the keyboard, end to end', () => {
     await help.waitFor({ state: 'detached' });
   });
 
+  it('makes a table one Tab stop, with the arrow keys between its rows and their buttons', async () => {
+    expectOk(await harness.invoke('db:students:create', { body: { first_name: 'Omar', last_name: 'Haddad', date_of_birth: '2004-07-30', licence_class: 'G1' } }));
+    await harness.openApp(page, 'students');
+    await page.getByTestId('student-search').fill(''); // the search an earlier test typed into
+    const rows = page.getByTestId('student-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    const inTable = () => page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="student-row"]')));
+    await rows.first().getByTestId('open-student').focus();
+    await page.keyboard.press('Tab');
+    expect(await inTable()).toBe(false); // past the whole table, not onto the row's Edit button
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused()).text).toContain('Chen');
+    await page.keyboard.press('ArrowDown');
+    expect((await focused()).text).toContain('Haddad');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit Omar Haddad');
+    await page.keyboard.press('Shift+Tab');
+    expect(await inTable()).toBe(false); // before the table: the search
+    await page.keyboard.press('Tab');
+    // Back into the table where the keyboard left it.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit Omar Haddad');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await heading().filter({ hasText: 'Omar Haddad' }).waitFor();
+    await harness.openApp(page, 'students');
+  });
+
   it('opens the shortcuts from Help → Keyboard shortcuts', async () => {
     await harness.sendMenuCommand('shortcuts');
     await page.getByTestId('shortcuts-help').waitFor();

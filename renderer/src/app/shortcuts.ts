@@ -39,6 +39,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 export const OTHER_KEYS: readonly { keys: readonly string[]; label: string }[] = [
   { keys: ['Tab'], label: 'Next field, button or link; the first Tab on a screen offers “Skip to main content”' },
   { keys: ['Esc'], label: 'Close a dialog' },
+  { keys: ['↑ ↓ ← →'], label: 'In a table: Tab reaches one row; the arrows move between rows and their buttons (Home, End, Ctrl+Home, Ctrl+End too)' },
   { keys: ['Ctrl', 'Shift', 'N'], label: 'New student (File menu)' },
   { keys: ['Alt', '↑ ↓ ← →'], label: 'On a lesson in the calendar: move it 15 minutes or a day; Enter saves the move, Esc puts it back' },
   { keys: ['Alt', 'Shift', '↑ ↓'], label: 'On a lesson in the calendar: make it 15 minutes shorter or longer' },

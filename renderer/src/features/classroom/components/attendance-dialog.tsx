@@ -124,7 +124,7 @@ export function AttendanceDialog({ session, timeZone, onClose, onDone }: Props) 
           {rows.length} on the list · {tally(rows)}
         </p>
       </div>
-      <DataTable className="data-table--compact" testId="attendance-rows" columns={['Student', 'Attendance', 'Minutes present']} withActions="Remove">
+      <DataTable className="data-table--compact" testId="attendance-rows" keyboard="form" columns={['Student', 'Attendance', 'Minutes present']} withActions="Remove">
         {rows.length === 0 ? (
           <tr>
             <td colSpan={4} className="muted">

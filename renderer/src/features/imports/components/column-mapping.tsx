@@ -20,7 +20,7 @@ export function ColumnMapping({ preview, disabled, onChange }: { preview: Import
         Columns
       </h3>
       <p className="muted small">Choose the field each column holds, or leave it out. A field can take one column; choosing it again moves it.</p>
-      <DataTable columns={['Column in the file', 'Saved as']} testId="import-mapping">
+      <DataTable columns={['Column in the file', 'Saved as']} testId="import-mapping" keyboard="form">
         {preview.columns.map((c, i) => (
           <tr key={`${i}-${c.column}`} data-testid="import-mapping-row">
             <td>{columnName(c.column, i)}</td>
