@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from icalendar import Calendar, Event
 from sqlalchemy.orm import Session
 
 from odsm import __version__
@@ -64,6 +63,9 @@ class ScheduleFileService:
         school = settings.name or "Driving school"
         # The school's MTO number keeps two schools' events apart on one phone.
         uid_domain = f"{(settings.mto_school_number or 'school').strip().replace(' ', '-').lower()}.odsm"
+
+        # Imported here, not at the top: icalendar is a tenth of the backend's start, and only this needs it.
+        from icalendar import Calendar, Event
 
         cal = Calendar()
         cal.add("prodid", f"-//Ontario Driving School Manager//{__version__}//EN")
