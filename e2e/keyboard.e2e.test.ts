@@ -153,6 +153,14 @@ describe('the keyboard, end to end', () => {
     await expect.poll(() => page.evaluate(() => location.hash.startsWith('#calendar'))).toBe(true);
     await page.getByRole('dialog').waitFor();
     await axeIdle(page);
+    // The student picker by keyboard: the search keeps focus, ↓ reaches a student, Enter picks them.
+    await page.getByTestId('lesson-student-search').focus();
+    await page.keyboard.type('hadd');
+    await page.getByTestId('student-option').filter({ hasText: 'Haddad, Omar' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('picked-student').textContent()).toContain('Omar Haddad');
+    await axeIdle(page);
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
   });

@@ -6,6 +6,11 @@ import { reactRootPerTest } from '../../../test/react-root';
 import { StudentPicker } from './student-picker';
 import { aStudent } from './student-fixture';
 
+// jsdom has no CSS.escape, which React Aria uses to find the active option by id.
+const css = globalThis as unknown as { CSS?: { escape?: (value: string) => string } };
+css.CSS ??= {};
+css.CSS.escape ??= (value: string) => value.replace(/[^\w-]/g, (char) => `\\${char}`);
+
 type Host = { odsm?: unknown };
 const host = globalThis as unknown as Host;
 const view = reactRootPerTest();
@@ -71,5 +76,32 @@ describe('StudentPicker', () => {
     await answer(pending);
     expect(options()).toHaveLength(1);
     expect(options()[0]).toContain('Olsen, Bea');
+  });
+
+  it('picks by keyboard: the field keeps focus, ↓ reaches a student and Enter picks them', async () => {
+    const pending: Answer[] = [];
+    host.odsm = { students: { list: slowList(pending) } };
+    const onPick = vi.fn();
+    view.render(
+      <QueryClientProvider client={createQueryClient()}>
+        <StudentPicker studentName="" locked={false} onPick={onPick} />
+      </QueryClientProvider>,
+    );
+    await answer(pending);
+    const input = view.container.querySelector<HTMLInputElement>('[data-testid="lesson-student-search"]')!;
+    act(() => input.focus());
+    const key = (k: string) =>
+      act(() => {
+        input.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+        input.dispatchEvent(new KeyboardEvent('keyup', { key: k, bubbles: true, cancelable: true }));
+      });
+    key('ArrowDown');
+    key('ArrowDown');
+    // The options are announced through the field: focus never left it.
+    expect(document.activeElement).toBe(input);
+    const active = input.getAttribute('aria-activedescendant');
+    expect(active && document.getElementById(active)?.textContent).toContain('Olsen, Bea');
+    key('Enter');
+    expect(onPick).toHaveBeenCalledWith({ id: 2, name: 'Bea Olsen' });
   });
 });

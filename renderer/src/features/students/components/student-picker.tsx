@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Autocomplete, Input, Label, ListBox, ListBoxItem, SearchField } from 'react-aria-components';
 import { Button } from '../../../components/ui/button';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { useStudents } from '../../students/api/get-students';
@@ -31,45 +32,44 @@ export function StudentPicker({ studentName, locked, onPick }: Props) {
       </div>
     );
   }
+  const pick = (student: { id: number; first_name: string; last_name: string }) => {
+    onPick({ id: student.id, name: `${student.first_name} ${student.last_name}` });
+    setOpen(false);
+  };
+  // React Aria's Autocomplete: the field keeps focus while ↑ / ↓ move through the students (announced as
+  // the active option) and Enter picks one; the backend does the filtering, so no `filter` is given.
   return (
-    <div className="field picker">
-      <label className="field__label" htmlFor="lesson-student-search">
-        Student <span className="field__required" aria-hidden="true">*</span>
-      </label>
-      <input
-        id="lesson-student-search"
-        className="field__control"
-        type="search"
-        placeholder="Search by name, phone or licence number"
-        value={search}
-        autoComplete="off"
-        data-testid="lesson-student-search"
-        onChange={(event) => setSearch(event.target.value)}
-      />
-      <ul className="picker__results" aria-busy={!settled || undefined} data-testid="student-options">
-        {!settled ? (
-          <li className="muted small" data-testid="student-search-pending">
-            Searching…
-          </li>
-        ) : null}
-        {shown.map((student) => (
-          <li key={student.id}>
-            <button
-              type="button"
-              className="picker__option"
-              data-testid="student-option"
-              onClick={() => {
-                onPick({ id: student.id, name: `${student.first_name} ${student.last_name}` });
-                setOpen(false);
-              }}
-            >
+    <Autocomplete inputValue={search} onInputChange={setSearch}>
+      <div className="field picker">
+        <SearchField className="picker__search">
+          <Label className="field__label">
+            Student <span className="field__required" aria-hidden="true">*</span>
+          </Label>
+          <Input className="field__control" placeholder="Search by name, phone or licence number" autoComplete="off" data-testid="lesson-student-search" />
+        </SearchField>
+        <ListBox
+          aria-label="Students found"
+          className="picker__results"
+          data-testid="student-options"
+          items={shown}
+          renderEmptyState={() =>
+            !settled ? (
+              <span className="muted small" data-testid="student-search-pending">
+                Searching…
+              </span>
+            ) : (
+              <span className="muted small">No students match.</span>
+            )
+          }
+        >
+          {(student) => (
+            <ListBoxItem id={student.id} textValue={`${student.last_name}, ${student.first_name}`} className="picker__option" data-testid="student-option" onAction={() => pick(student)}>
               {student.last_name}, {student.first_name}
               <span className="muted small"> · {student.licence_class ?? 'no licence'} · {student.phone ?? 'no phone'}</span>
-            </button>
-          </li>
-        ))}
-        {settled && results.data && results.data.items.length === 0 ? <li className="muted small">No students match.</li> : null}
-      </ul>
-    </div>
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </div>
+    </Autocomplete>
   );
 }
