@@ -1,7 +1,7 @@
 // The school day on the calendar, in Chromium at 1366×768 through the real preload, bridge and backend: the
 // desk switches to it by keyboard, sees two instructors' lessons in their own columns with the time they
 // cannot be booked hatched, and books a lesson from an empty slot with the keys alone (arrows, Enter), which
-// then shows in that instructor's column. axe-watch.ts checks the screen (0 serious or critical findings).
+// then shows in that instructor's column; a lesson moves there in time by keyboard. axe-watch.ts checks the screen (0 serious or critical findings).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -19,7 +19,6 @@ let harness: Harness;
 let page: Page;
 let priya: Id;
 let marc: Id;
-let maya: Id;
 let noah: Id;
 let lea: Id;
 
@@ -50,7 +49,7 @@ beforeAll(async () => {
   const corolla = await invoke<Id>('db:vehicles:create', { body: { ...carCivic(), plate: 'CDEF 124', vin: '2HGFC2F59JH000002', make: 'Toyota', model: 'Corolla' } });
   const student = (first: string, last: string, licence: string) =>
     invoke<Id>('db:students:create', { body: { first_name: first, last_name: last, date_of_birth: '2000-05-14', licence_number: licence, licence_class: 'G2' } });
-  maya = await student('Maya', 'Singh', 'S1234-56780-00514');
+  const maya = await student('Maya', 'Singh', 'S1234-56780-00514');
   noah = await student('Noah', 'Tremblay', 'T6543-21090-00514');
   lea = await student('Léa', 'Roy', 'R1234-56780-00514');
   const book = (studentId: number, instructor: Id, car: Id, hour: number) =>
@@ -128,5 +127,20 @@ describe('the school day', () => {
     expect(new Date(booked!.starts_at).toISOString()).toBe(torontoInstant(DAY, 11 * 60));
     await axeIdle(page);
     await page.screenshot({ path: join(SHOTS, 'school-day-booked.png') });
+  });
+
+  it('moves a lesson in time with Alt+↓ and saves it with Enter; Alt+→ leaves it with its instructor', async () => {
+    const block = column(marc).getByTestId('calendar-lesson');
+    await block.focus();
+    await page.keyboard.press('Alt+ArrowRight'); // another instructor is another column: not a move here
+    expect(await page.getByTestId('calendar-move-status').innerText()).toBe('');
+    for (let step = 0; step < 4; step += 1) await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => page.getByTestId('calendar-move-status').innerText()).toMatch(/Moving Noah Tremblay’s lesson to .*2:00–3:00 p\.m\./);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('calendar-notice').innerText()).toMatch(/Moved Noah Tremblay’s lesson to .*2:00–3:00 p\.m\./);
+    await expect.poll(() => block.innerText()).toContain('2:00–3:00 p.m.');
+    const stored = await invoke<SchoolDay>('db:lessons:schoolDay', { day: torontoDate(DAY) });
+    const moved = stored.lessons.find((lesson) => lesson.student_id === noah.id);
+    expect([moved?.instructor_id, new Date(moved!.starts_at).toISOString()]).toEqual([marc.id, torontoInstant(DAY, 14 * 60)]);
   });
 });

@@ -3,6 +3,7 @@ import type { ChannelResponse } from '../../../../../shared-contracts/channels';
 import { timeRangeText, timeText, type TimeFormat } from '../../../lib/clock-text';
 import type { Lesson } from '../../lessons';
 import { instructorColour } from './instructor-colour';
+import type { MovePreview } from './use-lesson-move';
 
 /** A road test holding the car and the instructor (with the school's buffers before and after). */
 export type CalendarRoadTest = NonNullable<ChannelResponse<'db:lessons:list'>['road_tests']>[number];
@@ -12,6 +13,18 @@ export type CalendarClass = { id: number; instructorId: number; topic: string; r
 
 /** One thing on a calendar column: a lesson, a class or a road test, with the times it is drawn at. */
 export type CalendarEntry = { key: string; startsAt: string; endsAt: string; lesson?: Lesson; classSession?: CalendarClass; roadTest?: CalendarRoadTest };
+
+/** The lessons and road tests as blocks; a lesson being moved by keyboard is drawn where it would land. */
+export function lessonAndTestEntries(lessons: readonly Lesson[], roadTests: readonly CalendarRoadTest[], movePreview?: MovePreview | null): CalendarEntry[] {
+  return [
+    ...lessons.map((lesson) =>
+      movePreview?.lessonId === lesson.id
+        ? { key: `l${lesson.id}`, startsAt: movePreview.starts_at, endsAt: movePreview.ends_at, lesson }
+        : { key: `l${lesson.id}`, startsAt: lesson.starts_at, endsAt: lesson.ends_at, lesson },
+    ),
+    ...roadTests.map((roadTest) => ({ key: `r${roadTest.id}`, startsAt: roadTest.blocked_from, endsAt: roadTest.blocked_until, roadTest })),
+  ];
+}
 
 export const ALL_MOVE_KEYS = 'Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight Alt+Shift+ArrowUp Alt+Shift+ArrowDown';
 

@@ -3,9 +3,9 @@ import type { TimeFormat } from '../../../lib/clock-text';
 import { addDays, formatWeekdayDate } from '../../../lib/dates';
 import type { ClassSession } from '../../classroom';
 import type { Lesson } from '../../lessons';
-import { CalendarBlock, type CalendarEntry, type CalendarRoadTest } from './calendar-block';
+import { CalendarBlock, lessonAndTestEntries, type CalendarEntry, type CalendarRoadTest } from './calendar-block';
 import { assignLanes, blockStyle, minuteAt, placeBlock, type CalendarWindow } from './calendar-layout';
-import { columnHeight, HourGutter, HOUR_PX, lessonAndTestEntries } from './calendar-gutter';
+import { columnHeight, HourGutter, HOUR_PX } from './calendar-gutter';
 import type { MovePreview } from './use-lesson-move';
 
 export type { CalendarRoadTest } from './calendar-block';

@@ -1,8 +1,5 @@
 import { minuteText, type TimeFormat } from '../../../lib/clock-text';
-import type { CalendarEntry, CalendarRoadTest } from './calendar-block';
 import type { CalendarWindow } from './calendar-layout';
-import type { Lesson } from '../../lessons';
-import type { MovePreview } from './use-lesson-move';
 
 /** The height of an hour on every calendar grid. */
 export const HOUR_PX = 56;
@@ -24,16 +21,4 @@ export function HourGutter({ window, timeFormat }: { window: CalendarWindow; tim
       ))}
     </div>
   );
-}
-
-/** The lessons and road tests as blocks; a lesson being moved by keyboard is drawn where it would land. */
-export function lessonAndTestEntries(lessons: readonly Lesson[], roadTests: readonly CalendarRoadTest[], movePreview?: MovePreview | null): CalendarEntry[] {
-  return [
-    ...lessons.map((lesson) =>
-      movePreview?.lessonId === lesson.id
-        ? { key: `l${lesson.id}`, startsAt: movePreview.starts_at, endsAt: movePreview.ends_at, lesson }
-        : { key: `l${lesson.id}`, startsAt: lesson.starts_at, endsAt: lesson.ends_at, lesson },
-    ),
-    ...roadTests.map((roadTest) => ({ key: `r${roadTest.id}`, startsAt: roadTest.blocked_from, endsAt: roadTest.blocked_until, roadTest })),
-  ];
 }

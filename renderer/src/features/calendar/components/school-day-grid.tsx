@@ -1,8 +1,8 @@
 import type { KeyboardEvent } from 'react';
 import { minuteText, type TimeFormat } from '../../../lib/clock-text';
 import type { Lesson, SchoolDay, SchoolDayInstructor } from '../../lessons';
-import { CalendarBlock, type CalendarEntry, type CalendarRoadTest } from './calendar-block';
-import { columnHeight, HourGutter, HOUR_PX, lessonAndTestEntries } from './calendar-gutter';
+import { CalendarBlock, lessonAndTestEntries, type CalendarEntry, type CalendarRoadTest } from './calendar-block';
+import { columnHeight, HourGutter, HOUR_PX } from './calendar-gutter';
 import { assignLanes, blockStyle, placeBlock, type CalendarWindow } from './calendar-layout';
 import { instructorColour } from './instructor-colour';
 import { offAt, offBands, type OffKind } from './school-day-shading';
