@@ -16,6 +16,7 @@ import { useVehicles } from '../../vehicles';
 import { useExportCalendarFile } from '../api/calendar-file';
 import type { CalendarRoadTest } from './calendar-block';
 import { CalendarGrid } from './calendar-grid';
+import { CalendarLegend } from './calendar-legend';
 import type { CalendarWindow } from './calendar-layout';
 import { SchoolDayView } from './school-day-view';
 import { useLessonMove } from './use-lesson-move';
@@ -202,13 +203,7 @@ export function CalendarPage() {
           />
         </div>
       )}
-      {school ? null : (
-        <p className="cal-legend muted small">
-          <span className="cal-legend__swatch cal__block--scheduled" /> Scheduled <span className="cal-legend__swatch cal__block--completed" /> Completed{' '}
-          <span className="cal-legend__swatch cal__block--class" /> Classroom <span className="cal-legend__swatch cal__block--no_show" /> No-show{' '}
-          <span className="cal-legend__swatch cal__block--road_test" /> Road test · A block’s left edge is its instructor’s colour · On a lesson, Alt+arrows move it and Enter saves
-        </p>
-      )}
+      {school ? null : <CalendarLegend>On a lesson, Alt+arrows move it and Enter saves</CalendarLegend>}
       {editing.open ? (
         <LessonDialog
           key={editing.open.lesson?.id ?? 'new'}

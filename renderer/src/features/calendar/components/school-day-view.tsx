@@ -4,6 +4,7 @@ import type { TimeFormat } from '../../../lib/clock-text';
 import { useSchoolDay, type Lesson } from '../../lessons';
 import type { CalendarRoadTest } from './calendar-block';
 import type { CalendarWindow } from './calendar-layout';
+import { CalendarLegend } from './calendar-legend';
 import { SchoolDayGrid } from './school-day-grid';
 import type { MovePreview } from './use-lesson-move';
 
@@ -33,9 +34,9 @@ export function SchoolDayView({ window, ...grid }: Props) {
           {day.data ? <SchoolDayGrid day={day.data} window={window} {...grid} /> : null}
         </div>
       )}
-      <p className="cal-legend muted small">
-        <span className="cal-legend__hatch" /> Hatched: outside the instructor’s weekly hours or time off · A block’s left edge and the square by each name are the instructor’s colour · Arrows move between empty times, Enter books one · On a lesson, Alt+↑/↓ move it and Enter saves
-      </p>
+      <CalendarLegend>
+        <span className="cal-legend__hatch" /> Hatched: outside the instructor’s weekly hours or time off · Arrows move between empty times and Enter books one · On a lesson, Alt+↑/↓ move it and Enter saves
+      </CalendarLegend>
     </>
   );
 }
