@@ -74,7 +74,7 @@ describe('moving a lesson by keyboard', () => {
     await press('Enter');
     await expect.poll(() => page.getByTestId('calendar-notice').innerText()).toMatch(/Moved Maya Singh’s lesson to .*11:00 a\.m\.–12:00 p\.m\./);
     console.log(`[calendar-move] keys to move a lesson an hour later, from the calendar's heading: ${keys}`);
-    expect(keys).toBeLessThanOrEqual(24); // 22 here: 17 Tabs past the toolbar, 4 moves, Enter
+    expect(keys).toBeLessThanOrEqual(24); // 23 here: 18 Tabs past the toolbar (its views now Day, Week, School day), 4 moves, Enter
     const lesson = await stored();
     expect([lesson.starts_at, lesson.ends_at].map((t) => new Date(t).toISOString())).toEqual([torontoInstant(DAY, 11 * 60), torontoInstant(DAY, 12 * 60)]);
     await expect.poll(() => block().innerText()).toContain('11:00 a.m.–12:00 p.m.');

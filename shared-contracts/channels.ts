@@ -332,6 +332,11 @@ export interface Channels {
     optionalRequest: false;
     response: operations["mark_no_show"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:lessons:schoolDay": {
+    request: NonNullable<operations["school_day"]["parameters"]["query"]>;
+    optionalRequest: false;
+    response: operations["school_day"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:lessons:update": {
     request: operations["update_lesson"]["parameters"]["path"] & { body: operations["update_lesson"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
@@ -660,6 +665,7 @@ export const channelNames = [
   "db:lessons:get",
   "db:lessons:list",
   "db:lessons:markNoShow",
+  "db:lessons:schoolDay",
   "db:lessons:update",
   "db:licences:get",
   "db:licences:record",

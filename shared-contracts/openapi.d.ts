@@ -1121,6 +1121,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lessons/school-day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * School Day
+         * @description Every instructor's lessons, classes and road tests that day, with their weekly hours and time off.
+         */
+        get: operations["school_day"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/lessons/{lesson_id}": {
         parameters: {
             query?: never;
@@ -4372,6 +4392,16 @@ export interface components {
             /** Completion Deadline Months */
             completion_deadline_months: number;
         };
+        /**
+         * MinuteWindow
+         * @description Part of a day in the school's local time, as minutes from midnight.
+         */
+        MinuteWindow: {
+            /** End Minute */
+            end_minute: number;
+            /** Start Minute */
+            start_minute: number;
+        };
         /** MoveProgressRead */
         MoveProgressRead: {
             /** Rows Done */
@@ -5357,6 +5387,92 @@ export interface components {
             instructor: string;
             /** Time Zone */
             time_zone: string;
+        };
+        /**
+         * SchoolDay
+         * @description Every instructor's day side by side: the lessons on the calendar (cancelled ones left out, as on an
+         *     instructor's own calendar), classes and road tests, each under its instructor's id.
+         */
+        SchoolDay: {
+            /** Classes */
+            classes: components["schemas"]["SchoolDayClass"][];
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Instructors */
+            instructors: components["schemas"]["SchoolDayInstructor"][];
+            /** Lessons */
+            lessons: components["schemas"]["LessonRead"][];
+            /** Road Tests */
+            road_tests: components["schemas"]["CalendarRoadTest"][];
+            /** Time Zone */
+            time_zone: string;
+        };
+        /** SchoolDayClass */
+        SchoolDayClass: {
+            /** Attendee Count */
+            attendee_count: number;
+            /** Capacity */
+            capacity: number;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Id */
+            id: number;
+            /** Instructor Id */
+            instructor_id: number;
+            /** Room */
+            room: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Topic */
+            topic: string;
+        };
+        /**
+         * SchoolDayInstructor
+         * @description One column of the school day: the instructor, their weekly hours for that weekday and their time off.
+         */
+        SchoolDayInstructor: {
+            /** Authorised In Car */
+            authorised_in_car: boolean;
+            /**
+             * Hours
+             * @description that weekday's windows, merged and sorted; empty: not working
+             */
+            hours: components["schemas"]["MinuteWindow"][];
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Time Off */
+            time_off: components["schemas"]["SchoolDayTimeOff"][];
+            /**
+             * Weekly Hours Set
+             * @description false when the instructor has recorded no weekly hours at all: then they are bookable whenever
+             */
+            weekly_hours_set: boolean;
+        };
+        /** SchoolDayTimeOff */
+        SchoolDayTimeOff: {
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Reason */
+            reason: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
         };
         /** SchoolSettingsRead */
         SchoolSettingsRead: {
@@ -9567,6 +9683,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    school_day: {
+        parameters: {
+            query: {
+                /** @description the school's local day */
+                day: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolDay"];
                 };
             };
             /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */

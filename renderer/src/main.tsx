@@ -9,6 +9,7 @@ import './styles/components.css';
 import './styles/students.css';
 import './styles/records.css';
 import './styles/calendar.css';
+import './styles/school-day.css';
 import './styles/documents.css';
 import './styles/billing-desk.css';
 import './styles/sign-in.css';

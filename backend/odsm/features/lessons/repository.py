@@ -3,11 +3,11 @@ bounded on both sides because a lesson lasts at most a day (`MAX_LESSON`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Connection, Row, Select, Table, bindparam, func, select
+from sqlalchemy import Connection, Row, Select, Table, bindparam, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from odsm.core.repository import Repository, overlaps
@@ -15,6 +15,8 @@ from odsm.models import (
     ROAD_TEST_HOLDS_TIME,
     DriveTestCentre,
     Instructor,
+    InstructorAvailability,
+    InstructorTimeOff,
     Lesson,
     LessonStatus,
     RoadTest,
@@ -174,6 +176,42 @@ def read_calendar_road_tests(
         if value is not None:
             stmt = stmt.where(t.c[column] == value)
     return conn.execute(stmt.order_by(t.c.starts_at, t.c.id).limit(limit)).all()
+
+
+_availability, _time_off = (cast(Table, m.__table__) for m in (InstructorAvailability, InstructorTimeOff))
+
+
+def read_day_instructors(conn: Connection, with_blocks: Collection[int]) -> Sequence[Row[Any]]:
+    """The school day's columns, by name: the active instructors, and any other with a block that day (an
+    instructor retired since keeps the lessons already booked)."""
+    i = _instructors.c
+    stmt: Select[Any] = select(i.id, i.first_name, i.last_name, i.authorised_in_car).where(
+        or_(i.active.is_(True), i.id.in_(list(with_blocks)))
+    )
+    return conn.execute(stmt.order_by(i.first_name, i.last_name, i.id)).all()
+
+
+def read_availability_of(conn: Connection, instructor_ids: Collection[int]) -> Sequence[Row[Any]]:
+    """Every weekly window of these instructors in one read: the school day needs both that weekday's
+    windows and whether an instructor has recorded any hours at all."""
+    a = _availability.c
+    stmt: Select[Any] = select(a.instructor_id, a.weekday, a.start_minute, a.end_minute).where(
+        a.instructor_id.in_(list(instructor_ids))
+    )
+    return conn.execute(stmt.order_by(a.instructor_id, a.weekday, a.start_minute)).all()
+
+
+def read_time_off_of(
+    conn: Connection, instructor_ids: Collection[int], start: datetime, end: datetime
+) -> Sequence[Row[Any]]:
+    """These instructors' time off overlapping [start, end), by instructor and start. Not bounded by a
+    longest span: time off may last weeks, and the table is small."""
+    t = _time_off.c
+    starts, ends = cast(InstrumentedAttribute[datetime], t.starts_at), cast(InstrumentedAttribute[datetime], t.ends_at)
+    stmt: Select[Any] = select(t.instructor_id, t.starts_at, t.ends_at, t.reason).where(
+        t.instructor_id.in_(list(instructor_ids)), overlaps(starts, ends, start, end)
+    )
+    return conn.execute(stmt.order_by(t.instructor_id, t.starts_at, t.id)).all()
 
 
 class LessonRepository(Repository[Lesson]):

@@ -19,6 +19,7 @@ from .schemas import (
     LessonPage,
     LessonRead,
     LessonUpdate,
+    SchoolDay,
     SlotProposals,
     StudentLessons,
 )
@@ -74,6 +75,12 @@ def check_lesson(data: LessonBook, svc: Svc, lesson_id: OptionalQueryId = None) 
 @router.get("/day-sheet", response_model=DaySheet, responses=refusals(404, 422), openapi_extra=channel("daySheet"))
 def day_sheet(instructor_id: QueryId, date: Annotated[SchoolDate, Query()], svc: Svc) -> DaySheet:
     return svc.day_sheet(instructor_id, date)
+
+
+@router.get("/school-day", response_model=SchoolDay, responses=refusals(422), openapi_extra=channel("schoolDay"))
+def school_day(day: Annotated[SchoolDate, Query(description="the school's local day")], svc: Svc) -> SchoolDay:
+    """Every instructor's lessons, classes and road tests that day, with their weekly hours and time off."""
+    return svc.school_day(day)
 
 
 @router.get(

@@ -226,3 +226,52 @@ class DaySheet(BaseModel):
     date: date
     time_zone: str
     items: list[DaySheetItem]
+
+
+class MinuteWindow(BaseModel):
+    """Part of a day in the school's local time, as minutes from midnight."""
+
+    start_minute: int
+    end_minute: int
+
+
+class SchoolDayTimeOff(BaseModel):
+    starts_at: datetime
+    ends_at: datetime
+    reason: str | None
+
+
+class SchoolDayInstructor(BaseModel):
+    """One column of the school day: the instructor, their weekly hours for that weekday and their time off."""
+
+    id: int
+    name: str
+    authorised_in_car: bool
+    weekly_hours_set: bool = Field(
+        description="false when the instructor has recorded no weekly hours at all: then they are bookable whenever"
+    )
+    hours: list[MinuteWindow] = Field(description="that weekday's windows, merged and sorted; empty: not working")
+    time_off: list[SchoolDayTimeOff]
+
+
+class SchoolDayClass(BaseModel):
+    id: int
+    instructor_id: int
+    starts_at: datetime
+    ends_at: datetime
+    topic: str
+    room: str
+    capacity: int
+    attendee_count: int
+
+
+class SchoolDay(BaseModel):
+    """Every instructor's day side by side: the lessons on the calendar (cancelled ones left out, as on an
+    instructor's own calendar), classes and road tests, each under its instructor's id."""
+
+    date: date
+    time_zone: str
+    instructors: list[SchoolDayInstructor]
+    lessons: list[LessonRead]
+    classes: list[SchoolDayClass]
+    road_tests: list[CalendarRoadTest]

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
 
-from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from odsm.core.audit import primary
@@ -24,6 +22,7 @@ from odsm.models import Lesson, LessonStatus
 
 from .booking_facts import Proposal, Stage, gather
 from .booking_rules import booking
+from .calendar_rows import lesson_from_row, road_test_from_row
 from .day_sheet import build_day_sheet
 from .errors import LessonInFuture, LessonNotFound, LessonNotScheduled, LessonVersionConflict
 from .repository import (
@@ -35,7 +34,6 @@ from .repository import (
     read_student_lessons,
 )
 from .schemas import (
-    CalendarRoadTest,
     CheckResult,
     Conflict,
     DaySheet,
@@ -45,10 +43,12 @@ from .schemas import (
     LessonPage,
     LessonRead,
     LessonUpdate,
+    SchoolDay,
     SlotProposals,
     StudentLessons,
     ordered,
 )
+from .school_day import build_school_day
 from .slot_finder import SlotQuery, find_slots
 
 # A refused booking offers the free slots of the week from the day asked for.
@@ -60,18 +60,6 @@ def _read_row(row: NamedLesson) -> LessonRead:
     out = LessonRead.model_validate(lesson)
     out.student_name, out.instructor_name, out.vehicle_plate = f"{sf} {sl}", f"{inf} {inl}", plate
     return out
-
-
-def _read_core_row(row: Row[Any]) -> LessonRead:
-    """A read's row (a lesson's columns and its names), validated straight into the answer."""
-    m = row._mapping
-    return LessonRead.model_validate(
-        {
-            **m,
-            "student_name": f"{m['student_first']} {m['student_last']}",
-            "instructor_name": f"{m['instructor_first']} {m['instructor_last']}",
-        }
-    )
 
 
 def _read(s: Session, lesson_id: int) -> LessonRead:
@@ -136,14 +124,9 @@ class LessonService:
     ) -> LessonPage:
         owners = {"instructor_id": instructor_id, "vehicle_id": vehicle_id, "student_id": student_id}
         rows = self.db.query(lambda conn: read_calendar(conn, start, end, owners, include_cancelled, limit))
-        items = [_read_core_row(r) for r in rows]
+        items = [lesson_from_row(r) for r in rows]
         tests = self.db.query(lambda conn: read_calendar_road_tests(conn, start, end, owners, limit))
-        road_tests = [
-            CalendarRoadTest.model_validate(
-                {**r._mapping, "student_name": f"{r._mapping['student_first']} {r._mapping['student_last']}"}
-            )
-            for r in tests
-        ]
+        road_tests = [road_test_from_row(r) for r in tests]
         return LessonPage(items=items, total=len(items), road_tests=road_tests)
 
     def for_student(self, student_id: int, upcoming_limit: int, past_limit: int) -> StudentLessons:
@@ -153,23 +136,26 @@ class LessonService:
         )
         if not found:
             raise StudentNotFound(details={"student_id": student_id})
-        upcoming = [_read_core_row(r) for r in upcoming_rows]
+        upcoming = [lesson_from_row(r) for r in upcoming_rows]
         following = (lesson for lesson in upcoming if lesson.status == "scheduled")
         return StudentLessons(
             student_id=student_id,
             next=next(following, None),
             upcoming=upcoming,
-            past=[_read_core_row(r) for r in past_rows],
+            past=[lesson_from_row(r) for r in past_rows],
         )
 
     def day_sheet(self, instructor_id: int, day: date) -> DaySheet:
         return self.db.read(lambda s: build_day_sheet(s, instructor_id, day))
 
+    def school_day(self, day: date) -> SchoolDay:
+        return self.db.read(lambda s: build_school_day(s, day))
+
     def get(self, lesson_id: int) -> LessonRead:
         row = self.db.query(lambda conn: read_named(conn, lesson_id))
         if row is None:
             raise LessonNotFound(details={"lesson_id": lesson_id})
-        return _read_core_row(row)
+        return lesson_from_row(row)
 
     def check(self, data: LessonBook, lesson_id: int | None) -> CheckResult:
         stage = Stage.BOOK if lesson_id is None else Stage.RESCHEDULE

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from odsm.features.school.clock import zone
 
@@ -18,7 +18,18 @@ if TYPE_CHECKING:
 DAY_MINUTES = 24 * 60
 
 
-def hours_on(slots: Iterable[InstructorAvailability], weekday: int) -> list[tuple[int, int]]:
+class WeeklyWindow(Protocol):
+    """An availability row, from the ORM or a Core read."""
+
+    @property
+    def weekday(self) -> int: ...
+    @property
+    def start_minute(self) -> int: ...
+    @property
+    def end_minute(self) -> int: ...
+
+
+def hours_on(slots: Iterable[WeeklyWindow], weekday: int) -> list[tuple[int, int]]:
     """The weekday's windows, sorted, with touching or overlapping ones merged (9-12 and 12-17 are 9-17)."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted((s.start_minute, s.end_minute) for s in slots if s.weekday == weekday):

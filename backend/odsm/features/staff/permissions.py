@@ -166,6 +166,8 @@ ROUTE_PERMISSIONS: dict[str, Permission] = {
     "book_lesson": P.BOOK,
     "check_lesson": P.BOOK,
     "day_sheet": P.CALENDAR_READ,
+    # Every instructor's day: the desk's (an instructor's account is refused it, not being narrowable).
+    "school_day": P.CALENDAR_READ,
     "get_lesson": P.CALENDAR_READ,
     "update_lesson": P.BOOK,
     "complete_lesson": P.LESSONS_COMPLETE,

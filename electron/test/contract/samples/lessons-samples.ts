@@ -37,6 +37,15 @@ export const lessonSamples: Record<string, ChannelSample> = {
     invalid: { instructor_id: 1, date: '07/01/2030' },
     invalidField: 'date',
   },
+  'db:lessons:schoolDay': {
+    valid: async (call) => {
+      const slot = futureSlot();
+      await bookedLesson(call, slot);
+      return { day: slot.date } satisfies ChannelRequest<'db:lessons:schoolDay'>;
+    },
+    invalid: { day: '07/01/2030' },
+    invalidField: 'day',
+  },
   'db:lessons:findSlots': {
     valid: async (call) => {
       const parties = await lessonParties(call);

@@ -12,6 +12,9 @@ export type Conflict = components['schemas']['Conflict'];
 /** A free slot where every booking rule passes: offered when a booking check refuses. */
 export type SlotProposal = components['schemas']['SlotProposal'];
 export type LessonListQuery = ChannelRequest<'db:lessons:list'>;
+/** Every instructor's day side by side, with each one's weekly hours for that weekday and time off. */
+export type SchoolDay = components['schemas']['SchoolDay'];
+export type SchoolDayInstructor = components['schemas']['SchoolDayInstructor'];
 
 export const LESSON_VERSION_CONFLICT = 'lesson.version_conflict';
 /** The one refusal a reason can override: a lesson outside the instructor's weekly hours. */

@@ -82,3 +82,13 @@ export function assignLanes<T extends { startsAt: string; endsAt: string }>(item
   closeGroup();
   return result;
 }
+
+/** Where a placed block is drawn in its column, beside the others in its lane group. */
+export function blockStyle(placement: Pick<Placement, 'top' | 'height'>, lane: number, lanes: number) {
+  return {
+    top: `${placement.top}%`,
+    height: `${placement.height}%`,
+    left: `calc(${(lane / lanes) * 100}% + 2px)`,
+    width: `calc(${100 / lanes}% - 4px)`,
+  };
+}

@@ -14,11 +14,14 @@ import { LessonDialog, useLessons, type Lesson, type LessonFormValues } from '..
 import { useSchoolClock } from '../../settings';
 import { useVehicles } from '../../vehicles';
 import { useExportCalendarFile } from '../api/calendar-file';
-import { CalendarGrid, type CalendarRoadTest } from './calendar-grid';
+import type { CalendarRoadTest } from './calendar-block';
+import { CalendarGrid } from './calendar-grid';
+import { CalendarLegend } from './calendar-legend';
 import type { CalendarWindow } from './calendar-layout';
+import { SchoolDayView } from './school-day-view';
 import { useLessonMove } from './use-lesson-move';
 
-type View = 'day' | 'week';
+type View = 'day' | 'week' | 'school';
 type Mode = 'instructor' | 'vehicle';
 type Editing = { lesson: Lesson | null; initial: Partial<LessonFormValues> };
 
@@ -29,7 +32,10 @@ const MODES: readonly SegmentOption<Mode>[] = [
 const VIEWS: readonly SegmentOption<View>[] = [
   { id: 'day', label: 'Day' },
   { id: 'week', label: 'Week' },
+  { id: 'school', label: 'School day' },
 ];
+// An instructor's account sees their own calendar only: the school day is the desk's.
+const OWN_VIEWS = VIEWS.filter((option) => option.id !== 'school');
 const DAY_START = 7 * 60;
 const DAY_END = 21 * 60;
 const PHONE_FILE_DAYS = 91;
@@ -54,6 +60,7 @@ export function CalendarPage() {
   const instructorItems = (instructors.data?.items ?? []).filter((item) => own === null || item.id === own);
   const vehicles = useVehicles();
   const resources = mode === 'instructor' ? instructorItems : (vehicles.data?.items ?? []);
+  const school = view === 'school' && own === null;
   const resourceId = chosenId !== null && resources.some((item) => item.id === chosenId) ? chosenId : (resources[0]?.id ?? null);
 
   const firstDay = view === 'week' ? startOfWeek(anchor) : anchor;
@@ -61,12 +68,12 @@ export function CalendarPage() {
   const range = windowRange(window);
   const lessons = useLessons(
     { ...range, ...(mode === 'instructor' ? { instructor_id: resourceId } : { vehicle_id: resourceId }), limit: 1000 },
-    resourceId !== null,
+    resourceId !== null && !school,
   );
-  const sessions = useClassSessions({ ...range, instructor_id: resourceId }, mode === 'instructor' && resourceId !== null);
+  const sessions = useClassSessions({ ...range, instructor_id: resourceId }, mode === 'instructor' && resourceId !== null && !school);
 
   const bookLesson = () =>
-    editing.setOpen({ lesson: null, initial: { date: anchor, ...(mode === 'instructor' ? { instructorId: resourceId } : { vehicleId: resourceId }) } });
+    editing.setOpen({ lesson: null, initial: { date: anchor, ...(school ? {} : mode === 'instructor' ? { instructorId: resourceId } : { vehicleId: resourceId }) } });
   // File → Book lesson.
   useIntent('calendar', 'book', bookLesson);
 
@@ -88,7 +95,8 @@ export function CalendarPage() {
   };
 
   const step = view === 'week' ? 7 : 1;
-  const heading = view === 'week' ? `Week of ${formatWeekdayDate(firstDay)}` : formatLongDate(anchor);
+  const heading = view === 'week' ? `Week of ${formatWeekdayDate(firstDay)}` : school ? `School day, ${formatLongDate(anchor)}` : formatLongDate(anchor);
+  const oneResource = !school && mode === 'instructor' && resourceId !== null;
 
   return (
     <Page
@@ -98,12 +106,12 @@ export function CalendarPage() {
       subtitleTestId="calendar-range"
       actions={
         <div className="page__actions">
-          {mode === 'instructor' && resourceId !== null ? (
+          {oneResource ? (
             <Button onClick={() => navigate('daysheet', { instructor: String(resourceId), date: anchor })} data-testid="open-day-sheet">
               Print day sheet
             </Button>
           ) : null}
-          {mode === 'instructor' && resourceId !== null ? (
+          {oneResource ? (
             <Button busy={phoneFile.isPending} onClick={exportForPhone} data-testid="export-phone-calendar" title="An .ics file of this instructor's next 13 weeks, for a phone's calendar">
               Send to phone calendar…
             </Button>
@@ -122,25 +130,27 @@ export function CalendarPage() {
       {move.banner}
       {phoneFile.error ? <ErrorBanner error={phoneFile.error} title="The calendar file was not saved." /> : null}
       <div className="toolbar cal-toolbar">
-        {own === null ? <Segmented label="Calendar for" options={MODES} value={mode} onChange={setMode} testIdPrefix="mode" /> : null}
-        <select
-          className="field__control cal-toolbar__resource"
-          aria-label={mode === 'instructor' ? 'Instructor' : 'Vehicle'}
-          value={resourceId ?? ''}
-          onChange={(event) => setChosenId(Number(event.target.value))}
-          data-testid="calendar-resource"
-        >
-          {mode === 'instructor' ? (
-            <InstructorOptions instructors={instructorItems} />
-          ) : (
-            (vehicles.data?.items ?? []).map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.plate} · {item.make} {item.model}
-              </option>
-            ))
-          )}
-        </select>
-        <Segmented label="View" options={VIEWS} value={view} onChange={setView} testIdPrefix="view" />
+        {own === null && !school ? <Segmented label="Calendar for" options={MODES} value={mode} onChange={setMode} testIdPrefix="mode" /> : null}
+        {school ? null : (
+          <select
+            className="field__control cal-toolbar__resource"
+            aria-label={mode === 'instructor' ? 'Instructor' : 'Vehicle'}
+            value={resourceId ?? ''}
+            onChange={(event) => setChosenId(Number(event.target.value))}
+            data-testid="calendar-resource"
+          >
+            {mode === 'instructor' ? (
+              <InstructorOptions instructors={instructorItems} />
+            ) : (
+              (vehicles.data?.items ?? []).map((item) => (
+                <option key={item.id} value={item.id}>
+                  {item.plate} · {item.make} {item.model}
+                </option>
+              ))
+            )}
+          </select>
+        )}
+        <Segmented label="View" options={own === null ? VIEWS : OWN_VIEWS} value={view} onChange={setView} testIdPrefix="view" />
         <div className="cal-toolbar__nav">
           <Button variant="ghost" onClick={() => setAnchor(addDays(anchor, -step))} aria-label="Previous" data-testid="calendar-prev">
             ‹
@@ -155,7 +165,17 @@ export function CalendarPage() {
       {lessons.error ? <ErrorBanner error={lessons.error} title="Could not load the lessons." /> : null}
       {/* Above the grid, where the eye is while a block moves (it stays empty, and silent, otherwise). */}
       {move.status}
-      {resources.length === 0 && (instructors.data || vehicles.data) ? (
+      {school ? (
+        <SchoolDayView
+          window={window}
+          timeFormat={timeFormat}
+          onPickSlot={(instructorId, minute) => editing.setOpen({ lesson: null, initial: { date: anchor, startTime: formatMinuteOfDay(minute), instructorId } })}
+          onOpenLesson={(lesson) => editing.setOpen({ lesson, initial: {} })}
+          onOpenRoadTest={setRoadTest}
+          movePreview={move.preview}
+          onLessonKeyDown={move.onLessonKeyDown}
+        />
+      ) : resources.length === 0 && (instructors.data || vehicles.data) ? (
         <div className="card">
           <p className="empty-state">Add {mode === 'instructor' ? 'an instructor' : 'a vehicle'} first.</p>
         </div>
@@ -183,11 +203,7 @@ export function CalendarPage() {
           />
         </div>
       )}
-      <p className="cal-legend muted small">
-        <span className="cal-legend__swatch cal__block--scheduled" /> Scheduled <span className="cal-legend__swatch cal__block--completed" /> Completed{' '}
-        <span className="cal-legend__swatch cal__block--class" /> Classroom <span className="cal-legend__swatch cal__block--no_show" /> No-show{' '}
-        <span className="cal-legend__swatch cal__block--road_test" /> Road test · On a lesson, Alt+arrows move it and Enter saves
-      </p>
+      {school ? null : <CalendarLegend>On a lesson, Alt+arrows move it and Enter saves</CalendarLegend>}
       {editing.open ? (
         <LessonDialog
           key={editing.open.lesson?.id ?? 'new'}

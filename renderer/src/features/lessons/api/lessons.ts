@@ -13,6 +13,7 @@ export const lessonKeys = {
   noCheck: () => [...lessonKeys.all, 'check', 'none'] as const,
   daySheet: (instructorId: number, date: string) => [...lessonKeys.all, 'day-sheet', instructorId, date] as const,
   forStudent: (studentId: number) => [...lessonKeys.all, 'student', studentId] as const,
+  schoolDay: (day: string) => [...lessonKeys.all, 'school-day', day] as const,
 };
 
 /** A student's next lesson, those to come and those over, with names: their page's Lessons tab. */
@@ -40,6 +41,11 @@ export function useLessonCheck(lessonId: number | null, body: LessonBook | null)
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
+}
+
+/** Every instructor's lessons, classes and road tests for a day, with their hours and time off: the school day. */
+export function useSchoolDay(day: string, enabled = true) {
+  return useKeptQuery(lessonKeys.schoolDay(day), () => call((odsm) => odsm.lessons.schoolDay({ day })), enabled);
 }
 
 export function useDaySheet(instructorId: number, date: string) {
