@@ -22,7 +22,7 @@ def packet(school: School, student_id: int) -> dict[str, Any]:
 
 
 def certify(school: School, enrollment: dict[str, Any]) -> dict[str, Any]:
-    body = {"version": enrollment["version"], "certified_by": "Owner", "mto_reference": "MTO-4410"}
+    body = {"version": enrollment["version"], "certifier": certifier(school), "mto_reference": "MTO-4410"}
     return ok(school.c.post(f"/api/v1/certification/{enrollment['id']}/certify", json=body))
 
 
