@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from ..certification.finishing import finish
+from ..certification.finishing import certifier, finish
 from ..conftest import LiveServer
 from ..enrollments.builders import School, at, days_ago, instant, ok, refused, small_school
 

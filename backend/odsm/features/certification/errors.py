@@ -34,7 +34,7 @@ class BackdatingReasonRequired(CertificationDateRefused):
 
 
 class CertifierRefused(AppError):
-    """"Certified by" names someone who may not certify: the field is `certifier`."""
+    """A "Certified by" who may not certify: the refusal names the field `certifier`."""
 
     status_code = 422
 

@@ -37,9 +37,7 @@ def list_certifiers(svc: Svc) -> CertifierList:
 
 
 # Several students at once, each certified or refused on its own (see CertificationService.certify_batch).
-@router.post(
-    "/batch", response_model=BatchResult, responses=refusals(409, 422), openapi_extra=channel("certifyBatch")
-)
+@router.post("/batch", response_model=BatchResult, responses=refusals(409, 422), openapi_extra=channel("certifyBatch"))
 def certify_batch(data: CertifyBatch, svc: Svc) -> BatchResult:
     return svc.certify_batch(data)
 
