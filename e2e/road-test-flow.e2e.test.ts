@@ -87,9 +87,11 @@ async function seed() {
   const marked = await invoke<Enrollment>('db:enrollments:get', { enrollment_id: enrollmentId });
   await invoke('db:enrollments:recordResult', { enrollment_id: enrollmentId, body: { version: marked.version, final_mark_percent: 86 } });
   const ready = await invoke<Enrollment>('db:enrollments:get', { enrollment_id: enrollmentId });
+  // The owner certified on the MTO site: a staff account (sign-in stays off).
+  const dana = await invoke<Id>('db:staff:create', { body: { name: 'Dana Front-Desk', login: 'dana', role: 'owner', password: 'dana-password-1' } });
   await invoke('db:certification:certify', {
     enrollment_id: enrollmentId,
-    body: { version: ready.version, certified_on: CERTIFIED_ON, reason: 'Certified on the MTO site on Monday, entered today', certified_by: 'Dana Front-Desk', mto_reference: 'MTO-2026-884213' },
+    body: { version: ready.version, certified_on: CERTIFIED_ON, reason: 'Certified on the MTO site on Monday, entered today', certifier: { kind: 'staff', id: dana.id }, mto_reference: 'MTO-2026-884213' },
   });
 }
 

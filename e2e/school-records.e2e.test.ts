@@ -50,6 +50,8 @@ async function seedSchool() {
       },
     })
   ).id;
+  // The owner, who certifies students on the MTO site: a staff account (sign-in stays off).
+  await invoke('db:staff:create', { body: { name: 'Dana Front-Desk', login: 'dana', role: 'owner', password: 'dana-password-1' } });
   await invoke('db:instructors:create', {
     body: { first_name: 'Tom', last_name: 'Kowalski', di_licence_number: 'DI-40388', di_licence_expiry: torontoDate(20), criminal_check_date: torontoDate(-400) },
   });
@@ -206,7 +208,7 @@ describe('school records, end to end in Chromium', () => {
     await certify.waitFor();
     expect(await certify.getByLabel('MTO fee ($)').inputValue()).toBe('15.00');
     await certify.getByLabel('MTO reference').fill('MTO-2026-884213');
-    await certify.getByLabel('Certified by').fill('Dana Front-Desk');
+    await certify.getByLabel('Certified by').selectOption({ label: 'Dana Front-Desk (Owner)' });
     await shot('certification-dialog');
     await certify.getByTestId('confirm-certify').click();
     await certify.waitFor({ state: 'detached' });

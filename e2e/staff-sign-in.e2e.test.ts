@@ -195,7 +195,7 @@ describe('staff sign-in, end to end', () => {
     const certify = page.getByTestId('certify-dialog');
     await certify.waitFor();
     await certify.getByLabel('MTO reference').fill('MTO-2026-551902');
-    await certify.getByLabel('Certified by').fill('Dana Owner');
+    await certify.getByLabel('Certified by').selectOption({ label: 'Dana Owner (Owner)' });
     await certify.getByTestId('confirm-certify').click();
     await certify.waitFor({ state: 'detached' });
   });

@@ -87,10 +87,20 @@ export interface Channels {
     optionalRequest: false;
     response: operations["update_billing_settings"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:certification:certifiers": {
+    request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["list_certifiers"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:certification:certify": {
     request: operations["certify_enrollment"]["parameters"]["path"] & { body: operations["certify_enrollment"]["requestBody"]["content"]["application/json"] };
     optionalRequest: false;
     response: operations["certify_enrollment"]["responses"]["200"]["content"]["application/json"];
+  };
+  "db:certification:certifyBatch": {
+    request: { body: operations["certify_batch"]["requestBody"]["content"]["application/json"] };
+    optionalRequest: false;
+    response: operations["certify_batch"]["responses"]["200"]["content"]["application/json"];
   };
   "db:certification:worklist": {
     request: NonNullable<operations["certification_worklist"]["parameters"]["query"]>;
@@ -616,7 +626,9 @@ export const channelNames = [
   "db:billing:statement",
   "db:billing:updateProduct",
   "db:billing:updateSettings",
+  "db:certification:certifiers",
   "db:certification:certify",
+  "db:certification:certifyBatch",
   "db:certification:worklist",
   "db:classroom:addToRoster",
   "db:classroom:create",

@@ -457,6 +457,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certification/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Certify Batch */
+        post: operations["certify_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certification/certifiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Certifiers */
+        get: operations["list_certifiers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/certification/worklist": {
         parameters: {
             query?: never;
@@ -2418,6 +2452,44 @@ export interface components {
             /** Schema Revision */
             schema_revision: string | null;
         };
+        /**
+         * BatchOutcome
+         * @description One row's outcome: certified (with the enrollment as it now is) or refused (with why, nothing written).
+         */
+        BatchOutcome: {
+            /** Certified */
+            certified: boolean;
+            enrollment?: components["schemas"]["EnrollmentDetail"] | null;
+            /** Enrollment Id */
+            enrollment_id: number;
+            refusal?: components["schemas"]["Refusal"] | null;
+        };
+        /** BatchResult */
+        BatchResult: {
+            /** Certified Count */
+            certified_count: number;
+            /** Outcomes */
+            outcomes: components["schemas"]["BatchOutcome"][];
+            /** Refused Count */
+            refused_count: number;
+        };
+        /** BatchRow */
+        BatchRow: {
+            /** Enrollment Id */
+            enrollment_id: number;
+            /**
+             * Fee Cents
+             * @description defaults to the settings' MTO fee
+             */
+            fee_cents?: number | null;
+            /** Mto Reference */
+            mto_reference: string;
+            /**
+             * Version
+             * @description the enrollment's version
+             */
+            version: number;
+        };
         /** BillingSettingsRead */
         BillingSettingsRead: {
             /**
@@ -2476,6 +2548,11 @@ export interface components {
             student_name: string;
             /** Totals */
             totals: components["schemas"]["HoursTotal"][];
+            /**
+             * Version
+             * @description the enrollment's version, for certifying it from the list
+             */
+            version: number;
         };
         /**
          * BundleStudent
@@ -2747,15 +2824,66 @@ export interface components {
             /** Name */
             name: string;
         };
-        /** CertifyRequest */
-        CertifyRequest: {
-            /** Certified By */
-            certified_by: string;
+        /** Certifier */
+        Certifier: {
+            /** Id */
+            id: number;
+            kind: components["schemas"]["CertifierKind"];
+            /** Name */
+            name: string;
+            /**
+             * Role
+             * @description in words: Instructor, Owner or Office
+             */
+            role: string;
+        };
+        /**
+         * CertifierKind
+         * @enum {string}
+         */
+        CertifierKind: "instructor" | "staff";
+        /** CertifierList */
+        CertifierList: {
+            /** Items */
+            items: components["schemas"]["Certifier"][];
+        };
+        /**
+         * CertifierRef
+         * @description A person from the certifiers list: an instructor's id or a staff account's id, with which it is.
+         */
+        CertifierRef: {
+            /** Id */
+            id: number;
+            kind: components["schemas"]["CertifierKind"];
+        };
+        /**
+         * CertifyBatch
+         * @description Several students certified by one person on one date; each row is certified, or refused, on its own.
+         */
+        CertifyBatch: {
             /**
              * Certified On
              * @description defaults to today in the school's zone
              */
             certified_on?: string | null;
+            certifier: components["schemas"]["CertifierRef"];
+            /**
+             * Reason
+             * @description required when certified_on is not today
+             */
+            reason?: string | null;
+            /** Rows */
+            rows: components["schemas"]["BatchRow"][];
+        };
+        /** CertifyRequest */
+        CertifyRequest: {
+            /**
+             * Certified On
+             * @description defaults to today in the school's zone
+             */
+            certified_on?: string | null;
+            /** @description who certified on the MTO site: one of the certifiers read */
+            certifier: components["schemas"]["CertifierRef"];
             /**
              * Fee Cents
              * @description defaults to the settings' MTO fee
@@ -4907,6 +5035,17 @@ export interface components {
             /** Refunded On */
             refunded_on?: string | null;
         };
+        /** Refusal */
+        Refusal: {
+            /** Code */
+            code: string;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            } | null;
+            /** Message */
+            message: string;
+        };
         /** ReminderSettingsRead */
         ReminderSettingsRead: {
             /** Bde Deadline Days */
@@ -6561,7 +6700,18 @@ export interface components {
             student_name: string;
             /** Totals */
             totals: components["schemas"]["HoursTotal"][];
+            /**
+             * Version
+             * @description the enrollment's version, for certifying it from the list
+             */
+            version: number;
         };
+        /**
+         * WorklistState
+         * @description Which of the worklist's lists to fill: one of them, or all.
+         * @enum {string}
+         */
+        WorklistState: "all" | "ready" | "blocked" | "at_risk" | "expired";
     };
     responses: never;
     parameters: never;
@@ -7644,11 +7794,78 @@ export interface operations {
             };
         };
     };
+    certify_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertifyBatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+            /** @description The request clashes with the record's current state, or its Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_certifiers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertifierList"];
+                };
+            };
+        };
+    };
     certification_worklist: {
         parameters: {
             query?: {
                 /** @description rows per list; totals count all */
                 limit?: number;
+                /** @description part of the student's name */
+                q?: string | null;
+                course_id?: number | null;
+                /** @description one list (ready, blocked, at_risk, expired) or all */
+                state?: components["schemas"]["WorklistState"];
             };
             header?: never;
             path?: never;

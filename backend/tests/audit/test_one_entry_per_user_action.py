@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from ..certification.finishing import finish
+from ..certification.finishing import certifier, finish
 from ..conftest import LiveServer, student_payload
 from ..enrollments.builders import PAPER, School, at, days_ago, ok, small_school, today
 
@@ -149,7 +149,7 @@ def record_result(school: School) -> Write:
 
 def certify(school: School) -> Write:
     e = finish(school, days_ago(5))
-    body = {"version": e["version"], "certified_by": "Owner", "mto_reference": "MTO-1"}
+    body = {"version": e["version"], "certifier": certifier(school), "mto_reference": "MTO-1"}
     return lambda: school.c.post(f"/api/v1/certification/{e['id']}/certify", json=body)
 
 

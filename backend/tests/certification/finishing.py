@@ -36,3 +36,8 @@ def finish(
 
 def worklist(school: School) -> dict[str, Any]:
     return ok(school.c.get("/api/v1/certification/worklist"))
+
+
+def certifier(school: School, **kw: Any) -> dict[str, Any]:
+    """A licensed instructor, as the certify request names who certified."""
+    return {"kind": "instructor", "id": school.instructor(**kw)["id"]}

@@ -10,7 +10,7 @@ import pytest
 
 from ..conftest import LiveServer
 from ..enrollments.builders import School, days_ago, ok, refused, small_school, today
-from .finishing import finish, worklist
+from .finishing import certifier, finish, worklist
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def school(live: LiveServer) -> School:
 
 
 def _certify(school: School, e: dict[str, Any], **kw: Any) -> Any:
-    body = {"version": e["version"], "certified_by": "Owner", "mto_reference": "MTO-1", **kw}
+    body = {"version": e["version"], "certifier": certifier(school), "mto_reference": "MTO-1", **kw}
     return school.c.post(f"/api/v1/certification/{e['id']}/certify", json=body)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from ..certification.finishing import finish
+from ..certification.finishing import certifier, finish
 from ..conftest import LiveServer
 from ..enrollments.builders import School, at, days_ago, ok, refused, small_school
 
@@ -17,15 +17,17 @@ def school(live: LiveServer) -> School:
     return small_school(live)
 
 
-def certify(school: School, enrollment: dict[str, Any], by: str = "Priya Sharma") -> dict[str, Any]:
-    body = {"version": enrollment["version"], "certified_by": by, "mto_reference": "MTO-4410"}
+def certify(school: School, enrollment: dict[str, Any], by: dict[str, Any] | None = None) -> dict[str, Any]:
+    who = by or certifier(school, first_name="Priya", last_name="Sharma")
+    body = {"version": enrollment["version"], "certifier": who, "mto_reference": "MTO-4410"}
     return ok(school.c.post(f"/api/v1/certification/{enrollment['id']}/certify", json=body))
 
 
 def test_certificate_names_the_school_student_course_date_hours_and_who_certified(school: School) -> None:
     school.settings(name="Maple Leaf Driving School", mto_school_number="DS-1187", address="12 King St W, Toronto")
     teacher = school.instructor(first_name="Priya", last_name="Sharma", di_licence_number="DI-40021")
-    e = certify(school, finish(school, days_ago(5), lesson_instructor=teacher, mark=86))
+    by = {"kind": "instructor", "id": teacher["id"]}
+    e = certify(school, finish(school, days_ago(5), lesson_instructor=teacher, mark=86), by)
     student = ok(school.c.get(f"/api/v1/students/{e['student_id']}"))
 
     cert = ok(school.c.get(f"/api/v1/documents/certificate/{student['id']}"))

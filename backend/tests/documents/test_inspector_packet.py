@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from ..certification.finishing import finish
+from ..certification.finishing import certifier, finish
 from ..conftest import LiveServer
 from ..enrollments.builders import School, at, days_ago, instant, ok, refused, small_school
 
@@ -22,7 +22,7 @@ def packet(school: School, student_id: int) -> dict[str, Any]:
 
 
 def certify(school: School, enrollment: dict[str, Any]) -> dict[str, Any]:
-    body = {"version": enrollment["version"], "certified_by": "Owner", "mto_reference": "MTO-4410"}
+    body = {"version": enrollment["version"], "certifier": certifier(school), "mto_reference": "MTO-4410"}
     return ok(school.c.post(f"/api/v1/certification/{enrollment['id']}/certify", json=body))
 
 

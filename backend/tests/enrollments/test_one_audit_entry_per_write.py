@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from odsm.core.audit_entry import AuditEntry
 
-from ..certification.finishing import finish
+from ..certification.finishing import certifier, finish
 from ..conftest import LiveServer
 from .builders import School, days_ago, ok, small_school, today
 
@@ -65,7 +65,7 @@ def test_each_enrollment_write_leaves_one_entry(live: LiveServer, school: School
 
 def test_certifying_leaves_one_entry(live: LiveServer, school: School) -> None:
     e = finish(school, days_ago(5))
-    body = {"version": e["version"], "certified_by": "Owner", "mto_reference": "MTO-1"}
+    body = {"version": e["version"], "certifier": certifier(school), "mto_reference": "MTO-1"}
     entry = _one_entry(live, lambda: school.c.post(f"/api/v1/certification/{e['id']}/certify", json=body))
     assert (entry.action, _changed(entry)["status"]) == ("certify", ("active", "certified"))
     assert _changed(entry)["certified_on"] == (None, today().isoformat())

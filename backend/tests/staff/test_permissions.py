@@ -105,7 +105,7 @@ def test_certifying_is_the_owners_until_the_owner_grants_it_to_the_office(live: 
     owner = enable(live.client)["token"]
     add_staff(live.client, owner, "olive", "office")
     office = token_of(live, "olive")
-    certify = {"version": 1, "certified_by": "Olive Person", "mto_reference": "MTO-1"}
+    certify = {"version": 1, "certifier": {"kind": "staff", "id": 1}, "mto_reference": "MTO-1"}
     details = refused(live.client.post("/api/v1/certification/1/certify", json=certify, headers=as_(office)), 403,
                       "permission_denied")  # fmt: skip
     assert details == {"permission": "certify", "role": "office"}

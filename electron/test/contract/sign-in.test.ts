@@ -94,7 +94,7 @@ describe('sign-in over IPC', () => {
   it('lets the office book and edit students, and refuses certifying and managing accounts with the permission needed', async () => {
     expect(await signIn('olive')).toMatchObject({ account: { login: 'olive', role: 'office' } });
     await call('db:students:create', { body: newStudentBody() });
-    expect(await refusal('db:certification:certify', { enrollment_id: 1, body: { version: 1, certified_by: 'Olive Front', mto_reference: 'MTO-1' } })).toMatchObject({
+    expect(await refusal('db:certification:certify', { enrollment_id: 1, body: { version: 1, certifier: { kind: 'staff', id: 1 }, mto_reference: 'MTO-1' } })).toMatchObject({
       code: 'permission_denied',
       details: { permission: 'certify', role: 'office' },
     });

@@ -31,3 +31,24 @@ class CertifiedInFuture(CertificationDateRefused):
 class BackdatingReasonRequired(CertificationDateRefused):
     code = "certification.reason_required"
     default_message = "Certifying on a date other than today needs a reason, which is kept in the audit log."
+
+
+class CertifierRefused(AppError):
+    """A "Certified by" who may not certify: the refusal names the field `certifier`."""
+
+    status_code = 422
+
+
+class CertifierUnknown(CertifierRefused):
+    code = "certification.certifier_unknown"
+    default_message = "Choose who certified from the list: nobody on it has that id."
+
+
+class CertifierNotAllowed(CertifierRefused):
+    code = "certification.certifier_not_allowed"
+    default_message = "This person may not certify students."
+
+
+class MtoReferenceTaken(Conflict):
+    code = "certification.mto_reference_taken"
+    default_message = "This MTO reference is already recorded for another student."

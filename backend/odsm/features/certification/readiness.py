@@ -11,6 +11,7 @@ of the repository and the Python checks below are both built from it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -113,6 +114,7 @@ class Assessment:
             "days_left": (e.deadline - today).days if e.deadline else None,
             "final_mark_percent": e.final_mark_percent,
             "totals": hours_total_fields(self.required, self.credited),
+            "version": e.version,
         }
 
     def blocked_row(self, today: date) -> dict[str, Any]:
@@ -120,7 +122,9 @@ class Assessment:
         return {**self.row(today), "reasons": self.unmet(today)}
 
 
-def split_done(conn: Connection, settings: SchoolSettings, today: date) -> tuple[list[Row[Any]], list[Row[Any]]]:
+def split_done(
+    conn: Connection, settings: SchoolSettings, today: date, narrow: Sequence[ColumnElement[bool]] = ()
+) -> tuple[list[Row[Any]], list[Row[Any]]]:
     """Active BDE enrollments with a pass and every hour credited, split into ready and blocked rows.
 
     Blocked: some hours came after the deadline, no consent, or a lapsed instructor taught the student.
@@ -128,7 +132,7 @@ def split_done(conn: Connection, settings: SchoolSettings, today: date) -> tuple
     """
     ready: list[Row[Any]] = []
     blocked: list[Row[Any]] = []
-    for row in repo.done_rows(conn, settings, repo.lapsed_instructor_ids(conn, today)):
+    for row in repo.done_rows(conn, settings, repo.lapsed_instructor_ids(conn, today), list(narrow)):
         (ready if row.nothing_else else blocked).append(row)
     return ready, blocked
 
@@ -151,14 +155,18 @@ def assess_ids(conn: Connection, settings: SchoolSettings, today: date, ids: lis
     return assess_rows(conn, settings, today, repo.enrollment_rows(conn, repo.with_ids(ids)))
 
 
-def at_risk(conn: Connection, settings: SchoolSettings, today: date, limit: int) -> tuple[list[Assessment], int]:
+def at_risk(
+    conn: Connection, settings: SchoolSettings, today: date, limit: int, narrow: Sequence[ColumnElement[bool]] = ()
+) -> tuple[list[Assessment], int]:
     """The first `limit` at-risk enrollments, and how many there are."""
-    return _first(conn, settings, repo.at_risk_filter(settings, today), limit)
+    return _first(conn, settings, [*repo.at_risk_filter(settings, today), *narrow], limit)
 
 
-def expired(conn: Connection, settings: SchoolSettings, today: date, limit: int) -> tuple[list[Assessment], int]:
+def expired(
+    conn: Connection, settings: SchoolSettings, today: date, limit: int, narrow: Sequence[ColumnElement[bool]] = ()
+) -> tuple[list[Assessment], int]:
     """The first `limit` enrollments past their deadline and still short of hours, and how many there are."""
-    return _first(conn, settings, repo.expired_filter(settings, today), limit)
+    return _first(conn, settings, [*repo.expired_filter(settings, today), *narrow], limit)
 
 
 def _first(

@@ -58,7 +58,9 @@ def lapsed_instructor_ids(conn: Connection, today: date) -> list[int]:
     return list(conn.scalars(select(Instructor.id).where(Instructor.di_licence_expiry < today)))
 
 
-def done_rows(conn: Connection, settings: SchoolSettings, lapsed_ids: list[int]) -> list[Row[Any]]:
+def done_rows(
+    conn: Connection, settings: SchoolSettings, lapsed_ids: list[int], narrow: list[ColumnElement[bool]]
+) -> list[Row[Any]]:
     """Enrollments whose work is done (every hour credited, a pass), as `enrollment_rows` reads them, each
     with whether nothing else stops them (`nothing_else`): the hours by the deadline suffice, the student
     consented, and no lapsed instructor taught them. Ordered by deadline; one indexed query over the running
@@ -85,7 +87,7 @@ def done_rows(conn: Connection, settings: SchoolSettings, lapsed_ids: list[int])
             .exists()
         )
         nothing_else = and_(nothing_else, ~taught_by_lapsed)
-    stmt = _rows().add_columns(nothing_else.label("nothing_else")).where(*done.values())
+    stmt = _rows().add_columns(nothing_else.label("nothing_else")).where(*done.values(), *narrow)
     return list(conn.execute(stmt.order_by(Enrollment.deadline, Enrollment.id)).all())
 
 
@@ -109,6 +111,23 @@ def expired_filter(settings: SchoolSettings, today: date) -> list[ColumnElement[
     return [*short_of_hours_filter(settings), Enrollment.deadline < today]
 
 
+def narrowed_by(course_id: int | None, student_ids: Select[Any] | None) -> list[ColumnElement[bool]]:
+    """The worklist's filters as conditions on the enrollments: a course, and students found by name (the
+    students list's index range scans, as a subquery: still one statement per list, no query per row)."""
+    narrow: list[ColumnElement[bool]] = []
+    if course_id is not None:
+        narrow.append(Enrollment.course_id == course_id)
+    if student_ids is not None:
+        narrow.append(Enrollment.student_id.in_(student_ids.scalar_subquery()))
+    return narrow
+
+
+def reference_holder(conn: Connection, mto_reference: str, enrollment_id: int) -> int | None:
+    """Another enrollment already certified under this MTO reference, if any."""
+    stmt = select(Enrollment.id).where(Enrollment.mto_reference == mto_reference, Enrollment.id != enrollment_id)
+    return conn.scalar(stmt.limit(1))
+
+
 def with_ids(ids: list[int]) -> ColumnElement[bool]:
     return Enrollment.id.in_(ids)
 
@@ -126,7 +145,7 @@ def courses(conn: Connection) -> dict[int, Row[Any]]:
 # The enrollment's columns a worklist row reads: the others are left out, as converting them (timestamps,
 # dates) was a third of the time spent building the rows.
 _UNREAD = {"created_at", "updated_at", "enrolled_on", "certified_on", "certified_by", "mto_reference",
-           "certification_fee_cents", "version"}  # fmt: skip
+           "certification_fee_cents"}  # fmt: skip
 _ROW_COLUMNS = [c for c in Enrollment.__table__.c if c.name not in _UNREAD]
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from odsm.core import audit
+from odsm.core.errors import AppError
 from odsm.core.resource_lock_repository import Resource, lock_resources
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
@@ -17,17 +18,29 @@ from odsm.features.enrollments.schemas import EnrollmentDetail
 from odsm.features.enrollments.service import EnrollmentStatus, enrollment_detail, load_enrollment
 from odsm.features.school.clock import local_today
 from odsm.features.school.service import load_settings
+from odsm.features.students.service import students_named
 
 from . import repository as repo
+from .certifiers import certifier_name, certifiers_on
 from .errors import (
     AlreadyCertified,
     BackdatingReasonRequired,
     CertifiedBeforeCourseStart,
     CertifiedInFuture,
+    MtoReferenceTaken,
     NotReady,
 )
 from .readiness import assess_ids, assess_rows, at_risk, expired, split_done
-from .schemas import CertifyRequest, Worklist
+from .schemas import (
+    BatchOutcome,
+    BatchResult,
+    CertifierList,
+    CertifyBatch,
+    CertifyRequest,
+    Refusal,
+    Worklist,
+    WorklistState,
+)
 
 if TYPE_CHECKING:
     from odsm.models import Enrollment
@@ -56,17 +69,37 @@ class CertificationService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def worklist(self, limit: int) -> Worklist:
-        """A read that changes nothing: Core statements on one connection, each row straight into the answer."""
+    def worklist(
+        self,
+        limit: int,
+        q: str | None = None,
+        course_id: int | None = None,
+        state: WorklistState = WorklistState.ALL,
+    ) -> Worklist:
+        """A read that changes nothing: Core statements on one connection, each row straight into the answer.
+
+        The filters narrow each list's one statement (no query per row); a list `state` leaves out is not
+        read at all, and answers empty with a total of 0."""
+        narrow = repo.narrowed_by(course_id, students_named(q) if q else None)
+        wanted = {state} if state is not WorklistState.ALL else set(WorklistState)
 
         def fn(conn: Connection) -> Worklist | None:
             settings = repo.settings_of(conn)
             if settings is None:
                 return None
             today = local_today(settings)
-            ready, blocked = split_done(conn, settings, today)
-            risky, risky_total = at_risk(conn, settings, today, limit)
-            lapsed, lapsed_total = expired(conn, settings, today, limit)
+            done = wanted & {WorklistState.READY, WorklistState.BLOCKED}
+            ready, blocked = split_done(conn, settings, today, narrow) if done else ([], [])
+            if WorklistState.READY not in wanted:
+                ready = []
+            if WorklistState.BLOCKED not in wanted:
+                blocked = []
+            risky, risky_total = (
+                at_risk(conn, settings, today, limit, narrow) if WorklistState.AT_RISK in wanted else ([], 0)
+            )
+            lapsed, lapsed_total = (
+                expired(conn, settings, today, limit, narrow) if WorklistState.EXPIRED in wanted else ([], 0)
+            )
             # The rows go straight into the answer's schema: one validation of the whole, in pydantic's core.
             return Worklist.model_validate(
                 {
@@ -90,6 +123,30 @@ class CertificationService:
         assert found is not None
         return found
 
+    def certifiers(self) -> CertifierList:
+        """Who may be chosen as "Certified by" today (see `certifiers`)."""
+        return self.db.read(lambda s: CertifierList(items=certifiers_on(s, local_today(load_settings(s)))))
+
+    def certify_batch(self, data: CertifyBatch) -> BatchResult:
+        """Each row is certified in its own unit of work, so a refused row writes nothing and the others
+        stand. Under an Idempotency-Key the request's writes are held in one transaction with the answer
+        (core.held_write), each row in a savepoint of it: a retried batch replays the stored answer, never
+        certifying twice. Who certified is checked once first: a refused certifier refuses the whole batch."""
+        self.db.read(lambda s: certifier_name(s, data.certifier, local_today(load_settings(s))))
+        outcomes: list[BatchOutcome] = []
+        for row in data.rows:
+            try:
+                detail = self.certify(row.enrollment_id, data.request_for(row))
+            except AppError as refusal:
+                if refusal.status_code >= 500:
+                    raise  # the database failed: nothing about this row was decided
+                why = Refusal(code=refusal.code, message=refusal.message, details=refusal.details)
+                outcomes.append(BatchOutcome(enrollment_id=row.enrollment_id, certified=False, refusal=why))
+            else:
+                outcomes.append(BatchOutcome(enrollment_id=row.enrollment_id, certified=True, enrollment=detail))
+        done = sum(o.certified for o in outcomes)
+        return BatchResult(outcomes=outcomes, certified_count=done, refused_count=len(outcomes) - done)
+
     def certify(self, enrollment_id: int, data: CertifyRequest) -> EnrollmentDetail:
         def fn(s: Session) -> EnrollmentDetail:
             # One certification at a time per enrollment, and no hours change under the readiness check.
@@ -108,13 +165,26 @@ class CertificationService:
                 )
             certified_on = data.certified_on or today
             check_certification_date(enrollment, certified_on, today, data.reason)
+            certified_by = certifier_name(s, data.certifier, today)
+            holder = repo.reference_holder(s.connection(), data.mto_reference, enrollment.id)
+            if holder is not None:
+                raise MtoReferenceTaken(
+                    details={
+                        "field": "mto_reference",
+                        "rule": "unique",
+                        "mto_reference": data.mto_reference,
+                        "enrollment_id": holder,
+                    }
+                )
             [assessment] = assess_ids(s.connection(), settings, today, [enrollment.id])
             unmet = assessment.unmet(today)
             if unmet:
                 raise NotReady(details={"enrollment_id": enrollment.id, "unmet": [u.model_dump() for u in unmet]})
             enrollment.status = EnrollmentStatus.CERTIFIED
             enrollment.certified_on = certified_on
-            enrollment.certified_by = data.certified_by
+            # The name, as it reads today: the record and its audit entry stay readable whatever later
+            # becomes of the account or the instructor.
+            enrollment.certified_by = certified_by
             enrollment.mto_reference = data.mto_reference
             enrollment.certification_fee_cents = (
                 data.fee_cents if data.fee_cents is not None else settings.certification_fee_cents

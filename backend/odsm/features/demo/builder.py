@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from odsm.core.errors import AppError
 from odsm.core.unit_of_work import Database
-from odsm.features.certification.schemas import CertifyRequest
+from odsm.features.certification.schemas import CertifierRef, CertifyRequest
 from odsm.features.certification.service import CertificationService
 from odsm.features.classroom.schemas import AttendanceEntry, AttendanceRecord, RosterChange, SessionCreate
 from odsm.features.classroom.service import ClassroomService
@@ -303,10 +303,12 @@ class DemoBuilder:
         worklist = certification.worklist(limit=5000)
         # The oldest half of the ready students were certified already; the rest wait on the worklist.
         ready = worklist.ready[: len(worklist.ready) // 2]
+        # The first licensed instructor the demo school lists certified them.
+        [first, *_] = certification.certifiers().items
         for row in ready:
             request = CertifyRequest(
                 version=enrollments.get(row.enrollment_id).version,
-                certified_by="Front desk (demo)",
+                certifier=CertifierRef(kind=first.kind, id=first.id),
                 mto_reference=f"MTO-{2026000 + row.enrollment_id}",
             )
             certification.certify(row.enrollment_id, request)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import Row, Select, select
 
@@ -28,6 +28,11 @@ class InstructorRepository(RetirableRepository[Instructor]):
     def in_car_ids(self) -> list[int]:
         stmt = select(Instructor.id).where(Instructor.active.is_(True), Instructor.authorised_in_car.is_(True))
         return list(self.session.scalars(stmt.order_by(Instructor.id)))
+
+    def licensed_on(self, day: date) -> list[Instructor]:
+        """The active instructors whose DI licence is valid on `day`, by name."""
+        stmt = select(Instructor).where(Instructor.active.is_(True), Instructor.di_licence_expiry >= day)
+        return list(self.session.scalars(stmt.order_by(*self.listing_order, Instructor.id)))
 
     def di_licence_numbers(self) -> list[str]:
         """Every instructor's DI licence number: what an import matches its rows against."""

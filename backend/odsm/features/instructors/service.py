@@ -49,6 +49,11 @@ def load_instructor(s: Session, instructor_id: int) -> Instructor:
     return InstructorRepository(s).load(instructor_id)
 
 
+def licensed_instructors(s: Session, day: date) -> list[Instructor]:
+    """For the certification feature: the active instructors whose DI licence is valid on `day`."""
+    return InstructorRepository(s).licensed_on(day)
+
+
 def in_car_instructor_ids(s: Session) -> list[int]:
     """For finding a lesson slot: the ids of the active instructors authorised for in-car, by id. (Ids only:
     a search loads an instructor, hours and time off, only once it reaches them.)"""

@@ -242,6 +242,8 @@ ROUTE_PERMISSIONS: dict[str, Permission] = {
     # certification
     "certification_worklist": P.STUDENTS_READ,
     "certify_enrollment": P.CERTIFY,
+    "certify_batch": P.CERTIFY,
+    "list_certifiers": P.STUDENTS_READ,
     # demo school
     "demo_status": P.SCHOOL_READ,
     "load_demo_school": P.SETTINGS_MANAGE,

@@ -47,6 +47,14 @@ def active_owners() -> Select[int]:
     return select(func.count()).select_from(StaffAccount).where(StaffAccount.role == "owner", StaffAccount.active)
 
 
+def active_with_roles(roles: list[str]) -> Select[StaffAccount]:
+    return (
+        select(StaffAccount)
+        .where(StaffAccount.active.is_(True), StaffAccount.role.in_(roles))
+        .order_by(StaffAccount.name, StaffAccount.id)
+    )
+
+
 def first_owner() -> Select[StaffAccount]:
     return select(StaffAccount).where(StaffAccount.role == "owner").order_by(StaffAccount.id).limit(1)
 

@@ -36,7 +36,7 @@ from .passwords import (
     passwords_at,
     token_digest,
 )
-from .permissions import OWN_ONLY_FOR_INSTRUCTOR, PERMISSION_ROLES, PERMISSION_WORDS, Permission, Role
+from .permissions import OWN_ONLY_FOR_INSTRUCTOR, PERMISSION_ROLES, PERMISSION_WORDS, Permission, Role, role_may
 from .schemas import (
     AuthStatus,
     EnableSignIn,
@@ -54,6 +54,23 @@ from .schemas import (
     StaffRead,
     StaffUpdate,
 )
+
+
+def roles_that_may_certify(s: Session) -> list[Role]:
+    """The roles whose accounts may certify with MTO under the school's sign-in settings (the permission
+    table's rule: the owner, and the office when the owner allows it)."""
+    settings = repo.sign_in_settings(s)
+    office = bool(settings and settings.office_may_certify)
+    return [r for r in Role if role_may(r, Permission.CERTIFY, office_may_certify=office)]
+
+
+def accounts_that_may_certify(s: Session) -> list[StaffAccount]:
+    """For the certification feature: the active accounts whose role may certify, by name."""
+    return list(s.scalars(repo.active_with_roles([r.value for r in roles_that_may_certify(s)])))
+
+
+def find_account(s: Session, staff_id: int) -> StaffAccount | None:
+    return s.get(StaffAccount, staff_id)
 
 
 def _settings_read(row: SignInSettings | None) -> SignInSettingsRead:

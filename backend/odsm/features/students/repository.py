@@ -58,6 +58,15 @@ def _name_conditions(term: str) -> list[ColumnElement[bool]]:
     return [_prefix(c.search_first_last_joined, term), _prefix(c.search_last_first_joined, term)]
 
 
+def ids_named(q: str) -> Select[Any] | None:
+    """The ids of the students whose name matches `q` as the list's search does (index range scans on the
+    name keys), for another feature's filter; None when `q` folds to nothing."""
+    term = fold(q)
+    if not term:
+        return None
+    return select(c.id).where(or_(*_name_conditions(term)))
+
+
 def _search(q: str) -> ColumnElement[bool] | None:
     term = fold(q)
     if not term:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row
+from sqlalchemy import Row, Select
 from sqlalchemy.orm import Session
 
 from odsm.core import audit
@@ -78,6 +78,12 @@ def _refuse_impossible_birth_date(s: Session, dob: date, licence_class: str | No
     refusal = birth_date_refusal(dob, licence_class, school_today(s))
     if refusal is not None:
         raise refusal
+
+
+def students_named(q: str) -> Select[Any] | None:
+    """For another feature's list filter: a statement of the ids of the students whose name matches `q`
+    (as the students list searches names), or None when `q` has nothing to search by."""
+    return repo.ids_named(q)
 
 
 def full_name(student: Student) -> str:

@@ -5,8 +5,9 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { TextField } from '../../../components/ui/field';
 import { centsToDollarsText, dollarsToCents } from '../../../lib/units';
 import { useEnrollment } from '../../enrollments';
-import { useCertify } from '../api/certification';
+import { useCertifiers, useCertify } from '../api/certification';
 import type { WorklistRow } from '../types';
+import { CertifierPicker, certifierRef, rememberCertifier, startingCertifier } from './certifier-picker';
 import { HoursSummary } from './hours-summary';
 
 type Props = { row: WorklistRow; feeCents: number; today: string; onClose: () => void; onCertified: (name: string) => void };
@@ -15,8 +16,10 @@ type Props = { row: WorklistRow; feeCents: number; today: string; onClose: () =>
 export function CertifyDialog({ row, feeCents, today, onClose, onCertified }: Props) {
   const enrollment = useEnrollment(row.enrollment_id);
   const certify = useCertify();
+  const certifiers = useCertifiers();
   const [reference, setReference] = useState('');
-  const [by, setBy] = useState('');
+  const [chosen, setBy] = useState<string | null>(null);
+  const by = chosen ?? startingCertifier(certifiers.data?.items);
   const [on, setOn] = useState(today);
   const [reason, setReason] = useState('');
   // Any other day than today is back-dating: the app keeps the reason in the audit log (DOMAIN.md).
@@ -27,21 +30,23 @@ export function CertifyDialog({ row, feeCents, today, onClose, onCertified }: Pr
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const cents = dollarsToCents(fee);
+    const certifier = certifierRef(by, certifiers.data?.items ?? []);
     const blank = [
       reference.trim() ? null : 'reference',
-      by.trim() ? null : 'by',
+      certifier ? null : 'by',
       cents === null ? 'fee' : null,
       backdated && reason.trim().length < 3 ? 'reason' : null,
     ].filter((name): name is string => name !== null);
     setMissing(blank);
-    if (blank.length > 0 || !enrollment.data) return;
+    if (blank.length > 0 || !enrollment.data || !certifier) return;
+    rememberCertifier(by);
     certify.mutate(
       {
         enrollmentId: row.enrollment_id,
         body: {
           version: enrollment.data.version,
           mto_reference: reference.trim(),
-          certified_by: by.trim(),
+          certifier,
           certified_on: on || null,
           fee_cents: cents,
           reason: backdated ? reason.trim() : null,
@@ -79,7 +84,7 @@ export function CertifyDialog({ row, feeCents, today, onClose, onCertified }: Pr
       {certify.error ? <ErrorBanner error={certify.error} title="The certification was not recorded." testId="certify-error" /> : null}
       <form id="certify-form" className="form-grid__section" onSubmit={onSubmit} noValidate>
         <TextField id="mto_reference" label="MTO reference" required autoFocus className="mono" value={reference} error={missing.includes('reference') ? 'Required.' : undefined} onChange={(event) => setReference(event.target.value)} />
-        <TextField id="certified_by" label="Certified by" required value={by} error={missing.includes('by') ? 'Required.' : undefined} onChange={(event) => setBy(event.target.value)} />
+        <CertifierPicker id="certified_by" value={by} error={missing.includes('by') ? 'Choose who certified.' : undefined} onChange={setBy} />
         <TextField id="certified_on" label="Certified on" type="date" max={today} value={on} onChange={(event) => setOn(event.target.value)} />
         {backdated ? (
           <TextField

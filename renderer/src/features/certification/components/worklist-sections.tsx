@@ -3,21 +3,80 @@ import { Button } from '../../../components/ui/button';
 import { DataTable } from '../../../components/ui/data-table';
 import { StatusChip } from '../../../components/ui/status-chip';
 import { formatDate } from '../../../lib/dates';
-import type { Worklist, WorklistRow } from '../types';
+import type { Worklist, WorklistRow, WorklistState } from '../types';
 import { HoursSummary } from './hours-summary';
 
 const READY_COLUMNS = ['Student', 'Course', 'Hours', { label: 'Mark', className: 'num' }, 'Deadline'];
 const AT_RISK_COLUMNS = ['Student', 'Deadline', { label: 'Days left', className: 'num' }, 'Still needs'];
 const EXPIRED_COLUMNS = ['Student', 'Course', 'Deadline', { label: 'Days past', className: 'num' }, 'Still short'];
 
-/** The worklist's sections: ready to certify, at risk, blocked, and expired (past the deadline, still short). Without `onCertify`, no Certify button. */
-export function WorklistSections({ worklist: data, onCertify }: { worklist: Worklist; onCertify?: (row: WorklistRow) => void }) {
+/** The ready rows picked for certifying several at once. */
+export type Selection = {
+  selected: ReadonlySet<number>;
+  toggle: (enrollmentId: number, on: boolean) => void;
+  /** "Select all shown": every ready row on screen, or none of them. */
+  setShown: (on: boolean) => void;
+  onCertifySelected: () => void;
+};
+
+/** The worklist's sections: ready to certify, at risk, blocked, and expired (past the deadline, still short). Without `onCertify`, no Certify button and no selection. */
+export function WorklistSections({
+  worklist: data,
+  onCertify,
+  selection,
+  state = 'all',
+  filtered = false,
+}: {
+  worklist: Worklist;
+  onCertify?: (row: WorklistRow) => void;
+  selection?: Selection;
+  /** Only this list (the others are not shown at all), or every list. */
+  state?: WorklistState;
+  /** A search or course narrows the lists: an empty one says so rather than "nobody". */
+  filtered?: boolean;
+}) {
+  const shows = (list: WorklistState) => state === 'all' || state === list;
+  const none = (words: string) => (filtered ? 'Nobody on this list matches the search.' : words);
+  const shown = data.ready.filter((row) => selection?.selected.has(row.enrollment_id)).length;
+  const allShown = data.ready.length > 0 && shown === data.ready.length;
+  const columns = selection
+    ? [
+        {
+          label: (
+            <input
+              type="checkbox"
+              aria-label="Select all shown"
+              data-testid="select-all-ready"
+              checked={allShown}
+              ref={(element) => {
+                if (element) element.indeterminate = shown > 0 && !allShown;
+              }}
+              onChange={(event) => selection.setShown(event.target.checked)}
+            />
+          ),
+          className: 'data-table__select',
+        },
+        ...READY_COLUMNS,
+      ]
+    : READY_COLUMNS;
   return (
     <>
-      <WorkSection title="Ready to certify" count={data.ready_total} testId="ready-section" empty="Nobody is ready to certify right now.">
-        <DataTable testId="ready-table" columns={READY_COLUMNS} withActions>
+      {shows('ready') ? (
+      <WorkSection title="Ready to certify" count={data.ready_total} testId="ready-section" empty={none('Nobody is ready to certify right now.')}>
+        <DataTable testId="ready-table" columns={columns} withActions>
           {data.ready.map((row) => (
-            <tr key={row.enrollment_id} data-testid="ready-row" data-student-id={row.student_id}>
+            <tr key={row.enrollment_id} data-testid="ready-row" data-student-id={row.student_id} data-enrollment-id={row.enrollment_id}>
+              {selection ? (
+                <td className="data-table__select">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${row.student_name}`}
+                    data-testid="select-ready"
+                    checked={selection.selected.has(row.enrollment_id)}
+                    onChange={(event) => selection.toggle(row.enrollment_id, event.target.checked)}
+                  />
+                </td>
+              ) : null}
               <th scope="row" className="data-table__name">{row.student_name}</th>
               <td>{row.course_name}</td>
               <td><HoursSummary totals={row.totals} /></td>
@@ -33,8 +92,20 @@ export function WorklistSections({ worklist: data, onCertify }: { worklist: Work
             </tr>
           ))}
         </DataTable>
+        {selection ? (
+          <div className="work-section__bulk">
+            <Button variant="primary" disabled={shown === 0} onClick={selection.onCertifySelected} data-testid="certify-selected">
+              {shown === 0 ? 'Certify selected…' : `Certify ${shown} selected…`}
+            </Button>
+            <span className="muted small" aria-live="polite" data-testid="selected-count">
+              {shown === 0 ? 'Tick students to certify several at once.' : `${shown} of ${data.ready.length} shown selected.`}
+            </span>
+          </div>
+        ) : null}
       </WorkSection>
-      <WorkSection title="At risk" count={data.at_risk_total} testId="at-risk-section" empty="No student is close to their deadline while short of hours.">
+      ) : null}
+      {shows('at_risk') ? (
+      <WorkSection title="At risk" count={data.at_risk_total} testId="at-risk-section" empty={none('No student is close to their deadline while short of hours.')}>
         <DataTable testId="at-risk-table" columns={AT_RISK_COLUMNS}>
           {data.at_risk.map((row) => (
             <tr key={row.enrollment_id} data-testid="at-risk-row">
@@ -48,7 +119,9 @@ export function WorklistSections({ worklist: data, onCertify }: { worklist: Work
           ))}
         </DataTable>
       </WorkSection>
-      <WorkSection title="Expired" count={data.expired_total} testId="expired-section" empty="No student has passed their deadline while short of hours.">
+      ) : null}
+      {shows('expired') ? (
+      <WorkSection title="Expired" count={data.expired_total} testId="expired-section" empty={none('No student has passed their deadline while short of hours.')}>
         <p className="muted small">Hours after the deadline no longer count: withdraw the enrollment or explain it to the inspector.</p>
         <DataTable testId="expired-table" columns={EXPIRED_COLUMNS}>
           {data.expired.map((row) => (
@@ -64,7 +137,9 @@ export function WorklistSections({ worklist: data, onCertify }: { worklist: Work
           ))}
         </DataTable>
       </WorkSection>
-      <WorkSection title="Blocked" count={data.blocked_total} testId="blocked-section" empty="Nothing is blocked.">
+      ) : null}
+      {shows('blocked') ? (
+      <WorkSection title="Blocked" count={data.blocked_total} testId="blocked-section" empty={none('Nothing is blocked.')}>
         <ul className="blocked-list">
           {data.blocked.map((row) => (
             <li key={row.enrollment_id} className="blocked-list__item" data-testid="blocked-row">
@@ -83,6 +158,7 @@ export function WorklistSections({ worklist: data, onCertify }: { worklist: Work
           ))}
         </ul>
       </WorkSection>
+      ) : null}
     </>
   );
 }
