@@ -97,6 +97,13 @@ describe('a table of records and the keyboard', () => {
     expect(tabbable().map((el) => el.textContent)).toEqual(['Ava Singh']);
   });
 
+  it('starts from the first row again when the rows change before the desk used the table', async () => {
+    view.render(<Students names={['Lena Roy']} />);
+    expect(tabbable().map((el) => el.textContent)).toEqual(['Lena Roy']);
+    await act(async () => view.render(<Students names={NAMES} />));
+    expect(tabbable().map((el) => el.textContent)).toEqual(['Maya Chen']);
+  });
+
   it('leaves a form table’s fields in the usual Tab order', () => {
     view.render(<Students keyboard="form" />);
     expect(tabbable()).toHaveLength(NAMES.length * 4 - 1);

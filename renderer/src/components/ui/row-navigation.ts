@@ -85,19 +85,19 @@ export function useRowNavigation(ref: RefObject<HTMLTableSectionElement | null>,
   useEffect(() => {
     const body = ref.current;
     if (!enabled || !body) return undefined;
-    let current: HTMLElement | null = null;
+    // The control the desk last used in the table; until then (or once its row is gone) the first row's.
+    let chosen: HTMLElement | null = null;
 
     const rows = () => Array.from(body.rows).map(rowControls);
     const sync = () => {
-      const all = rows();
-      const flat = all.flat();
-      if (!current || !flat.includes(current)) current = flat[0] ?? null;
+      const flat = rows().flat();
+      const current = chosen && flat.includes(chosen) ? chosen : (flat[0] ?? null);
       for (const control of flat) control.tabIndex = control === current ? 0 : -1;
     };
     const onFocusIn = (event: FocusEvent) => {
       const control = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>(CONTROLS) : null;
-      if (control && body.contains(control) && control !== current) {
-        current = control;
+      if (control && body.contains(control) && control !== chosen) {
+        chosen = control;
         sync();
       }
     };
@@ -109,7 +109,7 @@ export function useRowNavigation(ref: RefObject<HTMLTableSectionElement | null>,
       const to = from ? target(rows(), from, move) : null;
       if (!to) return;
       event.preventDefault();
-      current = to;
+      chosen = to;
       sync();
       to.focus();
       to.scrollIntoView?.({ block: 'nearest' });
