@@ -14,38 +14,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from odsm.core.append_only_guards import GUARD_ENTITY
 from odsm.core.clock_text import date_text, time_text
 from odsm.features.billing.money import document_number
-from odsm.models import (
-    Attendance,
-    AuditEntry,
-    ClassroomSession,
-    Course,
-    DriveTestCentre,
-    Enrollment,
-    HoursEntry,
-    Instructor,
-    Invoice,
-    Lesson,
-    LicenceStep,
-    OdometerReading,
-    OutboxMessage,
-    Payment,
-    PrepaidEntry,
-    Product,
-    ReminderConsent,
-    ReminderTemplate,
-    RoadTest,
-    RoadTestCharge,
-    RosterEntry,
-    StaffAccount,
-    Student,
-    Vehicle,
-)
+
+from . import names_repository as repo
 
 Fields = Mapping[str, Any]
 
@@ -100,54 +75,46 @@ class Kind:
 
     label: str
     name: Callable[[Fields, Names], str]
-    model: Any = None  # the table to read live names from; None: the label needs no row (a settings row)
+    live: bool = True  # read the record's row for its name; False: the label needs none (a settings row)
 
 
 # Keyed by table name, which is what an entry's `entity` holds.
 KINDS: dict[str, Kind] = {
-    "students": Kind("Students", lambda f, n: f"Student {_person(f)}", Student),
-    "instructors": Kind("Instructors", lambda f, n: f"Instructor {_person(f)}", Instructor),
-    "vehicles": Kind(
-        "Vehicles", lambda f, n: _words("Vehicle", f.get("make"), f.get("model"), f.get("plate")), Vehicle
-    ),
-    "odometer_readings": Kind(
-        "Odometer readings", lambda f, n: _words("Odometer reading", f.get("km"), "km"), OdometerReading
-    ),
-    "lessons": Kind("Lessons", lambda f, n: f"Lesson with {n.student(f)} on {n.moment(f.get('starts_at'))}", Lesson),
+    "students": Kind("Students", lambda f, n: f"Student {_person(f)}"),
+    "instructors": Kind("Instructors", lambda f, n: f"Instructor {_person(f)}"),
+    "vehicles": Kind("Vehicles", lambda f, n: _words("Vehicle", f.get("make"), f.get("model"), f.get("plate"))),
+    "odometer_readings": Kind("Odometer readings", lambda f, n: _words("Odometer reading", f.get("km"), "km")),
+    "lessons": Kind("Lessons", lambda f, n: f"Lesson with {n.student(f)} on {n.moment(f.get('starts_at'))}"),
     "classroom_sessions": Kind(
-        "Classes", lambda f, n: f"Class with {n.instructor(f)} on {n.moment(f.get('starts_at'))}", ClassroomSession
+        "Classes", lambda f, n: f"Class with {n.instructor(f)} on {n.moment(f.get('starts_at'))}"
     ),
-    "classroom_attendance": Kind("Class attendance", lambda f, n: f"Attendance of {n.student(f)}", Attendance),
-    "classroom_roster": Kind("Class rosters", lambda f, n: f"{n.student(f)} on a class roster", RosterEntry),
-    "courses": Kind("Courses", lambda f, n: _words("Course", f.get("name")), Course),
-    "enrollments": Kind("Enrolments", lambda f, n: f"Enrolment of {n.student(f)}", Enrollment),
-    "enrollment_hours": Kind("Course hours", lambda f, n: f"Hours of {n.student(f)}", HoursEntry),
+    "classroom_attendance": Kind("Class attendance", lambda f, n: f"Attendance of {n.student(f)}"),
+    "classroom_roster": Kind("Class rosters", lambda f, n: f"{n.student(f)} on a class roster"),
+    "courses": Kind("Courses", lambda f, n: _words("Course", f.get("name"))),
+    "enrollments": Kind("Enrolments", lambda f, n: f"Enrolment of {n.student(f)}"),
+    "enrollment_hours": Kind("Course hours", lambda f, n: f"Hours of {n.student(f)}"),
     "licence_steps": Kind(
-        "Licence history", lambda f, n: f"{_words('Licence', f.get('licence_class'))} of {n.student(f)}", LicenceStep
+        "Licence history", lambda f, n: f"{_words('Licence', f.get('licence_class'))} of {n.student(f)}"
     ),
-    "invoices": Kind("Invoices and credit notes", _invoice, Invoice),
-    "payments": Kind("Payments and refunds", _payment, Payment),
-    "prepaid_minutes": Kind("Prepaid hours", lambda f, n: f"Prepaid hours of {n.student(f)}", PrepaidEntry),
-    "billing_products": Kind("Prices", lambda f, n: _words("Price", f.get("name")), Product),
-    "billing_settings": Kind("Billing settings", lambda f, n: "Billing settings"),
-    "road_tests": Kind(
-        "Road tests", lambda f, n: f"Road test of {n.student(f)} on {n.moment(f.get('starts_at'))}", RoadTest
-    ),
-    "road_test_charges": Kind("Road test charges", lambda f, n: f"Road test charge of {n.student(f)}", RoadTestCharge),
-    "road_test_settings": Kind("Road test settings", lambda f, n: "Road test settings"),
-    "drivetest_centres": Kind(
-        "DriveTest centres", lambda f, n: _words("DriveTest centre", f.get("name")), DriveTestCentre
-    ),
-    "reminder_settings": Kind("Reminder settings", lambda f, n: "Reminder settings"),
-    "reminder_consents": Kind("Reminder consents", lambda f, n: f"Reminder consent of {n.student(f)}", ReminderConsent),
+    "invoices": Kind("Invoices and credit notes", _invoice),
+    "payments": Kind("Payments and refunds", _payment),
+    "prepaid_minutes": Kind("Prepaid hours", lambda f, n: f"Prepaid hours of {n.student(f)}"),
+    "billing_products": Kind("Prices", lambda f, n: _words("Price", f.get("name"))),
+    "billing_settings": Kind("Billing settings", lambda f, n: "Billing settings", live=False),
+    "road_tests": Kind("Road tests", lambda f, n: f"Road test of {n.student(f)} on {n.moment(f.get('starts_at'))}"),
+    "road_test_charges": Kind("Road test charges", lambda f, n: f"Road test charge of {n.student(f)}"),
+    "road_test_settings": Kind("Road test settings", lambda f, n: "Road test settings", live=False),
+    "drivetest_centres": Kind("DriveTest centres", lambda f, n: _words("DriveTest centre", f.get("name"))),
+    "reminder_settings": Kind("Reminder settings", lambda f, n: "Reminder settings", live=False),
+    "reminder_consents": Kind("Reminder consents", lambda f, n: f"Reminder consent of {n.student(f)}"),
     "reminder_templates": Kind(
-        "Reminder wording", lambda f, n: _words("Reminder wording", f.get("rule"), f.get("channel")), ReminderTemplate
+        "Reminder wording", lambda f, n: _words("Reminder wording", f.get("rule"), f.get("channel"))
     ),
-    "reminder_outbox": Kind("Reminders sent", lambda f, n: f"Reminder to {n.student(f)}", OutboxMessage),
-    "school_settings": Kind("School settings", lambda f, n: "School settings"),
-    "staff_accounts": Kind("Staff accounts", lambda f, n: _words("Staff account", f.get("name")), StaffAccount),
-    "sign_in_settings": Kind("Sign-in settings", lambda f, n: "Sign-in settings"),
-    GUARD_ENTITY: Kind("Log protection", lambda f, n: "Log protection"),
+    "reminder_outbox": Kind("Reminders sent", lambda f, n: f"Reminder to {n.student(f)}"),
+    "school_settings": Kind("School settings", lambda f, n: "School settings", live=False),
+    "staff_accounts": Kind("Staff accounts", lambda f, n: _words("Staff account", f.get("name"))),
+    "sign_in_settings": Kind("Sign-in settings", lambda f, n: "Sign-in settings", live=False),
+    GUARD_ENTITY: Kind("Log protection", lambda f, n: "Log protection", live=False),
 }
 
 
@@ -179,8 +146,7 @@ def _live(s: Session, wanted: dict[str, set[int]]) -> dict[tuple[str, str], dict
     """Each wanted record's live columns: one IN query per kind."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for entity, ids in wanted.items():
-        table = KINDS[entity].model.__table__
-        for row in s.execute(select(table).where(table.c.id.in_(ids))).mappings():
+        for row in s.execute(repo.live_rows(entity, ids)).mappings():
             found[(entity, str(row["id"]))] = dict(row)
     return found
 
@@ -189,29 +155,19 @@ def _last_audited(s: Session, gone: dict[str, set[str]]) -> dict[tuple[str, str]
     """The last audited state of records no longer in their table: one query for the whole page."""
     if not gone:
         return {}
-    which = or_(*(and_(AuditEntry.entity == e, AuditEntry.entity_id.in_(ids)) for e, ids in gone.items()))
-    last = (
-        select(func.max(AuditEntry.id).label("last_id")).where(which).group_by(AuditEntry.entity, AuditEntry.entity_id)
-    ).subquery()
-    rows = s.execute(
-        select(AuditEntry.entity, AuditEntry.entity_id, AuditEntry.before, AuditEntry.after).join(
-            last, AuditEntry.id == last.c.last_id
-        )
-    )
     found: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in rows:
+    for row in s.execute(repo.last_entries(gone)):
         snap = _snapshot(row)
         if snap is not None:
             found[(row.entity, row.entity_id)] = snap
     return found
 
 
-def _people(s: Session, model: Any, ids: Iterable[Any]) -> dict[int, str]:
+def _people(s: Session, statement: Callable[[set[int]], Any], ids: Iterable[Any]) -> dict[int, str]:
     wanted = {i for i in ids if isinstance(i, int)}
     if not wanted:
         return {}
-    rows = s.execute(select(model.id, model.first_name, model.last_name).where(model.id.in_(wanted)))
-    return {row.id: f"{row.first_name} {row.last_name}" for row in rows}
+    return {row.id: f"{row.first_name} {row.last_name}" for row in s.execute(statement(wanted))}
 
 
 def record_names(s: Session, entries: Iterable[Any], tz: tzinfo, time_format: str) -> dict[int, str]:
@@ -221,7 +177,7 @@ def record_names(s: Session, entries: Iterable[Any], tz: tzinfo, time_format: st
     for e in entries:
         known = KINDS.get(e.entity)
         rid = _int_id(e.entity_id)
-        if known and known.model is not None and rid is not None:
+        if known and known.live and e.entity in repo.NAMED_TABLES and rid is not None:
             wanted.setdefault(e.entity, set()).add(rid)
     fields = _live(s, wanted)
     gone: dict[str, set[str]] = {}
@@ -232,14 +188,14 @@ def record_names(s: Session, entries: Iterable[Any], tz: tzinfo, time_format: st
     fields.update(_last_audited(s, gone))
 
     names = Names(tz=tz, time_format=time_format)
-    names.students = _people(s, Student, [f.get("student_id") for f in fields.values()])
-    names.instructors = _people(s, Instructor, [f.get("instructor_id") for f in fields.values()])
+    names.students = _people(s, repo.student_names, [f.get("student_id") for f in fields.values()])
+    names.instructors = _people(s, repo.instructor_names, [f.get("instructor_id") for f in fields.values()])
 
     out: dict[int, str] = {}
     for e in entries:
         known = KINDS.get(e.entity)
         f = fields.get((e.entity, e.entity_id)) or _snapshot(e)
-        if known is None or (known.model is not None and f is None):
+        if known is None or (known.live and f is None):
             out[e.id] = f"{_one_of(e.entity)} #{e.entity_id}"
         else:
             out[e.id] = known.name(f or {}, names)

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select
@@ -13,10 +14,8 @@ from odsm.core.append_only_guards import GUARD_ENTITY
 from odsm.core.audit import split_actor, verify_chain
 from odsm.core.durable_files import written_whole
 from odsm.core.unit_of_work import Database
-from odsm.features.school.clock import day_bounds
-from odsm.features.school.service import load_settings
+from odsm.features.school.service import school_clock_settings
 from odsm.features.staff.service import StaffService
-from odsm.models import AuditEntry
 
 from . import audit_csv
 from . import repository as repo
@@ -24,6 +23,10 @@ from .anchor_check import AuditAnchor, anchor_break
 from .errors import AuditCsvNotWritable
 from .record_check import record_drift
 from .record_names import KINDS, kind_label, record_names
+
+if TYPE_CHECKING:
+    from odsm.models import AuditEntry
+
 from .schemas import (
     AuditChainEntry,
     AuditChainPage,
@@ -47,6 +50,11 @@ CSV_PAGE = 500
 # Enough to act on; the total says how many more there are.
 DRIFT_SHOWN = 100
 GUARD_RESTORES_SHOWN = 20
+
+
+def _midnight(day: date, tz: ZoneInfo) -> datetime:
+    """The start of `day` on the school's clock, in UTC (a DST day is 23 or 25 hours long)."""
+    return datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
 
 
 class AuditService:
@@ -96,20 +104,20 @@ class AuditService:
         return self._with_staff(page)
 
     @staticmethod
-    def _filtered(s: Session, f: AuditFilters) -> Select[AuditEntry]:
+    def _filtered(s: Session, f: AuditFilters) -> Select[Any]:
         """The filters' days as the school's local days, from midnight to midnight (both days included)."""
         since: datetime | None = None
         until: datetime | None = None
         if f.from_day is not None or f.to_day is not None:
-            school = load_settings(s)
-            since = day_bounds(school, f.from_day)[0] if f.from_day is not None else None
-            until = day_bounds(school, f.to_day)[1] if f.to_day is not None else None
+            tz = ZoneInfo(school_clock_settings(s)[0])
+            since = _midnight(f.from_day, tz) if f.from_day is not None else None
+            until = _midnight(f.to_day + timedelta(days=1), tz) if f.to_day is not None else None
         return repo.history(f, since, until)
 
     @staticmethod
     def _named(s: Session, rows: Sequence[AuditEntry]) -> list[AuditEntryRead]:
-        school = load_settings(s)
-        names = record_names(s, rows, ZoneInfo(school.time_zone), school.time_format)
+        zone, time_format = school_clock_settings(s)
+        names = record_names(s, rows, ZoneInfo(zone), time_format)
         items = [AuditEntryRead.model_validate(r) for r in rows]
         for item in items:
             item.entity_label = names.get(item.id, f"#{item.entity_id}")
@@ -140,8 +148,8 @@ class AuditService:
         renamed: a file under its real name is always whole."""
         filters = request.filters().checked()
         head = self.db.read(lambda s: s.execute(repo.head()).first())
-        school = self.db.read(load_settings)
-        tz, fmt = ZoneInfo(school.time_zone), school.time_format
+        zone, fmt = self.db.read(school_clock_settings)
+        tz = ZoneInfo(zone)
         rows = 0
         # newline="": the csv module writes its own CRLF line ends; the BOM tells a spreadsheet it is UTF-8.
         with (
