@@ -7,6 +7,11 @@ export interface Channels {
     optionalRequest: true;
     response: operations["audit_chain"]["responses"]["200"]["content"]["application/json"];
   };
+  "db:audit:filterOptions": {
+    request: Record<string, never>;
+    optionalRequest: true;
+    response: operations["audit_filter_options"]["responses"]["200"]["content"]["application/json"];
+  };
   "db:audit:head": {
     request: NonNullable<operations["audit_head"]["parameters"]["query"]>;
     optionalRequest: true;
@@ -610,6 +615,7 @@ export type ChannelResponse<C extends ChannelName> = Channels[C]["response"];
 
 export const channelNames = [
   "db:audit:chain",
+  "db:audit:filterOptions",
   "db:audit:head",
   "db:audit:history",
   "db:audit:integrity",

@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit History */
+        /**
+         * Audit History
+         * @description Entries newest first, each with the record it is about by name; `from` after `to` is refused.
+         */
         get: operations["audit_history"];
         put?: never;
         post?: never;
@@ -33,6 +36,46 @@ export interface paths {
          * @description The log in order, as stored and hashed, a page at a time: what an export carries.
          */
         get: operations["audit_chain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write Audit Csv
+         * @description The filtered entries as a CSV a person reads: when, who, action, record, changes, reason.
+         */
+        post: operations["write_audit_csv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/filter-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit Filter Options
+         * @description The people and kinds of record that appear in the log, for the screen's pickers.
+         */
+        get: operations["audit_filter_options"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2291,6 +2334,35 @@ export interface components {
             /** Next After Id */
             next_after_id: number | null;
         };
+        /** AuditCsvRequest */
+        AuditCsvRequest: {
+            /** Entity */
+            entity?: string | null;
+            /**
+             * File
+             * @description Where the CSV goes: a path main's save dialog returned.
+             */
+            file: string;
+            /** From */
+            from?: string | null;
+            /** Person */
+            person?: string | null;
+            /** Q */
+            q?: string | null;
+            /** Student Id */
+            student_id?: number | null;
+            /** To */
+            to?: string | null;
+        };
+        /** AuditCsvResult */
+        AuditCsvResult: {
+            /** Bytes */
+            bytes: number;
+            /** File */
+            file: string;
+            /** Rows */
+            rows: number;
+        };
         /** AuditEntryRead */
         AuditEntryRead: {
             /** Action */
@@ -2314,6 +2386,11 @@ export interface components {
             entity: string;
             /** Entity Id */
             entity_id: string;
+            /**
+             * Entity Label
+             * @default
+             */
+            entity_label?: string;
             /** Hash */
             hash: string;
             /** Id */
@@ -2333,6 +2410,16 @@ export interface components {
             student_id: number | null;
         };
         /**
+         * AuditFilterOptions
+         * @description The people and kinds of record that appear in the log, for the audit screen's pickers.
+         */
+        AuditFilterOptions: {
+            /** Kinds */
+            kinds: components["schemas"]["AuditKind"][];
+            /** People */
+            people: components["schemas"]["AuditPerson"][];
+        };
+        /**
          * AuditHead
          * @description The log's last entry (both None for an empty log): what main anchors outside the database.
          */
@@ -2348,12 +2435,29 @@ export interface components {
             /** Guards Restored */
             guards_restored: components["schemas"]["GuardRestored"][];
         };
+        /** AuditKind */
+        AuditKind: {
+            /** Entity */
+            entity: string;
+            /** Label */
+            label: string;
+        };
         /** AuditPage */
         AuditPage: {
             /** Items */
             items: components["schemas"]["AuditEntryRead"][];
             /** Total */
             total: number;
+        };
+        /**
+         * AuditPerson
+         * @description Someone the log names: `key` is what the `person` filter takes.
+         */
+        AuditPerson: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
         };
         /**
          * AuthStatus
@@ -6724,10 +6828,19 @@ export interface operations {
     audit_history: {
         parameters: {
             query?: {
-                student_id?: number | null;
-                entity?: string | null;
                 offset?: number;
                 limit?: number;
+                student_id?: number | null;
+                /** @description a kind of record (its table) */
+                entity?: string | null;
+                /** @description "staff:<id>" or "os:<account>", as filterOptions gives */
+                person?: string | null;
+                /** @description the first day, in the school's zone, included */
+                from?: string | null;
+                /** @description the last day, included */
+                to?: string | null;
+                /** @description words in the record's name, the reason or values */
+                q?: string | null;
             };
             header?: never;
             path?: never;
@@ -6783,6 +6896,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    write_audit_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditCsvRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCsvResult"];
+                };
+            };
+            /** @description A field is not valid (`validation_failed`, with the fields in details), or a rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    audit_filter_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditFilterOptions"];
                 };
             };
         };

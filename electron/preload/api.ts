@@ -2,6 +2,7 @@
 import type { ChannelName, ChannelRequest, ChannelResponse, Channels, IpcResult } from '../../shared-contracts/channels';
 import type { AuditExportResult, BackendStatus, BackupNowRequest, BackupNowResult, BackupProgress, BackupStatus, DiagnosticsReport, ExportAllResult, ImportKind, ImportPreview, ImportPreviewResult, ImportProgress, ImportResult, MenuCommand, RestoreResult } from '../shared/app-channels';
 import type { AccountantCsvRequest, AccountantCsvResult } from '../shared/accountant-csv-channels';
+import type { AuditCsvRequest, AuditCsvResult } from '../shared/audit-csv-channels';
 import type { CalendarFileRequest, CalendarFileResult } from '../shared/calendar-file-channels';
 import type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';
 import type { AuthStatus, EnableSignInForm, RecoverForm, SignInEnabled, SignInForm } from '../shared/auth-channels';
@@ -66,6 +67,8 @@ export type OdsmApi = DataApi & {
   exportCalendarFile(request: CalendarFileRequest): Promise<IpcResult<CalendarFileResult>>;
   /** A period's invoices, credit notes and payments as one CSV for the accountant, saved where the user picks. */
   exportAccountantCsv(request: AccountantCsvRequest): Promise<IpcResult<AccountantCsvResult>>;
+  /** The audit entries the screen's filters show, as a CSV a person reads, saved where the user picks. */
+  exportAuditCsv(request: AuditCsvRequest): Promise<IpcResult<AuditCsvResult>>;
   /** This workstation's database: its own file, or a server (never the password, only whether one is kept). */
   getConnection(): Promise<IpcResult<ConnectionView>>;
   /** Tries a server connection and says what is there, or exactly what failed. */
@@ -117,6 +120,7 @@ export type { ReminderSendSummary, SmsExportOutcome, SmtpPasswordStatus } from '
 export type { BundleProgress, BundleRequest, BundleResult } from '../shared/inspection-bundle';
 export type { CalendarFileRequest, CalendarFileResult } from '../shared/calendar-file-channels';
 export type { AccountantCsvRequest, AccountantCsvResult } from '../shared/accountant-csv-channels';
+export type { AuditCsvRequest, AuditCsvResult } from '../shared/audit-csv-channels';
 export type { DocumentKind, DocumentRequest, PaperSize, PrintResult, SavePdfResult } from '../shared/documents';
 export type { AuthStatus, EnableSignInForm, RecoverForm, SignInEnabled, SignInForm, StaffAccountView, StaffRole } from '../shared/auth-channels';
 export type { ConnectionForm, ConnectionTestResult, ConnectionView, MoveProgress, MoveResult } from '../shared/connection-channels';

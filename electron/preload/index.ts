@@ -25,6 +25,7 @@ import {
   type MenuCommand,
 } from '../shared/app-channels';
 import { ACCOUNTANT_CSV_CHANNEL, type AccountantCsvRequest } from '../shared/accountant-csv-channels';
+import { AUDIT_CSV_CHANNEL, type AuditCsvRequest } from '../shared/audit-csv-channels';
 import { CALENDAR_FILE_CHANNEL, type CalendarFileRequest } from '../shared/calendar-file-channels';
 import {
   CONNECTION_GET_CHANNEL,
@@ -106,6 +107,7 @@ const api = {
   exportEverything: () => ipcRenderer.invoke(EXPORT_ALL_CHANNEL),
   exportCalendarFile: (request: CalendarFileRequest) => ipcRenderer.invoke(CALENDAR_FILE_CHANNEL, request),
   exportAccountantCsv: (request: AccountantCsvRequest) => ipcRenderer.invoke(ACCOUNTANT_CSV_CHANNEL, request),
+  exportAuditCsv: (request: AuditCsvRequest) => ipcRenderer.invoke(AUDIT_CSV_CHANNEL, request),
   getConnection: () => ipcRenderer.invoke(CONNECTION_GET_CHANNEL),
   testConnection: (form: ConnectionForm) => ipcRenderer.invoke(CONNECTION_TEST_CHANNEL, form),
   saveConnection: (form: ConnectionForm) => ipcRenderer.invoke(CONNECTION_SAVE_CHANNEL, form),

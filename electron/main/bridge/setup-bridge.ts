@@ -10,6 +10,7 @@ import { createSessionHolder, createStaffSession } from '../auth/staff-session';
 import { createMemoryBackupStore, type BackupStore } from '../backup/backup-store';
 import { createBackups } from '../backup/backups';
 import { createAccountantCsvChannels, createAccountantCsvExport } from '../exports/accountant-csv';
+import { createAuditCsvChannels, createAuditCsvExport } from '../audit/audit-csv';
 import { createCalendarFileChannels, createCalendarFileExport } from '../exports/calendar-file';
 import { createDocuments, type DocumentRenderer } from '../documents/documents';
 import { createExportEverything } from '../exports/export-everything';
@@ -152,6 +153,7 @@ export function setupBridge(options: SetupBridgeOptions): BridgeSetup {
     connectionChannels,
     createCalendarFileChannels(createCalendarFileExport({ transport, dialog: options.saveDialog, log: options.log })),
     createAccountantCsvChannels(createAccountantCsvExport({ transport, dialog: options.saveDialog, log: options.log })),
+    createAuditCsvChannels(manifest, createAuditCsvExport({ transport, dialog: options.saveDialog, log: options.log })),
     createStaffSession({ transport: httpTransport, holder: session, log: options.log }).channels,
     createInspectionBundleChannels(createInspectionBundle({ transport, manifest, ...(options.documents ? { renderer: options.documents } : {}), dialog: options.saveDialog, log: options.log })),
   );

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -20,9 +21,12 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import InstrumentedAttribute
 
 from odsm.core.audit import ALSO_CHANGED
-from odsm.models import AuditEntry
+from odsm.models import AuditEntry, ClassroomSession, Instructor, Student, Vehicle
+
+from .schemas import AuditFilters
 
 
 def _lists_student(student_id: int) -> ColumnElement[bool]:
@@ -33,13 +37,76 @@ def _lists_student(student_id: int) -> ColumnElement[bool]:
     return and_(AuditEntry.student_id.is_(None), AuditEntry.after.like(f'%"{ALSO_CHANGED}":%'), or_(*listed))
 
 
-def history(student_id: int | None, entity: str | None) -> Select[AuditEntry]:
+def _by_person(person: str) -> ColumnElement[bool]:
+    """ "staff:3": the staff account at any workstation; "os:jdoe": the OS account while sign-in was off."""
+    kind, _, value = person.partition(":")
+    if kind == "staff":
+        return AuditEntry.actor.like(f"%;staff={int(value)}")
+    return AuditEntry.actor == value
+
+
+def _named(q: str) -> ColumnElement[bool]:
+    """The entries about a record whose name holds `q`: a student's (and every record of that student's), an
+    instructor's and the classes they teach, a vehicle's."""
+    student_ids = select(Student.id).where(_holds(Student.first_name + " " + Student.last_name, q))
+    teacher = _holds(Instructor.first_name + " " + Instructor.last_name, q)
+    instructors = select(cast(Instructor.id, String)).where(teacher)
+    vehicles = select(cast(Vehicle.id, String)).where(
+        _holds(Vehicle.make + " " + Vehicle.model + " " + Vehicle.plate, q)
+    )
+    classes = select(cast(ClassroomSession.id, String)).where(
+        ClassroomSession.instructor_id.in_(select(Instructor.id).where(teacher))
+    )
+    return or_(
+        AuditEntry.student_id.in_(student_ids),
+        and_(AuditEntry.entity == "instructors", AuditEntry.entity_id.in_(instructors)),
+        and_(AuditEntry.entity == "vehicles", AuditEntry.entity_id.in_(vehicles)),
+        and_(AuditEntry.entity == "classroom_sessions", AuditEntry.entity_id.in_(classes)),
+    )
+
+
+def _holds(text: ColumnElement[Any] | InstrumentedAttribute[Any], q: str) -> ColumnElement[bool]:
+    """`q` (lower case) anywhere in `text`, whatever its case; % and _ in `q` are plain characters."""
+    return func.lower(text, type_=String).contains(q, autoescape=True)
+
+
+def _mentions(q: str) -> ColumnElement[bool]:
+    """`q` (already lower case) in the record's name, the reason, or the values the entry recorded."""
+    return or_(_named(q), _holds(AuditEntry.reason, q), _holds(AuditEntry.before, q), _holds(AuditEntry.after, q))
+
+
+def history(f: AuditFilters, since: datetime | None = None, until: datetime | None = None) -> Select[AuditEntry]:
+    """The filtered entries. A date range alone reads `ix_audit_log_at`; only `q` reads the entries' JSON."""
     stmt = select(AuditEntry)
-    if student_id is not None:
-        stmt = stmt.where(or_(AuditEntry.student_id == student_id, _lists_student(student_id)))
-    if entity is not None:
-        stmt = stmt.where(AuditEntry.entity == entity)
+    if f.student_id is not None:
+        stmt = stmt.where(or_(AuditEntry.student_id == f.student_id, _lists_student(f.student_id)))
+    if f.entity is not None:
+        stmt = stmt.where(AuditEntry.entity == f.entity)
+    if f.person is not None:
+        stmt = stmt.where(_by_person(f.person))
+    if since is not None:
+        stmt = stmt.where(AuditEntry.at >= since)
+    if until is not None:
+        stmt = stmt.where(AuditEntry.at < until)
+    if f.q:
+        stmt = stmt.where(_mentions(f.q.lower()))
     return stmt
+
+
+def before_id(stmt: Select[AuditEntry], last_id: int | None, limit: int) -> Select[AuditEntry]:
+    """The next page, newest first, after entry `last_id` (a keyset page, for the CSV of a long log)."""
+    if last_id is not None:
+        stmt = stmt.where(AuditEntry.id < last_id)
+    return stmt.order_by(AuditEntry.id.desc()).limit(limit)
+
+
+def actors() -> Select[str]:
+    """Every actor the log names, once each (read from `ix_audit_log_actor`)."""
+    return select(AuditEntry.actor).group_by(AuditEntry.actor)
+
+
+def entities() -> Select[str]:
+    return select(AuditEntry.entity).group_by(AuditEntry.entity)
 
 
 def page(stmt: Select[AuditEntry], offset: int, limit: int) -> Select[AuditEntry]:

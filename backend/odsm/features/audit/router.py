@@ -4,14 +4,25 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from odsm.core.bounded import Offset, OptionalQueryId
+from odsm.core.bounded import Offset, OptionalQueryId, SchoolDate
 from odsm.core.channels import channels_for
 from odsm.core.error_responses import refusals
 from odsm.core.errors import ValidationFailed
 from odsm.core.service_dependency import service_from_app
 
 from .anchor_check import AuditAnchor
-from .schemas import AuditChainPage, AuditHead, AuditIntegrity, AuditPage, ChainReport
+from .schemas import (
+    PERSON_PATTERN,
+    AuditChainPage,
+    AuditCsvRequest,
+    AuditCsvResult,
+    AuditFilterOptions,
+    AuditFilters,
+    AuditHead,
+    AuditIntegrity,
+    AuditPage,
+    ChainReport,
+)
 from .service import AuditService
 
 channel = channels_for("audit")
@@ -68,12 +79,48 @@ def audit_chain(
     return svc.chain(after_id, limit)
 
 
+def filters_param(
+    student_id: OptionalQueryId = None,
+    entity: Annotated[
+        str | None, Query(min_length=1, max_length=60, description="a kind of record (its table)")
+    ] = None,
+    person: Annotated[
+        str | None, Query(pattern=PERSON_PATTERN, description='"staff:<id>" or "os:<account>", as filterOptions gives')
+    ] = None,
+    from_day: Annotated[
+        SchoolDate | None, Query(alias="from", description="the first day, in the school's zone, included")
+    ] = None,
+    to_day: Annotated[SchoolDate | None, Query(alias="to", description="the last day, included")] = None,
+    q: Annotated[
+        str | None, Query(min_length=1, max_length=200, description="words in the record's name, the reason or values")
+    ] = None,
+) -> AuditFilters:
+    words = q.strip() if q else None
+    return AuditFilters(student_id, entity, person, from_day, to_day, words or None)
+
+
+Filters = Annotated[AuditFilters, Depends(filters_param)]
+
+
 @router.get("", response_model=AuditPage, responses=refusals(422), openapi_extra=channel("history"))
 def audit_history(
     svc: Svc,
-    student_id: OptionalQueryId = None,
-    entity: Annotated[str | None, Query(max_length=60)] = None,
+    filters: Filters,
     offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> AuditPage:
-    return svc.history(student_id, entity, offset, limit)
+    """Entries newest first, each with the record it is about by name; `from` after `to` is refused."""
+    return svc.history(filters, offset, limit)
+
+
+@router.get("/filter-options", response_model=AuditFilterOptions, openapi_extra=channel("filterOptions"))
+def audit_filter_options(svc: Svc) -> AuditFilterOptions:
+    """The people and kinds of record that appear in the log, for the screen's pickers."""
+    return svc.filter_options()
+
+
+# Main alone calls this route (no db: channel): the path comes from its save dialog.
+@router.post("/csv", response_model=AuditCsvResult, status_code=201, responses=refusals(422))
+def write_audit_csv(body: AuditCsvRequest, svc: Svc) -> AuditCsvResult:
+    """The filtered entries as a CSV a person reads: when, who, action, record, changes, reason."""
+    return svc.write_csv(body)

@@ -1,9 +1,16 @@
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from odsm.core.bounded import Id, LocalPath, SchoolDate
+from odsm.core.errors import ValidationFailed
+
+# "staff:3" (a staff account, at any workstation) or "os:jdoe" (a workstation's OS account, sign-in off).
+PERSON_PATTERN = r"^(staff:[1-9][0-9]{0,14}|os:[^;]{1,100})$"
 
 
 class AuditEntryRead(BaseModel):
@@ -25,6 +32,8 @@ class AuditEntryRead(BaseModel):
     os_account: str = ""
     staff_account_id: int | None = None
     staff_name: str | None = None
+    # The record the entry is about, by name ("Student Maya Chen"); "#id" when nothing names it any more.
+    entity_label: str = ""
 
     @field_validator("before", "after", mode="before")
     @classmethod
@@ -128,3 +137,76 @@ class AuditHead(BaseModel):
     entry_id: int | None
     entry_hash: str | None
     anchor_break: AnchorBreak | None = None
+
+
+@dataclass(frozen=True)
+class AuditFilters:
+    """What the audit screen and its CSV show: days in the school's zone (both included), who, which kind of
+    record, and words found in the record's name, the reason or the values recorded."""
+
+    student_id: int | None = None
+    entity: str | None = None
+    person: str | None = None
+    from_day: date | None = None
+    to_day: date | None = None
+    q: str | None = None
+
+    def checked(self) -> AuditFilters:
+        if self.from_day is not None and self.to_day is not None and self.to_day < self.from_day:
+            raise ValidationFailed.for_field(
+                "to", "not_before_from", "The last day cannot be before the first day.", first_day=str(self.from_day)
+            )
+        return self
+
+    def used(self) -> list[str]:
+        """The names of the filters in use, as the query spells them."""
+        given = {
+            "student_id": self.student_id,
+            "entity": self.entity,
+            "person": self.person,
+            "from": self.from_day,
+            "to": self.to_day,
+            "q": self.q,
+        }
+        return [k for k, v in given.items() if v is not None]
+
+
+class AuditPerson(BaseModel):
+    """Someone the log names: `key` is what the `person` filter takes."""
+
+    key: str
+    label: str
+
+
+class AuditKind(BaseModel):
+    entity: str
+    label: str
+
+
+class AuditFilterOptions(BaseModel):
+    """The people and kinds of record that appear in the log, for the audit screen's pickers."""
+
+    people: list[AuditPerson]
+    kinds: list[AuditKind]
+
+
+class AuditCsvRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    file: LocalPath = Field(description="Where the CSV goes: a path main's save dialog returned.")
+    student_id: Id | None = None
+    entity: str | None = Field(default=None, min_length=1, max_length=60)
+    person: str | None = Field(default=None, pattern=PERSON_PATTERN)
+    from_day: SchoolDate | None = Field(default=None, alias="from")
+    to_day: SchoolDate | None = Field(default=None, alias="to")
+    q: str | None = Field(default=None, min_length=1, max_length=200)
+
+    def filters(self) -> AuditFilters:
+        q = self.q.strip() if self.q else None
+        return AuditFilters(self.student_id, self.entity, self.person, self.from_day, self.to_day, q or None)
+
+
+class AuditCsvResult(BaseModel):
+    file: str
+    bytes: int
+    rows: int

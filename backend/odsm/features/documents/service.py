@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from odsm.core.orm import utcnow
 from odsm.core.unit_of_work import Database
 from odsm.features.audit.anchor_check import AuditAnchor
-from odsm.features.audit.schemas import AuditEntryRead
+from odsm.features.audit.schemas import AuditEntryRead, AuditFilters
 from odsm.features.audit.service import AuditService
 from odsm.features.enrollments.service import enrollment_detail
 from odsm.features.school.clock import day_bounds
@@ -230,7 +230,7 @@ class DocumentService:
         """Every entry about the student, oldest first."""
         entries: list[AuditEntryRead] = []
         while True:
-            page = self.audit.history(student_id, None, len(entries), AUDIT_PAGE)
+            page = self.audit.history(AuditFilters(student_id=student_id), len(entries), AUDIT_PAGE)
             entries += page.items
             if not page.items or len(entries) >= page.total:
                 break

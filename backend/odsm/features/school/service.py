@@ -61,6 +61,13 @@ def school_today(s: Session) -> date:
     return local_today(row) if row is not None else utcnow().astimezone(ZoneInfo(DEFAULT_TIME_ZONE)).date()
 
 
+def school_clock_settings(s: Session) -> tuple[str, str]:
+    """The school's zone and time format, read without creating the settings row: reading the audit log must not
+    write an entry of its own."""
+    row = repo.get(s)
+    return (row.time_zone, row.time_format) if row is not None else (DEFAULT_TIME_ZONE, "12h")
+
+
 class SchoolService:
     def __init__(self, db: Database) -> None:
         self.db = db

@@ -146,6 +146,8 @@ ROUTE_PERMISSIONS: dict[str, Permission] = {
     "audit_integrity": P.AUDIT_READ,
     "audit_chain": P.AUDIT_READ,
     "audit_history": P.AUDIT_READ,
+    "audit_filter_options": P.AUDIT_READ,
+    "write_audit_csv": P.AUDIT_READ,
     # courses, enrollments and classes
     "list_courses": P.SCHOOL_READ,
     "create_course": P.RECORDS_EDIT,

@@ -13,6 +13,11 @@ export const auditSamples: Record<string, ChannelSample> = {
     invalid: { limit: 1001 },
     invalidField: 'limit',
   },
+  'db:audit:filterOptions': {
+    valid: async () => ({}),
+    invalid: { person: 'os:desk' },
+    invalidField: 'person',
+  },
   'db:audit:integrity': {
     valid: async () => ({}),
     invalid: { since: '2026-01-01' },

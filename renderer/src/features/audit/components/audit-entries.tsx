@@ -9,6 +9,12 @@ export function entityLabel(entity: string): string {
   return fieldLabel(singular);
 }
 
+/** The record by the name the backend gave it ("Student Maya Chen"), or its kind and number. */
+export function recordName(entry: { entity: string; entity_id: string; entity_label?: string }): string {
+  if (entry.entity_label) return entry.entity_label;
+  return `${entityLabel(entry.entity)}${entry.entity_id ? ` #${entry.entity_id}` : ''}`;
+}
+
 /** Audit entries, newest first: when, who, what, and a before -> after line per changed field. */
 export function AuditEntries({ entries, timeZone, showEntity = true }: { entries: readonly AuditEntry[]; timeZone: string; showEntity?: boolean }) {
   return (
@@ -20,12 +26,11 @@ export function AuditEntries({ entries, timeZone, showEntity = true }: { entries
             <div className="audit-entry__head">
               <span className="audit-entry__action">{actionLabel(entry.action)}</span>
               {showEntity ? (
-                <span className="badge">
-                  {entityLabel(entry.entity)}
-                  {entry.entity_id ? ` #${entry.entity_id}` : ''}
+                <span className="badge" data-testid="audit-entry-record">
+                  {recordName(entry)}
                 </span>
               ) : null}
-              <span className="audit-entry__meta">
+              <span className="audit-entry__meta" data-testid="audit-entry-who">
                 {formatDateTime(entry.at, timeZone)} · {who(entry)}
               </span>
               <span className="audit-entry__id mono" title={`Hash ${entry.hash}`}>
