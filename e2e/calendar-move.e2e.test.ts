@@ -1,7 +1,8 @@
 // Moving a lesson by keyboard on the calendar, in Chromium at 1366×768 through the real preload, bridge and
 // backend: Tab to the lesson, Alt+↓ four times, Enter; the keys are counted. A move onto another student's
 // lesson is refused by the same booking rule as the dialog, in words, and the block snaps back; Esc puts a
-// pending move back without saving. axe-watch.ts checks the screen (0 serious or critical findings).
+// pending move back without saving. The same moves by mouse: drag the block (or its bottom edge), let go to save,
+// Esc to put it back. axe-watch.ts checks the screen (0 serious or critical findings).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -114,5 +115,70 @@ describe('moving a lesson by keyboard', () => {
     await expect.poll(() => block().evaluate((el) => el.closest('[data-testid="calendar-column"]')?.getAttribute('data-date'))).toBe(torontoDate(DAY));
     expect(await page.getByTestId('calendar-move-status').innerText()).toBe('');
     expect((await stored()).version).toBe(before.version);
+  });
+});
+
+describe('moving a lesson with the mouse', () => {
+  /** Presses on the block (or its bottom edge), moves by `dy` pixels in a few steps, and lets go unless told not to. */
+  async function drag(dy: number, options: { edge?: boolean; release?: boolean } = {}) {
+    const box = (await block().boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = options.edge ? box.y + box.height - 3 : box.y + 12;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x, y + dy / 2, { steps: 4 });
+    await page.mouse.move(x, y + dy, { steps: 4 });
+    if (options.release !== false) await page.mouse.up();
+  }
+  const startsAt = async () => new Date((await stored()).starts_at).toISOString();
+  let hour = 0;
+
+  beforeAll(async () => {
+    hour = (await block().boundingBox())!.height; // the lesson is an hour long
+  });
+
+  it('drags the lesson an hour later: the block follows, and letting go saves it through the same rules', async () => {
+    await drag(hour, { release: false });
+    await expect.poll(() => page.getByTestId('calendar-move-status').innerText()).toContain('12:00–1:00 p.m.');
+    await page.mouse.up();
+    await expect.poll(() => page.getByTestId('calendar-notice').innerText()).toMatch(/Moved Maya Singh’s lesson to .*12:00–1:00 p\.m\./);
+    expect(await startsAt()).toBe(torontoInstant(DAY, 12 * 60));
+    // The drop is not a click: no lesson dialog opened.
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await axeIdle(page);
+  });
+
+  it('refuses a drop onto another student’s lesson in words, and the block snaps back', async () => {
+    await drag(hour); // 1:00–2:00 p.m.: Noah's
+    const refused = page.getByTestId('calendar-move-refused');
+    await expect.poll(() => refused.innerText()).toContain('Maya Singh’s lesson was not moved');
+    expect(await refused.innerText()).toMatch(/Noah Tremblay/);
+    await expect.poll(() => block().innerText()).toContain('12:00–1:00 p.m.');
+    expect(await startsAt()).toBe(torontoInstant(DAY, 12 * 60));
+  });
+
+  it('puts a drag back with Esc before letting go, and saves nothing', async () => {
+    const before = await stored();
+    await drag(hour / 2, { edge: true, release: false });
+    await expect.poll(() => page.getByTestId('calendar-move-status').innerText()).toContain('12:00–1:30 p.m.');
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    await expect.poll(() => page.getByTestId('calendar-move-status').innerText()).toBe('');
+    expect((await stored()).version).toBe(before.version);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('makes the lesson shorter by dragging its bottom edge up', async () => {
+    await drag(-hour / 4, { edge: true });
+    await expect.poll(() => page.getByTestId('calendar-notice').innerText()).toMatch(/12:00–12:45 p\.m\./);
+    const lesson = await stored();
+    expect(new Date(lesson.ends_at).toISOString()).toBe(torontoInstant(DAY, 12 * 60 + 45));
+  });
+
+  it('still opens the lesson on a plain click', async () => {
+    await block().click();
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 });

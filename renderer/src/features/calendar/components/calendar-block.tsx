@@ -1,4 +1,4 @@
-import type { CSSProperties, KeyboardEvent } from 'react';
+import type { CSSProperties, HTMLAttributes, KeyboardEvent } from 'react';
 import type { ChannelResponse } from '../../../../../shared-contracts/channels';
 import { timeRangeText, timeText, type TimeFormat } from '../../../lib/clock-text';
 import type { Lesson } from '../../lessons';
@@ -42,6 +42,8 @@ type Props = {
   onLessonKeyDown?: (event: KeyboardEvent<HTMLElement>, lesson: Lesson) => void;
   /** The keys that move a scheduled lesson here (announced to screen readers). */
   moveKeys?: string;
+  /** Pointer handlers that drag a scheduled lesson to move it, or its bottom edge to change its length. */
+  dragProps?: (lesson: Lesson) => HTMLAttributes<HTMLElement>;
 };
 
 /** The instructor whose colour edges the block, when it has one. */
@@ -50,16 +52,18 @@ function instructorOf(entry: CalendarEntry): number | null {
 }
 
 /** A block on the calendar: the same on an instructor's, a vehicle's and the school day's columns. */
-export function CalendarBlock({ entry, style, timeFormat, timeZone, secondary, moving, onOpenLesson, onOpenRoadTest, onLessonKeyDown, moveKeys = ALL_MOVE_KEYS }: Props) {
+export function CalendarBlock({ entry, style, timeFormat, timeZone, secondary, moving, onOpenLesson, onOpenRoadTest, onLessonKeyDown, moveKeys = ALL_MOVE_KEYS, dragProps }: Props) {
   const instructorId = instructorOf(entry);
   const edged: CSSProperties = instructorId === null ? style : { ...style, borderLeftColor: instructorColour(instructorId) };
   const time = timeRangeText(entry.startsAt, entry.endsAt, timeFormat, timeZone);
   if (entry.lesson) {
     const lesson = entry.lesson;
+    const draggable = dragProps !== undefined && lesson.status === 'scheduled';
     return (
       <button
         type="button"
-        className={`cal__block cal__block--${lesson.status}${moving ? ' cal__block--moving' : ''}`}
+        {...(draggable ? dragProps(lesson) : {})}
+        className={`cal__block cal__block--${lesson.status}${moving ? ' cal__block--moving' : ''}${draggable ? ' cal__block--draggable' : ''}`}
         style={edged}
         onClick={() => onOpenLesson(lesson)}
         onKeyDown={onLessonKeyDown ? (event) => onLessonKeyDown(event, lesson) : undefined}
@@ -71,6 +75,7 @@ export function CalendarBlock({ entry, style, timeFormat, timeZone, secondary, m
         <span className="cal__block-time">{time}</span>
         <span className="cal__block-title">{lesson.student_name}</span>
         <span className="cal__block-meta">{secondary(lesson)}</span>
+        {draggable ? <span className="cal__block-resize" aria-hidden="true" data-testid="calendar-lesson-resize" /> : null}
       </button>
     );
   }

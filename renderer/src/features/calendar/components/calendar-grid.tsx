@@ -1,4 +1,4 @@
-import type { KeyboardEvent, MouseEvent } from 'react';
+import type { HTMLAttributes, KeyboardEvent, MouseEvent } from 'react';
 import type { TimeFormat } from '../../../lib/clock-text';
 import { addDays, formatWeekdayDate } from '../../../lib/dates';
 import type { ClassSession } from '../../classroom';
@@ -27,9 +27,11 @@ type Props = {
   /** A lesson being moved by keyboard, drawn where it would land. */
   movePreview?: MovePreview | null;
   onLessonKeyDown?: (event: KeyboardEvent<HTMLElement>, lesson: Lesson) => void;
+  /** Drags a scheduled lesson to another time or day, or its bottom edge to another length. */
+  dragProps?: (lesson: Lesson) => HTMLAttributes<HTMLElement>;
 };
 
-export function CalendarGrid({ window, timeFormat, today, lessons, sessions, roadTests = [], secondary, onPickSlot, onOpenLesson, onOpenRoadTest, movePreview, onLessonKeyDown }: Props) {
+export function CalendarGrid({ window, timeFormat, today, lessons, sessions, roadTests = [], secondary, onPickSlot, onOpenLesson, onOpenRoadTest, movePreview, onLessonKeyDown, dragProps }: Props) {
   const days = Array.from({ length: window.days }, (_, index) => addDays(window.firstDay, index));
   const height = columnHeight(window);
 
@@ -69,6 +71,7 @@ export function CalendarGrid({ window, timeFormat, today, lessons, sessions, roa
           onClick={(event) => onColumnClick(event, date)}
           data-testid="calendar-column"
           data-date={date}
+          data-day-index={dayIndex}
           title="Click an empty time to book a lesson"
         >
           {placed
@@ -85,6 +88,7 @@ export function CalendarGrid({ window, timeFormat, today, lessons, sessions, roa
                 onOpenLesson={onOpenLesson}
                 onOpenRoadTest={onOpenRoadTest}
                 onLessonKeyDown={onLessonKeyDown}
+                dragProps={dragProps}
               />
             ))}
         </div>

@@ -19,6 +19,7 @@ import { CalendarGrid } from './calendar-grid';
 import { CalendarLegend } from './calendar-legend';
 import type { CalendarWindow } from './calendar-layout';
 import { SchoolDayView } from './school-day-view';
+import { useLessonDrag } from './use-lesson-drag';
 import { useLessonMove } from './use-lesson-move';
 
 type View = 'day' | 'week' | 'school';
@@ -65,6 +66,8 @@ export function CalendarPage() {
 
   const firstDay = view === 'week' ? startOfWeek(anchor) : anchor;
   const window: CalendarWindow = { firstDay, days: view === 'week' ? 7 : 1, dayStartMinute: DAY_START, dayEndMinute: DAY_END, timeZone };
+  // The mouse moves a lesson through the same pending move as the keys (and the same save).
+  const dragProps = useLessonDrag(move.drag, { visibleMinutes: DAY_END - DAY_START, dayCount: window.days });
   const range = windowRange(window);
   const lessons = useLessons(
     { ...range, ...(mode === 'instructor' ? { instructor_id: resourceId } : { vehicle_id: resourceId }), limit: 1000 },
@@ -174,6 +177,7 @@ export function CalendarPage() {
           onOpenRoadTest={setRoadTest}
           movePreview={move.preview}
           onLessonKeyDown={move.onLessonKeyDown}
+          dragProps={dragProps}
         />
       ) : resources.length === 0 && (instructors.data || vehicles.data) ? (
         <div className="card">
@@ -200,10 +204,11 @@ export function CalendarPage() {
             onOpenRoadTest={setRoadTest}
             movePreview={move.preview}
             onLessonKeyDown={move.onLessonKeyDown}
+            dragProps={dragProps}
           />
         </div>
       )}
-      {school ? null : <CalendarLegend>On a lesson, Alt+arrows move it and Enter saves</CalendarLegend>}
+      {school ? null : <CalendarLegend>Drag a lesson, or its bottom edge, to move it or change its length; or on a lesson, Alt+arrows move it and Enter saves</CalendarLegend>}
       {editing.open ? (
         <LessonDialog
           key={editing.open.lesson?.id ?? 'new'}

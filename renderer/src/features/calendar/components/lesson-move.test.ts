@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addShift, NO_SHIFT, shiftedTimes, shiftForKey } from './lesson-move';
+import { addShift, NO_SHIFT, shiftedTimes, shiftForDrag, shiftForKey } from './lesson-move';
 
 const TZ = 'America/Toronto';
 // Tue 10 Mar 2026, 4:00–5:00 p.m. in Toronto (EDT began on Sun 8 Mar): 20:00–21:00 UTC.
@@ -35,5 +35,27 @@ describe('moving a lesson by keyboard', () => {
     expect(key('ArrowDown', { ctrlKey: true })).toBeNull();
     expect(key('p')).toBeNull();
     expect(key('ArrowLeft', { shiftKey: true })).toBeNull();
+  });
+});
+
+describe('moving a lesson with the mouse', () => {
+  // An hour is 48 px down the column; a day column is 150 px wide.
+  const drag = (dx: number, dy: number, resize = false) => ({ dx, dy, minutePx: 0.8, dayPx: 150, resize });
+
+  it('snaps to the quarter hour and to whole days', () => {
+    expect(shiftForDrag(drag(10, 47), { before: 2, after: 2 })).toEqual({ days: 0, minutes: 60, longer: 0 });
+    expect(shiftForDrag(drag(160, -5), { before: 2, after: 2 })).toEqual({ days: 1, minutes: 0, longer: 0 });
+    expect(shiftForDrag(drag(-80, 20), { before: 2, after: 2 })).toEqual({ days: -1, minutes: 30, longer: 0 });
+  });
+
+  it('keeps the lesson on the days shown, and a small wobble moves nothing', () => {
+    expect(shiftForDrag(drag(900, 0), { before: 1, after: 2 }).days).toBe(2);
+    expect(shiftForDrag(drag(-900, 0), { before: 1, after: 2 }).days).toBe(-1);
+    expect(shiftForDrag(drag(3, 4), { before: 1, after: 1 })).toEqual(NO_SHIFT);
+  });
+
+  it('changes the length when the bottom edge is dragged', () => {
+    expect(shiftForDrag(drag(40, 24, true), { before: 1, after: 1 })).toEqual({ days: 0, minutes: 0, longer: 30 });
+    expect(shiftForDrag(drag(0, -12, true))).toEqual({ days: 0, minutes: 0, longer: -15 });
   });
 });

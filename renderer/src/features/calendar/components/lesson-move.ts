@@ -41,3 +41,19 @@ export function addShift(a: Shift, b: Shift): Shift {
 }
 
 export const isMoved = (shift: Shift) => shift.days !== 0 || shift.minutes !== 0 || shift.longer !== 0;
+
+/** A drag of a lesson block: how far the pointer went and how big a minute and a day are on screen. */
+export type DragDistance = { dx: number; dy: number; minutePx: number; dayPx: number; resize: boolean };
+
+/**
+ * The shift a drag makes: whole quarter hours down the column and, when `days` allows it, whole days across,
+ * kept inside the days shown; a drag of the bottom edge changes the length instead.
+ */
+export function shiftForDrag(drag: DragDistance, days: { before: number; after: number } = { before: 0, after: 0 }): Shift {
+  const quarterHours = Math.round(drag.dy / drag.minutePx / STEP_MINUTES);
+  const minutes = quarterHours === 0 ? 0 : quarterHours * STEP_MINUTES;
+  if (drag.resize) return { ...NO_SHIFT, longer: minutes };
+  const across = drag.dayPx > 0 ? Math.round(drag.dx / drag.dayPx) : 0;
+  const day = Math.min(days.after, Math.max(-days.before, across));
+  return { days: day === 0 ? 0 : day, minutes, longer: 0 };
+}

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import type { HTMLAttributes, KeyboardEvent } from 'react';
 import { minuteText, type TimeFormat } from '../../../lib/clock-text';
 import type { Lesson, SchoolDay, SchoolDayInstructor } from '../../lessons';
 import { CalendarBlock, lessonAndTestEntries, type CalendarEntry, type CalendarRoadTest } from './calendar-block';
@@ -25,6 +25,8 @@ type Props = {
   onOpenRoadTest?: (roadTest: CalendarRoadTest) => void;
   movePreview?: MovePreview | null;
   onLessonKeyDown?: (event: KeyboardEvent<HTMLElement>, lesson: Lesson) => void;
+  /** Drags a lesson to another time in its column, or its bottom edge to another length. */
+  dragProps?: (lesson: Lesson) => HTMLAttributes<HTMLElement>;
 };
 
 const OFF_WORDS: Record<OffKind, string> = { outside_hours: 'outside weekly hours', time_off: 'time off' };
@@ -43,7 +45,7 @@ function entriesByInstructor(day: SchoolDay, movePreview?: MovePreview | null): 
 }
 
 /** Every instructor's day side by side, one column each, with the time they cannot be booked hatched. */
-export function SchoolDayGrid({ day, window, timeFormat, onPickSlot, onOpenLesson, onOpenRoadTest, movePreview, onLessonKeyDown }: Props) {
+export function SchoolDayGrid({ day, window, timeFormat, onPickSlot, onOpenLesson, onOpenRoadTest, movePreview, onLessonKeyDown, dragProps }: Props) {
   const height = columnHeight(window);
   const lastMinute = window.dayEndMinute - SLOT_MINUTES;
   const slots = cursorMinutes(window.dayStartMinute, lastMinute);
@@ -103,6 +105,7 @@ export function SchoolDayGrid({ day, window, timeFormat, onPickSlot, onOpenLesso
             onOpenRoadTest={onOpenRoadTest}
             onLessonKeyDown={timeOnly}
             moveKeys={TIME_MOVE_KEYS}
+            dragProps={dragProps}
           />
         ))}
       </div>

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import type { HTMLAttributes, KeyboardEvent } from 'react';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import type { TimeFormat } from '../../../lib/clock-text';
 import { useSchoolDay, type Lesson } from '../../lessons';
@@ -16,6 +16,7 @@ type Props = {
   onOpenRoadTest: (roadTest: CalendarRoadTest) => void;
   movePreview: MovePreview | null;
   onLessonKeyDown: (event: KeyboardEvent<HTMLElement>, lesson: Lesson) => void;
+  dragProps?: (lesson: Lesson) => HTMLAttributes<HTMLElement>;
 };
 
 /** The school day: its read, and every instructor's column once it is there. */
@@ -35,7 +36,7 @@ export function SchoolDayView({ window, ...grid }: Props) {
         </div>
       )}
       <CalendarLegend>
-        <span className="cal-legend__hatch" /> Hatched: outside the instructor’s weekly hours or time off · Arrows move between empty times and Enter books one · On a lesson, Alt+↑/↓ move it and Enter saves
+        <span className="cal-legend__hatch" /> Hatched: outside the instructor’s weekly hours or time off · Arrows move between empty times and Enter books one · Drag a lesson up or down, or on it Alt+↑/↓, to move it (Enter saves)
       </CalendarLegend>
     </>
   );

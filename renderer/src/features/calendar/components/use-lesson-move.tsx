@@ -15,7 +15,8 @@ const sentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
 /**
  * Moves or resizes a scheduled lesson from the keyboard, on its calendar block: Alt+arrows shift it,
  * Alt+Shift+↑/↓ change its length, Enter saves the move through the same update (and every booking rule) as
- * the lesson's dialog, and Esc puts it back. A refused move says why and the block snaps back.
+ * the lesson's dialog, and Esc puts it back. A refused move says why and the block snaps back. A drag with the
+ * mouse (use-lesson-drag) goes through the same pending move and the same save.
  */
 export function useLessonMove({ timeZone, timeFormat, onMoved, onRefused }: { timeZone: string; timeFormat: TimeFormat; onMoved: (message: string) => void; onRefused: () => void }) {
   const [moving, setMoving] = useState<Moving | null>(null);
@@ -32,6 +33,24 @@ export function useLessonMove({ timeZone, timeFormat, onMoved, onRefused }: { ti
     const block = document.querySelector<HTMLElement>(`[data-testid="calendar-lesson"][data-lesson-id="${movingId}"]`);
     if (block && document.activeElement !== block) block.focus();
   });
+
+  /** Saves the pending move through the same update (and rules) as the lesson's dialog. */
+  function commit(current: Moving) {
+    const { lesson, shift } = current;
+    if (!isMoved(shift)) return setMoving(null);
+    const times = shiftedTimes(lesson, shift, timeZone);
+    save.mutate(
+      { kind: 'update', lessonId: lesson.id, body: { version: lesson.version, ...times } },
+      {
+        onSuccess: () => onMoved(sentence(`Moved ${lesson.student_name}’s lesson to ${whenText(times)}`)),
+        onError: (error) => {
+          onRefused(); // an earlier move's notice would read as this one's
+          setRefused({ error, lesson });
+        },
+        onSettled: () => setMoving(null),
+      },
+    );
+  }
 
   function onLessonKeyDown(event: KeyboardEvent<HTMLElement>, lesson: Lesson) {
     if (lesson.status !== 'scheduled' || save.isPending) return;
@@ -50,26 +69,28 @@ export function useLessonMove({ timeZone, timeFormat, onMoved, onRefused }: { ti
       setMoving(null);
     } else if (event.key === 'Enter') {
       event.preventDefault(); // saves instead of opening the lesson
-      if (!isMoved(current.shift)) return setMoving(null);
-      const times = shiftedTimes(lesson, current.shift, timeZone);
-      save.mutate(
-        { kind: 'update', lessonId: lesson.id, body: { version: lesson.version, ...times } },
-        {
-          onSuccess: () => onMoved(sentence(`Moved ${lesson.student_name}’s lesson to ${whenText(times)}`)),
-          onError: (error) => {
-            onRefused(); // an earlier move's notice would read as this one's
-            setRefused({ error, lesson });
-          },
-          onSettled: () => setMoving(null),
-        },
-      );
+      commit(current);
     }
   }
+
+  /** The mouse's way to the same move: where a drag has the lesson now, then the drop saves it or Esc puts it back. */
+  const drag = {
+    mayMove: (lesson: Lesson) => lesson.status === 'scheduled' && !save.isPending,
+    to(lesson: Lesson, shift: Shift) {
+      setRefused(null);
+      setMoving({ lesson, shift });
+    },
+    drop(lesson: Lesson, shift: Shift) {
+      commit({ lesson, shift });
+    },
+    cancel: () => setMoving(null),
+  };
 
   const preview: MovePreview | null = moving && landing ? { lessonId: moving.lesson.id, ...landing } : null;
   return {
     preview,
     onLessonKeyDown,
+    drag,
     /** What the desk hears and reads while a move is pending. */
     status: (
       <p className={moving ? 'cal-move-status cal-move-status--active' : 'cal-move-status'} role="status" data-testid="calendar-move-status">
