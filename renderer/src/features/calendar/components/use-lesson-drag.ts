@@ -1,4 +1,4 @@
-import { useEffect, useRef, type HTMLAttributes, type PointerEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, type HTMLAttributes, type PointerEvent } from 'react';
 import type { Lesson } from '../../lessons';
 import { isMoved, NO_SHIFT, shiftForDrag, type Shift } from './lesson-move';
 
@@ -37,8 +37,7 @@ const DRAG_THRESHOLD_PX = 4;
 export function useLessonDrag(move: MoveDrag, options: { visibleMinutes: number; dayCount: number }) {
   const dragging = useRef<Dragging | null>(null);
   const swallowClick = useRef(false);
-  const latest = useRef(move);
-  latest.current = move;
+  const cancel = useEffectEvent(() => move.cancel());
 
   // Esc while the button is still down: the lesson goes back and the rest of the drag is ignored.
   useEffect(() => {
@@ -48,7 +47,7 @@ export function useLessonDrag(move: MoveDrag, options: { visibleMinutes: number;
       event.stopPropagation();
       dragging.current = null;
       swallowClick.current = true;
-      latest.current.cancel();
+      cancel();
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
