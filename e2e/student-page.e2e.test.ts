@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../shared-contracts/channels';
 import { axeIdle, expectOk, startHarness, type Harness } from './harness';
 import { carCivic, instructorPriya } from './school-seed';
-import { torontoInstant } from './school-time';
+import { torontoDate, torontoInstant } from './school-time';
 
 /** A busy build machine: a search's debounce and answer may take a few seconds. Not a speed test. */
 const SETTLE = { timeout: 15_000 };
@@ -134,15 +134,39 @@ describe('the student page, keyboard only at 1366×768', () => {
     await page.screenshot({ path: join(SHOTS, 'student-page-history.png') });
   });
 
-  it('books a lesson for this student from the page: the picker already holds them', async () => {
-    await page.getByTestId('book-for-student').click();
+  it('books a lesson from the page with the keys alone: the student, their instructor and car are already chosen', async () => {
+    const day = torontoDate(5);
+    const [year, month, date] = day.split('-');
+    await page.locator('#main-content h1').focus(); // where focus is after opening the page
+    keys = 0;
+    const focusedId = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-testid') || '');
+    for (let tabs = 0; tabs < 25 && (await focusedId()) !== 'book-for-student'; tabs += 1) await press('Tab');
+    await press('Enter');
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     expect(await dialog.getByTestId('picked-student').textContent()).toContain('Maya Singh');
+    // Her lessons are with Priya Sharma in the Civic: the dialog starts with them.
+    expect(await dialog.locator('#lesson-instructor option:checked').textContent()).toContain('Priya Sharma');
+    expect(await dialog.locator('#lesson-vehicle option:checked').textContent()).toContain('CDEF 123');
+    for (let tabs = 0; tabs < 10 && (await focusedId()) !== 'lesson-date'; tabs += 1) await press('Tab');
+    expect(await focusedId()).toBe('lesson-date');
+    await typeKeys(`${month}${date}${year}`); // the date field's segments, month first (en-US)
+    // Chromium's Tab goes through the date field's parts first (month, day, year), then to the start time.
+    for (let tabs = 0; tabs < 4 && (await focusedId()) !== 'lesson-start'; tabs += 1) await press('Tab');
+    expect(await focusedId()).toBe('lesson-start');
+    await typeKeys('0400p');
+    expect(await dialog.locator('#lesson-date').inputValue()).toBe(day);
+    expect(await dialog.locator('#lesson-start').inputValue()).toBe('16:00');
+    // What the desk waits for before Enter: the rules checked, every one passed, "Book lesson" ready.
+    await expect.poll(() => dialog.getByTestId('save-lesson').isEnabled(), SETTLE).toBe(true);
     await axeIdle(page);
     await page.screenshot({ path: join(SHOTS, 'student-page-book.png') });
-    await page.keyboard.press('Escape');
+    await press('Enter');
     await dialog.waitFor({ state: 'detached' });
+    console.log(`[student-page] keys to book a lesson from the student page: ${keys}`);
+    expect(keys).toBeLessThanOrEqual(30);
+    await page.getByTestId('student-tab-lessons').click();
+    await expect.poll(() => page.getByTestId('upcoming-lessons').getByTestId('student-lesson-row').count(), SETTLE).toBe(3);
   });
 
   it('edits in its own mode, and asks before Escape throws a change away', async () => {

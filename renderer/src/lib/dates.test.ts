@@ -7,6 +7,11 @@ describe('school time zone', () => {
     expect(zonedParts('2026-07-15T14:30:00Z')).toEqual({ date: '2026-07-15', minute: 10 * 60 + 30 });
   });
 
+  it('reads a year a date field holds while it is being typed ("0002"), instead of failing', () => {
+    expect(zonedParts('0002-12-08T12:00:00Z', 'UTC')).toEqual({ date: '0002-12-08', minute: 12 * 60 });
+    expect(() => zonedToInstant('0020-12-08', 9 * 60, 'America/Toronto')).not.toThrow();
+  });
+
   it('puts a late-evening UTC instant on the previous Toronto day', () => {
     expect(zonedParts('2026-03-05T03:00:00Z')).toEqual({ date: '2026-03-04', minute: 22 * 60 });
     expect(todayIn('America/Toronto', new Date('2026-03-05T03:00:00Z'))).toBe('2026-03-04');

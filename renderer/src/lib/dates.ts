@@ -90,7 +90,8 @@ export function zonedParts(instant: Date | string, timeZone = DEFAULT_TIME_ZONE)
     hourCycle: 'h23',
   }).formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? '00';
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, minute: Number(get('hour')) * 60 + Number(get('minute')) };
+  // Year 2 is "2" here: padded, so a date field half-way through its year ("0002-12-08") still reads as a date.
+  return { date: `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`, minute: Number(get('hour')) * 60 + Number(get('minute')) };
 }
 
 /** Today's date in the school's zone (not the computer's). */

@@ -38,9 +38,14 @@ export function lessonToValues(lesson: Lesson, timeZone: string): LessonFormValu
 }
 
 /** The booking these values describe, with start and end as instants; null until it is complete. */
+/** No lesson is booked before this year: an earlier one is a date still being typed. */
+const EARLIEST_YEAR = 1990;
+
 export function toProposal(values: LessonFormValues, timeZone: string): LessonBook | null {
   const minute = parseMinuteOfDay(values.startTime);
   if (!values.studentId || !values.instructorId || !values.vehicleId || !values.date || minute === null || values.durationMinutes <= 0) return null;
+  // A year still being typed into the date field ("0020-12-08") is no booking to check yet.
+  if (Number(values.date.slice(0, 4)) < EARLIEST_YEAR) return null;
   const startsAt = zonedToInstant(values.date, minute, timeZone);
   const endsAt = new Date(new Date(startsAt).getTime() + values.durationMinutes * 60_000).toISOString();
   return {

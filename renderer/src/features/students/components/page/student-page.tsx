@@ -162,7 +162,7 @@ export function StudentPage() {
       {booking ? (
         <LessonDialog
           lesson={null}
-          initial={{ studentId: data.id, studentName: name, date: today }}
+          initial={{ studentId: data.id, studentName: name, date: today, ...usualPair(lessons.data, instructors.data?.items, vehicles.data?.items) }}
           instructors={(instructors.data?.items ?? []).filter((item) => item.authorised_in_car !== false)}
           vehicles={vehicles.data?.items ?? []}
           timeZone={timeZone}
@@ -192,4 +192,22 @@ function useFocusHeadingOnArrival(studentId: number | undefined) {
     if (heading && !document.activeElement?.closest('[role="dialog"]')) heading.focus();
   }, [studentId]);
   return ref;
+}
+
+type LessonPair = { instructor_id: number; vehicle_id: number };
+
+/**
+ * The instructor and car of the student's latest booking (the next one, else the last), when both can still
+ * be booked: what the desk would pick anyway. The booking rules still check them.
+ */
+function usualPair(
+  lessons: { upcoming?: readonly LessonPair[]; past?: readonly LessonPair[] } | undefined,
+  instructors: readonly { id: number; active?: boolean; authorised_in_car?: boolean }[] | undefined,
+  vehicles: readonly { id: number; active?: boolean }[] | undefined,
+): { instructorId?: number; vehicleId?: number } {
+  const latest = lessons?.upcoming?.[0] ?? lessons?.past?.[0];
+  if (!latest) return {};
+  const instructor = instructors?.find((item) => item.id === latest.instructor_id && item.active !== false && item.authorised_in_car !== false);
+  const vehicle = vehicles?.find((item) => item.id === latest.vehicle_id && item.active !== false);
+  return { ...(instructor ? { instructorId: instructor.id } : {}), ...(vehicle ? { vehicleId: vehicle.id } : {}) };
 }
