@@ -209,3 +209,30 @@ describe('Escape', () => {
     expect(closed).toBe(1);
   });
 });
+
+describe('Escape after focus was lost', () => {
+  it('still closes the topmost dialog when the focused control went away and focus fell to the page', async () => {
+    function Run() {
+      const [open, setOpen] = useState(true);
+      const [done, setDone] = useState(false);
+      return open ? (
+        <Dialog title="Import students" testId="import" onClose={() => setOpen(false)}>
+          {done ? (
+            <p>Imported 3 students.</p>
+          ) : (
+            <button type="button" data-testid="run" autoFocus onClick={() => setDone(true)}>
+              Import
+            </button>
+          )}
+        </Dialog>
+      ) : null;
+    }
+    view.render(<Run />);
+    act(() => byTestId('run').click());
+    act(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(document.activeElement).toBe(document.body);
+    pressEscape();
+    await settle();
+    expect(dialogs()).toHaveLength(0);
+  });
+});

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Dialog as AriaDialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 
 type DialogProps = {
@@ -26,6 +26,7 @@ export function Dialog({ title, description, onClose, children, footer, size = '
   const bodyRef = useRef<HTMLDivElement>(null);
   useFocusableWhenScrolling(bodyRef, title);
   useFallbackFocus();
+  useEscapeWhenFocusIsLost(onClose);
 
   return (
     <ModalOverlay
@@ -94,6 +95,34 @@ function useFocusableWhenScrolling(ref: RefObject<HTMLDivElement | null>, title:
       added.disconnect();
     };
   }, [ref, title]);
+}
+
+/** The dialogs open now, the topmost last. */
+const openDialogs: symbol[] = [];
+
+/**
+ * React Aria hears Escape inside the dialog. When the control that had focus goes away (a Run button that
+ * becomes the result), focus falls to the page's body, outside the dialog: there Escape still closes the
+ * topmost dialog, and only that one.
+ */
+function useEscapeWhenFocusIsLost(onClose: () => void) {
+  const close = useEffectEvent(() => onClose());
+  useEffect(() => {
+    const self = Symbol('dialog');
+    openDialogs.push(self);
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== 'Escape' || event.defaultPrevented || openDialogs.at(-1) !== self) return;
+      const active = document.activeElement;
+      if (active && active !== document.body) return;
+      event.preventDefault();
+      close();
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      openDialogs.splice(openDialogs.indexOf(self), 1);
+    };
+  }, []);
 }
 
 /**
