@@ -139,10 +139,14 @@ describe('the student page, keyboard only at 1366×768', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     expect(await dialog.getByTestId('picked-student').textContent()).toContain('Maya Singh');
+    // Behind the dialog the page is inert: no clicks, no Tab, nothing a screen reader reads.
+    expect(await page.evaluate(() => document.querySelector('#main-content')?.closest('[inert]') != null)).toBe(true);
     await axeIdle(page);
     await page.screenshot({ path: join(SHOTS, 'student-page-book.png') });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.querySelector('[inert]') != null)).toBe(false);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('book-for-student');
   });
 
   it('edits in its own mode, and asks before Escape throws a change away', async () => {
@@ -155,7 +159,10 @@ describe('the student page, keyboard only at 1366×768', () => {
     await axeIdle(page);
     await page.screenshot({ path: join(SHOTS, 'student-form-discard.png') });
     await page.keyboard.press('Escape');
+    await page.getByTestId('discard-confirm').waitFor({ state: 'detached' });
     expect(await form.getByLabel('Phone').inputValue()).toBe('905-555-0111');
+    // Keep editing puts the desk back in the field it was in.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('phone');
 
     // A birth date in the future: the backend refuses it, the summary takes focus and names the field.
     await form.getByLabel('Date of birth').fill('2031-01-01');

@@ -236,3 +236,33 @@ describe('Escape after focus was lost', () => {
     expect(dialogs()).toHaveLength(0);
   });
 });
+
+describe('Escape after focus was lost, with a dialog on top', () => {
+  it('closes the top dialog only, not the one beneath it', async () => {
+    let outerClosed = 0;
+    function Two() {
+      const [inner, setInner] = useState(false);
+      return (
+        <Dialog title="Edit student" testId="outer" onClose={() => (outerClosed += 1)}>
+          <button type="button" data-testid="open-inner" onClick={() => setInner(true)}>
+            Pick
+          </button>
+          {inner ? (
+            <Dialog title="Pick" testId="inner" onClose={() => setInner(false)}>
+              <p>Nothing to focus</p>
+            </Dialog>
+          ) : null}
+        </Dialog>
+      );
+    }
+    view.render(<Two />);
+    act(() => byTestId('open-inner').click());
+    await settle();
+    act(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(document.activeElement).toBe(document.body);
+    pressEscape();
+    await settle();
+    expect(dialogs().map((dialog) => dialog.dataset.testid)).toEqual(['outer']);
+    expect(outerClosed).toBe(0);
+  });
+});

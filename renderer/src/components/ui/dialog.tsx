@@ -26,7 +26,7 @@ export function Dialog({ title, description, onClose, children, footer, size = '
   const bodyRef = useRef<HTMLDivElement>(null);
   useFocusableWhenScrolling(bodyRef, title);
   useFallbackFocus();
-  useEscapeWhenFocusIsLost(onClose);
+  useEscapeWhenFocusIsLost(bodyRef, onClose);
 
   return (
     <ModalOverlay
@@ -97,32 +97,25 @@ function useFocusableWhenScrolling(ref: RefObject<HTMLDivElement | null>, title:
   }, [ref, title]);
 }
 
-/** The dialogs open now, the topmost last. */
-const openDialogs: symbol[] = [];
-
 /**
  * React Aria hears Escape inside the dialog. When the control that had focus goes away (a Run button that
  * becomes the result), focus falls to the page's body, outside the dialog: there Escape still closes the
- * topmost dialog, and only that one.
+ * topmost dialog, and only that one (a dialog under another, or under the sign-in screen, is inert).
  */
-function useEscapeWhenFocusIsLost(onClose: () => void) {
+function useEscapeWhenFocusIsLost(inside: RefObject<HTMLElement | null>, onClose: () => void) {
   const close = useEffectEvent(() => onClose());
   useEffect(() => {
-    const self = Symbol('dialog');
-    openDialogs.push(self);
     function onKeyDown(event: KeyboardEvent) {
-      if (event.key !== 'Escape' || event.defaultPrevented || openDialogs.at(-1) !== self) return;
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
       const active = document.activeElement;
       if (active && active !== document.body) return;
+      if (!inside.current || inside.current.closest('[inert], [aria-hidden="true"]')) return;
       event.preventDefault();
       close();
     }
     document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('keydown', onKeyDown);
-      openDialogs.splice(openDialogs.indexOf(self), 1);
-    };
-  }, []);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [inside]);
 }
 
 /**
