@@ -19,6 +19,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['renderer/src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['renderer/src/test/setup.ts'],
         },
       },
       {

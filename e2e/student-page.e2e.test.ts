@@ -145,6 +145,8 @@ describe('the student page, keyboard only at 1366×768', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     expect(await dialog.getByTestId('picked-student').textContent()).toContain('Maya Singh');
+    // Behind the dialog the page is inert: no clicks, no Tab, nothing a screen reader reads.
+    expect(await page.evaluate(() => document.querySelector('#main-content')?.closest('[inert]') != null)).toBe(true);
     // Her lessons are with Priya Sharma in the Civic: the dialog starts with them.
     expect(await dialog.locator('#lesson-instructor option:checked').textContent()).toContain('Priya Sharma');
     expect(await dialog.locator('#lesson-vehicle option:checked').textContent()).toContain('CDEF 123');
@@ -163,6 +165,8 @@ describe('the student page, keyboard only at 1366×768', () => {
     await page.screenshot({ path: join(SHOTS, 'student-page-book.png') });
     await press('Enter');
     await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.querySelector('[inert]') != null)).toBe(false);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('book-for-student');
     console.log(`[student-page] keys to book a lesson from the student page: ${keys}`);
     expect(keys).toBeLessThanOrEqual(30);
     await page.getByTestId('student-tab-lessons').click();
@@ -179,7 +183,10 @@ describe('the student page, keyboard only at 1366×768', () => {
     await axeIdle(page);
     await page.screenshot({ path: join(SHOTS, 'student-form-discard.png') });
     await page.keyboard.press('Escape');
+    await page.getByTestId('discard-confirm').waitFor({ state: 'detached' });
     expect(await form.getByLabel('Phone').inputValue()).toBe('905-555-0111');
+    // Keep editing puts the desk back in the field it was in.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('phone');
 
     // A birth date in the future: the backend refuses it, the summary takes focus and names the field.
     await form.getByLabel('Date of birth').fill('2031-01-01');

@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { Dialog as AriaDialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 
 type DialogProps = {
   title: string;
@@ -11,78 +12,52 @@ type DialogProps = {
 };
 
 /**
- * A modal dialog: focus moves in when it opens and back when it closes, Escape closes it,
- * and Tab stays inside. Plain React rather than <dialog>, which jsdom does not implement.
+ * A modal dialog built on React Aria: everything behind it is inert (no clicks, no Tab, hidden from screen
+ * readers), Tab stays inside, and focus goes back to the trigger when it closes. Escape closes only the
+ * topmost of nested dialogs, and goes through `onClose` like the Close button, so a form that asks before
+ * discarding changes can say no (it simply stays rendered). A click on the backdrop does nothing: a form's
+ * typing is not lost to a stray click.
  *
- * The trigger is read while the dialog first renders, before anything inside it mounts: by the time
- * an effect runs, a field's autoFocus has already moved focus into the dialog, and focus "returned"
- * there lands on the body once the dialog is gone.
+ * A control inside that takes focus as it mounts (React's autoFocus) keeps it; otherwise the dialog itself
+ * takes focus, and its title is what a screen reader announces.
  */
 export function Dialog({ title, description, onClose, children, footer, size = 'small', testId }: DialogProps) {
-  const titleId = useId();
   const descriptionId = useId();
-  const panelRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   useFocusableWhenScrolling(bodyRef, title);
-  // The keydown listener is set up once, yet always calls the latest onClose.
-  const close = useEffectEvent(() => onClose());
-  const [trigger] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
-
-  useEffect(() => {
-    const panel = panelRef.current;
-    // A control inside that took focus as it mounted (React's autoFocus) keeps it: it is where the work starts.
-    const active = document.activeElement;
-    if (!(panel && active instanceof HTMLElement && active !== panel && panel.contains(active))) {
-      const first = panel?.querySelector<HTMLElement>('[autofocus], input, select, textarea, button');
-      (first ?? panel)?.focus();
-    }
-
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.key === 'Escape') {
-        event.stopPropagation();
-        close();
-      } else if (event.key === 'Tab' && panel) {
-        trapTab(panel, event);
-      }
-    }
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('keydown', onKeyDown);
-      returnFocus(trigger);
-    };
-  }, [trigger]);
+  useFallbackFocus();
+  useEscapeWhenFocusIsLost(bodyRef, onClose);
 
   return (
-    <div className="dialog-backdrop">
-      <div
-        ref={panelRef}
-        className={`dialog dialog--${size}`}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={description ? descriptionId : undefined}
-        tabIndex={-1}
-        data-testid={testId}
-      >
-        <header className="dialog__header">
-          <h2 className="dialog__title" id={titleId}>
-            {title}
-          </h2>
-          <button type="button" className="dialog__close" aria-label="Close" onClick={onClose}>
-            ×
-          </button>
-        </header>
-        {description ? (
-          <div className="dialog__description" id={descriptionId}>
-            {description}
+    <ModalOverlay
+      className="dialog-backdrop"
+      isOpen
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+    >
+      <Modal className="dialog-modal">
+        <AriaDialog className={`dialog dialog--${size}`} aria-describedby={description ? descriptionId : undefined} data-testid={testId}>
+          <header className="dialog__header">
+            <Heading slot="title" level={2} className="dialog__title">
+              {title}
+            </Heading>
+            <button type="button" className="dialog__close" aria-label="Close" onClick={onClose}>
+              ×
+            </button>
+          </header>
+          {description ? (
+            <div className="dialog__description" id={descriptionId}>
+              {description}
+            </div>
+          ) : null}
+          <div className="dialog__body" ref={bodyRef}>
+            {children}
           </div>
-        ) : null}
-        <div className="dialog__body" ref={bodyRef}>
-          {children}
-        </div>
-        {footer ? <footer className="dialog__footer">{footer}</footer> : null}
-      </div>
-    </div>
+          {footer ? <footer className="dialog__footer">{footer}</footer> : null}
+        </AriaDialog>
+      </Modal>
+    </ModalOverlay>
   );
 }
 
@@ -123,40 +98,57 @@ function useFocusableWhenScrolling(ref: RefObject<HTMLDivElement | null>, title:
 }
 
 /**
- * Back to the trigger; if the screen re-drew it meanwhile (a row after a save), to the element that now
- * carries its test id or id; failing both, to the page's heading rather than the body.
+ * React Aria hears Escape inside the dialog. When the control that had focus goes away (a Run button that
+ * becomes the result), focus falls to the page's body, outside the dialog: there Escape still closes the
+ * topmost dialog, and only that one (a dialog under another, or under the sign-in screen, is inert).
  */
-function returnFocus(trigger: HTMLElement | null) {
-  // After the dialog's own nodes are gone: React removes them after this cleanup runs.
-  queueMicrotask(() => {
-    // Closing one dialog may have opened another, which keeps its focus.
-    if (document.activeElement?.closest('[role="dialog"]')) return;
-    if (trigger?.isConnected && trigger !== document.body) {
-      trigger.focus();
-      return;
+function useEscapeWhenFocusIsLost(inside: RefObject<HTMLElement | null>, onClose: () => void) {
+  const close = useEffectEvent(() => onClose());
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const active = document.activeElement;
+      if (active && active !== document.body) return;
+      if (!inside.current || inside.current.closest('[inert], [aria-hidden="true"]')) return;
+      event.preventDefault();
+      close();
     }
-    const testId = trigger?.getAttribute('data-testid');
-    const again = (trigger?.id && document.getElementById(trigger.id)) || (testId && document.querySelector<HTMLElement>(`[data-testid="${testId.replace(/["\\]/g, '\\$&')}"]`));
-    const heading = document.querySelector<HTMLElement>('#main-content h1');
-    const target = again || heading;
-    if (!target) return;
-    if (target === heading && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-    target.focus();
-  });
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [inside]);
 }
 
-function trapTab(panel: HTMLElement, event: KeyboardEvent) {
-  const focusable = Array.from(
-    panel.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input, select, textarea, [tabindex="0"]'),
+/**
+ * React Aria returns focus to the trigger, a frame after the dialog is gone. If the screen re-drew the
+ * trigger meanwhile (a row after a save), focus would be left on the body: this sends it to the element that
+ * now carries the trigger's test id or id, failing both to the page's heading.
+ *
+ * The trigger is read while the dialog first renders, before anything inside it mounts: by the time an
+ * effect runs, a field's autoFocus has already moved focus into the dialog.
+ */
+function useFallbackFocus() {
+  const [trigger] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  useEffect(
+    () => () => {
+      // A passive cleanup runs after React Aria's layout cleanup has asked for its frame, so this frame comes after it.
+      requestAnimationFrame(() => returnFocus(trigger));
+    },
+    [trigger],
   );
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (!first || !last) return;
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
+}
+
+function returnFocus(trigger: HTMLElement | null) {
+  // React Aria found a home for focus, or closing one dialog opened another, which keeps its focus.
+  if (document.activeElement && document.activeElement !== document.body) return;
+  if (trigger?.isConnected && trigger !== document.body) {
+    trigger.focus();
+    return;
   }
+  const testId = trigger?.getAttribute('data-testid');
+  const again = (trigger?.id && document.getElementById(trigger.id)) || (testId && document.querySelector<HTMLElement>(`[data-testid="${testId.replace(/["\\]/g, '\\$&')}"]`));
+  const heading = document.querySelector<HTMLElement>('#main-content h1');
+  const target = again || heading;
+  if (!target) return;
+  if (target === heading && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+  target.focus();
 }

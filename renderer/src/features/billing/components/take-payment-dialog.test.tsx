@@ -53,8 +53,8 @@ async function open() {
   await settle();
 }
 
-const field = <T extends HTMLElement = HTMLInputElement>(id: string) => view.container.querySelector<T>(`[id="${id}"]`)!;
-const byTestId = (id: string) => view.container.querySelector(`[data-testid="${id}"]`);
+const field = <T extends HTMLElement = HTMLInputElement>(id: string) => document.querySelector<T>(`[id="${id}"]`)!;
+const byTestId = (id: string) => document.querySelector(`[data-testid="${id}"]`);
 
 function type(id: string, value: string) {
   const input = field(id);

@@ -68,38 +68,39 @@ export function InstructorForm({ instructor, timeZone, onClose, onSaved }: Props
           { id: 'availability', label: 'Weekly availability' },
           { id: 'time-off', label: 'Time off', disabled: !base },
         ]}
-      />
-      <form id="instructor-form" className="form-grid" onSubmit={onSubmit} noValidate hidden={tab !== 'details' && tab !== 'availability'}>
-        <div hidden={tab !== 'details'} className="form-grid">
-          <fieldset className="form-grid__section">
-            <legend>Instructor</legend>
-            <TextField label="First name" required autoFocus {...form.bindText('first_name')} />
-            <TextField label="Last name" required {...form.bindText('last_name')} />
-            <TextField label="Phone" type="tel" {...form.bindText('phone')} />
-            <TextField label="Email" type="email" {...form.bindText('email')} />
-          </fieldset>
-          <fieldset className="form-grid__section">
-            <legend>Credentials</legend>
-            <TextField label="DI licence number" required className="mono" {...form.bindText('di_licence_number')} />
-            <TextField label="DI licence expiry" type="date" required hint="DI licences run 3 years and expire on March 31." {...form.bindText('di_licence_expiry')} />
-            <TextField label="Criminal record check done on" type="date" {...form.bindText('criminal_check_date')} />
-            <TextField label="Driver abstract dated" type="date" {...form.bindText('driver_abstract_date')} />
-            <TextField label="City licence expiry (Toronto, own car)" type="date" {...form.bindText('city_licence_expiry')} />
-            <TextField label="Own-car insurance expiry" type="date" {...form.bindText('own_car_insurance_expiry')} />
-          </fieldset>
-          <fieldset className="form-grid__section">
-            <legend>Teaches</legend>
-            <CheckboxField label="In-car lessons" {...form.bindFlag('authorised_in_car')} />
-            <CheckboxField label="Classroom" {...form.bindFlag('authorised_classroom')} />
-            <CheckboxField label="Active (can be booked)" {...form.bindFlag('active')} />
-            <TextAreaField label="Notes" rows={2} wide {...form.bindText('notes')} />
-          </fieldset>
-        </div>
-        <div hidden={tab !== 'availability'}>
-          <AvailabilityEditor slots={values.availability} onChange={(availability) => form.setValues((current) => ({ ...current, availability }))} />
-        </div>
-      </form>
-      {tab === 'time-off' && base ? <TimeOffPanel instructor={base} timeZone={timeZone} onChanged={(next) => form.setBase(next)} /> : null}
+      >
+        <form id="instructor-form" className="form-grid" onSubmit={onSubmit} noValidate hidden={tab !== 'details' && tab !== 'availability'}>
+          <div hidden={tab !== 'details'} className="form-grid">
+            <fieldset className="form-grid__section">
+              <legend>Instructor</legend>
+              <TextField label="First name" required autoFocus {...form.bindText('first_name')} />
+              <TextField label="Last name" required {...form.bindText('last_name')} />
+              <TextField label="Phone" type="tel" {...form.bindText('phone')} />
+              <TextField label="Email" type="email" {...form.bindText('email')} />
+            </fieldset>
+            <fieldset className="form-grid__section">
+              <legend>Credentials</legend>
+              <TextField label="DI licence number" required className="mono" {...form.bindText('di_licence_number')} />
+              <TextField label="DI licence expiry" type="date" required hint="DI licences run 3 years and expire on March 31." {...form.bindText('di_licence_expiry')} />
+              <TextField label="Criminal record check done on" type="date" {...form.bindText('criminal_check_date')} />
+              <TextField label="Driver abstract dated" type="date" {...form.bindText('driver_abstract_date')} />
+              <TextField label="City licence expiry (Toronto, own car)" type="date" {...form.bindText('city_licence_expiry')} />
+              <TextField label="Own-car insurance expiry" type="date" {...form.bindText('own_car_insurance_expiry')} />
+            </fieldset>
+            <fieldset className="form-grid__section">
+              <legend>Teaches</legend>
+              <CheckboxField label="In-car lessons" {...form.bindFlag('authorised_in_car')} />
+              <CheckboxField label="Classroom" {...form.bindFlag('authorised_classroom')} />
+              <CheckboxField label="Active (can be booked)" {...form.bindFlag('active')} />
+              <TextAreaField label="Notes" rows={2} wide {...form.bindText('notes')} />
+            </fieldset>
+          </div>
+          <div hidden={tab !== 'availability'}>
+            <AvailabilityEditor slots={values.availability} onChange={(availability) => form.setValues((current) => ({ ...current, availability }))} />
+          </div>
+        </form>
+        {tab === 'time-off' && base ? <TimeOffPanel instructor={base} timeZone={timeZone} onChanged={(next) => form.setBase(next)} /> : null}
+      </Tabs>
     </Dialog>
   );
 }

@@ -28,7 +28,7 @@ function HalfFilledForm() {
 }
 
 function type(id: string, value: string) {
-  const input = view.container.querySelector<HTMLInputElement>(`#${id}`)!;
+  const input = document.querySelector<HTMLInputElement>(`#${id}`)!;
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
@@ -60,7 +60,7 @@ describe('the sign-in gate', () => {
     );
     await settle();
     type('lesson-note', 'Parallel parking: half done');
-    expect(view.container.querySelector('[data-testid="sign-in-screen"]')).toBeNull();
+    expect(document.querySelector('[data-testid="sign-in-screen"]')).toBeNull();
 
     // The idle clock runs on fake timers from the last key pressed; nothing is timed, only the order.
     vi.useFakeTimers();
@@ -77,19 +77,19 @@ describe('the sign-in gate', () => {
     vi.useRealTimers();
     await settle();
     expect(switchUser).toHaveBeenCalledTimes(1);
-    expect(view.container.querySelector('[data-testid="idle-locked"]')).not.toBeNull();
-    expect(view.container.querySelector('.sign-in-gate')?.hasAttribute('inert')).toBe(true);
-    expect(view.container.querySelector<HTMLInputElement>('#lesson-note')?.value).toBe('Parallel parking: half done');
+    expect(document.querySelector('[data-testid="idle-locked"]')).not.toBeNull();
+    expect(document.querySelector('.sign-in-gate')?.hasAttribute('inert')).toBe(true);
+    expect(document.querySelector<HTMLInputElement>('#lesson-note')?.value).toBe('Parallel parking: half done');
 
     type('sign-in-login', 'ines');
     type('sign-in-password', 'ines-password-1');
     await act(async () => {
-      view.container.querySelector('[data-testid="sign-in-screen"] form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      document.querySelector('[data-testid="sign-in-screen"] form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     });
     await settle();
     expect(signIn).toHaveBeenCalledWith({ login: 'ines', password: 'ines-password-1' });
-    expect(view.container.querySelector('[data-testid="sign-in-screen"]')).toBeNull();
-    expect(view.container.querySelector<HTMLInputElement>('#lesson-note')?.value).toBe('Parallel parking: half done');
+    expect(document.querySelector('[data-testid="sign-in-screen"]')).toBeNull();
+    expect(document.querySelector<HTMLInputElement>('#lesson-note')?.value).toBe('Parallel parking: half done');
   });
 
   it('shows nothing over the app while sign-in is off', async () => {
@@ -102,8 +102,8 @@ describe('the sign-in gate', () => {
       </QueryClientProvider>,
     );
     await settle();
-    expect(view.container.querySelector('[data-testid="sign-in-screen"]')).toBeNull();
-    expect(view.container.querySelector('.sign-in-gate')?.hasAttribute('inert')).toBe(false);
+    expect(document.querySelector('[data-testid="sign-in-screen"]')).toBeNull();
+    expect(document.querySelector('.sign-in-gate')?.hasAttribute('inert')).toBe(false);
   });
 
   it('says each refusal in front-desk words', () => {

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Banner } from '../../../components/ui/banner';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/field';
@@ -25,7 +26,8 @@ export function signInWords(error: unknown): string {
 
 /**
  * Over the app, never instead of it: the screen underneath stays mounted, so a half-filled form is still
- * there when the same person signs back in after the idle lock.
+ * there when the same person signs back in after the idle lock. A React Aria modal that Escape does not
+ * close: it lies over a dialog left open too (the form), which turns inert beneath it.
  */
 export function SignInScreen({ locked, onSignedIn }: { locked: boolean; onSignedIn: () => void }) {
   const signIn = useSignIn();
@@ -50,37 +52,41 @@ export function SignInScreen({ locked, onSignedIn }: { locked: boolean; onSigned
   const failed = recovering ? recover.error : signIn.error;
 
   return (
-    <div className="sign-in-overlay" role="dialog" aria-modal="true" aria-labelledby="sign-in-title" data-testid="sign-in-screen">
-      <div className="sign-in-card">
-        <h1 id="sign-in-title">{recovering ? 'Reset the owner’s password' : 'Sign in'}</h1>
-        {locked && !recovering ? <p data-testid="idle-locked">Locked after a while without use. Your unsaved work is kept: sign in to pick up where you were.</p> : null}
-        {failed ? (
-          <Banner tone="error" title={signInWords(failed)} testId="sign-in-error" />
-        ) : null}
-        {recovering ? (
-          <form onSubmit={submitRecovery}>
-            <TextField id="recovery-code" label="Recovery code" value={code} onChange={(e) => setCode(e.target.value)} required autoComplete="off" />
-            <TextField id="recovery-password" label="New password" type="password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} required autoComplete="new-password" />
-            <Button type="submit" variant="primary" busy={recover.isPending} data-testid="recover-submit">
-              Reset and sign in
-            </Button>
-            <Button variant="ghost" onClick={() => setRecovering(false)}>
-              Back to sign-in
-            </Button>
-          </form>
-        ) : (
-          <form onSubmit={submit}>
-            <TextField id="sign-in-login" label="Login" value={login} onChange={(e) => setLogin(e.target.value)} required autoComplete="username" autoFocus />
-            <TextField id="sign-in-password" label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="current-password" />
-            <Button type="submit" variant="primary" busy={signIn.isPending} data-testid="sign-in-submit">
-              Sign in
-            </Button>
-            <Button variant="ghost" onClick={() => setRecovering(true)}>
-              Owner: use the recovery code
-            </Button>
-          </form>
-        )}
-      </div>
-    </div>
+    <ModalOverlay className="sign-in-overlay" isOpen isKeyboardDismissDisabled>
+      <Modal className="dialog-modal">
+        <Dialog className="sign-in-card" data-testid="sign-in-screen">
+          <Heading slot="title" level={1}>
+            {recovering ? 'Reset the owner’s password' : 'Sign in'}
+          </Heading>
+          {locked && !recovering ? <p data-testid="idle-locked">Locked after a while without use. Your unsaved work is kept: sign in to pick up where you were.</p> : null}
+          {failed ? (
+            <Banner tone="error" title={signInWords(failed)} testId="sign-in-error" />
+          ) : null}
+          {recovering ? (
+            <form onSubmit={submitRecovery}>
+              <TextField id="recovery-code" label="Recovery code" value={code} onChange={(e) => setCode(e.target.value)} required autoComplete="off" />
+              <TextField id="recovery-password" label="New password" type="password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} required autoComplete="new-password" />
+              <Button type="submit" variant="primary" busy={recover.isPending} data-testid="recover-submit">
+                Reset and sign in
+              </Button>
+              <Button variant="ghost" onClick={() => setRecovering(false)}>
+                Back to sign-in
+              </Button>
+            </form>
+          ) : (
+            <form onSubmit={submit}>
+              <TextField id="sign-in-login" label="Login" value={login} onChange={(e) => setLogin(e.target.value)} required autoComplete="username" autoFocus />
+              <TextField id="sign-in-password" label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="current-password" />
+              <Button type="submit" variant="primary" busy={signIn.isPending} data-testid="sign-in-submit">
+                Sign in
+              </Button>
+              <Button variant="ghost" onClick={() => setRecovering(true)}>
+                Owner: use the recovery code
+              </Button>
+            </form>
+          )}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
   );
 }

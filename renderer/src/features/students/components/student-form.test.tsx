@@ -27,7 +27,7 @@ function render(student: Student | null, onSaved = vi.fn(), onClose = vi.fn()) {
 }
 
 function type(id: string, value: string) {
-  const input = view.container.querySelector<HTMLInputElement>(`#${id}`)!;
+  const input = document.querySelector<HTMLInputElement>(`#${id}`)!;
   // React tracks the value through the prototype setter; assigning .value directly would be ignored.
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
   input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -35,11 +35,11 @@ function type(id: string, value: string) {
 
 async function submit() {
   await act(async () => {
-    view.container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    document.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
   });
 }
 
-const byTestId = (id: string) => view.container.querySelector(`[data-testid="${id}"]`);
+const byTestId = (id: string) => document.querySelector(`[data-testid="${id}"]`);
 
 describe('StudentForm', () => {
   it('asks for the required fields without calling the backend', async () => {
@@ -77,8 +77,8 @@ describe('StudentForm', () => {
     await submit();
     expect(create).toHaveBeenCalledWith({ body: expect.objectContaining({ licence_number: 'L123', first_name: 'Ada' }) });
     expect(byTestId('field-error-licence_number')?.textContent).toBe('One letter and 14 digits.');
-    expect(view.container.querySelector('#licence_number-hint')?.textContent).toBe('Format: A1234-56789-01234');
-    expect(view.container.querySelector('#licence_number')?.getAttribute('aria-invalid')).toBe('true');
+    expect(document.querySelector('#licence_number-hint')?.textContent).toBe('Format: A1234-56789-01234');
+    expect(document.querySelector('#licence_number')?.getAttribute('aria-invalid')).toBe('true');
   });
 
   it('on a version conflict offers "Reload latest", which loads the newest copy into the form', async () => {
@@ -97,7 +97,7 @@ describe('StudentForm', () => {
     await act(async () => (byTestId('reload-latest') as HTMLButtonElement).click());
     expect(get).toHaveBeenCalledWith({ student_id: 3 });
     expect(byTestId('version-conflict')).toBeNull();
-    expect(view.container.querySelector<HTMLInputElement>('#phone')?.value).toBe('905-555-0123');
+    expect(document.querySelector<HTMLInputElement>('#phone')?.value).toBe('905-555-0123');
   });
 
   it('after a failed save, an error summary at the top takes focus and links to each field', async () => {
@@ -150,7 +150,7 @@ describe('StudentForm', () => {
     host.odsm = { students: {} };
     const onClose = vi.fn();
     render(ada, vi.fn(), onClose);
-    const escape = () => act(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    const escape = () => act(() => (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true })));
     escape();
     expect(onClose).toHaveBeenCalledTimes(1);
 
@@ -162,7 +162,7 @@ describe('StudentForm', () => {
     expect(document.activeElement).toBe(byTestId('keep-editing'));
     escape();
     expect(byTestId('discard-confirm')).toBeNull();
-    expect(view.container.querySelector<HTMLInputElement>('#phone')?.value).toBe('416-555-0100');
+    expect(document.querySelector<HTMLInputElement>('#phone')?.value).toBe('416-555-0100');
     escape();
     act(() => (byTestId('discard-changes') as HTMLButtonElement).click());
     expect(onClose).toHaveBeenCalledTimes(1);

@@ -81,11 +81,20 @@ export function StudentForm({ student, onClose, onSaved }: StudentFormProps) {
   const [attempt, setAttempt] = useState(0);
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const keepEditing = useRef<HTMLButtonElement>(null);
+  // Where the desk was when the question came up: "Keep editing" (or Escape) takes focus back there.
+  const beforeAsking = useRef<HTMLElement | null>(null);
 
   // A save the backend refused field by field: the summary takes focus once the problems are in.
   const fieldRefusal = Object.keys(serverErrors.byField).length > 0 ? save.error : null;
   useEffect(() => {
-    if (confirmingDiscard) keepEditing.current?.focus();
+    if (confirmingDiscard) {
+      keepEditing.current?.focus();
+      return;
+    }
+    const back = beforeAsking.current;
+    beforeAsking.current = null;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (back?.isConnected && lost) back.focus();
   }, [confirmingDiscard]);
 
   function errorFor(field: StudentFormField): string | undefined {
@@ -105,7 +114,10 @@ export function StudentForm({ student, onClose, onSaved }: StudentFormProps) {
   /** Escape, Close or Cancel: a changed form asks first; Escape again keeps editing. */
   function requestClose() {
     if (confirmingDiscard) return setConfirmingDiscard(false);
-    if (changed && !save.isPending) return setConfirmingDiscard(true);
+    if (changed && !save.isPending) {
+      beforeAsking.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      return setConfirmingDiscard(true);
+    }
     onClose();
   }
 

@@ -6,11 +6,6 @@ import { reactRootPerTest } from '../../../test/react-root';
 import { StudentPicker } from './student-picker';
 import { aStudent } from './student-fixture';
 
-// jsdom has no CSS.escape, which React Aria uses to find the active option by id.
-const css = globalThis as unknown as { CSS?: { escape?: (value: string) => string } };
-css.CSS ??= {};
-css.CSS.escape ??= (value: string) => value.replace(/[^\w-]/g, (char) => `\\${char}`);
-
 type Host = { odsm?: unknown };
 const host = globalThis as unknown as Host;
 const view = reactRootPerTest();

@@ -68,36 +68,37 @@ export function VehicleForm({ vehicle, timeZone, initialTab = 'details', onClose
           { id: 'details', label: 'Details' },
           { id: 'odometer', label: 'Odometer log', disabled: !base },
         ]}
-      />
-      {tab === 'details' ? (
-        <form id="vehicle-form" className="form-grid" onSubmit={onSubmit} noValidate>
-          <fieldset className="form-grid__section">
-            <legend>Vehicle</legend>
-            <TextField label="Plate" required autoFocus className="mono" {...form.bindText('plate')} />
-            <TextField label="VIN" required className="mono" {...form.bindText('vin')} />
-            <TextField label="Make" required {...form.bindText('make')} />
-            <TextField label="Model" required {...form.bindText('model')} />
-            <TextField label="Year" required inputMode="numeric" {...form.bindText('year')} />
-            <SelectField label="Transmission" {...form.bindText('transmission')}>
-              {TRANSMISSIONS.map((transmission) => (
-                <option key={transmission} value={transmission}>
-                  {transmission === 'automatic' ? 'Automatic' : 'Manual'}
-                </option>
-              ))}
-            </SelectField>
-            <CheckboxField label="Dual brake fitted" {...form.bindFlag('dual_brake')} />
-            <CheckboxField label="Active (can be booked)" {...form.bindFlag('active')} />
-          </fieldset>
-          <fieldset className="form-grid__section">
-            <legend>Insurance and safety</legend>
-            <TextField label="Insurance expiry" type="date" required {...form.bindText('insurance_expiry')} />
-            <TextField label="Safety inspection expiry" type="date" required {...form.bindText('inspection_expiry')} />
-            {base ? null : <TextField label="Odometer now (km)" inputMode="numeric" {...form.bindText('odometer_km')} />}
-            <TextAreaField label="Notes" rows={2} wide {...form.bindText('notes')} />
-          </fieldset>
-        </form>
-      ) : null}
-      {tab === 'odometer' && base ? <OdometerPanel vehicle={base} timeZone={timeZone} /> : null}
+      >
+        {tab === 'details' ? (
+          <form id="vehicle-form" className="form-grid" onSubmit={onSubmit} noValidate>
+            <fieldset className="form-grid__section">
+              <legend>Vehicle</legend>
+              <TextField label="Plate" required autoFocus className="mono" {...form.bindText('plate')} />
+              <TextField label="VIN" required className="mono" {...form.bindText('vin')} />
+              <TextField label="Make" required {...form.bindText('make')} />
+              <TextField label="Model" required {...form.bindText('model')} />
+              <TextField label="Year" required inputMode="numeric" {...form.bindText('year')} />
+              <SelectField label="Transmission" {...form.bindText('transmission')}>
+                {TRANSMISSIONS.map((transmission) => (
+                  <option key={transmission} value={transmission}>
+                    {transmission === 'automatic' ? 'Automatic' : 'Manual'}
+                  </option>
+                ))}
+              </SelectField>
+              <CheckboxField label="Dual brake fitted" {...form.bindFlag('dual_brake')} />
+              <CheckboxField label="Active (can be booked)" {...form.bindFlag('active')} />
+            </fieldset>
+            <fieldset className="form-grid__section">
+              <legend>Insurance and safety</legend>
+              <TextField label="Insurance expiry" type="date" required {...form.bindText('insurance_expiry')} />
+              <TextField label="Safety inspection expiry" type="date" required {...form.bindText('inspection_expiry')} />
+              {base ? null : <TextField label="Odometer now (km)" inputMode="numeric" {...form.bindText('odometer_km')} />}
+              <TextAreaField label="Notes" rows={2} wide {...form.bindText('notes')} />
+            </fieldset>
+          </form>
+        ) : null}
+        {tab === 'odometer' && base ? <OdometerPanel vehicle={base} timeZone={timeZone} /> : null}
+      </Tabs>
     </Dialog>
   );
 }
