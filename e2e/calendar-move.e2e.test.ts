@@ -121,6 +121,8 @@ describe('moving a lesson by keyboard', () => {
 describe('moving a lesson with the mouse', () => {
   /** Presses on the block (or its bottom edge), moves by `dy` pixels in a few steps, and lets go unless told not to. */
   async function drag(dy: number, options: { edge?: boolean; release?: boolean } = {}) {
+    // Where the desk would start: the lesson in the middle of the calendar's view, with room below to drag into.
+    await block().evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const box = (await block().boundingBox())!;
     const x = box.x + box.width / 2;
     const y = options.edge ? box.y + box.height - 3 : box.y + 12;

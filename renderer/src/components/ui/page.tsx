@@ -17,7 +17,7 @@ export function Page({ id, title, subtitle, subtitleTestId, actions, children }:
   return (
     <section className="page" aria-labelledby={titleId}>
       <header className="page__header">
-        <div>
+        <div className="page__heading">
           <h1 id={titleId} className="page__title" tabIndex={-1}>
             {title}
           </h1>

@@ -4,7 +4,7 @@ import { addDays, formatWeekdayDate } from '../../../lib/dates';
 import type { ClassSession } from '../../classroom';
 import type { Lesson } from '../../lessons';
 import { CalendarBlock, lessonAndTestEntries, type CalendarEntry, type CalendarRoadTest } from './calendar-block';
-import { assignLanes, blockStyle, minuteAt, placeBlock, type CalendarWindow } from './calendar-layout';
+import { assignLanesFloating, blockStyle, minuteAt, placeBlock, type CalendarWindow } from './calendar-layout';
 import { columnHeight, HourGutter, HOUR_PX } from './calendar-gutter';
 import type { MovePreview } from './use-lesson-move';
 
@@ -44,7 +44,7 @@ export function CalendarGrid({ window, timeFormat, today, lessons, sessions, roa
       classSession: { id: session.id, instructorId: session.instructor_id, topic: session.topic, room: session.room, attendees: session.attendance?.length ?? 0, capacity: session.capacity },
     })),
   ];
-  const placed = assignLanes(entries)
+  const placed = assignLanesFloating(entries, (entry) => entry.lesson !== undefined && entry.lesson.id === movePreview?.lessonId)
     .map((entry) => ({ ...entry, placement: placeBlock(entry.item.startsAt, entry.item.endsAt, window) }))
     .filter((entry) => entry.placement !== null);
 

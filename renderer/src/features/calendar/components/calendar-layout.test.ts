@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { windowRange } from '../../../lib/dates';
-import { assignLanes, minuteAt, placeBlock, type CalendarWindow } from './calendar-layout';
+import { assignLanes, assignLanesFloating, minuteAt, placeBlock, type CalendarWindow } from './calendar-layout';
 
 const week: CalendarWindow = { firstDay: '2026-03-02', days: 7, dayStartMinute: 7 * 60, dayEndMinute: 21 * 60, timeZone: 'America/Toronto' };
 
@@ -53,5 +53,19 @@ describe('assignLanes', () => {
     const c = { id: 'c', startsAt: '2026-03-02T16:00:00Z', endsAt: '2026-03-02T17:00:00Z' };
     const lanes = Object.fromEntries(assignLanes([c, b, a]).map(({ item, lane, lanes: n }) => [item.id, [lane, n]]));
     expect(lanes).toEqual({ a: [0, 2], b: [1, 2], c: [0, 1] });
+  });
+});
+
+describe('assignLanesFloating', () => {
+  it('draws a lesson being moved across the whole column, leaving the others where they were', () => {
+    const noah = { id: 'noah', startsAt: '2026-03-03T15:00:00Z', endsAt: '2026-03-03T16:00:00Z' };
+    const moving = { id: 'maya', startsAt: '2026-03-03T15:30:00Z', endsAt: '2026-03-03T16:30:00Z' };
+    const lanes = assignLanesFloating([noah, moving], (item) => item.id === 'maya');
+    expect(lanes).toEqual([
+      { item: noah, lane: 0, lanes: 1 },
+      { item: moving, lane: 0, lanes: 1 },
+    ]);
+    // Without floating, the two would squeeze into half a column each.
+    expect(assignLanes([noah, moving]).map((entry) => entry.lanes)).toEqual([2, 2]);
   });
 });

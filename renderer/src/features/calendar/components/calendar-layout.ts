@@ -83,6 +83,15 @@ export function assignLanes<T extends { startsAt: string; endsAt: string }>(item
   return result;
 }
 
+/**
+ * Lanes as `assignLanes`, but the items `floats` picks (a lesson being moved) take the column's whole width above
+ * the others instead of squeezing them: it is where the lesson would land, not a booking beside them yet.
+ */
+export function assignLanesFloating<T extends { startsAt: string; endsAt: string }>(items: readonly T[], floats: (item: T) => boolean): Array<{ item: T; lane: number; lanes: number }> {
+  const floating = items.filter(floats);
+  return [...assignLanes(items.filter((item) => !floats(item))), ...floating.map((item) => ({ item, lane: 0, lanes: 1 }))];
+}
+
 /** Where a placed block is drawn in its column, beside the others in its lane group. */
 export function blockStyle(placement: Pick<Placement, 'top' | 'height'>, lane: number, lanes: number) {
   return {

@@ -3,7 +3,7 @@ import { minuteText, type TimeFormat } from '../../../lib/clock-text';
 import type { Lesson, SchoolDay, SchoolDayInstructor } from '../../lessons';
 import { CalendarBlock, lessonAndTestEntries, type CalendarEntry, type CalendarRoadTest } from './calendar-block';
 import { columnHeight, HourGutter, HOUR_PX } from './calendar-gutter';
-import { assignLanes, blockStyle, placeBlock, type CalendarWindow } from './calendar-layout';
+import { assignLanesFloating, blockStyle, placeBlock, type CalendarWindow } from './calendar-layout';
 import { instructorColour } from './instructor-colour';
 import { offAt, offBands, type OffKind } from './school-day-shading';
 import { useSlotCursor } from './use-slot-cursor';
@@ -60,7 +60,7 @@ export function SchoolDayGrid({ day, window, timeFormat, onPickSlot, onOpenLesso
 
   const column = (who: SchoolDayInstructor, index: number) => {
     const bands = offBands(who, day.date, window);
-    const placed = assignLanes(byInstructor.get(who.id) ?? [])
+    const placed = assignLanesFloating(byInstructor.get(who.id) ?? [], (entry) => entry.lesson !== undefined && entry.lesson.id === movePreview?.lessonId)
       .map((entry) => ({ ...entry, placement: placeBlock(entry.item.startsAt, entry.item.endsAt, window) }))
       .filter((entry) => entry.placement !== null);
     const span = window.dayEndMinute - window.dayStartMinute;

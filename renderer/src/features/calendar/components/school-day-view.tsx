@@ -36,7 +36,7 @@ export function SchoolDayView({ window, ...grid }: Props) {
         </div>
       )}
       <CalendarLegend>
-        <span className="cal-legend__hatch" /> Hatched: outside the instructor’s weekly hours or time off · Arrows move between empty times and Enter books one · Drag a lesson up or down, or on it Alt+↑/↓, to move it (Enter saves)
+        <span className="cal-legend__hatch" /> Hatched: outside the instructor’s weekly hours or time off · Arrows move between half hours and Enter books one · Drag a lesson up or down, or on it Alt+↑/↓, to move it (Enter saves)
       </CalendarLegend>
     </>
   );

@@ -13,6 +13,8 @@ export type MoveDrag = {
 type Dragging = {
   lesson: Lesson;
   pointerId: number;
+  /** The column the drag began in, and where in it the pointer went down: the column may scroll meanwhile. */
+  column: HTMLElement;
   x: number;
   y: number;
   minutePx: number;
@@ -63,8 +65,9 @@ export function useLessonDrag(move: MoveDrag, options: { visibleMinutes: number;
     dragging.current = {
       lesson,
       pointerId: event.pointerId,
-      x: event.clientX,
-      y: event.clientY,
+      column,
+      x: event.clientX - rect.left,
+      y: event.clientY - rect.top,
       minutePx: rect.height / options.visibleMinutes,
       dayPx: options.dayCount > 1 ? rect.width : 0,
       days: { before: options.dayCount > 1 ? dayIndex : 0, after: options.dayCount > 1 ? options.dayCount - 1 - dayIndex : 0 },
@@ -78,8 +81,10 @@ export function useLessonDrag(move: MoveDrag, options: { visibleMinutes: number;
   function follow(event: PointerEvent<HTMLElement>) {
     const drag = dragging.current;
     if (!drag || drag.pointerId !== event.pointerId) return;
-    const dx = event.clientX - drag.x;
-    const dy = event.clientY - drag.y;
+    // Measured within the column, so a calendar that scrolls under the pointer (focus follows the block) still adds up.
+    const rect = drag.column.getBoundingClientRect();
+    const dx = event.clientX - rect.left - drag.x;
+    const dy = event.clientY - rect.top - drag.y;
     if (!drag.started && Math.hypot(dx, dy) < DRAG_THRESHOLD_PX) return;
     drag.started = true;
     const shift = shiftForDrag({ dx, dy, minutePx: drag.minutePx, dayPx: drag.dayPx, resize: drag.resize }, drag.days);
