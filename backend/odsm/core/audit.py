@@ -222,9 +222,10 @@ def _one_entry(session: Session, held: dict[tuple[str, str], dict[str, Any]]) ->
         return {k: v for k, v in lead.items() if k != "noted"}
     parts = [{k: c[k] for k in ("entity", "entity_id", "action", "before", "after", "reason", "student_id")}
              for c in changes]  # fmt: skip
+    # One student's write names them; a write about several (a class's attendance, certifying a list) names
+    # none, and lists under each student through the records it carries (audit's `_lists_student`).
     students = {c["student_id"] for c in [lead, *changes] if c["student_id"] is not None}
-    student_id = lead["student_id"] if lead["student_id"] is not None else (
-        students.pop() if len(students) == 1 else None)  # fmt: skip
+    student_id = students.pop() if len(students) == 1 else None
     reasons = [r for r in dict.fromkeys(c["reason"] for c in [lead, *changes]) if r]
     return {
         "entity": lead["entity"],

@@ -2,6 +2,6 @@
 export { SignInGate } from './components/sign-in-gate';
 export { SignedInAs } from './components/signed-in-as';
 export { SignInSection } from './components/sign-in-section';
-export { useOwnInstructorId } from './api/auth';
+export { useOwnInstructorId, useSignedInAccountId } from './api/auth';
 export { accessFrom, may, useAccess, useMay, EVERYTHING, type Access } from './api/access';
 export { NotAllowed } from './components/not-allowed';

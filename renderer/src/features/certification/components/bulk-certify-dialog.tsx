@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { TextField } from '../../../components/ui/field';
 import { StatusChip } from '../../../components/ui/status-chip';
 import { centsToDollarsText, dollarsToCents } from '../../../lib/units';
+import { useSignedInAccountId } from '../../sign-in';
 import { useCertifiers, useCertifyBatch } from '../api/certification';
 import type { BatchOutcome, WorklistRow } from '../types';
 import { batchKeyAction } from './batch-keys';
@@ -28,11 +29,12 @@ type Missing = { by?: boolean; reason?: boolean; references: Set<number>; fees: 
  */
 export function BulkCertifyDialog({ rows, feeCents, today, onClose, onCertified }: Props) {
   const certifiers = useCertifiers();
+  const account = useSignedInAccountId();
   const batch = useCertifyBatch();
   const [references, setReferences] = useState<Record<number, string>>({});
   const [fees, setFees] = useState<Record<number, string>>({});
   const [chosen, setChosen] = useState<string | null>(null);
-  const by = chosen ?? startingCertifier(certifiers.data?.items);
+  const by = chosen ?? startingCertifier(certifiers.data?.items, account);
   const [on, setOn] = useState(today);
   const [reason, setReason] = useState('');
   const backdated = on !== today;
@@ -63,7 +65,7 @@ export function BulkCertifyDialog({ rows, feeCents, today, onClose, onCertified 
     const firstBlank = pending.findIndex((row) => blank.references.has(row.enrollment_id) || blank.fees.has(row.enrollment_id));
     if (firstBlank >= 0) focusRow(rows.indexOf(pending[firstBlank] as WorklistRow));
     if (!certifier || blank.reason || firstBlank >= 0 || pending.length === 0) return;
-    rememberCertifier(by);
+    rememberCertifier(by, account);
     batch.mutate(
       {
         certifier,
@@ -100,9 +102,14 @@ export function BulkCertifyDialog({ rows, feeCents, today, onClose, onCertified 
 
   // Ctrl+Enter certifies from anywhere in the dialog (the rows, the picker, the date).
   function onFormKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    if (event.key !== 'Enter') return;
+    if (event.ctrlKey || event.metaKey) {
       event.preventDefault();
       submit();
+    } else if (event.target instanceof HTMLInputElement) {
+      // A plain Enter in the fee, the date or the reason would submit the form (its button is the default):
+      // only Ctrl+Enter or the button certifies a list.
+      event.preventDefault();
     }
   }
 

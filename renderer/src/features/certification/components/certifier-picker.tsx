@@ -12,18 +12,20 @@ export function certifierRef(key: string, people: readonly Certifier[]): Certifi
   return person ? { kind: person.kind, id: person.id } : null;
 }
 
-// The desk usually certifies a day's students under one name: the last one chosen is offered again until the app closes.
-let lastChosen = '';
+// The desk usually certifies a day's students under one name: the last one chosen is offered again until the app
+// closes, to the same person only. Each signed-in account has its own (the key null: sign-in is off).
+const lastChosen = new Map<number | null, string>();
 
-/** The key to start with: the one chosen last, or the only person on the list. */
-export function startingCertifier(people: readonly Certifier[] | undefined): string {
+/** The key to start with: the one this account chose last, or the only person on the list. */
+export function startingCertifier(people: readonly Certifier[] | undefined, account: number | null): string {
   if (!people) return '';
-  if (people.some((person) => certifierKey(person) === lastChosen)) return lastChosen;
+  const last = lastChosen.get(account);
+  if (last !== undefined && people.some((person) => certifierKey(person) === last)) return last;
   return people.length === 1 && people[0] ? certifierKey(people[0]) : '';
 }
 
-export function rememberCertifier(key: string) {
-  lastChosen = key;
+export function rememberCertifier(key: string, account: number | null) {
+  lastChosen.set(account, key);
 }
 
 type Props = { id: string; value: string; onChange: (key: string) => void; error?: string | undefined };

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../../components/ui/error-banner';
 import { TextField } from '../../../components/ui/field';
 import { centsToDollarsText, dollarsToCents } from '../../../lib/units';
 import { useEnrollment } from '../../enrollments';
+import { useSignedInAccountId } from '../../sign-in';
 import { useCertifiers, useCertify } from '../api/certification';
 import type { WorklistRow } from '../types';
 import { CertifierPicker, certifierRef, rememberCertifier, startingCertifier } from './certifier-picker';
@@ -17,9 +18,10 @@ export function CertifyDialog({ row, feeCents, today, onClose, onCertified }: Pr
   const enrollment = useEnrollment(row.enrollment_id);
   const certify = useCertify();
   const certifiers = useCertifiers();
+  const account = useSignedInAccountId();
   const [reference, setReference] = useState('');
   const [chosen, setBy] = useState<string | null>(null);
-  const by = chosen ?? startingCertifier(certifiers.data?.items);
+  const by = chosen ?? startingCertifier(certifiers.data?.items, account);
   const [on, setOn] = useState(today);
   const [reason, setReason] = useState('');
   // Any other day than today is back-dating: the app keeps the reason in the audit log (DOMAIN.md).
@@ -39,7 +41,7 @@ export function CertifyDialog({ row, feeCents, today, onClose, onCertified }: Pr
     ].filter((name): name is string => name !== null);
     setMissing(blank);
     if (blank.length > 0 || !enrollment.data || !certifier) return;
-    rememberCertifier(by);
+    rememberCertifier(by, account);
     certify.mutate(
       {
         enrollmentId: row.enrollment_id,

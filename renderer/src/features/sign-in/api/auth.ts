@@ -24,6 +24,12 @@ export function useOwnInstructorId(): number | null {
   return account?.role === 'instructor' ? account.instructor_id : null;
 }
 
+/** The staff account signed in at this desk, or null while sign-in is off or nobody is signed in. */
+export function useSignedInAccountId(): number | null {
+  const status = useAuthStatus().data;
+  return status?.enabled ? (status.account?.id ?? null) : null;
+}
+
 /** Someone else is at the desk now: nothing cached for the last person is theirs to see. */
 function useSwitched() {
   const client = useQueryClient();
