@@ -160,6 +160,7 @@ describe('the keyboard, end to end', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('picked-student').textContent()).toContain('Omar Haddad');
+    expect((await focused()).text).toBe('Change'); // focus stays in the dialog, on what comes next
     await axeIdle(page);
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });

@@ -98,5 +98,7 @@ describe('StudentPicker', () => {
     expect(active && document.getElementById(active)?.textContent).toContain('Olsen, Bea');
     key('Enter');
     expect(onPick).toHaveBeenCalledWith({ id: 2, name: 'Bea Olsen' });
+    // The search is gone: focus goes on to "Change", not to the page.
+    expect(document.activeElement?.textContent).toBe('Change');
   });
 });

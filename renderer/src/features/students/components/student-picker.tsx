@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Autocomplete, Input, Label, ListBox, ListBoxItem, SearchField } from 'react-aria-components';
 import { Button } from '../../../components/ui/button';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
@@ -16,15 +16,31 @@ export function StudentPicker({ studentName, locked, onPick }: Props) {
   // search: offering it would let a click book a student the desk is no longer looking for.
   const settled = search.trim() === q && !results.isPlaceholderData && !results.isPending;
   const shown = settled ? (results.data?.items ?? []) : [];
+  // The field or button the keyboard goes on to after a pick (Change) or after Change (the search): the one
+  // it was on is gone from the dialog, and focus must not fall to the page.
+  const root = useRef<HTMLDivElement>(null);
+  const focusNext = useRef<'change' | 'search' | null>(null);
+  useEffect(() => {
+    const next = focusNext.current;
+    if (!next) return;
+    focusNext.current = null;
+    root.current?.querySelector<HTMLElement>(next === 'change' ? 'button' : 'input')?.focus();
+  });
 
   if (!open || locked) {
     return (
-      <div className="field">
+      <div className="field" ref={root}>
         <span className="field__label">Student</span>
         <div className="picker__chosen" data-testid="picked-student">
           <strong>{studentName}</strong>
           {locked ? null : (
-            <Button variant="ghost" onClick={() => setOpen(true)}>
+            <Button
+              variant="ghost"
+              onClick={() => {
+                focusNext.current = 'search';
+                setOpen(true);
+              }}
+            >
               Change
             </Button>
           )}
@@ -34,13 +50,14 @@ export function StudentPicker({ studentName, locked, onPick }: Props) {
   }
   const pick = (student: { id: number; first_name: string; last_name: string }) => {
     onPick({ id: student.id, name: `${student.first_name} ${student.last_name}` });
+    focusNext.current = 'change';
     setOpen(false);
   };
   // React Aria's Autocomplete: the field keeps focus while ↑ / ↓ move through the students (announced as
   // the active option) and Enter picks one; the backend does the filtering, so no `filter` is given.
   return (
     <Autocomplete inputValue={search} onInputChange={setSearch}>
-      <div className="field picker">
+      <div className="field picker" ref={root}>
         <SearchField className="picker__search">
           <Label className="field__label">
             Student <span className="field__required" aria-hidden="true">*</span>
