@@ -43,7 +43,10 @@ class Names:
         return self.instructors.get(iid, f"instructor #{iid}") if isinstance(iid, int) else "an instructor"
 
     def moment(self, value: Any) -> str:
-        at = datetime.fromisoformat(value) if isinstance(value, str) else value
+        try:
+            at = datetime.fromisoformat(value) if isinstance(value, str) else value
+        except ValueError:  # a stored value that is not a time names nothing, and fails no page of the log
+            return "an unknown time"
         if not isinstance(at, datetime):
             return "an unknown time"
         return f"{date_text(at, self.tz)} at {time_text(at, self.tz, self.time_format)}"
