@@ -62,6 +62,15 @@ afterAll(async () => {
   await harness?.close();
 });
 
+describe('an instructor’s week', () => {
+  it('hatches the hours outside the instructor’s weekly hours (8 a.m. to 6 p.m. here) in every day’s column', async () => {
+    const column = page.locator(`[data-testid="calendar-column"][data-date="${torontoDate(DAY)}"]`);
+    // Before 8 a.m. and after 6 p.m., within the calendar's visible hours.
+    await expect.poll(() => column.locator('[data-off="outside_hours"]').count()).toBe(2);
+    expect(await page.locator('[data-testid="calendar-column"] [data-off="outside_hours"]').count()).toBe(14);
+  });
+});
+
 describe('moving a lesson by keyboard', () => {
   it('tabs to the lesson, moves it an hour later with Alt+↓ four times, and saves with Enter', async () => {
     await page.getByRole('heading', { level: 1, name: 'Calendar' }).focus();

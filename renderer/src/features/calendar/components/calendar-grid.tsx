@@ -1,11 +1,13 @@
 import type { HTMLAttributes, KeyboardEvent, MouseEvent } from 'react';
 import type { TimeFormat } from '../../../lib/clock-text';
-import { addDays, formatWeekdayDate } from '../../../lib/dates';
+import { addDays, formatWeekdayDate, weekdayOf } from '../../../lib/dates';
 import type { ClassSession } from '../../classroom';
 import type { Lesson } from '../../lessons';
 import { CalendarBlock, lessonAndTestEntries, type CalendarEntry, type CalendarRoadTest } from './calendar-block';
 import { assignLanesFloating, blockStyle, minuteAt, placeBlock, type CalendarWindow } from './calendar-layout';
 import { columnHeight, HourGutter, HOUR_PX } from './calendar-gutter';
+import { OffBands } from './off-bands';
+import { offBands } from './school-day-shading';
 import type { MovePreview } from './use-lesson-move';
 
 export type { CalendarRoadTest } from './calendar-block';
@@ -29,9 +31,26 @@ type Props = {
   onLessonKeyDown?: (event: KeyboardEvent<HTMLElement>, lesson: Lesson) => void;
   /** Drags a scheduled lesson to another time or day, or its bottom edge to another length. */
   dragProps?: (lesson: Lesson) => HTMLAttributes<HTMLElement>;
+  /** On an instructor's calendar: their weekly hours and time off, so the time they can't be booked is hatched. */
+  instructor?: InstructorHours;
 };
 
-export function CalendarGrid({ window, timeFormat, today, lessons, sessions, roadTests = [], secondary, onPickSlot, onOpenLesson, onOpenRoadTest, movePreview, onLessonKeyDown, dragProps }: Props) {
+/** What hatches an instructor's calendar: weekly hours by weekday (0 = Monday), and time off. */
+export type InstructorHours = {
+  availability: readonly { weekday: number; start_minute: number; end_minute: number }[];
+  time_off: readonly { starts_at: string; ends_at: string }[];
+};
+
+function hoursOn(instructor: InstructorHours, date: string) {
+  const weekday = weekdayOf(date);
+  return {
+    weekly_hours_set: instructor.availability.length > 0,
+    hours: instructor.availability.filter((slot) => slot.weekday === weekday),
+    time_off: instructor.time_off,
+  };
+}
+
+export function CalendarGrid({ window, timeFormat, today, lessons, sessions, roadTests = [], secondary, onPickSlot, onOpenLesson, onOpenRoadTest, movePreview, onLessonKeyDown, dragProps, instructor }: Props) {
   const days = Array.from({ length: window.days }, (_, index) => addDays(window.firstDay, index));
   const height = columnHeight(window);
 
@@ -74,6 +93,7 @@ export function CalendarGrid({ window, timeFormat, today, lessons, sessions, roa
           data-day-index={dayIndex}
           title="Click an empty time to book a lesson"
         >
+          {instructor ? <OffBands bands={offBands(hoursOn(instructor, date), date, window)} window={window} /> : null}
           {placed
             .filter((entry) => entry.placement!.dayIndex === dayIndex)
             .map(({ item, lane, lanes, placement }) => (

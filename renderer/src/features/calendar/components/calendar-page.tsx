@@ -205,10 +205,11 @@ export function CalendarPage() {
             movePreview={move.preview}
             onLessonKeyDown={move.onLessonKeyDown}
             dragProps={dragProps}
+            instructor={mode === 'instructor' ? instructorItems.find((item) => item.id === resourceId) : undefined}
           />
         </div>
       )}
-      {school ? null : <CalendarLegend>Drag a lesson, or its bottom edge, to move it or change its length; or on a lesson, Alt+arrows move it and Enter saves</CalendarLegend>}
+      {school ? null : <CalendarLegend>{mode === 'instructor' ? <><span className="cal-legend__hatch" /> Hatched: outside the instructor’s weekly hours or time off · </> : null}Drag a lesson, or its bottom edge, to move it or change its length; or on a lesson, Alt+arrows move it and Enter saves</CalendarLegend>}
       {editing.open ? (
         <LessonDialog
           key={editing.open.lesson?.id ?? 'new'}

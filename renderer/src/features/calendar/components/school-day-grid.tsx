@@ -1,6 +1,7 @@
 import type { HTMLAttributes, KeyboardEvent } from 'react';
 import { minuteText, type TimeFormat } from '../../../lib/clock-text';
 import type { Lesson, SchoolDay, SchoolDayInstructor } from '../../lessons';
+import { OffBands } from './off-bands';
 import { CalendarBlock, lessonAndTestEntries, type CalendarEntry, type CalendarRoadTest } from './calendar-block';
 import { columnHeight, HourGutter, HOUR_PX } from './calendar-gutter';
 import { assignLanesFloating, blockStyle, placeBlock, type CalendarWindow } from './calendar-layout';
@@ -63,14 +64,9 @@ export function SchoolDayGrid({ day, window, timeFormat, onPickSlot, onOpenLesso
     const placed = assignLanesFloating(byInstructor.get(who.id) ?? [], (entry) => entry.lesson !== undefined && entry.lesson.id === movePreview?.lessonId)
       .map((entry) => ({ ...entry, placement: placeBlock(entry.item.startsAt, entry.item.endsAt, window) }))
       .filter((entry) => entry.placement !== null);
-    const span = window.dayEndMinute - window.dayStartMinute;
     return (
       <div key={who.id} className="cal__column sd__column" style={{ height, backgroundSize: `100% ${HOUR_PX}px` }} data-testid="school-day-column" data-instructor-id={who.id}>
-        {bands.map((band) => (
-          <div key={`${band.kind}${band.from}`} className={`sd__off sd__off--${band.kind}`} style={{ top: `${((band.from - window.dayStartMinute) / span) * 100}%`, height: `${((band.to - band.from) / span) * 100}%` }} aria-hidden="true">
-            {band.kind === 'time_off' ? <span className="sd__off-label">Time off</span> : null}
-          </div>
-        ))}
+        <OffBands bands={bands} window={window} />
         {slots.map((minute) => {
           const off = offAt(bands, minute, SLOT_MINUTES);
           const here = slotCursor.cursor.column === index && slotCursor.cursor.minute === minute;
