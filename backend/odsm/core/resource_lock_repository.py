@@ -20,6 +20,7 @@ a deadlock (40P01), the unit of work retries it like a serialization failure.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable
 from enum import IntEnum
 
@@ -38,6 +39,9 @@ class Resource(IntEnum):
     # A spreadsheet import, by what it imports (ImportLock): two desks importing the same file at once
     # would each read "nobody on file" and both add everyone. The second waits, then finds the first's rows.
     IMPORT = 6
+    # An MTO reference being recorded, by `reference_lock_id`: two desks certifying two students under the
+    # same new reference would each find it free. The second waits, then finds the first's.
+    MTO_REFERENCE = 7
 
 
 class ImportLock(IntEnum):
@@ -46,6 +50,11 @@ class ImportLock(IntEnum):
     STUDENTS = 1
     INSTRUCTORS = 2
     VEHICLES = 3
+
+
+def reference_lock_id(reference: str) -> int:
+    """A lock id for a reference typed by a person, the same whatever its case or surrounding spaces."""
+    return zlib.crc32(reference.strip().upper().encode()) & 0x7FFFFFFF
 
 
 def lock_resources(session: Session, resources: Iterable[tuple[Resource, int | None]]) -> None:

@@ -140,6 +140,8 @@ def test_an_mto_reference_already_recorded_is_refused(school: School) -> None:
     ok(_certify(school, first, who, "MTO-555"))
     d = refused(_certify(school, second, who, "MTO-555"), 409, "certification.mto_reference_taken")
     assert (d["field"], d["rule"], d["enrollment_id"]) == ("mto_reference", "unique", first["id"])
+    # The same reference typed in lower case is the same reference.
+    refused(_certify(school, second, who, "mto-555"), 409, "certification.mto_reference_taken")
     ok(_certify(school, second, who, "MTO-556"))
 
 

@@ -123,8 +123,9 @@ def narrowed_by(course_id: int | None, student_ids: Select[Any] | None) -> list[
 
 
 def reference_holder(conn: Connection, mto_reference: str, enrollment_id: int) -> int | None:
-    """Another enrollment already certified under this MTO reference, if any."""
-    stmt = select(Enrollment.id).where(Enrollment.mto_reference == mto_reference, Enrollment.id != enrollment_id)
+    """Another enrollment already certified under this MTO reference, if any, whatever its letters' case."""
+    same = func.upper(func.trim(Enrollment.mto_reference)) == mto_reference.strip().upper()
+    stmt = select(Enrollment.id).where(same, Enrollment.id != enrollment_id)
     return conn.scalar(stmt.limit(1))
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from odsm.core import audit
 from odsm.core.errors import AppError
-from odsm.core.resource_lock_repository import Resource, lock_resources
+from odsm.core.resource_lock_repository import Resource, lock_resources, reference_lock_id
 from odsm.core.unit_of_work import Database
 from odsm.core.versioning import check_version, guard_stale
 from odsm.features.enrollments.errors import EnrollmentVersionConflict
@@ -150,7 +150,9 @@ class CertificationService:
     def certify(self, enrollment_id: int, data: CertifyRequest) -> EnrollmentDetail:
         def fn(s: Session) -> EnrollmentDetail:
             # One certification at a time per enrollment, and no hours change under the readiness check.
-            lock_resources(s, [(Resource.ENROLLMENT, enrollment_id)])
+            # And one desk at a time recording this MTO reference (it is recorded once, for one student).
+            reference = (Resource.MTO_REFERENCE, reference_lock_id(data.mto_reference))
+            lock_resources(s, [(Resource.ENROLLMENT, enrollment_id), reference])
             settings = load_settings(s)
             today = local_today(settings)
             enrollment = load_enrollment(s, enrollment_id)
