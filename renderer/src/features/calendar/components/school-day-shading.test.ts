@@ -40,4 +40,13 @@ describe('the school day’s shading', () => {
     ]);
     expect(offAt(bands, 14 * 60, 30)).toBe('time_off');
   });
+
+  it('shades only the time off that touches the date: an instructor’s week passes all of it', () => {
+    const time_off = [
+      { starts_at: '2031-06-12T19:00:00Z', ends_at: '2031-06-12T21:00:00Z' }, // two days later, 15:00–17:00
+      { starts_at: '2031-06-08T19:00:00Z', ends_at: '2031-06-09T04:00:00Z' }, // two days before, to midnight
+    ];
+    expect(offBands({ weekly_hours_set: false, hours: [], time_off }, DAY, window)).toEqual([]);
+    expect(offBands({ weekly_hours_set: false, hours: [], time_off }, '2031-06-12', window)).toEqual([{ from: 15 * 60, to: 17 * 60, kind: 'time_off' }]);
+  });
 });

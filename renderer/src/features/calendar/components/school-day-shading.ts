@@ -34,6 +34,8 @@ export function offBands(who: Availability, date: string, window: Pick<CalendarW
   for (const off of who.time_off) {
     const start = zonedParts(off.starts_at, window.timeZone);
     const end = zonedParts(off.ends_at, window.timeZone);
+    // Only the time off that touches this date (an instructor's week passes all of theirs).
+    if (start.date > date || end.date < date || (end.date === date && end.minute === 0 && start.date < date)) continue;
     bands.push({ from: start.date < date ? 0 : start.minute, to: end.date > date ? DAY : end.minute, kind: 'time_off' });
   }
   return bands.map(clip).filter((band): band is OffBand => band !== null);
