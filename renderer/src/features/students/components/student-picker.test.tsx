@@ -39,6 +39,20 @@ async function answer(pending: Answer[]) {
 
 const options = () => [...view.container.querySelectorAll('[data-testid="student-option"]')].map((option) => option.textContent ?? '');
 
+/** A picker on a fresh page, its first list (Ben and Bea) answered. */
+async function openPicker() {
+  const pending: Answer[] = [];
+  host.odsm = { students: { list: slowList(pending) } };
+  const onPick = vi.fn();
+  view.render(
+    <QueryClientProvider client={createQueryClient()}>
+      <StudentPicker studentName="" locked={false} onPick={onPick} />
+    </QueryClientProvider>,
+  );
+  await answer(pending);
+  return { pending, onPick };
+}
+
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
   vi.useRealTimers();
@@ -47,15 +61,7 @@ afterEach(() => {
 
 describe('StudentPicker', () => {
   it('never offers the last search’s students while the new search is running', async () => {
-    const pending: Answer[] = [];
-    host.odsm = { students: { list: slowList(pending) } };
-    const onPick = vi.fn();
-    view.render(
-      <QueryClientProvider client={createQueryClient()}>
-        <StudentPicker studentName="" locked={false} onPick={onPick} />
-      </QueryClientProvider>,
-    );
-    await answer(pending);
+    const { pending } = await openPicker();
     expect(options()).toHaveLength(2);
 
     // "Bea" typed: the debounce and then the search run; until "Bea" answers, Ben must not be offered.
@@ -74,15 +80,7 @@ describe('StudentPicker', () => {
   });
 
   it('picks by keyboard: the field keeps focus, ↓ reaches a student and Enter picks them', async () => {
-    const pending: Answer[] = [];
-    host.odsm = { students: { list: slowList(pending) } };
-    const onPick = vi.fn();
-    view.render(
-      <QueryClientProvider client={createQueryClient()}>
-        <StudentPicker studentName="" locked={false} onPick={onPick} />
-      </QueryClientProvider>,
-    );
-    await answer(pending);
+    const { onPick } = await openPicker();
     const input = view.container.querySelector<HTMLInputElement>('[data-testid="lesson-student-search"]')!;
     act(() => input.focus());
     const key = (k: string) =>
