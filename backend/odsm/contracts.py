@@ -116,6 +116,7 @@ def build_manifest(doc: dict[str, Any]) -> dict[str, Any]:
         if required:
             request["required"] = required
         status = next(s for s in SUCCESS if s in op["responses"])
+        dry_run = bool(op.get("x-dry-run"))
         content = op["responses"][status].get("content", {}).get("application/json", {})
         channels[name] = {
             "method": method,
@@ -125,9 +126,10 @@ def build_manifest(doc: dict[str, Any]) -> dict[str, Any]:
             "pathParams": [p["name"] for p in params if p["in"] == "path"],
             "queryParams": [p["name"] for p in params if p["in"] == "query"],
             "hasBody": bool(body),
-            "idempotent": method in IDEMPOTENT_METHODS,
+            # A dry run (`x-dry-run`) writes nothing: retried as a GET is, and with no key to store.
+            "idempotent": method in IDEMPOTENT_METHODS or dry_run,
             # A write carrying a secret gets no key: the backend keeps nothing of it (SECRET_BEARING_PATHS).
-            "idempotencyKey": method in KEYED_METHODS and not path.startswith(SECRET_BEARING_PATHS),
+            "idempotencyKey": method in KEYED_METHODS and not path.startswith(SECRET_BEARING_PATHS) and not dry_run,
             "request": _self_contained(request, components),
             "response": _self_contained(content.get("schema", {}), components),
         }

@@ -279,3 +279,22 @@ def test_booking_refuses_an_instructor_who_is_teaching_a_class_then(school: Scho
         "lesson.instructor_teaching_class",
     )
     assert (d["rule"], d["conflicting_session_id"]) == ("instructor_double_booking", session["id"])
+
+
+def test_check_names_the_earliest_lesson_holding_each_party(school: School) -> None:
+    # All of the holds are read in one statement: each party's clash must still be its earliest lesson.
+    s, i, v = school.student(), school.instructor(), school.vehicle()
+    later = ok(school.book(school.student(), i, school.vehicle(), at(DAY, 13), at(DAY, 14)), 201)
+    earlier = ok(school.book(school.student(), i, school.vehicle(), at(DAY, 10), at(DAY, 11)), 201)
+    car = ok(school.book(school.student(), school.instructor(), v, at(DAY, 12), at(DAY, 13)), 201)
+    own = ok(school.book(s, school.instructor(), school.vehicle(), at(DAY, 15), at(DAY, 16)), 201)
+    body = school.lesson_body(s, i, v, at(DAY, 9), at(DAY, 17))
+    result = ok(school.c.post("/api/v1/lessons/check", json=body))
+    held = {c["code"]: c["details"].get("conflicting_lesson_id") for c in result["conflicts"]}
+    assert held["lesson.instructor_double_booked"] == earlier["id"] != later["id"]
+    assert held["lesson.vehicle_double_booked"] == car["id"]
+    assert held["lesson.student_double_booked"] == own["id"]
+    # Moving the student's own lesson over the same span clashes with everything but itself.
+    moved = ok(school.c.post("/api/v1/lessons/check", json=body, params={"lesson_id": own["id"]}))
+    assert "lesson.student_double_booked" not in {c["code"] for c in moved["conflicts"]}
+    assert "lesson.instructor_double_booked" in {c["code"] for c in moved["conflicts"]}

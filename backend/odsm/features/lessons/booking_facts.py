@@ -20,7 +20,7 @@ from odsm.features.vehicles.service import load_vehicle
 from odsm.models import Lesson
 
 from .errors import EnrollmentStudentMismatch
-from .repository import LessonRepository, first_road_test_hold
+from .repository import LessonRepository, holds_during
 
 if TYPE_CHECKING:
     from odsm.models import (
@@ -129,30 +129,13 @@ def gather(s: Session, stage: Stage, p: Proposal, now: datetime) -> BookingFacts
 
 
 def _conflicts(s: Session, p: Proposal) -> Conflicts:
-    lessons = LessonRepository(s)
-    span = (p.starts_at, p.ends_at, p.lesson_id)
-    held = [
-        lessons.first_overlap(owner, owner_id, *span)
-        for owner, owner_id in (
-            (Lesson.instructor_id, p.instructor_id),
-            (Lesson.vehicle_id, p.vehicle_id),
-            (Lesson.student_id, p.student_id),
-        )
-    ]
-    tests = [
-        first_road_test_hold(s, owner, owner_id, p.starts_at, p.ends_at)
-        for owner, owner_id in (("instructor", p.instructor_id), ("vehicle", p.vehicle_id), ("student", p.student_id))
-    ]
-    # Only a refusal needs these; most proposals clash with nothing and load no name.
-    names = {x.student_id: full_name(load_student(s, x.student_id)) for x in (*held, *tests) if x is not None}
+    # One statement answers all six holds; most proposals clash with nothing and load no record.
+    found = holds_during(s, (p.instructor_id, p.vehicle_id, p.student_id), p.starts_at, p.ends_at, p.lesson_id)
+    # Only a refusal needs these names.
+    names = {x.student_id: full_name(load_student(s, x.student_id)) for x in found.values() if x is not None}
     return Conflicts(
-        instructor_lesson=held[0],
-        vehicle_lesson=held[1],
-        student_lesson=held[2],
+        **found,  # type: ignore[arg-type]
         time_off=time_off_during(s, p.instructor_id, p.starts_at, p.ends_at),
         class_taught=class_taught_during(s, p.instructor_id, p.starts_at, p.ends_at),
-        instructor_road_test=tests[0],
-        vehicle_road_test=tests[1],
-        student_road_test=tests[2],
         student_names=names,
     )

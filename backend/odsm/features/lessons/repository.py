@@ -7,7 +7,20 @@ from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Connection, Row, Select, Table, bindparam, func, or_, select
+from sqlalchemy import (
+    BindParameter,
+    CompoundSelect,
+    Connection,
+    Row,
+    Select,
+    Table,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from odsm.core.repository import Repository, overlaps
@@ -128,26 +141,88 @@ def read_student_lessons(
 ROAD_TEST_LONGEST = timedelta(hours=24)
 
 
-def first_road_test_hold(
-    session: Session, owner: str, owner_id: int, start: datetime, end: datetime
-) -> RoadTest | None:
-    """The earliest road test holding the instructor, vehicle or student (`owner`) during [start, end).
-    Read from the road tests' table here rather than through their feature, which builds on lessons."""
-    column: InstrumentedAttribute[Any] = {
-        "student": RoadTest.student_id,
-        "instructor": RoadTest.instructor_id,
-        "vehicle": RoadTest.vehicle_id,
-    }[owner]
-    if owner == "student":
-        begins, ends = RoadTest.starts_at, RoadTest.ends_at
-    else:
-        begins, ends = RoadTest.blocked_from, RoadTest.blocked_until
-    stmt = select(RoadTest).where(
-        column == owner_id,
-        overlaps(begins, ends, start, end, longest=ROAD_TEST_LONGEST),
-        RoadTest.status.in_(ROAD_TEST_HOLDS_TIME),
-    )
-    found: RoadTest | None = session.scalars(stmt.order_by(begins).limit(1)).first()
+# What holds the instructor, the car or the student during a proposed lesson: each party's earliest lesson
+# and earliest road test, as six arms of one statement. Each arm is the same range scan on (owner, start)
+# as a query of its own would be; together they cost one round trip, and the statement is built once.
+HOLD_KINDS = (
+    "instructor_lesson",
+    "vehicle_lesson",
+    "student_lesson",
+    "instructor_road_test",
+    "vehicle_road_test",
+    "student_road_test",
+)
+
+
+def _holds_statement() -> CompoundSelect[Any]:
+    tests = cast(Table, RoadTest.__table__)
+    start: BindParameter[datetime] = bindparam("start")
+    end: BindParameter[datetime] = bindparam("end")
+    exclude: BindParameter[int] = bindparam("exclude")
+    arms: list[Select[Any]] = []
+    for kind, owner in zip(HOLD_KINDS[:3], ("instructor_id", "vehicle_id", "student_id"), strict=True):
+        c = lessons.c
+        arm = (
+            select(literal(kind).label("kind"), c.id)
+            .where(
+                c[owner] == bindparam(owner),
+                c.starts_at < end,
+                c.ends_at > start,
+                c.starts_at > bindparam("lesson_floor"),
+                c.status.in_(HOLDS_SLOT),
+                c.id != exclude,
+            )
+            .order_by(c.starts_at)
+            .limit(1)
+        )
+        arms.append(select(arm.subquery()))
+    for kind, owner in zip(HOLD_KINDS[3:], ("instructor_id", "vehicle_id", "student_id"), strict=True):
+        t = tests.c
+        # The car and the instructor are held with the test's buffers; the student for the test itself.
+        begins, ends = (t.starts_at, t.ends_at) if owner == "student_id" else (t.blocked_from, t.blocked_until)
+        arm = (
+            select(literal(kind).label("kind"), t.id)
+            .where(
+                t[owner] == bindparam(owner),
+                begins < end,
+                ends > start,
+                begins > bindparam("test_floor"),
+                t.status.in_(ROAD_TEST_HOLDS_TIME),
+            )
+            .order_by(begins)
+            .limit(1)
+        )
+        arms.append(select(arm.subquery()))
+    return union_all(*arms)
+
+
+_HOLDS = _holds_statement()
+
+
+def holds_during(
+    session: Session,
+    parties: tuple[int, int, int],
+    start: datetime,
+    end: datetime,
+    exclude: int | None,
+) -> dict[str, Lesson | RoadTest | None]:
+    """Each kind in `HOLD_KINDS` for the (instructor, vehicle, student) named: the earliest lesson or road
+    test of its kind that overlaps [start, end), leaving out the lesson `exclude`, or None. Touching spans
+    do not overlap, as in `overlaps`. Only a record found is loaded, usually none."""
+    instructor_id, vehicle_id, student_id = parties
+    params = {
+        "instructor_id": instructor_id,
+        "vehicle_id": vehicle_id,
+        "student_id": student_id,
+        "start": start,
+        "end": end,
+        "lesson_floor": start - MAX_LESSON,
+        "test_floor": start - ROAD_TEST_LONGEST,
+        "exclude": exclude if exclude is not None else 0,  # ids start at 1: 0 leaves no lesson out
+    }
+    found: dict[str, Lesson | RoadTest | None] = dict.fromkeys(HOLD_KINDS)
+    for kind, record_id in session.connection().execute(_HOLDS, params):
+        found[kind] = session.get(Lesson, record_id) if kind.endswith("_lesson") else session.get(RoadTest, record_id)
     return found
 
 

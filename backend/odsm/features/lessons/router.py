@@ -65,7 +65,7 @@ def student_lessons(
     response_model=CheckResult,
     response_model_exclude_unset=True,
     responses=refusals(404, 409, 422),
-    openapi_extra=channel("check"),
+    openapi_extra=channel("check", dry_run=True),
 )
 def check_lesson(data: LessonBook, svc: Svc, lesson_id: OptionalQueryId = None) -> CheckResult:
     """A dry run of book (or, with lesson_id, of rescheduling that lesson): every rule it would break."""

@@ -93,7 +93,7 @@ def save_reminder_template(rule: Rule, channel_name: Channel, data: TemplateSave
     "/templates/{rule}/{channel_name}/preview",
     response_model=TemplatePreview,
     responses=refusals(404, 422),
-    openapi_extra=channel("template-preview"),
+    openapi_extra=channel("template-preview", dry_run=True),
 )
 def preview_reminder_template(rule: Rule, channel_name: Channel, data: TemplateSave, svc: Svc) -> TemplatePreview:
     """Renders unsaved wording with made-up records in the same sandbox as the outbox (nothing saved)."""
