@@ -298,3 +298,14 @@ def test_check_names_the_earliest_lesson_holding_each_party(school: School) -> N
     moved = ok(school.c.post("/api/v1/lessons/check", json=body, params={"lesson_id": own["id"]}))
     assert "lesson.student_double_booked" not in {c["code"] for c in moved["conflicts"]}
     assert "lesson.instructor_double_booked" in {c["code"] for c in moved["conflicts"]}
+
+
+@pytest.mark.parametrize("party", ["student", "instructor", "vehicle"])
+def test_a_booking_naming_a_missing_party_is_refused_in_that_partys_words(school: School, party: str) -> None:
+    # The three parties are read in one statement; a missing one must still be named, with its own code.
+    s, i, v = school.student(), school.instructor(), school.vehicle()
+    body = {**school.lesson_body(s, i, v, at(DAY, 10), at(DAY, 11)), f"{party}_id": 987654}
+    d = refused(school.c.post("/api/v1/lessons", json=body), 404, f"{party}.not_found")
+    assert d[f"{party}_id"] == 987654
+    refused(school.c.post("/api/v1/lessons/check", json=body), 404, f"{party}.not_found")
+    assert ok(school.c.post("/api/v1/lessons/check", json=school.lesson_body(s, i, v, at(DAY, 10), at(DAY, 11))))["ok"]

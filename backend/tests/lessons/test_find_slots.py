@@ -116,3 +116,19 @@ def test_hours_shorter_than_the_lesson_are_refused_naming_the_field(school: Scho
 
 def test_an_unknown_student_is_not_found(school: School) -> None:
     refused(find(school, {"id": 987654}), 404, "student.not_found")
+
+
+def test_a_refused_checks_proposals_keep_out_of_the_instructors_time_off(school: School) -> None:
+    # The check loads the instructor without their time off; the proposals that follow in the same read
+    # must still see it.
+    i, v = school.instructor(), school.vehicle()
+    off = {"starts_at": at(DAY, 11), "ends_at": at(DAY, 13), "reason": "Dentist"}
+    ok(school.c.post(f"/api/v1/instructors/{i['id']}/time-off", json=off), 201)
+    ok(school.book(school.student(), i, v, at(DAY, 10), at(DAY, 11)), 201)
+    r = school.c.post(
+        "/api/v1/lessons/check", json=school.lesson_body(school.student(), i, v, at(DAY, 10), at(DAY, 11))
+    )
+    proposals = [p for p in ok(r)["proposals"] if p["instructor_id"] == i["id"]]
+    assert proposals
+    for p in proposals:
+        assert not (instant(p["starts_at"]) < instant(at(DAY, 13)) and instant(p["ends_at"]) > instant(at(DAY, 11)))

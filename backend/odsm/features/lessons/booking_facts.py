@@ -20,7 +20,7 @@ from odsm.features.vehicles.service import load_vehicle
 from odsm.models import Lesson
 
 from .errors import EnrollmentStudentMismatch
-from .repository import LessonRepository, holds_during
+from .repository import LessonRepository, holds_during, load_parties
 
 if TYPE_CHECKING:
     from odsm.models import (
@@ -97,6 +97,9 @@ def gather(s: Session, stage: Stage, p: Proposal, now: datetime) -> BookingFacts
     """Loads the records named (refusing a missing one, or an enrollment of another student), then what
     the stage's rules read. Completion re-checks no overlap, so its overlap facts are not loaded."""
     settings = load_settings(s)
+    # One read for the three parties. The Session keeps what it loaded only while someone holds it, so this
+    # holds them: the loads below then answer from its identity map, or refuse a missing one in their words.
+    parties = load_parties(s, p.student_id, p.instructor_id, p.vehicle_id)
     student = load_student(s, p.student_id)
     enrollment = ledger.load_enrollment(s, p.enrollment_id) if p.enrollment_id is not None else None
     if enrollment is not None and enrollment.student_id != student.id:
@@ -107,6 +110,7 @@ def gather(s: Session, stage: Stage, p: Proposal, now: datetime) -> BookingFacts
     day = local_date(settings, p.starts_at)
     start, end = day_bounds(settings, day)
     classroom, sessions = classroom_minutes_on(s, settings, student.id, day)
+    del parties
     moving = LessonRepository(s).get(p.lesson_id) if stage is Stage.RESCHEDULE and p.lesson_id is not None else None
     return BookingFacts(
         settings=settings,

@@ -21,7 +21,7 @@ from sqlalchemy import (
     select,
     union_all,
 )
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute, Session, lazyload
 
 from odsm.core.repository import Repository, overlaps
 from odsm.models import (
@@ -139,6 +139,29 @@ def read_student_lessons(
 # A road test holds the car and the instructor for the test and its buffers (blocked_from..blocked_until),
 # and the student for the test itself; a test with its buffers lasts well under a day.
 ROAD_TEST_LONGEST = timedelta(hours=24)
+
+
+# A lesson's three parties in one statement, into the Session's identity map: the students', instructors'
+# and vehicles' own `load_*` then answer from it, each still refusing a missing record in its own words.
+# The instructor's weekly hours come along (its selectin load); its time off is left to load only if read,
+# since the booking rules ask for the time off in the lesson's range with a query of their own.
+_PARTIES = (
+    select(Student, Instructor, Vehicle)
+    # Three rows by their keys: each key is its table's join condition, so the product is one row or none.
+    .join_from(Student, Instructor, Instructor.id == bindparam("instructor_id"))
+    .join_from(Student, Vehicle, Vehicle.id == bindparam("vehicle_id"))
+    .where(Student.id == bindparam("student_id"))
+    .options(lazyload(Instructor.time_off))
+)
+
+
+def load_parties(
+    session: Session, student_id: int, instructor_id: int, vehicle_id: int
+) -> tuple[Student, Instructor, Vehicle] | None:
+    """The student, instructor and vehicle, where all three exist; None where any is missing."""
+    params = {"student_id": student_id, "instructor_id": instructor_id, "vehicle_id": vehicle_id}
+    row = session.execute(_PARTIES, params).first()
+    return None if row is None else (row[0], row[1], row[2])
 
 
 # What holds the instructor, the car or the student during a proposed lesson: each party's earliest lesson
