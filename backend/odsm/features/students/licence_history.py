@@ -41,11 +41,11 @@ def _follow(student: Student, steps: list[LicenceStep]) -> None:
         student.g1_issue_date = g1.issued_on
 
 
-def follow_form(s: Session, student: Student) -> None:
+def follow_form(s: Session, student: Student, *, new: bool = False) -> None:
     """After the student's form set `licence_class` or `g1_issue_date`: the history holds the steps up to
     that class (the G1 dated by the form), and nothing above it. A student with in-car lessons booked keeps
-    a class: clearing it is refused."""
-    steps = steps_of(s, student.id) if student.id is not None else []
+    a class: clearing it is refused. A `new` student, added in this transaction, has no history to read."""
+    steps = steps_of(s, student.id) if student.id is not None and not new else []
     target = student.licence_class
     if target is None and steps and student.id is not None and repo.books_in_car(s, student.id):
         raise LicenceClassRequired(details={"student_id": student.id, "field": "licence_class"})

@@ -134,7 +134,7 @@ class StudentService:
             s.add(student)
             s.flush()
             if student.licence_class:
-                follow_form(s, student)
+                follow_form(s, student, new=True)
                 s.flush()
             return to_read(student)
 
@@ -200,7 +200,7 @@ class StudentService:
                 outcome.imported += 1
             s.flush()
             for added in created:
-                follow_form(s, added)
+                follow_form(s, added, new=True)
             s.flush()
             progress(len(rows), len(rows))
             return outcome
