@@ -105,13 +105,18 @@ lint: setup
 	npx --no-install tsc --noEmit -p tsconfig.json
 	npx --no-install eslint electron renderer e2e bench
 
+# The backend suites run on every core (pytest-xdist), a file's tests on one worker: each test has its own
+# SQLite file or PostgreSQL database already, and each worker its own PostgreSQL template.
+PYTEST_WORKERS ?= auto
+PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
+
 test-backend: setup
-	$(VENV)/bin/pytest -q -p no:logging --ignore=backend/tests/fuzz
+	$(VENV)/bin/pytest -q -p no:logging --ignore=backend/tests/fuzz $(PYTEST_PARALLEL)
 
 # The same suite on PostgreSQL: each test gets its own database, copied from one the migrations built;
 # every one is dropped afterwards. Starts the local cluster if needed; see scripts/with-postgres.sh.
 test-backend-pg: setup
-	scripts/with-postgres.sh $(VENV)/bin/pytest -q -p no:logging --ignore=backend/tests/fuzz
+	scripts/with-postgres.sh $(VENV)/bin/pytest -q -p no:logging --ignore=backend/tests/fuzz $(PYTEST_PARALLEL)
 
 # Schemathesis over every operation against the real backend on a Unix socket; fails on any 500.
 test-fuzz: setup
