@@ -158,3 +158,20 @@ def test_it_refuses_to_start_without_the_secret_in_the_environment(tmp_path: Pat
     )
     assert proc.returncode == 2
     assert "ODSM_API_SECRET" in proc.stderr
+
+
+# Packages a request may need but the start never does: each is imported where it is first used.
+LATE_IMPORTS = ("jinja2", "icalendar")
+
+
+def test_the_start_leaves_out_what_only_a_later_request_needs() -> None:
+    probe = textwrap.dedent(
+        f"""
+        import json, sys
+        import odsm.__main__, odsm.app, odsm.serve
+        print(json.dumps(sorted(name for name in {LATE_IMPORTS!r} if name in sys.modules)))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=_env(), timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []

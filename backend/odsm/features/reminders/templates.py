@@ -4,12 +4,14 @@ checked when it is saved: bad syntax, or a field its rule does not have, is refu
 
 from __future__ import annotations
 
-from typing import Any
-
-from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
-from jinja2.sandbox import SandboxedEnvironment
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from .errors import TemplateSyntax, TemplateUnknownField
+
+if TYPE_CHECKING:
+    from jinja2 import nodes
+    from jinja2.sandbox import SandboxedEnvironment
 
 LESSON_TOMORROW = "lesson_tomorrow"
 BDE_DEADLINE = "bde_deadline"
@@ -147,7 +149,14 @@ def sample_context(rule: str, school: str) -> dict[str, Any]:
     return context
 
 
-_env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+@cache
+def _environment() -> SandboxedEnvironment:
+    """jinja2 is imported when a template is first checked or rendered, not at start-up, where it was a few
+    per cent of the backend's time to ready."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
 
 
 def channels_of(rule: str) -> tuple[str, ...]:
@@ -156,6 +165,8 @@ def channels_of(rule: str) -> tuple[str, ...]:
 
 def _field_paths(tree: nodes.Template) -> list[tuple[str, int]]:
     """Each field the template reads, as "student.first_name" (or a bare "student"), with its line."""
+    from jinja2 import nodes
+
     accesses = list(tree.find_all((nodes.Getattr, nodes.Getitem)))
     inner = {id(node.node) for node in accesses if isinstance(node, nodes.Getattr | nodes.Getitem)}
     found: list[tuple[str, int]] = []
@@ -178,8 +189,10 @@ def _field_paths(tree: nodes.Template) -> list[tuple[str, int]]:
 
 def check(rule: str, channel: str, part: str, text: str) -> None:
     """Refuses a template that does not parse, or reads a field the rule does not have."""
+    from jinja2 import TemplateSyntaxError
+
     try:
-        tree = _env.parse(text)
+        tree = _environment().parse(text)
     except TemplateSyntaxError as exc:
         raise TemplateSyntax(
             details={"field": part, "rule": rule, "channel": channel, "line": exc.lineno, "problem": exc.message}
@@ -196,4 +209,4 @@ def check(rule: str, channel: str, part: str, text: str) -> None:
 
 
 def render(text: str, context: dict[str, Any]) -> str:
-    return _env.from_string(text).render(context)
+    return _environment().from_string(text).render(context)
