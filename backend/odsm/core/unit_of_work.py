@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
 
+from .breaker import DatabaseBreaker
 from .config import Settings
 from .db_failures import is_database_down, is_lock_or_serialization_failure, is_lost_before_commit, is_lost_connection
 from .engine import create_db_engine, write_engine
@@ -52,7 +53,7 @@ class Database:
         self.write_hooks = tuple(write_hooks)
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(write_engine(settings, self.engine), expire_on_commit=False)
-        self.breaker = pybreaker.CircuitBreaker(
+        self.breaker = DatabaseBreaker(
             fail_max=settings.db_breaker_fail_max,
             reset_timeout=settings.db_breaker_reset_seconds,
             # Only a database that cannot be used counts; refusals, locks and bugs say nothing of that.

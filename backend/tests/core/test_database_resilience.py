@@ -151,3 +151,24 @@ def test_a_broken_statement_is_internal_and_leaves_the_breaker_closed(db: Databa
         with pytest.raises((OperationalError, ProgrammingError)):
             db.read(lambda s: s.execute(text("SELECT * FROM no_such_table")).all())
     assert db.breaker.current_state == "closed"
+
+
+def test_one_unit_of_work_does_not_hold_back_another(db: Database) -> None:
+    """A unit of work that waits (on a lock, a disk, another desk) leaves the others of this backend running."""
+    inside, release = threading.Event(), threading.Event()
+
+    def waiting_read(s: object) -> None:
+        inside.set()
+        release.wait(30)
+
+    slow = threading.Thread(target=lambda: db.read(waiting_read))
+    slow.start()
+    try:
+        assert inside.wait(10)
+        other = threading.Thread(target=_count, args=(db,))
+        other.start()
+        other.join(timeout=5)
+        assert not other.is_alive(), "a read waited for another unit of work to end"
+    finally:
+        release.set()
+        slow.join(timeout=30)
