@@ -21,11 +21,14 @@ a deadlock (40P01), the unit of work retries it like a serialization failure.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import IntEnum
+from typing import TypeVar
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
+
+T = TypeVar("T")
 
 
 class Resource(IntEnum):
@@ -42,6 +45,13 @@ class Resource(IntEnum):
     # An MTO reference being recorded, by `reference_lock_id`: two desks certifying two students under the
     # same new reference would each find it free. The second waits, then finds the first's.
     MTO_REFERENCE = 7
+    # A settings table's one row, while it does not exist yet (`one_row`): two desks' first writes on a new
+    # school would each find no row and both insert it. The second waits, then finds the first's. Last in
+    # the order, as a write reads its settings after locking the calendars it checks.
+    SCHOOL_SETTINGS = 8
+    REMINDER_SETTINGS = 9
+    SIGN_IN_SETTINGS = 10
+    ROAD_TEST_SETTINGS = 11
 
 
 class ImportLock(IntEnum):
@@ -63,3 +73,18 @@ def lock_resources(session: Session, resources: Iterable[tuple[Resource, int | N
         return
     for kind, resource_id in sorted({(kind, rid) for kind, rid in resources if rid is not None}):
         session.execute(text("SELECT pg_advisory_xact_lock(:kind, :id)"), {"kind": int(kind), "id": resource_id})
+
+
+def one_row(s: Session, lock: Resource, find: Callable[[], T | None], make: Callable[[], T]) -> T:
+    """A settings table's one row (`find` reads it), made with `make` on first read. Another desk may be
+    making it at this moment: its lock makes this wait for that desk's commit, and then this finds its row
+    (READ COMMITTED: a new statement sees what committed meanwhile) instead of adding a second one."""
+    row = find()
+    if row is None:
+        lock_resources(s, [(lock, 1)])
+        row = find()
+    if row is None:
+        row = make()
+        s.add(row)
+        s.flush()
+    return row

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import partial
 
 from sqlalchemy import ColumnElement, Row, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from odsm.core.resource_lock_repository import Resource, one_row
 from odsm.features.billing import repository as billing_repo
 from odsm.models import (
     DriveTestCentre,
@@ -40,12 +42,8 @@ INVOICE_ISSUED = InvoiceStatus.ISSUED
 
 
 def settings(s: Session) -> ReminderSettings:
-    row = s.get(ReminderSettings, SETTINGS_ID)
-    if row is None:
-        row = ReminderSettings(id=SETTINGS_ID)
-        s.add(row)
-        s.flush()
-    return row
+    find = partial(s.get, ReminderSettings, SETTINGS_ID)
+    return one_row(s, Resource.REMINDER_SETTINGS, find, partial(ReminderSettings, id=SETTINGS_ID))
 
 
 def student(s: Session, student_id: int) -> Student | None:

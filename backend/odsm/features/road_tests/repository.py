@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from odsm.core.repository import Repository, RetirableRepository, overlaps
+from odsm.core.resource_lock_repository import Resource, one_row
 from odsm.models import (
     ROAD_TEST_HOLDS_TIME,
     Course,
@@ -32,12 +33,8 @@ RENTAL, RENTAL_REVERSAL = "car_rental", "car_rental_reversal"
 
 def settings_row(s: Session) -> RoadTestSettings:
     """The one settings row, made with its defaults the first time it is asked for."""
-    row = s.scalars(select(RoadTestSettings).order_by(RoadTestSettings.id).limit(1)).first()
-    if row is None:
-        row = RoadTestSettings()
-        s.add(row)
-        s.flush()
-    return row
+    first = select(RoadTestSettings).order_by(RoadTestSettings.id).limit(1)
+    return one_row(s, Resource.ROAD_TEST_SETTINGS, lambda: s.scalars(first).first(), RoadTestSettings)
 
 
 class CentreRepository(RetirableRepository[DriveTestCentre]):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from sqlalchemy.orm import Session
 
+from odsm.core.resource_lock_repository import Resource, one_row
 from odsm.models import SchoolSettings
 
 SETTINGS_ID = 1
@@ -16,9 +19,4 @@ def get(s: Session) -> SchoolSettings | None:
 
 def get_or_create(s: Session) -> SchoolSettings:
     """The settings row, created with the documented defaults (the model's) on first read."""
-    row = s.get(SchoolSettings, SETTINGS_ID)
-    if row is None:
-        row = SchoolSettings(id=SETTINGS_ID)
-        s.add(row)
-        s.flush()
-    return row
+    return one_row(s, Resource.SCHOOL_SETTINGS, partial(get, s), partial(SchoolSettings, id=SETTINGS_ID))

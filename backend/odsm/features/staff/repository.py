@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import cast
 
 from sqlalchemy import Connection, Select, Table, func, select
 from sqlalchemy.orm import Session
 
+from odsm.core.resource_lock_repository import Resource, one_row
 from odsm.models import ClassroomSession, Lesson, SignInSettings, StaffAccount, StaffSession
 
 SETTINGS_ID = 1
@@ -27,12 +29,8 @@ def sign_in_switched_on(conn: Connection) -> bool:
 
 
 def get_or_create_settings(s: Session) -> SignInSettings:
-    row = s.get(SignInSettings, SETTINGS_ID)
-    if row is None:
-        row = SignInSettings(id=SETTINGS_ID, enabled=False)
-        s.add(row)
-        s.flush()
-    return row
+    find = partial(s.get, SignInSettings, SETTINGS_ID)
+    return one_row(s, Resource.SIGN_IN_SETTINGS, find, partial(SignInSettings, id=SETTINGS_ID, enabled=False))
 
 
 def by_login(login: str) -> Select[StaffAccount]:
