@@ -20,7 +20,6 @@ from sqlalchemy import (
     true,
     union_all,
 )
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import InstrumentedAttribute
 
 from odsm.core.audit import ALSO_CHANGED
@@ -137,6 +136,8 @@ def _folded_entries(entity: str, dialect: str) -> Select[str, int]:
     part_entity: ColumnElement[Any]
     part_id: ColumnElement[Any]
     if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import JSONB  # imported here: a school on SQLite never loads it
+
         doc = cast(AuditEntry.after, JSONB).op("->")(ALSO_CHANGED)
         part = func.jsonb_array_elements(doc).table_valued("value").alias("part")
         part_entity, part_id = part.c.value.op("->>")("entity"), part.c.value.op("->>")("entity_id")
