@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import threading
-
 import pybreaker
 import pytest
 
 from odsm.core.breaker import DatabaseBreaker
+
+from ..held_threads import held_inside, started
 
 
 class Down(Exception):
@@ -55,18 +55,9 @@ def test_a_success_or_an_error_that_does_not_count_resets_the_count() -> None:
 
 def test_a_call_under_way_does_not_hold_back_another() -> None:
     breaker = _breaker()
-    inside, release = threading.Event(), threading.Event()
-    slow = threading.Thread(target=breaker.call, args=(lambda: (inside.set(), release.wait(30)),))
-    slow.start()
-    try:
-        assert inside.wait(10)
-        other = threading.Thread(target=breaker.call, args=(lambda: None,))
-        other.start()
-        other.join(timeout=5)
+    with held_inside(breaker.call):
+        other = started(lambda: breaker.call(lambda: None), 5)
         assert not other.is_alive(), "the second call waited for the first to end"
-    finally:
-        release.set()
-        slow.join(timeout=30)
 
 
 def test_while_half_open_one_trial_runs_at_a_time() -> None:
@@ -74,17 +65,8 @@ def test_while_half_open_one_trial_runs_at_a_time() -> None:
     with pytest.raises(pybreaker.CircuitBreakerError):
         breaker.call(_fail, Down)
     breaker.half_open()
-    inside, release = threading.Event(), threading.Event()
-    trial = threading.Thread(target=breaker.call, args=(lambda: (inside.set(), release.wait(30)),))
-    trial.start()
-    try:
-        assert inside.wait(10)
-        other = threading.Thread(target=breaker.call, args=(lambda: None,))
-        other.start()
-        other.join(timeout=1)
+    with held_inside(breaker.call):
+        other = started(lambda: breaker.call(lambda: None), 1)
         assert other.is_alive(), "a second call ran beside the half-open trial"
-    finally:
-        release.set()
-        trial.join(timeout=30)
     other.join(timeout=30)
     assert breaker.current_state == "closed"

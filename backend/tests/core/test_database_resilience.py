@@ -19,6 +19,7 @@ from odsm.core.unit_of_work import Database
 from odsm.models import Student
 
 from ..conftest import SECRET, LiveServer, student_payload
+from ..held_threads import held_inside, started
 
 
 def _hold_write_lock(db_path: Path, seconds: float, started: threading.Event) -> None:
@@ -155,20 +156,6 @@ def test_a_broken_statement_is_internal_and_leaves_the_breaker_closed(db: Databa
 
 def test_one_unit_of_work_does_not_hold_back_another(db: Database) -> None:
     """A unit of work that waits (on a lock, a disk, another desk) leaves the others of this backend running."""
-    inside, release = threading.Event(), threading.Event()
-
-    def waiting_read(s: object) -> None:
-        inside.set()
-        release.wait(30)
-
-    slow = threading.Thread(target=lambda: db.read(waiting_read))
-    slow.start()
-    try:
-        assert inside.wait(10)
-        other = threading.Thread(target=_count, args=(db,))
-        other.start()
-        other.join(timeout=5)
+    with held_inside(lambda hold: db.read(lambda s: hold())):
+        other = started(lambda: _count(db), 5)
         assert not other.is_alive(), "a read waited for another unit of work to end"
-    finally:
-        release.set()
-        slow.join(timeout=30)

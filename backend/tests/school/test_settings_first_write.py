@@ -5,7 +5,6 @@ every write holds the one database lock, so they cannot meet."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -22,6 +21,7 @@ from odsm.features.staff import repository as staff_repo
 from ..conftest import LiveServer
 from ..engines import ON_POSTGRES
 from ..enrollments.builders import School, at, today
+from ..held_threads import held_inside, started
 from ..raw_database import postgres_dsn
 
 pytestmark = pytest.mark.skipif(
@@ -43,23 +43,14 @@ def test_a_booking_that_meets_another_desks_first_settings_read_waits_and_books(
     body = school.lesson_body(parts["student"], parts["instructor"], parts["vehicle"], at(day, 10), at(day, 11))
     assert _settings_rows(live) == 0, "the school must not have its settings row yet for this race"
 
-    holding, release = threading.Event(), threading.Event()
+    def other_desks_first_write(hold: Callable[[], None]) -> None:
+        # Makes the row, uncommitted until this write ends.
+        live.db.write(lambda s: (load_settings(s), hold()))
 
-    def other_desks_first_write(s: Session) -> None:
-        load_settings(s)  # creates the row, uncommitted until this write ends
-        holding.set()
-        release.wait(30)
-
-    other_desk = threading.Thread(target=lambda: live.db.write(other_desks_first_write))
-    other_desk.start()
-    assert holding.wait(10), "the other desk's write never read the settings"
     answer: list[httpx.Response] = []
-    booking = threading.Thread(target=lambda: answer.append(live.client.post("/api/v1/lessons", json=body)))
-    booking.start()
-    booking.join(timeout=1.5)
-    assert booking.is_alive() and not answer, "the booking did not wait for the other desk's settings row"
-    release.set()
-    other_desk.join(timeout=30)
+    with held_inside(other_desks_first_write):
+        booking = started(lambda: answer.append(live.client.post("/api/v1/lessons", json=body)), 1.5)
+        assert booking.is_alive() and not answer, "the booking did not wait for the other desk's settings row"
     booking.join(timeout=30)
     assert answer and answer[0].status_code == 201, answer[0].text if answer else "no answer"
     assert _settings_rows(live) == 1
@@ -78,13 +69,7 @@ def test_two_first_reads_of_a_settings_row_make_it_once(
     live: LiveServer, table: str, read: Callable[[Session], object]
 ) -> None:
     assert _settings_rows(live, table) == 0, f"{table} must not have its row yet for this race"
-    holding, release = threading.Event(), threading.Event()
     outcomes: list[str] = []
-
-    def first(s: Session) -> None:
-        read(s)
-        holding.set()
-        release.wait(30)
 
     def second() -> None:
         try:
@@ -93,15 +78,9 @@ def test_two_first_reads_of_a_settings_row_make_it_once(
         except Exception as exc:  # the outcome is what this test reads
             outcomes.append(type(exc).__name__)
 
-    one = threading.Thread(target=lambda: live.db.write(first))
-    one.start()
-    assert holding.wait(10)
-    other = threading.Thread(target=second)
-    other.start()
-    other.join(timeout=1.5)
-    assert other.is_alive() and not outcomes, "the second read did not wait for the first desk's row"
-    release.set()
-    one.join(timeout=30)
+    with held_inside(lambda hold: live.db.write(lambda s: (read(s), hold()))):
+        other = started(second, 1.5)
+        assert other.is_alive() and not outcomes, "the second read did not wait for the first desk's row"
     other.join(timeout=30)
     assert outcomes == ["made or found"]
     assert _settings_rows(live, table) == 1
