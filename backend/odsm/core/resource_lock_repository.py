@@ -47,7 +47,9 @@ class Resource(IntEnum):
     MTO_REFERENCE = 7
     # A settings table's one row, while it does not exist yet (`one_row`): two desks' first writes on a new
     # school would each find no row and both insert it. The second waits, then finds the first's. Last in
-    # the order, as a write reads its settings after locking the calendars it checks.
+    # the order, as a booking reads its settings after locking the calendars it checks. A write that made a
+    # settings row before locking a calendar could meet a cycle only during a new school's first writes;
+    # PostgreSQL ends it (40P01) and the unit of work runs it again.
     SCHOOL_SETTINGS = 8
     REMINDER_SETTINGS = 9
     SIGN_IN_SETTINGS = 10
